@@ -1,0 +1,29 @@
+//! Text to tokens, and documents to stemmed token streams.
+//!
+//! The default [`Tokenizer`] reproduces Python's `re.sub('[^a-zA-Z]', ' ', text).lower().split()`;
+//! a [`Pipeline`] adds a stemmer and the document model (line 1 a verbatim title, every later
+//! line a paragraph) and streams whole files in bounded memory.
+//!
+//! ```
+//! use stemkit_tokenizer::{Tokenizer, TokenizerOptions};
+//!
+//! let mut tokenizer = Tokenizer::new(TokenizerOptions::default());
+//! assert_eq!(tokenizer.tokens("Venezuela’s army, 2019"), ["venezuela", "s", "army"]);
+//! ```
+
+mod ascii;
+mod document;
+mod options;
+mod pipeline;
+mod stopwords;
+mod token;
+mod tokenizer;
+mod unicode;
+mod verify;
+
+pub use document::decode_utf8;
+pub use options::{TokenMode, TokenizerOptions};
+pub use pipeline::{Layout, Pipeline, PipelineError, Summary};
+pub use token::Token;
+pub use tokenizer::Tokenizer;
+pub use verify::{VerifyReport, verify};

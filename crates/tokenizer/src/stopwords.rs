@@ -1,0 +1,1 @@
+//! NLTK's English stopword list.

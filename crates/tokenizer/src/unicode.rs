@@ -1,0 +1,1 @@
+//! Unicode (UAX #29) words.
