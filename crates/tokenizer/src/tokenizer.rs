@@ -48,6 +48,20 @@ impl Tokenizer {
         }
     }
 
+    /// The largest `cut` such that tokenizing `text[..cut]` and `text[cut..]` separately gives the
+    /// same tokens as tokenizing `text` whole, or `None` if there is no such cut other than 0.
+    /// Streaming readers use it to hand out long lines in pieces without splitting a token.
+    pub fn last_safe_cut(&self, text: &str) -> Option<usize> {
+        match self.options.mode {
+            // Any non-letter ASCII byte separates; cutting just after it splits no token.
+            TokenMode::Ascii if !self.options.fold_to_ascii => text
+                .bytes()
+                .rposition(|b| b.is_ascii() && !b.is_ascii_alphabetic())
+                .map(|i| i + 1),
+            _ => todo!("safe cuts for unicode mode and folding"),
+        }
+    }
+
     /// The tokens of `text` as owned strings: convenient, but allocates; prefer [`Self::tokenize`].
     pub fn tokens(&mut self, text: &str) -> Vec<String> {
         let mut tokens = Vec::new();
