@@ -26,4 +26,4 @@ pub use options::{TokenMode, TokenizerOptions};
 pub use pipeline::{Layout, Pipeline, PipelineError, Summary};
 pub use token::Token;
 pub use tokenizer::Tokenizer;
-pub use verify::{VerifyReport, verify};
+pub use verify::{Hunk, RawWord, VerifyReport, verify};
