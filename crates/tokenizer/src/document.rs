@@ -1,8 +1,20 @@
 //! The document model: line 1 a verbatim title, every later line a paragraph; read in chunks.
+//!
+//! Lines end in `\n` or `\r\n` (the `\r` of a CRLF is dropped, from the title too); a UTF-8
+//! byte-order mark at the very start is dropped. Text reaches a [`DocumentSink`] in pieces: the
+//! title as it arrives, each body line whole or, when it is long, cut where the sink says a cut
+//! changes no token, so memory stays bounded whatever the line lengths.
+
+mod utf8;
 
 use std::borrow::Cow;
+use std::io::{self, Read};
 
 use crate::pipeline::PipelineError;
+
+use utf8::{Position, decode_chunk};
+
+const BOM: char = '\u{feff}';
 
 /// Decodes a whole in-memory document as UTF-8. Invalid bytes are an error naming the 1-based
 /// line and the 0-based byte offset in `bytes`, or with `lossy` are replaced by U+FFFD.
@@ -18,6 +30,236 @@ pub fn decode_utf8(bytes: &[u8], lossy: bool) -> Result<Cow<'_, str>, PipelineEr
                 line,
                 byte: byte as u64,
             })
+        }
+    }
+}
+
+/// Receives a document's text in order. Pieces never end inside a `\r\n`.
+pub(crate) trait DocumentSink {
+    /// Why the sink can fail.
+    type Error;
+    /// A piece of the title line, verbatim; a long title comes in several pieces.
+    fn title(&mut self, piece: &str) -> Result<(), Self::Error>;
+    /// The title line is complete (it may have been empty).
+    fn title_end(&mut self) -> Result<(), Self::Error>;
+    /// A piece of the current body line (without its line end).
+    fn body(&mut self, piece: &str) -> Result<(), Self::Error>;
+    /// The current body line is complete.
+    fn body_end(&mut self) -> Result<(), Self::Error>;
+    /// Where a long unfinished body line may be cut: see [`crate::Tokenizer::last_safe_cut`].
+    fn safe_cut(&self, text: &str) -> Option<usize>;
+}
+
+/// The reading state of one document, fed its decoded text in order.
+#[derive(Debug)]
+pub(crate) struct DocumentReader {
+    at_start: bool,
+    in_title: bool,
+    /// Whether any text of the title has arrived: a document that had any has a title line.
+    title_seen: bool,
+    line_open: bool,
+    /// The length of unfinished body line at which cutting it is tried next. It doubles when
+    /// no cut is found (one huge token), so the line is rescanned only O(log n) times.
+    next_cut_at: usize,
+    cut_threshold: usize,
+    lines: u64,
+}
+
+impl DocumentReader {
+    /// A reader at the start of a document, cutting unfinished body lines once they reach
+    /// `cut_threshold` bytes.
+    pub(crate) fn new(cut_threshold: usize) -> Self {
+        DocumentReader {
+            at_start: true,
+            in_title: true,
+            title_seen: false,
+            line_open: false,
+            next_cut_at: cut_threshold,
+            cut_threshold,
+            lines: 0,
+        }
+    }
+
+    /// Lines completed so far, the title included.
+    pub(crate) fn lines(&self) -> u64 {
+        self.lines
+    }
+
+    /// Hands the complete lines of `text` (and, at end of input, the rest) to `sink`, and returns
+    /// how many leading bytes of `text` were consumed; the rest must be fed again, followed by
+    /// the text that comes next.
+    pub(crate) fn feed<S: DocumentSink>(
+        &mut self,
+        text: &str,
+        at_eof: bool,
+        sink: &mut S,
+    ) -> Result<usize, S::Error> {
+        let mut consumed = self.skip_bom(text);
+        while let Some(end) = text[consumed..].find('\n') {
+            let line = strip_cr(&text[consumed..consumed + end]);
+            self.finish_line(line, sink)?;
+            consumed += end + 1;
+        }
+        let rest = &text[consumed..];
+        consumed += if at_eof {
+            self.finish_document(rest, sink)?
+        } else {
+            self.pass_unfinished(rest, sink)?
+        };
+        Ok(consumed)
+    }
+
+    /// Drops a byte-order mark at the very start; returns its length, if any.
+    fn skip_bom(&mut self, text: &str) -> usize {
+        if !self.at_start || text.is_empty() {
+            return 0;
+        }
+        self.at_start = false;
+        if text.starts_with(BOM) {
+            BOM.len_utf8()
+        } else {
+            0
+        }
+    }
+
+    fn finish_line<S: DocumentSink>(&mut self, line: &str, sink: &mut S) -> Result<(), S::Error> {
+        self.lines += 1;
+        if self.in_title {
+            self.in_title = false;
+            sink.title(line)?;
+            sink.title_end()
+        } else {
+            self.line_open = false;
+            self.next_cut_at = self.cut_threshold;
+            sink.body(line)?;
+            sink.body_end()
+        }
+    }
+
+    /// At end of input: the last line, if it has no line end. Consumes all of `rest`.
+    fn finish_document<S: DocumentSink>(
+        &mut self,
+        rest: &str,
+        sink: &mut S,
+    ) -> Result<usize, S::Error> {
+        // A lone `\r` at the very end is no CRLF: it stays, as verbatim title or as separator.
+        let unfinished_title = self.in_title && self.title_seen;
+        if !rest.is_empty() || unfinished_title || self.line_open {
+            self.finish_line(rest, sink)?;
+        }
+        Ok(rest.len())
+    }
+
+    /// Before end of input: passes on what of an unfinished line can be, returns its length.
+    fn pass_unfinished<S: DocumentSink>(
+        &mut self,
+        rest: &str,
+        sink: &mut S,
+    ) -> Result<usize, S::Error> {
+        // A trailing `\r` may be the start of a CRLF: keep it until the next byte is known.
+        let passable = rest.strip_suffix('\r').unwrap_or(rest);
+        if self.in_title {
+            self.title_seen |= !rest.is_empty();
+            sink.title(passable)?;
+            return Ok(passable.len());
+        }
+        if passable.len() < self.next_cut_at {
+            return Ok(0);
+        }
+        match sink.safe_cut(passable).filter(|&cut| cut > 0) {
+            Some(cut) => {
+                self.line_open = true;
+                self.next_cut_at = self.cut_threshold;
+                sink.body(&passable[..cut])?;
+                Ok(cut)
+            }
+            None => {
+                self.next_cut_at = passable.len().saturating_mul(2);
+                Ok(0)
+            }
+        }
+    }
+}
+
+fn strip_cr(line: &str) -> &str {
+    line.strip_suffix('\r').unwrap_or(line)
+}
+
+/// Buffers reused from one document to the next.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ReadBuffers {
+    raw: Vec<u8>,
+    text: String,
+}
+
+impl ReadBuffers {
+    /// Bytes held by the buffers.
+    pub(crate) fn capacity(&self) -> usize {
+        self.raw.capacity() + self.text.capacity()
+    }
+
+    /// Gives back memory a previous document's huge token made the buffers grow to.
+    fn trim(&mut self, chunk_size: usize) {
+        let limit = 4 * chunk_size;
+        if self.raw.capacity() > limit {
+            self.raw = Vec::new();
+        }
+        if self.text.capacity() > limit {
+            self.text = String::new();
+        }
+    }
+}
+
+/// What reading a document counted.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct ReadCounts {
+    pub(crate) lines: u64,
+    pub(crate) bytes: u64,
+}
+
+/// Reads a whole document from `input` in reads of `chunk_size` bytes, decodes it and hands it
+/// to `sink`. Holds at most one read, one unfinished line piece and a truncated character.
+pub(crate) fn read_document<R: Read, S: DocumentSink<Error = PipelineError>>(
+    mut input: R,
+    buffers: &mut ReadBuffers,
+    chunk_size: usize,
+    lossy: bool,
+    sink: &mut S,
+) -> Result<ReadCounts, PipelineError> {
+    let chunk_size = chunk_size.max(1);
+    buffers.trim(chunk_size);
+    let ReadBuffers { raw, text } = buffers;
+    raw.clear();
+    text.clear();
+    let mut reader = DocumentReader::new(chunk_size);
+    let mut position = Position::default();
+    let mut carried = 0;
+    let mut bytes = 0;
+    loop {
+        raw.resize(carried + chunk_size, 0);
+        let read = read_some(&mut input, &mut raw[carried..])?;
+        bytes += read as u64;
+        let at_eof = read == 0;
+        let filled = carried + read;
+        carried = decode_chunk(&raw[..filled], at_eof, lossy, &mut position, text)?;
+        raw.copy_within(filled - carried..filled, 0);
+        let consumed = reader.feed(text, at_eof, sink)?;
+        text.drain(..consumed);
+        if at_eof {
+            return Ok(ReadCounts {
+                lines: reader.lines(),
+                bytes,
+            });
+        }
+    }
+}
+
+/// One read, retried when a signal interrupted it.
+fn read_some<R: Read>(input: &mut R, buffer: &mut [u8]) -> io::Result<usize> {
+    loop {
+        match input.read(buffer) {
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            result => return result,
         }
     }
 }

@@ -1,0 +1,70 @@
+//! Incremental UTF-8 decoding of a byte stream read in arbitrary pieces.
+
+use crate::pipeline::PipelineError;
+
+/// Where the decoder stands in the input, for naming the place of an invalid byte.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Position {
+    /// 0-based offset in the input of the next byte to decode.
+    pub(crate) byte: u64,
+    /// 1-based line of that byte.
+    pub(crate) line: u64,
+}
+
+impl Default for Position {
+    fn default() -> Self {
+        Position { byte: 0, line: 1 }
+    }
+}
+
+impl Position {
+    /// Moves past `text`, already decoded.
+    fn advance_over(&mut self, text: &str) {
+        self.byte += text.len() as u64;
+        self.line += text.bytes().filter(|&b| b == b'\n').count() as u64;
+    }
+}
+
+/// Decodes `bytes` (the input from `position` on) and appends the text to `out`.
+///
+/// Returns how many trailing bytes were left undecoded because they begin a character that the
+/// next read may complete; the caller puts them in front of that read. At end of input
+/// (`at_eof`) nothing is left: a truncated character is invalid like any other bad sequence.
+/// Invalid sequences are an error, or with `lossy` each becomes one U+FFFD exactly as
+/// [`String::from_utf8_lossy`] (and Python's `errors="replace"`) would decode the whole input.
+pub(crate) fn decode_chunk(
+    bytes: &[u8],
+    at_eof: bool,
+    lossy: bool,
+    position: &mut Position,
+    out: &mut String,
+) -> Result<usize, PipelineError> {
+    let mut decoded = 0;
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        out.push_str(valid);
+        position.advance_over(valid);
+        let invalid = chunk.invalid();
+        decoded += valid.len() + invalid.len();
+        if invalid.is_empty() {
+            continue;
+        }
+        if !at_eof && decoded == bytes.len() && is_truncated(invalid) {
+            return Ok(invalid.len());
+        }
+        if !lossy {
+            return Err(PipelineError::InvalidUtf8 {
+                line: position.line,
+                byte: position.byte,
+            });
+        }
+        out.push(char::REPLACEMENT_CHARACTER);
+        position.byte += invalid.len() as u64;
+    }
+    Ok(0)
+}
+
+/// Whether `invalid` is the start of a character cut short, not a bad sequence.
+fn is_truncated(invalid: &[u8]) -> bool {
+    matches!(std::str::from_utf8(invalid), Err(error) if error.error_len().is_none())
+}
