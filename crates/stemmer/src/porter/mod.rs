@@ -79,3 +79,6 @@ fn stem_letters<L: Letter, T: Tracer>(mode: Mode, short: bool, word: &mut Vec<L>
     }
     steps::run_all(mode, word, tracer);
 }
+
+#[cfg(test)]
+mod tests;
