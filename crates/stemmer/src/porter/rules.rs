@@ -146,12 +146,15 @@ impl Outcome {
     }
 }
 
-/// Whether `word` ends with the ASCII `suffix`, letter by letter.
+/// Whether `word` ends with the ASCII `suffix`, letter by letter. Compares from the end, where
+/// most rules of a table already differ.
+#[inline]
 pub(super) fn ends_with<L: Letter>(word: &[L], suffix: &[u8]) -> bool {
     word.len() >= suffix.len()
-        && word[word.len() - suffix.len()..]
+        && word
             .iter()
-            .zip(suffix)
+            .rev()
+            .zip(suffix.iter().rev())
             .all(|(&letter, &byte)| letter.is(byte))
 }
 
@@ -162,10 +165,23 @@ pub(super) fn replace_suffix<L: Letter>(word: &mut Vec<L>, suffix_len: usize, re
 }
 
 /// Fires `rule` if its suffix matches and its condition holds.
+#[inline(always)]
 fn try_rule<L: Letter>(mode: Mode, word: &mut Vec<L>, rule: &Rule) -> Outcome {
-    if !rule.modes.contain(mode) || !ends_with(word, rule.suffix) {
-        return Outcome::NoMatch;
+    // The last letters differ for almost every rule of a table: test that before any call.
+    let last_matches = match (word.last(), rule.suffix.last()) {
+        (Some(&letter), Some(&byte)) => letter.is(byte),
+        (_, None) => true,
+        (None, Some(_)) => false,
+    };
+    if last_matches && ends_with(word, rule.suffix) && rule.modes.contain(mode) {
+        fire_if_holds(mode, word, rule)
+    } else {
+        Outcome::NoMatch
     }
+}
+
+/// Fires `rule`, whose suffix matches, if its condition holds.
+fn fire_if_holds<L: Letter>(mode: Mode, word: &mut Vec<L>, rule: &Rule) -> Outcome {
     let stem_len = word.len() - rule.suffix.len();
     if !rule.condition.holds(mode, word, stem_len) {
         return Outcome::Refused;
