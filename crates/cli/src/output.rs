@@ -1,0 +1,116 @@
+//! Output: standard output, or a file written atomically (a temporary file beside the target,
+//! renamed over it only when the run succeeds, so a failed run leaves earlier output untouched).
+
+use std::fs;
+use std::io::{self, BufWriter, Stdout, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use tempfile::NamedTempFile;
+
+/// Output buffer size: big writes, few system calls.
+const BUFFER: usize = 256 * 1024;
+
+/// Where results go. Dropping an `Output` without [`Output::commit`] discards a file's
+/// temporary; nothing appears at the target.
+pub(crate) enum Output {
+    /// Standard output.
+    Stdout(BufWriter<Stdout>),
+    /// A temporary file to be renamed to `target`.
+    File {
+        writer: BufWriter<NamedTempFile>,
+        target: PathBuf,
+    },
+}
+
+impl Output {
+    /// Standard output, or a temporary beside `target` when one is given.
+    pub(crate) fn create(target: Option<&Path>) -> anyhow::Result<Self> {
+        match target {
+            None => Ok(Output::Stdout(BufWriter::with_capacity(
+                BUFFER,
+                io::stdout(),
+            ))),
+            Some(target) => Output::file(target),
+        }
+    }
+
+    /// A temporary file beside `target`, creating its directory if needed.
+    pub(crate) fn file(target: &Path) -> anyhow::Result<Self> {
+        let directory = match target.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        fs::create_dir_all(directory)
+            .with_context(|| format!("{}: cannot create directory", directory.display()))?;
+        let temp = temp_builder()
+            .tempfile_in(directory)
+            .with_context(|| format!("{}: cannot create a temporary file", directory.display()))?;
+        Ok(Output::File {
+            writer: BufWriter::with_capacity(BUFFER, temp),
+            target: target.to_owned(),
+        })
+    }
+
+    /// The name messages use for this output.
+    pub(crate) fn name(&self) -> String {
+        match self {
+            Output::Stdout(_) => "<stdout>".to_owned(),
+            Output::File { target, .. } => target.display().to_string(),
+        }
+    }
+
+    /// Flushes everything and, for a file, renames the temporary over the target.
+    pub(crate) fn commit(self) -> anyhow::Result<()> {
+        let name = self.name();
+        match self {
+            Output::Stdout(mut writer) => writer
+                .flush()
+                .map_err(|error| crate::errors::write_failed(&name, error)),
+            Output::File { writer, target } => {
+                let temp = writer
+                    .into_inner()
+                    .map_err(|error| crate::errors::write_failed(&name, error.into_error()))?;
+                temp.persist(&target)
+                    .map_err(|error| crate::errors::write_failed(&name, error.error))?;
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Temporary files are hidden and named for us; on Unix they get the usual permissions
+/// (0666 less the umask) rather than tempfile's private 0600, since they become the output.
+fn temp_builder() -> tempfile::Builder<'static, 'static> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".stemkit-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    builder
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Output::Stdout(writer) => writer.write(buf),
+            Output::File { writer, .. } => writer.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Output::Stdout(writer) => writer.write_all(buf),
+            Output::File { writer, .. } => writer.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Output::Stdout(writer) => writer.flush(),
+            Output::File { writer, .. } => writer.flush(),
+        }
+    }
+}
