@@ -13,6 +13,7 @@
 
 mod ascii;
 mod document;
+mod fold;
 mod options;
 mod pipeline;
 mod stopwords;

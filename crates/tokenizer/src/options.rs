@@ -3,10 +3,12 @@
 /// How the text is cut into words.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum TokenMode {
-    /// Maximal runs of ASCII letters, lowercased; everything else separates. The pair's mode.
+    /// Maximal runs of ASCII letters, lowercased; everything else separates. The pair's mode:
+    /// Python's `re.sub('[^a-zA-Z]', ' ', text).lower().split()`.
     #[default]
     Ascii,
-    /// Unicode (UAX #29) words, lowercased as Python's `str.lower()` does.
+    /// Unicode (UAX #29) words holding a letter, each lowercased as Python's `str.lower()`
+    /// does. An apostrophe or dot between letters stays inside the word: `don't`, `e.g`.
     Unicode,
 }
 
@@ -16,14 +18,19 @@ pub enum TokenMode {
 pub struct TokenizerOptions {
     /// How text is cut into words.
     pub mode: TokenMode,
-    /// Unicode mode: keep words that hold digits (`2019`, `covid19`); dropped otherwise.
+    /// Keep numbers. Unicode mode: also keep words without a letter that hold a digit
+    /// (`2019`, `3.14`; `covid19` holds a letter and is always kept). ASCII mode: tokens are
+    /// runs of ASCII letters and digits (`[^a-zA-Z0-9]` separates: `covid19`, `2019`).
     pub keep_numbers: bool,
-    /// Fold accented and other non-ASCII letters to ASCII before tokenizing (`Nicolás` -> `nicolas`).
+    /// Fold accented and other non-ASCII letters to ASCII before tokenizing (`Nicolás` ->
+    /// `nicolas`, `Straße` -> `strasse`, `’` -> `'`), with the `deunicode` transliteration.
+    /// Symbols that would spell words (emoji, `™`) and unknown characters become spaces.
     pub fold_to_ascii: bool,
-    /// Drop NLTK's English stopwords (compared after lowercasing and folding).
+    /// Drop NLTK's English stopwords (198 words; compared after lowercasing and folding, so
+    /// `don’t` is one only when folded to `don't`, in Unicode mode).
     pub remove_stopwords: bool,
-    /// Drop tokens shorter than this many characters.
+    /// Drop tokens shorter than this many characters (of the lowercased, folded token).
     pub min_len: Option<usize>,
-    /// Drop tokens longer than this many characters.
+    /// Drop tokens longer than this many characters (of the lowercased, folded token).
     pub max_len: Option<usize>,
 }

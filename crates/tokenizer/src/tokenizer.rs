@@ -1,15 +1,19 @@
 //! The tokenizer: applies the options to a text and hands out tokens without copying.
 
-use crate::ascii;
+use std::ops::Range;
+
+use crate::fold::Folded;
 use crate::options::{TokenMode, TokenizerOptions};
 use crate::token::Token;
+use crate::{ascii, stopwords, unicode};
 
-/// Cuts text into tokens. Build one per thread and reuse it: lowercasing writes into a buffer
-/// it keeps, so tokenizing allocates nothing once that buffer has grown.
+/// Cuts text into tokens. Build one per thread and reuse it: lowercasing and folding write into
+/// buffers it keeps, so tokenizing allocates nothing once those buffers have grown.
 #[derive(Clone, Debug, Default)]
 pub struct Tokenizer {
     options: TokenizerOptions,
     lowered: String,
+    folded: Folded,
 }
 
 impl Tokenizer {
@@ -18,6 +22,7 @@ impl Tokenizer {
         Tokenizer {
             options,
             lowered: String::new(),
+            folded: Folded::default(),
         }
     }
 
@@ -26,40 +31,86 @@ impl Tokenizer {
         &self.options
     }
 
-    /// Calls `emit` with each token of `text`, in order.
+    /// Calls `emit` with each token of `text`, in order. Token ranges are byte ranges of `text`,
+    /// even when folding changed the characters (`Straße` -> `strasse` has the range of
+    /// `Straße`); they never decrease, and only tokens folded out of one character (`½` ->
+    /// `1`, `2`, with `keep_numbers`) share a range.
     pub fn tokenize(&mut self, text: &str, mut emit: impl FnMut(Token<'_>)) {
-        match self.options.mode {
-            TokenMode::Ascii => {
-                let lowered = &mut self.lowered;
-                ascii::letter_runs(text.as_bytes(), |range| {
-                    let word = &text[range.clone()];
-                    let text = if word.bytes().any(|b| b.is_ascii_uppercase()) {
-                        lowered.clear();
-                        lowered.push_str(word);
-                        lowered.make_ascii_lowercase();
-                        lowered.as_str()
-                    } else {
-                        word
-                    };
-                    emit(Token { text, range });
-                });
+        let Tokenizer {
+            options,
+            lowered,
+            folded,
+        } = self;
+        // Folding ASCII changes nothing: skip it, and its range mapping, on ASCII text.
+        let fold = options.fold_to_ascii && !text.is_ascii();
+        let source = if fold {
+            folded.fold(text);
+            folded.text()
+        } else {
+            text
+        };
+        let original_range = |range: Range<usize>| {
+            if fold {
+                folded.original_range(text, range)
+            } else {
+                range
             }
-            TokenMode::Unicode => todo!("unicode mode"),
+        };
+        match options.mode {
+            TokenMode::Ascii => {
+                ascii::word_runs(
+                    source.as_bytes(),
+                    options.keep_numbers,
+                    |range, capitals| {
+                        let word = &source[range.clone()];
+                        let token = if capitals {
+                            lowered.clear();
+                            lowered.push_str(word);
+                            lowered.make_ascii_lowercase();
+                            lowered.as_str()
+                        } else {
+                            word
+                        };
+                        if is_kept(options, token) {
+                            let range = original_range(range);
+                            emit(Token { text: token, range });
+                        }
+                    },
+                );
+            }
+            TokenMode::Unicode => unicode::words(source, options.keep_numbers, |start, word| {
+                let token = unicode::lowercase(word, lowered);
+                if is_kept(options, token) {
+                    let range = original_range(start..start + word.len());
+                    emit(Token { text: token, range });
+                }
+            }),
         }
     }
 
     /// The largest `cut` such that tokenizing `text[..cut]` and `text[cut..]` separately gives the
-    /// same tokens as tokenizing `text` whole, or `None` if there is no such cut other than 0.
-    /// Streaming readers use it to hand out long lines in pieces without splitting a token.
+    /// same tokens as tokenizing `text` whole (the second part's ranges shifted by `cut`), or
+    /// `None` if there is no such cut other than 0. Streaming readers use it to hand out long
+    /// lines in pieces without splitting a token. Always a char boundary of `text`.
     pub fn last_safe_cut(&self, text: &str) -> Option<usize> {
         match self.options.mode {
-            // Any non-letter ASCII byte separates; cutting just after it splits no token.
-            TokenMode::Ascii if !self.options.fold_to_ascii => text
-                .bytes()
-                .rposition(|b| b.is_ascii() && !b.is_ascii_alphabetic())
-                .map(|i| i + 1),
-            _ => todo!("safe cuts for unicode mode and folding"),
+            TokenMode::Ascii => self.last_ascii_cut(text),
+            TokenMode::Unicode => last_unicode_cut(text),
         }
+    }
+
+    /// ASCII mode: a token never spans a separator byte, so cutting just after one splits none.
+    /// Without folding every non-ASCII byte separates; the last separator byte of a text then
+    /// always ends its character (the character's later bytes would separate too), so the cut
+    /// is a char boundary. Folding turns non-ASCII letters into ASCII ones, so only ASCII
+    /// separators (which fold to themselves) are safe then; folding works character by
+    /// character, so folding the pieces gives the two halves of the folded whole.
+    fn last_ascii_cut(&self, text: &str) -> Option<usize> {
+        let keep_numbers = self.options.keep_numbers;
+        let fold = self.options.fold_to_ascii;
+        text.bytes()
+            .rposition(|b| ascii::is_separator(b, keep_numbers) && (b.is_ascii() || !fold))
+            .map(|i| i + 1)
     }
 
     /// The tokens of `text` as owned strings: convenient, but allocates; prefer [`Self::tokenize`].
@@ -68,4 +119,52 @@ impl Tokenizer {
         self.tokenize(text, |token| tokens.push(token.text.to_owned()));
         tokens
     }
+}
+
+/// Unicode mode: cut just before an ASCII space that follows a character other than a
+/// horizontal space (UAX #29's `WSegSpace`). That position is a word boundary, and every other
+/// boundary stays where it was:
+/// - The only rules that forbid a break before a space are WB3c (ZWJ × pictograph: a space is
+///   none) and WB3d (WSegSpace × WSegSpace: the character before is no `WSegSpace`). WB4 only
+///   attaches Extend/Format/ZWJ characters, which a space is not, and the rules after it
+///   (WB5-WB16) name letters, digits, mid-word punctuation, Katakana, `_` and regional
+///   indicators, never `WSegSpace`; so the default WB999 breaks.
+/// - Rules that look one character ahead across the cut (WB6, WB7b, WB12: "letter, apostrophe,
+///   letter") see a space there in the whole text and the end of text in the first piece:
+///   neither is a letter or digit, so both break the same way. Rules looking back from the
+///   second piece (WB7, WB7c, WB11) see the space and stop. WB15/WB16 count regional
+///   indicators from the last non-indicator, which the space is.
+///
+/// With folding the segmenter sees the folded text, in which the character before the space
+/// may have folded to a space (`北` -> `Bei `); WB3d then glues those spaces in the whole text
+/// and not in the pieces. That only splits a run of spaces, which is never a word, and no
+/// other rule involves spaces: the words are the same.
+fn last_unicode_cut(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (1..bytes.len())
+        .rev()
+        .filter(|&i| bytes[i] == b' ')
+        .find(|&i| {
+            text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !is_wseg_space(c))
+        })
+}
+
+/// UAX #29's `WSegSpace`: the space separators `Zs` except the no-break ones.
+fn is_wseg_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{1680}' | '\u{2000}'..='\u{2006}' | '\u{2008}'..='\u{200A}' | '\u{205F}' | '\u{3000}')
+}
+
+/// Whether a lowercased (and folded) token passes the stopword and length filters. Lengths
+/// count characters, as Python's `len` does, not bytes.
+fn is_kept(options: &TokenizerOptions, token: &str) -> bool {
+    !(options.remove_stopwords && stopwords::is_stopword(token))
+        && options
+            .min_len
+            .is_none_or(|min| token.chars().count() >= min)
+        && options
+            .max_len
+            .is_none_or(|max| token.chars().count() <= max)
 }
