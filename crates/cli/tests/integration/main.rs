@@ -1,0 +1,59 @@
+//! End-to-end tests of the `stemkit` binary: one test binary, a module per command or concern.
+//!
+//! Expected outputs come from the corpus (made by NLTK) or are written by hand from NLTK's
+//! stems, never captured from stemkit itself.
+
+// clippy.toml allows unwrap in tests, but not in the helpers around them; here both are tests.
+#![allow(clippy::unwrap_used)]
+
+mod datasets;
+mod directories;
+mod documents;
+mod failures;
+mod meta;
+mod pipes;
+mod stem;
+mod verify;
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+
+/// The binary under test.
+fn stemkit() -> Command {
+    Command::cargo_bin("stemkit").expect("the stemkit binary is built")
+}
+
+/// A path inside the repository's `corpus/`.
+fn corpus(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../corpus")
+        .join(path)
+}
+
+/// The bytes of a corpus file.
+fn corpus_bytes(path: &str) -> Vec<u8> {
+    std::fs::read(corpus(path)).expect("corpus file is readable")
+}
+
+/// A fresh temporary directory.
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary directory")
+}
+
+/// Standard error as text, for messages.
+fn stderr_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Asserts the run failed with exit status 1, a `stemkit: ` message holding every one of
+/// `parts`, and no panic.
+fn assert_fails_with(output: &std::process::Output, parts: &[&str]) {
+    let stderr = stderr_of(output);
+    assert_eq!(output.status.code(), Some(1), "stderr: {stderr}");
+    assert!(stderr.starts_with("stemkit: "), "stderr: {stderr}");
+    for part in parts {
+        assert!(stderr.contains(part), "{part:?} not in stderr: {stderr}");
+    }
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+}

@@ -1,0 +1,157 @@
+//! `stemkit stem`: a word per line in, a stem per line out.
+
+use crate::{assert_fails_with, stemkit, temp_dir};
+
+fn stem(input: &[u8], args: &[&str]) -> Vec<u8> {
+    let output = stemkit()
+        .arg("stem")
+        .args(args)
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert!(output.stderr.is_empty(), "{output:?}");
+    output.stdout
+}
+
+#[test]
+fn stems_a_word_per_line() {
+    assert_eq!(
+        stem(
+            b"caresses\nponies\nrunning\ngenerously\nDefections\ndying\n",
+            &[]
+        ),
+        b"caress\nponi\nrun\ngener\ndefect\ndie\n"
+    );
+}
+
+#[test]
+fn empty_lines_stay_lines() {
+    assert_eq!(
+        stem(b"\nrunning\n\n\nponies\n\n", &[]),
+        b"\nrun\n\n\nponi\n\n"
+    );
+    assert_eq!(stem(b"\n", &[]), b"\n");
+    assert_eq!(stem(b"", &[]), b"");
+}
+
+#[test]
+fn crlf_is_a_line_end() {
+    assert_eq!(stem(b"running\r\nponies\r\n\r\n", &[]), b"run\nponi\n\n");
+}
+
+#[test]
+fn a_leading_bom_is_ignored() {
+    assert_eq!(stem(b"\xEF\xBB\xBFrunning\nponies\n", &[]), b"run\nponi\n");
+}
+
+#[test]
+fn a_last_line_without_newline_gets_one() {
+    assert_eq!(stem(b"running\nponies", &[]), b"run\nponi\n");
+}
+
+#[test]
+fn the_whole_line_is_the_word() {
+    // NLTK: stem(" running") == " run"; stem("running ") == "running ".
+    assert_eq!(stem(b" running\nrunning \n", &[]), b" run\nrunning \n");
+}
+
+#[test]
+fn the_algorithm_is_chosen_by_name() {
+    assert_eq!(
+        stem(b"generously\n", &["--algorithm", "porter2"]),
+        b"generous\n"
+    );
+    assert_eq!(
+        stem(b"generously\n", &["--algorithm", "porter-nltk"]),
+        b"gener\n"
+    );
+}
+
+#[test]
+fn an_unknown_algorithm_is_a_usage_error() {
+    let output = stemkit()
+        .args(["stem", "--algorithm", "porter3"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("porter3") && stderr.contains("porter2-nltk"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn files_and_stdin_in_order() {
+    let dir = temp_dir();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, "running\n").unwrap();
+    std::fs::write(&b, "\u{feff}dying").unwrap();
+    let output = stemkit()
+        .arg("stem")
+        .arg(&a)
+        .arg("-")
+        .arg(&b)
+        .write_stdin("ponies\n")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(output.stdout, b"run\nponi\ndie\n");
+}
+
+#[test]
+fn invalid_utf8_names_file_line_and_byte() {
+    let dir = temp_dir();
+    let words = dir.path().join("words.txt");
+    std::fs::write(&words, b"running\nab\xFFc\nponies\n").unwrap();
+    let output = stemkit().arg("stem").arg(&words).output().unwrap();
+    let expected = format!("{}:2: invalid UTF-8 at byte 10", words.display());
+    assert_fails_with(&output, &[&expected]);
+}
+
+#[test]
+fn invalid_utf8_on_stdin_is_located_too() {
+    let output = stemkit()
+        .arg("stem")
+        .write_stdin(&b"\xEF\xBB\xBFok\n\xC3("[..])
+        .output()
+        .unwrap();
+    assert_fails_with(&output, &[":2: invalid UTF-8 at byte 6"]);
+}
+
+#[test]
+fn lossy_replaces_invalid_utf8() {
+    assert_eq!(
+        stem(b"running\nab\xFFc\n", &["--lossy"]),
+        "run\nab\u{FFFD}c\n".as_bytes()
+    );
+}
+
+#[test]
+fn a_twenty_megabyte_word() {
+    // NLTK: stem("ab" * n + "s") == "ab" * n.
+    let mut word = b"ab".repeat(10 * 1024 * 1024);
+    let expected = [word.as_slice(), b"\n"].concat();
+    word.extend_from_slice(b"s\n");
+    assert_eq!(stem(&word, &[]), expected);
+}
+
+#[test]
+fn output_to_a_file() {
+    let dir = temp_dir();
+    let out = dir.path().join("stems.txt");
+    let output = stemkit()
+        .arg("stem")
+        .arg("-o")
+        .arg(&out)
+        .write_stdin("running\n")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success() && output.stdout.is_empty(),
+        "{output:?}"
+    );
+    assert_eq!(std::fs::read(&out).unwrap(), b"run\n");
+}
