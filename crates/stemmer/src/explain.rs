@@ -37,7 +37,12 @@ pub(crate) trait Tracer {
 
     /// Records that `step` ran, that `rule` fired in it (`None`: nothing fired), and the word after it.
     /// `word` is only called when the tracer is enabled.
-    fn step(&mut self, step: &'static str, rule: Option<&'static str>, word: impl FnOnce() -> String);
+    fn step(
+        &mut self,
+        step: &'static str,
+        rule: Option<&'static str>,
+        word: impl FnOnce() -> String,
+    );
 }
 
 /// The tracer of the hot path: records nothing, costs nothing.
@@ -59,7 +64,12 @@ pub(crate) struct Recorder {
 impl Tracer for Recorder {
     const ENABLED: bool = true;
 
-    fn step(&mut self, step: &'static str, rule: Option<&'static str>, word: impl FnOnce() -> String) {
+    fn step(
+        &mut self,
+        step: &'static str,
+        rule: Option<&'static str>,
+        word: impl FnOnce() -> String,
+    ) {
         self.steps.push(Step {
             step,
             rule,

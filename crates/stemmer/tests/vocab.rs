@@ -9,9 +9,15 @@ use stemkit_stemmer::{Algorithm, Stemmer};
 /// Where a list of (word, expected stem) pairs comes from.
 enum Source {
     /// Two files, one word per line, aligned by line.
-    Pair { words: &'static str, stems: &'static str },
+    Pair {
+        words: &'static str,
+        stems: &'static str,
+    },
     /// A tab-separated file with a header row; the word is column 0, the stem the named column.
-    Tsv { file: &'static str, column: &'static str },
+    Tsv {
+        file: &'static str,
+        column: &'static str,
+    },
 }
 
 fn vocab_dir() -> PathBuf {
@@ -25,7 +31,10 @@ fn read(name: &str) -> String {
 
 /// Splits on `\n` only: some words hold `\r`-like or other unusual characters.
 fn lines(text: &str) -> Vec<&str> {
-    text.strip_suffix('\n').unwrap_or(text).split('\n').collect()
+    text.strip_suffix('\n')
+        .unwrap_or(text)
+        .split('\n')
+        .collect()
 }
 
 fn load(source: &Source) -> Vec<(String, String)> {
@@ -33,7 +42,11 @@ fn load(source: &Source) -> Vec<(String, String)> {
         Source::Pair { words, stems } => {
             let (words, stems) = (read(words), read(stems));
             let (words, stems) = (lines(&words), lines(&stems));
-            assert_eq!(words.len(), stems.len(), "word and stem files differ in length");
+            assert_eq!(
+                words.len(),
+                stems.len(),
+                "word and stem files differ in length"
+            );
             words
                 .into_iter()
                 .zip(stems)
@@ -61,7 +74,11 @@ fn load(source: &Source) -> Vec<(String, String)> {
 /// Stems every word and fails listing the first differences, expected against actual.
 fn check(algorithm: Algorithm, source: Source) {
     let cases = load(&source);
-    assert!(cases.len() > 1000, "suspiciously few cases: {}", cases.len());
+    assert!(
+        cases.len() > 1000,
+        "suspiciously few cases: {}",
+        cases.len()
+    );
     let stemmer = Stemmer::new(algorithm);
     let mut buffer = String::new();
     let mut mismatches = Vec::new();
@@ -89,7 +106,10 @@ const NLTK_VOCABULARY: &str = "nltk-porter-test/porter_vocabulary.txt";
 fn porter_nltk_on_nltk_test_vocabulary() {
     check(
         Algorithm::PorterNltk,
-        Source::Pair { words: NLTK_VOCABULARY, stems: "nltk-porter-test/porter_nltk_output.txt" },
+        Source::Pair {
+            words: NLTK_VOCABULARY,
+            stems: "nltk-porter-test/porter_nltk_output.txt",
+        },
     );
 }
 
@@ -97,7 +117,10 @@ fn porter_nltk_on_nltk_test_vocabulary() {
 fn porter_martin_on_nltk_test_vocabulary() {
     check(
         Algorithm::PorterMartin,
-        Source::Pair { words: NLTK_VOCABULARY, stems: "nltk-porter-test/porter_martin_output.txt" },
+        Source::Pair {
+            words: NLTK_VOCABULARY,
+            stems: "nltk-porter-test/porter_martin_output.txt",
+        },
     );
 }
 
@@ -114,19 +137,34 @@ fn porter_original_on_nltk_test_vocabulary() {
 
 #[test]
 fn porter_nltk_on_nltk_tsv() {
-    check(Algorithm::PorterNltk, Source::Tsv { file: "nltk-porter.tsv", column: "porter_nltk" });
+    check(
+        Algorithm::PorterNltk,
+        Source::Tsv {
+            file: "nltk-porter.tsv",
+            column: "porter_nltk",
+        },
+    );
 }
 
 #[test]
 fn porter_martin_on_nltk_tsv() {
-    check(Algorithm::PorterMartin, Source::Tsv { file: "nltk-porter.tsv", column: "porter_martin" });
+    check(
+        Algorithm::PorterMartin,
+        Source::Tsv {
+            file: "nltk-porter.tsv",
+            column: "porter_martin",
+        },
+    );
 }
 
 #[test]
 fn porter_original_on_nltk_tsv() {
     check(
         Algorithm::PorterOriginal,
-        Source::Tsv { file: "nltk-porter.tsv", column: "porter_original" },
+        Source::Tsv {
+            file: "nltk-porter.tsv",
+            column: "porter_original",
+        },
     );
 }
 
@@ -134,20 +172,32 @@ fn porter_original_on_nltk_tsv() {
 fn porter_original_on_snowball_porter_vocabulary() {
     check(
         Algorithm::PorterOriginal,
-        Source::Pair { words: "porter-voc.txt", stems: "porter-output.txt" },
+        Source::Pair {
+            words: "porter-voc.txt",
+            stems: "porter-output.txt",
+        },
     );
 }
 
 #[test]
 fn porter2_on_current_snowball_vocabulary() {
-    check(Algorithm::Porter2, Source::Pair { words: "english-voc.txt", stems: "english-output.txt" });
+    check(
+        Algorithm::Porter2,
+        Source::Pair {
+            words: "english-voc.txt",
+            stems: "english-output.txt",
+        },
+    );
 }
 
 #[test]
 fn porter2_nltk_on_snowball_2x_vocabulary() {
     check(
         Algorithm::Porter2Nltk,
-        Source::Pair { words: "english2-voc.txt", stems: "english2-output.txt" },
+        Source::Pair {
+            words: "english2-voc.txt",
+            stems: "english2-output.txt",
+        },
     );
 }
 
@@ -155,6 +205,9 @@ fn porter2_nltk_on_snowball_2x_vocabulary() {
 fn porter2_nltk_on_nltk_tsv() {
     check(
         Algorithm::Porter2Nltk,
-        Source::Tsv { file: "nltk-snowball-english.tsv", column: "snowball_english_nltk" },
+        Source::Tsv {
+            file: "nltk-snowball-english.tsv",
+            column: "snowball_english_nltk",
+        },
     );
 }
