@@ -1,0 +1,58 @@
+//! Fuzz target `pipeline`: any bytes, invalid UTF-8 included, through `Pipeline::run` in both
+//! layouts. Never panics; lossy never fails; strict fails exactly at the first invalid byte;
+//! and lossy output equals strict output on the input with invalid bytes replaced.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use stemkit_stemmer::Algorithm;
+use stemkit_tokenizer::{Layout, Pipeline, PipelineError, TokenizerOptions};
+
+fn run(input: &[u8], layout: Layout, lossy: bool) -> Result<Vec<u8>, PipelineError> {
+    let mut pipeline = Pipeline::new(TokenizerOptions::default(), Some(Algorithm::PorterNltk));
+    let mut output = Vec::new();
+    pipeline.run(input, &mut output, layout, lossy)?;
+    Ok(output)
+}
+
+fuzz_target!(|input: &[u8]| {
+    for layout in [Layout::TokenPerLine, Layout::LinePerLine] {
+        let lossy = match run(input, layout, true) {
+            Ok(output) => output,
+            Err(error) => panic!("lossy run failed: {error} on {input:?}"),
+        };
+        assert!(
+            std::str::from_utf8(&lossy).is_ok(),
+            "lossy output is not UTF-8: {input:?}"
+        );
+
+        let strict = run(input, layout, false);
+        match std::str::from_utf8(input) {
+            Ok(_) => {
+                let strict =
+                    strict.unwrap_or_else(|e| panic!("valid UTF-8 rejected: {e}: {input:?}"));
+                assert_eq!(
+                    strict, lossy,
+                    "lossy and strict differ on valid UTF-8: {input:?}"
+                );
+            }
+            Err(utf8) => match strict {
+                Err(PipelineError::InvalidUtf8 { line, byte }) => {
+                    let bad = utf8.valid_up_to();
+                    let expected_line = 1 + input[..bad].iter().filter(|&&b| b == b'\n').count();
+                    assert_eq!(byte, bad as u64, "wrong byte offset for {input:?}");
+                    assert_eq!(line, expected_line as u64, "wrong line for {input:?}");
+                }
+                other => panic!("invalid UTF-8 not reported: {other:?} on {input:?}"),
+            },
+        }
+
+        let replaced = String::from_utf8_lossy(input);
+        let expected = run(replaced.as_bytes(), layout, false)
+            .unwrap_or_else(|e| panic!("replaced input rejected: {e}: {input:?}"));
+        assert_eq!(
+            lossy, expected,
+            "lossy differs from strict on the replaced text: {input:?}"
+        );
+    }
+});

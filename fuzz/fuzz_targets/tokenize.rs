@@ -1,0 +1,71 @@
+//! Fuzz target `tokenize`: any options on any text never panic, and every token comes from
+//! the text: its range is a valid, in-order, non-overlapping slice of it.
+
+#![no_main]
+
+use arbitrary::Arbitrary;
+use libfuzzer_sys::fuzz_target;
+use stemkit_tokenizer::{TokenMode, Tokenizer, TokenizerOptions};
+
+/// The tokenizer's options as the fuzzer draws them, then the text.
+#[derive(Arbitrary, Debug)]
+struct Case {
+    unicode: bool,
+    keep_numbers: bool,
+    fold_to_ascii: bool,
+    remove_stopwords: bool,
+    min_len: Option<u8>,
+    max_len: Option<u8>,
+    text: String,
+}
+
+impl Case {
+    fn options(&self) -> TokenizerOptions {
+        TokenizerOptions {
+            mode: if self.unicode {
+                TokenMode::Unicode
+            } else {
+                TokenMode::Ascii
+            },
+            keep_numbers: self.keep_numbers,
+            fold_to_ascii: self.fold_to_ascii,
+            remove_stopwords: self.remove_stopwords,
+            min_len: self.min_len.map(usize::from),
+            max_len: self.max_len.map(usize::from),
+        }
+    }
+}
+
+fuzz_target!(|case: Case| {
+    let options = case.options();
+    let plain_ascii = options.mode == TokenMode::Ascii && !options.fold_to_ascii;
+    let text = case.text.as_str();
+    let mut tokenizer = Tokenizer::new(options);
+    let mut previous_end = 0;
+    tokenizer.tokenize(text, |token| {
+        let range = token.range.clone();
+        assert!(range.start < range.end, "{case:?}: empty range {range:?}");
+        assert!(
+            range.end <= text.len(),
+            "{case:?}: range {range:?} past the text's end"
+        );
+        assert!(
+            previous_end <= range.start,
+            "{case:?}: range {range:?} overlaps or goes back"
+        );
+        assert!(
+            text.is_char_boundary(range.start) && text.is_char_boundary(range.end),
+            "{case:?}: range {range:?} splits a character"
+        );
+        assert!(!token.text.is_empty(), "{case:?}: empty token at {range:?}");
+        if plain_ascii {
+            // Without folding, a token is exactly its slice of the text, ASCII-lowercased.
+            assert_eq!(
+                token.text,
+                text[range.clone()].to_ascii_lowercase(),
+                "{case:?}"
+            );
+        }
+        previous_end = range.end;
+    });
+});
