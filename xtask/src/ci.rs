@@ -53,7 +53,10 @@ pub(crate) fn run() -> Result<()> {
     };
 
     step("fmt check", &mut || {
-        passed(cmd::run(&mut cmd::cargo(["fmt", "--all", "--", "--check"])))
+        cmd::run(&mut cmd::cargo(["fmt", "--all", "--", "--check"]))?;
+        // The fuzz targets are their own workspace, which `--all` does not reach.
+        let fuzz_manifest = ["fmt", "--manifest-path", "fuzz/Cargo.toml", "--", "--check"];
+        passed(cmd::run(&mut cmd::cargo(fuzz_manifest)))
     });
     step("clippy", &mut || {
         passed(cmd::run(&mut cmd::cargo([
