@@ -1,5 +1,7 @@
 //! The document pipeline: tokenize, stem, and write a document in the paired corpus's formats.
 
+mod cache;
+
 use std::io::{self, Read, Write};
 use std::ops::Range;
 
@@ -8,6 +10,8 @@ use stemkit_stemmer::{Algorithm, Stemmer};
 use crate::document::{DocumentSink, ReadBuffers, read_document};
 use crate::options::TokenizerOptions;
 use crate::tokenizer::Tokenizer;
+
+use cache::StemCache;
 
 /// Bytes read at a time by default.
 const DEFAULT_CHUNK_SIZE: usize = 64 * 1024;
@@ -78,6 +82,7 @@ impl Pipeline {
                 tokenizer: Tokenizer::new(options),
                 stemmer: algorithm.map(Stemmer::new),
                 stem: String::new(),
+                cache: StemCache::default(),
             },
             chunk_size: DEFAULT_CHUNK_SIZE,
             buffers: ReadBuffers::default(),
@@ -157,12 +162,13 @@ impl Pipeline {
     }
 }
 
-/// The tokenizer and stemmer, with the buffer the stems are written into.
+/// The tokenizer and stemmer, with the buffer and cache the stems are written into.
 #[derive(Clone, Debug)]
 struct Stemming {
     tokenizer: Tokenizer,
     stemmer: Option<Stemmer>,
     stem: String,
+    cache: StemCache,
 }
 
 impl Stemming {
@@ -172,10 +178,13 @@ impl Stemming {
             tokenizer,
             stemmer,
             stem,
+            cache,
         } = self;
         tokenizer.tokenize(text, |token| match stemmer {
             Some(stemmer) => {
-                stemmer.stem_into(token.text, stem);
+                let stem = cache.get_or_stem(token.text, stem, |word, out| {
+                    stemmer.stem_into(word, out);
+                });
                 emit(stem, token.range);
             }
             None => emit(token.text, token.range),
