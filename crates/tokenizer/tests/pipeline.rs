@@ -5,7 +5,7 @@ use std::io::{self, Read, Write};
 
 use proptest::prelude::*;
 use stemkit_stemmer::Algorithm;
-use stemkit_tokenizer::{Layout, Pipeline, PipelineError, Summary, TokenizerOptions};
+use stemkit_tokenizer::{Layout, Pipeline, PipelineError, Summary, TokenMode, TokenizerOptions};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -566,6 +566,23 @@ fn run_in_pieces(
     }
 }
 
+/// Every combination of the tokenizer options that changes where words are cut.
+fn options() -> impl Strategy<Value = TokenizerOptions> {
+    (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
+        |(unicode, fold_to_ascii, keep_numbers, remove_stopwords)| TokenizerOptions {
+            mode: if unicode {
+                TokenMode::Unicode
+            } else {
+                TokenMode::Ascii
+            },
+            fold_to_ascii,
+            keep_numbers,
+            remove_stopwords,
+            ..TokenizerOptions::default()
+        },
+    )
+}
+
 fn layout() -> impl Strategy<Value = Layout> {
     prop_oneof![Just(Layout::TokenPerLine), Just(Layout::LinePerLine)]
 }
@@ -585,6 +602,20 @@ proptest! {
         let pipeline = if stem { porter() } else { plain() };
         let whole = run_in_pieces(pipeline.clone(), &input, 64 * 1024, Vec::new(), layout, lossy);
         let pieces = run_in_pieces(pipeline, &input, chunk_size, reads, layout, lossy);
+        prop_assert_eq!(whole, pieces);
+    }
+
+    #[test]
+    fn no_tokenizer_option_makes_output_depend_on_reads(
+        input in document(true),
+        options in options(),
+        chunk_size in 1usize..24,
+        reads in prop::collection::vec(0usize..20, 0..8),
+        layout in layout(),
+    ) {
+        let pipeline = Pipeline::new(options, Some(Algorithm::PorterNltk));
+        let whole = run_in_pieces(pipeline.clone(), &input, 64 * 1024, Vec::new(), layout, true);
+        let pieces = run_in_pieces(pipeline, &input, chunk_size, reads, layout, true);
         prop_assert_eq!(whole, pieces);
     }
 
