@@ -27,6 +27,19 @@ pub(crate) struct Input {
 }
 
 impl Input {
+    /// The input a command-line argument names: `-` is standard input, anything else a file.
+    pub(crate) fn from_argument(argument: &Path) -> Self {
+        if argument.as_os_str() == "-" {
+            stdin()
+        } else {
+            Input {
+                source: Source::File(argument.to_owned()),
+                relative: None,
+                size: None,
+            }
+        }
+    }
+
     /// The name messages use: the path as given, or `<stdin>`.
     pub(crate) fn name(&self) -> String {
         match &self.source {

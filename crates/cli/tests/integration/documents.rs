@@ -141,3 +141,34 @@ fn output_file_replaces_its_target() {
         .collect();
     assert_eq!(names, ["out.txt"]);
 }
+
+#[test]
+fn csv_output_of_documents_names_each_file() {
+    let dir = temp_dir();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, "First, \"quoted\"\nRunning ponies\n").unwrap();
+    std::fs::write(&b, "Second\n\nCaresses\n").unwrap();
+    let output = stemkit()
+        .args(["process", "--output-format", "csv"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(output.stdout.as_slice())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    let name = |p: &std::path::Path| p.display().to_string();
+    assert_eq!(
+        rows,
+        [
+            vec!["file".to_owned(), "title".into(), "stemmed".into()],
+            vec![name(&a), "First, \"quoted\"".into(), "run poni".into()],
+            vec![name(&b), "Second".into(), "caress".into()],
+        ]
+    );
+}
