@@ -33,6 +33,7 @@ impl Progress {
             if let Ok(style) = ProgressStyle::with_template(template) {
                 bar.set_style(style.progress_chars("=> "));
             }
+            bar.set_message(format!("0 {unit}"));
             bar
         });
         Progress {
