@@ -1,6 +1,8 @@
 //! Text to tokens, and documents to stemmed token streams.
 //!
 //! The default [`Tokenizer`] reproduces Python's `re.sub('[^a-zA-Z]', ' ', text).lower().split()`;
+//! [`TokenizerOptions`] switch to Unicode (UAX #29) words, fold letters to ASCII, drop NLTK's
+//! English stopwords or tokens outside a length range;
 //! a [`Pipeline`] adds a stemmer and the document model (line 1 a verbatim title, every later
 //! line a paragraph) and streams whole files in bounded memory.
 //!
