@@ -17,6 +17,7 @@
 //! ```
 
 mod algorithm;
+mod cache;
 mod explain;
 mod lowercase;
 mod porter;
@@ -25,6 +26,7 @@ mod porter2;
 use std::borrow::Cow;
 
 pub use algorithm::{Algorithm, ParseAlgorithmError};
+pub use cache::CachedStemmer;
 pub use explain::{Explanation, Step};
 
 use explain::{NoTrace, Recorder, Tracer};

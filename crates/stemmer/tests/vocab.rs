@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-use stemkit_stemmer::{Algorithm, Stemmer};
+use stemkit_stemmer::{Algorithm, CachedStemmer, Stemmer};
 
 /// Where a list of (word, expected stem) pairs comes from.
 enum Source {
@@ -210,4 +210,23 @@ fn porter2_nltk_on_nltk_tsv() {
             column: "snowball_english_nltk",
         },
     );
+}
+
+/// The cache may remember or evict any word; every stem must still be the reference's. The
+/// Snowball Porter vocabulary, read in order, reversed and strided, churns the cache many times.
+#[test]
+fn cached_stemmer_on_snowball_porter_vocabulary() {
+    let cases = load(&Source::Pair {
+        words: "porter-voc.txt",
+        stems: "porter-output.txt",
+    });
+    let mut stemmer = CachedStemmer::new(Stemmer::new(Algorithm::PorterOriginal));
+    let churned = cases.iter().chain(cases.iter().rev()).chain(cases.iter().step_by(7));
+    let mut mismatches = 0;
+    for (word, expected) in churned {
+        if stemmer.stem(word) != expected {
+            mismatches += 1;
+        }
+    }
+    assert_eq!(mismatches, 0, "the cached stemmer differs from the reference");
 }

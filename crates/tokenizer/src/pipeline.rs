@@ -1,17 +1,13 @@
 //! The document pipeline: tokenize, stem, and write a document in the paired corpus's formats.
 
-mod cache;
-
 use std::io::{self, Read, Write};
 use std::ops::Range;
 
-use stemkit_stemmer::{Algorithm, Stemmer};
+use stemkit_stemmer::{Algorithm, CachedStemmer, Stemmer};
 
 use crate::document::{DocumentSink, ReadBuffers, read_document};
 use crate::options::TokenizerOptions;
 use crate::tokenizer::Tokenizer;
-
-use cache::StemCache;
 
 /// Bytes read at a time by default.
 const DEFAULT_CHUNK_SIZE: usize = 64 * 1024;
@@ -80,9 +76,7 @@ impl Pipeline {
         Pipeline {
             stemming: Stemming {
                 tokenizer: Tokenizer::new(options),
-                stemmer: algorithm.map(Stemmer::new),
-                stem: String::new(),
-                cache: StemCache::default(),
+                stemmer: algorithm.map(|a| CachedStemmer::new(Stemmer::new(a))),
             },
             chunk_size: DEFAULT_CHUNK_SIZE,
             buffers: ReadBuffers::default(),
@@ -162,31 +156,19 @@ impl Pipeline {
     }
 }
 
-/// The tokenizer and stemmer, with the buffer and cache the stems are written into.
+/// The tokenizer and the stemmer, if any.
 #[derive(Clone, Debug)]
 struct Stemming {
     tokenizer: Tokenizer,
-    stemmer: Option<Stemmer>,
-    stem: String,
-    cache: StemCache,
+    stemmer: Option<CachedStemmer>,
 }
 
 impl Stemming {
     /// Calls `emit` with each output token of `text` and the range of its word in `text`.
     fn for_each_token(&mut self, text: &str, mut emit: impl FnMut(&str, Range<usize>)) {
-        let Stemming {
-            tokenizer,
-            stemmer,
-            stem,
-            cache,
-        } = self;
+        let Stemming { tokenizer, stemmer } = self;
         tokenizer.tokenize(text, |token| match stemmer {
-            Some(stemmer) => {
-                let stem = cache.get_or_stem(token.text, stem, |word, out| {
-                    stemmer.stem_into(word, out);
-                });
-                emit(stem, token.range);
-            }
+            Some(stemmer) => emit(stemmer.stem(token.text), token.range),
             None => emit(token.text, token.range),
         });
     }

@@ -684,36 +684,3 @@ proptest! {
         prop_assert_eq!(token_summary.tokens as usize, split(&by_token).len());
     }
 }
-
-// ---------------------------------------------------------------------------------------------
-// The stem cache
-
-/// The pipeline remembers recent stems; whatever it remembers or evicts, every token must be
-/// exactly what the stemmer gives for its word. The Snowball vocabulary (42,603 words, read
-/// twice, in order and reversed) overflows and churns the cache many times over.
-#[test]
-fn cached_stems_are_the_stemmers_stems() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../corpus/vocab/porter-voc.txt"
-    );
-    let vocabulary = std::fs::read_to_string(path).unwrap();
-    let words: Vec<&str> = vocabulary
-        .split('\n')
-        .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic()))
-        .collect();
-    assert!(words.len() > 40_000);
-    let mut body: Vec<&str> = words.clone();
-    body.extend(words.iter().rev());
-    body.extend(words.iter().step_by(7));
-    let input = format!("T\n{}\n", body.join(" "));
-
-    let (out, _) = run_with(&mut porter(), input.as_bytes(), Layout::TokenPerLine, false).unwrap();
-    let stemmer = stemkit_stemmer::Stemmer::new(Algorithm::PorterNltk);
-    let expected: Vec<String> = body.iter().map(|w| stemmer.stem(w).into_owned()).collect();
-    let produced: Vec<&str> = out.lines().skip(1).collect();
-    assert_eq!(produced.len(), expected.len());
-    for (i, (got, want)) in produced.iter().zip(&expected).enumerate() {
-        assert_eq!(got, want, "token {i}: {}", body[i]);
-    }
-}
