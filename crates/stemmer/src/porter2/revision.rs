@@ -22,18 +22,60 @@ pub(super) struct Exception {
     pub(super) label: &'static str,
 }
 
+/// A list of exceptions, with the lengths and first letters of its words so that most words
+/// are ruled out without a scan.
+struct Exceptions {
+    list: &'static [Exception],
+    /// Bit `n` is set when a word is `n` letters long.
+    lengths: u32,
+    /// Bit `b` is set when a word starts with the ASCII byte `b`.
+    firsts: u128,
+}
+
+impl Exceptions {
+    const fn new(list: &'static [Exception]) -> Self {
+        let (mut lengths, mut firsts) = (0, 0);
+        let mut index = 0;
+        while index < list.len() {
+            let word = list[index].word;
+            lengths |= 1 << word.len();
+            firsts |= 1 << word[0];
+            index += 1;
+        }
+        Exceptions {
+            list,
+            lengths,
+            firsts,
+        }
+    }
+
+    /// The exception `word` is, if any.
+    fn find<L: Letter>(&self, word: &[L]) -> Option<&'static Exception> {
+        let first = word.first()?.ascii()?;
+        let possible = word.len() < 32
+            && self.lengths & (1 << word.len()) != 0
+            && self.firsts & (1 << first) != 0;
+        if !possible {
+            return None;
+        }
+        self.list
+            .iter()
+            .find(|exception| equals(word, exception.word))
+    }
+}
+
 macro_rules! exceptions {
     ($($word:literal => $stem:literal),* $(,)?) => {
-        &[$(Exception {
+        Exceptions::new(&[$(Exception {
             word: $word.as_bytes(),
             stem: $stem.as_bytes(),
             label: concat!($word, " -> ", $stem, " (exception)"),
-        }),*]
+        }),*])
     };
 }
 
 /// Snowball 3's `exception1`: the irregular forms and the invariant words.
-const CURRENT_EXCEPTIONS: &[Exception] = exceptions![
+const CURRENT_EXCEPTIONS: Exceptions = exceptions![
     "skis" => "ski", "skies" => "sky",
     "idly" => "idl", "gently" => "gentl", "ugly" => "ugli", "early" => "earli",
     "only" => "onli", "singly" => "singl",
@@ -44,7 +86,7 @@ const CURRENT_EXCEPTIONS: &[Exception] = exceptions![
 /// NLTK's `__special_words`: Snowball 2's `exception1` plus its `exception2` words spelled out
 /// with their inflections. NLTK looks them up before anything else, so unlike Snowball's
 /// `exception2` they miss possessives such as `inning's`.
-const NLTK_EXCEPTIONS: &[Exception] = exceptions![
+const NLTK_EXCEPTIONS: Exceptions = exceptions![
     "skis" => "ski", "skies" => "sky", "dying" => "die", "lying" => "lie", "tying" => "tie",
     "idly" => "idl", "gently" => "gentl", "ugly" => "ugli", "early" => "earli",
     "only" => "onli", "singly" => "singl",
@@ -59,9 +101,6 @@ const NLTK_EXCEPTIONS: &[Exception] = exceptions![
     "succeeds" => "succeed", "succeeded" => "succeed", "succeeding" => "succeed",
 ];
 
-/// The longest word either exception list holds: longer words skip the lookup.
-const LONGEST_EXCEPTION: usize = 10;
-
 /// Word beginnings after which R1 starts, instead of after the first vowel-consonant pair.
 const CURRENT_REGION_PREFIXES: &[&[u8]] = &[
     b"gener", b"commun", b"arsen", b"past", b"univers", b"later", b"emerg", b"organ", b"inter",
@@ -71,16 +110,10 @@ const NLTK_REGION_PREFIXES: &[&[u8]] = &[b"gener", b"commun", b"arsen"];
 impl Revision {
     /// The exception `word` (lowercased) is, if any.
     pub(super) fn exception<L: Letter>(self, word: &[L]) -> Option<&'static Exception> {
-        if word.len() > LONGEST_EXCEPTION {
-            return None;
+        match self {
+            Revision::Current => CURRENT_EXCEPTIONS.find(word),
+            Revision::Nltk => NLTK_EXCEPTIONS.find(word),
         }
-        let exceptions = match self {
-            Revision::Current => CURRENT_EXCEPTIONS,
-            Revision::Nltk => NLTK_EXCEPTIONS,
-        };
-        exceptions
-            .iter()
-            .find(|exception| equals(word, exception.word))
     }
 
     /// The beginnings that fix where R1 starts.

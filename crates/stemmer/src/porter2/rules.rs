@@ -73,6 +73,36 @@ impl Rule {
     }
 }
 
+/// A step's rules, longest suffix first (a suffix only competes with suffixes of its own, so
+/// the first that matches is the longest), with the set of letters they end in: most words end
+/// in none of them and skip the scan.
+pub(super) struct Table {
+    /// The rules.
+    pub(super) rules: &'static [Rule],
+    /// Bit `b` is set when a rule's suffix ends in the ASCII byte `b`.
+    finals: u128,
+}
+
+impl Table {
+    /// The table of `rules`.
+    const fn new(rules: &'static [Rule]) -> Self {
+        let mut finals = 0;
+        let mut index = 0;
+        while index < rules.len() {
+            let suffix = rules[index].suffix;
+            finals |= 1 << (suffix[suffix.len() - 1] & 0x7f);
+            index += 1;
+        }
+        Table { rules, finals }
+    }
+
+    /// Whether some rule's suffix ends in `last`, the ASCII byte a word ends in.
+    #[inline(always)]
+    pub(super) fn may_end(&self, last: Option<u8>) -> bool {
+        last.is_some_and(|byte| byte < 128 && self.finals & (1 << byte) != 0)
+    }
+}
+
 /// How many leading bytes `a` and `b` share.
 const fn shared_prefix(a: &[u8], b: &[u8]) -> usize {
     let mut shared = 0;
@@ -100,11 +130,11 @@ macro_rules! rule {
 }
 
 /// Step 0: possessive apostrophes, longest first.
-pub(super) const STEP_0: &[Rule] = &[
+pub(super) const STEP_0: Table = Table::new(&[
     rule!("'s'" => delete, Trim),
     rule!("'s" => delete, Trim),
     rule!("'" => delete, Trim),
-];
+]);
 
 /// Step 1a's rules; the step picks among them by hand (see `Stemming::step_1a`).
 pub(super) const SSES: Rule = rule!("sses" => "ss", Trim);
@@ -115,23 +145,23 @@ pub(super) const IES_TO_IE: Rule = rule!("ies" => "ie", Trim);
 pub(super) const S: Rule = rule!("s" => delete, Trim);
 
 /// Step 1b's `eed` suffixes, which become `ee` in R1.
-pub(super) const STEP_1B_EED: &[Rule] =
-    &[rule!("eedly" => "ee", Whole), rule!("eed" => "ee", Whole)];
+pub(super) const STEP_1B_EED: Table =
+    Table::new(&[rule!("eedly" => "ee", Whole), rule!("eed" => "ee", Whole)]);
 
 /// Step 1b's other suffixes, deleted after a vowel. Checked after [`STEP_1B_EED`], which is
 /// the longest match since no word ends in both `eed` and `edly`.
-pub(super) const STEP_1B_ED_ING: &[Rule] = &[
+pub(super) const STEP_1B_ED_ING: Table = Table::new(&[
     rule!("ingly" => delete, Trim),
     rule!("edly" => delete, Trim),
     rule!("ing" => delete, Trim),
     rule!("ed" => delete, Trim),
-];
+]);
 
 /// Snowball 3's `dying` -> `die`, `vying` -> `vie`: a lone non-vowel before `ying`.
 pub(super) const YING: Rule = rule!("ying" => "ie", Whole);
 
-/// Step 2, longest first (a suffix only competes with suffixes of its own).
-pub(super) const STEP_2: &[Rule] = &[
+/// Step 2.
+pub(super) const STEP_2: Table = Table::new(&[
     rule!("ization" => "ize", Whole),
     rule!("ational" => "ate", WholeLeavingE),
     rule!("fulness" => "ful", Trim),
@@ -157,10 +187,10 @@ pub(super) const STEP_2: &[Rule] = &[
     rule!("bli" => "ble", Whole),
     rule!("ogi" => "og", Trim, Condition::After(b"l")),
     rule!("li" => delete, Trim, Condition::After(b"cdeghkmnrt")),
-];
+]);
 
-/// Step 3, longest first.
-pub(super) const STEP_3: &[Rule] = &[
+/// Step 3.
+pub(super) const STEP_3: Table = Table::new(&[
     rule!("ational" => "ate", Whole),
     rule!("tional" => "tion", Trim),
     rule!("alize" => "al", Trim),
@@ -170,10 +200,10 @@ pub(super) const STEP_3: &[Rule] = &[
     rule!("ical" => "ic", Whole),
     rule!("ness" => delete, Trim),
     rule!("ful" => delete, Trim),
-];
+]);
 
-/// Step 4, longest first; all delete in R2.
-pub(super) const STEP_4: &[Rule] = &[
+/// Step 4: all delete in R2.
+pub(super) const STEP_4: Table = Table::new(&[
     rule!("ement" => delete, Trim),
     rule!("ance" => delete, Trim),
     rule!("ence" => delete, Trim),
@@ -192,4 +222,4 @@ pub(super) const STEP_4: &[Rule] = &[
     rule!("al" => delete, Trim),
     rule!("er" => delete, Trim),
     rule!("ic" => delete, Trim),
-];
+]);

@@ -6,7 +6,7 @@ use crate::explain::Tracer;
 use super::letter::{Letter, ends_with, equals, has_vowel, render};
 use super::regions::{Leftover, Regions};
 use super::revision::Revision;
-use super::rules::{self, Condition, Rule};
+use super::rules::{self, Condition, Rule, Table};
 
 /// Stems the lowercased `word` in place.
 pub(super) fn stem_letters<L: Letter, T: Tracer>(
@@ -105,9 +105,7 @@ struct Stemming<'w, L> {
 impl<L: Letter> Stemming<'_, L> {
     /// Step 0: removes a possessive `'s'`, `'s` or `'`.
     fn step_0(&mut self) -> Option<&'static str> {
-        let rule = rules::STEP_0
-            .iter()
-            .find(|rule| ends_with(self.word, rule.suffix))?;
+        let rule = self.longest_match(&rules::STEP_0)?;
         Some(self.apply(rule))
     }
 
@@ -115,22 +113,19 @@ impl<L: Letter> Stemming<'_, L> {
     /// `ie`; `s` deleted when a vowel comes before the letter preceding it; `us`, `ss` kept.
     fn step_1a(&mut self) -> Option<&'static str> {
         let length = self.word.len();
-        let rule = if ends_with(self.word, b"sses") {
-            &rules::SSES
-        } else if ends_with(self.word, b"ied") || ends_with(self.word, b"ies") {
-            let plural = ends_with(self.word, b"s");
-            match (length > 4, plural) {
-                (true, true) => &rules::IES_TO_I,
-                (true, false) => &rules::IED_TO_I,
-                (false, true) => &rules::IES_TO_IE,
-                (false, false) => &rules::IED_TO_IE,
-            }
-        } else if ends_with(self.word, b"us") || ends_with(self.word, b"ss") {
-            return None;
-        } else if ends_with(self.word, b"s") && has_vowel(&self.word[..length.saturating_sub(2)]) {
-            &rules::S
-        } else {
-            return None;
+        let rule = match self.word.last()?.ascii()? {
+            b's' if ends_with(self.word, b"sses") => &rules::SSES,
+            b's' if ends_with(self.word, b"ies") => match length > 4 {
+                true => &rules::IES_TO_I,
+                false => &rules::IES_TO_IE,
+            },
+            b'd' if ends_with(self.word, b"ied") => match length > 4 {
+                true => &rules::IED_TO_I,
+                false => &rules::IED_TO_IE,
+            },
+            b's' if ends_with(self.word, b"us") || ends_with(self.word, b"ss") => return None,
+            b's' if has_vowel(&self.word[..length.saturating_sub(2)]) => &rules::S,
+            _ => return None,
         };
         Some(self.apply(rule))
     }
@@ -138,18 +133,12 @@ impl<L: Letter> Stemming<'_, L> {
     /// Step 1b: `eed`, `eedly` -> `ee` in R1; `ed`, `edly`, `ing`, `ingly` deleted after a vowel,
     /// then the end tidied (see [`Self::step_1b_tidy`]). Traced as `1b` and `1b tidy`.
     fn step_1b<T: Tracer>(&mut self, tracer: &mut T) {
-        if let Some(rule) = rules::STEP_1B_EED
-            .iter()
-            .find(|rule| ends_with(self.word, rule.suffix))
-        {
+        if let Some(rule) = self.longest_match(&rules::STEP_1B_EED) {
             let fired = self.step_1b_eed(rule);
             tracer.step("1b", fired, || render(self.word));
             return;
         }
-        let Some(rule) = rules::STEP_1B_ED_ING
-            .iter()
-            .find(|rule| ends_with(self.word, rule.suffix))
-        else {
+        let Some(rule) = self.longest_match(&rules::STEP_1B_ED_ING) else {
             tracer.step("1b", None, || render(self.word));
             return;
         };
@@ -272,7 +261,7 @@ impl<L: Letter> Stemming<'_, L> {
 
     /// Step 2: derivational suffixes in R1 (`ational` -> `ate`, `li` deleted after `c`...).
     fn step_2(&mut self) -> Option<&'static str> {
-        let rule = self.longest_match(rules::STEP_2)?;
+        let rule = self.longest_match(&rules::STEP_2)?;
         if !self.regions.r1_holds(rule.suffix.len(), self.word.len()) {
             return None;
         }
@@ -281,7 +270,7 @@ impl<L: Letter> Stemming<'_, L> {
 
     /// Step 3: more derivational suffixes in R1 (`icate` -> `ic`, `ative` deleted in R2...).
     fn step_3(&mut self) -> Option<&'static str> {
-        let rule = self.longest_match(rules::STEP_3)?;
+        let rule = self.longest_match(&rules::STEP_3)?;
         if !self.regions.r1_holds(rule.suffix.len(), self.word.len()) {
             return None;
         }
@@ -290,7 +279,7 @@ impl<L: Letter> Stemming<'_, L> {
 
     /// Step 4: suffixes deleted in R2 (`ement`, `ion` after `s` or `t`...).
     fn step_4(&mut self) -> Option<&'static str> {
-        let rule = self.longest_match(rules::STEP_4)?;
+        let rule = self.longest_match(&rules::STEP_4)?;
         if !self.regions.r2_holds(rule.suffix.len(), self.word.len()) {
             return None;
         }
@@ -331,8 +320,11 @@ impl<L: Letter> Stemming<'_, L> {
     /// The longest suffix in `table` (ordered longest first) the word ends with, among the
     /// rules this revision has. Like Snowball's `among`, a rule whose conditions then fail
     /// does not let a shorter one try.
-    fn longest_match(&self, table: &'static [Rule]) -> Option<&'static Rule> {
-        table.iter().find(|rule| {
+    fn longest_match(&self, table: &'static Table) -> Option<&'static Rule> {
+        if !table.may_end(self.word.last()?.ascii()) {
+            return None;
+        }
+        table.rules.iter().find(|rule| {
             (rule.condition != Condition::Snowball3 || self.revision.has_ogist())
                 && ends_with(self.word, rule.suffix)
         })
