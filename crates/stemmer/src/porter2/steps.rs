@@ -113,16 +113,14 @@ impl<L: Letter> Stemming<'_, L> {
     /// `ie`; `s` deleted when a vowel comes before the letter preceding it; `us`, `ss` kept.
     fn step_1a(&mut self) -> Option<&'static str> {
         let length = self.word.len();
+        // Two letters or more before `ied`, `ies`.
+        let long = length > 4;
         let rule = match self.word.last()?.ascii()? {
             b's' if ends_with(self.word, b"sses") => &rules::SSES,
-            b's' if ends_with(self.word, b"ies") => match length > 4 {
-                true => &rules::IES_TO_I,
-                false => &rules::IES_TO_IE,
-            },
-            b'd' if ends_with(self.word, b"ied") => match length > 4 {
-                true => &rules::IED_TO_I,
-                false => &rules::IED_TO_IE,
-            },
+            b's' if ends_with(self.word, b"ies") && long => &rules::IES_TO_I,
+            b's' if ends_with(self.word, b"ies") => &rules::IES_TO_IE,
+            b'd' if ends_with(self.word, b"ied") && long => &rules::IED_TO_I,
+            b'd' if ends_with(self.word, b"ied") => &rules::IED_TO_IE,
             b's' if ends_with(self.word, b"us") || ends_with(self.word, b"ss") => return None,
             b's' if has_vowel(&self.word[..length.saturating_sub(2)]) => &rules::S,
             _ => return None,
