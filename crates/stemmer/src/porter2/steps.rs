@@ -218,7 +218,7 @@ impl<L: Letter> Stemming<'_, L> {
             self.word.push(L::from_ascii(b'e'));
             self.regions
                 .follow_short_syllable_e(self.revision, length + 1);
-            return Some("short word -> +e");
+            return Some("short syllable -> +e");
         }
         None
     }
