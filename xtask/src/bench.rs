@@ -107,10 +107,10 @@ fn read_measurement(dir: &Path) -> Result<Measurement> {
 
 fn print_table(measurements: &[Measurement]) {
     println!("\n==== benchmark summary ====");
-    println!("{:<52} {:>12} {:>16}", "benchmark", "time/iter", "rate");
+    println!("{:<58} {:>12} {:>16}", "benchmark", "time/iter", "rate");
     for m in measurements {
         println!(
-            "{:<52} {:>12} {:>16}",
+            "{:<58} {:>12} {:>16}",
             m.id,
             format_time(m.seconds),
             format_rate(&m.rate)
@@ -223,7 +223,8 @@ fn format_time(seconds: f64) -> String {
 
 fn format_rate(rate: &Rate) -> String {
     match *rate {
-        Rate::WordsPerSecond(words) => format!("{:.2} Mwords/s", words / 1e6),
+        Rate::WordsPerSecond(words) if words >= 1e6 => format!("{:.2} Mwords/s", words / 1e6),
+        Rate::WordsPerSecond(words) => format!("{:.1} kwords/s", words / 1e3),
         Rate::BytesPerSecond(bytes) => format!("{:.1} MB/s", bytes / 1e6),
         Rate::Unknown => "-".to_owned(),
     }
