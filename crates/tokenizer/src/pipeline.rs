@@ -1,18 +1,28 @@
 //! The document pipeline: tokenize, stem, and write a document in the paired corpus's formats.
 
+mod output_cache;
+mod parallel;
+mod render;
+mod sequential;
+
 use std::io::{self, Read, Write};
+use std::num::NonZeroUsize;
 use std::ops::Range;
 
-use stemkit_stemmer::{Algorithm, CachedStemmer, Stemmer};
+use stemkit_stemmer::Algorithm;
 
-use crate::document::{DocumentSink, ReadBuffers, read_document};
+use crate::document::ReadBuffers;
 use crate::options::TokenizerOptions;
-use crate::tokenizer::Tokenizer;
+
+use render::Renderer;
 
 /// Bytes read at a time by default.
-const DEFAULT_CHUNK_SIZE: usize = 64 * 1024;
+const DEFAULT_CHUNK_SIZE: usize = 128 * 1024;
+/// Body bytes per block by default when several threads render a document: handing a block
+/// to a thread costs nothing next to rendering it.
+const DEFAULT_BLOCK_SIZE: usize = 512 * 1024;
 /// Output is written once this many bytes have gathered: one big write rather than many.
-const OUTPUT_FLUSH_SIZE: usize = 64 * 1024;
+const OUTPUT_FLUSH_SIZE: usize = 128 * 1024;
 
 /// How output lines are laid out after the verbatim title line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -51,15 +61,20 @@ pub enum PipelineError {
     Io(#[from] io::Error),
 }
 
-/// A tokenizer and an optional stemmer, applied to documents. Clone one per thread.
+/// A tokenizer and an optional stemmer, applied to documents. Clone one per thread, or let one
+/// pipeline use several threads for each document with [`Self::with_threads`].
 ///
 /// The document model: line 1 is a title, passed through verbatim; every later line is a body
 /// paragraph, tokenized and stemmed. Lines end in `\n` or `\r\n`; output lines end in `\n`;
 /// a UTF-8 byte-order mark at the start is dropped; an empty input gives an empty output.
 #[derive(Clone, Debug)]
 pub struct Pipeline {
-    stemming: Stemming,
+    renderer: Renderer,
+    /// Renderers of the worker threads beyond the first, kept warm from one document to the next.
+    workers: Vec<Renderer>,
     chunk_size: usize,
+    /// Body bytes per block when several threads render a document.
+    block_size: usize,
     buffers: ReadBuffers,
     out: Vec<u8>,
 }
@@ -74,21 +89,40 @@ impl Pipeline {
     /// A pipeline tokenizing with `options` and, when `algorithm` is given, stemming each token.
     pub fn new(options: TokenizerOptions, algorithm: Option<Algorithm>) -> Self {
         Pipeline {
-            stemming: Stemming {
-                tokenizer: Tokenizer::new(options),
-                stemmer: algorithm.map(|a| CachedStemmer::new(Stemmer::new(a))),
-            },
+            renderer: Renderer::new(options, algorithm),
+            workers: Vec::new(),
             chunk_size: DEFAULT_CHUNK_SIZE,
+            block_size: DEFAULT_BLOCK_SIZE,
             buffers: ReadBuffers::default(),
             out: Vec::new(),
         }
     }
 
-    /// Reads input `chunk_size` bytes at a time (default 64 KiB; at least 1). Output never
+    /// Reads input `chunk_size` bytes at a time (default 128 KiB; at least 1). Output never
     /// depends on it; tests use tiny sizes to exercise every boundary.
     pub fn with_chunk_size(mut self, chunk_size: usize) -> Self {
         self.chunk_size = chunk_size.max(1);
         self
+    }
+
+    /// Tokenizes and stems each document's body on `threads` threads (default 1): the body is
+    /// cut into blocks where a cut changes no token, blocks are rendered in parallel and written
+    /// in order, a few blocks in flight at most. Output never depends on it.
+    pub fn with_threads(mut self, threads: NonZeroUsize) -> Self {
+        self.workers = vec![self.renderer.clone(); threads.get() - 1];
+        self
+    }
+
+    /// With several threads, hands the body out in blocks of about `block_size` bytes (default
+    /// 512 KiB; at least 1). Output never depends on it; tests use tiny sizes.
+    pub fn with_block_size(mut self, block_size: usize) -> Self {
+        self.block_size = block_size.max(1);
+        self
+    }
+
+    /// The threads each document is processed on.
+    pub fn threads(&self) -> usize {
+        1 + self.workers.len()
     }
 
     /// Bytes of buffer the pipeline holds, as grown by the last [`Self::run`]: it stays near
@@ -99,7 +133,7 @@ impl Pipeline {
 
     /// Calls `emit` with each output token (stemmed, if this pipeline stems) of a body text.
     pub fn for_each_token(&mut self, text: &str, mut emit: impl FnMut(&str)) {
-        self.stemming.for_each_token(text, |token, _| emit(token));
+        self.renderer.for_each_token(text, |token, _| emit(token));
     }
 
     /// Like [`Self::for_each_token`], with the byte range in `text` of the word behind each token.
@@ -108,12 +142,12 @@ impl Pipeline {
         text: &str,
         emit: impl FnMut(&str, Range<usize>),
     ) {
-        self.stemming.for_each_token(text, emit);
+        self.renderer.for_each_token(text, emit);
     }
 
     /// Where a long unfinished line may be cut without changing its tokens.
     pub(crate) fn safe_cut(&self, text: &str) -> Option<usize> {
-        self.stemming.tokenizer.last_safe_cut(text)
+        self.renderer.safe_cut(text)
     }
 
     /// Streams one document from `input` to `output` in `layout`, in bounded memory.
@@ -128,128 +162,14 @@ impl Pipeline {
         layout: Layout,
         lossy: bool,
     ) -> Result<Summary, PipelineError> {
-        let Pipeline {
-            stemming,
-            chunk_size,
-            buffers,
-            out,
-        } = self;
-        if out.capacity() > 4 * OUTPUT_FLUSH_SIZE {
-            *out = Vec::new();
+        if self.out.capacity() > 4 * OUTPUT_FLUSH_SIZE {
+            self.out = Vec::new();
         }
-        out.clear();
-        let mut writer = LayoutWriter {
-            stemming,
-            layout,
-            out,
-            output,
-            line_has_tokens: false,
-            tokens: 0,
-        };
-        let counts = read_document(input, buffers, *chunk_size, lossy, &mut writer)?;
-        writer.flush()?;
-        Ok(Summary {
-            lines: counts.lines,
-            tokens: writer.tokens,
-            bytes: counts.bytes,
-        })
-    }
-}
-
-/// The tokenizer and the stemmer, if any.
-#[derive(Clone, Debug)]
-struct Stemming {
-    tokenizer: Tokenizer,
-    stemmer: Option<CachedStemmer>,
-}
-
-impl Stemming {
-    /// Calls `emit` with each output token of `text` and the range of its word in `text`.
-    fn for_each_token(&mut self, text: &str, mut emit: impl FnMut(&str, Range<usize>)) {
-        let Stemming { tokenizer, stemmer } = self;
-        tokenizer.tokenize(text, |token| match stemmer {
-            Some(stemmer) => emit(stemmer.stem(token.text), token.range),
-            None => emit(token.text, token.range),
-        });
-    }
-}
-
-/// Writes a document's title and tokens in a [`Layout`], gathering output into big writes.
-struct LayoutWriter<'a, W> {
-    stemming: &'a mut Stemming,
-    layout: Layout,
-    out: &'a mut Vec<u8>,
-    output: W,
-    line_has_tokens: bool,
-    tokens: u64,
-}
-
-impl<W: Write> LayoutWriter<'_, W> {
-    fn write_if_full(&mut self) -> io::Result<()> {
-        if self.out.len() >= OUTPUT_FLUSH_SIZE {
-            self.output.write_all(self.out)?;
-            self.out.clear();
-        }
-        Ok(())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.output.write_all(self.out)?;
         self.out.clear();
-        self.output.flush()
-    }
-}
-
-impl<W: Write> DocumentSink for LayoutWriter<'_, W> {
-    type Error = PipelineError;
-
-    fn title(&mut self, piece: &str) -> Result<(), PipelineError> {
-        self.out.extend_from_slice(piece.as_bytes());
-        Ok(self.write_if_full()?)
-    }
-
-    fn title_end(&mut self) -> Result<(), PipelineError> {
-        self.out.push(b'\n');
-        Ok(self.write_if_full()?)
-    }
-
-    fn body(&mut self, piece: &str) -> Result<(), PipelineError> {
-        let LayoutWriter {
-            stemming,
-            layout,
-            out,
-            line_has_tokens,
-            tokens,
-            ..
-        } = self;
-        stemming.for_each_token(piece, |token, _| {
-            match layout {
-                Layout::TokenPerLine => {
-                    out.extend_from_slice(token.as_bytes());
-                    out.push(b'\n');
-                }
-                Layout::LinePerLine => {
-                    if *line_has_tokens {
-                        out.push(b' ');
-                    }
-                    out.extend_from_slice(token.as_bytes());
-                    *line_has_tokens = true;
-                }
-            }
-            *tokens += 1;
-        });
-        Ok(self.write_if_full()?)
-    }
-
-    fn body_end(&mut self) -> Result<(), PipelineError> {
-        if self.layout == Layout::LinePerLine {
-            self.out.push(b'\n');
-            self.line_has_tokens = false;
+        if self.workers.is_empty() {
+            sequential::run(self, input, output, layout, lossy)
+        } else {
+            parallel::run(self, input, output, layout, lossy)
         }
-        Ok(self.write_if_full()?)
-    }
-
-    fn safe_cut(&self, text: &str) -> Option<usize> {
-        self.stemming.tokenizer.last_safe_cut(text)
     }
 }

@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 use std::io::Write;
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -71,6 +72,12 @@ fn configure_threads(threads: Option<u16>) {
     }
 }
 
+/// The threads one document is processed on: the worker pool's size (`--threads`, or one
+/// per core).
+fn document_threads() -> NonZeroUsize {
+    NonZeroUsize::new(rayon::current_num_threads()).unwrap_or(NonZeroUsize::MIN)
+}
+
 /// Every input, in order, into one output: standard output or the `-o` file.
 fn concatenate(inputs: &[Input], target: Option<&Path>, job: &Job) -> anyhow::Result<()> {
     let progress = Progress::new("documents", total_size(inputs.iter().map(|i| i.size)));
@@ -80,7 +87,8 @@ fn concatenate(inputs: &[Input], target: Option<&Path>, job: &Job) -> anyhow::Re
     writer
         .header(["file", "title"], job.tokens_column)
         .map_err(|error| write_failed(&output_name, error))?;
-    let mut pipeline = job.pipeline.clone();
+    // One document at a time, each on every worker thread.
+    let mut pipeline = job.pipeline.clone().with_threads(document_threads());
     for input in inputs {
         write_document(
             &mut pipeline,

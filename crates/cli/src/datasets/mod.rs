@@ -6,6 +6,7 @@ mod csv_records;
 mod jsonl_records;
 
 use std::io::Write;
+use std::sync::Mutex;
 
 use csv::StringRecord;
 use rayon::prelude::*;
@@ -145,8 +146,10 @@ fn open<'a>(
     }
 }
 
-/// Reads records in batches, renders each batch in parallel (a pipeline per worker), and writes
-/// the renderings in input order.
+/// Reads records in batches and writes them in input order. With several worker threads, the
+/// calling thread reads the next batch and writes the previous one while the workers render
+/// the current one (a warm pipeline per worker); with one, everything happens in turn on the
+/// calling thread.
 fn process<W: Write>(
     records: &mut Records<'_>,
     writer: &mut RecordWriter<W>,
@@ -155,35 +158,110 @@ fn process<W: Write>(
     style: Style,
     progress: &Progress,
 ) -> anyhow::Result<()> {
-    let (title, text) = records.title_and_text();
+    let renderers = Renderers::new(pipeline, style, records.title_and_text());
+    let mut batch = read_batch(records)?;
+    if rayon::current_num_threads() == 1 {
+        while !batch.is_empty() {
+            let rendered = renderers.render_in_turn(&batch);
+            write_batch(&batch, &rendered, writer, output_name, progress)?;
+            batch = read_batch(records)?;
+        }
+        return Ok(());
+    }
+    while !batch.is_empty() {
+        let mut rendered = Vec::new();
+        let next = rayon::in_place_scope(|scope| {
+            scope.spawn(|_| rendered = renderers.render_in_parallel(&batch));
+            read_batch(records)
+        })?;
+        write_batch(&batch, &rendered, writer, output_name, progress)?;
+        batch = next;
+    }
+    Ok(())
+}
+
+/// Up to [`BATCH`] records; none at the end.
+fn read_batch(records: &mut Records<'_>) -> anyhow::Result<Vec<StringRecord>> {
     let mut batch = Vec::with_capacity(BATCH);
-    loop {
-        batch.clear();
-        while batch.len() < BATCH {
-            match records.next_record()? {
-                Some(record) => batch.push(record),
-                None => break,
-            }
+    while batch.len() < BATCH {
+        match records.next_record()? {
+            Some(record) => batch.push(record),
+            None => break,
         }
-        if batch.is_empty() {
-            return Ok(());
+    }
+    Ok(batch)
+}
+
+fn write_batch<W: Write>(
+    batch: &[StringRecord],
+    rendered: &[Vec<u8>],
+    writer: &mut RecordWriter<W>,
+    output_name: &str,
+    progress: &Progress,
+) -> anyhow::Result<()> {
+    for (record, rendered) in batch.iter().zip(rendered) {
+        writer
+            .record(record, rendered)
+            .map_err(|error| write_failed(output_name, error))?;
+    }
+    progress.add_done(batch.len() as u64);
+    Ok(())
+}
+
+/// A pipeline per worker thread, kept (and its stem cache warm) from batch to batch; each
+/// worker locks only its own, so the locks never wait.
+struct Renderers {
+    pipelines: Vec<Mutex<Pipeline>>,
+    style: Style,
+    title: usize,
+    text: usize,
+}
+
+impl Renderers {
+    fn new(pipeline: &Pipeline, style: Style, (title, text): (usize, usize)) -> Self {
+        let workers = rayon::current_num_threads().max(1);
+        Renderers {
+            pipelines: (0..=workers)
+                .map(|_| Mutex::new(pipeline.clone()))
+                .collect(),
+            style,
+            title,
+            text,
         }
-        let rendered: Vec<Vec<u8>> = batch
+    }
+
+    fn render_in_turn(&self, batch: &[StringRecord]) -> Vec<Vec<u8>> {
+        batch.iter().map(|record| self.render(record)).collect()
+    }
+
+    fn render_in_parallel(&self, batch: &[StringRecord]) -> Vec<Vec<u8>> {
+        batch
             .par_iter()
-            .map_init(
-                || pipeline.clone(),
-                |pipeline, record| {
-                    let field = |i| record.get(i).unwrap_or("");
-                    render(pipeline, style, field(title), field(text))
-                },
-            )
-            .collect();
-        for (record, rendered) in batch.iter().zip(&rendered) {
-            writer
-                .record(record, rendered)
-                .map_err(|error| write_failed(output_name, error))?;
+            .with_min_len(16)
+            .map(|record| self.render(record))
+            .collect()
+    }
+
+    /// Renders one record with the calling worker's pipeline (the last one off the pool).
+    fn render(&self, record: &StringRecord) -> Vec<u8> {
+        let last = self.pipelines.len() - 1;
+        let worker = rayon::current_thread_index().map_or(last, |index| index.min(last));
+        let field = |i| record.get(i).unwrap_or("");
+        match self.pipelines[worker].lock() {
+            Ok(mut pipeline) => render(
+                &mut pipeline,
+                self.style,
+                field(self.title),
+                field(self.text),
+            ),
+            // Only a panic while rendering poisons a lock; the pipeline itself is still sound.
+            Err(poisoned) => render(
+                &mut poisoned.into_inner(),
+                self.style,
+                field(self.title),
+                field(self.text),
+            ),
         }
-        progress.add_done(batch.len() as u64);
     }
 }
 

@@ -21,7 +21,9 @@ impl Position {
     /// Moves past `text`, already decoded.
     fn advance_over(&mut self, text: &str) {
         self.byte += text.len() as u64;
-        self.line += text.bytes().filter(|&b| b == b'\n').count() as u64;
+        // A sum of 0s and 1s vectorizes; counting through `filter` does not.
+        let newlines: usize = text.bytes().map(|b| usize::from(b == b'\n')).sum();
+        self.line += newlines as u64;
     }
 }
 
@@ -39,12 +41,55 @@ pub(crate) fn decode_chunk(
     position: &mut Position,
     out: &mut String,
 ) -> Result<usize, PipelineError> {
-    // Most input is valid, and checking a whole chunk at once is fastest.
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    // Most input is valid, and checking a whole chunk at once is fastest. A chunk often ends
+    // inside a character: leave those bytes for the next read, so valid input is validated
+    // once, at full speed.
+    let complete = if at_eof {
+        bytes.len()
+    } else {
+        complete_prefix(bytes)
+    };
+    if let Ok(text) = std::str::from_utf8(&bytes[..complete]) {
         out.push_str(text);
         position.advance_over(text);
-        return Ok(0);
+        return Ok(bytes.len() - complete);
     }
+    decode_invalid(bytes, at_eof, lossy, position, out)
+}
+
+/// The length of `bytes` without a last character that begins but does not end in it.
+fn complete_prefix(bytes: &[u8]) -> usize {
+    let is_continuation = |b: u8| b & 0xc0 == 0x80;
+    let tail = bytes
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|&&b| is_continuation(b))
+        .count();
+    let Some(start) = bytes.len().checked_sub(tail + 1) else {
+        return bytes.len();
+    };
+    let needed = match bytes[start] {
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xff => 4,
+        _ => 1,
+    };
+    if needed > tail + 1 {
+        start
+    } else {
+        bytes.len()
+    }
+}
+
+/// Decodes `bytes`, which hold an invalid sequence, as [`decode_chunk`] does.
+fn decode_invalid(
+    bytes: &[u8],
+    at_eof: bool,
+    lossy: bool,
+    position: &mut Position,
+    out: &mut String,
+) -> Result<usize, PipelineError> {
     let mut decoded = 0;
     for chunk in bytes.utf8_chunks() {
         let valid = chunk.valid();

@@ -1,0 +1,173 @@
+//! Rendering body text: its tokens, stemmed if asked, with a layout's separators, as bytes.
+//!
+//! The default options (ASCII letter runs, no folding, no filters) take a fast path: the byte
+//! scan hands each word straight to an [`OutputCache`] keyed by its raw bytes, so a repeated
+//! word is neither lowercased nor stemmed again. Every other option goes through the
+//! [`Tokenizer`] and the [`CachedStemmer`].
+
+use std::ops::Range;
+
+use stemkit_stemmer::{Algorithm, CachedStemmer, Stemmer};
+
+use super::Layout;
+use super::output_cache::{Key, OutputCache};
+use crate::ascii;
+use crate::options::{TokenMode, TokenizerOptions};
+use crate::tokenizer::Tokenizer;
+
+/// The tokenizer, the stemmer, and what makes them fast. Clone one per thread.
+#[derive(Clone, Debug)]
+pub(crate) struct Renderer {
+    tokenizer: Tokenizer,
+    stemmer: Option<CachedStemmer>,
+    /// Whether the options allow the fast path.
+    plain_ascii: bool,
+    cache: OutputCache,
+    lowered: String,
+    stem: String,
+}
+
+impl Renderer {
+    pub(crate) fn new(options: TokenizerOptions, algorithm: Option<Algorithm>) -> Self {
+        let plain_ascii = options.mode == TokenMode::Ascii
+            && !options.fold_to_ascii
+            && !options.remove_stopwords
+            && options.min_len.is_none()
+            && options.max_len.is_none();
+        Renderer {
+            tokenizer: Tokenizer::new(options),
+            stemmer: algorithm.map(|a| CachedStemmer::new(Stemmer::new(a))),
+            plain_ascii,
+            cache: OutputCache::default(),
+            lowered: String::new(),
+            stem: String::new(),
+        }
+    }
+
+    /// Calls `emit` with each output token of `text` and the range of its word in `text`.
+    pub(crate) fn for_each_token(&mut self, text: &str, mut emit: impl FnMut(&str, Range<usize>)) {
+        let Renderer {
+            tokenizer, stemmer, ..
+        } = self;
+        tokenizer.tokenize(text, |token| match stemmer {
+            Some(stemmer) => emit(stemmer.stem(token.text), token.range),
+            None => emit(token.text, token.range),
+        });
+    }
+
+    /// A tokenizer with the same options, for finding safe cuts on another thread.
+    pub(crate) fn cutter(&self) -> Tokenizer {
+        Tokenizer::new(self.tokenizer.options().clone())
+    }
+
+    /// Where a long unfinished line may be cut without changing its tokens.
+    pub(crate) fn safe_cut(&self, text: &str) -> Option<usize> {
+        self.tokenizer.last_safe_cut(text)
+    }
+
+    /// Appends the tokens of `text` (part of one line) to `out` in `layout`; `line_has_tokens`
+    /// says whether the output line already has tokens, and is updated. Returns the tokens
+    /// written.
+    pub(crate) fn render(
+        &mut self,
+        text: &str,
+        layout: Layout,
+        line_has_tokens: &mut bool,
+        out: &mut Vec<u8>,
+    ) -> u64 {
+        if !self.plain_ascii {
+            let mut tokens = 0;
+            self.for_each_token(text, |token, _| {
+                write_token(token.as_bytes(), layout, line_has_tokens, out);
+                tokens += 1;
+            });
+            return tokens;
+        }
+        if self.stemmer.is_some() {
+            self.render_stems(text.as_bytes(), layout, line_has_tokens, out)
+        } else {
+            self.render_words(text.as_bytes(), layout, line_has_tokens, out)
+        }
+    }
+
+    /// The fast path without stemming: each word copied and lowercased in place.
+    fn render_words(
+        &mut self,
+        text: &[u8],
+        layout: Layout,
+        line_has_tokens: &mut bool,
+        out: &mut Vec<u8>,
+    ) -> u64 {
+        let keep_numbers = self.tokenizer.options().keep_numbers;
+        let mut tokens = 0;
+        ascii::word_runs(text, keep_numbers, |range, capitals| {
+            let start = out.len();
+            write_token(&text[range], layout, line_has_tokens, out);
+            if capitals {
+                out[start..].make_ascii_lowercase();
+            }
+            tokens += 1;
+        });
+        tokens
+    }
+
+    /// The fast path with stemming: short words through the output cache, long ones stemmed.
+    fn render_stems(
+        &mut self,
+        text: &[u8],
+        layout: Layout,
+        line_has_tokens: &mut bool,
+        out: &mut Vec<u8>,
+    ) -> u64 {
+        let Renderer {
+            tokenizer,
+            stemmer,
+            cache,
+            lowered,
+            stem,
+            ..
+        } = self;
+        let Some(stemmer) = stemmer.as_ref().map(CachedStemmer::stemmer) else {
+            return 0;
+        };
+        let mut tokens = 0;
+        ascii::word_runs(text, tokenizer.options().keep_numbers, |range, _| {
+            tokens += 1;
+            let key = Key::of(text, range.start, range.end);
+            if let Some(key) = key {
+                if cache.write(key, layout, line_has_tokens, out) {
+                    return;
+                }
+            }
+            // Word runs are ASCII, so any of their byte ranges is text.
+            let word = String::from_utf8_lossy(&text[range]);
+            lowered.clear();
+            lowered.push_str(&word);
+            lowered.make_ascii_lowercase();
+            stemmer.stem_into(lowered, stem);
+            write_token(stem.as_bytes(), layout, line_has_tokens, out);
+            if let Some(key) = key {
+                cache.insert(key, stem);
+            }
+        });
+        tokens
+    }
+}
+
+/// Appends `token` with the separators of `layout`.
+#[inline]
+fn write_token(token: &[u8], layout: Layout, line_has_tokens: &mut bool, out: &mut Vec<u8>) {
+    match layout {
+        Layout::TokenPerLine => {
+            out.extend_from_slice(token);
+            out.push(b'\n');
+        }
+        Layout::LinePerLine => {
+            if *line_has_tokens {
+                out.push(b' ');
+            }
+            out.extend_from_slice(token);
+            *line_has_tokens = true;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! Running a document on the calling thread: each piece rendered as the reader hands it out.
+
+use std::io::{self, Read, Write};
+
+use super::render::Renderer;
+use super::{Layout, OUTPUT_FLUSH_SIZE, Pipeline, PipelineError, Summary};
+use crate::document::{DocumentSink, read_document};
+
+/// Streams one document from `input` to `output` through `pipeline`'s first renderer.
+pub(super) fn run<R: Read, W: Write>(
+    pipeline: &mut Pipeline,
+    input: R,
+    output: W,
+    layout: Layout,
+    lossy: bool,
+) -> Result<Summary, PipelineError> {
+    let Pipeline {
+        renderer,
+        chunk_size,
+        buffers,
+        out,
+        ..
+    } = pipeline;
+    let mut writer = LayoutWriter {
+        renderer,
+        layout,
+        out,
+        output,
+        line_has_tokens: false,
+        tokens: 0,
+    };
+    let counts = read_document(input, buffers, *chunk_size, lossy, &mut writer)?;
+    writer.flush()?;
+    Ok(Summary {
+        lines: counts.lines,
+        tokens: writer.tokens,
+        bytes: counts.bytes,
+    })
+}
+
+/// Writes a document's title and tokens in a [`Layout`], gathering output into big writes.
+struct LayoutWriter<'a, W> {
+    renderer: &'a mut Renderer,
+    layout: Layout,
+    out: &'a mut Vec<u8>,
+    output: W,
+    line_has_tokens: bool,
+    tokens: u64,
+}
+
+impl<W: Write> LayoutWriter<'_, W> {
+    fn write_if_full(&mut self) -> io::Result<()> {
+        if self.out.len() >= OUTPUT_FLUSH_SIZE {
+            self.output.write_all(self.out)?;
+            self.out.clear();
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.output.write_all(self.out)?;
+        self.out.clear();
+        self.output.flush()
+    }
+}
+
+impl<W: Write> DocumentSink for LayoutWriter<'_, W> {
+    type Error = PipelineError;
+
+    fn title(&mut self, piece: &str) -> Result<(), PipelineError> {
+        self.out.extend_from_slice(piece.as_bytes());
+        Ok(self.write_if_full()?)
+    }
+
+    fn title_end(&mut self) -> Result<(), PipelineError> {
+        self.out.push(b'\n');
+        Ok(self.write_if_full()?)
+    }
+
+    fn body(&mut self, piece: &str) -> Result<(), PipelineError> {
+        self.tokens +=
+            self.renderer
+                .render(piece, self.layout, &mut self.line_has_tokens, self.out);
+        Ok(self.write_if_full()?)
+    }
+
+    fn body_end(&mut self) -> Result<(), PipelineError> {
+        if self.layout == Layout::LinePerLine {
+            self.out.push(b'\n');
+            self.line_has_tokens = false;
+        }
+        Ok(self.write_if_full()?)
+    }
+
+    fn safe_cut(&self, text: &str) -> Option<usize> {
+        self.renderer.safe_cut(text)
+    }
+}
