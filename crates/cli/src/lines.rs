@@ -1,7 +1,14 @@
 //! Line-oriented input (word lists, JSON Lines): lines without their `\n` or `\r\n`, a leading
 //! byte-order mark dropped, UTF-8 checked with the exact line and byte of any fault.
+//!
+//! Two readers: [`Lines`], one line at a time into a reused buffer, and [`BlockReader`] with
+//! [`for_each_line`], big blocks of whole lines that any thread can split into lines on its own
+//! (a fault is then located within the block, and the caller adds the lines and bytes of the
+//! blocks before it).
 
-use std::io::{self, BufRead};
+use std::io::{self, BufRead, Read};
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Why a line could not be read.
 #[derive(Debug)]
@@ -27,8 +34,6 @@ impl LineError {
         }
     }
 }
-
-const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Reads lines into one reused buffer: no allocation per line once it has grown.
 pub(crate) struct Lines<R> {
@@ -98,11 +103,135 @@ impl<R: BufRead> Lines<R> {
     }
 }
 
+// Blocks of whole lines.
+
+/// Bytes read at a time: few system calls, and blocks big enough to share out among threads.
+pub(crate) const BLOCK: usize = 1 << 20;
+
+/// Cuts a reader into blocks of whole lines.
+pub(crate) struct BlockReader<R> {
+    reader: R,
+    /// The start of a line read past the end of the last block.
+    carry: Vec<u8>,
+    done: bool,
+}
+
+impl<R: Read> BlockReader<R> {
+    pub(crate) fn new(reader: R) -> Self {
+        BlockReader {
+            reader,
+            carry: Vec::new(),
+            done: false,
+        }
+    }
+
+    /// Fills `block` (emptied first) with the next whole lines: about [`BLOCK`] bytes, more when
+    /// a line is longer. Returns `false`, with `block` empty, at the end of the input.
+    pub(crate) fn next_block(&mut self, block: &mut Vec<u8>) -> io::Result<bool> {
+        block.clear();
+        block.append(&mut self.carry);
+        while !self.done {
+            let scanned = block.len();
+            let read = (&mut self.reader).take(BLOCK as u64).read_to_end(block)?;
+            if read == 0 {
+                self.done = true;
+                break;
+            }
+            if let Some(last) = memchr::memrchr(b'\n', &block[scanned..]) {
+                self.carry.extend_from_slice(&block[scanned + last + 1..]);
+                block.truncate(scanned + last + 1);
+                break;
+            }
+        }
+        Ok(!block.is_empty())
+    }
+}
+
+/// Invalid UTF-8 in a block: 0-based `line` within it, and `byte` from the block's start.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct BlockFault {
+    pub(crate) line: u64,
+    pub(crate) byte: u64,
+}
+
+/// Calls `each` with every line of `block`, whose first byte is the input's first when
+/// `starts_input` (a byte-order mark there is dropped). With `lossy`, invalid UTF-8 becomes
+/// U+FFFD; otherwise the first fault stops the walk, after the lines before it. Returns the
+/// number of lines.
+pub(crate) fn for_each_line(
+    block: &[u8],
+    starts_input: bool,
+    lossy: bool,
+    mut each: impl FnMut(&str),
+) -> Result<u64, BlockFault> {
+    let (skipped, body) = match block.strip_prefix(BOM) {
+        Some(rest) if starts_input => (BOM.len(), rest),
+        _ => (0, block),
+    };
+    if skipped > 0 && body.is_empty() {
+        // An input of just a byte-order mark is one empty line, as any line without `\n` is.
+        each("");
+        return Ok(1);
+    }
+    // One check of the whole block is much faster than one per line; only a faulty block is
+    // walked line by line.
+    match std::str::from_utf8(body) {
+        Ok(text) => Ok(for_each_valid_line(text, each)),
+        Err(_) => {
+            let mut lines = 0;
+            let mut start = 0;
+            for line in split_lines(body) {
+                let content = strip_cr(line);
+                match std::str::from_utf8(content) {
+                    Ok(text) => each(text),
+                    Err(_) if lossy => each(&String::from_utf8_lossy(content)),
+                    Err(error) => {
+                        return Err(BlockFault {
+                            line: lines,
+                            byte: (skipped + start + error.valid_up_to()) as u64,
+                        });
+                    }
+                }
+                lines += 1;
+                start += line.len() + 1;
+            }
+            Ok(lines)
+        }
+    }
+}
+
+/// The lines of valid text: cut at `\n`, an ASCII byte, so every piece is valid too.
+fn for_each_valid_line(text: &str, mut each: impl FnMut(&str)) -> u64 {
+    let mut lines = 0;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (line, after) = match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(end) => (&rest[..end], &rest[end + 1..]),
+            None => (rest, ""),
+        };
+        each(line.strip_suffix('\r').unwrap_or(line));
+        lines += 1;
+        rest = after;
+    }
+    lines
+}
+
+/// The lines of `bytes` with their `\n` cut off; a last line without one is still a line.
+fn split_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+    let empty = bytes.is_empty();
+    bytes.split(|&b| b == b'\n').filter(move |_| !empty)
+}
+
+fn strip_cr(line: &[u8]) -> &[u8] {
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn lines(input: &[u8], lossy: bool) -> Result<Vec<String>, String> {
+    fn lines_one_by_one(input: &[u8], lossy: bool) -> Result<Vec<String>, String> {
         let mut lines = Lines::new(input, lossy);
         let mut out = Vec::new();
         loop {
@@ -116,8 +245,62 @@ mod tests {
     }
 
     #[test]
+    fn one_by_one_terminators_bom_and_last_line() {
+        assert_eq!(lines_one_by_one(b"", false), Ok(vec![]));
+        assert_eq!(lines_one_by_one(b"\n", false), Ok(vec![String::new()]));
+        assert_eq!(
+            lines_one_by_one(b"\xEF\xBB\xBFa\r\n\nb c ", false),
+            Ok(vec!["a".into(), "".into(), "b c ".into()])
+        );
+        // A BOM later than the first byte is content.
+        assert_eq!(
+            lines_one_by_one(b"a\n\xEF\xBB\xBFb", false),
+            Ok(vec!["a".into(), "\u{feff}b".into()])
+        );
+    }
+
+    #[test]
+    fn one_by_one_invalid_utf8_is_located() {
+        assert_eq!(lines_one_by_one(b"ab\ncd\xFFe\n", false), Err("2:5".into()));
+        assert_eq!(
+            lines_one_by_one(b"\xEF\xBB\xBF\xC3", false),
+            Err("1:3".into())
+        );
+        assert_eq!(
+            lines_one_by_one(b"a\xFFb", true),
+            Ok(vec!["a\u{fffd}b".into()])
+        );
+    }
+
+    /// The lines of `input` read in blocks, or the fault as `line:byte` in the whole input.
+    fn lines(input: &[u8], lossy: bool) -> Result<Vec<String>, String> {
+        let mut reader = BlockReader::new(input);
+        let mut block = Vec::new();
+        let mut out = Vec::new();
+        let (mut line_base, mut byte_base) = (0, 0);
+        while reader.next_block(&mut block).unwrap() {
+            let result = for_each_line(&block, byte_base == 0, lossy, |line| {
+                out.push(line.to_owned())
+            });
+            match result {
+                Ok(count) => line_base += count,
+                Err(fault) => {
+                    return Err(format!(
+                        "{}:{}",
+                        line_base + fault.line + 1,
+                        byte_base + fault.byte
+                    ));
+                }
+            }
+            byte_base += block.len() as u64;
+        }
+        Ok(out)
+    }
+
+    #[test]
     fn terminators_bom_and_last_line() {
         assert_eq!(lines(b"", false), Ok(vec![]));
+        assert_eq!(lines(BOM, false), Ok(vec![String::new()]));
         assert_eq!(lines(b"\n", false), Ok(vec![String::new()]));
         assert_eq!(
             lines(b"\xEF\xBB\xBFa\r\n\nb c ", false),
@@ -135,5 +318,32 @@ mod tests {
         assert_eq!(lines(b"ab\ncd\xFFe\n", false), Err("2:5".into()));
         assert_eq!(lines(b"\xEF\xBB\xBF\xC3", false), Err("1:3".into()));
         assert_eq!(lines(b"a\xFFb", true), Ok(vec!["a\u{fffd}b".into()]));
+        assert_eq!(
+            lines(b"\n\xFF\r\n\n", true),
+            Ok(vec!["".into(), "\u{fffd}".into(), "".into()])
+        );
+    }
+
+    #[test]
+    fn blocks_hold_whole_lines_and_faults_are_located_across_them() {
+        // Three blocks' worth of short lines, a long line spanning several reads, and a fault.
+        let mut input = Vec::new();
+        let mut expected = Vec::new();
+        for i in 0..(3 * BLOCK / 8) {
+            let word = format!("w{}", i % 1000);
+            input.extend_from_slice(word.as_bytes());
+            input.push(b'\n');
+            expected.push(word);
+        }
+        let long = "x".repeat(BLOCK * 2 + 5);
+        input.extend_from_slice(long.as_bytes());
+        input.extend_from_slice(b"\r\n");
+        expected.push(long);
+        assert_eq!(lines(&input, false), Ok(expected.clone()));
+
+        let offset = input.len() + 1;
+        input.extend_from_slice(b"a\xFF\n");
+        let faulty_line = expected.len() + 1;
+        assert_eq!(lines(&input, false), Err(format!("{faulty_line}:{offset}")));
     }
 }
