@@ -17,6 +17,13 @@ pub(super) trait Letter: Copy + Eq {
         self == Self::from_ascii(byte)
     }
 
+    /// `0` to `25` for `a` to `z`, `26` for any other letter: an index into rule tables.
+    #[inline]
+    fn letter_class(self) -> usize {
+        (0..26u8)
+            .find(|&i| self.is(b'a' + i))
+            .map_or(26, usize::from)
+    }
     /// Whether this letter is one of Porter's vowel letters `a e i o u` (`y` depends on context).
     #[inline]
     fn is_vowel_letter(self) -> bool {
@@ -33,6 +40,14 @@ impl Letter for u8 {
     fn render(letters: &[Self]) -> String {
         String::from_utf8_lossy(letters).into_owned()
     }
+    #[inline]
+    fn letter_class(self) -> usize {
+        if self.is_ascii_lowercase() {
+            usize::from(self - b'a')
+        } else {
+            26
+        }
+    }
 }
 
 impl Letter for char {
@@ -43,5 +58,12 @@ impl Letter for char {
 
     fn render(letters: &[Self]) -> String {
         letters.iter().collect()
+    }
+    #[inline]
+    fn letter_class(self) -> usize {
+        match u8::try_from(self) {
+            Ok(byte) => byte.letter_class(),
+            Err(_) => 26,
+        }
     }
 }

@@ -73,14 +73,14 @@ pub(super) enum Modes {
 }
 
 impl Modes {
-    fn contain(self, mode: Mode) -> bool {
+    const fn contain(self, mode: Mode) -> bool {
         match self {
             Modes::All => true,
-            Modes::Nltk => mode == Mode::Nltk,
-            Modes::Martin => mode == Mode::Martin,
-            Modes::Original => mode == Mode::Original,
-            Modes::Extended => mode != Mode::Original,
-            Modes::NotNltk => mode != Mode::Nltk,
+            Modes::Nltk => matches!(mode, Mode::Nltk),
+            Modes::Martin => matches!(mode, Mode::Martin),
+            Modes::Original => matches!(mode, Mode::Original),
+            Modes::Extended => !matches!(mode, Mode::Original),
+            Modes::NotNltk => !matches!(mode, Mode::Nltk),
         }
     }
 }
@@ -164,22 +164,6 @@ pub(super) fn replace_suffix<L: Letter>(word: &mut Vec<L>, suffix_len: usize, re
     word.extend(replacement.iter().map(|&b| L::from_ascii(b)));
 }
 
-/// Fires `rule` if its suffix matches and its condition holds.
-#[inline(always)]
-fn try_rule<L: Letter>(mode: Mode, word: &mut Vec<L>, rule: &Rule) -> Outcome {
-    // The last letters differ for almost every rule of a table: test that before any call.
-    let last_matches = match (word.last(), rule.suffix.last()) {
-        (Some(&letter), Some(&byte)) => letter.is(byte),
-        (_, None) => true,
-        (None, Some(_)) => false,
-    };
-    if last_matches && ends_with(word, rule.suffix) && rule.modes.contain(mode) {
-        fire_if_holds(mode, word, rule)
-    } else {
-        Outcome::NoMatch
-    }
-}
-
 /// Fires `rule`, whose suffix matches, if its condition holds.
 fn fire_if_holds<L: Letter>(mode: Mode, word: &mut Vec<L>, rule: &Rule) -> Outcome {
     let stem_len = word.len() - rule.suffix.len();
@@ -191,27 +175,85 @@ fn fire_if_holds<L: Letter>(mode: Mode, word: &mut Vec<L>, rule: &Rule) -> Outco
 }
 
 /// NLTK's `_apply_rule_list`: the first rule whose suffix matches decides, fired or refused.
-pub(super) fn apply_first_match<L: Letter>(
+pub(super) fn apply_first_match<L: Letter, const N: usize>(
     mode: Mode,
     word: &mut Vec<L>,
-    rules: &[Rule],
+    table: &Table<N>,
 ) -> Outcome {
-    rules
-        .iter()
-        .map(|rule| try_rule(mode, word, rule))
-        .find(|outcome| *outcome != Outcome::NoMatch)
-        .unwrap_or(Outcome::NoMatch)
+    let mut candidates = table.candidates(mode, word);
+    while candidates != 0 {
+        let rule = &table.rules[candidates.trailing_zeros() as usize];
+        candidates &= candidates - 1;
+        if ends_with(word, rule.suffix) {
+            return fire_if_holds(mode, word, rule);
+        }
+    }
+    Outcome::NoMatch
 }
 
 /// The first rule that fires; rules whose condition fails are passed over.
-pub(super) fn apply_first_firing<L: Letter>(
+pub(super) fn apply_first_firing<L: Letter, const N: usize>(
     mode: Mode,
     word: &mut Vec<L>,
-    rules: &[Rule],
+    table: &Table<N>,
 ) -> Outcome {
-    rules
-        .iter()
-        .map(|rule| try_rule(mode, word, rule))
-        .find(|outcome| matches!(outcome, Outcome::Fired(_)))
-        .unwrap_or(Outcome::NoMatch)
+    let mut candidates = table.candidates(mode, word);
+    while candidates != 0 {
+        let rule = &table.rules[candidates.trailing_zeros() as usize];
+        candidates &= candidates - 1;
+        if ends_with(word, rule.suffix) {
+            if let Outcome::Fired(name) = fire_if_holds(mode, word, rule) {
+                return Outcome::Fired(name);
+            }
+        }
+    }
+    Outcome::NoMatch
+}
+
+/// A step's rules in order, indexed by mode and last letter: a word is only tested against the
+/// few rules of its mode whose suffix ends in its last letter, still in the table's order.
+pub(super) struct Table<const N: usize> {
+    rules: [Rule; N],
+    /// Per mode and last letter (`a`..`z`, then anything else), a bit per candidate rule.
+    by_last_letter: [[u32; LETTER_CLASSES]; 3],
+}
+
+/// `a` to `z`, and one class for every other letter (which no suffix ends in).
+const LETTER_CLASSES: usize = 27;
+
+impl<const N: usize> Table<N> {
+    /// The table of `rules`, at most 32 of them, each with a non-empty lowercase suffix.
+    pub(super) const fn new(rules: [Rule; N]) -> Self {
+        assert!(N <= 32, "a rule table holds at most 32 rules");
+        let mut by_last_letter = [[0; LETTER_CLASSES]; 3];
+        let modes = [Mode::Nltk, Mode::Martin, Mode::Original];
+        let mut m = 0;
+        while m < modes.len() {
+            let mut r = 0;
+            while r < N {
+                let rule = &rules[r];
+                assert!(!rule.suffix.is_empty(), "every suffix has a last letter");
+                if rule.modes.contain(modes[m]) {
+                    let last = rule.suffix[rule.suffix.len() - 1];
+                    assert!(last.is_ascii_lowercase(), "suffixes are lowercase letters");
+                    by_last_letter[modes[m] as usize][(last - b'a') as usize] |= 1 << r;
+                }
+                r += 1;
+            }
+            m += 1;
+        }
+        Table {
+            rules,
+            by_last_letter,
+        }
+    }
+
+    /// The rules `word` could match in `mode`, as bits in table order.
+    #[inline]
+    fn candidates<L: Letter>(&self, mode: Mode, word: &[L]) -> u32 {
+        match word.last() {
+            Some(&last) => self.by_last_letter[mode as usize][last.letter_class()],
+            None => 0,
+        }
+    }
 }

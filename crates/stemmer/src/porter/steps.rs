@@ -6,7 +6,7 @@ use super::Mode;
 use super::letter::Letter;
 use super::measure::{ends_cvc, ends_double_consonant, measure_up_to};
 use super::rules::{
-    Condition::*, Modes, Outcome, Rule, apply_first_firing, apply_first_match, ends_with, rule,
+    Condition::*, Modes, Outcome, Table, apply_first_firing, apply_first_match, ends_with, rule,
 };
 use crate::explain::Tracer;
 
@@ -36,14 +36,15 @@ fn trace<L: Letter, T: Tracer>(
 }
 
 /// NLTK's four-letter `ies` (`dies` -> `die`, but `flies` -> `fli`), before the paper's list.
-const STEP1A_NLTK: [Rule; 1] = [rule!("(four letters) " "ies" -> "ie", SingleLetter, Modes::Nltk)];
+const STEP1A_NLTK: Table<1> =
+    Table::new([rule!("(four letters) " "ies" -> "ie", SingleLetter, Modes::Nltk)]);
 
-const STEP1A: [Rule; 4] = [
+const STEP1A: Table<4> = Table::new([
     rule!("" "sses" -> "ss", Always),
     rule!("" "ies" -> "i", Always),
     rule!("" "ss" -> "ss", Always),
     rule!("" "s" -> "", Always),
-];
+]);
 
 fn step1a<L: Letter, T: Tracer>(mode: Mode, word: &mut Vec<L>, tracer: &mut T) {
     let outcome = match apply_first_firing(mode, word, &STEP1A_NLTK) {
@@ -54,24 +55,24 @@ fn step1a<L: Letter, T: Tracer>(mode: Mode, word: &mut Vec<L>, tracer: &mut T) {
 }
 
 /// NLTK's `ied` (`died` -> `die`, `spied` -> `spi`), which ends step 1b when it matches.
-const STEP1B_NLTK: [Rule; 2] = [
+const STEP1B_NLTK: Table<2> = Table::new([
     rule!("(four letters) " "ied" -> "ie", SingleLetter, Modes::Nltk),
     rule!("" "ied" -> "i", Always, Modes::Nltk),
-];
+]);
 
-const STEP1B_EED: [Rule; 1] = [rule!("(m>0) " "eed" -> "ee", MeasureAbove(0))];
+const STEP1B_EED: Table<1> = Table::new([rule!("(m>0) " "eed" -> "ee", MeasureAbove(0))]);
 
-const STEP1B_ED_ING: [Rule; 2] = [
+const STEP1B_ED_ING: Table<2> = Table::new([
     rule!("(*v*) " "ed" -> "", ContainsVowel),
     rule!("(*v*) " "ing" -> "", ContainsVowel),
-];
+]);
 
 /// The tidying after `ed` or `ing` went; the double-consonant and `*o` rules follow in code.
-const STEP1B_TIDY: [Rule; 3] = [
+const STEP1B_TIDY: Table<3> = Table::new([
     rule!("" "at" -> "ate", Always),
     rule!("" "bl" -> "ble", Always),
     rule!("" "iz" -> "ize", Always),
-];
+]);
 
 fn step1b<L: Letter, T: Tracer>(mode: Mode, word: &mut Vec<L>, tracer: &mut T) {
     let mut outcome = apply_first_firing(mode, word, &STEP1B_NLTK);
@@ -120,10 +121,10 @@ fn step1b_tidy<L: Letter>(mode: Mode, word: &mut Vec<L>) -> Option<&'static str>
     None
 }
 
-const STEP1C: [Rule; 2] = [
+const STEP1C: Table<2> = Table::new([
     rule!("(*c and not c) " "y" -> "i", LongerThanOneEndingConsonant, Modes::Nltk),
     rule!("(*v*) " "y" -> "i", ContainsVowel, Modes::NotNltk),
-];
+]);
 
 fn step1c<L: Letter, T: Tracer>(mode: Mode, word: &mut Vec<L>, tracer: &mut T) {
     let outcome = apply_first_match(mode, word, &STEP1C);
@@ -131,9 +132,10 @@ fn step1c<L: Letter, T: Tracer>(mode: Mode, word: &mut Vec<L>, tracer: &mut T) {
 }
 
 /// NLTK applies `alli` first and then the whole of step 2 again.
-const STEP2_NLTK_ALLI: [Rule; 1] = [rule!("(m>0) " "alli" -> "al", MeasureAbove(0), Modes::Nltk)];
+const STEP2_NLTK_ALLI: Table<1> =
+    Table::new([rule!("(m>0) " "alli" -> "al", MeasureAbove(0), Modes::Nltk)]);
 
-const STEP2: [Rule; 24] = [
+const STEP2: Table<24> = Table::new([
     rule!("(m>0) " "ational" -> "ate", MeasureAbove(0)),
     rule!("(m>0) " "tional" -> "tion", MeasureAbove(0)),
     rule!("(m>0) " "enci" -> "ence", MeasureAbove(0)),
@@ -159,7 +161,7 @@ const STEP2: [Rule; 24] = [
     // NLTK keeps the 'l' with the stem, so that short stems like 'geo' and 'theo' qualify.
     rule!("(m>0 counting the l) " "logi" -> "log", MeasureWithNextAbove(0), Modes::Nltk),
     rule!("(m>0) " "logi" -> "log", MeasureAbove(0), Modes::Martin),
-];
+]);
 
 fn step2<L: Letter, T: Tracer>(mode: Mode, word: &mut Vec<L>, tracer: &mut T) {
     let alli = apply_first_firing(mode, word, &STEP2_NLTK_ALLI);
@@ -172,7 +174,7 @@ fn step2<L: Letter, T: Tracer>(mode: Mode, word: &mut Vec<L>, tracer: &mut T) {
     }
 }
 
-const STEP3: [Rule; 7] = [
+const STEP3: Table<7> = Table::new([
     rule!("(m>0) " "icate" -> "ic", MeasureAbove(0)),
     rule!("(m>0) " "ative" -> "", MeasureAbove(0)),
     rule!("(m>0) " "alize" -> "al", MeasureAbove(0)),
@@ -180,14 +182,14 @@ const STEP3: [Rule; 7] = [
     rule!("(m>0) " "ical" -> "ic", MeasureAbove(0)),
     rule!("(m>0) " "ful" -> "", MeasureAbove(0)),
     rule!("(m>0) " "ness" -> "", MeasureAbove(0)),
-];
+]);
 
 fn step3<L: Letter, T: Tracer>(mode: Mode, word: &mut Vec<L>, tracer: &mut T) {
     let outcome = apply_first_match(mode, word, &STEP3);
     trace(tracer, "3", outcome.fired(), word);
 }
 
-const STEP4: [Rule; 19] = [
+const STEP4: Table<19> = Table::new([
     rule!("(m>1) " "al" -> "", MeasureAbove(1)),
     rule!("(m>1) " "ance" -> "", MeasureAbove(1)),
     rule!("(m>1) " "ence" -> "", MeasureAbove(1)),
@@ -207,7 +209,7 @@ const STEP4: [Rule; 19] = [
     rule!("(m>1) " "ous" -> "", MeasureAbove(1)),
     rule!("(m>1) " "ive" -> "", MeasureAbove(1)),
     rule!("(m>1) " "ize" -> "", MeasureAbove(1)),
-];
+]);
 
 fn step4<L: Letter, T: Tracer>(mode: Mode, word: &mut Vec<L>, tracer: &mut T) {
     let outcome = apply_first_match(mode, word, &STEP4);
@@ -215,8 +217,8 @@ fn step4<L: Letter, T: Tracer>(mode: Mode, word: &mut Vec<L>, tracer: &mut T) {
 }
 
 /// Both of step 5a's rules are tried (NLTK cannot use its rule list here).
-const STEP5A: [Rule; 1] =
-    [rule!("(m>1 or (m=1 and not *o)) " "e" -> "", MeasureAbove1OrOneWithoutCvc)];
+const STEP5A: Table<1> =
+    Table::new([rule!("(m>1 or (m=1 and not *o)) " "e" -> "", MeasureAbove1OrOneWithoutCvc)]);
 
 fn step5a<L: Letter, T: Tracer>(mode: Mode, word: &mut Vec<L>, tracer: &mut T) {
     let outcome = apply_first_match(mode, word, &STEP5A);
@@ -224,7 +226,8 @@ fn step5a<L: Letter, T: Tracer>(mode: Mode, word: &mut Vec<L>, tracer: &mut T) {
 }
 
 /// NLTK measures `word[:-1]`, the stem with one `l`.
-const STEP5B: [Rule; 1] = [rule!("(m>1 and *d and *l) " "ll" -> "l", MeasureWithNextAbove(1))];
+const STEP5B: Table<1> =
+    Table::new([rule!("(m>1 and *d and *l) " "ll" -> "l", MeasureWithNextAbove(1))]);
 
 fn step5b<L: Letter, T: Tracer>(mode: Mode, word: &mut Vec<L>, tracer: &mut T) {
     let outcome = apply_first_match(mode, word, &STEP5B);
