@@ -21,6 +21,12 @@ pub(crate) enum Output {
         writer: BufWriter<NamedTempFile>,
         target: PathBuf,
     },
+    /// A target that exists and is no regular file (`/dev/null`, a pipe, a terminal): written
+    /// in place, since renaming a temporary over it would replace the device or pipe.
+    Special {
+        writer: BufWriter<fs::File>,
+        target: PathBuf,
+    },
 }
 
 impl Output {
@@ -37,6 +43,16 @@ impl Output {
 
     /// A temporary file beside `target`, creating its directory if needed.
     pub(crate) fn file(target: &Path) -> anyhow::Result<Self> {
+        if fs::metadata(target).is_ok_and(|metadata| !metadata.is_file() && !metadata.is_dir()) {
+            let file = fs::OpenOptions::new()
+                .write(true)
+                .open(target)
+                .with_context(|| format!("{}: cannot open for writing", target.display()))?;
+            return Ok(Output::Special {
+                writer: BufWriter::with_capacity(BUFFER, file),
+                target: target.to_owned(),
+            });
+        }
         let directory = match target.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent,
             _ => Path::new("."),
@@ -56,7 +72,9 @@ impl Output {
     pub(crate) fn name(&self) -> String {
         match self {
             Output::Stdout(_) => "<stdout>".to_owned(),
-            Output::File { target, .. } => target.display().to_string(),
+            Output::File { target, .. } | Output::Special { target, .. } => {
+                target.display().to_string()
+            }
         }
     }
 
@@ -65,6 +83,9 @@ impl Output {
         let name = self.name();
         match self {
             Output::Stdout(mut writer) => writer
+                .flush()
+                .map_err(|error| crate::errors::write_failed(&name, error)),
+            Output::Special { mut writer, .. } => writer
                 .flush()
                 .map_err(|error| crate::errors::write_failed(&name, error)),
             Output::File { writer, target } => {
@@ -97,6 +118,7 @@ impl Write for Output {
         match self {
             Output::Stdout(writer) => writer.write(buf),
             Output::File { writer, .. } => writer.write(buf),
+            Output::Special { writer, .. } => writer.write(buf),
         }
     }
 
@@ -104,6 +126,7 @@ impl Write for Output {
         match self {
             Output::Stdout(writer) => writer.write_all(buf),
             Output::File { writer, .. } => writer.write_all(buf),
+            Output::Special { writer, .. } => writer.write_all(buf),
         }
     }
 
@@ -111,6 +134,44 @@ impl Write for Output {
         match self {
             Output::Stdout(writer) => writer.flush(),
             Output::File { writer, .. } => writer.flush(),
+            Output::Special { writer, .. } => writer.flush(),
         }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+
+    #[test]
+    fn a_special_target_is_written_in_place_not_replaced() {
+        let directory = tempfile::tempdir().expect("temporary directory");
+        let fifo = directory.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|status| status.success()), "mkfifo");
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || {
+                let mut text = String::new();
+                fs::File::open(fifo)
+                    .and_then(|mut f| f.read_to_string(&mut text))
+                    .map(|_| text)
+            })
+        };
+        let mut output = Output::file(&fifo).expect("opens the pipe");
+        output.write_all(b"stems\n").expect("writes");
+        output.commit().expect("commits");
+        assert_eq!(reader.join().expect("reader").expect("reads"), "stems\n");
+        let kind = fs::symlink_metadata(&fifo)
+            .expect("still there")
+            .file_type();
+        assert!(kind.is_fifo(), "the pipe is still a pipe");
+        assert_eq!(
+            fs::read_dir(directory.path()).expect("listable").count(),
+            1,
+            "no temporary left"
+        );
     }
 }
