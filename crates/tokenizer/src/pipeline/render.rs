@@ -102,7 +102,19 @@ impl Renderer {
         let mut tokens = 0;
         ascii::word_runs(text, keep_numbers, |range, capitals| {
             let start = out.len();
-            write_token(&text[range], layout, line_has_tokens, out);
+            match text.get(range.start..).and_then(<[u8]>::first_chunk::<16>) {
+                // A short word followed by enough text: a fixed-size copy, cut to length.
+                Some(sixteen) if range.len() <= 16 => {
+                    write_separator(layout, line_has_tokens, out);
+                    let end = out.len() + range.len();
+                    out.extend_from_slice(sixteen);
+                    out.truncate(end);
+                    if layout == Layout::TokenPerLine {
+                        out.push(b'\n');
+                    }
+                }
+                _ => write_token(&text[range], layout, line_has_tokens, out),
+            }
             if capitals {
                 out[start..].make_ascii_lowercase();
             }
@@ -169,5 +181,16 @@ fn write_token(token: &[u8], layout: Layout, line_has_tokens: &mut bool, out: &m
             out.extend_from_slice(token);
             *line_has_tokens = true;
         }
+    }
+}
+
+/// Line per line: the space before a token that is not its line's first; marks the line.
+#[inline]
+fn write_separator(layout: Layout, line_has_tokens: &mut bool, out: &mut Vec<u8>) {
+    if layout == Layout::LinePerLine {
+        if *line_has_tokens {
+            out.push(b' ');
+        }
+        *line_has_tokens = true;
     }
 }
