@@ -203,15 +203,17 @@ pub(crate) fn for_each_line(
 /// The lines of valid text: cut at `\n`, an ASCII byte, so every piece is valid too.
 fn for_each_valid_line(text: &str, mut each: impl FnMut(&str)) -> u64 {
     let mut lines = 0;
-    let mut rest = text;
-    while !rest.is_empty() {
-        let (line, after) = match memchr::memchr(b'\n', rest.as_bytes()) {
-            Some(end) => (&rest[..end], &rest[end + 1..]),
-            None => (rest, ""),
-        };
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        let line = &text[start..end];
         each(line.strip_suffix('\r').unwrap_or(line));
         lines += 1;
-        rest = after;
+        start = end + 1;
+    }
+    if start < text.len() {
+        let line = &text[start..];
+        each(line.strip_suffix('\r').unwrap_or(line));
+        lines += 1;
     }
     lines
 }

@@ -1,17 +1,21 @@
 //! A stemmer with a cache of recent stems: running text repeats its words, and a lookup is far
 //! cheaper than stemming again.
 //!
-//! Each slot holds its word and stem inline in one 64-byte cache line, so a hit costs a hash of
-//! a few loads, one memory access and a short compare: no pointer chasing, no allocation.
+//! Each slot holds its word inline in 32 bytes, and its stem sits at the same index of one long
+//! string of 32-byte regions, so a hit costs a hash, a fixed-size compare and a slice of that
+//! string (whose UTF-8 was checked once, when the stem went in): no pointer chasing, no
+//! allocation.
 
 use crate::Stemmer;
 
-/// Slots in the cache: a power of two, so a hash maps to a slot with a mask. 2^15 slots of 64
-/// bytes (2 MiB) hold the working vocabulary of news text with few evictions.
+/// Slots in the cache: a power of two, so a hash maps to a slot with a mask. 2^15 slots (1 MiB
+/// of words, 1 MiB of stems) hold the working vocabulary of news text with few evictions.
 const SLOTS: usize = 1 << 15;
-/// The longest word (and stem) a slot holds, in bytes. Longer words are rare and would only
-/// evict common ones; they are stemmed every time.
-const INLINE: usize = 31;
+/// The longest word a slot holds, in bytes. Longer words are rare and would only evict common
+/// ones; they are stemmed every time.
+const INLINE: usize = 30;
+/// Bytes of the stems string per slot: the longest stem cached.
+const STEM_ROOM: usize = 32;
 
 /// A [`Stemmer`] that remembers recent stems in a direct-mapped cache: each word has one slot,
 /// and a newer word evicts the older. Stems are exactly the stemmer's; only the speed differs.
@@ -29,49 +33,34 @@ const INLINE: usize = 31;
 pub struct CachedStemmer {
     stemmer: Stemmer,
     slots: Vec<Slot>,
+    /// Slot `i`'s stem starts at byte `i * STEM_ROOM`, padded with spaces to the next region.
+    stems: String,
     /// The stem of a word the cache cannot hold.
     scratch: String,
 }
 
-/// One cached word and its stem. An empty slot has `word_len == 0`; the empty word is never
-/// cached (it is its own stem and costs nothing to stem).
+/// One cached word, zero-padded, and the length of its stem. An empty slot has `word_len == 0`;
+/// the empty word is never cached (it is its own stem and costs nothing to stem).
 #[derive(Clone, Copy, Debug)]
-#[repr(C, align(64))]
+#[repr(C, align(32))]
 struct Slot {
     word_len: u8,
     stem_len: u8,
     word: [u8; INLINE],
-    stem: [u8; INLINE],
 }
 
 const EMPTY: Slot = Slot {
     word_len: 0,
     stem_len: 0,
     word: [0; INLINE],
-    stem: [0; INLINE],
 };
 
 impl Slot {
-    fn word(&self) -> &[u8] {
-        &self.word[..usize::from(self.word_len)]
-    }
-
-    fn stem(&self) -> &[u8] {
-        &self.stem[..usize::from(self.stem_len)]
-    }
-
-    /// Fills the slot, or empties it when `stem` does not fit (a non-ASCII word's stem can be
-    /// longer than the word: lowercasing `İ` adds a byte).
-    fn fill(&mut self, word: &str, stem: &str) {
-        if stem.len() > INLINE || word.is_empty() {
-            self.word_len = 0;
-            return;
-        }
-        self.word[..word.len()].copy_from_slice(word.as_bytes());
-        self.stem[..stem.len()].copy_from_slice(stem.as_bytes());
-        // Both fit in INLINE (31) bytes, so the lengths fit in a byte.
-        self.word_len = word.len() as u8;
-        self.stem_len = stem.len() as u8;
+    /// Whether the slot holds the word whose zero-padded bytes are `padded`: a compare of fixed
+    /// size, which compiles to a few vector instructions.
+    #[inline]
+    fn holds(&self, word_len: usize, padded: &[u8; INLINE]) -> bool {
+        usize::from(self.word_len) == word_len && self.word == *padded
     }
 }
 
@@ -81,6 +70,7 @@ impl CachedStemmer {
         CachedStemmer {
             stemmer,
             slots: Vec::new(),
+            stems: String::new(),
             scratch: String::new(),
         }
     }
@@ -95,60 +85,62 @@ impl CachedStemmer {
     #[inline]
     pub fn stem(&mut self, word: &str) -> &str {
         if word.is_empty() || word.len() > INLINE {
-            return self.stem_uncached(word);
+            self.stemmer.stem_into(word, &mut self.scratch);
+            return &self.scratch;
         }
         if self.slots.is_empty() {
             self.slots = vec![EMPTY; SLOTS];
+            self.stems = " ".repeat(SLOTS * STEM_ROOM);
         }
-        let index = slot_of(word.as_bytes());
-        if self.slots[index].word() != word.as_bytes() {
+        let mut padded = [0; INLINE];
+        padded[..word.len()].copy_from_slice(word.as_bytes());
+        let index = slot_of(&padded);
+        let start = index * STEM_ROOM;
+        if !self.slots[index].holds(word.len(), &padded) {
             self.stemmer.stem_into(word, &mut self.scratch);
-            self.slots[index].fill(word, &self.scratch);
+            self.fill(index, word.len(), padded);
             return &self.scratch;
         }
-        // The slot holds a stem copied from a `str`, so it is valid UTF-8; the fallback only
-        // keeps this path free of panics.
-        let Self {
-            stemmer,
-            slots,
-            scratch,
-        } = self;
-        match std::str::from_utf8(slots[index].stem()) {
-            Ok(stem) => stem,
-            Err(_) => {
-                stemmer.stem_into(word, scratch);
-                scratch
-            }
+        // Slicing a `str` only checks that both ends fall on character boundaries.
+        &self.stems[start..start + usize::from(self.slots[index].stem_len)]
+    }
+
+    /// Puts the word and the stem in `scratch` in slot `index`, or empties the slot when the
+    /// stem does not fit (a non-ASCII word's stem can be longer than the word: lowercasing `İ`
+    /// adds a byte).
+    fn fill(&mut self, index: usize, word_len: usize, padded: [u8; INLINE]) {
+        let slot = &mut self.slots[index];
+        slot.word_len = 0;
+        let stem = self.scratch.as_bytes();
+        if stem.len() > STEM_ROOM {
+            return;
         }
-    }
-
-    fn stem_uncached(&mut self, word: &str) -> &str {
-        self.stemmer.stem_into(word, &mut self.scratch);
-        &self.scratch
+        let mut region = [b' '; STEM_ROOM];
+        region[..stem.len()].copy_from_slice(stem);
+        // A whole `str` followed by spaces is valid UTF-8, and every region starts and ends on
+        // a character boundary, so the replacement keeps the string's length and layout.
+        let Ok(region) = std::str::from_utf8(&region) else {
+            return;
+        };
+        let start = index * STEM_ROOM;
+        self.stems.replace_range(start..start + STEM_ROOM, region);
+        slot.word = padded;
+        // Both fit in 32 bytes, so the lengths fit in a byte.
+        slot.word_len = word_len as u8;
+        slot.stem_len = stem.len() as u8;
     }
 }
 
-/// The slot of a word of 1 to [`INLINE`] bytes: its length and first and last eight bytes (which
-/// overlap or repeat in short words), mixed by multiplication. Words differing only in the middle
-/// of a long word share a slot, which costs only a miss.
+/// The slot of a word from its zero-padded bytes, read as four overlapping integers and mixed
+/// by multiplication.
 #[inline]
-fn slot_of(word: &[u8]) -> usize {
-    let (head, tail) = if word.len() >= 8 {
-        (le_u64(&word[..8]), le_u64(&word[word.len() - 8..]))
-    } else {
-        let mut padded = [0u8; 8];
-        padded[..word.len()].copy_from_slice(word);
-        (u64::from_le_bytes(padded), 0)
+fn slot_of(padded: &[u8; INLINE]) -> usize {
+    let part = |at: usize| {
+        let mut bytes = [0; 8];
+        bytes.copy_from_slice(&padded[at..at + 8]);
+        u64::from_le_bytes(bytes)
     };
-    let mixed =
-        (head ^ tail.rotate_left(29) ^ word.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let mixed = (part(0) ^ part(8).rotate_left(21) ^ part(16).rotate_left(42) ^ part(22))
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (mixed >> 40) as usize & (SLOTS - 1)
-}
-
-/// Eight bytes as a little-endian integer.
-#[inline]
-fn le_u64(bytes: &[u8]) -> u64 {
-    let mut array = [0u8; 8];
-    array.copy_from_slice(bytes);
-    u64::from_le_bytes(array)
 }
