@@ -77,7 +77,8 @@ pub(crate) fn run() -> Result<()> {
     });
     step("tests", &mut || passed(run_tests()));
     step("doc tests", &mut || {
-        passed(cmd::run(&mut cmd::cargo(["test", "--workspace", "--doc"])))
+        let doc = ["test", "--workspace", "--no-fail-fast", "--doc"];
+        passed(cmd::run(&mut cmd::cargo(doc)))
     });
     step("benchmarks (test mode)", &mut || {
         passed(cmd::run(&mut cmd::cargo([
@@ -106,7 +107,15 @@ pub(crate) fn run() -> Result<()> {
 /// Unit and integration tests with insta in CI mode: a snapshot that differs fails instead of
 /// being written for review, and no pending snapshot may be left behind.
 fn run_tests() -> Result<()> {
-    let mut test = cmd::cargo(["test", "--workspace", "--lib", "--bins", "--tests"]);
+    // `--no-fail-fast`: one failing test binary must not hide the others' results.
+    let mut test = cmd::cargo([
+        "test",
+        "--workspace",
+        "--no-fail-fast",
+        "--lib",
+        "--bins",
+        "--tests",
+    ]);
     test.env("CI", "true").env("INSTA_UPDATE", "no");
     cmd::run(&mut test)?;
     let pending = pending_snapshots(&project_root());

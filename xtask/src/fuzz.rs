@@ -190,11 +190,18 @@ fn open_log(path: &Path) -> Result<File> {
 /// Copies every line to the log, echoes the notable ones, and returns them all.
 fn follow(reader: impl BufRead, mut log: File) -> Vec<String> {
     let mut lines = Vec::new();
+    let mut in_panic_message = false;
     for line in reader.split(b'\n').map_while(Result::ok) {
         let line = String::from_utf8_lossy(&line).into_owned();
         // The log is a convenience; a write error must not hide the run's result.
         let _ = writeln!(log, "{line}");
-        if is_notable(&line) {
+        // A panic's message follows its `panicked at` line, up to the backtrace.
+        if line.contains("panicked at") {
+            in_panic_message = true;
+        } else if line.starts_with("stack backtrace") || line.starts_with("==") {
+            in_panic_message = false;
+        }
+        if in_panic_message || is_notable(&line) {
             println!("{line}");
         }
         lines.push(line);
