@@ -46,6 +46,16 @@ pub(crate) trait DocumentSink {
     fn body(&mut self, piece: &str) -> Result<(), Self::Error>;
     /// The current body line is complete.
     fn body_end(&mut self) -> Result<(), Self::Error>;
+    /// Complete body lines, each ended by `\n` (the `\r` of a `\r\n` still there); the first
+    /// may finish a line begun by [`Self::body`]. By default, handed on line by line; a sink
+    /// that splits lines itself takes them whole.
+    fn body_lines(&mut self, text: &str) -> Result<(), Self::Error> {
+        for line in text.split_terminator('\n') {
+            self.body(strip_cr(line))?;
+            self.body_end()?;
+        }
+        Ok(())
+    }
     /// Where a long unfinished body line may be cut: see [`crate::Tokenizer::last_safe_cut`].
     fn safe_cut(&self, text: &str) -> Option<usize>;
 }
@@ -95,10 +105,21 @@ impl DocumentReader {
         sink: &mut S,
     ) -> Result<usize, S::Error> {
         let mut consumed = self.skip_bom(text);
-        while let Some(end) = text[consumed..].find('\n') {
-            let line = strip_cr(&text[consumed..consumed + end]);
-            self.finish_line(line, sink)?;
-            consumed += end + 1;
+        if self.in_title {
+            if let Some(end) = text[consumed..].find('\n') {
+                self.finish_line(strip_cr(&text[consumed..consumed + end]), sink)?;
+                consumed += end + 1;
+            }
+        }
+        if !self.in_title {
+            if let Some(last) = text[consumed..].rfind('\n') {
+                let lines = &text[consumed..consumed + last + 1];
+                self.lines += utf8::count_newlines(lines.as_bytes());
+                self.line_open = false;
+                self.next_cut_at = self.cut_threshold;
+                sink.body_lines(lines)?;
+                consumed += last + 1;
+            }
         }
         let rest = &text[consumed..];
         consumed += if at_eof {
@@ -181,7 +202,8 @@ impl DocumentReader {
     }
 }
 
-fn strip_cr(line: &str) -> &str {
+/// `line` without the `\r` of a `\r\n` line end.
+pub(crate) fn strip_cr(line: &str) -> &str {
     line.strip_suffix('\r').unwrap_or(line)
 }
 

@@ -27,7 +27,7 @@ impl Position {
 
 /// The `\n` bytes in `bytes`. Summed in byte-wide counters over short runs, which vectorizes
 /// (counting through `filter` costs a few instructions a byte).
-fn count_newlines(bytes: &[u8]) -> u64 {
+pub(crate) fn count_newlines(bytes: &[u8]) -> u64 {
     bytes
         .chunks(255)
         .map(|run| {

@@ -14,7 +14,7 @@ use std::thread::{self, Scope};
 
 use super::render::Renderer;
 use super::{Layout, OUTPUT_FLUSH_SIZE, Pipeline, PipelineError, Summary};
-use crate::document::{DocumentSink, read_document};
+use crate::document::{DocumentSink, read_document, strip_cr};
 use crate::tokenizer::Tokenizer;
 
 /// Blocks in flight per thread: one being rendered, one waiting, so no worker idles.
@@ -284,6 +284,12 @@ impl<W: Write> DocumentSink for BlockWriter<'_, '_, W> {
         self.send_if_full()
     }
 
+    fn body_lines(&mut self, text: &str) -> Result<(), PipelineError> {
+        // Whole: the worker splits the lines (and drops their `\r`), not this thread.
+        self.block.push_str(text);
+        self.send_if_full()
+    }
+
     fn safe_cut(&self, text: &str) -> Option<usize> {
         self.cutter.last_safe_cut(text)
     }
@@ -334,8 +340,18 @@ fn render_block(renderer: &mut Renderer, layout: Layout, block: Block) -> Render
     let mut tokens = 0;
     let mut line_has_tokens = false;
     let mut first_line_has_tokens = None;
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
+    let mut lines = text.split('\n').peekable();
+    let mut i = 0;
+    while let Some(line) = lines.next() {
+        // A line with its end in the block lost no `\r` yet; one the next block goes on
+        // with ends in no `\r` of a `\r\n` (the reader never cuts inside one).
+        let line = if lines.peek().is_some() {
+            strip_cr(line)
+        } else {
+            line
+        };
+        i += 1;
+        if i > 1 {
             first_line_has_tokens.get_or_insert(line_has_tokens);
             if layout == Layout::LinePerLine {
                 out.push(b'\n');
