@@ -40,7 +40,8 @@ pub struct CachedStemmer {
 }
 
 /// One cached word, zero-padded, and the length of its stem. An empty slot has `word_len == 0`;
-/// the empty word is never cached (it is its own stem and costs nothing to stem).
+/// the empty word is never cached (it is its own stem and costs nothing to stem). Whether empty
+/// or not, the slot's region of the stems string is `stem_len` bytes of stem, then spaces.
 #[derive(Clone, Copy, Debug)]
 #[repr(C, align(32))]
 struct Slot {
@@ -115,15 +116,17 @@ impl CachedStemmer {
         if stem.len() > STEM_ROOM {
             return;
         }
+        // Only the longer of the old and the new stem needs writing: the rest is spaces.
+        let extent = stem.len().max(usize::from(slot.stem_len));
         let mut region = [b' '; STEM_ROOM];
         region[..stem.len()].copy_from_slice(stem);
-        // A whole `str` followed by spaces is valid UTF-8, and every region starts and ends on
-        // a character boundary, so the replacement keeps the string's length and layout.
-        let Ok(region) = std::str::from_utf8(&region) else {
+        // A whole `str` followed by spaces is valid UTF-8, and the old stem ends on a character
+        // boundary with only spaces after it, so the replacement keeps the string's layout.
+        let Ok(region) = std::str::from_utf8(&region[..extent]) else {
             return;
         };
         let start = index * STEM_ROOM;
-        self.stems.replace_range(start..start + STEM_ROOM, region);
+        self.stems.replace_range(start..start + extent, region);
         slot.word = padded;
         // Both fit in 32 bytes, so the lengths fit in a byte.
         slot.word_len = word_len as u8;
@@ -143,4 +146,44 @@ fn slot_of(padded: &[u8; INLINE]) -> usize {
     let mixed = (part(0) ^ part(8).rotate_left(21) ^ part(16).rotate_left(42) ^ part(22))
         .wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (mixed >> 40) as usize & (SLOTS - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Algorithm;
+
+    /// Many more words than slots, ASCII and not, some lowercasing longer (`İ`), short and up to
+    /// the longest cached: every slot is filled and evicted many times with stems of other
+    /// lengths, and each answer must still be the stemmer's.
+    #[test]
+    fn evictions_keep_every_stem_exact() {
+        let pieces = [
+            "run", "ning", "İ", "ies", "ational", "é", "σας", "ed", "ly", "ness", "y", "ß",
+        ];
+        let mut words = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        words.push(format!("{a}{b}{c}{d}"));
+                    }
+                }
+            }
+        }
+        words.push("x".repeat(INLINE));
+        words.push("x".repeat(INLINE + 1));
+        words.push(String::new());
+        for algorithm in Algorithm::ALL {
+            let stemmer = Stemmer::new(algorithm);
+            let mut cached = CachedStemmer::new(stemmer);
+            for word in words.iter().chain(words.iter().rev()).chain(words.iter()) {
+                assert_eq!(
+                    cached.stem(word),
+                    stemmer.stem(word),
+                    "{algorithm}: {word:?}"
+                );
+            }
+        }
+    }
 }
