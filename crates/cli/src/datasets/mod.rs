@@ -147,7 +147,7 @@ fn open<'a>(
 }
 
 /// Reads records in batches and writes them in input order. With several worker threads, the
-/// calling thread reads the next batch and writes the previous one while the workers render
+/// calling thread writes the previous batch and reads the next one while the workers render
 /// the current one (a warm pipeline per worker); with one, everything happens in turn on the
 /// calling thread.
 fn process<W: Write>(
@@ -168,16 +168,25 @@ fn process<W: Write>(
         }
         return Ok(());
     }
+    // The batch rendered last round, written while the workers render the next.
+    let mut done: Option<(Vec<StringRecord>, Vec<Vec<u8>>)> = None;
     while !batch.is_empty() {
         let mut rendered = Vec::new();
         let next = rayon::in_place_scope(|scope| {
             scope.spawn(|_| rendered = renderers.render_in_parallel(&batch));
+            if let Some((previous, its_rendering)) = done.take() {
+                write_batch(&previous, &its_rendering, writer, output_name, progress)?;
+            }
             read_batch(records)
         })?;
-        write_batch(&batch, &rendered, writer, output_name, progress)?;
-        batch = next;
+        done = Some((std::mem::replace(&mut batch, next), rendered));
     }
-    Ok(())
+    match done {
+        Some((records, rendered)) => {
+            write_batch(&records, &rendered, writer, output_name, progress)
+        }
+        None => Ok(()),
+    }
 }
 
 /// Up to [`BATCH`] records; none at the end.
