@@ -15,7 +15,7 @@ const SLOTS: usize = 1 << 16;
 /// The longest word a slot holds, in bytes. Longer words are rare and would only evict common
 /// ones; they are stemmed every time.
 const INLINE: usize = 30;
-/// Bytes of the stems string per slot: the longest stem cached.
+/// Bytes of the stems string per slot: the longest stem cached, its `\n`, then spaces.
 const STEM_ROOM: usize = 32;
 
 /// A [`Stemmer`] that remembers recent stems in a direct-mapped cache: each word has one slot,
@@ -34,7 +34,8 @@ const STEM_ROOM: usize = 32;
 pub struct CachedStemmer {
     stemmer: Stemmer,
     slots: Vec<Slot>,
-    /// Slot `i`'s stem starts at byte `i * STEM_ROOM`, padded with spaces to the next region.
+    /// Slot `i`'s stem starts at byte `i * STEM_ROOM`, followed by `\n` and spaces up to the
+    /// next region.
     stems: String,
     /// The stem of a word the cache cannot hold.
     scratch: String,
@@ -42,7 +43,8 @@ pub struct CachedStemmer {
 
 /// One cached word, zero-padded, and the length of its stem. An empty slot has `word_len == 0`;
 /// the empty word is never cached (it is its own stem and costs nothing to stem). Whether empty
-/// or not, the slot's region of the stems string is `stem_len` bytes of stem, then spaces.
+/// or not, the slot's region of the stems string is `stem_len` bytes of stem, then `\n` (once
+/// filled) and spaces.
 #[derive(Clone, Copy, Debug)]
 #[repr(C, align(32))]
 struct Slot {
@@ -86,9 +88,44 @@ impl CachedStemmer {
     /// recently.
     #[inline]
     pub fn stem(&mut self, word: &str) -> &str {
+        match self.find(word) {
+            // Slicing a `str` only checks that both ends fall on character boundaries.
+            Some(index) => {
+                let start = index * STEM_ROOM;
+                &self.stems[start..start + usize::from(self.slots[index].stem_len)]
+            }
+            None => &self.scratch,
+        }
+    }
+
+    /// Appends the stem of `word` (as [`CachedStemmer::stem`] gives it) and a `\n` to `out`:
+    /// what a word-per-line writer needs, with a cached stem copied as one fixed-size block.
+    #[inline]
+    pub fn stem_line(&mut self, word: &str, out: &mut Vec<u8>) {
+        match self.find(word) {
+            Some(index) => {
+                // The region holds the stem, its `\n`, then spaces: copy it whole, cut the spaces.
+                let start = index * STEM_ROOM;
+                let kept = out.len() + usize::from(self.slots[index].stem_len) + 1;
+                if let Some(region) = self.stems.as_bytes().get(start..start + STEM_ROOM) {
+                    out.extend_from_slice(region);
+                }
+                out.truncate(kept);
+            }
+            None => {
+                out.extend_from_slice(self.scratch.as_bytes());
+                out.push(b'\n');
+            }
+        }
+    }
+
+    /// The slot holding `word` and its stem, filled first if `word` was not there; `None` when
+    /// the cache cannot hold the word or its stem, which is then in `scratch`.
+    #[inline]
+    fn find(&mut self, word: &str) -> Option<usize> {
         if word.is_empty() || word.len() > INLINE {
             self.stemmer.stem_into(word, &mut self.scratch);
-            return &self.scratch;
+            return None;
         }
         if self.slots.is_empty() {
             self.slots = vec![EMPTY; SLOTS];
@@ -97,34 +134,34 @@ impl CachedStemmer {
         let mut padded = [0; INLINE];
         padded[..word.len()].copy_from_slice(word.as_bytes());
         let index = slot_of(&padded);
-        let start = index * STEM_ROOM;
-        if !self.slots[index].holds(word.len(), &padded) {
-            self.stemmer.stem_into(word, &mut self.scratch);
-            self.fill(index, word.len(), padded);
-            return &self.scratch;
+        if self.slots[index].holds(word.len(), &padded) {
+            return Some(index);
         }
-        // Slicing a `str` only checks that both ends fall on character boundaries.
-        &self.stems[start..start + usize::from(self.slots[index].stem_len)]
+        self.stemmer.stem_into(word, &mut self.scratch);
+        self.fill(index, word.len(), padded).then_some(index)
     }
 
     /// Puts the word and the stem in `scratch` in slot `index`, or empties the slot when the
     /// stem does not fit (a non-ASCII word's stem can be longer than the word: lowercasing `İ`
-    /// adds a byte).
-    fn fill(&mut self, index: usize, word_len: usize, padded: [u8; INLINE]) {
+    /// adds a byte). Whether the slot now holds them.
+    fn fill(&mut self, index: usize, word_len: usize, padded: [u8; INLINE]) -> bool {
         let slot = &mut self.slots[index];
         slot.word_len = 0;
         let stem = self.scratch.as_bytes();
-        if stem.len() > STEM_ROOM {
-            return;
+        if stem.len() >= STEM_ROOM {
+            return false;
         }
-        // Only the longer of the old and the new stem needs writing: the rest is spaces.
-        let extent = stem.len().max(usize::from(slot.stem_len));
+        // Only the longer of the old and the new stem and its `\n` needs writing: the rest of
+        // the region is spaces.
+        let extent = stem.len().max(usize::from(slot.stem_len)) + 1;
         let mut region = [b' '; STEM_ROOM];
         region[..stem.len()].copy_from_slice(stem);
-        // A whole `str` followed by spaces is valid UTF-8, and the old stem ends on a character
-        // boundary with only spaces after it, so the replacement keeps the string's layout.
+        region[stem.len()] = b'\n';
+        // A whole `str`, a `\n` and spaces are valid UTF-8, and the old stem's `\n` (or the
+        // first space of a region never filled) is a character boundary with only spaces after
+        // it, so the replacement keeps the string's layout.
         let Ok(region) = std::str::from_utf8(&region[..extent]) else {
-            return;
+            return false;
         };
         let start = index * STEM_ROOM;
         self.stems.replace_range(start..start + extent, region);
@@ -132,6 +169,7 @@ impl CachedStemmer {
         // Both fit in 32 bytes, so the lengths fit in a byte.
         slot.word_len = word_len as u8;
         slot.stem_len = stem.len() as u8;
+        true
     }
 }
 
@@ -178,12 +216,21 @@ mod tests {
         for algorithm in Algorithm::ALL {
             let stemmer = Stemmer::new(algorithm);
             let mut cached = CachedStemmer::new(stemmer);
-            for word in words.iter().chain(words.iter().rev()).chain(words.iter()) {
-                assert_eq!(
-                    cached.stem(word),
-                    stemmer.stem(word),
-                    "{algorithm}: {word:?}"
-                );
+            let mut lines = Vec::new();
+            let churned = words.iter().chain(words.iter().rev()).chain(words.iter());
+            for (i, word) in churned.enumerate() {
+                // Misses and hits of both methods.
+                let expected = stemmer.stem(word);
+                let line = format!("{expected}\n");
+                for first in [i % 2 == 0, i % 2 == 1] {
+                    if first {
+                        assert_eq!(cached.stem(word), expected, "{algorithm}: {word:?}");
+                    } else {
+                        lines.clear();
+                        cached.stem_line(word, &mut lines);
+                        assert_eq!(lines, line.as_bytes(), "{algorithm}: {word:?}");
+                    }
+                }
             }
         }
     }

@@ -155,8 +155,7 @@ impl Plan<'_> {
             stems.clear();
             stems.reserve(block.text.len() + 1);
             let result = for_each_line(&block.text, block.starts_input, self.lossy, |word| {
-                stems.extend_from_slice(stemmer.stem(word).as_bytes());
-                stems.push(b'\n');
+                stemmer.stem_line(word, stems);
             });
             block.result = Some(result);
             if done.send(block).is_err() {
