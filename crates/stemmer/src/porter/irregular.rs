@@ -24,6 +24,9 @@ const POOL: [(&str, &str, &str); 16] = [
 
 /// The stem NLTK's pool gives the (lowercased) `word`, and the name of the lookup.
 pub(super) fn lookup<L: Letter>(word: &[L]) -> Option<(&'static str, &'static str)> {
+    if !may_be_in_pool(word) {
+        return None;
+    }
     POOL.iter()
         .find(|(form, _, _)| {
             form.len() == word.len()
@@ -33,4 +36,27 @@ pub(super) fn lookup<L: Letter>(word: &[L]) -> Option<(&'static str, &'static st
                     .all(|(byte, &letter)| letter.is(byte))
         })
         .map(|&(_, stem, name)| (stem, name))
+}
+
+/// A quick test that rules out most words before the pool is searched: every form is 3 to 8
+/// letters long and ends in `d`, `e`, `g`, `s` or `y`.
+#[inline]
+fn may_be_in_pool<L: Letter>(word: &[L]) -> bool {
+    (3..=8).contains(&word.len())
+        && word
+            .last()
+            .is_some_and(|&last| b"degsy".iter().any(|&byte| last.is(byte)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quick_test_admits_every_form() {
+        for (form, stem, _) in POOL {
+            assert!(may_be_in_pool(form.as_bytes()), "{form}");
+            assert_eq!(lookup(form.as_bytes()).map(|(s, _)| s), Some(stem));
+        }
+    }
 }
