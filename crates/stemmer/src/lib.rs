@@ -28,6 +28,7 @@ use std::borrow::Cow;
 pub use algorithm::{Algorithm, ParseAlgorithmError};
 pub use cache::CachedStemmer;
 pub use explain::{Explanation, Step};
+pub use lowercase::lowercase;
 
 use explain::{NoTrace, Recorder, Tracer};
 

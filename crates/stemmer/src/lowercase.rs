@@ -9,8 +9,14 @@
 use std::borrow::Cow;
 
 /// `word` lowercased as Python 3.11's `str.lower()` does, borrowed when it already is lowercase
-/// ASCII.
-pub(crate) fn lowercase(word: &str) -> Cow<'_, str> {
+/// ASCII. Every algorithm applies it first; it is public so that tokenizers and tests lowercase
+/// exactly as the references did.
+///
+/// ```
+/// assert_eq!(stemkit_stemmer::lowercase("İstanbul"), "i\u{307}stanbul");
+/// assert_eq!(stemkit_stemmer::lowercase("ΟΔΟΣ"), "οδος");
+/// ```
+pub fn lowercase(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
         if word.bytes().any(|b| b.is_ascii_uppercase()) {
             Cow::Owned(word.to_ascii_lowercase())

@@ -221,12 +221,18 @@ fn cached_stemmer_on_snowball_porter_vocabulary() {
         stems: "porter-output.txt",
     });
     let mut stemmer = CachedStemmer::new(Stemmer::new(Algorithm::PorterOriginal));
-    let churned = cases.iter().chain(cases.iter().rev()).chain(cases.iter().step_by(7));
+    let churned = cases
+        .iter()
+        .chain(cases.iter().rev())
+        .chain(cases.iter().step_by(7));
     let mut mismatches = 0;
     for (word, expected) in churned {
         if stemmer.stem(word) != expected {
             mismatches += 1;
         }
     }
-    assert_eq!(mismatches, 0, "the cached stemmer differs from the reference");
+    assert_eq!(
+        mismatches, 0,
+        "the cached stemmer differs from the reference"
+    );
 }

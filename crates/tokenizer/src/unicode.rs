@@ -28,17 +28,17 @@ pub(crate) fn words(text: &str, keep_numbers: bool, mut emit: impl FnMut(usize, 
 /// `word` lowercased as Python's `str.lower()` would: borrowed when nothing changes, else
 /// written into `buffer`.
 pub(crate) fn lowercase<'a>(word: &'a str, buffer: &'a mut String) -> &'a str {
-    let Some(first_change) = word.char_indices().find(|&(_, c)| changes_in_lowercase(c)) else {
+    if !word.chars().any(changes_in_lowercase) {
         return word;
-    };
+    }
     buffer.clear();
-    if word[first_change.0..].contains('Σ') {
-        // Only `str::to_lowercase` knows the final-sigma context rule; capital sigma is rare
-        // enough outside Greek text that its allocation does not matter.
-        buffer.push_str(&word.to_lowercase());
+    if word.is_ascii() {
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
     } else {
-        buffer.push_str(&word[..first_change.0]);
-        buffer.extend(word[first_change.0..].chars().flat_map(char::to_lowercase));
+        // The final-sigma rule needs the whole word, and Python 3.11's Unicode tables differ
+        // from Rust's for a few hundred newer code points: `stemkit_stemmer::lowercase` knows both.
+        buffer.push_str(&stemkit_stemmer::lowercase(word));
     }
     buffer
 }

@@ -423,8 +423,10 @@ impl PorterStemmer {
     }
 
     fn stem(&self, word: &str) -> String {
-        // Python's `str.lower()`: Rust's `to_lowercase` applies the same full mappings.
-        let stem = chars(&word.to_lowercase());
+        // Python's `str.lower()`. Rust's `to_lowercase` applies the same full mappings but from a
+        // newer Unicode than Python 3.11's; the crate's `lowercase` masks the difference and is
+        // checked on its own, so the reference transcribes only the stemming steps.
+        let stem = chars(&stemkit_stemmer::lowercase(word));
 
         if self.mode == Mode::Nltk {
             if let Some(irregular) = self.pool(&stem) {
