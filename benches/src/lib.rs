@@ -3,7 +3,7 @@
 //! no randomness from the machine: every run measures the same bytes).
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 /// The repository's `corpus/` directory.
@@ -33,16 +33,18 @@ pub fn english_vocabulary() -> io::Result<Vec<String>> {
 /// The paired documents the generator samples from.
 const PAIRS: [&str; 3] = ["reuters-venezuela-defections", "gpl-3.0", "apache-2.0"];
 
+/// Percent of words drawn from the Porter vocabulary instead of the pairs: real news has a long
+/// tail of rare words, which the few thousand distinct words of the pairs alone would lack (and a
+/// stemmer's cache would then never miss).
+const RARE_WORD_PERCENT: u64 = 5;
+
 /// A news-like document of at least `bytes` bytes: a title line, then paragraphs of sentences
 /// (capitalized, with commas, numbers and full stops) whose words are drawn from the paired
-/// corpus. The same `seed` always gives the same text.
+/// corpus, with a tail of rare words from the Porter vocabulary. The same `seed` always gives
+/// the same text.
 pub fn news_document(bytes: usize, seed: u64) -> io::Result<String> {
-    let words = source_words()?;
-    let mut writer = NewsWriter {
-        words: &words,
-        rng: SplitMix64(seed),
-        text: String::with_capacity(bytes + 1024),
-    };
+    let source = Source::load()?;
+    let mut writer = NewsWriter::new(&source, seed);
     writer.title();
     while writer.text.len() < bytes {
         writer.paragraph();
@@ -63,6 +65,101 @@ pub fn news_tokens(count: usize, seed: u64) -> io::Result<Vec<String>> {
     Ok(tokens)
 }
 
+/// Writes [`news_document`]'s kind of text, at least `bytes` bytes, without holding it all.
+pub fn write_news_document(out: &mut impl Write, bytes: usize, seed: u64) -> io::Result<()> {
+    let source = Source::load()?;
+    let mut writer = NewsWriter::new(&source, seed);
+    writer.title();
+    let mut written = 0;
+    while written < bytes {
+        writer.paragraph();
+        written += writer.drain_into(out)?;
+    }
+    Ok(())
+}
+
+/// A title line, then ONE paragraph line of at least `bytes` bytes and no newline inside: the
+/// input that tests whether a reader's memory stays bounded when a line does not end.
+pub fn write_single_line_document(out: &mut impl Write, bytes: usize, seed: u64) -> io::Result<()> {
+    let source = Source::load()?;
+    let mut writer = NewsWriter::new(&source, seed);
+    writer.title();
+    let mut written = writer.drain_into(out)?;
+    while written < bytes {
+        writer.sentence();
+        writer.text.push(' ');
+        written += writer.drain_into(out)?;
+    }
+    out.write_all(b"\n")
+}
+
+/// Exactly `count` tokens of news-like text (as [`news_tokens`] cuts them), one per line.
+pub fn write_token_stream(out: &mut impl Write, count: usize, seed: u64) -> io::Result<()> {
+    let source = Source::load()?;
+    let mut writer = NewsWriter::new(&source, seed);
+    let mut left = count;
+    while left > 0 {
+        writer.paragraph();
+        let paragraph = std::mem::take(&mut writer.text);
+        for word in ascii_words(&paragraph).iter().take(left) {
+            out.write_all(word.as_bytes())?;
+            out.write_all(b"\n")?;
+            left -= 1;
+        }
+    }
+    Ok(())
+}
+
+/// A news dataset as CSV with a header row `title,text,subject,date` and `records` rows; every
+/// field quoted, the text's paragraphs separated by newlines inside its quotes.
+pub fn write_news_csv(out: &mut impl Write, records: usize, seed: u64) -> io::Result<()> {
+    const SUBJECTS: [&str; 6] = [
+        "politicsNews",
+        "worldnews",
+        "News",
+        "Government News",
+        "left-news",
+        "US_News",
+    ];
+    let source = Source::load()?;
+    let mut writer = NewsWriter::new(&source, seed);
+    out.write_all(b"title,text,subject,date\n")?;
+    for _ in 0..records {
+        writer.title();
+        let title = std::mem::take(&mut writer.text);
+        for i in 0..writer.rng.between(1, 6) {
+            if i > 0 {
+                writer.text.push('\n');
+            }
+            writer.paragraph_body();
+        }
+        let text = std::mem::take(&mut writer.text);
+        let subject = SUBJECTS[writer.rng.below(SUBJECTS.len() as u64) as usize];
+        let date = format!(
+            "2017-{:02}-{:02}",
+            writer.rng.between(1, 12),
+            writer.rng.between(1, 28)
+        );
+        for (i, field) in [title.trim_end(), &text, subject, &date]
+            .into_iter()
+            .enumerate()
+        {
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            write_csv_field(out, field)?;
+        }
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+fn write_csv_field(out: &mut impl Write, field: &str) -> io::Result<()> {
+    out.write_all(b"\"")?;
+    out.write_all(field.replace('"', "\"\"").as_bytes())?;
+    out.write_all(b"\"")
+}
+
 /// Lowercased maximal runs of ASCII letters, as `re.sub('[^a-zA-Z]', ' ', t).lower().split()`.
 fn ascii_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_ascii_alphabetic())
@@ -71,29 +168,56 @@ fn ascii_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Every whitespace-separated word of the pairs' bodies. The news article is lowercased and
-/// unpunctuated; the licences bring capitals and punctuation, so the mix tokenizes like news.
-fn source_words() -> io::Result<Vec<String>> {
-    let mut words = Vec::new();
-    for pair in PAIRS {
-        for line in corpus_lines(&format!("pairs/{pair}/raw.txt"))?
-            .iter()
-            .skip(1)
-        {
-            words.extend(line.split_whitespace().map(str::to_owned));
+/// The words the generator draws from.
+struct Source {
+    /// Every whitespace-separated word of the pairs' bodies. The news article is lowercased and
+    /// unpunctuated; the licences bring capitals and punctuation, so the mix tokenizes like news.
+    common: Vec<String>,
+    /// The Porter vocabulary's plain lowercase words: the rare tail.
+    rare: Vec<String>,
+}
+
+impl Source {
+    fn load() -> io::Result<Self> {
+        let mut common = Vec::new();
+        for pair in PAIRS {
+            for line in corpus_lines(&format!("pairs/{pair}/raw.txt"))?
+                .iter()
+                .skip(1)
+            {
+                common.extend(line.split_whitespace().map(str::to_owned));
+            }
         }
+        let mut rare = porter_vocabulary()?;
+        rare.retain(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()));
+        Ok(Self { common, rare })
     }
-    Ok(words)
 }
 
 /// Writes sentences by sampling words.
 struct NewsWriter<'a> {
-    words: &'a [String],
+    source: &'a Source,
     rng: SplitMix64,
     text: String,
 }
 
 impl<'a> NewsWriter<'a> {
+    fn new(source: &'a Source, seed: u64) -> Self {
+        Self {
+            source,
+            rng: SplitMix64(seed),
+            text: String::new(),
+        }
+    }
+
+    /// Writes the text so far to `out` and forgets it; returns its length.
+    fn drain_into(&mut self, out: &mut impl Write) -> io::Result<usize> {
+        out.write_all(self.text.as_bytes())?;
+        let length = self.text.len();
+        self.text.clear();
+        Ok(length)
+    }
+
     fn title(&mut self) {
         let length = self.rng.between(6, 12);
         for i in 0..length {
@@ -107,13 +231,17 @@ impl<'a> NewsWriter<'a> {
     }
 
     fn paragraph(&mut self) {
+        self.paragraph_body();
+        self.text.push('\n');
+    }
+
+    fn paragraph_body(&mut self) {
         for i in 0..self.rng.between(2, 5) {
             if i > 0 {
                 self.text.push(' ');
             }
             self.sentence();
         }
-        self.text.push('\n');
     }
 
     fn sentence(&mut self) {
@@ -144,8 +272,13 @@ impl<'a> NewsWriter<'a> {
     }
 
     fn word(&mut self) -> &'a str {
-        let index = self.rng.below(self.words.len() as u64) as usize;
-        &self.words[index]
+        let source = self.source;
+        let pool = if self.rng.chance(RARE_WORD_PERCENT) {
+            &source.rare
+        } else {
+            &source.common
+        };
+        &pool[self.rng.below(pool.len() as u64) as usize]
     }
 }
 
@@ -222,6 +355,60 @@ mod tests {
             ascii_words("Venezuela's army, 2019"),
             ["venezuela", "s", "army"]
         );
+    }
+
+    #[test]
+    fn streamed_document_is_the_same_text() {
+        let mut streamed = Vec::new();
+        write_news_document(&mut streamed, 10_000, 5).unwrap();
+        assert_eq!(streamed, news_document(10_000, 5).unwrap().into_bytes());
+    }
+
+    #[test]
+    fn single_line_document_has_a_title_and_one_long_line() {
+        let mut out = Vec::new();
+        write_single_line_document(&mut out, 50_000, 5).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.split_terminator('\n').collect();
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].len() >= 49_000 && text.ends_with('\n'));
+    }
+
+    #[test]
+    fn token_stream_has_exactly_the_count() {
+        let mut out = Vec::new();
+        write_token_stream(&mut out, 12_345, 9).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let words: Vec<&str> = text.split_terminator('\n').collect();
+        assert_eq!(words.len(), 12_345);
+        assert!(
+            words
+                .iter()
+                .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
+        );
+    }
+
+    #[test]
+    fn csv_has_a_header_and_one_quoted_row_per_record() {
+        let mut out = Vec::new();
+        write_news_csv(&mut out, 300, 4).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let body = text.strip_prefix("title,text,subject,date\n").unwrap();
+        // Texts end in a full stop, so a quote before a newline only ends a record.
+        assert_eq!(body.matches("\"\n").count(), 300);
+        assert!(body.starts_with('"') && body.contains(".\n"));
+        assert_eq!(body.matches('"').count() % 2, 0);
+    }
+
+    #[test]
+    fn rare_words_come_from_the_vocabulary() {
+        let tokens = news_tokens(20_000, 3).unwrap();
+        let source = Source::load().unwrap();
+        let rare = tokens
+            .iter()
+            .filter(|t| !source.common.iter().any(|c| c.eq_ignore_ascii_case(t)))
+            .count();
+        assert!(rare > 200 && rare < 2_000, "{rare}");
     }
 
     #[test]

@@ -26,7 +26,9 @@ tasks:
   ci                                  every check CI runs, in order, each timed (.ci/run calls this)
   fuzz [TARGET] [--time SECONDS] [--sanitizer address|none]
                                       run one fuzz target (or all) for a time budget (default 60 s)
-  bench                               run the criterion benchmarks and print one summary table
+  bench [--e2e-only] [--quick]        criterion benchmarks, then end-to-end ratios against NLTK,
+                                      rust-stemmers and tr (--e2e-only: skip criterion;
+                                      --quick: small inputs, for iteration)
   snapshots                           review pending insta snapshots (cargo insta review)
 ";
 
@@ -39,7 +41,7 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "ci" => no_options(rest).and_then(|()| ci::run()),
         "fuzz" => fuzz::Options::parse(rest).and_then(fuzz::run),
-        "bench" => no_options(rest).and_then(|()| bench::run()),
+        "bench" => bench::Options::parse(rest).and_then(bench::run),
         "snapshots" => no_options(rest).and_then(|()| snapshots::run()),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");

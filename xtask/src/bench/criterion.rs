@@ -1,5 +1,5 @@
-//! `cargo xtask bench`: run the criterion benchmarks, then print one table of rates read from
-//! criterion's own estimates, with stemkit's Porter2 against the rust-stemmers crate and,
+//! The criterion half of `cargo xtask bench`: run the benchmarks, then print one table of rates
+//! read from criterion's own estimates, with stemkit's Porter2 against the rust-stemmers crate and,
 //! when Python has NLTK, stemkit's Porter against NLTK's `PorterStemmer`.
 
 use std::fs;
@@ -10,6 +10,7 @@ use std::time::SystemTime;
 use anyhow::{Context, Result};
 use serde_json::Value;
 
+use super::format_rate_words;
 use crate::{cmd, project_root};
 
 /// One benchmark's result.
@@ -223,8 +224,7 @@ fn format_time(seconds: f64) -> String {
 
 fn format_rate(rate: &Rate) -> String {
     match *rate {
-        Rate::WordsPerSecond(words) if words >= 1e6 => format!("{:.2} Mwords/s", words / 1e6),
-        Rate::WordsPerSecond(words) => format!("{:.1} kwords/s", words / 1e3),
+        Rate::WordsPerSecond(words) => format_rate_words(words),
         Rate::BytesPerSecond(bytes) => format!("{:.1} MB/s", bytes / 1e6),
         Rate::Unknown => "-".to_owned(),
     }
