@@ -7,6 +7,7 @@
 //! blocks before it).
 
 use std::io::{self, BufRead, Read};
+use std::ops::Range;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -154,15 +155,16 @@ pub(crate) struct BlockFault {
     pub(crate) byte: u64,
 }
 
-/// Calls `each` with every line of `block`, whose first byte is the input's first when
-/// `starts_input` (a byte-order mark there is dropped). With `lossy`, invalid UTF-8 becomes
+/// Calls `each(text, range)` with every line of `block`, the line being `&text[range]`, whose
+/// first byte is the input's first when `starts_input` (a byte-order mark there is dropped).
+/// `text` is usually the whole valid block, so a consumer may look at the bytes after a line. With `lossy`, invalid UTF-8 becomes
 /// U+FFFD; otherwise the first fault stops the walk, after the lines before it. Returns the
 /// number of lines.
 pub(crate) fn for_each_line(
     block: &[u8],
     starts_input: bool,
     lossy: bool,
-    mut each: impl FnMut(&str),
+    mut each: impl FnMut(&str, Range<usize>),
 ) -> Result<u64, BlockFault> {
     let (skipped, body) = match block.strip_prefix(BOM) {
         Some(rest) if starts_input => (BOM.len(), rest),
@@ -170,7 +172,7 @@ pub(crate) fn for_each_line(
     };
     if skipped > 0 && body.is_empty() {
         // An input of just a byte-order mark is one empty line, as any line without `\n` is.
-        each("");
+        each("", 0..0);
         return Ok(1);
     }
     // One check of the whole block is much faster than one per line; only a faulty block is
@@ -183,8 +185,11 @@ pub(crate) fn for_each_line(
             for line in split_lines(body) {
                 let content = strip_cr(line);
                 match std::str::from_utf8(content) {
-                    Ok(text) => each(text),
-                    Err(_) if lossy => each(&String::from_utf8_lossy(content)),
+                    Ok(text) => each(text, 0..text.len()),
+                    Err(_) if lossy => {
+                        let text = String::from_utf8_lossy(content);
+                        each(&text, 0..text.len());
+                    }
                     Err(error) => {
                         return Err(BlockFault {
                             line: lines,
@@ -201,18 +206,25 @@ pub(crate) fn for_each_line(
 }
 
 /// The lines of valid text: cut at `\n`, an ASCII byte, so every piece is valid too.
-fn for_each_valid_line(text: &str, mut each: impl FnMut(&str)) -> u64 {
+fn for_each_valid_line(text: &str, mut each: impl FnMut(&str, Range<usize>)) -> u64 {
+    let bytes = text.as_bytes();
+    let mut line = |start: usize, end: usize| {
+        let end = if end > start && bytes[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        each(text, start..end);
+    };
     let mut lines = 0;
     let mut start = 0;
-    for_each_newline(text.as_bytes(), |end| {
-        let line = &text[start..end];
-        each(line.strip_suffix('\r').unwrap_or(line));
+    for_each_newline(bytes, |end| {
+        line(start, end);
         lines += 1;
         start = end + 1;
     });
     if start < text.len() {
-        let line = &text[start..];
-        each(line.strip_suffix('\r').unwrap_or(line));
+        line(start, text.len());
         lines += 1;
     }
     lines
@@ -308,8 +320,8 @@ mod tests {
         let mut out = Vec::new();
         let (mut line_base, mut byte_base) = (0, 0);
         while reader.next_block(&mut block).unwrap() {
-            let result = for_each_line(&block, byte_base == 0, lossy, |line| {
-                out.push(line.to_owned())
+            let result = for_each_line(&block, byte_base == 0, lossy, |text, line| {
+                out.push(text[line].to_owned())
             });
             match result {
                 Ok(count) => line_base += count,

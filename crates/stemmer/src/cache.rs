@@ -1,80 +1,152 @@
 //! A stemmer with a cache of recent stems: running text repeats its words, and a lookup is far
-//! cheaper than stemming again.
+//! cheaper than stemming again. The one cache of the project: the `stem` command and the
+//! document pipeline both go through it.
 //!
-//! Each slot holds its word inline in 32 bytes, and its stem sits at the same index of one long
-//! string of 32-byte regions, so a hit costs a hash, a fixed-size compare and a slice of that
-//! string (whose UTF-8 was checked once, when the stem went in): no pointer chasing, no
-//! allocation.
+//! Keys are words exactly as they stand in the text, capitals and all. That is sound for every
+//! algorithm because the cached value is the stem of that very key; and it is what makes the
+//! cache fast for running text: every algorithm lowercases first, so the stem of `The` is the
+//! stem of `the`, and a caller that would lowercase a word before stemming it can instead look
+//! up the raw word and skip lowercasing on a hit (`The` and `the` then take two slots).
+//!
+//! Layout: sets of [`WAYS`] slots of 64 bytes, most recently used first. A slot holds its key
+//! (the word zero-padded to 31 bytes, then its length) and its stem inline, so a hit costs a
+//! hash, one 32-byte compare (usually in the first way) and one fixed-size 32-byte copy.
+
+use std::ops::Range;
 
 use crate::Stemmer;
 
-/// Slots in the cache: a power of two, so a hash maps to a slot with a mask. 2^16 slots (2 MiB
-/// of words, 2 MiB of stems) hold the working vocabulary of news text with few evictions (on a
-/// news-like stream with a long tail, 7% fewer instructions per word than 2^15 slots).
-const SLOTS: usize = 1 << 16;
-/// The longest word a slot holds, in bytes. Longer words are rare and would only evict common
-/// ones; they are stemmed every time.
-const INLINE: usize = 30;
-/// Bytes of the stems string per slot: the longest stem cached, its `\n`, then spaces.
-const STEM_ROOM: usize = 32;
+/// Slots per set. Direct-mapped, two frequent words sharing a slot evict each other; in sets
+/// of four, most recently used first, a set keeps its four most recent words, and the first
+/// way still answers most hits.
+const WAYS: usize = 4;
+/// Sets: a power of two, so a hash maps to a set with a shift. 2^14 sets of four 64-byte slots
+/// are 4 MiB: room for the ~43k distinct words of a news-like stream with a long tail.
+const SET_BITS: u32 = 14;
+const SETS: usize = 1 << SET_BITS;
+/// Bytes of a key: the word zero-padded, its length in the last byte.
+const KEY: usize = 32;
+/// The longest word cached, in bytes. Longer words are rare and would only evict common ones;
+/// they are stemmed every time.
+const MAX_WORD: usize = KEY - 1;
+/// Bytes of a slot's stem block: the stem zero-padded to 31 bytes, its length in the last
+/// byte. Copied out whole on a hit whatever the stem's length (a fixed-size copy is a couple
+/// of vector moves), then the output is cut to length.
+const STEM_BLOCK: usize = 32;
+/// The longest stem cached. A longer stem (possible only when lowercasing lengthens a
+/// non-ASCII word) is not cached.
+const MAX_STEM: usize = STEM_BLOCK - 1;
 
-/// A [`Stemmer`] that remembers recent stems in a direct-mapped cache: each word has one slot,
-/// and a newer word evicts the older. Stems are exactly the stemmer's; only the speed differs.
-/// One per thread: stemming needs `&mut self`.
+/// A word as a cache key: its bytes zero-padded to 31, its length in byte 31. The length tells
+/// apart words that differ only in trailing NUL bytes; the empty word is never cached, so the
+/// all-zero key of an empty slot matches no lookup.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Key([u64; KEY / 8]);
+
+impl Key {
+    /// The key of `text[word]`, if the word is short enough to cache. Reads up to 32 bytes of
+    /// `text` from the word's start in one load when `text` has them, masking off the bytes
+    /// after the word.
+    #[inline]
+    fn of(text: &[u8], word: Range<usize>) -> Option<Key> {
+        let len = word.end.checked_sub(word.start)?;
+        if len == 0 || len > MAX_WORD {
+            return None;
+        }
+        let mut key = [0_u64; KEY / 8];
+        match text.get(word.start..).and_then(<[u8]>::first_chunk::<KEY>) {
+            Some(bytes) => {
+                for (k, part) in key.iter_mut().enumerate() {
+                    *part = le_u64(&bytes[8 * k..8 * k + 8]) & keep_low_bytes(len, 8 * k);
+                }
+            }
+            // Near the end of the text, byte by byte (a variable-length copy would be a call).
+            None => {
+                for (i, &byte) in text.get(word)?.iter().enumerate() {
+                    key[i / 8] |= u64::from(byte) << (8 * (i % 8));
+                }
+            }
+        }
+        key[KEY / 8 - 1] |= (len as u64) << 56;
+        Some(Key(key))
+    }
+
+    /// The set the key belongs to: its four words folded and mixed by multiplication.
+    #[inline]
+    fn set(self) -> usize {
+        let [a, b, c, d] = self.0;
+        let folded = a ^ b.rotate_left(19) ^ c.rotate_left(38) ^ d.rotate_left(57);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SET_BITS)) as usize
+    }
+}
+
+fn le_u64(bytes: &[u8]) -> u64 {
+    let mut eight = [0; 8];
+    eight.copy_from_slice(bytes);
+    u64::from_le_bytes(eight)
+}
+
+/// A mask keeping, of the eight bytes at `offset` in the key, those before `len`.
+#[inline]
+fn keep_low_bytes(len: usize, offset: usize) -> u64 {
+    let kept = len.saturating_sub(offset);
+    if kept >= 8 {
+        u64::MAX
+    } else {
+        (1_u64 << (8 * kept)) - 1
+    }
+}
+
+/// One cached word and its stem, in one cache line.
+#[derive(Clone, Copy, Debug)]
+#[repr(C, align(64))]
+struct Slot {
+    key: Key,
+    /// The stem, zero-padded, its length in the last byte.
+    stem: [u8; STEM_BLOCK],
+}
+
+const EMPTY: Slot = Slot {
+    key: Key([0; KEY / 8]),
+    stem: [0; STEM_BLOCK],
+};
+
+impl Slot {
+    fn stem(&self) -> &[u8] {
+        &self.stem[..usize::from(self.stem[MAX_STEM])]
+    }
+}
+
+/// A [`Stemmer`] that remembers recent stems, keyed by the raw word (see the module notes).
+/// Stems are exactly the stemmer's; only the speed differs. One per thread: lookups need
+/// `&mut self`. Its memory (4 MiB) is taken on first use.
 ///
 /// ```
 /// use stemkit_stemmer::{Algorithm, CachedStemmer, Stemmer};
 ///
 /// let mut stemmer = CachedStemmer::new(Stemmer::new(Algorithm::PorterNltk));
-/// for word in ["said", "officials", "said"] {
-///     assert_eq!(stemmer.stem(word), Stemmer::new(Algorithm::PorterNltk).stem(word));
+/// let mut out = Vec::new();
+/// for word in ["Said", "officials", "said"] {
+///     stemmer.append_stem(word, &mut out, Some(b'\n'));
 /// }
+/// assert_eq!(out, b"said\noffici\nsaid\n");
+/// assert_eq!(stemmer.stem("officials"), "offici");
 /// ```
 #[derive(Clone, Debug)]
 pub struct CachedStemmer {
     stemmer: Stemmer,
+    /// `SETS * WAYS` slots once in use; each set's slots most recently used first.
     slots: Vec<Slot>,
-    /// Slot `i`'s stem starts at byte `i * STEM_ROOM`, followed by `\n` and spaces up to the
-    /// next region.
-    stems: String,
-    /// The stem of a word the cache cannot hold.
+    /// The stem of the last word the cache could not answer.
     scratch: String,
 }
 
-/// One cached word, zero-padded, and the length of its stem. An empty slot has `word_len == 0`;
-/// the empty word is never cached (it is its own stem and costs nothing to stem). Whether empty
-/// or not, the slot's region of the stems string is `stem_len` bytes of stem, then `\n` (once
-/// filled) and spaces.
-#[derive(Clone, Copy, Debug)]
-#[repr(C, align(32))]
-struct Slot {
-    word_len: u8,
-    stem_len: u8,
-    word: [u8; INLINE],
-}
-
-const EMPTY: Slot = Slot {
-    word_len: 0,
-    stem_len: 0,
-    word: [0; INLINE],
-};
-
-impl Slot {
-    /// Whether the slot holds the word whose zero-padded bytes are `padded`: a compare of fixed
-    /// size, which compiles to a few vector instructions.
-    #[inline]
-    fn holds(&self, word_len: usize, padded: &[u8; INLINE]) -> bool {
-        usize::from(self.word_len) == word_len && self.word == *padded
-    }
-}
-
 impl CachedStemmer {
-    /// `stemmer` with an empty cache; the cache's memory (4 MiB) is taken on first use.
+    /// `stemmer` with an empty cache.
     pub fn new(stemmer: Stemmer) -> Self {
         CachedStemmer {
             stemmer,
             slots: Vec::new(),
-            stems: String::new(),
             scratch: String::new(),
         }
     }
@@ -84,107 +156,121 @@ impl CachedStemmer {
         self.stemmer
     }
 
-    /// The stem of `word`, equal to [`Stemmer::stem`]'s, from the cache when `word` was seen
-    /// recently.
-    #[inline]
+    /// The stem of `word`, equal to [`Stemmer::stem`]'s.
     pub fn stem(&mut self, word: &str) -> &str {
-        match self.find(word) {
-            // Slicing a `str` only checks that both ends fall on character boundaries.
-            Some(index) => {
-                let start = index * STEM_ROOM;
-                &self.stems[start..start + usize::from(self.slots[index].stem_len)]
-            }
-            None => &self.scratch,
-        }
-    }
-
-    /// Appends the stem of `word` (as [`CachedStemmer::stem`] gives it) and a `\n` to `out`:
-    /// what a word-per-line writer needs, with a cached stem copied as one fixed-size block.
-    #[inline]
-    pub fn stem_line(&mut self, word: &str, out: &mut Vec<u8>) {
-        match self.find(word) {
-            Some(index) => {
-                // The region holds the stem, its `\n`, then spaces: copy it whole, cut the spaces.
-                let start = index * STEM_ROOM;
-                let kept = out.len() + usize::from(self.slots[index].stem_len) + 1;
-                if let Some(region) = self.stems.as_bytes().get(start..start + STEM_ROOM) {
-                    out.extend_from_slice(region);
+        match self.lookup(word.as_bytes(), 0..word.len()) {
+            Found::Cached(index) => match std::str::from_utf8(self.slots[index].stem()) {
+                Ok(stem) => stem,
+                // Cannot happen (only whole stems go in); stemming again is still right.
+                Err(_) => {
+                    self.stemmer.stem_into(word, &mut self.scratch);
+                    &self.scratch
                 }
-                out.truncate(kept);
-            }
-            None => {
-                out.extend_from_slice(self.scratch.as_bytes());
-                out.push(b'\n');
-            }
+            },
+            Found::Scratch => &self.scratch,
         }
     }
 
-    /// The slot holding `word` and its stem, filled first if `word` was not there; `None` when
-    /// the cache cannot hold the word or its stem, which is then in `scratch`.
+    /// Appends the stem of `word` to `out`, then `terminator` if given: a word-per-line writer
+    /// passes `Some(b'\n')`, a writer of spaced tokens puts its space first and passes `None`.
     #[inline]
-    fn find(&mut self, word: &str) -> Option<usize> {
-        if word.is_empty() || word.len() > INLINE {
-            self.stemmer.stem_into(word, &mut self.scratch);
-            return None;
-        }
-        if self.slots.is_empty() {
-            self.slots = vec![EMPTY; SLOTS];
-            self.stems = " ".repeat(SLOTS * STEM_ROOM);
-        }
-        let mut padded = [0; INLINE];
-        padded[..word.len()].copy_from_slice(word.as_bytes());
-        let index = slot_of(&padded);
-        if self.slots[index].holds(word.len(), &padded) {
-            return Some(index);
-        }
-        self.stemmer.stem_into(word, &mut self.scratch);
-        self.fill(index, word.len(), padded).then_some(index)
+    pub fn append_stem(&mut self, word: &str, out: &mut Vec<u8>, terminator: Option<u8>) {
+        self.append_stem_in(word, 0..word.len(), out, terminator);
     }
 
-    /// Puts the word and the stem in `scratch` in slot `index`, or empties the slot when the
-    /// stem does not fit (a non-ASCII word's stem can be longer than the word: lowercasing `İ`
-    /// adds a byte). Whether the slot now holds them.
-    fn fill(&mut self, index: usize, word_len: usize, padded: [u8; INLINE]) -> bool {
-        let slot = &mut self.slots[index];
-        slot.word_len = 0;
-        let stem = self.scratch.as_bytes();
-        if stem.len() >= STEM_ROOM {
-            return false;
-        }
-        // Only the longer of the old and the new stem and its `\n` needs writing: the rest of
-        // the region is spaces.
-        let extent = stem.len().max(usize::from(slot.stem_len)) + 1;
-        let mut region = [b' '; STEM_ROOM];
-        region[..stem.len()].copy_from_slice(stem);
-        region[stem.len()] = b'\n';
-        // A whole `str`, a `\n` and spaces are valid UTF-8, and the old stem's `\n` (or the
-        // first space of a region never filled) is a character boundary with only spaces after
-        // it, so the replacement keeps the string's layout.
-        let Ok(region) = std::str::from_utf8(&region[..extent]) else {
-            return false;
+    /// [`Self::append_stem`] of the word `text[word]`. The same output, faster: with the text
+    /// around it, the word's key is one load of the 32 bytes from its start.
+    ///
+    /// A `word` range that is not a piece of `text` (out of bounds, or cutting a character) is
+    /// taken as the empty word.
+    #[inline]
+    pub fn append_stem_in(
+        &mut self,
+        text: &str,
+        word: Range<usize>,
+        out: &mut Vec<u8>,
+        terminator: Option<u8>,
+    ) {
+        let stem = match self.lookup(text.as_bytes(), word) {
+            Found::Cached(index) => {
+                let block = &self.slots[index].stem;
+                let len = out.len() + usize::from(block[MAX_STEM]);
+                out.extend_from_slice(block);
+                match terminator {
+                    Some(byte) => {
+                        out[len] = byte;
+                        out.truncate(len + 1);
+                    }
+                    None => out.truncate(len),
+                }
+                return;
+            }
+            Found::Scratch => self.scratch.as_bytes(),
         };
-        let start = index * STEM_ROOM;
-        self.stems.replace_range(start..start + extent, region);
-        slot.word = padded;
-        // Both fit in 32 bytes, so the lengths fit in a byte.
-        slot.word_len = word_len as u8;
-        slot.stem_len = stem.len() as u8;
-        true
+        out.extend_from_slice(stem);
+        out.extend(terminator);
+    }
+
+    /// Finds `text[word]` in the cache, filling a slot with its stem on a miss; or stems it into
+    /// `scratch` when it cannot be cached (too long, or not a piece of `text`: then the stem is
+    /// of the empty word).
+    #[inline]
+    fn lookup(&mut self, text: &[u8], word: Range<usize>) -> Found {
+        let Some(key) = Key::of(text, word.clone()) else {
+            let word = text.get(word).and_then(|w| std::str::from_utf8(w).ok());
+            self.stemmer
+                .stem_into(word.unwrap_or(""), &mut self.scratch);
+            return Found::Scratch;
+        };
+        if self.slots.is_empty() {
+            self.slots = vec![EMPTY; SETS * WAYS];
+        }
+        let first = key.set() * WAYS;
+        let Some(set) = self.slots.get_mut(first..first + WAYS) else {
+            return Found::Scratch;
+        };
+        if set[0].key == key {
+            return Found::Cached(first);
+        }
+        if let Some(way) = set.iter().position(|slot| slot.key == key) {
+            // Most recently used first: the hit moves to the front, the others down one.
+            set[..=way].rotate_right(1);
+            return Found::Cached(first);
+        }
+        self.miss(text, word, key, first)
+    }
+
+    /// Stems a word not in the cache and puts it first in its set, evicting the set's least
+    /// recently used word.
+    #[cold]
+    fn miss(&mut self, text: &[u8], word: Range<usize>, key: Key, first: usize) -> Found {
+        // A key is only made from a range within `text`; a word is only cut at character
+        // boundaries by callers that keep to `str` pieces, but check rather than assume.
+        let word = text.get(word).and_then(|w| std::str::from_utf8(w).ok());
+        self.stemmer
+            .stem_into(word.unwrap_or(""), &mut self.scratch);
+        let stem = self.scratch.as_bytes();
+        let Some(set) = self.slots.get_mut(first..first + WAYS) else {
+            return Found::Scratch;
+        };
+        if stem.len() > MAX_STEM {
+            return Found::Scratch;
+        }
+        set.rotate_right(1);
+        let mut block = [0; STEM_BLOCK];
+        block[..stem.len()].copy_from_slice(stem);
+        block[MAX_STEM] = stem.len() as u8;
+        set[0] = Slot { key, stem: block };
+        Found::Cached(first)
     }
 }
 
-/// The slot of a word from its zero-padded bytes, read as four overlapping integers and mixed
-/// by multiplication.
-#[inline]
-fn slot_of(padded: &[u8; INLINE]) -> usize {
-    let part = |at: usize| {
-        let mut bytes = [0; 8];
-        bytes.copy_from_slice(&padded[at..at + 8]);
-        u64::from_le_bytes(bytes)
-    };
-    let mixed = (part(0) ^ part(8).rotate_left(21) ^ part(16).rotate_left(42) ^ part(22))
-        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (mixed >> 40) as usize & (SLOTS - 1)
+/// Where a lookup left the stem.
+enum Found {
+    /// In the slot at this index.
+    Cached(usize),
+    /// In `scratch`.
+    Scratch,
 }
 
 #[cfg(test)]
@@ -192,9 +278,27 @@ mod tests {
     use super::*;
     use crate::Algorithm;
 
+    fn key(word: &str) -> Option<Key> {
+        Key::of(word.as_bytes(), 0..word.len())
+    }
+
+    #[test]
+    fn keys_ignore_what_follows_the_word_and_tell_words_apart() {
+        let text = "running runner run and a much longer tail of text after it";
+        assert_eq!(Key::of(text.as_bytes(), 0..3), key("run"));
+        assert_eq!(Key::of(text.as_bytes(), 15..18), key("run"));
+        assert_ne!(key("run"), key("runn"));
+        assert_ne!(key("Run"), key("run"));
+        assert_ne!(key("a"), key("a\0"));
+        let long = "abcdefghijklmnopqrstuvwxyz01234";
+        assert_eq!(Key::of(format!("{long}5678").as_bytes(), 0..31), key(long));
+        assert_eq!(key(&format!("{long}5")), None);
+        assert_eq!(key(""), None);
+    }
+
     /// Many more words than slots, ASCII and not, some lowercasing longer (`İ`), short and up to
-    /// the longest cached: every slot is filled and evicted many times with stems of other
-    /// lengths, and each answer must still be the stemmer's.
+    /// the longest cached: every set is filled and reordered many times, and each answer must
+    /// still be the stemmer's (the reference comparisons are in `tests/cache.rs`).
     #[test]
     fn evictions_keep_every_stem_exact() {
         let pieces = [
@@ -210,28 +314,61 @@ mod tests {
                 }
             }
         }
-        words.push("x".repeat(INLINE));
-        words.push("x".repeat(INLINE + 1));
+        words.push("x".repeat(MAX_WORD));
+        words.push("x".repeat(MAX_WORD + 1));
+        words.push("İ".repeat(15));
         words.push(String::new());
         for algorithm in Algorithm::ALL {
             let stemmer = Stemmer::new(algorithm);
             let mut cached = CachedStemmer::new(stemmer);
-            let mut lines = Vec::new();
+            let mut out = Vec::new();
             let churned = words.iter().chain(words.iter().rev()).chain(words.iter());
             for (i, word) in churned.enumerate() {
-                // Misses and hits of both methods.
                 let expected = stemmer.stem(word);
-                let line = format!("{expected}\n");
-                for first in [i % 2 == 0, i % 2 == 1] {
-                    if first {
-                        assert_eq!(cached.stem(word), expected, "{algorithm}: {word:?}");
-                    } else {
-                        lines.clear();
-                        cached.stem_line(word, &mut lines);
-                        assert_eq!(lines, line.as_bytes(), "{algorithm}: {word:?}");
-                    }
+                if i % 2 == 0 {
+                    assert_eq!(cached.stem(word), expected, "{algorithm}: {word:?}");
+                } else {
+                    out.clear();
+                    cached.append_stem(word, &mut out, Some(b'\n'));
+                    assert_eq!(
+                        out,
+                        format!("{expected}\n").as_bytes(),
+                        "{algorithm}: {word:?}"
+                    );
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_set_keeps_its_most_recently_used_words() {
+        let words: Vec<String> = (0..1_000_000).map(|i| format!("w{i}")).collect();
+        let set = key("w0").map(Key::set);
+        let same: Vec<&String> = words
+            .iter()
+            .filter(|w| key(w).map(Key::set) == set)
+            .take(WAYS + 1)
+            .collect();
+        assert_eq!(same.len(), WAYS + 1, "not enough words share a set");
+        let mut cached = CachedStemmer::new(Stemmer::new(Algorithm::PorterNltk));
+        let index = |cached: &CachedStemmer, word: &str| {
+            let first = key("w0").map_or(0, Key::set) * WAYS;
+            cached.slots[first..first + WAYS]
+                .iter()
+                .position(|slot| Some(slot.key) == key(word))
+        };
+        for word in &same[..WAYS] {
+            cached.stem(word);
+        }
+        // Most recent first.
+        assert_eq!(index(&cached, same[WAYS - 1]), Some(0));
+        assert_eq!(index(&cached, same[0]), Some(WAYS - 1));
+        // A hit moves to the front; the next miss evicts the least recently used.
+        cached.stem(same[0]);
+        assert_eq!(index(&cached, same[0]), Some(0));
+        cached.stem(same[WAYS]);
+        assert_eq!(index(&cached, same[WAYS]), Some(0));
+        assert_eq!(index(&cached, same[0]), Some(1));
+        assert_eq!(index(&cached, same[1]), None);
     }
 }

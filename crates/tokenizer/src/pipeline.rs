@@ -1,6 +1,5 @@
 //! The document pipeline: tokenize, stem, and write a document in the paired corpus's formats.
 
-mod output_cache;
 mod parallel;
 mod render;
 mod sequential;

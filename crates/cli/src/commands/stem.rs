@@ -153,10 +153,12 @@ impl Plan<'_> {
             let Ok(mut block) = job else { return };
             let stems = &mut block.stems;
             stems.clear();
-            stems.reserve(block.text.len() + 1);
-            let result = for_each_line(&block.text, block.starts_input, self.lossy, |word| {
-                stemmer.stem_line(word, stems);
-            });
+            // Room for the stems and one fixed-size copy past the last.
+            stems.reserve(block.text.len() + 64);
+            let result =
+                for_each_line(&block.text, block.starts_input, self.lossy, |text, word| {
+                    stemmer.append_stem_in(text, word, stems, Some(b'\n'));
+                });
             block.result = Some(result);
             if done.send(block).is_err() {
                 return;

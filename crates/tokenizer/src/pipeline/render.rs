@@ -1,16 +1,17 @@
 //! Rendering body text: its tokens, stemmed if asked, with a layout's separators, as bytes.
 //!
 //! The default options (ASCII letter runs, no folding, no filters) take a fast path: the byte
-//! scan hands each word straight to an [`OutputCache`] keyed by its raw bytes, so a repeated
-//! word is neither lowercased nor stemmed again. Every other option goes through the
-//! [`Tokenizer`] and the [`CachedStemmer`].
+//! scan hands each raw word, capitals and all, straight to the [`CachedStemmer`], so a repeated
+//! word is neither lowercased nor stemmed again. That is exact because every algorithm
+//! lowercases first: the stem of an ASCII word is the stem of its lowercase, the token the
+//! tokenizer would have made. Every other option goes through the [`Tokenizer`] and then the
+//! same cache.
 
 use std::ops::Range;
 
 use stemkit_stemmer::{Algorithm, CachedStemmer, Stemmer};
 
 use super::Layout;
-use super::output_cache::{Key, OutputCache};
 use crate::ascii;
 use crate::options::{TokenMode, TokenizerOptions};
 use crate::tokenizer::Tokenizer;
@@ -22,9 +23,6 @@ pub(crate) struct Renderer {
     stemmer: Option<CachedStemmer>,
     /// Whether the options allow the fast path.
     plain_ascii: bool,
-    cache: OutputCache,
-    lowered: String,
-    stem: String,
 }
 
 impl Renderer {
@@ -38,9 +36,6 @@ impl Renderer {
             tokenizer: Tokenizer::new(options),
             stemmer: algorithm.map(|a| CachedStemmer::new(Stemmer::new(a))),
             plain_ascii,
-            cache: OutputCache::default(),
-            lowered: String::new(),
-            stem: String::new(),
         }
     }
 
@@ -84,7 +79,7 @@ impl Renderer {
             return tokens;
         }
         if self.stemmer.is_some() {
-            self.render_stems(text.as_bytes(), layout, line_has_tokens, out)
+            self.render_stems(text, layout, line_has_tokens, out)
         } else {
             self.render_words(text.as_bytes(), layout, line_has_tokens, out)
         }
@@ -123,43 +118,30 @@ impl Renderer {
         tokens
     }
 
-    /// The fast path with stemming: short words through the output cache, long ones stemmed.
+    /// The fast path with stemming: each raw word looked up in the cache.
     fn render_stems(
         &mut self,
-        text: &[u8],
+        text: &str,
         layout: Layout,
         line_has_tokens: &mut bool,
         out: &mut Vec<u8>,
     ) -> u64 {
         let Renderer {
-            tokenizer,
-            stemmer,
-            cache,
-            lowered,
-            stem,
-            ..
+            tokenizer, stemmer, ..
         } = self;
-        let Some(stemmer) = stemmer.as_ref().map(CachedStemmer::stemmer) else {
+        let Some(stemmer) = stemmer else {
             return 0;
         };
         let mut tokens = 0;
-        ascii::word_runs(text, tokenizer.options().keep_numbers, |range, _| {
+        let keep_numbers = tokenizer.options().keep_numbers;
+        ascii::word_runs(text.as_bytes(), keep_numbers, |word, _| {
             tokens += 1;
-            let key = Key::of(text, range.start, range.end);
-            if let Some(key) = key {
-                if cache.write(key, layout, line_has_tokens, out) {
-                    return;
+            match layout {
+                Layout::TokenPerLine => stemmer.append_stem_in(text, word, out, Some(b'\n')),
+                Layout::LinePerLine => {
+                    write_separator(layout, line_has_tokens, out);
+                    stemmer.append_stem_in(text, word, out, None);
                 }
-            }
-            // Word runs are ASCII, so any of their byte ranges is text.
-            let word = String::from_utf8_lossy(&text[range]);
-            lowered.clear();
-            lowered.push_str(&word);
-            lowered.make_ascii_lowercase();
-            stemmer.stem_into(lowered, stem);
-            write_token(stem.as_bytes(), layout, line_has_tokens, out);
-            if let Some(key) = key {
-                cache.insert(key, stem);
             }
         });
         tokens
