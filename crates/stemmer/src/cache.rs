@@ -56,8 +56,8 @@ impl Key {
         let mut key = [0_u64; KEY / 8];
         match text.get(word.start..).and_then(<[u8]>::first_chunk::<KEY>) {
             Some(bytes) => {
-                for (k, part) in key.iter_mut().enumerate() {
-                    *part = le_u64(&bytes[8 * k..8 * k + 8]) & keep_low_bytes(len, 8 * k);
+                for (k, (part, mask)) in key.iter_mut().zip(MASKS[len]).enumerate() {
+                    *part = le_u64(&bytes[8 * k..8 * k + 8]) & mask;
                 }
             }
             // Near the end of the text, byte by byte (a variable-length copy would be a call).
@@ -86,15 +86,27 @@ fn le_u64(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(eight)
 }
 
-/// A mask keeping, of the eight bytes at `offset` in the key, those before `len`.
-#[inline]
-fn keep_low_bytes(len: usize, offset: usize) -> u64 {
-    let kept = len.saturating_sub(offset);
-    if kept >= 8 {
-        u64::MAX
-    } else {
-        (1_u64 << (8 * kept)) - 1
+/// For each word length, the masks keeping that many bytes of a key's four words: a table
+/// lookup rather than shifts and comparisons per word.
+const MASKS: [[u64; KEY / 8]; KEY] = masks();
+
+const fn masks() -> [[u64; KEY / 8]; KEY] {
+    let mut masks = [[0; KEY / 8]; KEY];
+    let mut len = 0;
+    while len < KEY {
+        let mut part = 0;
+        while part < KEY / 8 {
+            let kept = len.saturating_sub(8 * part);
+            masks[len][part] = if kept >= 8 {
+                u64::MAX
+            } else {
+                (1_u64 << (8 * kept)) - 1
+            };
+            part += 1;
+        }
+        len += 1;
     }
+    masks
 }
 
 /// One cached word and its stem, in one cache line.
