@@ -53,22 +53,33 @@ impl Key {
         if len == 0 || len > MAX_WORD {
             return None;
         }
-        let mut key = [0_u64; KEY / 8];
+        let mut key;
         match text.get(word.start..).and_then(<[u8]>::first_chunk::<KEY>) {
             Some(bytes) => {
+                key = [0_u64; KEY / 8];
                 for (k, (part, mask)) in key.iter_mut().zip(MASKS[len]).enumerate() {
                     *part = le_u64(&bytes[8 * k..8 * k + 8]) & mask;
                 }
             }
-            // Near the end of the text, byte by byte (a variable-length copy would be a call).
-            None => {
-                for (i, &byte) in text.get(word)?.iter().enumerate() {
-                    key[i / 8] |= u64::from(byte) << (8 * (i % 8));
-                }
-            }
+            None => key = Key::near_the_end(text, word)?,
         }
         key[KEY / 8 - 1] |= (len as u64) << 56;
         Some(Key(key))
+    }
+
+    /// The key's words for a word near the end of the text (the end of a line, for the
+    /// pipeline), through a zero-padded copy; out of line, so that the common case stays small
+    /// enough to inline into callers.
+    #[inline(never)]
+    fn near_the_end(text: &[u8], word: Range<usize>) -> Option<[u64; KEY / 8]> {
+        let bytes = text.get(word)?;
+        let mut padded = [0; KEY];
+        padded.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        let mut key = [0_u64; KEY / 8];
+        for (k, part) in key.iter_mut().enumerate() {
+            *part = le_u64(&padded[8 * k..8 * k + 8]);
+        }
+        Some(key)
     }
 
     /// The set the key belongs to: its four words folded and mixed by multiplication.
@@ -195,7 +206,7 @@ impl CachedStemmer {
     ///
     /// A `word` range that is not a piece of `text` (out of bounds, or cutting a character) is
     /// taken as the empty word.
-    #[inline]
+    #[inline(always)]
     pub fn append_stem_in(
         &mut self,
         text: &str,
@@ -203,7 +214,7 @@ impl CachedStemmer {
         out: &mut Vec<u8>,
         terminator: Option<u8>,
     ) {
-        let stem = match self.lookup(text.as_bytes(), word) {
+        match self.lookup(text.as_bytes(), word) {
             Found::Cached(index) => {
                 let block = &self.slots[index].stem;
                 let len = out.len() + usize::from(block[MAX_STEM]);
@@ -215,19 +226,37 @@ impl CachedStemmer {
                     }
                     None => out.truncate(len),
                 }
-                return;
             }
-            Found::Scratch => self.scratch.as_bytes(),
-        };
-        out.extend_from_slice(stem);
+            Found::Scratch => self.append_scratch(out, terminator),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn append_scratch(&self, out: &mut Vec<u8>, terminator: Option<u8>) {
+        out.extend_from_slice(self.scratch.as_bytes());
         out.extend(terminator);
     }
 
     /// Finds `text[word]` in the cache, filling a slot with its stem on a miss; or stems it into
     /// `scratch` when it cannot be cached (too long, or not a piece of `text`: then the stem is
     /// of the empty word).
-    #[inline]
+    ///
+    /// Only the most common case, a hit in the first way, is inlined into callers.
+    #[inline(always)]
     fn lookup(&mut self, text: &[u8], word: Range<usize>) -> Found {
+        if let Some(key) = Key::of(text, word.clone()) {
+            let first = key.set() * WAYS;
+            if self.slots.get(first).is_some_and(|slot| slot.key == key) {
+                return Found::Cached(first);
+            }
+        }
+        self.lookup_further(text, word)
+    }
+
+    /// [`Self::lookup`] past the first way: the other ways, a miss, an uncacheable word.
+    #[inline(never)]
+    fn lookup_further(&mut self, text: &[u8], word: Range<usize>) -> Found {
         let Some(key) = Key::of(text, word.clone()) else {
             let word = text.get(word).and_then(|w| std::str::from_utf8(w).ok());
             self.stemmer
@@ -241,9 +270,6 @@ impl CachedStemmer {
         let Some(set) = self.slots.get_mut(first..first + WAYS) else {
             return Found::Scratch;
         };
-        if set[0].key == key {
-            return Found::Cached(first);
-        }
         if let Some(way) = set.iter().position(|slot| slot.key == key) {
             // Most recently used first: the hit moves to the front, the others down one.
             set[..=way].rotate_right(1);
