@@ -119,6 +119,8 @@ struct Row {
     what: String,
     input: String,
     seconds: Option<f64>,
+    /// CPU seconds (user + system) when known.
+    cpu_seconds: Option<f64>,
     rate: String,
     /// The ratio and its target, for the line that is checked.
     goal: Option<Goal>,
@@ -179,21 +181,23 @@ impl Bench {
     }
 
     /// A row that only informs: the baseline of a comparison.
-    fn baseline(&mut self, what: &str, input: &str, seconds: f64, rate: String) {
+    fn baseline(&mut self, what: &str, input: &str, timing: Timing, rate: String) {
         self.rows.push(Row {
             what: what.to_owned(),
             input: input.to_owned(),
-            seconds: Some(seconds),
+            seconds: Some(timing.seconds),
+            cpu_seconds: timing.cpu_seconds,
             rate,
             goal: None,
         });
     }
 
-    fn compared(&mut self, what: &str, input: &str, seconds: f64, rate: String, goal: Goal) {
+    fn compared(&mut self, what: &str, input: &str, timing: Timing, rate: String, goal: Goal) {
         self.rows.push(Row {
             what: what.to_owned(),
             input: input.to_owned(),
-            seconds: Some(seconds),
+            seconds: Some(timing.seconds),
+            cpu_seconds: timing.cpu_seconds,
             rate,
             goal: Some(goal),
         });
@@ -204,6 +208,7 @@ impl Bench {
             what: format!("peak memory: {what}"),
             input: input.to_owned(),
             seconds: None,
+            cpu_seconds: None,
             rate: timing.max_rss_kib.map_or("n/a".to_owned(), |kib| {
                 format!("{:.1} MiB", kib as f64 / 1024.0)
             }),
@@ -235,12 +240,7 @@ impl Bench {
         if !cmd::succeeds(Command::new("python3").args(["-c", "import nltk"])) {
             self.checks
                 .push("NLTK comparison skipped: `python3 -c \"import nltk\"` fails".to_owned());
-            self.baseline(
-                "stemkit stem porter-nltk",
-                &label,
-                timing.seconds,
-                stemkit_line,
-            );
+            self.baseline("stemkit stem porter-nltk", &label, timing, stemkit_line);
             return Ok(());
         }
         let sample = self.inputs.token_count.min(NLTK_SAMPLE);
@@ -254,7 +254,11 @@ impl Bench {
         self.baseline(
             "NLTK PorterStemmer().stem (Python loop)",
             &nltk_label,
-            nltk_seconds,
+            Timing {
+                seconds: nltk_seconds,
+                cpu_seconds: None,
+                max_rss_kib: None,
+            },
             format_rate_words(nltk_rate),
         );
         let goal = Goal::Ratio {
@@ -264,7 +268,7 @@ impl Bench {
         self.compared(
             "stemkit stem porter-nltk",
             &label,
-            timing.seconds,
+            timing,
             stemkit_line,
             goal,
         );
@@ -293,7 +297,7 @@ impl Bench {
         self.baseline(
             "rust-stemmers english (same I/O contract)",
             &label,
-            theirs.seconds,
+            theirs,
             format_rate_words(words / theirs.seconds),
         );
         let goal = Goal::Ratio {
@@ -301,7 +305,7 @@ impl Bench {
             minimum: 1.5,
         };
         let rate = format_rate_words(words / ours.seconds);
-        self.compared("stemkit stem porter2", &label, ours.seconds, rate, goal);
+        self.compared("stemkit stem porter2", &label, ours, rate, goal);
         let differing = differing_lines(
             &self.inputs.out("stem-rust-stemmers.txt"),
             &self.inputs.out("stem-porter2.txt"),
@@ -346,13 +350,13 @@ impl Bench {
         let bytes = fs::metadata(&self.inputs.document)?.len() as f64;
         let label = format!("{} news document", megabytes(bytes as u64));
         let rate = |seconds: f64| format!("{:.1} MB/s", bytes / 1e6 / seconds);
-        self.baseline("tr -cs A-Za-z '\\n'", &label, tr.seconds, rate(tr.seconds));
+        self.baseline("tr -cs A-Za-z '\\n'", &label, tr, rate(tr.seconds));
         for (what, timing) in [("stemkit process", process), ("stemkit tokenize", tokenize)] {
             let goal = Goal::Ratio {
                 ratio: tr.seconds / timing.seconds,
                 minimum: 1.0,
             };
-            self.compared(what, &label, timing.seconds, rate(timing.seconds), goal);
+            self.compared(what, &label, timing, rate(timing.seconds), goal);
         }
         self.memory("stemkit process", &label, process);
         Ok(())
@@ -422,7 +426,7 @@ impl Bench {
         self.baseline(
             &format!("{what} 1"),
             label,
-            one_timing.seconds,
+            one_timing,
             rate(one_timing.seconds),
         );
         let goal = Goal::Ratio {
@@ -430,13 +434,7 @@ impl Bench {
             minimum: 1.8,
         };
         let two_rate = rate(two_timing.seconds);
-        self.compared(
-            &format!("{what} 2"),
-            label,
-            two_timing.seconds,
-            two_rate,
-            goal,
-        );
+        self.compared(&format!("{what} 2"), label, two_timing, two_rate, goal);
         let (Some(a), Some(b)) = (one.args.last(), two.args.last()) else {
             bail!("an output path is the last argument");
         };
@@ -617,8 +615,8 @@ fn print_machine(load_before: &str) {
 
 fn print_rows(rows: &[Row]) {
     println!(
-        "{:<42} {:<30} {:>8} {:>16} {:>8} {:>10} {:>6}",
-        "what", "input", "seconds", "rate", "ratio", "target", ""
+        "{:<42} {:<30} {:>8} {:>8} {:>16} {:>8} {:>10} {:>6}",
+        "what", "input", "seconds", "cpu s", "rate", "ratio", "target", ""
     );
     // Speed first, then peak memory.
     let (memory, speed): (Vec<&Row>, Vec<&Row>) = rows
@@ -626,13 +624,16 @@ fn print_rows(rows: &[Row]) {
         .partition(|row| matches!(row.goal, Some(Goal::Memory { .. })));
     for row in speed.into_iter().chain(memory) {
         let seconds = row.seconds.map_or("-".to_owned(), |s| format!("{s:.3}"));
+        let cpu = row
+            .cpu_seconds
+            .map_or("-".to_owned(), |s| format!("{s:.2}"));
         let (ratio, target, verdict) = row.goal.as_ref().map_or_else(
             || (String::new(), String::new(), ""),
             |goal| (goal.ratio_text(), goal.target_text(), goal.verdict()),
         );
         println!(
-            "{:<42} {:<30} {:>8} {:>16} {:>8} {:>10} {:>6}",
-            row.what, row.input, seconds, row.rate, ratio, target, verdict
+            "{:<42} {:<30} {:>8} {:>8} {:>16} {:>8} {:>10} {:>6}",
+            row.what, row.input, seconds, cpu, row.rate, ratio, target, verdict
         );
     }
 }

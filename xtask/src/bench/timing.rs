@@ -1,6 +1,6 @@
 //! Timing whole processes on a shared, noisy machine: the contenders of one comparison run
 //! alternately (A B A B ...) and each keeps its minimum wall time; peak memory comes from
-//! `/usr/bin/time -f %M` when the machine has it.
+//! `/usr/bin/time -f '%M %U %S'` (with CPU time) when the machine has it.
 
 use std::ffi::{OsStr, OsString};
 use std::fs::{self, File};
@@ -81,6 +81,9 @@ impl Job {
 pub(super) struct Timing {
     /// Minimum wall time, in seconds.
     pub(super) seconds: f64,
+    /// Minimum CPU time (user + system), in seconds; none without GNU time. Less sensitive than
+    /// wall time to other processes taking a core on a shared machine.
+    pub(super) cpu_seconds: Option<f64>,
     /// Largest maximum resident set size seen, in KiB; none without GNU time.
     pub(super) max_rss_kib: Option<u64>,
 }
@@ -98,6 +101,7 @@ pub(super) fn alternately(jobs: &[&Job], rounds: usize, scratch: &Path) -> Resul
                 None => run,
                 Some(best) => Timing {
                     seconds: best.seconds.min(run.seconds),
+                    cpu_seconds: min_known(best.cpu_seconds, run.cpu_seconds),
                     max_rss_kib: best.max_rss_kib.max(run.max_rss_kib),
                 },
             });
@@ -120,7 +124,7 @@ fn once(job: &Job, scratch: &Path) -> Result<Timing> {
     let mut command = if gnu_time {
         let mut command = Command::new(GNU_TIME);
         command
-            .args(["-f", "%M", "-o"])
+            .args(["-f", "%M %U %S", "-o"])
             .arg(&rss_file)
             .arg(&job.program);
         command
@@ -144,15 +148,33 @@ fn once(job: &Job, scratch: &Path) -> Result<Timing> {
         let stderr = fs::read_to_string(&stderr_file).unwrap_or_default();
         bail!("`{}` failed ({status}): {}", job.display(), stderr.trim());
     }
-    let max_rss_kib = if gnu_time {
-        fs::read_to_string(&rss_file)?.trim().parse().ok()
+    let (max_rss_kib, cpu_seconds) = if gnu_time {
+        parse_gnu_time(&fs::read_to_string(&rss_file)?)
     } else {
-        None
+        (None, None)
     };
     Ok(Timing {
         seconds,
+        cpu_seconds,
         max_rss_kib,
     })
+}
+
+/// GNU time's `%M %U %S` line: peak KiB, then user + system seconds. Its last line, because
+/// GNU time writes "Command exited with non-zero status" lines before it.
+fn parse_gnu_time(report: &str) -> (Option<u64>, Option<f64>) {
+    let mut fields = report.lines().last().unwrap_or_default().split_whitespace();
+    let kib = fields.next().and_then(|f| f.parse().ok());
+    let user: Option<f64> = fields.next().and_then(|f| f.parse().ok());
+    let system: Option<f64> = fields.next().and_then(|f| f.parse().ok());
+    (kib, user.zip(system).map(|(u, s)| u + s))
+}
+
+fn min_known(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// Removes a file or a directory tree if it exists.
@@ -165,4 +187,20 @@ pub(super) fn remove(path: &Path) -> Result<()> {
         Ok(())
     };
     removed.with_context(|| format!("cannot remove {}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gnu_time_report_gives_peak_memory_and_cpu_seconds() {
+        assert_eq!(
+            parse_gnu_time("23552 0.25 0.5\n"),
+            (Some(23552), Some(0.75))
+        );
+        let failed = "Command exited with non-zero status 1\n900 0.00 0.25\n";
+        assert_eq!(parse_gnu_time(failed), (Some(900), Some(0.25)));
+        assert_eq!(parse_gnu_time(""), (None, None));
+    }
 }
