@@ -137,7 +137,8 @@ enum Goal {
 impl Goal {
     fn ratio_text(&self) -> String {
         match self {
-            Goal::Ratio { ratio, .. } => format!("{ratio:.2}x"),
+            // Rounded down, so that a ratio just under its target never prints as reaching it.
+            Goal::Ratio { ratio, .. } => format!("{:.2}x", (ratio * 100.0).floor() / 100.0),
             Goal::Memory { .. } => "-".to_owned(),
         }
     }
@@ -653,6 +654,11 @@ mod tests {
             minimum: 1.5,
         };
         assert_eq!((at.verdict(), below.verdict()), ("PASS", "MISS"));
+        let just_under = Goal::Ratio {
+            ratio: 1.7996,
+            minimum: 1.8,
+        };
+        assert_eq!(just_under.ratio_text(), "1.79x");
         assert_eq!(
             (at.ratio_text(), at.target_text()),
             ("1.50x".to_owned(), ">= 1.5x".to_owned())
