@@ -19,6 +19,7 @@
 mod algorithm;
 mod cache;
 mod explain;
+mod letter;
 mod lowercase;
 mod porter;
 mod porter2;

@@ -1,6 +1,6 @@
 //! NLTK's pool of irregular forms, consulted (in its own mode only) before any rule.
 
-use super::letter::Letter;
+use crate::letter::Letter;
 
 /// (form, stem, how `explain` names the lookup), NLTK's `irregular_forms` table inverted.
 const POOL: [(&str, &str, &str); 16] = [

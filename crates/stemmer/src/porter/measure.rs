@@ -5,14 +5,14 @@
 //! about the same thing: a run of `y`s alternates consonant and vowel).
 
 use super::Mode;
-use super::letter::Letter;
+use crate::letter::Letter;
 
 /// Whether `letter` is a consonant, given whether the letter before it was one (`None` at the
 /// start). A `y` is a consonant at the start or after a vowel; any other non-vowel letter,
 /// non-ASCII ones included, is always a consonant.
 #[inline]
 fn is_consonant_after<L: Letter>(letter: L, previous: Option<bool>) -> bool {
-    if letter.is_vowel_letter() {
+    if letter.is_porter_vowel() {
         false
     } else if letter.is(b'y') {
         previous != Some(true)
@@ -37,7 +37,7 @@ pub(super) fn is_consonant_at<L: Letter>(word: &[L], index: usize) -> bool {
         return false;
     };
     if !letter.is(b'y') {
-        return !letter.is_vowel_letter();
+        return !letter.is_porter_vowel();
     }
     // Each `y` flips the answer of the letter before it; the first letter of the word, or the
     // first non-`y`, settles it.
@@ -47,7 +47,7 @@ pub(super) fn is_consonant_at<L: Letter>(word: &[L], index: usize) -> bool {
         .take_while(|l| l.is(b'y'))
         .count();
     match index.checked_sub(ys) {
-        Some(before) => word[before].is_vowel_letter() == (ys % 2 == 1),
+        Some(before) => word[before].is_porter_vowel() == (ys % 2 == 1),
         // The run reaches the start: the first `y` is a consonant, then they alternate.
         None => ys % 2 == 1,
     }

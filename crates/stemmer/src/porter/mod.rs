@@ -5,14 +5,13 @@
 //! Python indexes it.
 
 mod irregular;
-mod letter;
 mod measure;
 mod rules;
 mod steps;
 
 use crate::explain::Tracer;
+use crate::letter::{Letter, render};
 use crate::lowercase::lowercase;
-use letter::Letter;
 
 /// Which of NLTK's `PorterStemmer` modes to compute.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,7 +64,7 @@ fn stem_letters<L: Letter, T: Tracer>(mode: Mode, short: bool, word: &mut Vec<L>
         if let Some((stem, name)) = irregular::lookup(word) {
             word.clear();
             word.extend(stem.bytes().map(L::from_ascii));
-            tracer.step("irregular", Some(name), || L::render(word));
+            tracer.step("irregular", Some(name), || render(word));
             return;
         }
     }
@@ -73,7 +72,7 @@ fn stem_letters<L: Letter, T: Tracer>(mode: Mode, short: bool, word: &mut Vec<L>
         tracer.step(
             "short word",
             Some("(at most two letters) left as is"),
-            || L::render(word),
+            || render(word),
         );
         return;
     }

@@ -5,8 +5,8 @@
 //! whether a rule matches and fires.
 
 use super::Mode;
-use super::letter::Letter;
 use super::measure::{contains_vowel, ends_cvc, is_consonant_at, measure_up_to};
+use crate::letter::{Letter, ends_with};
 
 /// What must hold of the stem (the word without the suffix) for a rule to fire.
 #[derive(Clone, Copy, Debug)]
@@ -144,18 +144,6 @@ impl Outcome {
             Outcome::Refused | Outcome::NoMatch => None,
         }
     }
-}
-
-/// Whether `word` ends with the ASCII `suffix`, letter by letter. Compares from the end, where
-/// most rules of a table already differ.
-#[inline]
-pub(super) fn ends_with<L: Letter>(word: &[L], suffix: &[u8]) -> bool {
-    word.len() >= suffix.len()
-        && word
-            .iter()
-            .rev()
-            .zip(suffix.iter().rev())
-            .all(|(&letter, &byte)| letter.is(byte))
 }
 
 /// Replaces the last `suffix_len` letters of `word` with `replacement`.

@@ -3,12 +3,12 @@
 //! Each step rewrites the word in place and reports to the tracer the rule that fired.
 
 use super::Mode;
-use super::letter::Letter;
 use super::measure::{ends_cvc, ends_double_consonant, measure_up_to};
 use super::rules::{
-    Condition::*, Modes, Outcome, Table, apply_first_firing, apply_first_match, ends_with, rule,
+    Condition::*, Modes, Outcome, Table, apply_first_firing, apply_first_match, rule,
 };
 use crate::explain::Tracer;
+use crate::letter::{Letter, ends_with};
 
 /// Runs steps 1a to 5b on `word`.
 pub(super) fn run_all<L: Letter, T: Tracer>(mode: Mode, word: &mut Vec<L>, tracer: &mut T) {
@@ -31,7 +31,7 @@ fn trace<L: Letter, T: Tracer>(
     word: &[L],
 ) {
     if T::ENABLED {
-        tracer.step(step, rule, || L::render(word));
+        tracer.step(step, rule, || crate::letter::render(word));
     }
 }
 

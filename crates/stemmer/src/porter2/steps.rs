@@ -79,7 +79,7 @@ fn prelude<L: Letter>(revision: Revision, word: &mut Vec<L>) -> Option<&'static 
             rule = Some("y -> Y at the start or after a vowel");
             after_vowel = false;
         } else {
-            after_vowel = letter.is_vowel();
+            after_vowel = letter.is_snowball_vowel();
         }
     }
     rule
@@ -180,7 +180,7 @@ impl<L: Letter> Stemming<'_, L> {
         const KEPT: [&[u8]; 6] = [b"inn", b"out", b"cann", b"herr", b"earr", b"even"];
         let stem = &self.word[..self.word.len() - 3];
         if let [first, y] = stem {
-            if y.is(b'y') && !first.is_vowel() {
+            if y.is(b'y') && !first.is_snowball_vowel() {
                 return Some(self.apply(&rules::YING));
             }
         }
@@ -236,10 +236,15 @@ impl<L: Letter> Stemming<'_, L> {
     /// Snowball 3, `past`).
     fn is_short_syllable(&self, stem: &[L]) -> bool {
         match stem {
-            [.., a, b, c] if !a.is_vowel() && b.is_vowel() && !c.is_vowel() && !c.is_in(b"wxY") => {
+            [.., a, b, c]
+                if !a.is_snowball_vowel()
+                    && b.is_snowball_vowel()
+                    && !c.is_snowball_vowel()
+                    && !c.is_in(b"wxY") =>
+            {
                 true
             }
-            [a, b] => a.is_vowel() && !b.is_vowel(),
+            [a, b] => a.is_snowball_vowel() && !b.is_snowball_vowel(),
             _ => self.revision.past_is_short() && ends_with(stem, b"past"),
         }
     }
@@ -250,7 +255,7 @@ impl<L: Letter> Stemming<'_, L> {
         let [.., before, last] = self.word[..] else {
             return None;
         };
-        if length > 2 && (last.is(b'y') || last.is(b'Y')) && !before.is_vowel() {
+        if length > 2 && (last.is(b'y') || last.is(b'Y')) && !before.is_snowball_vowel() {
             self.word[length - 1] = L::from_ascii(b'i');
             return Some("y -> i after a non-vowel");
         }

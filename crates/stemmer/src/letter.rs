@@ -1,0 +1,137 @@
+//! The letters every algorithm runs on: bytes for ASCII words (the fast path), code points for
+//! the rest.
+//!
+//! The references (NLTK in Python, Snowball) index words by code point, so the rules must see one
+//! letter per code point. An ASCII word has one byte per code point, which lets the common case
+//! work on bytes in place; every other word runs through the same generic code on `char`s. All
+//! rules are spelled in ASCII, so a non-ASCII letter is a consonant (non-vowel) and matches no
+//! suffix, exactly as in the references.
+
+/// One letter of a word being stemmed.
+pub(crate) trait Letter: Copy + Eq {
+    /// The letter spelled by the ASCII byte `byte`.
+    fn from_ascii(byte: u8) -> Self;
+
+    /// The ASCII byte this letter is, or `None` for a non-ASCII letter.
+    fn ascii(self) -> Option<u8>;
+
+    /// Appends the letter to `out`.
+    fn push_to(self, out: &mut String);
+
+    /// Whether NLTK's Snowball stemmer reads this letter as an apostrophe although it is not
+    /// one (’ ‘ ‛).
+    fn is_typographic_apostrophe(self) -> bool;
+
+    /// `0` to `25` for `a` to `z`, `26` for any other letter: an index into rule tables.
+    #[inline]
+    fn letter_class(self) -> usize {
+        match self.ascii() {
+            Some(byte @ b'a'..=b'z') => usize::from(byte - b'a'),
+            _ => 26,
+        }
+    }
+
+    /// Whether this letter is the ASCII byte `byte`.
+    #[inline(always)]
+    fn is(self, byte: u8) -> bool {
+        self == Self::from_ascii(byte)
+    }
+
+    /// Whether this letter is one of `set`, a list of ASCII bytes.
+    #[inline(always)]
+    fn is_in(self, set: &[u8]) -> bool {
+        self.ascii().is_some_and(|byte| set.contains(&byte))
+    }
+
+    /// Whether this letter is one of Porter's vowel letters `a e i o u` (Porter decides `y` by
+    /// its context).
+    #[inline(always)]
+    fn is_porter_vowel(self) -> bool {
+        matches!(self.ascii(), Some(b'a' | b'e' | b'i' | b'o' | b'u'))
+    }
+
+    /// Whether this letter is one of Snowball English's vowels `a e i o u y` (a `y` the prelude
+    /// turned into `Y` is not).
+    #[inline(always)]
+    fn is_snowball_vowel(self) -> bool {
+        matches!(self.ascii(), Some(b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
+    }
+}
+
+impl Letter for u8 {
+    #[inline(always)]
+    fn from_ascii(byte: u8) -> Self {
+        byte
+    }
+
+    #[inline(always)]
+    fn ascii(self) -> Option<u8> {
+        Some(self)
+    }
+
+    fn push_to(self, out: &mut String) {
+        out.push(char::from(self));
+    }
+
+    #[inline(always)]
+    fn is_typographic_apostrophe(self) -> bool {
+        false
+    }
+}
+
+impl Letter for char {
+    #[inline(always)]
+    fn from_ascii(byte: u8) -> Self {
+        char::from(byte)
+    }
+
+    #[inline(always)]
+    fn ascii(self) -> Option<u8> {
+        u8::try_from(self).ok().filter(u8::is_ascii)
+    }
+
+    fn push_to(self, out: &mut String) {
+        out.push(self);
+    }
+
+    fn is_typographic_apostrophe(self) -> bool {
+        matches!(self, '\u{2019}' | '\u{2018}' | '\u{201b}')
+    }
+}
+
+/// Whether `word` ends with the ASCII `suffix`, compared from the last letter (which rejects
+/// almost every candidate at once).
+#[inline]
+pub(crate) fn ends_with<L: Letter>(word: &[L], suffix: &[u8]) -> bool {
+    word.len() >= suffix.len()
+        && word
+            .iter()
+            .rev()
+            .zip(suffix.iter().rev())
+            .all(|(letter, &byte)| letter.is(byte))
+}
+
+/// Whether `word` starts with the ASCII `prefix`.
+#[inline]
+pub(crate) fn starts_with<L: Letter>(word: &[L], prefix: &[u8]) -> bool {
+    word.len() >= prefix.len()
+        && word
+            .iter()
+            .zip(prefix)
+            .all(|(letter, &byte)| letter.is(byte))
+}
+
+/// Whether `word` is exactly the ASCII `text`.
+#[inline]
+pub(crate) fn equals<L: Letter>(word: &[L], text: &[u8]) -> bool {
+    word.len() == text.len() && word.iter().zip(text).all(|(letter, &byte)| letter.is(byte))
+}
+
+/// The word as text, for traces.
+pub(crate) fn render<L: Letter>(word: &[L]) -> String {
+    let mut text = String::with_capacity(word.len());
+    for &letter in word {
+        letter.push_to(&mut text);
+    }
+    text
+}
