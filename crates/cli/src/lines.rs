@@ -126,25 +126,55 @@ impl<R: Read> BlockReader<R> {
         }
     }
 
-    /// Fills `block` (emptied first) with the next whole lines: about [`BLOCK`] bytes, more when
-    /// a line is longer. Returns `false`, with `block` empty, at the end of the input.
+    /// Fills `block` with the next whole lines (its old contents are overwritten): about
+    /// [`BLOCK`] bytes, more when a line is longer. Returns `false`, with `block` empty, at the
+    /// end of the input.
     pub(crate) fn next_block(&mut self, block: &mut Vec<u8>) -> io::Result<bool> {
-        block.clear();
-        block.append(&mut self.carry);
+        // Reads go into bytes the buffer already has from its last use, not through
+        // `read_to_end`, which zeroes the spare capacity again for every read of a reader without
+        // `read_buf` (a few instructions per input byte). Only growth past the longest block so
+        // far is zeroed.
+        let carried = self.carry.len();
+        if block.len() < carried {
+            block.resize(carried, 0);
+        }
+        block[..carried].copy_from_slice(&self.carry);
+        self.carry.clear();
+        let mut filled = carried;
         while !self.done {
-            let scanned = block.len();
-            let read = (&mut self.reader).take(BLOCK as u64).read_to_end(block)?;
-            if read == 0 {
+            let scanned = filled;
+            let end = scanned + BLOCK;
+            if block.len() < end {
+                block.resize(end, 0);
+            }
+            filled += self.fill(&mut block[scanned..end])?;
+            if filled == scanned {
                 self.done = true;
                 break;
             }
-            if let Some(last) = memchr::memrchr(b'\n', &block[scanned..]) {
-                self.carry.extend_from_slice(&block[scanned + last + 1..]);
-                block.truncate(scanned + last + 1);
+            if let Some(last) = memchr::memrchr(b'\n', &block[scanned..filled]) {
+                self.carry
+                    .extend_from_slice(&block[scanned + last + 1..filled]);
+                filled = scanned + last + 1;
                 break;
             }
         }
+        block.truncate(filled);
         Ok(!block.is_empty())
+    }
+
+    /// Reads into `buffer` until it is full or the input ends; returns the bytes read.
+    fn fill(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        let mut filled = 0;
+        while filled < buffer.len() {
+            match self.reader.read(&mut buffer[filled..]) {
+                Ok(0) => break,
+                Ok(read) => filled += read,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                Err(error) => return Err(error),
+            }
+        }
+        Ok(filled)
     }
 }
 
@@ -164,108 +194,121 @@ pub(crate) fn for_each_line(
     block: &[u8],
     starts_input: bool,
     lossy: bool,
-    mut each: impl FnMut(&str, Range<usize>),
+    each: impl FnMut(&str, Range<usize>),
 ) -> Result<u64, BlockFault> {
     let (skipped, body) = match block.strip_prefix(BOM) {
         Some(rest) if starts_input => (BOM.len(), rest),
         _ => (0, block),
     };
-    if skipped > 0 && body.is_empty() {
-        // An input of just a byte-order mark is one empty line, as any line without `\n` is.
-        each("", 0..0);
-        return Ok(1);
-    }
-    // One check of the whole block is much faster than one per line; only a faulty block is
-    // walked line by line.
+    // An input of just a byte-order mark is one empty line, as any line without `\n` is.
+    let empty_is_a_line = skipped > 0;
+    // One check of the whole block is much faster than one per line. Every path ends in the one
+    // walk over valid text, so that `each` has a single call site and is inlined there.
     match std::str::from_utf8(body) {
-        Ok(text) => Ok(for_each_valid_line(text, each)),
-        Err(_) => {
-            let mut lines = 0;
-            let mut start = 0;
-            for line in split_lines(body) {
-                let content = strip_cr(line);
-                match std::str::from_utf8(content) {
-                    Ok(text) => each(text, 0..text.len()),
-                    Err(_) if lossy => {
-                        let text = String::from_utf8_lossy(content);
-                        each(&text, 0..text.len());
-                    }
-                    Err(error) => {
-                        return Err(BlockFault {
-                            line: lines,
-                            byte: (skipped + start + error.valid_up_to()) as u64,
-                        });
-                    }
-                }
-                lines += 1;
-                start += line.len() + 1;
-            }
-            Ok(lines)
+        Ok(text) => Ok(for_each_valid_line(text, empty_is_a_line, each)),
+        // `\n` is never part of an invalid sequence, so replacing them in the whole block
+        // replaces them line by line.
+        Err(_) if lossy => {
+            let text = String::from_utf8_lossy(body);
+            Ok(for_each_valid_line(&text, empty_is_a_line, each))
+        }
+        Err(error) => {
+            let fault = error.valid_up_to();
+            let line_start = memchr::memrchr(b'\n', &body[..fault]).map_or(0, |at| at + 1);
+            let before = std::str::from_utf8(&body[..line_start]).unwrap_or_default();
+            let lines = for_each_valid_line(before, false, each);
+            Err(BlockFault {
+                line: lines,
+                byte: (skipped + fault) as u64,
+            })
         }
     }
 }
 
 /// The lines of valid text: cut at `\n`, an ASCII byte, so every piece is valid too.
-fn for_each_valid_line(text: &str, mut each: impl FnMut(&str, Range<usize>)) -> u64 {
+///
+/// `each` is called from one place only, so that the compiler inlines it into this loop: for a
+/// word list, a call per line costs as much as finding the line.
+fn for_each_valid_line(
+    text: &str,
+    empty_is_a_line: bool,
+    mut each: impl FnMut(&str, Range<usize>),
+) -> u64 {
     let bytes = text.as_bytes();
-    let mut line = |start: usize, end: usize| {
-        let end = if end > start && bytes[end - 1] == b'\r' {
+    // A last line without `\n` ends where the text does.
+    let last = match bytes.last() {
+        Some(b'\n') => None,
+        None if !empty_is_a_line => None,
+        _ => Some(bytes.len()),
+    };
+    let mut lines = 0;
+    let mut start = 0;
+    for end in Newlines::new(bytes).chain(last) {
+        let content_end = if end > start && bytes[end - 1] == b'\r' {
             end - 1
         } else {
             end
         };
-        each(text, start..end);
-    };
-    let mut lines = 0;
-    let mut start = 0;
-    for_each_newline(bytes, |end| {
-        line(start, end);
+        each(text, start..content_end);
         lines += 1;
         start = end + 1;
-    });
-    if start < text.len() {
-        line(start, text.len());
-        lines += 1;
     }
     lines
 }
 
-/// Calls `each` with the offset of every `\n` in `bytes`, in order. Word lists have a newline
-/// every few bytes, where a search call per line costs more than testing eight bytes at a time
-/// in a register.
-fn for_each_newline(bytes: &[u8], mut each: impl FnMut(usize)) {
-    const LOW7: u64 = u64::from_le_bytes([0x7F; 8]);
-    const NEWLINES: u64 = u64::from_le_bytes([b'\n'; 8]);
-    let mut chunks = bytes.chunks_exact(8);
-    let mut base = 0;
-    for chunk in &mut chunks {
-        let mut eight = [0; 8];
-        eight.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(eight) ^ NEWLINES;
-        // The high bit of each byte that was `\n` (now zero), exactly: no carries between bytes.
-        let mut found = !(((x & LOW7).wrapping_add(LOW7) | x) | LOW7);
-        while found != 0 {
-            each(base + (found.trailing_zeros() / 8) as usize);
-            found &= found - 1;
-        }
-        base += 8;
-    }
-    for (offset, &byte) in chunks.remainder().iter().enumerate() {
-        if byte == b'\n' {
-            each(base + offset);
+/// The offset of every `\n` in some bytes, in order. Word lists have a newline every few bytes,
+/// where a search call per line costs more than testing eight bytes at a time in a register.
+struct Newlines<'a> {
+    chunks: std::slice::ChunksExact<'a, u8>,
+    /// The offset of the chunk in `found`.
+    base: usize,
+    /// The high bit of each byte of the current chunk that is a `\n` not yet returned.
+    found: u64,
+    /// The bytes after the last whole chunk, with their offset, once the chunks are done.
+    tail: std::iter::Enumerate<std::slice::Iter<'a, u8>>,
+    tail_base: usize,
+}
+
+impl<'a> Newlines<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let chunks = bytes.chunks_exact(8);
+        let tail_base = bytes.len() - chunks.remainder().len();
+        Newlines {
+            tail: chunks.remainder().iter().enumerate(),
+            chunks,
+            base: 0,
+            found: 0,
+            tail_base,
         }
     }
 }
 
-/// The lines of `bytes` with their `\n` cut off; a last line without one is still a line.
-fn split_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
-    let empty = bytes.is_empty();
-    bytes.split(|&b| b == b'\n').filter(move |_| !empty)
-}
+impl Iterator for Newlines<'_> {
+    type Item = usize;
 
-fn strip_cr(line: &[u8]) -> &[u8] {
-    line.strip_suffix(b"\r").unwrap_or(line)
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        const LOW7: u64 = u64::from_le_bytes([0x7F; 8]);
+        const NEWLINES: u64 = u64::from_le_bytes([b'\n'; 8]);
+        while self.found == 0 {
+            let Some(chunk) = self.chunks.next() else {
+                let tail_base = self.tail_base;
+                return self
+                    .tail
+                    .find(|&(_, &byte)| byte == b'\n')
+                    .map(|(offset, _)| tail_base + offset);
+            };
+            let mut eight = [0; 8];
+            eight.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(eight) ^ NEWLINES;
+            // Exactly the high bit of each byte that was `\n` (now zero): no carries between bytes.
+            self.found = !(((x & LOW7).wrapping_add(LOW7) | x) | LOW7);
+            self.base = self.tail_base - self.chunks.len() * 8 - 8;
+        }
+        let offset = self.base + (self.found.trailing_zeros() / 8) as usize;
+        self.found &= self.found - 1;
+        Some(offset)
+    }
 }
 
 #[cfg(test)]
@@ -374,7 +417,7 @@ mod tests {
                     bytes[at] = b'\n';
                     let expected: Vec<usize> = (0..length).filter(|&i| bytes[i] == b'\n').collect();
                     let mut found = Vec::new();
-                    for_each_newline(&bytes, |i| found.push(i));
+                    found.extend(Newlines::new(&bytes));
                     assert_eq!(found, expected, "byte {byte}, length {length}, at {at}");
                 }
             }
