@@ -1,91 +1,112 @@
-//! CSV datasets: a header row naming the columns, then one record per document.
+//! CSV datasets: a header row naming the columns, then one record per document. The header is
+//! read from the first chunk; each chunk's records are parsed, checked and decoded by a worker.
 
 use csv::{ByteRecord, StringRecord};
 
 use super::Fields;
-use crate::inputs::InputReader;
-use crate::progress::ProgressReader;
+use super::faults::{Fault, FaultKind};
 
-/// The records of one CSV input, checked and decoded.
-pub(crate) struct CsvRecords<'a> {
-    name: String,
-    reader: csv::Reader<ProgressReader<'a, InputReader>>,
-    header: StringRecord,
-    title: usize,
-    text: usize,
-    lossy: bool,
-    /// Records read so far.
-    count: u64,
-    raw: ByteRecord,
+/// The header row and where the title and text columns are in it.
+pub(crate) struct Header {
+    pub(crate) columns: StringRecord,
+    pub(crate) title: usize,
+    pub(crate) text: usize,
 }
 
-impl<'a> CsvRecords<'a> {
-    /// Reads the header of input `name` and finds the title and text columns in it.
-    pub(crate) fn new(
-        name: String,
-        reader: ProgressReader<'a, InputReader>,
-        fields: &Fields<'_>,
-        lossy: bool,
-    ) -> anyhow::Result<Self> {
-        let mut reader = csv::ReaderBuilder::new().from_reader(reader);
-        let raw_header = reader
-            .byte_headers()
-            .map_err(|error| anyhow::anyhow!("{name}:1: malformed CSV header: {error}"))?
-            .clone();
-        let header = decode(raw_header, lossy)
-            .map_err(|field| anyhow::anyhow!("{name}:1: invalid UTF-8 in header field {field}"))?;
-        let column = |field: &str| {
-            header.iter().position(|c| c == field).ok_or_else(|| {
-                let columns: Vec<&str> = header.iter().collect();
-                anyhow::anyhow!("{name}: no column `{field}` in the header (columns: {columns:?})")
-            })
-        };
-        let (title, text) = (column(fields.title)?, column(fields.text)?);
-        Ok(CsvRecords {
-            name,
-            reader,
-            header,
-            title,
-            text,
-            lossy,
-            count: 0,
-            raw: ByteRecord::new(),
+/// Reads the header of input `name` from its first chunk (empty for an empty input) and finds
+/// the title and text columns in it.
+pub(crate) fn read_header(
+    name: &str,
+    first_chunk: &[u8],
+    fields: &Fields<'_>,
+    lossy: bool,
+) -> anyhow::Result<Header> {
+    let mut reader = csv::ReaderBuilder::new().from_reader(first_chunk);
+    let raw_header = reader
+        .byte_headers()
+        .map_err(|error| anyhow::anyhow!("{name}:1: malformed CSV header: {error}"))?
+        .clone();
+    let columns = decode(raw_header, lossy)
+        .map_err(|field| anyhow::anyhow!("{name}:1: invalid UTF-8 in header field {field}"))?;
+    let column = |field: &str| {
+        columns.iter().position(|c| c == field).ok_or_else(|| {
+            let names: Vec<&str> = columns.iter().collect();
+            anyhow::anyhow!("{name}: no column `{field}` in the header (columns: {names:?})")
         })
-    }
+    };
+    let (title, text) = (column(fields.title)?, column(fields.text)?);
+    Ok(Header {
+        columns,
+        title,
+        text,
+    })
+}
 
-    /// The header row.
-    pub(crate) fn header(&self) -> &StringRecord {
-        &self.header
-    }
+/// What a chunk held: its records and the newlines in it.
+pub(crate) struct Counts {
+    pub(crate) records: u64,
+    pub(crate) lines: u64,
+}
 
-    /// Where the title and text columns are.
-    pub(crate) fn title_and_text(&self) -> (usize, usize) {
-        (self.title, self.text)
-    }
-
-    /// The next record, or `None` at the end. Malformed records and invalid UTF-8 are errors
-    /// naming the record's number and line.
-    pub(crate) fn next_record(&mut self) -> anyhow::Result<Option<StringRecord>> {
-        let number = self.count + 1;
-        let name = &self.name;
-        let more = self
-            .reader
-            .read_byte_record(&mut self.raw)
-            .map_err(|error| {
-                let line = error.position().map_or(0, csv::Position::line);
-                anyhow::anyhow!("{name}:{line}: record {number}: malformed CSV: {error}")
-            })?;
-        if !more {
-            return Ok(None);
+/// Calls `each` with every record of `chunk` (the input's first chunk when `first`: its header
+/// row is skipped), decoded as UTF-8 (lossily if asked). A record whose field count is not the
+/// header's, or with invalid UTF-8, is a fault located within the chunk; the records before
+/// it have been passed to `each`.
+pub(crate) fn for_each_record(
+    chunk: &[u8],
+    first: bool,
+    lossy: bool,
+    header: &StringRecord,
+    mut each: impl FnMut(&StringRecord),
+) -> Result<Counts, Fault> {
+    // Field counts are checked here, against the header, since a chunk's first record is not
+    // the input's first.
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(first)
+        .flexible(true)
+        .from_reader(chunk);
+    let mut raw = ByteRecord::new();
+    let mut records = 0;
+    loop {
+        let fault = |kind, position: Option<&csv::Position>| Fault {
+            record: records + 1,
+            line: position.map_or(0, csv::Position::line),
+            byte: position.map_or(0, csv::Position::byte),
+            kind,
+        };
+        match reader.read_byte_record(&mut raw) {
+            Ok(true) => {}
+            Ok(false) => break,
+            // Reading a slice with flexible field counts cannot fail; should it, say how.
+            Err(error) => {
+                let position = error.position().cloned();
+                return Err(fault(FaultKind::Csv(error.to_string()), position.as_ref()));
+            }
         }
-        self.count = number;
-        let line = self.raw.position().map_or(0, csv::Position::line);
-        let record = decode(self.raw.clone(), self.lossy).map_err(|field| {
-            let column = self.header.get(field).unwrap_or("?");
-            anyhow::anyhow!("{name}:{line}: record {number}: invalid UTF-8 in column `{column}`")
-        })?;
-        Ok(Some(record))
+        if raw.len() != header.len() {
+            let kind = FaultKind::FieldCount {
+                found: raw.len() as u64,
+                expected: header.len() as u64,
+            };
+            return Err(fault(kind, raw.position()));
+        }
+        let position = raw.position().cloned();
+        match decode(std::mem::take(&mut raw), lossy) {
+            Ok(record) => {
+                records += 1;
+                each(&record);
+                raw = record.into_byte_record();
+            }
+            Err(field) => {
+                let column = header.get(field).unwrap_or("?").to_owned();
+                return Err(fault(FaultKind::Utf8InColumn(column), position.as_ref()));
+            }
+        }
     }
+    Ok(Counts {
+        records,
+        lines: reader.position().line().saturating_sub(1),
+    })
 }
 
 /// Decodes a record as UTF-8 (lossily if asked); the error is the 0-based index of the bad field.

@@ -1,76 +1,75 @@
 //! JSON Lines datasets: one JSON object per line, one document each; blank lines are skipped.
-
-use std::io::BufReader;
+//! A worker parses each chunk of whole lines on its own.
 
 use csv::StringRecord;
 use serde_json::Value;
 
-use super::Fields;
-use crate::inputs::InputReader;
-use crate::lines::Lines;
-use crate::progress::ProgressReader;
+use super::csv_records::Counts;
+use super::faults::{Fault, FaultKind};
+use crate::lines::for_each_line;
 
-/// The records of one JSON Lines input.
-pub(crate) struct JsonlRecords<'a> {
-    name: String,
-    lines: Lines<BufReader<ProgressReader<'a, InputReader>>>,
-    header: StringRecord,
-    /// Records read so far.
-    count: u64,
+/// Calls `each` with the title and text of every record of `chunk` (the input's first chunk
+/// when `first`), as a record of the columns named by `fields`. Malformed JSON, a record that is
+/// not an object, a missing or non-string field, and invalid UTF-8 are faults located within
+/// the chunk; the records before the first have been passed to `each`.
+pub(crate) fn for_each_record(
+    chunk: &[u8],
+    first: bool,
+    lossy: bool,
+    fields: &StringRecord,
+    mut each: impl FnMut(&StringRecord),
+) -> Result<Counts, Fault> {
+    let mut records = 0;
+    let mut lines = 0;
+    let mut fault = None;
+    let mut columns = StringRecord::new();
+    let walked = for_each_line(chunk, first, lossy, |text, range| {
+        lines += 1;
+        let line = &text[range];
+        if fault.is_some() || line.trim().is_empty() {
+            return;
+        }
+        records += 1;
+        match columns_of(line, fields, &mut columns) {
+            Ok(()) => each(&columns),
+            Err(message) => {
+                fault = Some(Fault {
+                    record: records,
+                    line: lines,
+                    byte: 0,
+                    kind: FaultKind::Json(message),
+                });
+            }
+        }
+    });
+    if let Some(fault) = fault {
+        return Err(fault);
+    }
+    match walked {
+        Ok(lines) => Ok(Counts { records, lines }),
+        Err(utf8) => Err(Fault {
+            record: records + 1,
+            line: utf8.line + 1,
+            byte: utf8.byte,
+            kind: FaultKind::Utf8,
+        }),
+    }
 }
 
-impl<'a> JsonlRecords<'a> {
-    /// The records of input `name`, taking the title and text from `fields`.
-    pub(crate) fn new(
-        name: String,
-        reader: ProgressReader<'a, InputReader>,
-        fields: &Fields<'_>,
-        lossy: bool,
-    ) -> Self {
-        JsonlRecords {
-            name,
-            lines: Lines::new(BufReader::with_capacity(256 * 1024, reader), lossy),
-            header: StringRecord::from(vec![fields.title, fields.text]),
-            count: 0,
+/// Puts the `fields` of the JSON object on `line` into `columns`, or says what is wrong.
+fn columns_of(line: &str, fields: &StringRecord, columns: &mut StringRecord) -> Result<(), String> {
+    let value: Value =
+        serde_json::from_str(line).map_err(|error| format!("malformed JSON: {error}"))?;
+    let Value::Object(object) = value else {
+        return Err("not a JSON object".to_owned());
+    };
+    columns.clear();
+    for field in fields.iter() {
+        match object.get(field) {
+            Some(Value::String(text)) => columns.push_field(text),
+            Some(_) => return Err(format!("field `{field}` is not a string")),
+            None => return Err(format!("no field `{field}`")),
         }
     }
-
-    /// The columns CSV output keeps: the title and text fields.
-    pub(crate) fn header(&self) -> &StringRecord {
-        &self.header
-    }
-
-    /// The next record's title and text, or `None` at the end. Malformed JSON, a record that
-    /// is not an object, and a missing or non-string field are errors naming the record.
-    pub(crate) fn next_record(&mut self) -> anyhow::Result<Option<StringRecord>> {
-        let name = &self.name;
-        loop {
-            let line_number = self.lines.number() + 1;
-            let Some(line) = self.lines.next_line().map_err(|error| error.named(name))? else {
-                return Ok(None);
-            };
-            if line.trim().is_empty() {
-                continue;
-            }
-            self.count += 1;
-            let number = self.count;
-            let located = |message: String| {
-                anyhow::anyhow!("{name}:{line_number}: record {number}: {message}")
-            };
-            let value: Value = serde_json::from_str(line)
-                .map_err(|error| located(format!("malformed JSON: {error}")))?;
-            let Value::Object(object) = value else {
-                return Err(located("not a JSON object".to_owned()));
-            };
-            let mut columns = StringRecord::new();
-            for field in self.header.iter() {
-                match object.get(field) {
-                    Some(Value::String(text)) => columns.push_field(text),
-                    Some(_) => return Err(located(format!("field `{field}` is not a string"))),
-                    None => return Err(located(format!("no field `{field}`"))),
-                }
-            }
-            return Ok(Some(columns));
-        }
-    }
+    Ok(())
 }

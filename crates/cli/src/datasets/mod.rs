@@ -1,64 +1,42 @@
 //! Datasets: CSV or JSON Lines files whose every record is one document (a title passed
-//! verbatim and a text whose newlines are paragraph breaks), processed in parallel batches
-//! and written in input order.
+//! verbatim and a text whose newlines are paragraph breaks), processed in parallel chunks and
+//! written in input order.
+//!
+//! The reading thread only cuts the input into chunks of whole records ([`chunks`]); workers
+//! parse, check, tokenize, stem and render each chunk into an output buffer; the buffers are
+//! written in order. So the serial part is a scan for record ends and a copy of the output.
 
+mod chunks;
 mod csv_records;
+mod faults;
 mod jsonl_records;
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 
 use csv::StringRecord;
-use rayon::prelude::*;
 use stemkit_tokenizer::Pipeline;
 
+use self::chunks::{CHUNK, Chunker, CsvEnds, LineEnds};
+use self::csv_records::Counts;
+use self::faults::{Base, Fault, FaultKind};
 use crate::args::{DocumentArgs, InputFormat};
-use crate::errors::{usage, write_failed};
+use crate::errors::{read_failed, usage, write_failed};
 use crate::formats::{RecordBuilder, RecordWriter, Style};
-use crate::inputs::{self, Input};
+use crate::inputs::{InputReader, discover};
 use crate::output::Output;
-use crate::progress::{Progress, total_size};
+use crate::progress::{Progress, ProgressReader, total_size};
 
-/// Records processed together: enough to keep every core busy, few enough to bound memory.
-const BATCH: usize = 1024;
+/// Sets the input bytes per chunk, for tests: tiny chunks put record ends at every boundary.
+const CHUNK_VARIABLE: &str = "STEMKIT_DATASET_CHUNK_BYTES";
 
 /// Names of the fields that hold each document.
 pub(crate) struct Fields<'a> {
     pub(crate) title: &'a str,
     pub(crate) text: &'a str,
-}
-
-/// Reads the records of one input, whatever its format.
-enum Records<'a> {
-    Csv(csv_records::CsvRecords<'a>),
-    Jsonl(jsonl_records::JsonlRecords<'a>),
-}
-
-impl Records<'_> {
-    /// The names of the columns kept in CSV output.
-    fn header(&self) -> &StringRecord {
-        match self {
-            Records::Csv(records) => records.header(),
-            Records::Jsonl(records) => records.header(),
-        }
-    }
-
-    /// Where the title and text are among the columns.
-    fn title_and_text(&self) -> (usize, usize) {
-        match self {
-            Records::Csv(records) => records.title_and_text(),
-            Records::Jsonl(_) => (0, 1),
-        }
-    }
-
-    /// The next record's columns (those CSV output keeps: every CSV column, or a JSON
-    /// record's title and text), or `None` at the end.
-    fn next_record(&mut self) -> anyhow::Result<Option<StringRecord>> {
-        match self {
-            Records::Csv(records) => records.next_record(),
-            Records::Jsonl(records) => records.next_record(),
-        }
-    }
 }
 
 /// Processes every record of every input into one output (standard output or `-o`).
@@ -68,7 +46,7 @@ pub(crate) fn run(
     style: Style,
     tokens_column: &str,
 ) -> anyhow::Result<()> {
-    let found = inputs::discover(&args.files)?;
+    let found = discover(&args.files)?;
     if found.has_directories {
         return Err(usage(
             "directories hold text documents: use --input-format text, or name the dataset files",
@@ -78,199 +56,323 @@ pub(crate) fn run(
         title: &args.title_field,
         text: &args.text_field,
     };
+    let chunk_size = std::env::var(CHUNK_VARIABLE)
+        .ok()
+        .and_then(|size| size.parse().ok())
+        .unwrap_or(CHUNK);
     let progress = Progress::new("records", total_size(found.inputs.iter().map(|i| i.size)));
     let mut output = Output::create(args.output.as_deref())?;
     let output_name = output.name();
-    let mut writer = RecordWriter::new(style.format, &mut output);
     let mut first_header: Option<(String, StringRecord)> = None;
     for input in &found.inputs {
         let name = input.name();
-        let mut records = open(input, args.input_format, &fields, args.lossy, &progress)?;
-        check_same_columns(&mut first_header, &name, records.header())?;
-        writer
-            .header(records.header(), tokens_column)
-            .map_err(|error| write_failed(&output_name, error))?;
-        process(
-            &mut records,
-            &mut writer,
-            &output_name,
-            pipeline,
-            style,
-            &progress,
-        )?;
+        let reader = progress.reader(input.open()?);
+        let mut source = Source::open(name, reader, args.input_format, &fields, args, chunk_size)?;
+        if check_same_columns(&mut first_header, &source.name, &source.columns)? {
+            let header = header_row(style, &source.columns, tokens_column)
+                .map_err(|error| write_failed(&output_name, error))?;
+            output
+                .write_all(&header)
+                .map_err(|error| write_failed(&output_name, error))?;
+        }
+        let renderers = Renderers::new(pipeline, style, &source, args.lossy);
+        let mut sink = Sink {
+            output: &mut output,
+            output_name: &output_name,
+            progress: &progress,
+            base: Base::default(),
+        };
+        process(&mut source, &renderers, &mut sink)?;
     }
-    writer
-        .finish()
-        .map_err(|error| write_failed(&output_name, error))?;
     output.commit()
 }
 
-/// Every input of one run must have the same columns: CSV output has one header.
+/// Every input of one run must have the same columns: CSV output has one header. Returns
+/// whether this is the first input.
 fn check_same_columns(
     first: &mut Option<(String, StringRecord)>,
     name: &str,
     header: &StringRecord,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<bool> {
     match first {
         None => {
             *first = Some((name.to_owned(), header.clone()));
-            Ok(())
+            Ok(true)
         }
         Some((first_name, first_header)) if first_header != header => Err(anyhow::anyhow!(
             "{name}: its columns differ from those of {first_name}: {:?} vs {:?}",
             header.iter().collect::<Vec<_>>(),
             first_header.iter().collect::<Vec<_>>()
         )),
-        Some(_) => Ok(()),
+        Some(_) => Ok(false),
     }
 }
 
-/// Opens one input as records of `format`.
-fn open<'a>(
-    input: &Input,
-    format: InputFormat,
-    fields: &Fields<'_>,
-    lossy: bool,
-    progress: &'a Progress,
-) -> anyhow::Result<Records<'a>> {
-    let name = input.name();
-    let reader = progress.reader(input.open()?);
-    match format {
-        InputFormat::Csv => Ok(Records::Csv(csv_records::CsvRecords::new(
-            name, reader, fields, lossy,
-        )?)),
-        InputFormat::Jsonl => Ok(Records::Jsonl(jsonl_records::JsonlRecords::new(
-            name, reader, fields, lossy,
-        ))),
-        InputFormat::Text => Err(usage("text input is not a dataset")),
-    }
-}
-
-/// Reads records in batches and writes them in input order. With several worker threads, the
-/// calling thread writes the previous batch and reads the next one while the workers render
-/// the current one (a warm pipeline per worker); with one, everything happens in turn on the
-/// calling thread.
-fn process<W: Write>(
-    records: &mut Records<'_>,
-    writer: &mut RecordWriter<W>,
-    output_name: &str,
-    pipeline: &Pipeline,
+/// The CSV header row (the input's columns, then `tokens_column`); nothing for other formats.
+fn header_row(
     style: Style,
-    progress: &Progress,
+    columns: &StringRecord,
+    tokens_column: &str,
+) -> std::io::Result<Vec<u8>> {
+    let mut writer = RecordWriter::new(style.format, Vec::new());
+    writer.header(columns, tokens_column)?;
+    writer.finish()
+}
+
+/// One input's chunks of whole records, and the columns its records have.
+struct Source<'a> {
+    name: String,
+    chunks: Chunks<'a>,
+    /// The columns kept in CSV output: every CSV column, or a JSON record's title and text.
+    columns: StringRecord,
+    /// Where the title and text are among the columns.
+    title: usize,
+    text: usize,
+    /// The first chunk, read to find the header and not yet handed out.
+    first: Option<Vec<u8>>,
+    started: bool,
+}
+
+enum Chunks<'a> {
+    Csv(Chunker<ProgressReader<'a, InputReader>, CsvEnds>),
+    Jsonl(Chunker<ProgressReader<'a, InputReader>, LineEnds>),
+}
+
+/// A chunk of whole records, and whether it starts the input.
+struct Chunk {
+    bytes: Vec<u8>,
+    first: bool,
+}
+
+impl<'a> Source<'a> {
+    /// Opens input `name` as records of `format`; for CSV, reads the header.
+    fn open(
+        name: String,
+        reader: ProgressReader<'a, InputReader>,
+        format: InputFormat,
+        fields: &Fields<'_>,
+        args: &DocumentArgs,
+        chunk_size: usize,
+    ) -> anyhow::Result<Self> {
+        let mut source = match format {
+            InputFormat::Csv => Source {
+                name,
+                chunks: Chunks::Csv(Chunker::new(reader, CsvEnds::new(), chunk_size)),
+                columns: StringRecord::new(),
+                title: 0,
+                text: 0,
+                first: None,
+                started: false,
+            },
+            InputFormat::Jsonl => Source {
+                name,
+                chunks: Chunks::Jsonl(Chunker::new(reader, LineEnds, chunk_size)),
+                columns: StringRecord::from(vec![fields.title, fields.text]),
+                title: 0,
+                text: 1,
+                first: None,
+                started: false,
+            },
+            InputFormat::Text => return Err(usage("text input is not a dataset")),
+        };
+        if let InputFormat::Csv = format {
+            let first = source.read_chunk()?.unwrap_or_default();
+            let header = csv_records::read_header(&source.name, &first, fields, args.lossy)?;
+            source.columns = header.columns;
+            (source.title, source.text) = (header.title, header.text);
+            source.first = Some(first);
+        }
+        Ok(source)
+    }
+
+    /// The next chunk, or `None` at the end of the input.
+    fn next_chunk(&mut self) -> anyhow::Result<Option<Chunk>> {
+        let bytes = match self.first.take() {
+            Some(bytes) => Some(bytes).filter(|bytes| !bytes.is_empty()),
+            None => self.read_chunk()?,
+        };
+        let first = !std::mem::replace(&mut self.started, true);
+        Ok(bytes.map(|bytes| Chunk { bytes, first }))
+    }
+
+    fn read_chunk(&mut self) -> anyhow::Result<Option<Vec<u8>>> {
+        let mut bytes = Vec::new();
+        let more = match &mut self.chunks {
+            Chunks::Csv(chunker) => chunker.next_chunk(&mut bytes),
+            Chunks::Jsonl(chunker) => chunker.next_chunk(&mut bytes),
+        }
+        .map_err(|error| read_failed(&self.name, error))?;
+        Ok(more.then_some(bytes))
+    }
+}
+
+/// A chunk rendered: its output and what it held.
+struct Rendered {
+    output: Vec<u8>,
+    counts: Counts,
+    bytes: u64,
+}
+
+/// Writes rendered chunks in input order, keeping count of what came before each.
+struct Sink<'a> {
+    output: &'a mut Output,
+    output_name: &'a str,
+    progress: &'a Progress,
+    base: Base,
+}
+
+impl Sink<'_> {
+    /// Writes the next chunk, or reports its fault located in the input `name`.
+    fn write(&mut self, name: &str, rendered: Result<Rendered, Fault>) -> anyhow::Result<()> {
+        let rendered = rendered.map_err(|fault| fault.in_input(name, self.base))?;
+        self.output
+            .write_all(&rendered.output)
+            .map_err(|error| write_failed(self.output_name, error))?;
+        self.base.records += rendered.counts.records;
+        self.base.lines += rendered.counts.lines;
+        self.base.bytes += rendered.bytes;
+        self.progress.add_done(rendered.counts.records);
+        Ok(())
+    }
+}
+
+/// Renders every chunk of `source` and writes them in input order. With several worker
+/// threads, the calling thread reads chunks and hands each to the pool, and writes the rendered
+/// ones as they come in order, a bounded number in flight; with one, everything happens in turn
+/// on the calling thread.
+fn process(
+    source: &mut Source<'_>,
+    renderers: &Renderers,
+    sink: &mut Sink<'_>,
 ) -> anyhow::Result<()> {
-    let renderers = Renderers::new(pipeline, style, records.title_and_text());
-    let mut batch = read_batch(records)?;
     if rayon::current_num_threads() == 1 {
-        while !batch.is_empty() {
-            let rendered = renderers.render_in_turn(&batch);
-            write_batch(&batch, &rendered, writer, output_name, progress)?;
-            batch = read_batch(records)?;
+        while let Some(chunk) = source.next_chunk()? {
+            sink.write(&source.name, renderers.render(&chunk))?;
         }
         return Ok(());
     }
-    // The batch rendered last round, written while the workers render the next.
-    let mut done: Option<(Vec<StringRecord>, Vec<Vec<u8>>)> = None;
-    while !batch.is_empty() {
-        let mut rendered = Vec::new();
-        let next = rayon::in_place_scope(|scope| {
-            scope.spawn(|_| rendered = renderers.render_in_parallel(&batch));
-            if let Some((previous, its_rendering)) = done.take() {
-                write_batch(&previous, &its_rendering, writer, output_name, progress)?;
+    let in_flight = 2 * rayon::current_num_threads() as u64 + 1;
+    // Set when this thread gives up, so that the workers skip what is left.
+    let stop = AtomicBool::new(false);
+    let result = rayon::in_place_scope(|scope| {
+        let (sender, receiver) = mpsc::channel();
+        let mut done: BTreeMap<u64, Result<Rendered, Fault>> = BTreeMap::new();
+        let (mut sent, mut written) = (0, 0);
+        let mut reading = true;
+        loop {
+            done.extend(receiver.try_iter());
+            while let Some(rendered) = done.remove(&written) {
+                sink.write(&source.name, rendered)?;
+                written += 1;
             }
-            read_batch(records)
-        })?;
-        done = Some((std::mem::replace(&mut batch, next), rendered));
-    }
-    match done {
-        Some((records, rendered)) => {
-            write_batch(&records, &rendered, writer, output_name, progress)
+            if reading && sent - written < in_flight {
+                match source.next_chunk()? {
+                    Some(chunk) => {
+                        let (sender, stop) = (sender.clone(), &stop);
+                        let index = sent;
+                        scope.spawn(move |_| {
+                            if !stop.load(Ordering::Relaxed) {
+                                let _ = sender.send((index, renderers.render(&chunk)));
+                            }
+                        });
+                        sent += 1;
+                    }
+                    None => reading = false,
+                }
+                continue;
+            }
+            if written == sent {
+                return Ok(());
+            }
+            // This thread holds a sender, so only a worker's panic (rayon passes it on at the
+            // scope's end) could leave nothing to receive.
+            let Ok(rendered) = receiver.recv() else {
+                return Ok(());
+            };
+            done.insert(rendered.0, rendered.1);
         }
-        None => Ok(()),
-    }
+    });
+    stop.store(true, Ordering::Relaxed);
+    result
 }
 
-/// Up to [`BATCH`] records; none at the end.
-fn read_batch(records: &mut Records<'_>) -> anyhow::Result<Vec<StringRecord>> {
-    let mut batch = Vec::with_capacity(BATCH);
-    while batch.len() < BATCH {
-        match records.next_record()? {
-            Some(record) => batch.push(record),
-            None => break,
-        }
-    }
-    Ok(batch)
-}
-
-fn write_batch<W: Write>(
-    batch: &[StringRecord],
-    rendered: &[Vec<u8>],
-    writer: &mut RecordWriter<W>,
-    output_name: &str,
-    progress: &Progress,
-) -> anyhow::Result<()> {
-    for (record, rendered) in batch.iter().zip(rendered) {
-        writer
-            .record(record, rendered)
-            .map_err(|error| write_failed(output_name, error))?;
-    }
-    progress.add_done(batch.len() as u64);
-    Ok(())
-}
-
-/// A pipeline per worker thread, kept (and its stem cache warm) from batch to batch; each
+/// A pipeline per worker thread, kept (and its stem cache warm) from chunk to chunk; each
 /// worker locks only its own, so the locks never wait.
 struct Renderers {
     pipelines: Vec<Mutex<Pipeline>>,
     style: Style,
+    format: InputFormat,
+    columns: StringRecord,
     title: usize,
     text: usize,
+    lossy: bool,
 }
 
 impl Renderers {
-    fn new(pipeline: &Pipeline, style: Style, (title, text): (usize, usize)) -> Self {
+    fn new(pipeline: &Pipeline, style: Style, source: &Source<'_>, lossy: bool) -> Self {
         let workers = rayon::current_num_threads().max(1);
         Renderers {
             pipelines: (0..=workers)
                 .map(|_| Mutex::new(pipeline.clone()))
                 .collect(),
             style,
-            title,
-            text,
+            format: match source.chunks {
+                Chunks::Csv(_) => InputFormat::Csv,
+                Chunks::Jsonl(_) => InputFormat::Jsonl,
+            },
+            columns: source.columns.clone(),
+            title: source.title,
+            text: source.text,
+            lossy,
         }
     }
 
-    fn render_in_turn(&self, batch: &[StringRecord]) -> Vec<Vec<u8>> {
-        batch.iter().map(|record| self.render(record)).collect()
-    }
-
-    fn render_in_parallel(&self, batch: &[StringRecord]) -> Vec<Vec<u8>> {
-        batch
-            .par_iter()
-            .with_min_len(16)
-            .map(|record| self.render(record))
-            .collect()
-    }
-
-    /// Renders one record with the calling worker's pipeline (the last one off the pool).
-    fn render(&self, record: &StringRecord) -> Vec<u8> {
+    /// Parses and renders one chunk with the calling worker's pipeline (the last one off the
+    /// pool).
+    fn render(&self, chunk: &Chunk) -> Result<Rendered, Fault> {
         let last = self.pipelines.len() - 1;
         let worker = rayon::current_thread_index().map_or(last, |index| index.min(last));
-        let field = |i| record.get(i).unwrap_or("");
         match self.pipelines[worker].lock() {
-            Ok(mut pipeline) => render(
-                &mut pipeline,
-                self.style,
-                field(self.title),
-                field(self.text),
-            ),
+            Ok(mut pipeline) => self.render_with(&mut pipeline, chunk),
             // Only a panic while rendering poisons a lock; the pipeline itself is still sound.
-            Err(poisoned) => render(
-                &mut poisoned.into_inner(),
-                self.style,
-                field(self.title),
-                field(self.text),
-            ),
+            Err(poisoned) => self.render_with(&mut poisoned.into_inner(), chunk),
         }
+    }
+
+    fn render_with(&self, pipeline: &mut Pipeline, chunk: &Chunk) -> Result<Rendered, Fault> {
+        // Output is about the input plus its tokens.
+        let mut writer =
+            RecordWriter::new(self.style.format, Vec::with_capacity(chunk.bytes.len() * 2));
+        let mut failed = None;
+        let mut each = |record: &StringRecord| {
+            let field = |i| record.get(i).unwrap_or("");
+            let rendered = render(pipeline, self.style, field(self.title), field(self.text));
+            if let Err(error) = writer.record(record, &rendered) {
+                failed.get_or_insert(error);
+            }
+        };
+        let (bytes, first) = (chunk.bytes.as_slice(), chunk.first);
+        let counts = match self.format {
+            InputFormat::Jsonl => {
+                jsonl_records::for_each_record(bytes, first, self.lossy, &self.columns, &mut each)
+            }
+            _ => csv_records::for_each_record(bytes, first, self.lossy, &self.columns, &mut each),
+        }?;
+        let output = match failed {
+            None => writer.finish(),
+            Some(error) => Err(error),
+        }
+        .map_err(|error| Fault {
+            record: 0,
+            line: 0,
+            byte: 0,
+            kind: FaultKind::Render(error.to_string()),
+        })?;
+        Ok(Rendered {
+            output,
+            counts,
+            bytes: bytes.len() as u64,
+        })
     }
 }
 
