@@ -82,11 +82,14 @@ impl Key {
         Some(key)
     }
 
-    /// The set the key belongs to: its four words folded and mixed by multiplication.
+    /// The set the key belongs to: its first two words and the length folded and mixed by
+    /// multiplication. Words longer than 16 bytes are hashed by their first 16 and their length:
+    /// they are rare, and those that share both still have a set's four ways; leaving out the
+    /// rest of the key saves moving it out of vector registers on every lookup.
     #[inline]
     fn set(self) -> usize {
-        let [a, b, c, d] = self.0;
-        let folded = a ^ b.rotate_left(19) ^ c.rotate_left(38) ^ d.rotate_left(57);
+        let [a, b, _, d] = self.0;
+        let folded = a ^ b.rotate_left(29) ^ (d >> 56);
         (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SET_BITS)) as usize
     }
 }
@@ -181,7 +184,7 @@ impl CachedStemmer {
 
     /// The stem of `word`, equal to [`Stemmer::stem`]'s.
     pub fn stem(&mut self, word: &str) -> &str {
-        match self.lookup(word.as_bytes(), 0..word.len()) {
+        match self.lookup(word, 0..word.len()) {
             Found::Cached(index) => match std::str::from_utf8(self.slots[index].stem()) {
                 Ok(stem) => stem,
                 // Cannot happen (only whole stems go in); stemming again is still right.
@@ -214,19 +217,25 @@ impl CachedStemmer {
         out: &mut Vec<u8>,
         terminator: Option<u8>,
     ) {
-        match self.lookup(text.as_bytes(), word) {
-            Found::Cached(index) => {
-                let block = &self.slots[index].stem;
-                let len = out.len() + usize::from(block[MAX_STEM]);
-                out.extend_from_slice(block);
-                match terminator {
-                    Some(byte) => {
-                        out[len] = byte;
-                        out.truncate(len + 1);
-                    }
-                    None => out.truncate(len),
-                }
-            }
+        if let Some(block) = self.first_way_hit(text.as_bytes(), word.clone()) {
+            append_block(block, out, terminator);
+        } else {
+            self.append_further(text, word, out, terminator);
+        }
+    }
+
+    /// [`Self::append_stem_in`] past a hit in the first way: out of line, so that callers'
+    /// loops hold only the common case.
+    #[inline(never)]
+    fn append_further(
+        &mut self,
+        text: &str,
+        word: Range<usize>,
+        out: &mut Vec<u8>,
+        terminator: Option<u8>,
+    ) {
+        match self.lookup_further(text, word) {
+            Found::Cached(index) => append_block(&self.slots[index].stem, out, terminator),
             Found::Scratch => self.append_scratch(out, terminator),
         }
     }
@@ -243,9 +252,8 @@ impl CachedStemmer {
     /// of the empty word).
     ///
     /// Only the most common case, a hit in the first way, is inlined into callers.
-    #[inline(always)]
-    fn lookup(&mut self, text: &[u8], word: Range<usize>) -> Found {
-        if let Some(key) = Key::of(text, word.clone()) {
+    fn lookup(&mut self, text: &str, word: Range<usize>) -> Found {
+        if let Some(key) = Key::of(text.as_bytes(), word.clone()) {
             let first = key.set() * WAYS;
             if self.slots.get(first).is_some_and(|slot| slot.key == key) {
                 return Found::Cached(first);
@@ -254,11 +262,20 @@ impl CachedStemmer {
         self.lookup_further(text, word)
     }
 
+    /// The stem block of `text[word]` if the word is first in its set: the common case, inlined
+    /// into callers.
+    #[inline(always)]
+    fn first_way_hit(&self, text: &[u8], word: Range<usize>) -> Option<&[u8; STEM_BLOCK]> {
+        let key = Key::of(text, word)?;
+        let slot = self.slots.get(key.set() * WAYS)?;
+        (slot.key == key).then_some(&slot.stem)
+    }
+
     /// [`Self::lookup`] past the first way: the other ways, a miss, an uncacheable word.
     #[inline(never)]
-    fn lookup_further(&mut self, text: &[u8], word: Range<usize>) -> Found {
-        let Some(key) = Key::of(text, word.clone()) else {
-            let word = text.get(word).and_then(|w| std::str::from_utf8(w).ok());
+    fn lookup_further(&mut self, text: &str, word: Range<usize>) -> Found {
+        let Some(key) = Key::of(text.as_bytes(), word.clone()) else {
+            let word = text.get(word);
             self.stemmer
                 .stem_into(word.unwrap_or(""), &mut self.scratch);
             return Found::Scratch;
@@ -281,10 +298,10 @@ impl CachedStemmer {
     /// Stems a word not in the cache and puts it first in its set, evicting the set's least
     /// recently used word.
     #[cold]
-    fn miss(&mut self, text: &[u8], word: Range<usize>, key: Key, first: usize) -> Found {
-        // A key is only made from a range within `text`; a word is only cut at character
-        // boundaries by callers that keep to `str` pieces, but check rather than assume.
-        let word = text.get(word).and_then(|w| std::str::from_utf8(w).ok());
+    fn miss(&mut self, text: &str, word: Range<usize>, key: Key, first: usize) -> Found {
+        // A key is only made from a range within `text`, but the range may still cut a
+        // character: then it is taken as the empty word, as documented.
+        let word = text.get(word);
         self.stemmer
             .stem_into(word.unwrap_or(""), &mut self.scratch);
         let stem = self.scratch.as_bytes();
@@ -300,6 +317,21 @@ impl CachedStemmer {
         block[MAX_STEM] = stem.len() as u8;
         set[0] = Slot { key, stem: block };
         Found::Cached(first)
+    }
+}
+
+/// Appends a slot's stem block to `out`, cut to the stem, then `terminator` if given.
+#[inline(always)]
+fn append_block(block: &[u8; STEM_BLOCK], out: &mut Vec<u8>, terminator: Option<u8>) {
+    let len = out.len() + usize::from(block[MAX_STEM]);
+    // A fixed-size copy is a couple of vector moves; the excess is cut off.
+    out.extend_from_slice(block);
+    match terminator {
+        Some(byte) => {
+            out[len] = byte;
+            out.truncate(len + 1);
+        }
+        None => out.truncate(len),
     }
 }
 
