@@ -91,10 +91,13 @@ impl<R: Read, E: RecordEnds> Chunker<R, E> {
         Ok(())
     }
 
-    /// Moves `carry[..cut]` into `chunk`.
+    /// Hands `carry[..cut]` over as `chunk`, copying only the few bytes after the cut into a
+    /// new carry with room for the next reads.
     fn take(&mut self, cut: usize, chunk: &mut Vec<u8>) {
-        chunk.extend_from_slice(&self.carry[..cut]);
-        self.carry.drain(..cut);
+        let mut rest = Vec::with_capacity(self.carry.len() - cut + self.size);
+        rest.extend_from_slice(&self.carry[cut..]);
+        self.carry.truncate(cut);
+        *chunk = std::mem::replace(&mut self.carry, rest);
         self.scanned -= cut;
         self.cut = None;
     }
