@@ -14,7 +14,7 @@ use std::thread::{self, Scope};
 
 use super::render::Renderer;
 use super::{Layout, OUTPUT_FLUSH_SIZE, Pipeline, PipelineError, Summary};
-use crate::document::{DocumentSink, read_document, strip_cr};
+use crate::document::{DocumentSink, read_document};
 use crate::tokenizer::Tokenizer;
 
 /// Blocks in flight per thread: one being rendered, one waiting, so no worker idles.
@@ -340,15 +340,18 @@ fn render_block(renderer: &mut Renderer, layout: Layout, block: Block) -> Render
     let mut tokens = 0;
     let mut line_has_tokens = false;
     let mut first_line_has_tokens = None;
-    let mut lines = text.split('\n').peekable();
+    // Line by line, but each rendered within the whole block (see `Renderer::render_in`).
+    let mut start = 0;
+    let line_ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
     let mut i = 0;
-    while let Some(line) = lines.next() {
+    for end in line_ends {
         // A line with its end in the block lost no `\r` yet; one the next block goes on
         // with ends in no `\r` of a `\r\n` (the reader never cuts inside one).
-        let line = if lines.peek().is_some() {
-            strip_cr(line)
+        let ends_here = end < text.len();
+        let line = if ends_here && text.as_bytes()[start..end].ends_with(b"\r") {
+            start..end - 1
         } else {
-            line
+            start..end
         };
         i += 1;
         if i > 1 {
@@ -358,7 +361,8 @@ fn render_block(renderer: &mut Renderer, layout: Layout, block: Block) -> Render
             }
             line_has_tokens = false;
         }
-        tokens += renderer.render(line, layout, &mut line_has_tokens, &mut out);
+        tokens += renderer.render_in(&text, line, layout, &mut line_has_tokens, &mut out);
+        start = end + 1;
     }
     Rendered {
         index,

@@ -92,6 +92,29 @@ impl<W: Write> DocumentSink for LayoutWriter<'_, W> {
         Ok(self.write_if_full()?)
     }
 
+    fn body_lines(&mut self, text: &str) -> Result<(), PipelineError> {
+        // Each line rendered within the whole text (see `Renderer::render_in`), and lines found
+        // with one search over the text rather than one per line.
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            let line = if text.as_bytes()[start..end].ends_with(b"\r") {
+                start..end - 1
+            } else {
+                start..end
+            };
+            self.tokens += self.renderer.render_in(
+                text,
+                line,
+                self.layout,
+                &mut self.line_has_tokens,
+                self.out,
+            );
+            self.body_end()?;
+            start = end + 1;
+        }
+        Ok(())
+    }
+
     fn safe_cut(&self, text: &str) -> Option<usize> {
         self.renderer.safe_cut(text)
     }
