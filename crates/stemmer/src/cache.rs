@@ -288,8 +288,8 @@ impl CachedStemmer {
             return Found::Scratch;
         };
         if let Some(way) = set.iter().position(|slot| slot.key == key) {
-            // Most recently used first: the hit moves to the front, the others down one.
-            set[..=way].rotate_right(1);
+            let hit = set[way];
+            put_first(set, way, hit);
             return Found::Cached(first);
         }
         self.miss(text, word, key, first)
@@ -311,12 +311,24 @@ impl CachedStemmer {
         if stem.len() > MAX_STEM {
             return Found::Scratch;
         }
-        set.rotate_right(1);
         let mut block = [0; STEM_BLOCK];
         block[..stem.len()].copy_from_slice(stem);
         block[MAX_STEM] = stem.len() as u8;
-        set[0] = Slot { key, stem: block };
+        put_first(set, WAYS - 1, Slot { key, stem: block });
         Found::Cached(first)
+    }
+}
+
+/// Puts `slot` first in `set`, moving the slots before `way` down one and so overwriting the
+/// one at `way`: most recently used first. Slot by slot rather than `rotate_right`, which calls
+/// `memmove` for what is at most three 64-byte copies.
+#[inline]
+fn put_first(set: &mut [Slot], way: usize, slot: Slot) {
+    for i in (1..=way.min(set.len().saturating_sub(1))).rev() {
+        set[i] = set[i - 1];
+    }
+    if let Some(front) = set.first_mut() {
+        *front = slot;
     }
 }
 
