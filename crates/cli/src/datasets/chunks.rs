@@ -74,6 +74,7 @@ impl<R: Read, E: RecordEnds> Chunker<R, E> {
 
     /// Reads up to `size` more bytes and scans what can be scanned.
     fn fill(&mut self) -> io::Result<()> {
+        self.carry.reserve(self.size);
         let read = (&mut self.reader)
             .take(self.size as u64)
             .read_to_end(&mut self.carry)?;
@@ -91,13 +92,12 @@ impl<R: Read, E: RecordEnds> Chunker<R, E> {
         Ok(())
     }
 
-    /// Hands `carry[..cut]` over as `chunk`, copying only the few bytes after the cut into a
-    /// new carry with room for the next reads.
+    /// Hands `carry[..cut]` over as `chunk`, whose own buffer (empty, maybe recycled) takes the
+    /// few bytes after the cut and becomes the carry.
     fn take(&mut self, cut: usize, chunk: &mut Vec<u8>) {
-        let mut rest = Vec::with_capacity(self.carry.len() - cut + self.size);
-        rest.extend_from_slice(&self.carry[cut..]);
+        chunk.extend_from_slice(&self.carry[cut..]);
         self.carry.truncate(cut);
-        *chunk = std::mem::replace(&mut self.carry, rest);
+        std::mem::swap(chunk, &mut self.carry);
         self.scanned -= cut;
         self.cut = None;
     }

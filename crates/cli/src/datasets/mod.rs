@@ -33,6 +33,35 @@ use crate::progress::{Progress, ProgressReader, total_size};
 /// Sets the input bytes per chunk, for tests: tiny chunks put record ends at every boundary.
 const CHUNK_VARIABLE: &str = "STEMKIT_DATASET_CHUNK_BYTES";
 
+/// Chunk and output buffers kept for reuse: allocating and freeing megabytes per chunk costs
+/// page faults and unmapping in the kernel, on the writing thread too.
+#[derive(Default)]
+struct Buffers(Mutex<Vec<Vec<u8>>>);
+
+impl Buffers {
+    /// Buffers kept at most: more than are ever in flight.
+    const KEPT: usize = 64;
+
+    /// An empty buffer, recycled if one is free.
+    fn get(&self) -> Vec<u8> {
+        self.0
+            .lock()
+            .ok()
+            .and_then(|mut free| free.pop())
+            .unwrap_or_default()
+    }
+
+    /// Gives `buffer` back for reuse.
+    fn put(&self, mut buffer: Vec<u8>) {
+        buffer.clear();
+        if let Ok(mut free) = self.0.lock() {
+            if free.len() < Self::KEPT {
+                free.push(buffer);
+            }
+        }
+    }
+}
+
 /// Names of the fields that hold each document.
 pub(crate) struct Fields<'a> {
     pub(crate) title: &'a str,
@@ -64,10 +93,19 @@ pub(crate) fn run(
     let mut output = Output::create(args.output.as_deref())?;
     let output_name = output.name();
     let mut first_header: Option<(String, StringRecord)> = None;
+    let buffers = Buffers::default();
     for input in &found.inputs {
         let name = input.name();
         let reader = progress.reader(input.open()?);
-        let mut source = Source::open(name, reader, args.input_format, &fields, args, chunk_size)?;
+        let mut source = Source::open(
+            name,
+            reader,
+            args.input_format,
+            &fields,
+            args,
+            chunk_size,
+            &buffers,
+        )?;
         if check_same_columns(&mut first_header, &source.name, &source.columns)? {
             let header = header_row(style, &source.columns, tokens_column)
                 .map_err(|error| write_failed(&output_name, error))?;
@@ -80,6 +118,7 @@ pub(crate) fn run(
             output: &mut output,
             output_name: &output_name,
             progress: &progress,
+            buffers: &buffers,
             base: Base::default(),
         };
         process(&mut source, &renderers, &mut sink)?;
@@ -131,6 +170,7 @@ struct Source<'a> {
     /// The first chunk, read to find the header and not yet handed out.
     first: Option<Vec<u8>>,
     started: bool,
+    buffers: &'a Buffers,
 }
 
 enum Chunks<'a> {
@@ -153,6 +193,7 @@ impl<'a> Source<'a> {
         fields: &Fields<'_>,
         args: &DocumentArgs,
         chunk_size: usize,
+        buffers: &'a Buffers,
     ) -> anyhow::Result<Self> {
         let mut source = match format {
             InputFormat::Csv => Source {
@@ -163,6 +204,7 @@ impl<'a> Source<'a> {
                 text: 0,
                 first: None,
                 started: false,
+                buffers,
             },
             InputFormat::Jsonl => Source {
                 name,
@@ -172,6 +214,7 @@ impl<'a> Source<'a> {
                 text: 1,
                 first: None,
                 started: false,
+                buffers,
             },
             InputFormat::Text => return Err(usage("text input is not a dataset")),
         };
@@ -196,7 +239,7 @@ impl<'a> Source<'a> {
     }
 
     fn read_chunk(&mut self) -> anyhow::Result<Option<Vec<u8>>> {
-        let mut bytes = Vec::new();
+        let mut bytes = self.buffers.get();
         let more = match &mut self.chunks {
             Chunks::Csv(chunker) => chunker.next_chunk(&mut bytes),
             Chunks::Jsonl(chunker) => chunker.next_chunk(&mut bytes),
@@ -218,6 +261,7 @@ struct Sink<'a> {
     output: &'a mut Output,
     output_name: &'a str,
     progress: &'a Progress,
+    buffers: &'a Buffers,
     base: Base,
 }
 
@@ -232,6 +276,7 @@ impl Sink<'_> {
         self.base.lines += rendered.counts.lines;
         self.base.bytes += rendered.bytes;
         self.progress.add_done(rendered.counts.records);
+        self.buffers.put(rendered.output);
         Ok(())
     }
 }
@@ -247,7 +292,9 @@ fn process(
 ) -> anyhow::Result<()> {
     if rayon::current_num_threads() == 1 {
         while let Some(chunk) = source.next_chunk()? {
-            sink.write(&source.name, renderers.render(&chunk))?;
+            let rendered = renderers.render(&chunk, source.buffers);
+            source.buffers.put(chunk.bytes);
+            sink.write(&source.name, rendered)?;
         }
         return Ok(());
     }
@@ -268,11 +315,13 @@ fn process(
             if reading && sent - written < in_flight {
                 match source.next_chunk()? {
                     Some(chunk) => {
-                        let (sender, stop) = (sender.clone(), &stop);
+                        let (sender, stop, buffers) = (sender.clone(), &stop, source.buffers);
                         let index = sent;
                         scope.spawn(move |_| {
                             if !stop.load(Ordering::Relaxed) {
-                                let _ = sender.send((index, renderers.render(&chunk)));
+                                let rendered = renderers.render(&chunk, buffers);
+                                buffers.put(chunk.bytes);
+                                let _ = sender.send((index, rendered));
                             }
                         });
                         sent += 1;
@@ -329,20 +378,25 @@ impl Renderers {
 
     /// Parses and renders one chunk with the calling worker's pipeline (the last one off the
     /// pool).
-    fn render(&self, chunk: &Chunk) -> Result<Rendered, Fault> {
+    fn render(&self, chunk: &Chunk, buffers: &Buffers) -> Result<Rendered, Fault> {
         let last = self.pipelines.len() - 1;
         let worker = rayon::current_thread_index().map_or(last, |index| index.min(last));
         match self.pipelines[worker].lock() {
-            Ok(mut pipeline) => self.render_with(&mut pipeline, chunk),
+            Ok(mut pipeline) => self.render_with(&mut pipeline, chunk, buffers.get()),
             // Only a panic while rendering poisons a lock; the pipeline itself is still sound.
-            Err(poisoned) => self.render_with(&mut poisoned.into_inner(), chunk),
+            Err(poisoned) => self.render_with(&mut poisoned.into_inner(), chunk, buffers.get()),
         }
     }
 
-    fn render_with(&self, pipeline: &mut Pipeline, chunk: &Chunk) -> Result<Rendered, Fault> {
+    fn render_with(
+        &self,
+        pipeline: &mut Pipeline,
+        chunk: &Chunk,
+        mut output: Vec<u8>,
+    ) -> Result<Rendered, Fault> {
         // Output is about the input plus its tokens.
-        let mut writer =
-            RecordWriter::new(self.style.format, Vec::with_capacity(chunk.bytes.len() * 2));
+        output.reserve(chunk.bytes.len() * 2);
+        let mut writer = RecordWriter::new(self.style.format, output);
         let mut failed = None;
         let mut each = |record: &StringRecord| {
             let field = |i| record.get(i).unwrap_or("");
