@@ -30,6 +30,9 @@ use crate::inputs::{InputReader, discover};
 use crate::output::Output;
 use crate::progress::{Progress, ProgressReader, total_size};
 
+/// Chunks read but not yet written, at most (each about a megabyte in, two out).
+const MAX_IN_FLIGHT: u64 = 12;
+
 /// Sets the input bytes per chunk, for tests: tiny chunks put record ends at every boundary.
 const CHUNK_VARIABLE: &str = "STEMKIT_DATASET_CHUNK_BYTES";
 
@@ -298,7 +301,9 @@ fn process(
         }
         return Ok(());
     }
-    let in_flight = 2 * rayon::current_num_threads() as u64 + 1;
+    // Enough to keep every worker busy while the writer waits on the oldest; bounded, so that
+    // memory stays a few megabytes per chunk in flight whatever the thread count.
+    let in_flight = (2 * rayon::current_num_threads() as u64 + 1).min(MAX_IN_FLIGHT);
     // Set when this thread gives up, so that the workers skip what is left.
     let stop = AtomicBool::new(false);
     let result = rayon::in_place_scope(|scope| {
