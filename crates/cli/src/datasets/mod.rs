@@ -31,7 +31,7 @@ use crate::output::Output;
 use crate::progress::{Progress, ProgressReader, total_size};
 
 /// Chunks read but not yet written, at most (each about a megabyte in, two out).
-const MAX_IN_FLIGHT: u64 = 12;
+const MAX_IN_FLIGHT: u64 = 8;
 
 /// Sets the input bytes per chunk, for tests: tiny chunks put record ends at every boundary.
 const CHUNK_VARIABLE: &str = "STEMKIT_DATASET_CHUNK_BYTES";
