@@ -8,9 +8,10 @@
 
 use std::io::{self, Read};
 
-/// Input bytes per chunk: big enough that a chunk's overheads vanish, small enough that the
-/// chunks in flight stay a few megabytes.
-pub(crate) const CHUNK: usize = 1 << 20;
+/// Input bytes per chunk: big enough that a chunk's overheads vanish, small enough that a
+/// chunk and its output are still in cache when written (256 KiB scaled better than 1 MiB or
+/// 4 MiB on the 157 MB CSV benchmark, and keeps peak memory lower).
+pub(crate) const CHUNK: usize = 256 << 10;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
