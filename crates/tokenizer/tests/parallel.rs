@@ -168,7 +168,7 @@ fn options() -> impl Strategy<Value = TokenizerOptions> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
     fn random_documents_come_out_the_same_on_several_threads(
