@@ -36,6 +36,9 @@ const STEM_BLOCK: usize = 32;
 /// The longest stem cached. A longer stem (possible only when lowercasing lengthens a
 /// non-ASCII word) is not cached.
 const MAX_STEM: usize = STEM_BLOCK - 1;
+/// A stem this long is handed over rather than copied (see `append_scratch`): rare enough that
+/// the buffer it leaves behind costs nothing, long enough that copying it would cost memory.
+const HUGE_STEM: usize = 64 * 1024;
 
 /// A word as a cache key: its bytes zero-padded to 31, its length in byte 31. The length tells
 /// apart words that differ only in trailing NUL bytes; the empty word is never cached, so the
@@ -240,11 +243,28 @@ impl CachedStemmer {
         }
     }
 
+    /// Appends the stem in `scratch`. A huge stem (a word of megabytes) is not copied when it
+    /// would start `out`: its buffer becomes `out`, so a giant word costs one copy of its stem,
+    /// not two; and a huge scratch is given back rather than kept for the rest of the run.
     #[cold]
     #[inline(never)]
-    fn append_scratch(&self, out: &mut Vec<u8>, terminator: Option<u8>) {
-        out.extend_from_slice(self.scratch.as_bytes());
-        out.extend(terminator);
+    fn append_scratch(&mut self, out: &mut Vec<u8>, terminator: Option<u8>) {
+        if self.scratch.len() < HUGE_STEM {
+            out.extend_from_slice(self.scratch.as_bytes());
+            out.extend(terminator);
+            return;
+        }
+        let stem = std::mem::take(&mut self.scratch).into_bytes();
+        if out.is_empty() {
+            *out = stem;
+        } else {
+            out.reserve_exact(stem.len() + 1);
+            out.extend_from_slice(&stem);
+        }
+        if let Some(terminator) = terminator {
+            out.reserve_exact(1);
+            out.push(terminator);
+        }
     }
 
     /// Finds `text[word]` in the cache, filling a slot with its stem on a miss; or stems it into

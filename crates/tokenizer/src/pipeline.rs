@@ -22,6 +22,10 @@ const DEFAULT_CHUNK_SIZE: usize = 128 * 1024;
 const DEFAULT_BLOCK_SIZE: usize = 512 * 1024;
 /// Output is written once this many bytes have gathered: one big write rather than many.
 const OUTPUT_FLUSH_SIZE: usize = 128 * 1024;
+/// A piece of body text this long holds a giant token (the reader cuts lines elsewhere at
+/// safe cuts): it is rendered straight into an empty output buffer, so that its stem is not
+/// copied again, and the buffers it grew are freed once it is written.
+const HUGE_PIECE: usize = 1024 * 1024;
 
 /// How output lines are laid out after the verbatim title line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

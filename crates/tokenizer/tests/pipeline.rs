@@ -474,6 +474,43 @@ fn a_20_mb_token_is_accumulated_whole() {
     assert!(pipeline.buffer_capacity() < MIB);
 }
 
+#[test]
+fn a_giant_stemmed_word_comes_out_exact_in_bounded_buffers() {
+    // NLTK: "-ational" becomes "-ate" (step 2), then "-ate" goes (step 4): "abab...ab".
+    let pairs = 5 * MIB / 4;
+    let word = format!("{}ational", "ab".repeat(pairs));
+    let stem = "ab".repeat(pairs);
+    for threads in [1, 2] {
+        let threads = std::num::NonZeroUsize::new(threads).unwrap();
+        let mut pipeline = porter().with_threads(threads);
+        for (input, layout, expected) in [
+            (
+                format!("Title\n{word}\n"),
+                Layout::TokenPerLine,
+                format!("Title\n{stem}\n"),
+            ),
+            (
+                format!("Title\nx {}\r\ny\n", word.to_uppercase()),
+                Layout::TokenPerLine,
+                format!("Title\nx\n{stem}\ny\n"),
+            ),
+            (
+                format!("Title\nx {word} z\ny"),
+                Layout::LinePerLine,
+                format!("Title\nx {stem} z\ny\n"),
+            ),
+        ] {
+            let (out, _) = run_with(&mut pipeline, input.as_bytes(), layout, false).unwrap();
+            assert!(out == expected, "{threads} threads, {layout:?}: wrong output");
+            assert!(
+                pipeline.buffer_capacity() < 5 * word.len() / 2,
+                "{threads} threads: buffers grew to {} bytes",
+                pipeline.buffer_capacity()
+            );
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Properties
 

@@ -13,7 +13,7 @@ use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::thread::{self, Scope};
 
 use super::render::Renderer;
-use super::{Layout, OUTPUT_FLUSH_SIZE, Pipeline, PipelineError, Summary};
+use super::{HUGE_PIECE, Layout, OUTPUT_FLUSH_SIZE, Pipeline, PipelineError, Summary};
 use crate::document::{DocumentSink, read_document};
 use crate::tokenizer::Tokenizer;
 
@@ -82,6 +82,7 @@ pub(super) fn run<R: Read, W: Write>(
             done_sender: Some(done_sender),
             done,
             cutter,
+            here: None,
             layout,
             output,
             out,
@@ -118,6 +119,9 @@ struct BlockWriter<'scope, 'env, W> {
     done: Receiver<Message>,
     /// Finds safe cuts in long lines (the renderers are busy in the workers).
     cutter: Tokenizer,
+    /// Renders huge pieces on this thread once the renderers are lent out (see
+    /// [`BlockWriter::render_here`]).
+    here: Option<Renderer>,
     layout: Layout,
     output: W,
     /// The title's output, written before any block's.
@@ -175,6 +179,7 @@ impl<'scope, 'env, W: Write> BlockWriter<'scope, 'env, W> {
             return;
         }
         self.started = true;
+        self.here = self.idle.first().map(|renderer| renderer.fresh());
         let Some(done) = self.done_sender.take() else {
             return;
         };
@@ -183,6 +188,26 @@ impl<'scope, 'env, W: Write> BlockWriter<'scope, 'env, W> {
             self.scope
                 .spawn(move || work(renderer, layout, queue, &done));
         }
+    }
+
+    /// Renders a huge piece (a giant token, see [`HUGE_PIECE`]) on this thread, after every
+    /// block before it is written: copied into a block it would be one more copy of the token.
+    fn render_here(&mut self, piece: &str) -> Result<(), PipelineError> {
+        if !self.block.is_empty() {
+            self.send_block()?;
+        }
+        while self.in_flight() > 0 {
+            self.write_next()?;
+        }
+        let renderer = match (self.idle.first_mut(), self.here.as_mut()) {
+            (Some(renderer), _) => &mut **renderer,
+            (None, Some(renderer)) => renderer,
+            (None, None) => return Err(io::Error::other("no renderer is free").into()),
+        };
+        let rendered = render_text(renderer, self.layout, self.next_index, piece, Vec::new());
+        self.next_index += 1;
+        self.next_to_write += 1;
+        self.write(rendered)
     }
 
     /// Waits for the next block in order, and writes it.
@@ -222,7 +247,10 @@ impl<'scope, 'env, W: Write> BlockWriter<'scope, 'env, W> {
         };
         let mut text = rendered.text;
         text.clear();
-        self.spare.push((text, rendered.out));
+        // A buffer a giant token grew is freed, not kept for the rest of the document.
+        if rendered.out.capacity() <= 2 * HUGE_PIECE && text.capacity() <= 2 * HUGE_PIECE {
+            self.spare.push((text, rendered.out));
+        }
         Ok(())
     }
 
@@ -275,6 +303,9 @@ impl<W: Write> DocumentSink for BlockWriter<'_, '_, W> {
     }
 
     fn body(&mut self, piece: &str) -> Result<(), PipelineError> {
+        if piece.len() >= HUGE_PIECE {
+            return self.render_here(piece);
+        }
         self.block.push_str(piece);
         self.send_if_full()
     }
@@ -286,6 +317,9 @@ impl<W: Write> DocumentSink for BlockWriter<'_, '_, W> {
 
     fn body_lines(&mut self, text: &str) -> Result<(), PipelineError> {
         // Whole: the worker splits the lines (and drops their `\r`), not this thread.
+        if text.len() >= HUGE_PIECE {
+            return self.render_here(text);
+        }
         self.block.push_str(text);
         self.send_if_full()
     }
@@ -331,11 +365,19 @@ impl Drop for PanicAlarm<'_> {
 
 /// Renders a block line by line, as the sequential writer renders the same pieces.
 fn render_block(renderer: &mut Renderer, layout: Layout, block: Block) -> Rendered {
-    let Block {
-        index,
-        text,
-        mut out,
-    } = block;
+    let Block { index, text, out } = block;
+    let rendered = render_text(renderer, layout, index, &text, out);
+    Rendered { text, ..rendered }
+}
+
+/// Renders `text` as the block numbered `index`, into `out`; the rendering's text is empty.
+fn render_text(
+    renderer: &mut Renderer,
+    layout: Layout,
+    index: u64,
+    text: &str,
+    mut out: Vec<u8>,
+) -> Rendered {
     out.clear();
     let mut tokens = 0;
     let mut line_has_tokens = false;
@@ -361,12 +403,12 @@ fn render_block(renderer: &mut Renderer, layout: Layout, block: Block) -> Render
             }
             line_has_tokens = false;
         }
-        tokens += renderer.render_in(&text, line, layout, &mut line_has_tokens, &mut out);
+        tokens += renderer.render_in(text, line, layout, &mut line_has_tokens, &mut out);
         start = end + 1;
     }
     Rendered {
         index,
-        text,
+        text: String::new(),
         out,
         tokens,
         first_line_has_tokens: first_line_has_tokens.unwrap_or(line_has_tokens),

@@ -39,6 +39,19 @@ impl Renderer {
         }
     }
 
+    /// A renderer with the same options and an empty cache: cheap, its cache is only made on
+    /// first use.
+    pub(crate) fn fresh(&self) -> Renderer {
+        Renderer {
+            tokenizer: self.tokenizer.clone(),
+            stemmer: self
+                .stemmer
+                .as_ref()
+                .map(|stemmer| CachedStemmer::new(stemmer.stemmer())),
+            plain_ascii: self.plain_ascii,
+        }
+    }
+
     /// Calls `emit` with each output token of `text` and the range of its word in `text`.
     pub(crate) fn for_each_token(&mut self, text: &str, mut emit: impl FnMut(&str, Range<usize>)) {
         let Renderer {

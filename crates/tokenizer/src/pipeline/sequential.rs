@@ -3,7 +3,7 @@
 use std::io::{self, Read, Write};
 
 use super::render::Renderer;
-use super::{Layout, OUTPUT_FLUSH_SIZE, Pipeline, PipelineError, Summary};
+use super::{HUGE_PIECE, Layout, OUTPUT_FLUSH_SIZE, Pipeline, PipelineError, Summary};
 use crate::document::{DocumentSink, read_document};
 
 /// Streams one document from `input` to `output` through `pipeline`'s first renderer.
@@ -57,6 +57,29 @@ impl<W: Write> LayoutWriter<'_, W> {
         Ok(())
     }
 
+    /// Before a huge piece: writes what is gathered, so the piece's giant stem starts an empty
+    /// buffer and is not copied (see [`HUGE_PIECE`]).
+    fn write_before(&mut self, piece: &str) -> io::Result<()> {
+        if piece.len() >= HUGE_PIECE && !self.out.is_empty() {
+            self.output.write_all(self.out)?;
+            self.out.clear();
+        }
+        Ok(())
+    }
+
+    /// After a huge piece: writes it, and frees the buffer it grew.
+    fn write_after(&mut self, piece: &str) -> io::Result<()> {
+        if piece.len() < HUGE_PIECE {
+            return self.write_if_full();
+        }
+        self.output.write_all(self.out)?;
+        self.out.clear();
+        if self.out.capacity() > 4 * OUTPUT_FLUSH_SIZE {
+            *self.out = Vec::new();
+        }
+        Ok(())
+    }
+
     fn flush(&mut self) -> io::Result<()> {
         self.output.write_all(self.out)?;
         self.out.clear();
@@ -78,10 +101,11 @@ impl<W: Write> DocumentSink for LayoutWriter<'_, W> {
     }
 
     fn body(&mut self, piece: &str) -> Result<(), PipelineError> {
+        self.write_before(piece)?;
         self.tokens +=
             self.renderer
                 .render(piece, self.layout, &mut self.line_has_tokens, self.out);
-        Ok(self.write_if_full()?)
+        Ok(self.write_after(piece)?)
     }
 
     fn body_end(&mut self) -> Result<(), PipelineError> {
@@ -95,6 +119,7 @@ impl<W: Write> DocumentSink for LayoutWriter<'_, W> {
     fn body_lines(&mut self, text: &str) -> Result<(), PipelineError> {
         // Each line rendered within the whole text (see `Renderer::render_in`), and lines found
         // with one search over the text rather than one per line.
+        self.write_before(text)?;
         let mut start = 0;
         for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
             let line = if text.as_bytes()[start..end].ends_with(b"\r") {
@@ -112,7 +137,7 @@ impl<W: Write> DocumentSink for LayoutWriter<'_, W> {
             self.body_end()?;
             start = end + 1;
         }
-        Ok(())
+        Ok(self.write_after(text)?)
     }
 
     fn safe_cut(&self, text: &str) -> Option<usize> {
