@@ -17,13 +17,16 @@ use stemkit_stemmer::{CachedStemmer, Stemmer};
 use crate::args::StemArgs;
 use crate::errors::{invalid_utf8, read_failed, usage, write_failed};
 use crate::inputs::{self, Input};
-use crate::lines::{BlockFault, BlockReader, for_each_line};
+use crate::lines::{BLOCK, BlockFault, BlockReader, for_each_line};
 use crate::output::Output;
 use crate::progress::{Progress, total_size};
 
 /// Blocks in flight per stemming thread: enough that no thread waits for work while one block
 /// is read and another written.
 const BLOCKS_PER_THREAD: usize = 3;
+/// A buffer grown past this (by a line of megabytes) is freed once written rather than
+/// recycled: the pool would otherwise keep a giant line's memory for the rest of the run.
+const KEPT_BUFFER: usize = 4 * BLOCK;
 
 /// Stems every line of every input into the output, preserving the line count and order.
 pub(crate) fn run(args: &StemArgs) -> anyhow::Result<()> {
@@ -70,6 +73,45 @@ struct Block {
     result: Option<Result<u64, BlockFault>>,
 }
 
+/// The reader's end of the pool of blocks: those written come back through `free`.
+struct Pool<'a> {
+    free: &'a Receiver<Block>,
+    /// Blocks back from the writer and not yet reused.
+    held: Vec<Block>,
+    /// All the blocks there are.
+    size: usize,
+}
+
+impl Pool<'_> {
+    /// A free block; `None` once the writer has stopped.
+    fn take(&mut self) -> Option<Block> {
+        self.held.pop().or_else(|| self.free.recv().ok())
+    }
+
+    /// Waits until every block is back; `false` if the writer stopped first.
+    fn wait_for_all(&mut self) -> bool {
+        while self.held.len() < self.size {
+            match self.free.recv() {
+                Ok(block) => self.held.push(block),
+                Err(_) => return false,
+            }
+        }
+        true
+    }
+}
+
+impl Block {
+    /// Drops buffers a giant line made grow, so the pool stays small.
+    fn free_giant_buffers(&mut self) {
+        if self.text.capacity() > KEPT_BUFFER {
+            self.text = Vec::new();
+        }
+        if self.stems.capacity() > KEPT_BUFFER {
+            self.stems = Vec::new();
+        }
+    }
+}
+
 impl Plan<'_> {
     /// Reads on this thread, stems on `threads` workers, writes on one more.
     fn run(&self, output: &mut Output, progress: &Progress) -> anyhow::Result<()> {
@@ -104,6 +146,10 @@ impl Plan<'_> {
     }
 
     /// Cuts every input into blocks for the workers, each in buffers from the free pool.
+    ///
+    /// After a block holding a giant line, waits until every block is back in the pool before
+    /// reading on: otherwise further giant lines would be read while earlier ones and their
+    /// stems are still in memory.
     fn read_blocks(
         &self,
         free: &Receiver<Block>,
@@ -111,12 +157,17 @@ impl Plan<'_> {
         progress: &Progress,
         stop: &AtomicBool,
     ) -> anyhow::Result<()> {
+        let mut pool = Pool {
+            free,
+            held: Vec::new(),
+            size: self.threads * BLOCKS_PER_THREAD,
+        };
         let mut sequence = 0;
         for (index, input) in self.inputs.iter().enumerate() {
             let mut reader = BlockReader::new(progress.reader(input.open()?));
             let mut starts_input = true;
             loop {
-                let Ok(mut block) = free.recv() else {
+                let Some(mut block) = pool.take() else {
                     return Ok(()); // the writer stopped and said why
                 };
                 if stop.load(Ordering::Relaxed) {
@@ -126,6 +177,8 @@ impl Plan<'_> {
                     .next_block(&mut block.text)
                     .map_err(|error| read_failed(&input.name(), error))?;
                 if !more {
+                    // Kept for the next input: a pool that lost a block per input would run dry.
+                    pool.held.push(block);
                     break;
                 }
                 block.sequence = sequence;
@@ -133,7 +186,8 @@ impl Plan<'_> {
                 block.starts_input = starts_input;
                 sequence += 1;
                 starts_input = false;
-                if jobs.send(block).is_err() {
+                let giant = block.text.len() > KEPT_BUFFER;
+                if jobs.send(block).is_err() || (giant && !pool.wait_for_all()) {
                     return Ok(());
                 }
             }
@@ -194,7 +248,7 @@ impl Plan<'_> {
         let (mut lines, mut bytes) = (0, 0);
         for block in done {
             waiting.insert(block.sequence, block);
-            while let Some(block) = waiting.remove(&next) {
+            while let Some(mut block) = waiting.remove(&next) {
                 next += 1;
                 if block.starts_input {
                     (lines, bytes) = (0, 0);
@@ -215,6 +269,7 @@ impl Plan<'_> {
                     None => {}
                 }
                 bytes += block.text.len() as u64;
+                block.free_giant_buffers();
                 // The reader may have stopped; then the buffers are simply dropped.
                 let _ = free.send(block);
             }

@@ -139,6 +139,38 @@ fn a_twenty_megabyte_word() {
 }
 
 #[test]
+fn more_files_than_blocks_in_flight() {
+    // One thread has three blocks in flight; each file's end once lost one, and the fourth
+    // file then waited forever.
+    let dir = temp_dir();
+    let mut command = stemkit();
+    command
+        .args(["stem", "--threads", "1"])
+        .timeout(std::time::Duration::from_secs(60));
+    for i in 0..8 {
+        let file = dir.path().join(format!("{i}.txt"));
+        std::fs::write(
+            &file, "ponies
+",
+        )
+        .unwrap();
+        command.arg(file);
+    }
+    let output = command.output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(output.stdout, "poni\n".repeat(8).as_bytes());
+}
+
+#[test]
+fn giant_words_between_short_ones() {
+    // NLTK: "-ational" becomes "-ate", then "-ate" goes: "ab" * n + "ational" stems to "ab" * n.
+    let giant = "ab".repeat(3 * 1024 * 1024);
+    let input = format!("ponies\n{giant}ational\nrunning\n{giant}ATIONAL\ndying\n");
+    let expected = format!("poni\n{giant}\nrun\n{giant}\ndie\n");
+    assert!(stem(input.as_bytes(), &[]) == expected.as_bytes());
+}
+
+#[test]
 fn output_to_a_file() {
     let dir = temp_dir();
     let out = dir.path().join("stems.txt");
