@@ -501,7 +501,10 @@ fn a_giant_stemmed_word_comes_out_exact_in_bounded_buffers() {
             ),
         ] {
             let (out, _) = run_with(&mut pipeline, input.as_bytes(), layout, false).unwrap();
-            assert!(out == expected, "{threads} threads, {layout:?}: wrong output");
+            assert!(
+                out == expected,
+                "{threads} threads, {layout:?}: wrong output"
+            );
             assert!(
                 pipeline.buffer_capacity() < 5 * word.len() / 2,
                 "{threads} threads: buffers grew to {} bytes",
