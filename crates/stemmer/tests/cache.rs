@@ -2,43 +2,10 @@
 //! stemkit's): whatever the cache remembers or evicts, through every method, every answer must
 //! be the reference's.
 
-use std::fs;
-use std::path::PathBuf;
+mod references;
 
+use references::{column, pairs};
 use stemkit_stemmer::{Algorithm, CachedStemmer, Stemmer};
-
-fn read(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../corpus/vocab")
-        .join(name);
-    fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
-
-/// (word, stem) pairs from a word file and a stem file aligned by line.
-fn pairs(words: &str, stems: &str) -> Vec<(String, String)> {
-    let (words, stems) = (read(words), read(stems));
-    // Split on `\n` only: some words hold other line-breaking characters.
-    let lines = |text: &str| -> Vec<String> {
-        let text = text.strip_suffix('\n').unwrap_or(text);
-        text.split('\n').map(str::to_owned).collect()
-    };
-    let (words, stems) = (lines(&words), lines(&stems));
-    assert_eq!(words.len(), stems.len());
-    words.into_iter().zip(stems).collect()
-}
-
-/// (word, stem) pairs from a column of a tab-separated file with a header row.
-fn column(file: &str, name: &str) -> Vec<(String, String)> {
-    let text = read(file);
-    let mut rows = text.split('\n').filter(|row| !row.is_empty());
-    let header: Vec<&str> = rows.next().expect("header").split('\t').collect();
-    let index = header.iter().position(|c| *c == name).expect("column");
-    rows.map(|row| {
-        let cells: Vec<&str> = row.split('\t').collect();
-        (cells[0].to_owned(), cells[index].to_owned())
-    })
-    .collect()
-}
 
 /// The cases in order, reversed, strided: tens of thousands of words through a cache of 64k
 /// slots, so sets fill, evict and reorder many times over.

@@ -3,15 +3,14 @@
 //! checked here against outputs made by NLTK 3.10.4, so a difference always has a trusted referee.
 
 mod reference;
-
-use std::fs;
-use std::path::PathBuf;
+mod references;
 
 use proptest::prelude::*;
 use proptest::sample::select;
 use stemkit_stemmer::{Algorithm, Stemmer};
 
 use reference::Mode;
+use references::{lines, read};
 
 // The reference against NLTK's own outputs.
 
@@ -20,21 +19,6 @@ const MODES: [(Mode, &str); 3] = [
     (Mode::Martin, "martin"),
     (Mode::Original, "original"),
 ];
-
-fn read_vocab(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../corpus/vocab")
-        .join(name);
-    fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
-
-/// Splits on `\n` only: some words hold `\r`-like or other unusual characters.
-fn lines(text: &str) -> Vec<&str> {
-    text.strip_suffix('\n')
-        .unwrap_or(text)
-        .split('\n')
-        .collect()
-}
 
 /// Stems every word with the reference and fails listing the first differences.
 fn check_reference(mode: Mode, source: &str, cases: &[(&str, &str)]) {
@@ -61,7 +45,7 @@ fn check_reference(mode: Mode, source: &str, cases: &[(&str, &str)]) {
 
 #[test]
 fn reference_matches_nltk_tsv_in_every_mode() {
-    let text = read_vocab("nltk-porter.tsv");
+    let text = read("nltk-porter.tsv");
     let mut rows = lines(&text).into_iter();
     let header: Vec<&str> = rows.next().expect("header row").split('\t').collect();
     let rows: Vec<Vec<&str>> = rows.map(|row| row.split('\t').collect()).collect();
@@ -83,10 +67,10 @@ fn reference_matches_nltk_tsv_in_every_mode() {
 
 #[test]
 fn reference_matches_nltk_test_vocabulary_in_every_mode() {
-    let words = read_vocab("nltk-porter-test/porter_vocabulary.txt");
+    let words = read("nltk-porter-test/porter_vocabulary.txt");
     for (mode, name) in MODES {
         let file = format!("nltk-porter-test/porter_{name}_output.txt");
-        let stems = read_vocab(&file);
+        let stems = read(&file);
         let (words, stems) = (lines(&words), lines(&stems));
         assert_eq!(
             words.len(),

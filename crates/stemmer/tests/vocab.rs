@@ -1,8 +1,7 @@
 //! One data-driven suite: every reference vocabulary in `corpus/vocab/`, loaded into the
 //! algorithm it was made by. The expected stems come from NLTK and Snowball, never from stemkit.
 
-use std::fs;
-use std::path::PathBuf;
+mod references;
 
 use stemkit_stemmer::{Algorithm, CachedStemmer, Stemmer};
 
@@ -20,54 +19,10 @@ enum Source {
     },
 }
 
-fn vocab_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus/vocab")
-}
-
-fn read(name: &str) -> String {
-    let path = vocab_dir().join(name);
-    fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
-
-/// Splits on `\n` only: some words hold `\r`-like or other unusual characters.
-fn lines(text: &str) -> Vec<&str> {
-    text.strip_suffix('\n')
-        .unwrap_or(text)
-        .split('\n')
-        .collect()
-}
-
 fn load(source: &Source) -> Vec<(String, String)> {
-    match source {
-        Source::Pair { words, stems } => {
-            let (words, stems) = (read(words), read(stems));
-            let (words, stems) = (lines(&words), lines(&stems));
-            assert_eq!(
-                words.len(),
-                stems.len(),
-                "word and stem files differ in length"
-            );
-            words
-                .into_iter()
-                .zip(stems)
-                .map(|(w, s)| (w.to_owned(), s.to_owned()))
-                .collect()
-        }
-        Source::Tsv { file, column } => {
-            let text = read(file);
-            let mut rows = lines(&text).into_iter();
-            let header: Vec<&str> = rows.next().expect("header row").split('\t').collect();
-            let index = header
-                .iter()
-                .position(|h| h == column)
-                .unwrap_or_else(|| panic!("{file} has no column {column}"));
-            rows.map(|row| {
-                let fields: Vec<&str> = row.split('\t').collect();
-                assert_eq!(fields.len(), header.len(), "{file}: bad row {row:?}");
-                (fields[0].to_owned(), fields[index].to_owned())
-            })
-            .collect()
-        }
+    match *source {
+        Source::Pair { words, stems } => references::pairs(words, stems),
+        Source::Tsv { file, column } => references::column(file, column),
     }
 }
 
