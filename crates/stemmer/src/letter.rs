@@ -135,3 +135,41 @@ pub(crate) fn render<L: Letter>(word: &[L]) -> String {
     }
     text
 }
+
+/// An algorithm's steps, runnable on either letter type.
+pub(crate) trait Steps {
+    /// Stems the lowercased `word` in place.
+    fn run<L: Letter>(&mut self, word: &mut Vec<L>);
+}
+
+/// Lowercases `word` as Python's `str.lower()` does and runs `steps` on it, leaving the stem in
+/// `out`: as bytes inside `out`'s own buffer when the lowercased word is ASCII (the fast path:
+/// no allocation once the buffer has grown, as no step makes a word longer than it came in),
+/// as code points otherwise, which is how the references index it.
+pub(crate) fn stem_lowercased(word: &str, out: &mut String, steps: &mut impl Steps) {
+    if word.is_ascii() {
+        return stem_ascii(word.as_bytes(), out, steps);
+    }
+    let lower = crate::lowercase::lowercase(word);
+    if lower.is_ascii() {
+        // Such as the Kelvin sign, whose lowercase is an ASCII `k`.
+        stem_ascii(lower.as_bytes(), out, steps);
+    } else {
+        let mut letters: Vec<char> = lower.chars().collect();
+        steps.run(&mut letters);
+        out.clear();
+        out.extend(letters);
+    }
+}
+
+/// Stems the ASCII `word` as bytes inside `out`'s own buffer.
+fn stem_ascii(word: &[u8], out: &mut String, steps: &mut impl Steps) {
+    let mut bytes = std::mem::take(out).into_bytes();
+    bytes.clear();
+    bytes.extend_from_slice(word);
+    bytes.make_ascii_lowercase();
+    steps.run(&mut bytes);
+    // The rules only ever write ASCII letters, so this never fails; were it to, nothing panics.
+    *out = String::from_utf8(bytes)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
+}

@@ -10,8 +10,7 @@ mod rules;
 mod steps;
 
 use crate::explain::Tracer;
-use crate::letter::{Letter, render};
-use crate::lowercase::lowercase;
+use crate::letter::{Letter, Steps, render, stem_lowercased};
 
 /// Which of NLTK's `PorterStemmer` modes to compute.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,34 +27,29 @@ pub(crate) enum Mode {
 pub(crate) fn stem<T: Tracer>(mode: Mode, word: &str, out: &mut String, tracer: &mut T) {
     // NLTK measures the word before lowercasing it, in code points.
     let short = mode != Mode::Original && word.chars().nth(2).is_none();
-    if word.is_ascii() {
-        stem_ascii(mode, short, word.as_bytes(), out, tracer);
-        return;
-    }
-    let lower = lowercase(word);
-    if lower.is_ascii() {
-        // Such as the Kelvin sign, whose lowercase is an ASCII `k`.
-        stem_ascii(mode, short, lower.as_bytes(), out, tracer);
-    } else {
-        let mut letters: Vec<char> = lower.chars().collect();
-        stem_letters(mode, short, &mut letters, tracer);
-        out.extend(letters);
-    }
+    stem_lowercased(
+        word,
+        out,
+        &mut PorterSteps {
+            mode,
+            short,
+            tracer,
+        },
+    );
 }
 
-/// Stems the ASCII `word` as bytes inside `out`'s own buffer: no allocation once it has grown,
-/// as no step makes a word longer than it came in.
-fn stem_ascii<T: Tracer>(mode: Mode, short: bool, word: &[u8], out: &mut String, tracer: &mut T) {
-    let mut bytes = std::mem::take(out).into_bytes();
-    bytes.clear();
-    bytes.extend_from_slice(word);
-    bytes.make_ascii_lowercase();
-    stem_letters(mode, short, &mut bytes, tracer);
-    // The rules only ever write ASCII letters, so the bytes stay ASCII.
-    *out = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
-    };
+/// The Porter steps of one mode, for one word.
+struct PorterSteps<'t, T> {
+    mode: Mode,
+    /// Whether the word as given was too short to stem.
+    short: bool,
+    tracer: &'t mut T,
+}
+
+impl<T: Tracer> Steps for PorterSteps<'_, T> {
+    fn run<L: Letter>(&mut self, word: &mut Vec<L>) {
+        stem_letters(self.mode, self.short, word, self.tracer);
+    }
 }
 
 /// Stems the lowercased `word` in place; `short` tells whether the original was too short to stem.

@@ -13,40 +13,23 @@ mod steps;
 mod tests;
 
 use crate::explain::Tracer;
-use crate::lowercase::lowercase;
+use crate::letter::{Steps, stem_lowercased};
 
 pub(crate) use revision::Revision;
 
 /// Writes the stem of `word` into `out` (empty on entry).
 pub(crate) fn stem<T: Tracer>(revision: Revision, word: &str, out: &mut String, tracer: &mut T) {
-    if word.is_ascii() {
-        stem_ascii(revision, word.as_bytes(), out, tracer);
-        return;
-    }
-    let lower = lowercase(word);
-    // Lowercasing can make a word ASCII (the Kelvin sign becomes `k`).
-    if lower.is_ascii() {
-        stem_ascii(revision, lower.as_bytes(), out, tracer);
-    } else {
-        stem_chars(revision, &lower, out, tracer);
-    }
+    stem_lowercased(word, out, &mut Porter2Steps { revision, tracer });
 }
 
-/// Stems an ASCII word as bytes, inside `out`'s own buffer: no allocation once it is large enough.
-fn stem_ascii<T: Tracer>(revision: Revision, word: &[u8], out: &mut String, tracer: &mut T) {
-    let mut letters = std::mem::take(out).into_bytes();
-    letters.clear();
-    letters.extend_from_slice(word);
-    letters.make_ascii_lowercase();
-    steps::stem_letters(revision, &mut letters, tracer);
-    // The steps only ever write ASCII letters, so this never fails; were it to, nothing panics.
-    *out = String::from_utf8(letters)
-        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
+/// The Porter2 steps of one revision, for one word.
+struct Porter2Steps<'t, T> {
+    revision: Revision,
+    tracer: &'t mut T,
 }
 
-/// Stems a lowercased word with non-ASCII letters as chars (code points, as the references do).
-fn stem_chars<T: Tracer>(revision: Revision, word: &str, out: &mut String, tracer: &mut T) {
-    let mut letters: Vec<char> = word.chars().collect();
-    steps::stem_letters(revision, &mut letters, tracer);
-    out.extend(letters);
+impl<T: Tracer> Steps for Porter2Steps<'_, T> {
+    fn run<L: letter::Letter>(&mut self, word: &mut Vec<L>) {
+        steps::stem_letters(self.revision, word, self.tracer);
+    }
 }
