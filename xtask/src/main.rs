@@ -27,8 +27,9 @@ tasks:
   fuzz [TARGET] [--time SECONDS] [--sanitizer address|none]
                                       run one fuzz target (or all) for a time budget (default 60 s)
   bench [--e2e-only] [--quick]        criterion benchmarks, then end-to-end ratios against NLTK,
-                                      rust-stemmers and tr (--e2e-only: skip criterion;
-                                      --quick: small inputs, for iteration)
+        [--only NAME]...              rust-stemmers and tr (--e2e-only: skip criterion;
+                                      --quick: small inputs, for iteration; --only: just these
+                                      comparisons: nltk, rust-stemmers, tr, memory, directory, csv)
   snapshots                           review pending insta snapshots (cargo insta review)
 ";
 

@@ -20,6 +20,7 @@ mod algorithm;
 mod cache;
 mod explain;
 mod letter;
+mod long_word;
 mod lowercase;
 mod porter;
 mod porter2;
@@ -29,6 +30,7 @@ use std::borrow::Cow;
 pub use algorithm::{Algorithm, ParseAlgorithmError};
 pub use cache::CachedStemmer;
 pub use explain::{Explanation, Step};
+pub use long_word::LongWordStemmer;
 pub use lowercase::lowercase;
 
 use explain::{NoTrace, Recorder, Tracer};

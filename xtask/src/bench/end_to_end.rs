@@ -13,8 +13,12 @@ use super::format_rate_words;
 use super::timing::{self, Job, Timing};
 use crate::{cmd, project_root};
 
-/// Runs the section: build, generate the inputs, measure, print.
-pub(super) fn run(quick: bool) -> Result<()> {
+/// The comparisons, by the names `--only` takes, in the order they run.
+pub(super) const NAMES: [&str; 6] = ["nltk", "rust-stemmers", "tr", "memory", "directory", "csv"];
+
+/// Runs the section: build, generate the inputs, measure, print. `only` names the comparisons
+/// to run; empty means all.
+pub(super) fn run(quick: bool, only: &[String]) -> Result<()> {
     println!("\n==== end-to-end: building release binaries ====");
     cmd::run(&mut cmd::cargo([
         "build",
@@ -40,12 +44,19 @@ pub(super) fn run(quick: bool) -> Result<()> {
         "\n==== end-to-end: measuring ({} rounds each, alternating; minimum wall time) ====",
         bench.rounds
     );
-    bench.stem_against_nltk()?;
-    bench.stem_against_rust_stemmers()?;
-    bench.documents_against_tr()?;
-    bench.single_line_memory()?;
-    bench.threads_on_directory()?;
-    bench.threads_on_csv()?;
+    let comparisons: [fn(&mut Bench) -> Result<()>; NAMES.len()] = [
+        Bench::stem_against_nltk,
+        Bench::stem_against_rust_stemmers,
+        Bench::documents_against_tr,
+        Bench::single_line_memory,
+        Bench::threads_on_directory,
+        Bench::threads_on_csv,
+    ];
+    for (name, comparison) in NAMES.iter().zip(comparisons) {
+        if only.is_empty() || only.iter().any(|wanted| wanted == name) {
+            comparison(&mut bench)?;
+        }
+    }
     print_machine(&load_before);
     print_rows(&bench.rows);
     println!("\n==== end-to-end: outputs ====");

@@ -15,19 +15,38 @@ pub(crate) struct Options {
     e2e_only: bool,
     /// Smaller end-to-end inputs and fewer rounds, for iteration; not for the README.
     quick: bool,
+    /// Only these end-to-end comparisons (by name); empty means all of them.
+    only: Vec<String>,
 }
 
 impl Options {
-    /// Parses `[--e2e-only] [--quick]`.
+    /// Parses `[--e2e-only] [--quick] [--only NAME]...`; `--only` implies `--e2e-only`.
     pub(crate) fn parse(args: &[String]) -> Result<Self> {
         let mut options = Self::default();
-        for arg in args {
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--e2e-only" => options.e2e_only = true,
                 "--quick" => options.quick = true,
-                other => {
-                    bail!("bench: unexpected argument `{other}` (expected --e2e-only, --quick)")
+                "--only" => {
+                    let Some(name) = args.next() else {
+                        bail!(
+                            "bench: --only needs a comparison: {}",
+                            end_to_end::NAMES.join(", ")
+                        );
+                    };
+                    if !end_to_end::NAMES.contains(&name.as_str()) {
+                        bail!(
+                            "bench: no comparison `{name}` (expected one of {})",
+                            end_to_end::NAMES.join(", ")
+                        );
+                    }
+                    options.e2e_only = true;
+                    options.only.push(name.clone());
                 }
+                other => bail!(
+                    "bench: unexpected argument `{other}` (expected --e2e-only, --quick, --only NAME)"
+                ),
             }
         }
         Ok(options)
@@ -39,7 +58,7 @@ pub(crate) fn run(options: Options) -> Result<()> {
     if !options.e2e_only {
         criterion::run()?;
     }
-    end_to_end::run(options.quick)
+    end_to_end::run(options.quick, &options.only)
 }
 
 /// `12.34 Mwords/s` or `567.8 kwords/s`.
@@ -64,6 +83,7 @@ mod tests {
         let both = Options {
             e2e_only: true,
             quick: true,
+            only: Vec::new(),
         };
         assert_eq!(
             Options::parse(&args(&["--quick", "--e2e-only"])).unwrap(),
@@ -71,6 +91,15 @@ mod tests {
         );
         assert_eq!(Options::parse(&args(&[])).unwrap(), Options::default());
         assert!(Options::parse(&args(&["--fast"])).is_err());
+    }
+
+    #[test]
+    fn only_names_known_comparisons_and_skips_criterion() {
+        let options = Options::parse(&args(&["--only", "directory", "--only", "csv"])).unwrap();
+        assert!(options.e2e_only);
+        assert_eq!(options.only, ["directory", "csv"]);
+        assert!(Options::parse(&args(&["--only", "everything"])).is_err());
+        assert!(Options::parse(&args(&["--only"])).is_err());
     }
 
     #[test]

@@ -21,7 +21,8 @@ pub(super) struct Job {
     pub(super) stdin: Option<PathBuf>,
     /// Standard output written to this file.
     pub(super) stdout: PathBuf,
-    /// Removed before every run (a `-o` target that must not exist yet, e.g. a directory).
+    /// Moved out of the way before every run (a `-o` target that must not exist yet, e.g. a
+    /// directory).
     pub(super) clears: Option<PathBuf>,
 }
 
@@ -50,7 +51,7 @@ impl Job {
         self
     }
 
-    /// Removes `path` before every run.
+    /// Moves `path` out of the way before every run.
     pub(super) fn clears(mut self, path: &Path) -> Self {
         self.clears = Some(path.to_path_buf());
         self
@@ -89,13 +90,23 @@ pub(super) struct Timing {
 }
 
 /// Runs every job `rounds` times, interleaved, and returns each one's timing in order.
+///
+/// The outputs a job clears are not deleted between runs but set aside and deleted after the
+/// last: deleting hundreds of files just before a timed run makes the next run's file creations
+/// slower (ext4 skips recently freed inodes one by one, under the directory's lock), which
+/// would charge the benchmark's own clean-up to whichever run comes next.
 pub(super) fn alternately(jobs: &[&Job], rounds: usize, scratch: &Path) -> Result<Vec<Timing>> {
     for job in jobs {
         println!("  $ {}", job.display());
     }
+    let aside = scratch.join("set-aside");
+    remove(&aside)?;
     let mut timings: Vec<Option<Timing>> = vec![None; jobs.len()];
-    for _ in 0..rounds {
-        for (job, best) in jobs.iter().zip(&mut timings) {
+    for round in 0..rounds {
+        for (index, (job, best)) in jobs.iter().zip(&mut timings).enumerate() {
+            if let Some(path) = &job.clears {
+                set_aside(path, &aside.join(format!("{round}-{index}")))?;
+            }
             let run = once(job, scratch)?;
             *best = Some(match *best {
                 None => run,
@@ -110,14 +121,12 @@ pub(super) fn alternately(jobs: &[&Job], rounds: usize, scratch: &Path) -> Resul
     timings
         .into_iter()
         .map(|t| t.context("no rounds"))
-        .collect()
+        .collect::<Result<_>>()
+        .and_then(|timings| remove(&aside).map(|()| timings))
 }
 
 /// One run: wall time from spawn to exit, and the peak memory GNU time reports.
 fn once(job: &Job, scratch: &Path) -> Result<Timing> {
-    if let Some(path) = &job.clears {
-        remove(path)?;
-    }
     let rss_file = scratch.join("max-rss.txt");
     let stderr_file = scratch.join("stderr.txt");
     let gnu_time = Path::new(GNU_TIME).exists();
@@ -175,6 +184,18 @@ fn min_known(a: Option<f64>, b: Option<f64>) -> Option<f64> {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     }
+}
+
+/// Moves `path`, if it exists, to `place` (whose parent is made if missing).
+fn set_aside(path: &Path, place: &Path) -> Result<()> {
+    if !path.exists() {
+        return Ok(());
+    }
+    if let Some(parent) = place.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    fs::rename(path, place)
+        .with_context(|| format!("cannot move {} to {}", path.display(), place.display()))
 }
 
 /// Removes a file or a directory tree if it exists.

@@ -1,0 +1,316 @@
+//! Stemming a word too long to hold: it arrives in pieces, and its stem leaves in pieces, with
+//! memory bounded whatever the word's length.
+//!
+//! Every rule of every algorithm edits only the last few letters of a word; what they read of
+//! the rest is a handful of facts: the vowel/consonant pattern (Porter's measure, Porter2's
+//! regions), the first letters (Porter2's special prefixes and leading apostrophe), and the
+//! letters right before the end. So a long word `A B T` (a 16-letter head `A`, a middle `B`,
+//! the last 192 letters or more `T`) stems as the short word `A c T` does, where `c` is `B`'s
+//! vowel/consonant pattern squeezed to a few letters:
+//!
+//! - runs of one class become one letter (`a` for a vowel, `b` for a consonant): a run's length
+//!   matters to no rule;
+//! - at most nine alternations are kept: past two, the measure and both regions are settled;
+//! - `c` starts and ends with the classes `B` starts and ends with, so a `y` in `T` reads as
+//!   the same vowel or consonant, and every measure and region comes out the same.
+//!
+//! Then the stem of `A B T` is the stem of `A c T` with `c` put back as `B`. `B` is written out,
+//! lowercased, as it goes by. The unit tests check this against the whole-word stemmer for
+//! every algorithm on words of every shape, with the thresholds made small.
+
+use crate::{Algorithm, Stemmer, lowercase};
+
+/// Letters of the head kept verbatim: more than the longest start any rule reads (Porter2's
+/// leading apostrophe and its prefixes, `univers` the longest).
+const HEAD: usize = 16;
+/// Letters of the tail kept verbatim: far more than any chain of rules can edit or read from
+/// the end.
+const TAIL: usize = 64;
+/// Characters of context on each side when lowercasing a piece alone: Python's final-sigma rule
+/// looks past case-ignorable characters for a cased letter, and this many are more than any
+/// text puts in a row.
+const CONTEXT: usize = 128;
+/// Bytes of a word held whole before it counts as long: words this long are already rare.
+const LONG: usize = 64 * 1024;
+/// Alternations of vowel and consonant kept in the squeezed middle, at most.
+const ALTERNATIONS: usize = 9;
+
+/// Stems one word that arrives in pieces, holding at most a few tens of kilobytes of it: for a
+/// word too long to hold (a line of a word list as big as the file, say). The pieces of stem
+/// it writes join into exactly what [`Stemmer::stem`] gives for the whole word.
+///
+/// ```
+/// use stemkit_stemmer::{Algorithm, LongWordStemmer, Stemmer};
+///
+/// let mut long = LongWordStemmer::new(Stemmer::new(Algorithm::PorterNltk));
+/// let mut stem = String::new();
+/// for piece in ["Gener", "aliz", "ations"] {
+///     long.push(piece, &mut stem);
+/// }
+/// long.finish(&mut stem);
+/// assert_eq!(stem, "gener");
+/// ```
+#[derive(Clone, Debug)]
+pub struct LongWordStemmer {
+    stemmer: Stemmer,
+    /// The word's text not yet written: all of it while the word is short; once long, its
+    /// last characters (the tail and the look-ahead for lowercasing).
+    raw: String,
+    /// Once the word is long: what is known of its head and middle.
+    long: Option<Long>,
+    /// Bytes held before the word counts as long ([`LONG`], smaller in tests).
+    threshold: usize,
+    /// Characters kept at the end once long (tail and context; smaller in tests).
+    keep: usize,
+}
+
+/// What is kept of a long word's head and middle.
+#[derive(Clone, Debug)]
+struct Long {
+    /// The head's letters, lowercased.
+    head: String,
+    /// Leading letters of the head the algorithm drops (Porter2's leading apostrophe).
+    dropped: usize,
+    /// The last characters written out, as they came in: context for lowercasing what follows.
+    before: String,
+    /// The middle's vowel/consonant pattern.
+    pattern: Pattern,
+}
+
+impl LongWordStemmer {
+    /// A long-word stemmer computing `stemmer`'s algorithm.
+    pub fn new(stemmer: Stemmer) -> Self {
+        Self::with_limits(stemmer, LONG, TAIL + CONTEXT)
+    }
+
+    fn with_limits(stemmer: Stemmer, threshold: usize, keep: usize) -> Self {
+        LongWordStemmer {
+            stemmer,
+            raw: String::new(),
+            long: None,
+            threshold,
+            keep,
+        }
+    }
+
+    /// Whether no piece of a word has been pushed since the last [`Self::finish`].
+    pub fn is_empty(&self) -> bool {
+        self.raw.is_empty() && self.long.is_none()
+    }
+
+    /// Adds the next piece of the word, and appends to `out` whatever of the stem is already
+    /// settled.
+    pub fn push(&mut self, piece: &str, out: &mut String) {
+        self.raw.push_str(piece);
+        if self.long.is_none() && self.raw.len() >= self.threshold {
+            self.start_long(out);
+        }
+        if self.long.is_some() {
+            self.write_middle(out);
+        }
+    }
+
+    /// Ends the word: appends the rest of its stem to `out`, and gets ready for the next word.
+    pub fn finish(&mut self, out: &mut String) {
+        match self.long.take() {
+            None => out.push_str(&self.stemmer.stem(&self.raw)),
+            Some(long) => self.finish_long(long, out),
+        }
+        self.raw.clear();
+    }
+
+    /// The word has grown long: sets its head aside and writes what the stem keeps of it.
+    fn start_long(&mut self, out: &mut String) {
+        let cut = char_boundary_after(&self.raw, HEAD);
+        let after = &self.raw[cut..char_boundary_after(&self.raw[cut..], CONTEXT) + cut];
+        let head = lowercase_in_context("", &self.raw[..cut], after);
+        let dropped = dropped_from_start(self.stemmer.algorithm(), &head);
+        let kept: String = head.chars().skip(dropped).collect();
+        out.push_str(&rewritten(self.stemmer.algorithm(), &kept));
+        let pattern = Pattern::after(&kept);
+        self.long = Some(Long {
+            head,
+            dropped,
+            before: self.raw[..cut].to_owned(),
+            pattern,
+        });
+        self.raw.drain(..cut);
+    }
+
+    /// Writes out, lowercased, all of the middle that the kept end does not need.
+    fn write_middle(&mut self, out: &mut String) {
+        let Some(long) = &mut self.long else {
+            return;
+        };
+        // Write in big pieces, not one per push: a piece costs a few context copies.
+        if self.raw.len() < self.threshold {
+            return;
+        }
+        let Some(cut) = char_boundary_before_last(&self.raw, self.keep) else {
+            return;
+        };
+        let (middle, rest) = self.raw.split_at(cut);
+        let after = &rest[..char_boundary_after(rest, CONTEXT)];
+        let lowered = lowercase_in_context(&long.before, middle, after);
+        long.pattern.extend(&lowered);
+        out.push_str(&rewritten(self.stemmer.algorithm(), &lowered));
+        long.before = last_chars(&long.before, middle, CONTEXT);
+        self.raw.drain(..cut);
+    }
+
+    /// Stems `head + squeezed middle + tail` and writes the stem past the squeezed middle.
+    fn finish_long(&mut self, long: Long, out: &mut String) {
+        let tail = lowercase_in_context(&long.before, &self.raw, "");
+        let squeezed = long.pattern.squeezed();
+        let stand_in = format!("{}{squeezed}{tail}", long.head);
+        let stem = self.stemmer.stem(&stand_in);
+        // The stem starts with the head less its dropped letters, then the squeezed middle,
+        // untouched: no rule reaches that far from either end.
+        let settled = long.head.chars().count() - long.dropped + squeezed.len();
+        debug_assert!(
+            stem.chars()
+                .skip(settled - squeezed.len())
+                .take(squeezed.len())
+                .eq(squeezed.chars()),
+            "the squeezed middle of {stand_in:?} survives in its stem {stem:?}"
+        );
+        out.extend(stem.chars().skip(settled));
+    }
+}
+
+/// How many leading letters of the lowercased `head` `algorithm` drops: Porter2 drops one
+/// leading apostrophe (NLTK's revision first reads `’ ‘ ‛` as one); no other rule touches the
+/// start of a long word.
+fn dropped_from_start(algorithm: Algorithm, head: &str) -> usize {
+    let first = head.chars().next();
+    let apostrophe = match algorithm {
+        Algorithm::Porter2 => first == Some('\''),
+        Algorithm::Porter2Nltk => {
+            matches!(first, Some('\'' | '\u{2019}' | '\u{2018}' | '\u{201b}'))
+        }
+        Algorithm::PorterNltk | Algorithm::PorterMartin | Algorithm::PorterOriginal => false,
+    };
+    usize::from(apostrophe)
+}
+
+/// `letters` of a long word's head or middle as `algorithm`'s stem has them: NLTK's Porter2
+/// reads `’ ‘ ‛` as `'` throughout the word; nothing else changes a letter so far from the end
+/// for good (Porter2 marks some `y` as `Y`, and unmarks them all at the end).
+fn rewritten(algorithm: Algorithm, letters: &str) -> std::borrow::Cow<'_, str> {
+    const TYPOGRAPHIC: [char; 3] = ['\u{2019}', '\u{2018}', '\u{201b}'];
+    if algorithm == Algorithm::Porter2Nltk && letters.contains(TYPOGRAPHIC) {
+        letters.replace(TYPOGRAPHIC, "'").into()
+    } else {
+        letters.into()
+    }
+}
+
+/// The vowel/consonant pattern of a middle, squeezed: its runs, and the class of each run's
+/// letters, as every algorithm reads them (`a e i o u` vowels; `y` a vowel after a consonant,
+/// a consonant at the start or after a vowel; every other letter a consonant).
+#[derive(Clone, Debug)]
+struct Pattern {
+    /// The first run's class, once the middle has a letter.
+    first_is_vowel: Option<bool>,
+    /// Whether the last letter so far is a vowel.
+    last_is_vowel: bool,
+    /// Runs so far, counted up to a bound.
+    runs: usize,
+}
+
+impl Pattern {
+    /// The pattern of an empty middle following `head`.
+    fn after(head: &str) -> Self {
+        let mut last_is_vowel = false;
+        for (index, letter) in head.chars().enumerate() {
+            last_is_vowel = is_vowel(letter, index == 0, last_is_vowel);
+        }
+        Pattern {
+            first_is_vowel: None,
+            last_is_vowel,
+            runs: 0,
+        }
+    }
+
+    /// Adds the middle's next letters, lowercased.
+    fn extend(&mut self, letters: &str) {
+        for letter in letters.chars() {
+            // The head is never empty, so no letter of the middle starts the word.
+            let vowel = is_vowel(letter, false, self.last_is_vowel);
+            if self.first_is_vowel.is_none() {
+                self.first_is_vowel = Some(vowel);
+                self.runs = 1;
+            } else if vowel != self.last_is_vowel {
+                // Only the parity matters past the bound: keep it.
+                self.runs = if self.runs >= ALTERNATIONS + 2 {
+                    self.runs - 1
+                } else {
+                    self.runs + 1
+                };
+            }
+            self.last_is_vowel = vowel;
+        }
+    }
+
+    /// The squeezed middle: one letter per run, `a` for vowels and `b` for consonants, at most
+    /// [`ALTERNATIONS`] + 2 runs, ending with the middle's last class.
+    fn squeezed(&self) -> String {
+        let Some(first) = self.first_is_vowel else {
+            return String::new();
+        };
+        (0..self.runs)
+            .map(|run| if (run % 2 == 0) == first { 'a' } else { 'b' })
+            .collect()
+    }
+}
+
+/// Whether `letter` is a vowel, given whether it starts the word and whether the letter before
+/// it is one.
+fn is_vowel(letter: char, first: bool, after_vowel: bool) -> bool {
+    match letter {
+        'a' | 'e' | 'i' | 'o' | 'u' => true,
+        'y' => !first && !after_vowel,
+        _ => false,
+    }
+}
+
+/// `piece` lowercased as it would be inside `before + piece + after`: only a `Σ` depends on
+/// its neighbours, and lowercasing never changes the length in bytes of the text around it
+/// with context (`σ` and `ς` are both two bytes), so the piece's part of the whole is found by
+/// the lengths of its neighbours lowercased alone.
+fn lowercase_in_context(before: &str, piece: &str, after: &str) -> String {
+    if !piece.contains('Σ') && !before.contains('Σ') && !after.contains('Σ') {
+        return lowercase(piece).into_owned();
+    }
+    let whole = lowercase(&format!("{before}{piece}{after}")).into_owned();
+    let start = lowercase(before).len();
+    let end = whole.len() - lowercase(after).len();
+    whole[start..end].to_owned()
+}
+
+/// The byte offset just after the first `count` characters of `text` (all of it if shorter).
+fn char_boundary_after(text: &str, count: usize) -> usize {
+    text.char_indices()
+        .nth(count)
+        .map_or(text.len(), |(offset, _)| offset)
+}
+
+/// The byte offset where the last `count` characters of `text` start, if it has more.
+fn char_boundary_before_last(text: &str, count: usize) -> Option<usize> {
+    let (offset, _) = text.char_indices().rev().nth(count.checked_sub(1)?)?;
+    (offset > 0).then_some(offset)
+}
+
+/// The last `count` characters of `earlier + later`.
+fn last_chars(earlier: &str, later: &str, count: usize) -> String {
+    if let Some(start) = char_boundary_before_last(later, count) {
+        return later[start..].to_owned();
+    }
+    let missing = count.saturating_sub(later.chars().count());
+    let start = char_boundary_before_last(earlier, missing).unwrap_or(0);
+    let start = if missing == 0 { earlier.len() } else { start };
+    format!("{}{later}", &earlier[start..])
+}
+
+#[cfg(test)]
+mod tests;
