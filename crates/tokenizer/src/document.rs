@@ -58,6 +58,17 @@ pub(crate) trait DocumentSink {
     }
     /// Where a long unfinished body line may be cut: see [`crate::Tokenizer::last_safe_cut`].
     fn safe_cut(&self, text: &str) -> Option<usize>;
+    /// For a sink that takes a token too long to hold in pieces: how many leading bytes of
+    /// `text` continue a token (see [`crate::Tokenizer::token_run`]). `None`: the sink takes
+    /// whole tokens only, and the reader holds a long one until it ends.
+    fn token_run(&self, _text: &str) -> Option<usize> {
+        None
+    }
+    /// A piece of a token too long to hold, the first after the body text before it; `last`
+    /// says whether the token ends with it. Called only when [`Self::token_run`] says so.
+    fn token_piece(&mut self, _piece: &str, _last: bool) -> Result<(), Self::Error> {
+        Ok(())
+    }
 }
 
 /// The reading state of one document, fed its decoded text in order.
@@ -72,6 +83,8 @@ pub(crate) struct DocumentReader {
     /// no cut is found (one huge token), so the line is rescanned only O(log n) times.
     next_cut_at: usize,
     cut_threshold: usize,
+    /// Whether a token too long to hold is being handed over in pieces.
+    in_token: bool,
     lines: u64,
 }
 
@@ -86,6 +99,7 @@ impl DocumentReader {
             line_open: false,
             next_cut_at: cut_threshold,
             cut_threshold,
+            in_token: false,
             lines: 0,
         }
     }
@@ -105,6 +119,17 @@ impl DocumentReader {
         sink: &mut S,
     ) -> Result<usize, S::Error> {
         let mut consumed = self.skip_bom(text);
+        if self.in_token {
+            let rest = &text[consumed..];
+            let run = sink.token_run(rest).unwrap_or(0);
+            let ends = run < rest.len() || at_eof;
+            sink.token_piece(&rest[..run], ends)?;
+            consumed += run;
+            if !ends {
+                return Ok(consumed);
+            }
+            self.in_token = false;
+        }
         if self.in_title {
             if let Some(end) = text[consumed..].find('\n') {
                 self.finish_line(strip_cr(&text[consumed..consumed + end]), sink)?;
@@ -193,6 +218,13 @@ impl DocumentReader {
                 self.next_cut_at = self.cut_threshold;
                 sink.body(&passable[..cut])?;
                 Ok(cut)
+            }
+            // No cut: the line's rest is one token. A sink that can takes it in pieces.
+            None if sink.token_run(passable) == Some(passable.len()) => {
+                self.line_open = true;
+                self.in_token = true;
+                sink.token_piece(passable, false)?;
+                Ok(passable.len())
             }
             None => {
                 self.next_cut_at = passable.len().saturating_mul(2);

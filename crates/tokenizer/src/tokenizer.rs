@@ -88,6 +88,24 @@ impl Tokenizer {
         }
     }
 
+    /// For a token too long to hold, handed on in pieces: how many leading bytes of `text`
+    /// continue the token it starts with. Only where a piece of a token can be rendered
+    /// without the rest, which is for ASCII letter runs with no folding, stopwords or length
+    /// limits; `None` otherwise.
+    pub(crate) fn token_run(&self, text: &str) -> Option<usize> {
+        let options = &self.options;
+        let plain = options.mode == TokenMode::Ascii
+            && !options.fold_to_ascii
+            && !options.remove_stopwords
+            && options.min_len.is_none()
+            && options.max_len.is_none();
+        plain.then(|| {
+            text.bytes()
+                .position(|byte| ascii::is_separator(byte, options.keep_numbers))
+                .unwrap_or(text.len())
+        })
+    }
+
     /// The largest `cut` such that tokenizing `text[..cut]` and `text[cut..]` separately gives the
     /// same tokens as tokenizing `text` whole (the second part's ranges shifted by `cut`), or
     /// `None` if there is no such cut other than 0. Streaming readers use it to hand out long

@@ -327,6 +327,38 @@ impl<W: Write> DocumentSink for BlockWriter<'_, '_, W> {
     fn safe_cut(&self, text: &str) -> Option<usize> {
         self.cutter.last_safe_cut(text)
     }
+
+    fn token_run(&self, text: &str) -> Option<usize> {
+        self.cutter.token_run(text)
+    }
+
+    /// A piece of a token too long to hold: rendered on this thread, after every block before
+    /// it is written, into the buffer written before any later block.
+    fn token_piece(&mut self, piece: &str, last: bool) -> Result<(), PipelineError> {
+        if !self.block.is_empty() {
+            self.send_block()?;
+        }
+        while self.in_flight() > 0 {
+            self.write_next()?;
+        }
+        let renderer = match (self.idle.first_mut(), self.here.as_mut()) {
+            (Some(renderer), _) => &mut **renderer,
+            (None, Some(renderer)) => renderer,
+            (None, None) => return Err(io::Error::other("no renderer is free").into()),
+        };
+        self.tokens += renderer.render_token_piece(
+            piece,
+            last,
+            self.layout,
+            &mut self.line_has_tokens,
+            self.out,
+        );
+        if self.out.len() >= OUTPUT_FLUSH_SIZE {
+            self.output.write_all(self.out)?;
+            self.out.clear();
+        }
+        Ok(())
+    }
 }
 
 /// A worker: renders blocks until the queue closes.

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use stemkit_stemmer::{Algorithm, CachedStemmer, Stemmer};
+use stemkit_stemmer::{Algorithm, CachedStemmer, LongWordStemmer, Stemmer};
 
 use super::Layout;
 use crate::ascii;
@@ -23,6 +23,18 @@ pub(crate) struct Renderer {
     stemmer: Option<CachedStemmer>,
     /// Whether the options allow the fast path.
     plain_ascii: bool,
+    /// A token too long to hold, while its pieces come: stemmed as they come when stemming,
+    /// lowercased and written as they come otherwise.
+    long_token: Option<LongToken>,
+}
+
+/// The state of a token handed over in pieces.
+#[derive(Clone, Debug)]
+struct LongToken {
+    /// Stems it, if the pipeline stems.
+    stemmer: Option<LongWordStemmer>,
+    /// The stem's settled text, between pieces.
+    settled: String,
 }
 
 impl Renderer {
@@ -36,6 +48,7 @@ impl Renderer {
             tokenizer: Tokenizer::new(options),
             stemmer: algorithm.map(|a| CachedStemmer::new(Stemmer::new(a))),
             plain_ascii,
+            long_token: None,
         }
     }
 
@@ -49,6 +62,7 @@ impl Renderer {
                 .as_ref()
                 .map(|stemmer| CachedStemmer::new(stemmer.stemmer())),
             plain_ascii: self.plain_ascii,
+            long_token: None,
         }
     }
 
@@ -71,6 +85,60 @@ impl Renderer {
     /// Where a long unfinished line may be cut without changing its tokens.
     pub(crate) fn safe_cut(&self, text: &str) -> Option<usize> {
         self.tokenizer.last_safe_cut(text)
+    }
+
+    /// How many leading bytes of `text` continue a token: see [`Tokenizer::token_run`].
+    pub(crate) fn token_run(&self, text: &str) -> Option<usize> {
+        self.tokenizer.token_run(text)
+    }
+
+    /// Appends what is settled of a token too long to hold, given in pieces (each all token
+    /// bytes, see [`Self::token_run`]), to `out` in `layout`; after the `last` piece, the rest
+    /// of it and its line end. Returns the tokens finished: 1 after the last piece, else 0.
+    pub(crate) fn render_token_piece(
+        &mut self,
+        piece: &str,
+        last: bool,
+        layout: Layout,
+        line_has_tokens: &mut bool,
+        out: &mut Vec<u8>,
+    ) -> u64 {
+        let token = match &mut self.long_token {
+            Some(token) => token,
+            None => {
+                write_separator(layout, line_has_tokens, out);
+                self.long_token.insert(LongToken {
+                    stemmer: self
+                        .stemmer
+                        .as_ref()
+                        .map(|stemmer| LongWordStemmer::new(stemmer.stemmer())),
+                    settled: String::new(),
+                })
+            }
+        };
+        match &mut token.stemmer {
+            Some(stemmer) => {
+                token.settled.clear();
+                stemmer.push(piece, &mut token.settled);
+                if last {
+                    stemmer.finish(&mut token.settled);
+                }
+                out.extend_from_slice(token.settled.as_bytes());
+            }
+            None => {
+                let start = out.len();
+                out.extend_from_slice(piece.as_bytes());
+                out[start..].make_ascii_lowercase();
+            }
+        }
+        if !last {
+            return 0;
+        }
+        self.long_token = None;
+        if layout == Layout::TokenPerLine {
+            out.push(b'\n');
+        }
+        1
     }
 
     /// Appends the tokens of `text` (part of one line) to `out` in `layout`; `line_has_tokens`

@@ -143,4 +143,19 @@ impl<W: Write> DocumentSink for LayoutWriter<'_, W> {
     fn safe_cut(&self, text: &str) -> Option<usize> {
         self.renderer.safe_cut(text)
     }
+
+    fn token_run(&self, text: &str) -> Option<usize> {
+        self.renderer.token_run(text)
+    }
+
+    fn token_piece(&mut self, piece: &str, last: bool) -> Result<(), PipelineError> {
+        self.tokens += self.renderer.render_token_piece(
+            piece,
+            last,
+            self.layout,
+            &mut self.line_has_tokens,
+            self.out,
+        );
+        Ok(self.write_if_full()?)
+    }
 }
