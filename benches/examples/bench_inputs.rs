@@ -10,11 +10,12 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use stemkit_benches::{
-    write_news_csv, write_news_document, write_single_line_document, write_token_stream,
+    write_news_csv, write_news_document, write_single_line_document, write_single_word_document,
+    write_token_stream,
 };
 
 /// Bump when the generator's output changes, so stale inputs are rewritten.
-const VERSION: &str = "bench-inputs v1";
+const VERSION: &str = "bench-inputs v2";
 
 /// How big each input is.
 struct Sizes {
@@ -69,6 +70,9 @@ fn generate(dir: &Path, sizes: &Sizes) -> io::Result<()> {
     })?;
     write_file(&dir.join("single-line.txt"), |out| {
         write_single_line_document(out, sizes.single_line_bytes, 3)
+    })?;
+    write_file(&dir.join("single-word.txt"), |out| {
+        write_single_word_document(out, sizes.single_line_bytes, 5)
     })?;
     let documents = dir.join("documents");
     if documents.exists() {

@@ -93,6 +93,27 @@ pub fn write_single_line_document(out: &mut impl Write, bytes: usize, seed: u64)
     out.write_all(b"\n")
 }
 
+/// A title line, then one body line of `bytes` ASCII letters or more and nothing else: news
+/// text with every non-letter dropped, a single giant token (and, to `stemkit stem`, a single
+/// giant word).
+pub fn write_single_word_document(out: &mut impl Write, bytes: usize, seed: u64) -> io::Result<()> {
+    let source = Source::load()?;
+    let mut writer = NewsWriter::new(&source, seed);
+    writer.title();
+    writer.drain_into(out)?;
+    let mut written = 0;
+    while written < bytes {
+        writer.sentence();
+        let letters: Vec<u8> = std::mem::take(&mut writer.text)
+            .bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .collect();
+        out.write_all(&letters)?;
+        written += letters.len();
+    }
+    out.write_all(b"\n")
+}
+
 /// Exactly `count` tokens of news-like text (as [`news_tokens`] cuts them), one per line.
 pub fn write_token_stream(out: &mut impl Write, count: usize, seed: u64) -> io::Result<()> {
     let source = Source::load()?;

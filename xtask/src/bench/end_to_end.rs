@@ -75,6 +75,8 @@ struct Inputs {
     document: PathBuf,
     /// A title line and one paragraph line with no newline in it.
     single_line: PathBuf,
+    /// A title line and one line that is a single giant word.
+    single_word: PathBuf,
     /// A directory of news-like documents.
     documents: PathBuf,
     /// A CSV news dataset: title, text, subject, date.
@@ -107,6 +109,7 @@ impl Inputs {
             token_count,
             document: dir.join("document.txt"),
             single_line: dir.join("single-line.txt"),
+            single_word: dir.join("single-word.txt"),
             documents: dir.join("documents"),
             csv: dir.join("news.csv"),
             out,
@@ -387,6 +390,27 @@ impl Bench {
         let bytes = fs::metadata(&self.inputs.single_line)?.len() as f64;
         let label = format!("{:.0} MiB, body one line", bytes / (1024.0 * 1024.0));
         self.memory("stemkit process", &label, timing);
+        self.single_word_memory()
+    }
+
+    /// Target 4 again, on one giant word: as a document's one token, and as a word list's line.
+    fn single_word_memory(&mut self) -> Result<()> {
+        let inputs = &self.inputs;
+        let process = inputs
+            .stemkit("single-word-process.txt")
+            .args(["process"])
+            .args([&inputs.single_word]);
+        let stem = inputs
+            .stemkit("single-word-stem.txt")
+            .args(["stem"])
+            .args([&inputs.single_word]);
+        let [process_timing, stem_timing] = self.time(&[&process, &stem])?[..] else {
+            bail!("two jobs, two timings");
+        };
+        let bytes = fs::metadata(&self.inputs.single_word)?.len() as f64;
+        let label = format!("{:.0} MiB, body one word", bytes / (1024.0 * 1024.0));
+        self.memory("stemkit process", &label, process_timing);
+        self.memory("stemkit stem", &label, stem_timing);
         Ok(())
     }
 
