@@ -22,9 +22,10 @@ const DEFAULT_CHUNK_SIZE: usize = 128 * 1024;
 const DEFAULT_BLOCK_SIZE: usize = 512 * 1024;
 /// Output is written once this many bytes have gathered: one big write rather than many.
 const OUTPUT_FLUSH_SIZE: usize = 128 * 1024;
-/// A piece of body text this long holds a giant token (the reader cuts lines elsewhere at
-/// safe cuts): it is rendered straight into an empty output buffer, so that its stem is not
-/// copied again, and the buffers it grew are freed once it is written.
+/// A piece of body text this long holds a giant token that could not stream in pieces (the
+/// reader cuts lines elsewhere at safe cuts, and streams the tokens of the default tokenizer):
+/// it is rendered straight into an empty output buffer, so that its stem is not copied again,
+/// and the buffers it grew are freed once it is written.
 const HUGE_PIECE: usize = 1024 * 1024;
 
 /// How output lines are laid out after the verbatim title line.
@@ -129,7 +130,9 @@ impl Pipeline {
     }
 
     /// Bytes of buffer the pipeline holds, as grown by the last [`Self::run`]: it stays near
-    /// a few chunk sizes whatever the input, unless a single token is longer than that.
+    /// a few chunk sizes whatever the input. A token longer than that streams through in
+    /// pieces with the default tokenizer (ASCII letter runs, with or without digits); with
+    /// folding, Unicode words, stopwords or length limits it is held whole until it ends.
     pub fn buffer_capacity(&self) -> usize {
         self.buffers.capacity() + self.out.capacity()
     }
