@@ -3,8 +3,10 @@
 //!
 //! [`BlockReader`] with [`for_each_line`]: big blocks of whole lines that any thread can split
 //! into lines on its own (a fault is then located within the block, and the caller adds the
-//! lines and bytes of the blocks before it).
+//! lines and bytes of the blocks before it). A line longer than a block comes instead as a
+//! series of pieces, read with [`piece_text`], so that no buffer grows with the line.
 
+use std::borrow::Cow;
 use std::io::{self, Read};
 use std::ops::Range;
 
@@ -15,11 +17,29 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Bytes read at a time: few system calls, and blocks big enough to share out among threads.
 pub(crate) const BLOCK: usize = 1 << 20;
 
-/// Cuts a reader into blocks of whole lines.
+/// What a block holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum BlockKind {
+    /// Whole lines, each with its `\n` (the input's last line perhaps without).
+    #[default]
+    Lines,
+    /// A piece of a line longer than a block, in order; the `last` one ends with the line's
+    /// `\n` (or at the end of the input). Pieces are cut between characters, and a non-last
+    /// piece never ends with `\r`, so that `\r\n` always arrives whole in the last.
+    Piece {
+        /// Whether the piece ends the line.
+        last: bool,
+    },
+}
+
+/// Cuts a reader into blocks of whole lines, and lines longer than a block into pieces.
 pub(crate) struct BlockReader<R> {
     reader: R,
-    /// The start of a line read past the end of the last block.
+    /// The start of a line read past the end of the last block, or the bytes of a long line
+    /// held back from its last piece (an incomplete character, a `\r`).
     carry: Vec<u8>,
+    /// Whether the last block was a piece of a line not yet ended.
+    in_long_line: bool,
     done: bool,
 }
 
@@ -28,14 +48,16 @@ impl<R: Read> BlockReader<R> {
         BlockReader {
             reader,
             carry: Vec::new(),
+            in_long_line: false,
             done: false,
         }
     }
 
-    /// Fills `block` with the next whole lines (its old contents are overwritten): about
-    /// [`BLOCK`] bytes, more when a line is longer. Returns `false`, with `block` empty, at the
+    /// Fills `block` with the next whole lines (its old contents are overwritten), about
+    /// [`BLOCK`] bytes, or with the next piece of a line longer than that: at most about two
+    /// blocks either way. Returns what the block holds, or `None`, with `block` empty, at the
     /// end of the input.
-    pub(crate) fn next_block(&mut self, block: &mut Vec<u8>) -> io::Result<bool> {
+    pub(crate) fn next_block(&mut self, block: &mut Vec<u8>) -> io::Result<Option<BlockKind>> {
         // Reads go into bytes the buffer already has from its last use, not through
         // `read_to_end`, which zeroes the spare capacity again for every read of a reader without
         // `read_buf` (a few instructions per input byte). Only growth past the longest block so
@@ -46,27 +68,74 @@ impl<R: Read> BlockReader<R> {
         }
         block[..carried].copy_from_slice(&self.carry);
         self.carry.clear();
+        if self.in_long_line {
+            return self.next_piece(block, carried).map(Some);
+        }
+        // What a long line's last piece read past its end may hold whole lines: those first.
+        if let Some(last) = memchr::memrchr(b'\n', &block[..carried]) {
+            self.carry.extend_from_slice(&block[last + 1..carried]);
+            block.truncate(last + 1);
+            return Ok(Some(BlockKind::Lines));
+        }
         let mut filled = carried;
-        while !self.done {
-            let scanned = filled;
-            let end = scanned + BLOCK;
-            if block.len() < end {
-                block.resize(end, 0);
-            }
-            filled += self.fill(&mut block[scanned..end])?;
-            if filled == scanned {
-                self.done = true;
-                break;
-            }
-            if let Some(last) = memchr::memrchr(b'\n', &block[scanned..filled]) {
+        if !self.done {
+            filled += self.read_block(block, filled)?;
+            if let Some(last) = memchr::memrchr(b'\n', &block[carried..filled]) {
                 self.carry
-                    .extend_from_slice(&block[scanned + last + 1..filled]);
-                filled = scanned + last + 1;
-                break;
+                    .extend_from_slice(&block[carried + last + 1..filled]);
+                filled = carried + last + 1;
+            } else if !self.done {
+                // A block's worth and no line end: the start of a long line.
+                self.in_long_line = true;
+                self.cut_piece(block, filled);
+                return Ok(Some(BlockKind::Piece { last: false }));
             }
         }
         block.truncate(filled);
-        Ok(!block.is_empty())
+        Ok((!block.is_empty()).then_some(BlockKind::Lines))
+    }
+
+    /// The next piece of a long line, after the `carried` bytes already in `block`.
+    fn next_piece(&mut self, block: &mut Vec<u8>, carried: usize) -> io::Result<BlockKind> {
+        let mut filled = carried;
+        if !self.done {
+            filled += self.read_block(block, filled)?;
+        }
+        if let Some(end) = memchr::memchr(b'\n', &block[..filled]) {
+            self.carry.extend_from_slice(&block[end + 1..filled]);
+            filled = end + 1;
+        } else if !self.done {
+            self.cut_piece(block, filled);
+            return Ok(BlockKind::Piece { last: false });
+        }
+        self.in_long_line = false;
+        block.truncate(filled);
+        Ok(BlockKind::Piece { last: true })
+    }
+
+    /// Reads up to [`BLOCK`] bytes into `block` after its first `filled`; returns the bytes
+    /// read, and notes the end of the input when they are fewer.
+    fn read_block(&mut self, block: &mut Vec<u8>, filled: usize) -> io::Result<usize> {
+        let end = filled + BLOCK;
+        if block.len() < end {
+            block.resize(end, 0);
+        }
+        let read = self.fill(&mut block[filled..end])?;
+        self.done = read < BLOCK;
+        Ok(read)
+    }
+
+    /// Ends `block`, the `filled` bytes of a line not yet ended, as a piece: the bytes of a
+    /// character cut by the read, and a `\r` that may start the line's `\r\n`, are carried to
+    /// the next piece.
+    fn cut_piece(&mut self, block: &mut Vec<u8>, filled: usize) {
+        let bytes = &block[..filled];
+        let mut end = filled - incomplete_suffix(bytes);
+        if end > 0 && bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        self.carry.extend_from_slice(&block[end..filled]);
+        block.truncate(end);
     }
 
     /// Reads into `buffer` until it is full or the input ends; returns the bytes read.
@@ -81,6 +150,22 @@ impl<R: Read> BlockReader<R> {
             }
         }
         Ok(filled)
+    }
+}
+
+/// The length of the start of a character at the end of `bytes` that more bytes could
+/// complete: 0 to 3. Cutting there splits no character, and no run of invalid bytes either, so
+/// that invalid UTF-8 is replaced (or located) in pieces exactly as in the whole line.
+fn incomplete_suffix(bytes: &[u8]) -> usize {
+    let tail = &bytes[bytes.len().saturating_sub(3)..];
+    // A continuation byte never starts a decoding: the last byte that is none starts the only
+    // sequence that can still be incomplete.
+    let Some(lead) = tail.iter().rposition(|&byte| byte & 0xC0 != 0x80) else {
+        return 0;
+    };
+    match std::str::from_utf8(&tail[lead..]) {
+        Err(error) if error.error_len().is_none() => tail.len() - lead - error.valid_up_to(),
+        _ => 0,
     }
 }
 
@@ -128,6 +213,34 @@ pub(crate) fn for_each_line(
                 byte: (skipped + fault) as u64,
             })
         }
+    }
+}
+
+/// The text of a piece of a long line ([`BlockKind::Piece`]): without a byte-order mark when
+/// it starts the input, without the line's `\n` or `\r\n` when it is the `last`. With `lossy`,
+/// invalid UTF-8 becomes U+FFFD just as in the whole line, since pieces split no character and
+/// no invalid sequence; otherwise it is a fault, `byte` from the piece's start (`line` 0).
+pub(crate) fn piece_text(
+    piece: &[u8],
+    starts_input: bool,
+    last: bool,
+    lossy: bool,
+) -> Result<Cow<'_, str>, BlockFault> {
+    let (skipped, mut body) = match piece.strip_prefix(BOM) {
+        Some(rest) if starts_input => (BOM.len(), rest),
+        _ => (0, piece),
+    };
+    if last {
+        body = body.strip_suffix(b"\n").unwrap_or(body);
+        body = body.strip_suffix(b"\r").unwrap_or(body);
+    }
+    match std::str::from_utf8(body) {
+        Ok(text) => Ok(Cow::Borrowed(text)),
+        Err(_) if lossy => Ok(String::from_utf8_lossy(body)),
+        Err(error) => Err(BlockFault {
+            line: 0,
+            byte: (skipped + error.valid_up_to()) as u64,
+        }),
     }
 }
 
@@ -223,16 +336,31 @@ impl Iterator for Newlines<'_> {
 mod tests {
     use super::*;
 
-    /// The lines of `input` read in blocks, or the fault as `line:byte` in the whole input.
+    /// The lines of `input` read in blocks and pieces, or the fault as `line:byte` in the whole
+    /// input.
     fn lines(input: &[u8], lossy: bool) -> Result<Vec<String>, String> {
         let mut reader = BlockReader::new(input);
         let mut block = Vec::new();
         let mut out = Vec::new();
+        let mut long_line = String::new();
         let (mut line_base, mut byte_base) = (0, 0);
-        while reader.next_block(&mut block).unwrap() {
-            let result = for_each_line(&block, byte_base == 0, lossy, |text, line| {
-                out.push(text[line].to_owned())
-            });
+        while let Some(kind) = reader.next_block(&mut block).unwrap() {
+            let starts_input = byte_base == 0;
+            let result = match kind {
+                BlockKind::Lines => for_each_line(&block, starts_input, lossy, |text, line| {
+                    out.push(text[line].to_owned())
+                }),
+                BlockKind::Piece { last } => {
+                    assert!(block.len() <= 2 * BLOCK, "a piece of {} bytes", block.len());
+                    piece_text(&block, starts_input, last, lossy).map(|text| {
+                        long_line.push_str(&text);
+                        if last {
+                            out.push(std::mem::take(&mut long_line));
+                        }
+                        u64::from(last)
+                    })
+                }
+            };
             match result {
                 Ok(count) => line_base += count,
                 Err(fault) => {
@@ -312,5 +440,101 @@ mod tests {
         input.extend_from_slice(b"a\xFF\n");
         let faulty_line = expected.len() + 1;
         assert_eq!(lines(&input, false), Err(format!("{faulty_line}:{offset}")));
+    }
+
+    /// The lines of `input` split whole, the plain way: what reading in blocks and pieces must
+    /// give.
+    fn whole_lines(input: &[u8], lossy: bool) -> Result<Vec<String>, String> {
+        let (skipped, body) = match input.strip_prefix(BOM) {
+            Some(rest) => (BOM.len(), rest),
+            None => (0, input),
+        };
+        if let (false, Err(error)) = (lossy, std::str::from_utf8(body)) {
+            let fault = error.valid_up_to();
+            let line = body[..fault].iter().filter(|&&byte| byte == b'\n').count() + 1;
+            return Err(format!("{line}:{}", skipped + fault));
+        }
+        if body.is_empty() && skipped == 0 {
+            return Ok(vec![]);
+        }
+        let body = body.strip_suffix(b"\n").unwrap_or(body);
+        Ok(body
+            .split(|&byte| byte == b'\n')
+            .map(|line| {
+                let line = line.strip_suffix(b"\r").unwrap_or(line);
+                String::from_utf8_lossy(line).into_owned()
+            })
+            .collect())
+    }
+
+    #[test]
+    fn long_lines_come_in_pieces_at_block_ends() {
+        let exactly = vec![b'x'; BLOCK];
+        let cases: [&[&[u8]]; 8] = [
+            // A line ending where a read does, then the input or a line end.
+            &[&exactly],
+            &[&exactly, b"\n"],
+            &[&exactly, b"\r"],
+            &[&exactly, b"\r\nnext"],
+            &[&exactly[1..], b"\r\n", b"next\n"],
+            // Several in a row, and a short line between.
+            &[&exactly, b"\n", &exactly, b"y\nshort\n", &exactly, b"\r\n"],
+            // Short lines read with the end of a long one, then another long one.
+            &[&exactly, b"\nshort\nlines\n", &exactly, &exactly, b"\n"],
+            // A byte-order mark before a long first line.
+            &[BOM, &exactly, b"\n"],
+        ];
+        for parts in cases {
+            let input = parts.concat();
+            assert_eq!(lines(&input, false), whole_lines(&input, false));
+        }
+    }
+
+    #[test]
+    fn pieces_split_no_character_no_fault_and_no_line_end() {
+        let specials: [&[u8]; 9] = [
+            "é".as_bytes(),
+            "€".as_bytes(),
+            "𝄞".as_bytes(),
+            b"\r\n",
+            b"\r\r\n",
+            b"\r\xC3\xA9",
+            b"\xE2\x82",
+            b"\xE2\x82\n",
+            b"\xF0\x9D\x84\xFF",
+        ];
+        // Without a line before, pieces end at every block from the input's start; after a
+        // short line, the first piece is the rest of that block and a whole block more.
+        let piece_ends = [(&b""[..], BLOCK), (b"", 2 * BLOCK), (b"ab\n", 2 * BLOCK)];
+        for (prefix, piece_end) in piece_ends {
+            for special in specials {
+                for at in piece_end - 4..=piece_end {
+                    let mut input = prefix.to_vec();
+                    input.resize(at, b'x');
+                    input.extend_from_slice(special);
+                    input.resize(2 * BLOCK + 8, b'y');
+                    input.extend_from_slice(b"\nafter");
+                    let valid = std::str::from_utf8(special).is_ok();
+                    for lossy in [false, true].into_iter().take(if valid { 1 } else { 2 }) {
+                        assert!(
+                            lines(&input, lossy) == whole_lines(&input, lossy),
+                            "{special:?} at {at} after {prefix:?}, lossy {lossy}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_fault_in_a_long_line_is_located_in_the_input() {
+        let mut input = b"ok\n\n".to_vec();
+        input.extend(std::iter::repeat_n(b'z', 3 * BLOCK));
+        let fault = input.len();
+        input.extend_from_slice(b"\xFFz\n");
+        assert_eq!(lines(&input, false), Err(format!("3:{fault}")));
+        let lossy = lines(&input, true).unwrap();
+        assert_eq!(lossy.len(), 3);
+        assert!(lossy[2].ends_with("zz\u{FFFD}z") && lossy[2].len() == 3 * BLOCK + 4);
     }
 }

@@ -3,7 +3,9 @@
 //! This thread reads the inputs in blocks of whole lines; worker threads stem blocks, each with
 //! its own cache of recent stems; a writer thread puts the stems out in input order and turns a
 //! block's fault into the input's line and byte. A fixed pool of buffers bounds the blocks in
-//! flight, so memory stays flat whatever the size of the input.
+//! flight, so memory stays flat whatever the size of the input. A line longer than a block
+//! comes in pieces, which the workers pass on untouched and the writer stems in order with a
+//! [`LongWordStemmer`], so memory stays flat whatever the length of a line too.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -12,21 +14,18 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-use stemkit_stemmer::{CachedStemmer, Stemmer};
+use stemkit_stemmer::{CachedStemmer, LongWordStemmer, Stemmer};
 
 use crate::args::StemArgs;
 use crate::errors::{invalid_utf8, read_failed, usage, write_failed};
 use crate::inputs::{self, Input};
-use crate::lines::{BLOCK, BlockFault, BlockReader, for_each_line};
+use crate::lines::{BlockFault, BlockKind, BlockReader, for_each_line, piece_text};
 use crate::output::Output;
 use crate::progress::{Progress, total_size};
 
 /// Blocks in flight per stemming thread: enough that no thread waits for work while one block
 /// is read and another written.
 const BLOCKS_PER_THREAD: usize = 3;
-/// A buffer grown past this (by a line of megabytes) is freed once written rather than
-/// recycled: the pool would otherwise keep a giant line's memory for the rest of the run.
-const KEPT_BUFFER: usize = 4 * BLOCK;
 
 /// Stems every line of every input into the output, preserving the line count and order.
 pub(crate) fn run(args: &StemArgs) -> anyhow::Result<()> {
@@ -67,6 +66,8 @@ struct Block {
     input: usize,
     /// Whether the block starts its input (where a byte-order mark is dropped).
     starts_input: bool,
+    /// Whole lines, for a worker to stem, or a piece of a long line, for the writer.
+    kind: BlockKind,
     text: Vec<u8>,
     stems: Vec<u8>,
     /// Once stemmed: the lines stemmed, or the fault that stopped the block.
@@ -78,37 +79,12 @@ struct Pool<'a> {
     free: &'a Receiver<Block>,
     /// Blocks back from the writer and not yet reused.
     held: Vec<Block>,
-    /// All the blocks there are.
-    size: usize,
 }
 
 impl Pool<'_> {
     /// A free block; `None` once the writer has stopped.
     fn take(&mut self) -> Option<Block> {
         self.held.pop().or_else(|| self.free.recv().ok())
-    }
-
-    /// Waits until every block is back; `false` if the writer stopped first.
-    fn wait_for_all(&mut self) -> bool {
-        while self.held.len() < self.size {
-            match self.free.recv() {
-                Ok(block) => self.held.push(block),
-                Err(_) => return false,
-            }
-        }
-        true
-    }
-}
-
-impl Block {
-    /// Drops buffers a giant line made grow, so the pool stays small.
-    fn free_giant_buffers(&mut self) {
-        if self.text.capacity() > KEPT_BUFFER {
-            self.text = Vec::new();
-        }
-        if self.stems.capacity() > KEPT_BUFFER {
-            self.stems = Vec::new();
-        }
     }
 }
 
@@ -146,10 +122,6 @@ impl Plan<'_> {
     }
 
     /// Cuts every input into blocks for the workers, each in buffers from the free pool.
-    ///
-    /// After a block holding a giant line, waits until every block is back in the pool before
-    /// reading on: otherwise further giant lines would be read while earlier ones and their
-    /// stems are still in memory.
     fn read_blocks(
         &self,
         free: &Receiver<Block>,
@@ -160,7 +132,6 @@ impl Plan<'_> {
         let mut pool = Pool {
             free,
             held: Vec::new(),
-            size: self.threads * BLOCKS_PER_THREAD,
         };
         let mut sequence = 0;
         for (index, input) in self.inputs.iter().enumerate() {
@@ -173,21 +144,21 @@ impl Plan<'_> {
                 if stop.load(Ordering::Relaxed) {
                     return Ok(());
                 }
-                let more = reader
+                let kind = reader
                     .next_block(&mut block.text)
                     .map_err(|error| read_failed(&input.name(), error))?;
-                if !more {
+                let Some(kind) = kind else {
                     // Kept for the next input: a pool that lost a block per input would run dry.
                     pool.held.push(block);
                     break;
-                }
+                };
                 block.sequence = sequence;
                 block.input = index;
                 block.starts_input = starts_input;
+                block.kind = kind;
                 sequence += 1;
                 starts_input = false;
-                let giant = block.text.len() > KEPT_BUFFER;
-                if jobs.send(block).is_err() || (giant && !pool.wait_for_all()) {
+                if jobs.send(block).is_err() {
                     return Ok(());
                 }
             }
@@ -196,7 +167,8 @@ impl Plan<'_> {
         Ok(())
     }
 
-    /// A worker: stems blocks until there are no more, with a cache of its own.
+    /// A worker: stems blocks of lines until there are no more, with a cache of its own. Pieces
+    /// of long lines go on to the writer as they are, since only it sees them in order.
     fn stem_blocks(&self, jobs: &Mutex<Receiver<Block>>, done: &Sender<Block>) {
         let mut stemmer = CachedStemmer::new(self.stemmer);
         loop {
@@ -205,6 +177,12 @@ impl Plan<'_> {
                 Err(_) => return,
             };
             let Ok(mut block) = job else { return };
+            if block.kind != BlockKind::Lines {
+                if done.send(block).is_err() {
+                    return;
+                }
+                continue;
+            }
             let stems = &mut block.stems;
             stems.clear();
             // Room for the stems and one fixed-size copy past the last.
@@ -244,36 +222,95 @@ impl Plan<'_> {
     ) -> anyhow::Result<()> {
         let mut waiting = BTreeMap::new();
         let mut next = 0;
-        // Lines and bytes of the current input before the next block.
-        let (mut lines, mut bytes) = (0, 0);
+        let mut writer = Writer {
+            plan: self,
+            output,
+            lines: 0,
+            bytes: 0,
+            long_line: LongWordStemmer::new(self.stemmer),
+            stem: String::new(),
+        };
         for block in done {
             waiting.insert(block.sequence, block);
             while let Some(mut block) = waiting.remove(&next) {
                 next += 1;
-                if block.starts_input {
-                    (lines, bytes) = (0, 0);
-                }
-                output
-                    .write_all(&block.stems)
-                    .map_err(|error| write_failed(&output.name(), error))?;
-                match block.result {
-                    Some(Ok(count)) => lines += count,
-                    Some(Err(fault)) => {
-                        let name = self.inputs[block.input].name();
-                        return Err(invalid_utf8(
-                            &name,
-                            lines + fault.line + 1,
-                            bytes + fault.byte,
-                        ));
-                    }
-                    None => {}
-                }
-                bytes += block.text.len() as u64;
-                block.free_giant_buffers();
+                writer.write(&mut block)?;
                 // The reader may have stopped; then the buffers are simply dropped.
                 let _ = free.send(block);
             }
         }
         Ok(())
+    }
+}
+
+/// The writer thread's state between blocks.
+struct Writer<'a> {
+    plan: &'a Plan<'a>,
+    output: &'a mut Output,
+    /// Lines and bytes of the current input before the next block.
+    lines: u64,
+    bytes: u64,
+    /// The stemmer of the long line whose pieces are coming.
+    long_line: LongWordStemmer,
+    /// The stem of the last piece, on its way out.
+    stem: String,
+}
+
+impl Writer<'_> {
+    /// Writes the stems of the next block in input order; a fault in it becomes an error naming
+    /// the line and byte in its input.
+    fn write(&mut self, block: &mut Block) -> anyhow::Result<()> {
+        if block.starts_input {
+            (self.lines, self.bytes) = (0, 0);
+        }
+        let walked = match block.kind {
+            BlockKind::Lines => {
+                self.put(&block.stems)?;
+                block.result.take().unwrap_or(Ok(0))
+            }
+            BlockKind::Piece { last } => self.stem_piece(block, last)?,
+        };
+        match walked {
+            Ok(lines) => self.lines += lines,
+            Err(fault) => {
+                let name = self.plan.inputs[block.input].name();
+                return Err(invalid_utf8(
+                    &name,
+                    self.lines + fault.line + 1,
+                    self.bytes + fault.byte,
+                ));
+            }
+        }
+        self.bytes += block.text.len() as u64;
+        Ok(())
+    }
+
+    /// Stems a piece of a long line and writes what of the stem is settled (all of it, and the
+    /// line end, after the last piece). Returns the lines ended, or the piece's fault.
+    ///
+    /// A fault stops the run with part of the line's stem already written: holding it back
+    /// would mean holding the whole line.
+    fn stem_piece(&mut self, block: &Block, last: bool) -> anyhow::Result<Result<u64, BlockFault>> {
+        let text = match piece_text(&block.text, block.starts_input, last, self.plan.lossy) {
+            Ok(text) => text,
+            Err(fault) => return Ok(Err(fault)),
+        };
+        let mut stem = std::mem::take(&mut self.stem);
+        stem.clear();
+        self.long_line.push(&text, &mut stem);
+        if last {
+            self.long_line.finish(&mut stem);
+            stem.push('\n');
+        }
+        let written = self.put(stem.as_bytes());
+        self.stem = stem;
+        written.map(|()| Ok(u64::from(last)))
+    }
+
+    /// Writes stems to the output.
+    fn put(&mut self, stems: &[u8]) -> anyhow::Result<()> {
+        self.output
+            .write_all(stems)
+            .map_err(|error| write_failed(&self.output.name(), error))
     }
 }

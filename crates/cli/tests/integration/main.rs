@@ -10,6 +10,7 @@ mod datasets;
 mod directories;
 mod documents;
 mod failures;
+mod giant_lines;
 mod meta;
 mod pipes;
 mod stem;
