@@ -1,6 +1,7 @@
 //! Fuzz target `pipeline`: any bytes, invalid UTF-8 included, through `Pipeline::run` in both
 //! layouts. Never panics; lossy never fails; strict fails exactly at the first invalid byte;
-//! and lossy output equals strict output on the input with invalid bytes replaced.
+//! lossy output equals strict output on the input with invalid bytes replaced; and reading in
+//! 7-byte chunks (which hands every longer token over in pieces) changes no output.
 
 #![no_main]
 
@@ -17,6 +18,10 @@ thread_local! {
     /// lossy/strict/replaced comparisons below run with whatever the cache holds.
     static PIPELINE: RefCell<Pipeline> =
         RefCell::new(Pipeline::new(TokenizerOptions::default(), Some(Algorithm::PorterNltk)));
+    /// The same pipeline reading 7 bytes at a time: lines are cut and tokens streamed in pieces.
+    static SMALL_READS: RefCell<Pipeline> = RefCell::new(
+        Pipeline::new(TokenizerOptions::default(), Some(Algorithm::PorterNltk)).with_chunk_size(7),
+    );
 }
 
 fn run(input: &[u8], layout: Layout, lossy: bool) -> Result<Vec<u8>, PipelineError> {
@@ -56,6 +61,15 @@ fuzz_target!(|input: &[u8]| {
                 other => panic!("invalid UTF-8 not reported: {other:?} on {input:?}"),
             },
         }
+
+        let mut pieces = Vec::new();
+        let small =
+            SMALL_READS.with_borrow_mut(|pipeline| pipeline.run(input, &mut pieces, layout, true));
+        assert!(
+            small.is_ok(),
+            "lossy run in small reads failed on {input:?}"
+        );
+        assert_eq!(pieces, lossy, "small reads change the output of {input:?}");
 
         let replaced = String::from_utf8_lossy(input);
         let expected = run(replaced.as_bytes(), layout, false)
