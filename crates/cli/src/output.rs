@@ -43,6 +43,15 @@ impl Output {
 
     /// A temporary file beside `target`, creating its directory if needed.
     pub(crate) fn file(target: &Path) -> anyhow::Result<Self> {
+        let directory = directory_of(target);
+        fs::create_dir_all(directory)
+            .with_context(|| format!("{}: cannot create directory", directory.display()))?;
+        Output::file_in_existing_directory(target)
+    }
+
+    /// A temporary file beside `target`, whose directory the caller has made: for many outputs
+    /// in one directory, each `mkdir` attempt would take the directory's lock once more.
+    pub(crate) fn file_in_existing_directory(target: &Path) -> anyhow::Result<Self> {
         if fs::metadata(target).is_ok_and(|metadata| !metadata.is_file() && !metadata.is_dir()) {
             let file = fs::OpenOptions::new()
                 .write(true)
@@ -53,12 +62,7 @@ impl Output {
                 target: target.to_owned(),
             });
         }
-        let directory = match target.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
-        fs::create_dir_all(directory)
-            .with_context(|| format!("{}: cannot create directory", directory.display()))?;
+        let directory = directory_of(target);
         let temp = temp_builder()
             .tempfile_in(directory)
             .with_context(|| format!("{}: cannot create a temporary file", directory.display()))?;
@@ -97,6 +101,14 @@ impl Output {
                 Ok(())
             }
         }
+    }
+}
+
+/// The directory `target` goes in.
+pub(crate) fn directory_of(target: &Path) -> &Path {
+    match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
     }
 }
 

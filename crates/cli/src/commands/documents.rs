@@ -1,11 +1,13 @@
 //! `stemkit tokenize` and `stemkit process`: documents (or dataset records) through the pipeline.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
+use std::fs;
 use std::io::Write;
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use anyhow::Context;
 use rayon::prelude::*;
 use stemkit_stemmer::Algorithm;
 use stemkit_tokenizer::{Layout, Pipeline};
@@ -15,7 +17,7 @@ use crate::datasets;
 use crate::errors::{pipeline_failed, usage, write_failed};
 use crate::formats::{RecordBuilder, RecordWriter, Style};
 use crate::inputs::{self, Input, Source, WatchedReader};
-use crate::output::Output;
+use crate::output::{self, Output};
 use crate::progress::{Progress, total_size};
 
 /// What every document of a run goes through.
@@ -117,6 +119,7 @@ fn concatenate(inputs: &[Input], target: Option<&Path>, job: &Job) -> anyhow::Re
 /// off.)
 fn mirror(inputs: &[Input], directory: &Path, job: &Job) -> anyhow::Result<()> {
     let targets = mirrored_targets(inputs, directory)?;
+    make_directories(&targets)?;
     let progress = Progress::new("documents", total_size(inputs.iter().map(|i| i.size)));
     let pool = Mutex::new(Vec::new());
     inputs
@@ -141,7 +144,7 @@ fn mirror_one(
     job: &Job,
     progress: &Progress,
 ) -> anyhow::Result<()> {
-    let mut output = Output::file(target)?;
+    let mut output = Output::file_in_existing_directory(target)?;
     let mut writer = RecordWriter::new(job.style.format, &mut output);
     let name = target.display().to_string();
     writer
@@ -153,6 +156,16 @@ fn mirror_one(
         .map_err(|error| write_failed(&name, error))?;
     output.commit()?;
     progress.add_done(1);
+    Ok(())
+}
+
+/// Makes the directories the targets go in, each once, before the workers start.
+fn make_directories(targets: &[PathBuf]) -> anyhow::Result<()> {
+    let directories: BTreeSet<&Path> = targets.iter().map(|t| output::directory_of(t)).collect();
+    for directory in directories {
+        fs::create_dir_all(directory)
+            .with_context(|| format!("{}: cannot create directory", directory.display()))?;
+    }
     Ok(())
 }
 
