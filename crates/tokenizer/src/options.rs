@@ -34,3 +34,16 @@ pub struct TokenizerOptions {
     /// Drop tokens longer than this many characters (of the lowercased, folded token).
     pub max_len: Option<usize>,
 }
+
+impl TokenizerOptions {
+    /// Whether tokens are plain ASCII letter runs (digits too, with `keep_numbers`), each
+    /// kept as it is once lowercased: no folding, stopwords or length limits. Such a token
+    /// depends on its own bytes alone, which the fast paths and token streaming rely on.
+    pub(crate) fn is_plain_ascii(&self) -> bool {
+        self.mode == TokenMode::Ascii
+            && !self.fold_to_ascii
+            && !self.remove_stopwords
+            && self.min_len.is_none()
+            && self.max_len.is_none()
+    }
+}

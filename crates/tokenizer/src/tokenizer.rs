@@ -94,12 +94,7 @@ impl Tokenizer {
     /// limits; `None` otherwise.
     pub(crate) fn token_run(&self, text: &str) -> Option<usize> {
         let options = &self.options;
-        let plain = options.mode == TokenMode::Ascii
-            && !options.fold_to_ascii
-            && !options.remove_stopwords
-            && options.min_len.is_none()
-            && options.max_len.is_none();
-        plain.then(|| {
+        options.is_plain_ascii().then(|| {
             text.bytes()
                 .position(|byte| ascii::is_separator(byte, options.keep_numbers))
                 .unwrap_or(text.len())

@@ -193,21 +193,24 @@ impl<'scope, 'env, W: Write> BlockWriter<'scope, 'env, W> {
     /// Renders a huge piece (a giant token, see [`HUGE_PIECE`]) on this thread, after every
     /// block before it is written: copied into a block it would be one more copy of the token.
     fn render_here(&mut self, piece: &str) -> Result<(), PipelineError> {
+        self.write_every_block()?;
+        let renderer = own_renderer(&mut self.idle, &mut self.here)?;
+        let rendered = render_text(renderer, self.layout, self.next_index, piece, Vec::new());
+        self.next_index += 1;
+        self.next_to_write += 1;
+        self.write(rendered)
+    }
+
+    /// Hands out the gathered block and writes every block in flight: what this thread writes
+    /// next comes after all of them.
+    fn write_every_block(&mut self) -> Result<(), PipelineError> {
         if !self.block.is_empty() {
             self.send_block()?;
         }
         while self.in_flight() > 0 {
             self.write_next()?;
         }
-        let renderer = match (self.idle.first_mut(), self.here.as_mut()) {
-            (Some(renderer), _) => &mut **renderer,
-            (None, Some(renderer)) => renderer,
-            (None, None) => return Err(io::Error::other("no renderer is free").into()),
-        };
-        let rendered = render_text(renderer, self.layout, self.next_index, piece, Vec::new());
-        self.next_index += 1;
-        self.next_to_write += 1;
-        self.write(rendered)
+        Ok(())
     }
 
     /// Waits for the next block in order, and writes it.
@@ -270,14 +273,7 @@ impl<'scope, 'env, W: Write> BlockWriter<'scope, 'env, W> {
                 self.next_to_write += 1;
                 self.write(rendered)?;
             }
-            _ => {
-                if !self.block.is_empty() {
-                    self.send_block()?;
-                }
-                while self.in_flight() > 0 {
-                    self.write_next()?;
-                }
-            }
+            _ => self.write_every_block()?,
         }
         self.output.write_all(self.out)?;
         self.out.clear();
@@ -335,17 +331,8 @@ impl<W: Write> DocumentSink for BlockWriter<'_, '_, W> {
     /// A piece of a token too long to hold: rendered on this thread, after every block before
     /// it is written, into the buffer written before any later block.
     fn token_piece(&mut self, piece: &str, last: bool) -> Result<(), PipelineError> {
-        if !self.block.is_empty() {
-            self.send_block()?;
-        }
-        while self.in_flight() > 0 {
-            self.write_next()?;
-        }
-        let renderer = match (self.idle.first_mut(), self.here.as_mut()) {
-            (Some(renderer), _) => &mut **renderer,
-            (None, Some(renderer)) => renderer,
-            (None, None) => return Err(io::Error::other("no renderer is free").into()),
-        };
+        self.write_every_block()?;
+        let renderer = own_renderer(&mut self.idle, &mut self.here)?;
         self.tokens += renderer.render_token_piece(
             piece,
             last,
@@ -358,6 +345,19 @@ impl<W: Write> DocumentSink for BlockWriter<'_, '_, W> {
             self.out.clear();
         }
         Ok(())
+    }
+}
+
+/// The renderer this thread renders on itself: the first one while no worker has started,
+/// then its own fresh one (see [`BlockWriter::start_workers`]).
+fn own_renderer<'r>(
+    idle: &'r mut [&mut Renderer],
+    here: &'r mut Option<Renderer>,
+) -> Result<&'r mut Renderer, PipelineError> {
+    match (idle.first_mut(), here.as_mut()) {
+        (Some(renderer), _) => Ok(&mut **renderer),
+        (None, Some(renderer)) => Ok(renderer),
+        (None, None) => Err(io::Error::other("no renderer is free").into()),
     }
 }
 

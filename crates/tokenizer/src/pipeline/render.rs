@@ -13,7 +13,7 @@ use stemkit_stemmer::{Algorithm, CachedStemmer, LongWordStemmer, Stemmer};
 
 use super::Layout;
 use crate::ascii;
-use crate::options::{TokenMode, TokenizerOptions};
+use crate::options::TokenizerOptions;
 use crate::tokenizer::Tokenizer;
 
 /// The tokenizer, the stemmer, and what makes them fast. Clone one per thread.
@@ -39,11 +39,7 @@ struct LongToken {
 
 impl Renderer {
     pub(crate) fn new(options: TokenizerOptions, algorithm: Option<Algorithm>) -> Self {
-        let plain_ascii = options.mode == TokenMode::Ascii
-            && !options.fold_to_ascii
-            && !options.remove_stopwords
-            && options.min_len.is_none()
-            && options.max_len.is_none();
+        let plain_ascii = options.is_plain_ascii();
         Renderer {
             tokenizer: Tokenizer::new(options),
             stemmer: algorithm.map(|a| CachedStemmer::new(Stemmer::new(a))),
