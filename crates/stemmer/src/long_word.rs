@@ -18,6 +18,9 @@
 //! lowercased, as it goes by. The unit tests check this against the whole-word stemmer for
 //! every algorithm on words of every shape, with the thresholds made small.
 
+use std::borrow::Cow;
+
+use crate::letter::Letter;
 use crate::{Algorithm, Stemmer, lowercase};
 
 /// Letters of the head kept verbatim: more than the longest start any rule reads (Porter2's
@@ -124,10 +127,12 @@ impl LongWordStemmer {
         let cut = char_boundary_after(&self.raw, HEAD);
         let after = &self.raw[cut..char_boundary_after(&self.raw[cut..], CONTEXT) + cut];
         let head = lowercase_in_context("", &self.raw[..cut], after);
-        let dropped = dropped_from_start(self.stemmer.algorithm(), &head);
-        let kept: String = head.chars().skip(dropped).collect();
-        out.push_str(&rewritten(self.stemmer.algorithm(), &kept));
-        let pattern = Pattern::after(&kept);
+        let algorithm = self.stemmer.algorithm();
+        let shown = rewritten(algorithm, &head);
+        let dropped = dropped_from_start(algorithm, &shown);
+        let kept = &shown[char_boundary_after(&shown, dropped)..];
+        out.push_str(kept);
+        let pattern = Pattern::after(kept);
         self.long = Some(Long {
             head,
             dropped,
@@ -178,28 +183,20 @@ impl LongWordStemmer {
     }
 }
 
-/// How many leading letters of the lowercased `head` `algorithm` drops: Porter2 drops one
-/// leading apostrophe (NLTK's revision first reads `’ ‘ ‛` as one); no other rule touches the
-/// start of a long word.
+/// How many leading letters of the lowercased, [`rewritten`] `head` `algorithm` drops: Porter2
+/// drops one leading apostrophe; no other rule touches the start of a long word.
 fn dropped_from_start(algorithm: Algorithm, head: &str) -> usize {
-    let first = head.chars().next();
-    let apostrophe = match algorithm {
-        Algorithm::Porter2 => first == Some('\''),
-        Algorithm::Porter2Nltk => {
-            matches!(first, Some('\'' | '\u{2019}' | '\u{2018}' | '\u{201b}'))
-        }
-        Algorithm::PorterNltk | Algorithm::PorterMartin | Algorithm::PorterOriginal => false,
-    };
-    usize::from(apostrophe)
+    let porter2 = matches!(algorithm, Algorithm::Porter2 | Algorithm::Porter2Nltk);
+    usize::from(porter2 && head.starts_with('\''))
 }
 
 /// `letters` of a long word's head or middle as `algorithm`'s stem has them: NLTK's Porter2
 /// reads `’ ‘ ‛` as `'` throughout the word; nothing else changes a letter so far from the end
 /// for good (Porter2 marks some `y` as `Y`, and unmarks them all at the end).
-fn rewritten(algorithm: Algorithm, letters: &str) -> std::borrow::Cow<'_, str> {
-    const TYPOGRAPHIC: [char; 3] = ['\u{2019}', '\u{2018}', '\u{201b}'];
-    if algorithm == Algorithm::Porter2Nltk && letters.contains(TYPOGRAPHIC) {
-        letters.replace(TYPOGRAPHIC, "'").into()
+fn rewritten(algorithm: Algorithm, letters: &str) -> Cow<'_, str> {
+    let typographic = |letter: char| letter.is_typographic_apostrophe();
+    if algorithm == Algorithm::Porter2Nltk && letters.contains(typographic) {
+        letters.replace(typographic, "'").into()
     } else {
         letters.into()
     }
