@@ -377,40 +377,36 @@ impl Bench {
         Ok(())
     }
 
-    /// Target 4 on a document whose body is one line.
+    /// Target 4 on a document whose body is one line, and on one whose body is one giant word
+    /// (a document's one token, and a word list's one line).
     fn single_line_memory(&mut self) -> Result<()> {
-        let inputs = &self.inputs;
-        let process = inputs
-            .stemkit("single-line-process.txt")
-            .args(["process"])
-            .args([&inputs.single_line]);
-        let [timing] = self.time(&[&process])?[..] else {
-            bail!("one job, one timing");
-        };
-        let bytes = fs::metadata(&self.inputs.single_line)?.len() as f64;
-        let label = format!("{:.0} MiB, body one line", bytes / (1024.0 * 1024.0));
-        self.memory("stemkit process", &label, timing);
-        self.single_word_memory()
+        let (single_line, single_word) = (
+            self.inputs.single_line.clone(),
+            self.inputs.single_word.clone(),
+        );
+        self.peak_memory(&["process"], &single_line, "body one line")?;
+        self.peak_memory(&["process", "stem"], &single_word, "body one word")
     }
 
-    /// Target 4 again, on one giant word: as a document's one token, and as a word list's line.
-    fn single_word_memory(&mut self) -> Result<()> {
-        let inputs = &self.inputs;
-        let process = inputs
-            .stemkit("single-word-process.txt")
-            .args(["process"])
-            .args([&inputs.single_word]);
-        let stem = inputs
-            .stemkit("single-word-stem.txt")
-            .args(["stem"])
-            .args([&inputs.single_word]);
-        let [process_timing, stem_timing] = self.time(&[&process, &stem])?[..] else {
-            bail!("two jobs, two timings");
-        };
-        let bytes = fs::metadata(&self.inputs.single_word)?.len() as f64;
-        let label = format!("{:.0} MiB, body one word", bytes / (1024.0 * 1024.0));
-        self.memory("stemkit process", &label, process_timing);
-        self.memory("stemkit stem", &label, stem_timing);
+    /// The peak memory of `stemkit COMMAND input` for each command, as rows labelled with the
+    /// input's size and `what`.
+    fn peak_memory(&mut self, commands: &[&str], input: &Path, what: &str) -> Result<()> {
+        let stem = input.file_stem().unwrap_or_default().to_string_lossy();
+        let jobs: Vec<Job> = commands
+            .iter()
+            .map(|command| {
+                self.inputs
+                    .stemkit(&format!("{stem}-{command}.txt"))
+                    .args([command])
+                    .args([input])
+            })
+            .collect();
+        let timings = self.time(&jobs.iter().collect::<Vec<_>>())?;
+        let bytes = fs::metadata(input)?.len() as f64;
+        let label = format!("{:.0} MiB, {what}", bytes / (1024.0 * 1024.0));
+        for (command, timing) in commands.iter().zip(timings) {
+            self.memory(&format!("stemkit {command}"), &label, timing);
+        }
         Ok(())
     }
 
