@@ -4,7 +4,7 @@
 
 use stemkit_stemmer::{Algorithm, Stemmer};
 
-use crate::{assert_fails_with, stemkit, temp_dir};
+use crate::{assert_fails_with, stem, stemkit, temp_dir};
 
 /// A little over three blocks of the reader: a line it must cut into several pieces.
 const GIANT: usize = 3 * 1024 * 1024 + 17;
@@ -28,19 +28,6 @@ fn expected(input: &[u8], algorithm: Algorithm) -> Vec<u8> {
         out.push(b'\n');
     }
     out
-}
-
-/// `stemkit stem ARGS` on `input` as standard input; its standard output.
-fn stem(input: &[u8], args: &[&str]) -> Vec<u8> {
-    let output = stemkit()
-        .arg("stem")
-        .args(args)
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", crate::stderr_of(&output));
-    assert!(output.stderr.is_empty());
-    output.stdout
 }
 
 /// Asserts `stemkit stem` prints the stems of the whole lines, without a byte-by-byte dump of

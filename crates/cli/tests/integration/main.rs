@@ -47,6 +47,20 @@ fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// `stemkit stem ARGS` on `input` as standard input, which must succeed silently; its standard
+/// output.
+fn stem(input: &[u8], args: &[&str]) -> Vec<u8> {
+    let output = stemkit()
+        .arg("stem")
+        .args(args)
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "stderr: {}", stderr_of(&output));
+    assert!(output.stderr.is_empty(), "stderr: {}", stderr_of(&output));
+    output.stdout
+}
+
 /// Asserts the run failed with exit status 1, a `stemkit: ` message holding every one of
 /// `parts`, and no panic.
 fn assert_fails_with(output: &std::process::Output, parts: &[&str]) {

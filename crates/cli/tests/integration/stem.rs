@@ -1,18 +1,6 @@
 //! `stemkit stem`: a word per line in, a stem per line out.
 
-use crate::{assert_fails_with, stemkit, temp_dir};
-
-fn stem(input: &[u8], args: &[&str]) -> Vec<u8> {
-    let output = stemkit()
-        .arg("stem")
-        .args(args)
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
-    assert!(output.stderr.is_empty(), "{output:?}");
-    output.stdout
-}
+use crate::{assert_fails_with, stem, stemkit, temp_dir};
 
 #[test]
 fn stems_a_word_per_line() {
