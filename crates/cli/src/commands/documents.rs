@@ -1,5 +1,7 @@
 //! `stemkit tokenize` and `stemkit process`: documents (or dataset records) through the pipeline.
 
+mod schedule;
+
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io::Write;
@@ -110,30 +112,62 @@ fn concatenate(inputs: &[Input], target: Option<&Path>, job: &Job) -> anyhow::Re
 }
 
 /// Each input into its own file below `directory`, mirroring the tree it was found in; in
-/// parallel. Each file is written atomically.
+/// parallel (see [`schedule`]: files too big a share of the whole for the workers to balance
+/// come first, each on every thread; then the rest, one per worker, largest first). Each file
+/// is written atomically.
+fn mirror(inputs: &[Input], directory: &Path, job: &Job) -> anyhow::Result<()> {
+    let targets = mirrored_targets(inputs, directory)?;
+    make_directories(&targets)?;
+    let progress = Progress::new("documents", total_size(inputs.iter().map(|i| i.size)));
+    let sizes: Vec<u64> = inputs.iter().map(|input| input.size.unwrap_or(0)).collect();
+    let schedule = schedule::plan(&sizes, document_threads().get());
+    if !schedule.whole_pool.is_empty() {
+        let mut pipeline = job.pipeline.clone().with_threads(document_threads());
+        for &index in &schedule.whole_pool {
+            mirror_one(
+                &mut pipeline,
+                &inputs[index],
+                &targets[index],
+                job,
+                &progress,
+            )?;
+        }
+    }
+    mirror_shared(&schedule.shared, inputs, &targets, job, &progress)
+}
+
+/// The inputs at `order` into their targets, handed out to the workers one file each, in that
+/// order.
 ///
 /// Pipelines are kept warm in a pool: a file takes one, and gives it back when done, so there
 /// are never more pipelines than files in progress at once (one per worker thread), and each
 /// file starts with the stems its pipeline's earlier files left in its cache. (Rayon's
 /// per-job initialisation would instead make a cold pipeline for every piece of work it splits
 /// off.)
-fn mirror(inputs: &[Input], directory: &Path, job: &Job) -> anyhow::Result<()> {
-    let targets = mirrored_targets(inputs, directory)?;
-    make_directories(&targets)?;
-    let progress = Progress::new("documents", total_size(inputs.iter().map(|i| i.size)));
+fn mirror_shared(
+    order: &[usize],
+    inputs: &[Input],
+    targets: &[PathBuf],
+    job: &Job,
+    progress: &Progress,
+) -> anyhow::Result<()> {
     let pool = Mutex::new(Vec::new());
-    inputs
-        .par_iter()
-        .zip(&targets)
-        .try_for_each(|(input, target)| {
-            let taken = pool.lock().ok().and_then(|mut pool| pool.pop());
-            let mut pipeline = taken.unwrap_or_else(|| job.pipeline.clone());
-            let result = mirror_one(&mut pipeline, input, target, job, &progress);
-            if let Ok(mut pool) = pool.lock() {
-                pool.push(pipeline);
-            }
-            result
-        })
+    // A bridged iterator hands out its items in order as workers ask for them: a queue.
+    order.iter().par_bridge().try_for_each(|&index| {
+        let taken = pool.lock().ok().and_then(|mut pool| pool.pop());
+        let mut pipeline = taken.unwrap_or_else(|| job.pipeline.clone());
+        let result = mirror_one(
+            &mut pipeline,
+            &inputs[index],
+            &targets[index],
+            job,
+            progress,
+        );
+        if let Ok(mut pool) = pool.lock() {
+            pool.push(pipeline);
+        }
+        result
+    })
 }
 
 /// One input into its own file `target`, written atomically.

@@ -119,6 +119,59 @@ fn one_thread_and_two_threads_write_the_same_tree() {
     assert!(one[0].1.starts_with(b"Doc 0\n"));
 }
 
+/// A document of `copies` copies of a reference pair's body under its title, and what the
+/// reference says it stems to.
+fn repeated_pair(pair: &str, copies: usize) -> (String, Vec<u8>) {
+    let raw = fs::read_to_string(corpus(&format!("pairs/{pair}/raw.txt"))).unwrap();
+    let stemmed = fs::read_to_string(corpus(&format!("pairs/{pair}/stemmed.txt"))).unwrap();
+    let (title, body) = raw.split_once('\n').unwrap();
+    let (stemmed_title, stems) = stemmed.split_once('\n').unwrap();
+    assert_eq!(title, stemmed_title);
+    let body = format!("{}\n", body.trim_end_matches('\n'));
+    let input = format!("{title}\n{}", body.repeat(copies));
+    let expected = format!("{title}\n{}", stems.repeat(copies));
+    (input, expected.into_bytes())
+}
+
+#[test]
+fn big_files_among_small_ones_are_stemmed_as_the_reference_pairs_say() {
+    // Files of more than 4 MiB that the workers could not share out evenly are processed
+    // first, each on every thread: their output must not change.
+    let dir = temp_dir();
+    let docs = dir.path().join("docs");
+    fs::create_dir_all(docs.join("small")).unwrap();
+    let big = repeated_pair("apache-2.0", 600);
+    let bigger = repeated_pair("gpl-3.0", 500);
+    let small = repeated_pair("apache-2.0", 1);
+    assert!(big.0.len() > 6 << 20 && bigger.0.len() > 2 * big.0.len());
+    fs::write(docs.join("big.txt"), &big.0).unwrap();
+    fs::write(docs.join("bigger.txt"), &bigger.0).unwrap();
+    for i in 0..5 {
+        fs::write(docs.join(format!("small/{i}.txt")), &small.0).unwrap();
+    }
+    let mut expected = vec![
+        ("big.txt".to_owned(), big.1),
+        ("bigger.txt".to_owned(), bigger.1),
+    ];
+    expected.extend((0..5).map(|i| (format!("small/{i}.txt"), small.1.clone())));
+    for threads in ["1", "2", "3"] {
+        let out = dir.path().join(format!("out{threads}"));
+        let output = stemkit()
+            .args(["process", "--threads", threads])
+            .arg(&docs)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        let written = tree(&out);
+        assert_eq!(written.len(), expected.len(), "--threads {threads}");
+        for (file, want) in written.iter().zip(&expected) {
+            assert!(file == want, "--threads {threads}: {} differs", file.0);
+        }
+    }
+}
+
 #[test]
 fn a_directory_needs_an_output_directory() {
     let dir = temp_dir();
