@@ -26,8 +26,12 @@ pub(crate) fn read_header(
         .byte_headers()
         .map_err(|error| anyhow::anyhow!("{name}:1: malformed CSV header: {error}"))?
         .clone();
-    let columns = decode(raw_header, lossy)
-        .map_err(|field| anyhow::anyhow!("{name}:1: invalid UTF-8 in header field {field}"))?;
+    let columns = decode(raw_header, lossy).map_err(|field| {
+        let header_start = csv::Position::new();
+        let bad = first_invalid_byte(first_chunk, &header_start, reader.position().byte());
+        let (line, byte) = (bad.line(), bad.byte());
+        anyhow::anyhow!("{name}:{line}: invalid UTF-8 at byte {byte}, in header field {field}")
+    })?;
     let column = |field: &str| {
         columns.iter().position(|c| c == field).ok_or_else(|| {
             let names: Vec<&str> = columns.iter().collect();
@@ -99,7 +103,9 @@ pub(crate) fn for_each_record(
             }
             Err(field) => {
                 let column = header.get(field).unwrap_or("?").to_owned();
-                return Err(fault(FaultKind::Utf8InColumn(column), position.as_ref()));
+                let end = reader.position().byte();
+                let bad = position.map(|start| first_invalid_byte(chunk, &start, end));
+                return Err(fault(FaultKind::Utf8InColumn(column), bad.as_ref()));
             }
         }
     }
@@ -107,6 +113,26 @@ pub(crate) fn for_each_record(
         records,
         lines: reader.position().line().saturating_sub(1),
     })
+}
+
+/// Where the first invalid UTF-8 byte of the record `chunk[start..end]` is: its byte and line.
+/// Separators, quotes and line ends are ASCII, so the first bad byte of the raw record is the
+/// first bad byte of its fields.
+fn first_invalid_byte(chunk: &[u8], start: &csv::Position, end: u64) -> csv::Position {
+    let from = usize::try_from(start.byte()).map_or(chunk.len(), |from| from.min(chunk.len()));
+    let to = usize::try_from(end).map_or(chunk.len(), |to| to.clamp(from, chunk.len()));
+    let record = &chunk[from..to];
+    let valid = match std::str::from_utf8(record) {
+        // Not expected (see above): the record's start is the best place to point at.
+        Ok(_) => 0,
+        Err(error) => error.valid_up_to(),
+    };
+    let newlines = memchr::memchr_iter(b'\n', &record[..valid]).count() as u64;
+    let mut bad = csv::Position::new();
+    bad.set_byte(start.byte() + valid as u64)
+        .set_line(start.line() + newlines)
+        .set_record(start.record());
+    bad
 }
 
 /// Decodes a record as UTF-8 (lossily if asked); the error is the 0-based index of the bad field.

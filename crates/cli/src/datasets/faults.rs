@@ -30,7 +30,7 @@ pub(crate) enum FaultKind {
     FieldCount { found: u64, expected: u64 },
     /// Any other CSV error, as the `csv` crate says it.
     Csv(String),
-    /// Invalid UTF-8 in a CSV column.
+    /// Invalid UTF-8 in a CSV column; the fault's line and byte are the bad byte's.
     Utf8InColumn(String),
     /// A JSON Lines record that is not what it should be.
     Json(String),
@@ -55,9 +55,9 @@ impl Fault {
                  found record with {found} fields, but the previous record has {expected} fields"
             )),
             FaultKind::Csv(error) => located(format!("malformed CSV: {error}")),
-            FaultKind::Utf8InColumn(column) => {
-                located(format!("invalid UTF-8 in column `{column}`"))
-            }
+            FaultKind::Utf8InColumn(column) => located(format!(
+                "invalid UTF-8 at byte {byte}, in column `{column}`"
+            )),
             FaultKind::Json(message) => located(message),
             FaultKind::Utf8 => invalid_utf8(name, line, byte),
             FaultKind::Render(message) => anyhow::anyhow!("{name}: {message}"),

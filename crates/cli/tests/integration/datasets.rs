@@ -198,7 +198,20 @@ fn invalid_utf8_in_csv_names_the_record() {
         .write_stdin(&b"title,text\na,b\nc,d\xFF\n"[..])
         .output()
         .unwrap();
-    assert_fails_with(&output, &["record 2", "invalid UTF-8"]);
+    assert_fails_with(
+        &output,
+        &["<stdin>:3: record 2: invalid UTF-8 at byte 18, in column `text`"],
+    );
+    // In the header, a quoted field spanning two lines: the bad byte's own line.
+    let output = stemkit()
+        .args(["process", "--input-format", "csv"])
+        .write_stdin(&b"\"ti\ntle\xFF\",text\na,b\n"[..])
+        .output()
+        .unwrap();
+    assert_fails_with(
+        &output,
+        &["<stdin>:2: invalid UTF-8 at byte 7, in header field 0"],
+    );
     let output = stemkit()
         .args(["tokenize", "--input-format", "csv", "--lossy"])
         .write_stdin(&b"title,text\nc,d\xFFe\n"[..])
@@ -329,10 +342,12 @@ fn invalid_utf8_is_located_in_any_chunk() {
     for i in 0..100 {
         input.extend_from_slice(tricky_record(i, "ponies").as_bytes());
     }
-    // Record 101 starts on line 1 + the newlines before it.
-    let line = 1 + input.iter().filter(|&&b| b == b'\n').count();
-    input.extend_from_slice(b"x,ok,\"bad\xFF\n\"\n");
-    let expected = format!("<stdin>:{line}: record 101: invalid UTF-8 in column `text`");
+    // Record 101 starts on line 1 + the newlines before it; its bad byte is on the next line.
+    let line = 2 + input.iter().filter(|&&b| b == b'\n').count();
+    let byte = input.len() + "x,ok,\"two\nbad".len();
+    input.extend_from_slice(b"x,ok,\"two\nbad\xFF\n\"\n");
+    let expected =
+        format!("<stdin>:{line}: record 101: invalid UTF-8 at byte {byte}, in column `text`");
     for output in run_chunked(&["process", "--input-format", "csv"], &input) {
         assert_fails_with(&output, &[&expected]);
     }
