@@ -9,6 +9,7 @@ mod datasets;
 mod errors;
 mod formats;
 mod inputs;
+mod interrupt;
 mod lines;
 mod output;
 mod progress;
@@ -20,6 +21,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
+    interrupt::install();
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => report(&error),

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use tempfile::NamedTempFile;
 
+use crate::interrupt::{self, Tracked};
+
 /// Output buffer size: big writes, few system calls.
 const BUFFER: usize = 256 * 1024;
 
@@ -20,6 +22,9 @@ pub(crate) enum Output {
     File {
         writer: BufWriter<NamedTempFile>,
         target: PathBuf,
+        /// Notes the temporary for removal on Ctrl-C; dropped after `writer` (which removes
+        /// the temporary itself when the output is dropped uncommitted).
+        tracked: Tracked,
     },
     /// A target that exists and is no regular file (`/dev/null`, a pipe, a terminal): written
     /// in place, since renaming a temporary over it would replace the device or pipe.
@@ -63,12 +68,15 @@ impl Output {
             });
         }
         let directory = directory_of(target);
-        let temp = temp_builder()
-            .tempfile_in(directory)
-            .with_context(|| format!("{}: cannot create a temporary file", directory.display()))?;
+        let (temp, tracked) =
+            interrupt::create_tracked(|| temp_builder().tempfile_in(directory), |t| t.path())
+                .with_context(|| {
+                    format!("{}: cannot create a temporary file", directory.display())
+                })?;
         Ok(Output::File {
             writer: BufWriter::with_capacity(BUFFER, temp),
             target: target.to_owned(),
+            tracked,
         })
     }
 
@@ -92,12 +100,17 @@ impl Output {
             Output::Special { mut writer, .. } => writer
                 .flush()
                 .map_err(|error| crate::errors::write_failed(&name, error)),
-            Output::File { writer, target } => {
+            Output::File {
+                writer,
+                target,
+                tracked,
+            } => {
                 let temp = writer
                     .into_inner()
                     .map_err(|error| crate::errors::write_failed(&name, error.into_error()))?;
                 temp.persist(&target)
                     .map_err(|error| crate::errors::write_failed(&name, error.error))?;
+                drop(tracked);
                 Ok(())
             }
         }

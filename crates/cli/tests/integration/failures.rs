@@ -115,3 +115,45 @@ fn a_failed_directory_run_leaves_no_temporary_files() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_removes_its_temporary_and_keeps_the_earlier_output() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    let dir = temp_dir();
+    let target = dir.path().join("stems.txt");
+    fs::write(&target, "earlier output\n").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stemkit"))
+        .arg("stem")
+        .arg("-o")
+        .arg(&target)
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Standard input stays open, so the run is still going when the signal comes.
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"running\nponies\n").unwrap();
+    let started = Instant::now();
+    while names_in(dir.path()).len() < 2 {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no temporary appeared"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    drop(stdin);
+    assert_eq!(output.status.code(), Some(130), "{output:?}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("stemkit: interrupted"));
+    assert_eq!(names_in(dir.path()), ["stems.txt"]);
+    assert_eq!(fs::read_to_string(&target).unwrap(), "earlier output\n");
+}
