@@ -82,6 +82,8 @@ impl Job {
 pub(super) struct Timing {
     /// Minimum wall time, in seconds.
     pub(super) seconds: f64,
+    /// Median wall time, in seconds: what a typical run took, beside the best.
+    pub(super) median_seconds: f64,
     /// Minimum CPU time (user + system), in seconds; none without GNU time. Less sensitive than
     /// wall time to other processes taking a core on a shared machine.
     pub(super) cpu_seconds: Option<f64>,
@@ -101,28 +103,34 @@ pub(super) fn alternately(jobs: &[&Job], rounds: usize, scratch: &Path) -> Resul
     }
     let aside = scratch.join("set-aside");
     remove(&aside)?;
-    let mut timings: Vec<Option<Timing>> = vec![None; jobs.len()];
+    let mut runs: Vec<Vec<Timing>> = vec![Vec::new(); jobs.len()];
     for round in 0..rounds {
-        for (index, (job, best)) in jobs.iter().zip(&mut timings).enumerate() {
+        for (index, (job, runs)) in jobs.iter().zip(&mut runs).enumerate() {
             if let Some(path) = &job.clears {
                 set_aside(path, &aside.join(format!("{round}-{index}")))?;
             }
-            let run = once(job, scratch)?;
-            *best = Some(match *best {
-                None => run,
-                Some(best) => Timing {
-                    seconds: best.seconds.min(run.seconds),
-                    cpu_seconds: min_known(best.cpu_seconds, run.cpu_seconds),
-                    max_rss_kib: best.max_rss_kib.max(run.max_rss_kib),
-                },
-            });
+            runs.push(once(job, scratch)?);
         }
     }
-    timings
-        .into_iter()
-        .map(|t| t.context("no rounds"))
-        .collect::<Result<_>>()
-        .and_then(|timings| remove(&aside).map(|()| timings))
+    remove(&aside)?;
+    runs.iter().map(|runs| best_of(runs)).collect()
+}
+
+/// The minimum wall and CPU times of `runs`, their median wall time and the largest peak
+/// memory.
+fn best_of(runs: &[Timing]) -> Result<Timing> {
+    let mut walls: Vec<f64> = runs.iter().map(|run| run.seconds).collect();
+    walls.sort_by(f64::total_cmp);
+    let (Some(&seconds), Some(&median_seconds)) = (walls.first(), walls.get(walls.len() / 2))
+    else {
+        bail!("no rounds");
+    };
+    Ok(Timing {
+        seconds,
+        median_seconds,
+        cpu_seconds: runs.iter().map(|run| run.cpu_seconds).fold(None, min_known),
+        max_rss_kib: runs.iter().map(|run| run.max_rss_kib).max().flatten(),
+    })
 }
 
 /// One run: wall time from spawn to exit, and the peak memory GNU time reports.
@@ -164,6 +172,7 @@ fn once(job: &Job, scratch: &Path) -> Result<Timing> {
     };
     Ok(Timing {
         seconds,
+        median_seconds: seconds,
         cpu_seconds,
         max_rss_kib,
     })
