@@ -10,12 +10,12 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use stemkit_benches::{
-    write_news_csv, write_news_document, write_single_line_document, write_single_word_document,
-    write_token_stream,
+    write_news_csv, write_news_document, write_news_jsonl, write_single_line_document,
+    write_single_word_document, write_token_stream,
 };
 
 /// Bump when the generator's output changes, so stale inputs are rewritten.
-const VERSION: &str = "bench-inputs v2";
+const VERSION: &str = "bench-inputs v3";
 
 /// How big each input is.
 struct Sizes {
@@ -87,6 +87,9 @@ fn generate(dir: &Path, sizes: &Sizes) -> io::Result<()> {
     }
     write_file(&dir.join("news.csv"), |out| {
         write_news_csv(out, sizes.csv_records, 4)
+    })?;
+    write_file(&dir.join("news.jsonl"), |out| {
+        write_news_jsonl(out, sizes.csv_records, 4)
     })
 }
 

@@ -134,6 +134,41 @@ pub fn write_token_stream(out: &mut impl Write, count: usize, seed: u64) -> io::
 /// A news dataset as CSV with a header row `title,text,subject,date` and `records` rows; every
 /// field quoted, the text's paragraphs separated by newlines inside its quotes.
 pub fn write_news_csv(out: &mut impl Write, records: usize, seed: u64) -> io::Result<()> {
+    out.write_all(b"title,text,subject,date\n")?;
+    for_each_news_record(records, seed, |fields| {
+        for (i, field) in fields.into_iter().enumerate() {
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            write_csv_field(out, field)?;
+        }
+        out.write_all(b"\n")
+    })
+}
+
+/// The records of [`write_news_csv`] (the same for the same `seed`) as JSON Lines: one object
+/// per line with the fields `title`, `text`, `subject` and `date`.
+pub fn write_news_jsonl(out: &mut impl Write, records: usize, seed: u64) -> io::Result<()> {
+    const NAMES: [&str; 4] = ["title", "text", "subject", "date"];
+    for_each_news_record(records, seed, |fields| {
+        out.write_all(b"{")?;
+        for (i, (name, field)) in NAMES.into_iter().zip(fields).enumerate() {
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            write!(out, "\"{name}\":")?;
+            serde_json::to_writer(&mut *out, field).map_err(io::Error::other)?;
+        }
+        out.write_all(b"}\n")
+    })
+}
+
+/// Calls `each` with the fields (title, text, subject, date) of `records` news records.
+fn for_each_news_record(
+    records: usize,
+    seed: u64,
+    mut each: impl FnMut([&str; 4]) -> io::Result<()>,
+) -> io::Result<()> {
     const SUBJECTS: [&str; 6] = [
         "politicsNews",
         "worldnews",
@@ -144,7 +179,6 @@ pub fn write_news_csv(out: &mut impl Write, records: usize, seed: u64) -> io::Re
     ];
     let source = Source::load()?;
     let mut writer = NewsWriter::new(&source, seed);
-    out.write_all(b"title,text,subject,date\n")?;
     for _ in 0..records {
         writer.title();
         let title = std::mem::take(&mut writer.text);
@@ -161,16 +195,7 @@ pub fn write_news_csv(out: &mut impl Write, records: usize, seed: u64) -> io::Re
             writer.rng.between(1, 12),
             writer.rng.between(1, 28)
         );
-        for (i, field) in [title.trim_end(), &text, subject, &date]
-            .into_iter()
-            .enumerate()
-        {
-            if i > 0 {
-                out.write_all(b",")?;
-            }
-            write_csv_field(out, field)?;
-        }
-        out.write_all(b"\n")?;
+        each([title.trim_end(), &text, subject, &date])?;
     }
     Ok(())
 }

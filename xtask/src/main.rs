@@ -29,7 +29,8 @@ tasks:
   bench [--e2e-only] [--quick]        criterion benchmarks, then end-to-end ratios against NLTK,
         [--only NAME]...              rust-stemmers and tr (--e2e-only: skip criterion;
                                       --quick: small inputs, for iteration; --only: just these
-                                      comparisons: nltk, rust-stemmers, tr, memory, directory, csv)
+                                      comparisons: nltk, rust-stemmers, tr, memory, directory, csv,
+                                      jsonl)
   snapshots                           review pending insta snapshots (cargo insta review)
 ";
 

@@ -14,7 +14,15 @@ use super::timing::{self, Job, Timing};
 use crate::{cmd, project_root};
 
 /// The comparisons, by the names `--only` takes, in the order they run.
-pub(super) const NAMES: [&str; 6] = ["nltk", "rust-stemmers", "tr", "memory", "directory", "csv"];
+pub(super) const NAMES: [&str; 7] = [
+    "nltk",
+    "rust-stemmers",
+    "tr",
+    "memory",
+    "directory",
+    "csv",
+    "jsonl",
+];
 
 /// Runs the section: build, generate the inputs, measure, print. `only` names the comparisons
 /// to run; empty means all.
@@ -51,6 +59,7 @@ pub(super) fn run(quick: bool, only: &[String]) -> Result<()> {
         Bench::single_line_memory,
         Bench::threads_on_directory,
         Bench::threads_on_csv,
+        Bench::threads_on_jsonl,
     ];
     for (name, comparison) in NAMES.iter().zip(comparisons) {
         if only.is_empty() || only.iter().any(|wanted| wanted == name) {
@@ -81,6 +90,8 @@ struct Inputs {
     documents: PathBuf,
     /// A CSV news dataset: title, text, subject, date.
     csv: PathBuf,
+    /// The same records as JSON Lines.
+    jsonl: PathBuf,
     out: PathBuf,
     stemkit: PathBuf,
     rust_stemmers: PathBuf,
@@ -112,6 +123,7 @@ impl Inputs {
             single_word: dir.join("single-word.txt"),
             documents: dir.join("documents"),
             csv: dir.join("news.csv"),
+            jsonl: dir.join("news.jsonl"),
             out,
             stemkit: target.join("release/stemkit"),
             rust_stemmers: target.join("release/examples/rust_stemmers_stem"),
@@ -436,20 +448,39 @@ impl Bench {
 
     /// Target 5 on a CSV dataset.
     fn threads_on_csv(&mut self) -> Result<()> {
+        let path = self.inputs.csv.clone();
+        self.threads_on_dataset("csv", &path)
+    }
+
+    /// Target 5 on a JSON Lines dataset (the CSV's records).
+    fn threads_on_jsonl(&mut self) -> Result<()> {
+        let path = self.inputs.jsonl.clone();
+        self.threads_on_dataset("jsonl", &path)
+    }
+
+    /// `--threads 2` against `--threads 1` on the dataset `input` in `format`, written back in
+    /// the same format.
+    fn threads_on_dataset(&mut self, format: &str, input: &Path) -> Result<()> {
         let inputs = &self.inputs;
         let run = |threads: &str| {
-            let out = inputs.out(&format!("news-threads-{threads}.csv"));
+            let out = inputs.out(&format!("news-threads-{threads}.{format}"));
             inputs
-                .stemkit("news-stdout.txt")
-                .args(["process", "--input-format", "csv", "--output-format", "csv"])
+                .stemkit(&format!("news-{format}-stdout.txt"))
+                .args([
+                    "process",
+                    "--input-format",
+                    format,
+                    "--output-format",
+                    format,
+                ])
                 .args(["--threads", threads])
-                .args([&inputs.csv])
+                .args([input])
                 .args([OsStr::new("-o"), out.as_os_str()])
                 .clears(&out)
         };
-        let label = format!("{} CSV news records", megabytes(size_of(&inputs.csv)?));
-        let input = inputs.csv.clone();
-        self.threads(&label, &run("1"), &run("2"), &input)
+        let upper = format.to_uppercase();
+        let label = format!("{} {upper} news records", megabytes(size_of(input)?));
+        self.threads(&label, &run("1"), &run("2"), input)
     }
 
     /// `--threads 2` against `--threads 1`, and whether both wrote the same output.
