@@ -11,6 +11,11 @@
 //! Layout: sets of [`WAYS`] slots of 64 bytes, most recently used first. A slot holds its key
 //! (the word zero-padded to 31 bytes, then its length) and its stem inline, so a hit costs a
 //! hash, one 32-byte compare (usually in the first way) and one fixed-size 32-byte copy.
+//!
+//! Size: a power of two of sets, 256 KiB to 4 MiB, chosen when the cache is made, so that
+//! threads sharing a memory budget can each take a smaller one. The set of a key is then the
+//! low bits of its hash's top [`MAX_SET_BITS`]: one more `and`, with a mask read from memory
+//! (a mask kept in a register costs callers' loops more in register moves than it saves).
 
 use std::ops::Range;
 
@@ -20,10 +25,15 @@ use crate::Stemmer;
 /// of four, most recently used first, a set keeps its four most recent words, and the first
 /// way still answers most hits.
 const WAYS: usize = 4;
-/// Sets: a power of two, so a hash maps to a set with a shift. 2^14 sets of four 64-byte slots
-/// are 4 MiB: room for the ~43k distinct words of a news-like stream with a long tail.
-const SET_BITS: u32 = 14;
-const SETS: usize = 1 << SET_BITS;
+/// Sets at most: a power of two, so a hash maps to a set with a shift. 2^14 sets of four
+/// 64-byte slots are 4 MiB: room for the ~43k distinct words of a news-like stream with a long
+/// tail.
+const MAX_SET_BITS: u32 = 14;
+/// Sets at least: 2^10 sets, 256 KiB, still hold the few thousand words that make up most of
+/// running text; smaller, a thread would stem its common words again and again.
+const MIN_SET_BITS: u32 = 10;
+/// Bytes of a set.
+const SET_BYTES: usize = WAYS * size_of::<Slot>();
 /// Bytes of a key: the word zero-padded, its length in the last byte.
 const KEY: usize = 32;
 /// The longest word cached, in bytes. Longer words are rare and would only evict common ones;
@@ -85,15 +95,21 @@ impl Key {
         Some(key)
     }
 
-    /// The set the key belongs to: its first two words and the length folded and mixed by
-    /// multiplication. Words longer than 16 bytes are hashed by their first 16 and their length:
-    /// they are rare, and those that share both still have a set's four ways; leaving out the
-    /// rest of the key saves moving it out of vector registers on every lookup.
+    /// The index of the first slot of the key's set, given `mask`, that of the last set: the
+    /// set is the top [`MAX_SET_BITS`] of a hash, as many of their low bits as there are sets
+    /// (a power of two). The hash: the key's first two words and its
+    /// length folded and mixed by multiplication. Words longer than 16 bytes are hashed by
+    /// their first 16 and their length: they are rare, and those that share both still have a
+    /// set's four ways; leaving out the rest of the key saves moving it out of vector registers
+    /// on every lookup.
     #[inline]
-    fn set(self) -> usize {
+    fn first_slot(self, mask: usize) -> usize {
         let [a, b, _, d] = self.0;
         let folded = a ^ b.rotate_left(29) ^ (d >> 56);
-        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SET_BITS)) as usize
+        // The top bits as the index of a set's first slot among the most slots (the low bits
+        // of which the mask clears).
+        let top = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - MAX_SET_BITS - WAYS.ilog2());
+        top as usize & mask
     }
 }
 
@@ -147,8 +163,9 @@ impl Slot {
 }
 
 /// A [`Stemmer`] that remembers recent stems, keyed by the raw word (see the module notes).
-/// Stems are exactly the stemmer's; only the speed differs. One per thread: lookups need
-/// `&mut self`. Its memory (4 MiB) is taken on first use.
+/// Stems are exactly the stemmer's, whatever the cache's size; only the speed differs. One per
+/// thread: lookups need `&mut self`. Its memory ([`Self::memory`]: 4 MiB from [`Self::new`],
+/// less from [`Self::with_memory`]) is taken on first use.
 ///
 /// ```
 /// use stemkit_stemmer::{Algorithm, CachedStemmer, Stemmer};
@@ -164,20 +181,58 @@ impl Slot {
 #[derive(Clone, Debug)]
 pub struct CachedStemmer {
     stemmer: Stemmer,
-    /// `SETS * WAYS` slots once in use; each set's slots most recently used first.
+    /// `sets * WAYS` slots once in use; each set's slots most recently used first.
     slots: Vec<Slot>,
+    /// The index of the last set's first slot, `(sets - 1) * WAYS` for a power of two of sets:
+    /// the mask of a set's first slot (see [`Key::first_slot`]).
+    mask: usize,
     /// The stem of the last word the cache could not answer.
     scratch: String,
 }
 
 impl CachedStemmer {
-    /// `stemmer` with an empty cache.
+    /// The least memory a cache takes: 256 KiB.
+    pub const MIN_MEMORY: usize = SET_BYTES << MIN_SET_BITS;
+    /// The most memory a cache takes, and what [`Self::new`] gives it: 4 MiB.
+    pub const MAX_MEMORY: usize = SET_BYTES << MAX_SET_BITS;
+
+    /// `stemmer` with an empty cache of [`Self::MAX_MEMORY`].
     pub fn new(stemmer: Stemmer) -> Self {
+        Self::with_memory(stemmer, Self::MAX_MEMORY)
+    }
+
+    /// `stemmer` with an empty cache of at most `bytes`: a power of two from
+    /// [`Self::MIN_MEMORY`] to [`Self::MAX_MEMORY`], so never more than `bytes` unless that is
+    /// below the least. For threads sharing a budget: each takes its share.
+    ///
+    /// ```
+    /// use stemkit_stemmer::{Algorithm, CachedStemmer, Stemmer};
+    ///
+    /// let stemmer = Stemmer::new(Algorithm::PorterNltk);
+    /// let mut cached = CachedStemmer::with_memory(stemmer, 3 << 20);
+    /// assert_eq!(cached.memory(), 2 << 20);
+    /// assert_eq!(cached.stem("officials"), "offici");
+    /// assert_eq!(CachedStemmer::with_memory(stemmer, 0).memory(), CachedStemmer::MIN_MEMORY);
+    /// assert_eq!(CachedStemmer::with_memory(stemmer, usize::MAX).memory(), 4 << 20);
+    /// ```
+    pub fn with_memory(stemmer: Stemmer, bytes: usize) -> Self {
+        let fitting = (bytes / SET_BYTES).checked_ilog2().unwrap_or(0);
         CachedStemmer {
             stemmer,
             slots: Vec::new(),
+            mask: ((1 << fitting.clamp(MIN_SET_BITS, MAX_SET_BITS)) - 1) * WAYS,
             scratch: String::new(),
         }
+    }
+
+    /// The bytes the cache takes once in use.
+    pub fn memory(&self) -> usize {
+        self.slot_count() * size_of::<Slot>()
+    }
+
+    /// The slots once in use.
+    fn slot_count(&self) -> usize {
+        self.mask + WAYS
     }
 
     /// The stemmer behind the cache.
@@ -274,7 +329,7 @@ impl CachedStemmer {
     /// Only the most common case, a hit in the first way, is inlined into callers.
     fn lookup(&mut self, text: &str, word: Range<usize>) -> Found {
         if let Some(key) = Key::of(text.as_bytes(), word.clone()) {
-            let first = key.set() * WAYS;
+            let first = key.first_slot(self.mask);
             if self.slots.get(first).is_some_and(|slot| slot.key == key) {
                 return Found::Cached(first);
             }
@@ -287,7 +342,7 @@ impl CachedStemmer {
     #[inline(always)]
     fn first_way_hit(&self, text: &[u8], word: Range<usize>) -> Option<&[u8; STEM_BLOCK]> {
         let key = Key::of(text, word)?;
-        let slot = self.slots.get(key.set() * WAYS)?;
+        let slot = self.slots.get(key.first_slot(self.mask))?;
         (slot.key == key).then_some(&slot.stem)
     }
 
@@ -301,9 +356,9 @@ impl CachedStemmer {
             return Found::Scratch;
         };
         if self.slots.is_empty() {
-            self.slots = vec![EMPTY; SETS * WAYS];
+            self.slots = vec![EMPTY; self.slot_count()];
         }
-        let first = key.set() * WAYS;
+        let first = key.first_slot(self.mask);
         let Some(set) = self.slots.get_mut(first..first + WAYS) else {
             return Found::Scratch;
         };
@@ -398,9 +453,32 @@ mod tests {
         assert_eq!(key(""), None);
     }
 
+    /// The caches of the least and the most memory.
+    const SIZES: [usize; 2] = [CachedStemmer::MIN_MEMORY, CachedStemmer::MAX_MEMORY];
+
+    #[test]
+    fn sizes_are_powers_of_two_within_bounds_and_at_most_what_is_asked() {
+        let stemmer = Stemmer::new(Algorithm::PorterNltk);
+        let memory = |bytes| CachedStemmer::with_memory(stemmer, bytes).memory();
+        assert_eq!(CachedStemmer::MIN_MEMORY, 256 << 10);
+        assert_eq!(CachedStemmer::MAX_MEMORY, 4 << 20);
+        assert_eq!(CachedStemmer::new(stemmer).memory(), 4 << 20);
+        assert_eq!(memory(0), 256 << 10);
+        assert_eq!(memory((256 << 10) - 1), 256 << 10);
+        assert_eq!(memory(1 << 20), 1 << 20);
+        assert_eq!(memory((1 << 20) - 1), 512 << 10);
+        assert_eq!(memory((16 << 20) / 3), 4 << 20);
+        assert_eq!(memory((16 << 20) / 5), 2 << 20);
+        assert_eq!(memory(usize::MAX), 4 << 20);
+        let mut cached = CachedStemmer::with_memory(stemmer, 1 << 20);
+        cached.stem("word");
+        assert_eq!(cached.slots.len() * size_of::<Slot>(), 1 << 20);
+    }
+
     /// Many more words than slots, ASCII and not, some lowercasing longer (`İ`), short and up to
     /// the longest cached: every set is filled and reordered many times, and each answer must
-    /// still be the stemmer's (the reference comparisons are in `tests/cache.rs`).
+    /// still be the stemmer's, in the smallest cache and the largest (the reference comparisons
+    /// are in `tests/cache.rs`).
     #[test]
     fn evictions_keep_every_stem_exact() {
         let pieces = [
@@ -420,22 +498,26 @@ mod tests {
         words.push("x".repeat(MAX_WORD + 1));
         words.push("İ".repeat(15));
         words.push(String::new());
-        for algorithm in Algorithm::ALL {
+        for (algorithm, size) in Algorithm::ALL
+            .into_iter()
+            .flat_map(|a| SIZES.map(|s| (a, s)))
+        {
             let stemmer = Stemmer::new(algorithm);
-            let mut cached = CachedStemmer::new(stemmer);
+            let mut cached = CachedStemmer::with_memory(stemmer, size);
+            assert_eq!(cached.memory(), size);
             let mut out = Vec::new();
             let churned = words.iter().chain(words.iter().rev()).chain(words.iter());
             for (i, word) in churned.enumerate() {
                 let expected = stemmer.stem(word);
                 if i % 2 == 0 {
-                    assert_eq!(cached.stem(word), expected, "{algorithm}: {word:?}");
+                    assert_eq!(cached.stem(word), expected, "{algorithm}, {size}: {word:?}");
                 } else {
                     out.clear();
                     cached.append_stem(word, &mut out, Some(b'\n'));
                     assert_eq!(
                         out,
                         format!("{expected}\n").as_bytes(),
-                        "{algorithm}: {word:?}"
+                        "{algorithm}, {size}: {word:?}"
                     );
                 }
             }
@@ -445,32 +527,37 @@ mod tests {
     #[test]
     fn a_set_keeps_its_most_recently_used_words() {
         let words: Vec<String> = (0..1_000_000).map(|i| format!("w{i}")).collect();
-        let set = key("w0").map(Key::set);
-        let same: Vec<&String> = words
-            .iter()
-            .filter(|w| key(w).map(Key::set) == set)
-            .take(WAYS + 1)
-            .collect();
-        assert_eq!(same.len(), WAYS + 1, "not enough words share a set");
-        let mut cached = CachedStemmer::new(Stemmer::new(Algorithm::PorterNltk));
-        let index = |cached: &CachedStemmer, word: &str| {
-            let first = key("w0").map_or(0, Key::set) * WAYS;
-            cached.slots[first..first + WAYS]
+        for size in SIZES {
+            let slots = size / size_of::<Slot>();
+            let first_slot = |word: &str| key(word).map(|key| key.first_slot(slots - WAYS));
+            let first = first_slot("w0");
+            let same: Vec<&String> = words
                 .iter()
-                .position(|slot| Some(slot.key) == key(word))
-        };
-        for word in &same[..WAYS] {
-            cached.stem(word);
+                .filter(|w| first_slot(w) == first)
+                .take(WAYS + 1)
+                .collect();
+            assert_eq!(same.len(), WAYS + 1, "not enough words share a set");
+            let first = first.unwrap_or(0);
+            let mut cached = CachedStemmer::with_memory(Stemmer::new(Algorithm::PorterNltk), size);
+            let index = |cached: &CachedStemmer, word: &str| {
+                cached.slots[first..first + WAYS]
+                    .iter()
+                    .position(|slot| Some(slot.key) == key(word))
+            };
+            for word in &same[..WAYS] {
+                cached.stem(word);
+            }
+            assert_eq!(cached.slots.len(), slots);
+            // Most recent first.
+            assert_eq!(index(&cached, same[WAYS - 1]), Some(0));
+            assert_eq!(index(&cached, same[0]), Some(WAYS - 1));
+            // A hit moves to the front; the next miss evicts the least recently used.
+            cached.stem(same[0]);
+            assert_eq!(index(&cached, same[0]), Some(0));
+            cached.stem(same[WAYS]);
+            assert_eq!(index(&cached, same[WAYS]), Some(0));
+            assert_eq!(index(&cached, same[0]), Some(1));
+            assert_eq!(index(&cached, same[1]), None);
         }
-        // Most recent first.
-        assert_eq!(index(&cached, same[WAYS - 1]), Some(0));
-        assert_eq!(index(&cached, same[0]), Some(WAYS - 1));
-        // A hit moves to the front; the next miss evicts the least recently used.
-        cached.stem(same[0]);
-        assert_eq!(index(&cached, same[0]), Some(0));
-        cached.stem(same[WAYS]);
-        assert_eq!(index(&cached, same[WAYS]), Some(0));
-        assert_eq!(index(&cached, same[0]), Some(1));
-        assert_eq!(index(&cached, same[1]), None);
     }
 }

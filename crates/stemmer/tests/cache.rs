@@ -7,8 +7,8 @@ mod references;
 use references::{column, pairs};
 use stemkit_stemmer::{Algorithm, CachedStemmer, Stemmer};
 
-/// The cases in order, reversed, strided: tens of thousands of words through a cache of 64k
-/// slots, so sets fill, evict and reorder many times over.
+/// The cases in order, reversed, strided: tens of thousands of words through a cache of 4k to
+/// 64k slots, so sets fill, evict and reorder many times over.
 fn churned(cases: &[(String, String)]) -> Vec<&(String, String)> {
     cases
         .iter()
@@ -18,10 +18,25 @@ fn churned(cases: &[(String, String)]) -> Vec<&(String, String)> {
         .collect()
 }
 
+/// Every case through caches of the least and the most memory; returns the words whose stem
+/// differs from the reference in either, with the cache's size.
+fn mismatches(algorithm: Algorithm, cases: &[(String, String)]) -> Vec<String> {
+    [CachedStemmer::MIN_MEMORY, CachedStemmer::MAX_MEMORY]
+        .into_iter()
+        .flat_map(|memory| {
+            let cached = CachedStemmer::with_memory(Stemmer::new(algorithm), memory);
+            assert_eq!(cached.memory(), memory);
+            mismatches_in(cached, cases)
+                .into_iter()
+                .map(move |word| format!("{memory}: {word}"))
+        })
+        .collect()
+}
+
 /// Every case through `stem`, `append_stem` and `append_stem_in` (the words laid out as one
 /// text, as a word list is), with and without a terminator; returns the words whose stem
 /// differs from the reference.
-fn mismatches(algorithm: Algorithm, cases: &[(String, String)]) -> Vec<String> {
+fn mismatches_in(mut cached: CachedStemmer, cases: &[(String, String)]) -> Vec<String> {
     let order = churned(cases);
     let mut text = String::new();
     let mut ranges = Vec::new();
@@ -30,7 +45,6 @@ fn mismatches(algorithm: Algorithm, cases: &[(String, String)]) -> Vec<String> {
         text.push_str(word);
         text.push('\n');
     }
-    let mut cached = CachedStemmer::new(Stemmer::new(algorithm));
     let mut bad = Vec::new();
     let mut out = Vec::new();
     for (i, ((word, expected), range)) in order.iter().zip(ranges).enumerate() {
