@@ -20,6 +20,11 @@ const DEFAULT_CHUNK_SIZE: usize = 128 * 1024;
 /// Body bytes per block by default when several threads render a document: handing a block
 /// to a thread costs nothing next to rendering it.
 const DEFAULT_BLOCK_SIZE: usize = 512 * 1024;
+/// Stem-cache memory of a pipeline by default, shared by its threads: 4 MiB each up to four
+/// threads, less beyond (see [`Pipeline::with_cache_bytes`]).
+const DEFAULT_CACHE_BYTES: usize = 16 << 20;
+/// The smallest read chunk of a pipeline among many (see [`Pipeline::one_of`]).
+const MIN_SHARED_CHUNK_SIZE: usize = 16 * 1024;
 /// Output is written once this many bytes have gathered: one big write rather than many.
 const OUTPUT_FLUSH_SIZE: usize = 128 * 1024;
 /// A piece of body text this long holds a giant token that could not stream in pieces (the
@@ -68,6 +73,9 @@ pub enum PipelineError {
 /// A tokenizer and an optional stemmer, applied to documents. Clone one per thread, or let one
 /// pipeline use several threads for each document with [`Self::with_threads`].
 ///
+/// Its memory stays flat whatever the threads: they share the stem-cache budget
+/// ([`Self::with_cache_bytes`]), and blocks in flight shrink as threads grow.
+///
 /// The document model: line 1 is a title, passed through verbatim; every later line is a body
 /// paragraph, tokenized and stemmed. Lines end in `\n` or `\r\n`; output lines end in `\n`;
 /// a UTF-8 byte-order mark at the start is dropped; an empty input gives an empty output.
@@ -79,6 +87,8 @@ pub struct Pipeline {
     chunk_size: usize,
     /// Body bytes per block when several threads render a document.
     block_size: usize,
+    /// Stem-cache bytes, shared by the renderers.
+    cache_bytes: usize,
     buffers: ReadBuffers,
     out: Vec<u8>,
 }
@@ -97,9 +107,11 @@ impl Pipeline {
             workers: Vec::new(),
             chunk_size: DEFAULT_CHUNK_SIZE,
             block_size: DEFAULT_BLOCK_SIZE,
+            cache_bytes: DEFAULT_CACHE_BYTES,
             buffers: ReadBuffers::default(),
             out: Vec::new(),
         }
+        .with_threads(NonZeroUsize::MIN)
     }
 
     /// Reads input `chunk_size` bytes at a time (default 128 KiB; at least 1). Output never
@@ -111,10 +123,57 @@ impl Pipeline {
 
     /// Tokenizes and stems each document's body on `threads` threads (default 1): the body is
     /// cut into blocks where a cut changes no token, blocks are rendered in parallel and written
-    /// in order, a few blocks in flight at most. Output never depends on it.
+    /// in order, a few blocks in flight at most. Each thread's stem cache is its share of
+    /// [`Self::with_cache_bytes`]; beyond four threads, blocks and reads get smaller: memory
+    /// stays flat whatever the threads. Output never depends on it.
     pub fn with_threads(mut self, threads: NonZeroUsize) -> Self {
-        self.workers = vec![self.renderer.clone(); threads.get() - 1];
+        self.renderer
+            .set_cache_bytes(self.cache_bytes / threads.get());
+        self.workers = vec![self.renderer.fresh(); threads.get() - 1];
         self
+    }
+
+    /// Gives the stem caches `bytes` in all (default 16 MiB), shared by the threads: each
+    /// thread's is its share rounded down to a power of two, at most 4 MiB and at least
+    /// 256 KiB (see [`stemkit_stemmer::CachedStemmer::with_memory`]). Output never depends on
+    /// it. For several pipelines at once, give each its share of a budget.
+    ///
+    /// ```
+    /// use std::num::NonZeroUsize;
+    /// use stemkit_stemmer::Algorithm;
+    /// use stemkit_tokenizer::{Layout, Pipeline, TokenizerOptions};
+    ///
+    /// let pipeline = Pipeline::new(TokenizerOptions::default(), Some(Algorithm::PorterNltk));
+    /// assert_eq!(pipeline.cache_bytes(), 16 << 20);
+    /// // Eight threads sharing 4 MiB: 512 KiB each.
+    /// let eight = NonZeroUsize::new(8).unwrap();
+    /// let mut pipeline = pipeline.with_threads(eight).with_cache_bytes(4 << 20);
+    /// assert_eq!(pipeline.cache_bytes(), 4 << 20);
+    /// let mut out = Vec::new();
+    /// pipeline.run(&b"Title\nRunning ponies"[..], &mut out, Layout::TokenPerLine, false).unwrap();
+    /// assert_eq!(out, b"Title\nrun\nponi\n");
+    /// ```
+    pub fn with_cache_bytes(mut self, bytes: usize) -> Self {
+        self.cache_bytes = bytes;
+        let threads = NonZeroUsize::new(self.threads()).unwrap_or(NonZeroUsize::MIN);
+        self.with_threads(threads)
+    }
+
+    /// Makes this pipeline one of `n` running at once, each on a thread of its own (a
+    /// directory's files, say): each takes 1/n of the stem-cache budget and, beyond eight,
+    /// reads in smaller chunks, so that together they take about the memory of one pipeline.
+    /// Output never depends on it.
+    pub fn one_of(self, n: NonZeroUsize) -> Self {
+        let chunk_share = (8 * DEFAULT_CHUNK_SIZE / n.get()).max(MIN_SHARED_CHUNK_SIZE);
+        let chunk_size = self.chunk_size.min(chunk_share);
+        let cache_bytes = self.cache_bytes / n.get();
+        self.with_chunk_size(chunk_size)
+            .with_cache_bytes(cache_bytes)
+    }
+
+    /// The stem-cache bytes shared by the pipeline's threads (see [`Self::with_cache_bytes`]).
+    pub fn cache_bytes(&self) -> usize {
+        self.cache_bytes
     }
 
     /// With several threads, hands the body out in blocks of about `block_size` bytes (default

@@ -99,6 +99,67 @@ fn corpus_pairs_come_out_the_same_on_several_threads() {
     }
 }
 
+/// The GPL pair with its body repeated `times`: the raw document and its stemmed output,
+/// both from the corpus (each body line's tokens stand alone, so a repeated body has its stems
+/// repeated).
+fn repeated_gpl_pair(times: usize) -> (String, String) {
+    let pair = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/pairs/gpl-3.0");
+    let read = |name| std::fs::read_to_string(pair.join(name)).expect("the GPL pair is there");
+    let (raw, stemmed) = (read("raw.txt"), read("stemmed.txt"));
+    let (raw_title, raw_body) = raw.split_once('\n').expect("a title line");
+    let (title, stems) = stemmed.split_once('\n').expect("a title line");
+    assert!(raw_body.ends_with('\n') && stems.ends_with('\n'));
+    (
+        format!("{raw_title}\n{}", raw_body.repeat(times)),
+        format!("{title}\n{}", stems.repeat(times)),
+    )
+}
+
+/// Many threads share one memory budget: blocks, reads and stem caches shrink (to their least
+/// at 64 threads, or for one of 64 pipelines), and the output is still the reference's.
+#[test]
+fn many_threads_on_a_shared_budget_give_the_reference_output() {
+    let (raw, expected) = repeated_gpl_pair(40);
+    let default = || Pipeline::new(TokenizerOptions::default(), Some(Algorithm::PorterNltk));
+    let pipelines = [
+        default().with_threads(threads(64)),
+        default().with_threads(threads(9)),
+        default().with_threads(threads(3)).with_cache_bytes(0),
+        default().one_of(threads(64)),
+        default().one_of(threads(64)).with_threads(threads(64)),
+    ];
+    for mut pipeline in pipelines {
+        let described = format!(
+            "{} threads, {} cache bytes",
+            pipeline.threads(),
+            pipeline.cache_bytes()
+        );
+        for _ in 0..2 {
+            let (out, summary) = run(&mut pipeline, raw.as_bytes(), Layout::TokenPerLine, false)
+                .expect("the document is valid");
+            assert!(
+                out == expected.as_bytes(),
+                "{described}: output differs from the pair"
+            );
+            assert_eq!(
+                summary.tokens,
+                expected.lines().count() as u64 - 1,
+                "{described}"
+            );
+        }
+    }
+}
+
+#[test]
+fn sharing_a_budget_divides_the_stem_caches() {
+    let default = || Pipeline::new(TokenizerOptions::default(), Some(Algorithm::PorterNltk));
+    assert_eq!(default().cache_bytes(), 16 << 20);
+    assert_eq!(default().with_threads(threads(64)).cache_bytes(), 16 << 20);
+    assert_eq!(default().one_of(threads(4)).cache_bytes(), 4 << 20);
+    assert_eq!(default().one_of(threads(64)).cache_bytes(), 256 << 10);
+    assert_eq!(default().with_cache_bytes(5).cache_bytes(), 5);
+}
+
 #[test]
 fn a_long_single_line_is_cut_into_blocks_and_joined_again() {
     let line = "Lorem, ipsum dolor!  sit amet ".repeat(20_000);

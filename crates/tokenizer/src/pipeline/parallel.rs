@@ -1,7 +1,9 @@
 //! Running a document on several threads. The calling thread reads, decodes and cuts the body
 //! into blocks at line ends or safe cuts (the pieces the document reader hands out, so a block
 //! boundary never changes a token); worker threads render blocks; the calling thread writes
-//! the renderings in order. At most two blocks per thread are in flight, so memory stays flat.
+//! the renderings in order. At most two blocks per thread are in flight, so memory stays flat
+//! whatever the document's size; and blocks shrink as threads grow (see [`BLOCKS_BUDGET`]),
+//! so it stays flat whatever the threads too.
 //!
 //! Workers start with the first full block: a short document is rendered on the calling thread.
 
@@ -19,6 +21,13 @@ use crate::tokenizer::Tokenizer;
 
 /// Blocks in flight per thread: one being rendered, one waiting, so no worker idles.
 const IN_FLIGHT_PER_THREAD: usize = 2;
+/// Body bytes of all the blocks in flight, at most (their renderings take about as much
+/// again): blocks keep the pipeline's block size up to four threads and shrink beyond, to
+/// [`MIN_BLOCK_SIZE`] at 64.
+const BLOCKS_BUDGET: usize = 4 << 20;
+/// The smallest block for many threads: smaller, handing blocks out would cost more than
+/// rendering them. (A pipeline's own block size may be smaller still: tests use tiny ones.)
+const MIN_BLOCK_SIZE: usize = 32 << 10;
 
 /// Body text to render: whole lines, each ended by `\n`, except that the first may continue
 /// the previous block's last line and the last may go on in the next block.
@@ -66,10 +75,16 @@ pub(super) fn run<R: Read, W: Write>(
         block_size,
         buffers,
         out,
+        cache_bytes: _,
     } = pipeline;
     let cutter = renderer.cutter();
     let renderers: Vec<&mut Renderer> = std::iter::once(renderer).chain(workers).collect();
     let max_in_flight = IN_FLIGHT_PER_THREAD * renderers.len();
+    let budget_block = (BLOCKS_BUDGET / max_in_flight).max(MIN_BLOCK_SIZE);
+    let block_size = (*block_size).min(budget_block);
+    // A block is handed out once it reaches its size, after the whole lines of a read: reads
+    // no larger than the budget's block keep blocks under twice that.
+    let chunk_size = (*chunk_size).min(budget_block);
     let (jobs, job_queue) = mpsc::sync_channel(max_in_flight);
     let job_queue = Mutex::new(job_queue);
     let (done_sender, done) = mpsc::channel();
@@ -87,7 +102,7 @@ pub(super) fn run<R: Read, W: Write>(
             output,
             out,
             block: String::new(),
-            block_size: *block_size,
+            block_size,
             started: false,
             next_index: 0,
             next_to_write: 0,
@@ -97,7 +112,7 @@ pub(super) fn run<R: Read, W: Write>(
             line_has_tokens: false,
             tokens: 0,
         };
-        let counts = read_document(input, buffers, *chunk_size, lossy, &mut writer)?;
+        let counts = read_document(input, buffers, chunk_size, lossy, &mut writer)?;
         writer.finish()?;
         Ok(Summary {
             lines: counts.lines,

@@ -48,17 +48,28 @@ impl Renderer {
         }
     }
 
-    /// A renderer with the same options and an empty cache: cheap, its cache is only made on
-    /// first use.
+    /// A renderer with the same options and an empty cache of the same size: cheap, its cache
+    /// is only made on first use.
     pub(crate) fn fresh(&self) -> Renderer {
         Renderer {
             tokenizer: self.tokenizer.clone(),
             stemmer: self
                 .stemmer
                 .as_ref()
-                .map(|stemmer| CachedStemmer::new(stemmer.stemmer())),
+                .map(|stemmer| CachedStemmer::with_memory(stemmer.stemmer(), stemmer.memory())),
             plain_ascii: self.plain_ascii,
             long_token: None,
+        }
+    }
+
+    /// Gives the stem cache at most `bytes` (see [`CachedStemmer::with_memory`]); a cache
+    /// already of that size is kept, warm.
+    pub(crate) fn set_cache_bytes(&mut self, bytes: usize) {
+        if let Some(stemmer) = &mut self.stemmer {
+            let sized = CachedStemmer::with_memory(stemmer.stemmer(), bytes);
+            if sized.memory() != stemmer.memory() {
+                *stemmer = sized;
+            }
         }
     }
 
