@@ -14,7 +14,8 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 // Blocks of whole lines.
 
-/// Bytes read at a time: few system calls, and blocks big enough to share out among threads.
+/// Bytes read at a time at most: few system calls, and blocks big enough to share out among
+/// threads. Callers with many threads read less at a time, to bound the bytes in flight.
 pub(crate) const BLOCK: usize = 1 << 20;
 
 /// What a block holds.
@@ -41,20 +42,24 @@ pub(crate) struct BlockReader<R> {
     /// Whether the last block was a piece of a line not yet ended.
     in_long_line: bool,
     done: bool,
+    /// Bytes read at a time.
+    block_size: usize,
 }
 
 impl<R: Read> BlockReader<R> {
-    pub(crate) fn new(reader: R) -> Self {
+    /// Reads `reader` `block_size` bytes at a time (at least 1, at most [`BLOCK`]).
+    pub(crate) fn new(reader: R, block_size: usize) -> Self {
         BlockReader {
             reader,
             carry: Vec::new(),
             in_long_line: false,
             done: false,
+            block_size: block_size.clamp(1, BLOCK),
         }
     }
 
     /// Fills `block` with the next whole lines (its old contents are overwritten), about
-    /// [`BLOCK`] bytes, or with the next piece of a line longer than that: at most about two
+    /// a block size of bytes, or with the next piece of a line longer than that: at most about two
     /// blocks either way. Returns what the block holds, or `None`, with `block` empty, at the
     /// end of the input.
     pub(crate) fn next_block(&mut self, block: &mut Vec<u8>) -> io::Result<Option<BlockKind>> {
@@ -113,15 +118,15 @@ impl<R: Read> BlockReader<R> {
         Ok(BlockKind::Piece { last: true })
     }
 
-    /// Reads up to [`BLOCK`] bytes into `block` after its first `filled`; returns the bytes
-    /// read, and notes the end of the input when they are fewer.
+    /// Reads up to a block size of bytes into `block` after its first `filled`; returns the
+    /// bytes read, and notes the end of the input when they are fewer.
     fn read_block(&mut self, block: &mut Vec<u8>, filled: usize) -> io::Result<usize> {
-        let end = filled + BLOCK;
+        let end = filled + self.block_size;
         if block.len() < end {
             block.resize(end, 0);
         }
         let read = self.fill(&mut block[filled..end])?;
-        self.done = read < BLOCK;
+        self.done = read < self.block_size;
         Ok(read)
     }
 
@@ -339,7 +344,16 @@ mod tests {
     /// The lines of `input` read in blocks and pieces, or the fault as `line:byte` in the whole
     /// input.
     fn lines(input: &[u8], lossy: bool) -> Result<Vec<String>, String> {
-        let mut reader = BlockReader::new(input);
+        lines_in_blocks_of(BLOCK, input, lossy)
+    }
+
+    /// [`lines`], reading `block_size` bytes at a time.
+    fn lines_in_blocks_of(
+        block_size: usize,
+        input: &[u8],
+        lossy: bool,
+    ) -> Result<Vec<String>, String> {
+        let mut reader = BlockReader::new(input, block_size);
         let mut block = Vec::new();
         let mut out = Vec::new();
         let mut long_line = String::new();
@@ -351,7 +365,10 @@ mod tests {
                     out.push(text[line].to_owned())
                 }),
                 BlockKind::Piece { last } => {
-                    assert!(block.len() <= 2 * BLOCK, "a piece of {} bytes", block.len());
+                    // A block size and what was carried: the start of a line, or at most a
+                    // cut character and a `\r`.
+                    let most = block_size + block_size.max(4);
+                    assert!(block.len() <= most, "a piece of {} bytes", block.len());
                     piece_text(&block, starts_input, last, lossy).map(|text| {
                         long_line.push_str(&text);
                         if last {
@@ -522,6 +539,26 @@ mod tests {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    /// Small blocks (as many threads read) cut the same input into many more blocks and pieces,
+    /// and still give its lines and faults.
+    #[test]
+    fn any_block_size_gives_the_same_lines() {
+        let mut input = "\u{feff}short\r\nlines é\n\n".as_bytes().to_vec();
+        input.extend(std::iter::repeat_n(b'x', 300));
+        input.extend_from_slice("€\r\n".as_bytes());
+        for i in 0..200 {
+            input.extend_from_slice(format!("w{i}\n").as_bytes());
+        }
+        input.extend_from_slice(b"\xE2\x82 last");
+        for lossy in [false, true] {
+            let whole = whole_lines(&input, lossy);
+            for block_size in [1, 2, 3, 4, 5, 7, 64, 100, 1000] {
+                let read = lines_in_blocks_of(block_size, &input, lossy);
+                assert_eq!(read, whole, "blocks of {block_size}, lossy {lossy}");
             }
         }
     }

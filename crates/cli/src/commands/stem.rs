@@ -3,7 +3,8 @@
 //! This thread reads the inputs in blocks of whole lines; worker threads stem blocks, each with
 //! its own cache of recent stems; a writer thread puts the stems out in input order and turns a
 //! block's fault into the input's line and byte. A fixed pool of buffers bounds the blocks in
-//! flight, so memory stays flat whatever the size of the input. A line longer than a block
+//! flight, so memory stays flat whatever the size of the input; the threads share fixed budgets
+//! for their caches and blocks, so it stays flat whatever `--threads`. A line longer than a block
 //! comes in pieces, which the workers pass on untouched and the writer stems in order with a
 //! [`LongWordStemmer`], so memory stays flat whatever the length of a line too.
 
@@ -19,13 +20,22 @@ use stemkit_stemmer::{CachedStemmer, LongWordStemmer, Stemmer};
 use crate::args::StemArgs;
 use crate::errors::{invalid_utf8, read_failed, usage, write_failed};
 use crate::inputs::{self, Input};
-use crate::lines::{BlockFault, BlockKind, BlockReader, for_each_line, piece_text};
+use crate::lines::{self, BlockFault, BlockKind, BlockReader, for_each_line, piece_text};
 use crate::output::Output;
 use crate::progress::{Progress, total_size};
 
 /// Blocks in flight per stemming thread: enough that no thread waits for work while one block
 /// is read and another written.
 const BLOCKS_PER_THREAD: usize = 3;
+/// Input bytes of all the blocks in flight, at most: blocks are [`lines::BLOCK`] up to two
+/// threads, smaller beyond, down to [`MIN_BLOCK`] at 64. A block's stems take about as much again.
+const BLOCKS_BUDGET: usize = 8 << 20;
+/// The smallest block, whatever the threads: smaller, handing blocks out would cost more than
+/// stemming them.
+const MIN_BLOCK: usize = 32 << 10;
+/// Stem-cache memory of all the stemming threads: each takes its share, 4 MiB up to four
+/// threads, down to 256 KiB at 64 (see [`CachedStemmer::with_memory`]).
+const CACHE_BUDGET: usize = 16 << 20;
 
 /// Stems every line of every input into the output, preserving the line count and order.
 pub(crate) fn run(args: &StemArgs) -> anyhow::Result<()> {
@@ -35,7 +45,7 @@ pub(crate) fn run(args: &StemArgs) -> anyhow::Result<()> {
     }
     let progress = Progress::new("files", total_size(inputs.inputs.iter().map(|i| i.size)));
     let threads = match args.threads {
-        Some(threads) => usize::from(threads),
+        Some(threads) => usize::from(threads).max(1),
         None => thread::available_parallelism().map_or(1, usize::from),
     };
     let mut output = Output::create(args.output.as_deref())?;
@@ -92,6 +102,7 @@ impl Plan<'_> {
     /// Reads on this thread, stems on `threads` workers, writes on one more.
     fn run(&self, output: &mut Output, progress: &Progress) -> anyhow::Result<()> {
         let in_flight = self.threads * BLOCKS_PER_THREAD;
+        let block_size = (BLOCKS_BUDGET / in_flight).clamp(MIN_BLOCK, lines::BLOCK);
         let (free_sender, free) = mpsc::channel();
         for _ in 0..in_flight {
             let _ = free_sender.send(Block::default());
@@ -111,7 +122,7 @@ impl Plan<'_> {
             let (plan, stop_flag) = (self, &stop);
             let writer =
                 scope.spawn(move || plan.write_in_order(&done, &free_sender, output, stop_flag));
-            let read = self.read_blocks(&free, &job_sender, progress, &stop);
+            let read = self.read_blocks(&free, &job_sender, block_size, progress, &stop);
             drop(job_sender);
             let written = writer
                 .join()
@@ -121,11 +132,13 @@ impl Plan<'_> {
         })
     }
 
-    /// Cuts every input into blocks for the workers, each in buffers from the free pool.
+    /// Cuts every input into blocks of about `block_size` bytes for the workers, each in
+    /// buffers from the free pool.
     fn read_blocks(
         &self,
         free: &Receiver<Block>,
         jobs: &Sender<Block>,
+        block_size: usize,
         progress: &Progress,
         stop: &AtomicBool,
     ) -> anyhow::Result<()> {
@@ -135,7 +148,7 @@ impl Plan<'_> {
         };
         let mut sequence = 0;
         for (index, input) in self.inputs.iter().enumerate() {
-            let mut reader = BlockReader::new(progress.reader(input.open()?));
+            let mut reader = BlockReader::new(progress.reader(input.open()?), block_size);
             let mut starts_input = true;
             loop {
                 let Some(mut block) = pool.take() else {
@@ -167,10 +180,11 @@ impl Plan<'_> {
         Ok(())
     }
 
-    /// A worker: stems blocks of lines until there are no more, with a cache of its own. Pieces
-    /// of long lines go on to the writer as they are, since only it sees them in order.
+    /// A worker: stems blocks of lines until there are no more, with a cache of its own (its
+    /// share of the budget). Pieces of long lines go on to the writer as they are, since only
+    /// it sees them in order.
     fn stem_blocks(&self, jobs: &Mutex<Receiver<Block>>, done: &Sender<Block>) {
-        let mut stemmer = CachedStemmer::new(self.stemmer);
+        let mut stemmer = CachedStemmer::with_memory(self.stemmer, CACHE_BUDGET / self.threads);
         loop {
             let job = match jobs.lock() {
                 Ok(jobs) => jobs.recv(),
