@@ -152,10 +152,12 @@ fn mirror_shared(
     progress: &Progress,
 ) -> anyhow::Result<()> {
     let pool = Mutex::new(Vec::new());
+    // One pipeline per worker at most: together they take about one pipeline's memory.
+    let one_of = document_threads();
     // A bridged iterator hands out its items in order as workers ask for them: a queue.
     order.iter().par_bridge().try_for_each(|&index| {
         let taken = pool.lock().ok().and_then(|mut pool| pool.pop());
-        let mut pipeline = taken.unwrap_or_else(|| job.pipeline.clone());
+        let mut pipeline = taken.unwrap_or_else(|| job.pipeline.clone().one_of(one_of));
         let result = mirror_one(
             &mut pipeline,
             &inputs[index],

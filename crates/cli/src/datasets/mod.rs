@@ -13,6 +13,7 @@ mod jsonl_records;
 
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::num::NonZeroUsize;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -350,10 +351,13 @@ fn process(
     result
 }
 
-/// A pipeline per worker thread, kept (and its stem cache warm) from chunk to chunk; each
-/// worker locks only its own, so the locks never wait.
+/// Pipelines kept warm in a pool: a chunk takes one and gives it back, so there are never more
+/// than chunks rendered at once (at most one per worker thread, and [`MAX_IN_FLIGHT`]), each
+/// with its share of the one stem-cache budget: memory stays flat whatever the threads.
 struct Renderers {
-    pipelines: Vec<Mutex<Pipeline>>,
+    pool: Mutex<Vec<Pipeline>>,
+    /// What a new pipeline of the pool is a clone of.
+    template: Pipeline,
     style: Style,
     format: InputFormat,
     columns: StringRecord,
@@ -364,11 +368,12 @@ struct Renderers {
 
 impl Renderers {
     fn new(pipeline: &Pipeline, style: Style, source: &Source<'_>, lossy: bool) -> Self {
-        let workers = rayon::current_num_threads().max(1);
+        let at_once = rayon::current_num_threads().clamp(1, MAX_IN_FLIGHT as usize);
         Renderers {
-            pipelines: (0..=workers)
-                .map(|_| Mutex::new(pipeline.clone()))
-                .collect(),
+            pool: Mutex::new(Vec::new()),
+            template: pipeline
+                .clone()
+                .one_of(NonZeroUsize::new(at_once).unwrap_or(NonZeroUsize::MIN)),
             style,
             format: match source.chunks {
                 Chunks::Csv(_) => InputFormat::Csv,
@@ -381,16 +386,15 @@ impl Renderers {
         }
     }
 
-    /// Parses and renders one chunk with the calling worker's pipeline (the last one off the
-    /// pool).
+    /// Parses and renders one chunk with a pipeline from the pool (a new one if none is free).
     fn render(&self, chunk: &Chunk, buffers: &Buffers) -> Result<Rendered, Fault> {
-        let last = self.pipelines.len() - 1;
-        let worker = rayon::current_thread_index().map_or(last, |index| index.min(last));
-        match self.pipelines[worker].lock() {
-            Ok(mut pipeline) => self.render_with(&mut pipeline, chunk, buffers.get()),
-            // Only a panic while rendering poisons a lock; the pipeline itself is still sound.
-            Err(poisoned) => self.render_with(&mut poisoned.into_inner(), chunk, buffers.get()),
+        let taken = self.pool.lock().ok().and_then(|mut pool| pool.pop());
+        let mut pipeline = taken.unwrap_or_else(|| self.template.clone());
+        let rendered = self.render_with(&mut pipeline, chunk, buffers.get());
+        if let Ok(mut pool) = self.pool.lock() {
+            pool.push(pipeline);
         }
+        rendered
     }
 
     fn render_with(

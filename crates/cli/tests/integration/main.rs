@@ -14,6 +14,7 @@ mod giant_lines;
 mod meta;
 mod pipes;
 mod stem;
+mod threads;
 mod verify;
 
 use std::path::PathBuf;
