@@ -1,7 +1,11 @@
 //! Fuzz target `tokenize`: any options on any text never panic, and every token comes from
 //! the text: its range is a valid slice of it, in order, and without folding non-overlapping.
+//! Cutting the text at the last safe cut of any prefix (as streaming readers do) changes no
+//! token.
 
 #![no_main]
+
+use std::ops::Range;
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
@@ -16,6 +20,8 @@ struct Case {
     remove_stopwords: bool,
     min_len: Option<u8>,
     max_len: Option<u8>,
+    /// Where the prefix whose last safe cut is tried ends (modulo the text's length + 1).
+    prefix: u16,
     text: String,
 }
 
@@ -42,6 +48,7 @@ fuzz_target!(|case: Case| {
     let plain_ascii = options.mode == TokenMode::Ascii && !folding;
     let text = case.text.as_str();
     let mut tokenizer = Tokenizer::new(options);
+    check_safe_cut(&case, &mut tokenizer);
     let mut previous = 0..0;
     tokenizer.tokenize(text, |token| {
         let range = token.range.clone();
@@ -79,3 +86,37 @@ fuzz_target!(|case: Case| {
         previous = range;
     });
 });
+
+/// The tokens and ranges of `text`, each range shifted by `offset`.
+fn tokens(tokenizer: &mut Tokenizer, text: &str, offset: usize) -> Vec<(String, Range<usize>)> {
+    let mut tokens = Vec::new();
+    tokenizer.tokenize(text, |token| {
+        let range = token.range.start + offset..token.range.end + offset;
+        tokens.push((token.text.to_owned(), range));
+    });
+    tokens
+}
+
+/// Tokenizing the two sides of the last safe cut of a prefix gives the whole text's tokens.
+fn check_safe_cut(case: &Case, tokenizer: &mut Tokenizer) {
+    let text = case.text.as_str();
+    let mut end = usize::from(case.prefix) % (text.len() + 1);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let Some(cut) = tokenizer.last_safe_cut(&text[..end]) else {
+        return;
+    };
+    assert!(
+        cut > 0 && cut <= end,
+        "{case:?}: cut {cut} of a prefix of {end} bytes"
+    );
+    assert!(
+        text.is_char_boundary(cut),
+        "{case:?}: cut {cut} splits a character"
+    );
+    let whole = tokens(tokenizer, text, 0);
+    let mut pieces = tokens(tokenizer, &text[..cut], 0);
+    pieces.extend(tokens(tokenizer, &text[cut..], cut));
+    assert_eq!(pieces, whole, "{case:?}: cut at {cut} changes the tokens");
+}

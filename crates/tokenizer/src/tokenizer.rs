@@ -108,7 +108,7 @@ impl Tokenizer {
     pub fn last_safe_cut(&self, text: &str) -> Option<usize> {
         match self.options.mode {
             TokenMode::Ascii => self.last_ascii_cut(text),
-            TokenMode::Unicode => last_unicode_cut(text),
+            TokenMode::Unicode => last_unicode_cut(text, self.options.fold_to_ascii),
         }
     }
 
@@ -134,9 +134,20 @@ impl Tokenizer {
     }
 }
 
-/// Unicode mode: cut just before an ASCII space that follows a character other than a
-/// horizontal space (UAX #29's `WSegSpace`). That position is a word boundary, and every other
-/// boundary stays where it was:
+/// Unicode mode: the last of three kinds of cut, each a word boundary that leaves every other
+/// boundary where it was. Without the last two, a long line with no ASCII space (Chinese text,
+/// `word-word-...`, `word,word,...`) would be held whole.
+fn last_unicode_cut(text: &str, folded: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (1..bytes.len()).rev().find(|&i| {
+        is_cut_before_space(text, i)
+            || is_cut_between_isolated(text, i, folded)
+            || is_cut_after_letter_comma(bytes, i)
+    })
+}
+
+/// Just before an ASCII space that follows a character other than a horizontal space
+/// (UAX #29's `WSegSpace`):
 /// - The only rules that forbid a break before a space are WB3c (ZWJ × pictograph: a space is
 ///   none) and WB3d (WSegSpace × WSegSpace: the character before is no `WSegSpace`). WB4 only
 ///   attaches Extend/Format/ZWJ characters, which a space is not, and the rules after it
@@ -152,17 +163,73 @@ impl Tokenizer {
 /// may have folded to a space (`北` -> `Bei `); WB3d then glues those spaces in the whole text
 /// and not in the pieces. That only splits a run of spaces, which is never a word, and no
 /// other rule involves spaces: the words are the same.
-fn last_unicode_cut(text: &str) -> Option<usize> {
+fn is_cut_before_space(text: &str, i: usize) -> bool {
+    text.as_bytes()[i] == b' '
+        && text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !is_wseg_space(c))
+}
+
+/// Between a character `p` of UAX #29's class Other that is an ASCII symbol (`-`, `/`, `(`,
+/// `!`, ...) or a CJK unified ideograph, and a character `c` that is ASCII or such an
+/// ideograph:
+/// - `p` ÷ `c` breaks by the default WB999: every rule that joins two characters names a
+///   class (letters, digits, mid-word punctuation, Katakana, `_`, regional indicators, spaces,
+///   ZWJ) that `p` is not, and WB4 attaches only Extend/Format/ZWJ characters, which `c` is not.
+/// - No rule reads across the cut: those that look one character ahead (WB6, WB7b, WB12) or
+///   back (WB7, WB7c, WB11, WB15/16) do so only across mid-word punctuation, quotes or regional
+///   indicators next to the cut, and `p` is none of them.
+///
+/// With folding the segmenter sees the folded text, where an ideograph becomes Latin letters;
+/// so then only ASCII on both sides (which folds to itself) is cut.
+fn is_cut_between_isolated(text: &str, i: usize, folded: bool) -> bool {
     let bytes = text.as_bytes();
-    (1..bytes.len())
-        .rev()
-        .filter(|&i| bytes[i] == b' ')
-        .find(|&i| {
-            text[..i]
-                .chars()
-                .next_back()
-                .is_some_and(|c| !is_wseg_space(c))
-        })
+    if bytes[i - 1].is_ascii() {
+        if !is_ascii_other(bytes[i - 1]) {
+            return false;
+        }
+        if bytes[i].is_ascii() {
+            return true;
+        }
+    }
+    if folded || !text.is_char_boundary(i) {
+        return false;
+    }
+    let (Some(p), Some(c)) = (text[..i].chars().next_back(), text[i..].chars().next()) else {
+        return false;
+    };
+    (p.is_ascii() || is_cjk_ideograph(p)) && (c.is_ascii() || is_cjk_ideograph(c))
+}
+
+/// Just after an ASCII letter and a `,` or `;` (class MidNum), before an ASCII character:
+/// - The comma joins nothing here: MidNum joins only digits (WB11, WB12), and the character
+///   before it is a letter, with nothing between for WB4 to skip; the letter rules (WB6, WB7)
+///   take MidLetter, MidNumLet and quotes, not MidNum. So it breaks on both sides, and the
+///   character after it (ASCII: not Extend/Format/ZWJ) starts afresh.
+/// - No rule reads across the cut: those looking ahead from the letter (WB6, WB12) see a
+///   MidNum they do not take; those looking back from after the cut (WB7, WB11) need a letter
+///   or digit two characters back, and see the comma or the start of the piece, neither.
+///
+/// All three characters are ASCII, which folding leaves as they are.
+fn is_cut_after_letter_comma(bytes: &[u8], i: usize) -> bool {
+    i >= 2
+        && matches!(bytes[i - 1], b',' | b';')
+        && bytes[i - 2].is_ascii_alphabetic()
+        && bytes[i].is_ascii()
+}
+
+/// ASCII symbols of UAX #29's word-break class Other: printable, neither letters nor digits,
+/// and not `"` (Double_Quote), `'` (Single_Quote), `,` `;` (MidNum), `.` (MidNumLet), `:`
+/// (MidLetter), `_` (ExtendNumLet) or the space (WSegSpace).
+fn is_ascii_other(byte: u8) -> bool {
+    byte.is_ascii_punctuation() && !matches!(byte, b'"' | b'\'' | b',' | b';' | b'.' | b':' | b'_')
+}
+
+/// The CJK Unified Ideographs block (U+4E00 to U+9FFF): ideographic, so of class Other, each
+/// its own word.
+fn is_cjk_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// UAX #29's `WSegSpace`: the space separators `Zs` except the no-break ones.

@@ -360,9 +360,33 @@ fn ascii_cut_with_folding_is_only_after_ascii_separators() {
 fn unicode_cut_is_before_a_space_after_a_non_space() {
     assert_eq!(cut(unicode(), "don't stop"), Some(5));
     assert_eq!(cut(unicode(), "a  \u{3000} b"), Some(1));
-    assert_eq!(cut(unicode(), "don't,stop"), None);
+    assert_eq!(cut(unicode(), "don't.stop"), None);
     assert_eq!(cut(unicode(), " leading"), None);
     assert_eq!(cut(unicode(), "北京 "), Some(6));
+}
+
+/// Unicode mode also cuts between two characters that break on both sides whatever is around:
+/// an ASCII symbol of class Other or a CJK ideograph, then ASCII or an ideograph.
+#[test]
+fn unicode_cut_between_isolated_characters() {
+    assert_eq!(cut(unicode(), "alpha-beta"), Some(6), "after the hyphen");
+    assert_eq!(cut(unicode(), "a/b(c"), Some(4), "after the parenthesis");
+    assert_eq!(cut(unicode(), "北京大学"), Some(9), "between ideographs");
+    assert_eq!(cut(unicode(), "大学abc"), Some(6), "ideograph, then ASCII");
+    assert_eq!(cut(unicode(), "ab-大"), Some(3), "symbol, then ideograph");
+    // A comma or semicolon after a letter joins nothing (between digits it would: `1,000`).
+    assert_eq!(cut(unicode(), "alpha,beta"), Some(6));
+    assert_eq!(cut(unicode(), "a;b"), Some(2));
+    assert_eq!(cut(unicode(), "1,000"), None);
+    // Mid-word punctuation, quotes and `_` join words: no cut after them.
+    assert_eq!(cut(unicode(), "e.g:z'w\"v_u"), None);
+    // An Extend character after a symbol or an ideograph belongs to it: no cut before it.
+    assert_eq!(cut(unicode(), "a-\u{301}b"), None);
+    assert_eq!(cut(unicode(), "北\u{301}"), None);
+    // Folded, an ideograph becomes letters: only ASCII on both sides is cut.
+    let folded = folding(TokenMode::Unicode);
+    assert_eq!(cut(folded.clone(), "北京大学"), None);
+    assert_eq!(cut(folded, "a-北京"), None);
 }
 
 // --- Properties ---
@@ -372,6 +396,8 @@ fn fragment() -> impl Strategy<Value = String> {
     prop_oneof![
         4 => "[a-zA-Z]{1,8}",
         2 => "[ .,;:'’\"!?()_-]{1,3}",
+        1 => "[#$%&*+/<=>@\\[\\]^`{|}~-]{1,2}",
+        1 => "[北京中文カ]{1,4}",
         1 => "[0-9]{1,4}",
         1 => prop::sample::select(vec![
             "\0", "\t", "\r", "\n", "\u{7}", "\u{7f}", "\u{a0}", "\u{3000}", "\u{2003}", "\u{200d}",
@@ -520,15 +546,18 @@ proptest! {
         prop_assert_eq!(tokens_with(options, &tokens.join(" ")), tokens);
     }
 
-    /// Cutting the text at the last safe cut of any prefix gives the same tokens as the whole.
+    /// Cutting the text at the last safe cut of any prefix (every one is tried) gives the same
+    /// tokens as the whole.
     #[test]
-    fn a_safe_cut_of_any_prefix_changes_no_token(text in mixed_text(), options in any_options(), prefix in any::<prop::sample::Index>()) {
-        let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-        let prefix = &text[..*prefix.get(&boundaries)];
+    fn a_safe_cut_of_any_prefix_changes_no_token(text in mixed_text(), options in any_options()) {
         let whole = tokens_and_ranges(options.clone(), &text);
-        if let Some(cut) = Tokenizer::new(options.clone()).last_safe_cut(prefix) {
-            prop_assert!(cut > 0 && prefix.is_char_boundary(cut));
-            prop_assert_eq!(tokenize_streaming(&options, &text, &[cut]), whole);
+        let tokenizer = Tokenizer::new(options.clone());
+        let boundaries = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+        for prefix in boundaries.map(|end| &text[..end]) {
+            if let Some(cut) = tokenizer.last_safe_cut(prefix) {
+                prop_assert!(cut > 0 && prefix.is_char_boundary(cut));
+                prop_assert_eq!(tokenize_streaming(&options, &text, &[cut]), whole.clone(), "cut at {}", cut);
+            }
         }
     }
 
