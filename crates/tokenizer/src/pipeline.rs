@@ -1,5 +1,6 @@
 //! The document pipeline: tokenize, stem, and write a document in the paired corpus's formats.
 
+mod long_token;
 mod parallel;
 mod render;
 mod sequential;
@@ -190,8 +191,9 @@ impl Pipeline {
 
     /// Bytes of buffer the pipeline holds, as grown by the last [`Self::run`]: it stays near
     /// a few chunk sizes whatever the input. A token longer than that streams through in
-    /// pieces with the default tokenizer (ASCII letter runs, with or without digits); with
-    /// folding, Unicode words, stopwords or length limits it is held whole until it ends.
+    /// pieces in ASCII mode without folding, with any filters (stopwords and length limits
+    /// decide on its first bytes); with folding or Unicode words it is held whole until it
+    /// ends (a line is cut between words, so only a giant word is).
     pub fn buffer_capacity(&self) -> usize {
         self.buffers.capacity() + self.out.capacity()
     }

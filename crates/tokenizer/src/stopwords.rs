@@ -208,6 +208,21 @@ const ENGLISH: [&str; 198] = [
     "yourselves",
 ];
 
+/// The length in bytes of the longest stopword: a longer word is none.
+pub(crate) const LONGEST: usize = longest(&ENGLISH);
+
+const fn longest(words: &[&str]) -> usize {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].len() > longest {
+            longest = words[i].len();
+        }
+        i += 1;
+    }
+    longest
+}
+
 /// Whether `word` (already lowercased, and folded if asked) is an English stopword.
 pub(crate) fn is_stopword(word: &str) -> bool {
     // Comparing one integer per probe instead of strings makes this a few nanoseconds: it
@@ -258,6 +273,12 @@ mod tests {
         assert!(ENGLISH.windows(2).all(|pair| pair[0] < pair[1]));
         assert!(PACKED.windows(2).all(|pair| pair[0] < pair[1]));
         assert!(ENGLISH.iter().all(|word| is_stopword(word)));
+    }
+
+    #[test]
+    fn the_longest_stopword_is_ten_bytes() {
+        assert_eq!(LONGEST, "yourselves".len());
+        assert!(ENGLISH.iter().all(|word| word.len() <= LONGEST));
     }
 
     #[test]

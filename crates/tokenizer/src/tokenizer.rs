@@ -90,11 +90,10 @@ impl Tokenizer {
 
     /// For a token too long to hold, handed on in pieces: how many leading bytes of `text`
     /// continue the token it starts with. Only where a piece of a token can be rendered
-    /// without the rest, which is for ASCII letter runs with no folding, stopwords or length
-    /// limits; `None` otherwise.
+    /// without the rest, which is for ASCII letter runs with no folding; `None` otherwise.
     pub(crate) fn token_run(&self, text: &str) -> Option<usize> {
         let options = &self.options;
-        options.is_plain_ascii().then(|| {
+        options.streams_long_tokens().then(|| {
             text.bytes()
                 .position(|byte| ascii::is_separator(byte, options.keep_numbers))
                 .unwrap_or(text.len())
@@ -239,7 +238,7 @@ fn is_wseg_space(c: char) -> bool {
 
 /// Whether a lowercased (and folded) token passes the stopword and length filters. Lengths
 /// count characters, as Python's `len` does, not bytes.
-fn is_kept(options: &TokenizerOptions, token: &str) -> bool {
+pub(crate) fn is_kept(options: &TokenizerOptions, token: &str) -> bool {
     !(options.remove_stopwords && stopwords::is_stopword(token))
         && options
             .min_len

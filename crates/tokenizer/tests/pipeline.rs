@@ -528,6 +528,9 @@ fn a_giant_stemmed_word_comes_out_exact_in_bounded_buffers() {
 fn piece(invalid: bool) -> BoxedStrategy<Vec<u8>> {
     let valid = prop_oneof![
         4 => "[a-zA-Z]{1,8}".prop_map(String::into_bytes),
+        // Stopwords, the longest ones too, so that filters meet them in pieces.
+        1 => prop::sample::select(vec!["yourselves", "Ourselves", "because", "THROUGH", "a", "the"])
+            .prop_map(|s: &str| s.as_bytes().to_vec()),
         3 => Just(b" ".to_vec()),
         2 => Just(b"\n".to_vec()),
         1 => Just(b"\r\n".to_vec()),
@@ -612,21 +615,30 @@ fn run_in_pieces(
     }
 }
 
-/// Every combination of the tokenizer options that changes where words are cut.
+/// Every combination of the tokenizer options that changes where words are cut, and the
+/// filters (which decide on a streamed token's first bytes).
 fn options() -> impl Strategy<Value = TokenizerOptions> {
-    (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
-        |(unicode, fold_to_ascii, keep_numbers, remove_stopwords)| TokenizerOptions {
-            mode: if unicode {
-                TokenMode::Unicode
-            } else {
-                TokenMode::Ascii
-            },
-            fold_to_ascii,
-            keep_numbers,
-            remove_stopwords,
-            ..TokenizerOptions::default()
-        },
+    (
+        (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
+        prop::option::of(0usize..6),
+        prop::option::of(0usize..12),
     )
+        .prop_map(
+            |((unicode, fold_to_ascii, keep_numbers, remove_stopwords), min_len, max_len)| {
+                TokenizerOptions {
+                    mode: if unicode {
+                        TokenMode::Unicode
+                    } else {
+                        TokenMode::Ascii
+                    },
+                    fold_to_ascii,
+                    keep_numbers,
+                    remove_stopwords,
+                    min_len,
+                    max_len,
+                }
+            },
+        )
 }
 
 fn layout() -> impl Strategy<Value = Layout> {

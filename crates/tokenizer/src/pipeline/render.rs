@@ -9,9 +9,10 @@
 
 use std::ops::Range;
 
-use stemkit_stemmer::{Algorithm, CachedStemmer, LongWordStemmer, Stemmer};
+use stemkit_stemmer::{Algorithm, CachedStemmer, Stemmer};
 
 use super::Layout;
+use super::long_token::LongToken;
 use crate::ascii;
 use crate::options::TokenizerOptions;
 use crate::tokenizer::Tokenizer;
@@ -26,15 +27,6 @@ pub(crate) struct Renderer {
     /// A token too long to hold, while its pieces come: stemmed as they come when stemming,
     /// lowercased and written as they come otherwise.
     long_token: Option<LongToken>,
-}
-
-/// The state of a token handed over in pieces.
-#[derive(Clone, Debug)]
-struct LongToken {
-    /// Stems it, if the pipeline stems.
-    stemmer: Option<LongWordStemmer>,
-    /// The stem's settled text, between pieces.
-    settled: String,
 }
 
 impl Renderer {
@@ -110,42 +102,16 @@ impl Renderer {
         line_has_tokens: &mut bool,
         out: &mut Vec<u8>,
     ) -> u64 {
-        let token = match &mut self.long_token {
-            Some(token) => token,
-            None => {
-                write_separator(layout, line_has_tokens, out);
-                self.long_token.insert(LongToken {
-                    stemmer: self
-                        .stemmer
-                        .as_ref()
-                        .map(|stemmer| LongWordStemmer::new(stemmer.stemmer())),
-                    settled: String::new(),
-                })
-            }
-        };
-        match &mut token.stemmer {
-            Some(stemmer) => {
-                token.settled.clear();
-                stemmer.push(piece, &mut token.settled);
-                if last {
-                    stemmer.finish(&mut token.settled);
-                }
-                out.extend_from_slice(token.settled.as_bytes());
-            }
-            None => {
-                let start = out.len();
-                out.extend_from_slice(piece.as_bytes());
-                out[start..].make_ascii_lowercase();
-            }
+        let stemmer = self.stemmer.as_ref().map(CachedStemmer::stemmer);
+        let token = self
+            .long_token
+            .get_or_insert_with(|| LongToken::new(stemmer));
+        let options = self.tokenizer.options();
+        let tokens = token.push(piece, last, options, layout, line_has_tokens, out);
+        if last {
+            self.long_token = None;
         }
-        if !last {
-            return 0;
-        }
-        self.long_token = None;
-        if layout == Layout::TokenPerLine {
-            out.push(b'\n');
-        }
-        1
+        tokens
     }
 
     /// Appends the tokens of `text` (part of one line) to `out` in `layout`; `line_has_tokens`
@@ -277,7 +243,7 @@ fn write_token(token: &[u8], layout: Layout, line_has_tokens: &mut bool, out: &m
 
 /// Line per line: the space before a token that is not its line's first; marks the line.
 #[inline]
-fn write_separator(layout: Layout, line_has_tokens: &mut bool, out: &mut Vec<u8>) {
+pub(super) fn write_separator(layout: Layout, line_has_tokens: &mut bool, out: &mut Vec<u8>) {
     if layout == Layout::LinePerLine {
         if *line_has_tokens {
             out.push(b' ');
