@@ -1,7 +1,8 @@
 //! Fuzz target `pipeline`: any bytes, invalid UTF-8 included, through `Pipeline::run` in both
 //! layouts. Never panics; lossy never fails; strict fails exactly at the first invalid byte;
 //! lossy output equals strict output on the input with invalid bytes replaced; and reading in
-//! 7-byte chunks (which hands every longer token over in pieces) changes no output.
+//! 7-byte chunks (which hands every longer token over in pieces) changes no output, with the
+//! default options and with one of a few other option sets (Unicode words, folding, filters).
 
 #![no_main]
 
@@ -9,7 +10,7 @@ use std::cell::RefCell;
 
 use libfuzzer_sys::fuzz_target;
 use stemkit_stemmer::Algorithm;
-use stemkit_tokenizer::{Layout, Pipeline, PipelineError, TokenizerOptions};
+use stemkit_tokenizer::{Layout, Pipeline, PipelineError, TokenMode, TokenizerOptions};
 
 thread_local! {
     /// One pipeline for every run, as a long job keeps one: building one per input would zero a
@@ -22,6 +23,64 @@ thread_local! {
     static SMALL_READS: RefCell<Pipeline> = RefCell::new(
         Pipeline::new(TokenizerOptions::default(), Some(Algorithm::PorterNltk)).with_chunk_size(7),
     );
+}
+
+/// Option sets other than the default: each changes where lines are cut or how a streamed
+/// token is filtered.
+fn other_options() -> Vec<TokenizerOptions> {
+    let unicode = TokenizerOptions {
+        mode: TokenMode::Unicode,
+        ..TokenizerOptions::default()
+    };
+    vec![
+        unicode.clone(),
+        TokenizerOptions {
+            fold_to_ascii: true,
+            remove_stopwords: true,
+            ..unicode
+        },
+        TokenizerOptions {
+            remove_stopwords: true,
+            min_len: Some(3),
+            max_len: Some(12),
+            ..TokenizerOptions::default()
+        },
+        TokenizerOptions {
+            keep_numbers: true,
+            fold_to_ascii: true,
+            ..TokenizerOptions::default()
+        },
+    ]
+}
+
+thread_local! {
+    /// For each of [`other_options`]: a pipeline reading whole inputs, and one reading 7 bytes
+    /// at a time.
+    static OTHERS: Vec<(TokenizerOptions, RefCell<(Pipeline, Pipeline)>)> = other_options()
+        .into_iter()
+        .map(|options| {
+            let whole = Pipeline::new(options.clone(), Some(Algorithm::PorterNltk));
+            let small = whole.clone().with_chunk_size(7);
+            (options, RefCell::new((whole, small)))
+        })
+        .collect();
+}
+
+/// With the option set the input's length picks, small reads change no output.
+fn check_other_options(input: &[u8], layout: Layout) {
+    OTHERS.with(|others| {
+        let (options, pipelines) = &others[input.len() % others.len()];
+        let (whole, small) = &mut *pipelines.borrow_mut();
+        let (mut expected, mut pieces) = (Vec::new(), Vec::new());
+        let ran = whole.run(input, &mut expected, layout, true);
+        assert!(ran.is_ok(), "lossy run failed on {input:?}");
+        let ran = small.run(input, &mut pieces, layout, true);
+        assert!(ran.is_ok(), "lossy run in small reads failed on {input:?}");
+        assert_eq!(
+            pieces, expected,
+            "small reads change the output of {input:?} with {options:?}"
+        );
+    });
 }
 
 fn run(input: &[u8], layout: Layout, lossy: bool) -> Result<Vec<u8>, PipelineError> {
@@ -70,6 +129,7 @@ fuzz_target!(|input: &[u8]| {
             "lossy run in small reads failed on {input:?}"
         );
         assert_eq!(pieces, lossy, "small reads change the output of {input:?}");
+        check_other_options(input, layout);
 
         let replaced = String::from_utf8_lossy(input);
         let expected = run(replaced.as_bytes(), layout, false)
