@@ -13,6 +13,7 @@ mod interrupt;
 mod lines;
 mod output;
 mod progress;
+mod workers;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -7,7 +7,6 @@ use std::fs;
 use std::io::Write;
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use anyhow::Context;
 use rayon::prelude::*;
@@ -21,6 +20,7 @@ use crate::formats::{RecordBuilder, RecordWriter, Style};
 use crate::inputs::{self, Input, Source, WatchedReader};
 use crate::output::{self, Output};
 use crate::progress::{Progress, total_size};
+use crate::workers::PerWorker;
 
 /// What every document of a run goes through.
 struct Job {
@@ -137,13 +137,8 @@ fn mirror(inputs: &[Input], directory: &Path, job: &Job) -> anyhow::Result<()> {
 }
 
 /// The inputs at `order` into their targets, handed out to the workers one file each, in that
-/// order.
-///
-/// Pipelines are kept warm in a pool: a file takes one, and gives it back when done, so there
-/// are never more pipelines than files in progress at once (one per worker thread), and each
-/// file starts with the stems its pipeline's earlier files left in its cache. (Rayon's
-/// per-job initialisation would instead make a cold pipeline for every piece of work it splits
-/// off.)
+/// order, each worker with its own pipeline (see [`PerWorker`]): each file starts with the stems
+/// its worker's earlier files left in the cache.
 fn mirror_shared(
     order: &[usize],
     inputs: &[Input],
@@ -151,24 +146,11 @@ fn mirror_shared(
     job: &Job,
     progress: &Progress,
 ) -> anyhow::Result<()> {
-    let pool = Mutex::new(Vec::new());
-    // One pipeline per worker at most: together they take about one pipeline's memory.
-    let one_of = document_threads();
+    let pipelines = PerWorker::new(&job.pipeline);
     // A bridged iterator hands out its items in order as workers ask for them: a queue.
     order.iter().par_bridge().try_for_each(|&index| {
-        let taken = pool.lock().ok().and_then(|mut pool| pool.pop());
-        let mut pipeline = taken.unwrap_or_else(|| job.pipeline.clone().one_of(one_of));
-        let result = mirror_one(
-            &mut pipeline,
-            &inputs[index],
-            &targets[index],
-            job,
-            progress,
-        );
-        if let Ok(mut pool) = pool.lock() {
-            pool.push(pipeline);
-        }
-        result
+        pipelines
+            .with(|pipeline| mirror_one(pipeline, &inputs[index], &targets[index], job, progress))
     })
 }
 

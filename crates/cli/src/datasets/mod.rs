@@ -13,7 +13,6 @@ mod jsonl_records;
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::num::NonZeroUsize;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -30,6 +29,7 @@ use crate::formats::{RecordBuilder, RecordWriter, Style};
 use crate::inputs::{InputReader, discover};
 use crate::output::Output;
 use crate::progress::{Progress, ProgressReader, total_size};
+use crate::workers::PerWorker;
 
 /// Chunks read but not yet written, at most (each about a megabyte in, two out).
 const MAX_IN_FLIGHT: u64 = 8;
@@ -351,13 +351,10 @@ fn process(
     result
 }
 
-/// Pipelines kept warm in a pool: a chunk takes one and gives it back, so there are never more
-/// than chunks rendered at once (at most one per worker thread, and [`MAX_IN_FLIGHT`]), each
-/// with its share of the one stem-cache budget: memory stays flat whatever the threads.
+/// How chunks are rendered: a pipeline per worker thread, kept warm from chunk to chunk and
+/// sharing one memory budget (see [`PerWorker`]), and what the records hold.
 struct Renderers {
-    pool: Mutex<Vec<Pipeline>>,
-    /// What a new pipeline of the pool is a clone of.
-    template: Pipeline,
+    pipelines: PerWorker,
     style: Style,
     format: InputFormat,
     columns: StringRecord,
@@ -368,12 +365,8 @@ struct Renderers {
 
 impl Renderers {
     fn new(pipeline: &Pipeline, style: Style, source: &Source<'_>, lossy: bool) -> Self {
-        let at_once = rayon::current_num_threads().clamp(1, MAX_IN_FLIGHT as usize);
         Renderers {
-            pool: Mutex::new(Vec::new()),
-            template: pipeline
-                .clone()
-                .one_of(NonZeroUsize::new(at_once).unwrap_or(NonZeroUsize::MIN)),
+            pipelines: PerWorker::new(pipeline),
             style,
             format: match source.chunks {
                 Chunks::Csv(_) => InputFormat::Csv,
@@ -386,15 +379,10 @@ impl Renderers {
         }
     }
 
-    /// Parses and renders one chunk with a pipeline from the pool (a new one if none is free).
+    /// Parses and renders one chunk with the calling worker's pipeline.
     fn render(&self, chunk: &Chunk, buffers: &Buffers) -> Result<Rendered, Fault> {
-        let taken = self.pool.lock().ok().and_then(|mut pool| pool.pop());
-        let mut pipeline = taken.unwrap_or_else(|| self.template.clone());
-        let rendered = self.render_with(&mut pipeline, chunk, buffers.get());
-        if let Ok(mut pool) = self.pool.lock() {
-            pool.push(pipeline);
-        }
-        rendered
+        self.pipelines
+            .with(|pipeline| self.render_with(pipeline, chunk, buffers.get()))
     }
 
     fn render_with(
