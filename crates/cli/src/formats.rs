@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use stemkit_tokenizer::Layout;
+use stemkit_tokenizer::{Layout, Pipeline};
 
 use crate::args::OutputFormat;
 
@@ -47,6 +47,25 @@ impl RecordBuilder {
             out,
             fresh: true,
         }
+    }
+
+    /// Adds the tokens of a paragraph (a line of the text, without its line end), and ends it.
+    pub(crate) fn paragraph(&mut self, pipeline: &mut Pipeline, text: &str) {
+        let layout = match (self.style.format, self.style.layout) {
+            (OutputFormat::Jsonl, _) => {
+                pipeline.for_each_token(text, |token| self.token(token));
+                return self.end_paragraph();
+            }
+            // Tokens joined by spaces across paragraphs: one line of them.
+            (OutputFormat::Csv, _) => Layout::LinePerLine,
+            (OutputFormat::Lines, layout) => layout,
+        };
+        // The pipeline's own rendering: for the default options, stems straight from the raw
+        // words, without a token string each.
+        let mut line_has_tokens = !self.fresh;
+        pipeline.render_line(text, layout, &mut line_has_tokens, &mut self.out);
+        self.fresh = !line_has_tokens;
+        self.end_paragraph();
     }
 
     /// Adds the next token.

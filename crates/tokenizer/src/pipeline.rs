@@ -198,6 +198,31 @@ impl Pipeline {
         self.buffers.capacity() + self.out.capacity()
     }
 
+    /// Appends the output tokens of one body line (no line end in it) to `out` as [`Self::run`]
+    /// writes them in `layout`: each followed by `\n` for [`Layout::TokenPerLine`]; for
+    /// [`Layout::LinePerLine`], separated by spaces, with one first if `line_has_tokens` (which
+    /// it updates), so that several lines can make one. Returns the tokens written. Faster than
+    /// [`Self::for_each_token`] for many short texts, such as a dataset's records.
+    ///
+    /// ```
+    /// use stemkit_tokenizer::{Layout, Pipeline};
+    ///
+    /// let mut pipeline = Pipeline::new(Default::default(), Some(Default::default()));
+    /// let (mut out, mut line_has_tokens) = (Vec::new(), false);
+    /// pipeline.render_line("Running ponies", Layout::LinePerLine, &mut line_has_tokens, &mut out);
+    /// pipeline.render_line("and caresses.", Layout::LinePerLine, &mut line_has_tokens, &mut out);
+    /// assert_eq!(out, b"run poni and caress");
+    /// ```
+    pub fn render_line(
+        &mut self,
+        line: &str,
+        layout: Layout,
+        line_has_tokens: &mut bool,
+        out: &mut Vec<u8>,
+    ) -> u64 {
+        self.renderer.render(line, layout, line_has_tokens, out)
+    }
+
     /// Calls `emit` with each output token (stemmed, if this pipeline stems) of a body text.
     pub fn for_each_token(&mut self, text: &str, mut emit: impl FnMut(&str)) {
         self.renderer.for_each_token(text, |token, _| emit(token));

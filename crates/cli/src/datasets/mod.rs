@@ -431,8 +431,7 @@ impl Renderers {
 fn render(pipeline: &mut Pipeline, style: Style, title: &str, text: &str) -> Vec<u8> {
     let mut builder = RecordBuilder::new(style, title);
     for paragraph in text.lines() {
-        pipeline.for_each_token(paragraph, |token| builder.token(token));
-        builder.end_paragraph();
+        builder.paragraph(pipeline, paragraph);
     }
     builder.finish()
 }
