@@ -24,6 +24,8 @@ pub(crate) struct RecordBuilder {
     /// Whether nothing has been written since the document (or, for a line per paragraph, the
     /// paragraph) began: no separator is due before the next token.
     fresh: bool,
+    /// A paragraph's tokens, a line each, on their way into a JSON array.
+    scratch: Vec<u8>,
 }
 
 impl RecordBuilder {
@@ -46,16 +48,14 @@ impl RecordBuilder {
             style,
             out,
             fresh: true,
+            scratch: Vec::new(),
         }
     }
 
     /// Adds the tokens of a paragraph (a line of the text, without its line end), and ends it.
     pub(crate) fn paragraph(&mut self, pipeline: &mut Pipeline, text: &str) {
         let layout = match (self.style.format, self.style.layout) {
-            (OutputFormat::Jsonl, _) => {
-                pipeline.for_each_token(text, |token| self.token(token));
-                return self.end_paragraph();
-            }
+            (OutputFormat::Jsonl, _) => return self.json_paragraph(pipeline, text),
             // Tokens joined by spaces across paragraphs: one line of them.
             (OutputFormat::Csv, _) => Layout::LinePerLine,
             (OutputFormat::Lines, layout) => layout,
@@ -66,6 +66,35 @@ impl RecordBuilder {
         pipeline.render_line(text, layout, &mut line_has_tokens, &mut self.out);
         self.fresh = !line_has_tokens;
         self.end_paragraph();
+    }
+
+    /// [`Self::paragraph`] for JSON Lines: the pipeline renders the tokens a line each, and
+    /// each becomes a string of the array; one needing no escape (the common case: no quote,
+    /// backslash or control character) is copied as it is.
+    fn json_paragraph(&mut self, pipeline: &mut Pipeline, text: &str) {
+        let mut lines = std::mem::take(&mut self.scratch);
+        lines.clear();
+        pipeline.render_line(text, Layout::TokenPerLine, &mut false, &mut lines);
+        for token in lines.split(|&byte| byte == b'\n') {
+            if token.is_empty() {
+                continue;
+            }
+            if !self.fresh {
+                self.out.push(b',');
+            }
+            self.fresh = false;
+            if token
+                .iter()
+                .all(|&byte| byte >= 0x20 && byte != b'"' && byte != b'\\')
+            {
+                self.out.push(b'"');
+                self.out.extend_from_slice(token);
+                self.out.push(b'"');
+            } else {
+                json_string(&mut self.out, &String::from_utf8_lossy(token));
+            }
+        }
+        self.scratch = lines;
     }
 
     /// Adds the next token.

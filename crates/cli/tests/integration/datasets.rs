@@ -96,6 +96,25 @@ fn jsonl_in_jsonl_out_keeps_order() {
 }
 
 #[test]
+fn jsonl_tokens_that_need_escapes_are_escaped() {
+    // In Unicode mode a Hebrew abbreviation keeps its quote (UAX #29 WB7b/c): the token must
+    // be escaped in the JSON array; NLTK's Porter leaves a word without ASCII suffixes as is.
+    let input = "{\"title\":\"t\",\"text\":\"צה\\\"ל said\"}\n";
+    let out = run(
+        &[
+            "process",
+            "--unicode",
+            "--input-format",
+            "jsonl",
+            "--output-format",
+            "jsonl",
+        ],
+        input,
+    );
+    assert_eq!(out, "{\"title\":\"t\",\"tokens\":[\"צה\\\"ל\",\"said\"]}\n");
+}
+
+#[test]
 fn records_as_lines() {
     let input = "{\"title\": \" Verbatim, Title \", \"text\": \"Running ponies\\r\\nDying\"}\n\n{\"title\": \"\", \"text\": \"\"}\n";
     assert_eq!(
