@@ -11,34 +11,43 @@ use std::sync::Mutex;
 
 use stemkit_tokenizer::Pipeline;
 
-/// A pipeline for each thread of rayon's pool, and one for any other thread.
+/// A pipeline for each of a number of worker threads, and one for any other thread.
 pub(crate) struct PerWorker {
     pipelines: Vec<Mutex<Pipeline>>,
 }
 
 impl PerWorker {
-    /// Copies of `template`, one per thread, together taking the memory of about one (the
-    /// one for threads outside the pool is never used by the callers here, so never made).
-    pub(crate) fn new(template: &Pipeline) -> Self {
-        let threads = rayon::current_num_threads();
-        let share = NonZeroUsize::new(threads).unwrap_or(NonZeroUsize::MIN);
+    /// Copies of `template` for `workers` threads, together taking the memory of about one
+    /// (the spare one, for other threads, is only made if used).
+    pub(crate) fn new(template: &Pipeline, workers: usize) -> Self {
+        let share = NonZeroUsize::new(workers).unwrap_or(NonZeroUsize::MIN);
         let template = template.clone().one_of(share);
         PerWorker {
-            pipelines: (0..=threads)
+            pipelines: (0..=share.get())
                 .map(|_| Mutex::new(template.clone()))
                 .collect(),
         }
     }
 
-    /// Runs `work` with the calling thread's own pipeline. Each thread locks only its own, so
-    /// the lock never waits.
-    pub(crate) fn with<R>(&self, work: impl FnOnce(&mut Pipeline) -> R) -> R {
+    /// The worker threads there are pipelines for.
+    pub(crate) fn workers(&self) -> usize {
+        self.pipelines.len() - 1
+    }
+
+    /// Runs `work` with the pipeline of worker `index` (the spare one past the last). Each
+    /// worker locks only its own, so the lock never waits.
+    pub(crate) fn with_worker<R>(&self, index: usize, work: impl FnOnce(&mut Pipeline) -> R) -> R {
         let last = self.pipelines.len() - 1;
-        let index = rayon::current_thread_index().map_or(last, |index| index.min(last));
-        match self.pipelines[index].lock() {
+        match self.pipelines[index.min(last)].lock() {
             Ok(mut pipeline) => work(&mut pipeline),
             // Only a panic while running poisons a lock; the pipeline itself is still sound.
             Err(poisoned) => work(&mut poisoned.into_inner()),
         }
+    }
+
+    /// Runs `work` with the calling rayon worker's pipeline (the spare one outside the pool).
+    pub(crate) fn with<R>(&self, work: impl FnOnce(&mut Pipeline) -> R) -> R {
+        let index = rayon::current_thread_index().unwrap_or(usize::MAX);
+        self.with_worker(index, work)
     }
 }

@@ -146,7 +146,7 @@ fn mirror_shared(
     job: &Job,
     progress: &Progress,
 ) -> anyhow::Result<()> {
-    let pipelines = PerWorker::new(&job.pipeline);
+    let pipelines = PerWorker::new(&job.pipeline, rayon::current_num_threads());
     // A bridged iterator hands out its items in order as workers ask for them: a queue.
     order.iter().par_bridge().try_for_each(|&index| {
         pipelines
