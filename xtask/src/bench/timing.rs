@@ -93,10 +93,15 @@ pub(super) struct Timing {
 
 /// Runs every job `rounds` times, interleaved, and returns each one's timing in order.
 ///
-/// The outputs a job clears are not deleted between runs but set aside and deleted after the
-/// last: deleting hundreds of files just before a timed run makes the next run's file creations
-/// slower (ext4 skips recently freed inodes one by one, under the directory's lock), which
-/// would charge the benchmark's own clean-up to whichever run comes next.
+/// Before each run, the output the job clears is moved out of the way and the machine's dirty
+/// pages are written back (`sync`), so that no run pays for another's output:
+/// - An output file is deleted: its pages are dropped, never written. Kept, dozens of runs'
+///   outputs (8 GB for the CSV comparison) passed the kernel's background writeback threshold
+///   in later rounds, and the flusher then took the core a one-thread run leaves idle, and the
+///   second thread of a two-thread run.
+/// - An output directory is set aside and deleted after the last round: deleting hundreds of
+///   files just before a timed run makes the next run's file creations slower (ext4 skips
+///   recently freed inodes one by one, under the directory's lock).
 pub(super) fn alternately(jobs: &[&Job], rounds: usize, scratch: &Path) -> Result<Vec<Timing>> {
     for job in jobs {
         println!("  $ {}", job.display());
@@ -107,13 +112,24 @@ pub(super) fn alternately(jobs: &[&Job], rounds: usize, scratch: &Path) -> Resul
     for round in 0..rounds {
         for (index, (job, runs)) in jobs.iter().zip(&mut runs).enumerate() {
             if let Some(path) = &job.clears {
-                set_aside(path, &aside.join(format!("{round}-{index}")))?;
+                if path.is_dir() {
+                    set_aside(path, &aside.join(format!("{round}-{index}")))?;
+                } else {
+                    remove(path)?;
+                }
             }
+            write_back_dirty_pages();
             runs.push(once(job, scratch)?);
         }
     }
     remove(&aside)?;
     runs.iter().map(|runs| best_of(runs)).collect()
+}
+
+/// Writes the machine's dirty pages back (`sync`), outside any timed run. Where `sync` cannot
+/// be run, timings are taken as they are.
+fn write_back_dirty_pages() {
+    let _ = Command::new("sync").status();
 }
 
 /// The minimum wall and CPU times of `runs`, their median wall time and the largest peak
