@@ -1,6 +1,6 @@
 //! Datasets: CSV and JSON Lines records in, lines, JSON Lines or CSV out, in input order.
 
-use crate::{assert_fails_with, stemkit};
+use crate::{assert_fails_with, csv_rows, stemkit};
 
 /// Words and their NLTK `PorterStemmer()` stems, to make records whose output is known.
 const WORDS: [(&str, &str); 5] = [
@@ -16,15 +16,6 @@ fn run(args: &[&str], stdin: &str) -> String {
     assert!(output.status.success(), "{output:?}");
     assert!(output.stderr.is_empty(), "{output:?}");
     String::from_utf8(output.stdout).unwrap()
-}
-
-fn csv_rows(text: &str) -> Vec<Vec<String>> {
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(text.as_bytes())
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-        .collect()
 }
 
 #[test]

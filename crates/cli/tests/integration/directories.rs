@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::{corpus, corpus_bytes, stemkit, temp_dir};
+use crate::{corpus, corpus_bytes, process_directory, stemkit, temp_dir};
 
 /// Every file below `root` with its contents, by relative path, sorted.
 fn tree(root: &Path) -> Vec<(String, Vec<u8>)> {
@@ -102,14 +102,7 @@ fn one_thread_and_two_threads_write_the_same_tree() {
     }
     let run = |threads: &str| {
         let out = dir.path().join(format!("out{threads}"));
-        let output = stemkit()
-            .args(["process", "--threads", threads])
-            .arg(&docs)
-            .arg("-o")
-            .arg(&out)
-            .output()
-            .unwrap();
-        assert!(output.status.success(), "{output:?}");
+        process_directory(&docs, &out, threads);
         tree(&out)
     };
     let one = run("1");
@@ -156,14 +149,7 @@ fn big_files_among_small_ones_are_stemmed_as_the_reference_pairs_say() {
     expected.extend((0..5).map(|i| (format!("small/{i}.txt"), small.1.clone())));
     for threads in ["1", "2", "3"] {
         let out = dir.path().join(format!("out{threads}"));
-        let output = stemkit()
-            .args(["process", "--threads", threads])
-            .arg(&docs)
-            .arg("-o")
-            .arg(&out)
-            .output()
-            .unwrap();
-        assert!(output.status.success(), "{output:?}");
+        process_directory(&docs, &out, threads);
         let written = tree(&out);
         assert_eq!(written.len(), expected.len(), "--threads {threads}");
         for (file, want) in written.iter().zip(&expected) {

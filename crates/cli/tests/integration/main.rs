@@ -62,6 +62,29 @@ fn stem(input: &[u8], args: &[&str]) -> Vec<u8> {
     output.stdout
 }
 
+/// `stemkit process --threads THREADS DOCS -o OUT`, a directory into a directory, which must
+/// succeed.
+fn process_directory(docs: &std::path::Path, out: &std::path::Path, threads: &str) {
+    let output = stemkit()
+        .args(["process", "--threads", threads])
+        .arg(docs)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "--threads {threads}: {output:?}");
+}
+
+/// The rows of a CSV text, header included, as fields.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|record| record.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
 /// Asserts the run failed with exit status 1, a `stemkit: ` message holding every one of
 /// `parts`, and no panic.
 fn assert_fails_with(output: &std::process::Output, parts: &[&str]) {

@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::{corpus, stem, stemkit, temp_dir};
+use crate::{corpus, csv_rows, process_directory, stem, stemkit, temp_dir};
 
 /// The thread counts compared: one, and the most the budget is made for.
 const THREADS: [&str; 2] = ["1", "64"];
@@ -133,21 +133,8 @@ fn csv_records_on_64_threads_give_the_reference_tokens() {
         assert!(output.status.success(), "--threads {threads}: {output:?}");
         let got = String::from_utf8(output.stdout).unwrap();
         // Quoting is the CSV writer's business: compare fields, not bytes.
-        assert_eq!(
-            csv_fields(&got),
-            csv_fields(&expected),
-            "--threads {threads}"
-        );
+        assert_eq!(csv_rows(&got), csv_rows(&expected), "--threads {threads}");
     }
-}
-
-fn csv_fields(text: &str) -> Vec<Vec<String>> {
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(text.as_bytes())
-        .records()
-        .map(|record| record.unwrap().iter().map(str::to_owned).collect())
-        .collect()
 }
 
 #[test]
@@ -173,14 +160,7 @@ fn a_directory_on_64_threads_gives_the_reference_tokens() {
     }
     for threads in THREADS {
         let out = dir.path().join(format!("out{threads}"));
-        let output = stemkit()
-            .args(["process", "--threads", threads])
-            .arg(&docs)
-            .arg("-o")
-            .arg(&out)
-            .output()
-            .unwrap();
-        assert!(output.status.success(), "--threads {threads}: {output:?}");
+        process_directory(&docs, &out, threads);
         for (name, tokens) in &expected {
             let got = fs::read_to_string(out.join(name)).unwrap();
             assert!(got == *tokens, "--threads {threads}: {name} differs");
