@@ -14,6 +14,7 @@ mod jsonl_records;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::thread;
 
@@ -314,14 +315,17 @@ fn process(
     let (jobs, queue) = mpsc::channel::<(u64, Chunk)>();
     let queue = Mutex::new(queue);
     let (done_sender, done) = mpsc::channel();
+    let stop = AtomicBool::new(false);
     thread::scope(|scope| {
         for worker in 0..threads {
-            let (queue, done) = (&queue, done_sender.clone());
-            scope.spawn(move || work(worker, renderers, buffers, queue, &done));
+            let (queue, done, stop) = (&queue, done_sender.clone(), &stop);
+            scope.spawn(move || work(worker, renderers, buffers, queue, &done, stop));
         }
         drop(done_sender);
         let result = hand_out_and_write(source, sink, in_flight, &jobs, &done);
-        // Closing the queue ends the workers; a failed run skips what they have left.
+        // A failed run renders nothing more: the workers skip what is still queued.
+        stop.store(result.is_err(), Ordering::Relaxed);
+        // Closing the queue ends the workers once it is empty.
         drop(jobs);
         result
     })
@@ -373,16 +377,19 @@ fn hand_out_and_write(
     }
 }
 
-/// A worker: renders chunks with its own pipeline until the queue closes.
+/// A worker: renders chunks with its own pipeline until the queue closes, or skips them once
+/// told to `stop`.
 fn work(
     worker: usize,
     renderers: &Renderers,
     buffers: &Buffers,
     queue: &Mutex<mpsc::Receiver<(u64, Chunk)>>,
     done: &mpsc::Sender<Done>,
+    stop: &AtomicBool,
 ) {
     let _alarm = PanicAlarm(done);
     loop {
+        // The lock is held while waiting: one worker waits on the queue, the others on it.
         let job = match queue.lock() {
             Ok(queue) => queue.recv(),
             Err(_) => return,
@@ -390,6 +397,9 @@ fn work(
         let Ok((index, chunk)) = job else {
             return;
         };
+        if stop.load(Ordering::Relaxed) {
+            continue;
+        }
         let rendered = renderers.render(worker, &chunk, buffers);
         buffers.put(chunk.bytes);
         if done.send(Done::Chunk(index, rendered)).is_err() {
