@@ -80,6 +80,18 @@ pub(crate) fn run() -> Result<()> {
         let doc = ["test", "--workspace", "--no-fail-fast", "--doc"];
         passed(cmd::run(&mut cmd::cargo(doc)))
     });
+    step("docs", &mut || {
+        // Private items too: module docs link to them, and a broken link misleads a reader.
+        let docs = [
+            "doc",
+            "--workspace",
+            "--no-deps",
+            "--document-private-items",
+        ];
+        let mut command = cmd::cargo(docs);
+        command.env("RUSTDOCFLAGS", "-D warnings");
+        passed(cmd::run(&mut command))
+    });
     step("benchmarks (test mode)", &mut || {
         passed(cmd::run(&mut cmd::cargo([
             "bench",

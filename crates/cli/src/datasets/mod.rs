@@ -291,9 +291,8 @@ impl Sink<'_> {
 /// rendered ones as they come in order, a bounded number in flight; with one, everything
 /// happens in turn on the calling thread.
 ///
-/// The workers are threads of their own, each with its own pipeline, waiting on a queue:
-/// rayon's workers, handed a chunk at a time, spun and yielded between chunks, which cost a
-/// tenth more CPU than the work itself.
+/// The workers are threads of their own, each with its own pipeline, blocking on a queue
+/// between chunks (rayon's workers, handed a chunk at a time, spun and yielded there).
 fn process(
     source: &mut Source<'_>,
     renderers: &Renderers,

@@ -1,6 +1,6 @@
 //! The Porter stemmer in NLTK 3.10.4's three modes, bit for bit.
 //!
-//! The rules are written once, generic over the [`letter::Letter`] type: a lowercased ASCII word
+//! The rules are written once, generic over the [`Letter`] type: a lowercased ASCII word
 //! is stemmed as bytes in the caller's buffer, any other word as code points, which is how
 //! Python indexes it.
 
