@@ -615,6 +615,45 @@ fn run_in_pieces(
     }
 }
 
+#[test]
+fn a_token_held_to_its_end_under_a_long_max_len_is_written_as_if_read_whole() {
+    // Over 64 KiB, so that what was held is stemmed in several slices; the first slice ends in
+    // a suffix, which only the end of the whole token may lose.
+    let token = format!(
+        "a{}ational{}ness",
+        "bA".repeat(32_764),
+        "Abc".repeat(20_000)
+    );
+    let input = format!("Title\nthe {token} ourselves\n{}s\n", token.to_lowercase());
+    let options = TokenizerOptions {
+        remove_stopwords: true,
+        max_len: Some(1 << 20),
+        ..TokenizerOptions::default()
+    };
+    for algorithm in [None, Some(Algorithm::PorterNltk), Some(Algorithm::Porter2)] {
+        let pipeline = Pipeline::new(options.clone(), algorithm);
+        for layout in [Layout::TokenPerLine, Layout::LinePerLine] {
+            let whole = run_in_pieces(
+                pipeline.clone(),
+                input.as_bytes(),
+                1 << 20,
+                Vec::new(),
+                layout,
+                false,
+            );
+            let pieces = run_in_pieces(
+                pipeline.clone(),
+                input.as_bytes(),
+                7,
+                Vec::new(),
+                layout,
+                false,
+            );
+            assert!(whole == pieces, "{algorithm:?} {layout:?}");
+        }
+    }
+}
+
 /// Every combination of the tokenizer options that changes where words are cut, and the
 /// filters (which decide on a streamed token's first bytes).
 fn options() -> impl Strategy<Value = TokenizerOptions> {

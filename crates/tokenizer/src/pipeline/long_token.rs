@@ -70,7 +70,7 @@ impl LongToken {
                         let held = std::mem::take(held);
                         self.verdict = Verdict::Kept;
                         write_separator(layout, line_has_tokens, out);
-                        self.write(&held, last, out);
+                        self.write_held(&held, last, out);
                     }
                 }
             }
@@ -82,6 +82,24 @@ impl LongToken {
             out.push(b'\n');
         }
         1
+    }
+
+    /// Writes what was held, in slices: held to its end (under a long `--max-len`), a token of
+    /// megabytes would otherwise be stemmed as one more whole copy of itself.
+    fn write_held(&mut self, held: &str, last: bool, out: &mut Vec<u8>) {
+        const SLICE: usize = 64 * 1024;
+        let mut start = 0;
+        loop {
+            // The token is ASCII: every byte offset is a character boundary.
+            let end = (start + SLICE).min(held.len());
+            let slice = held.get(start..end).unwrap_or("");
+            let final_slice = end == held.len();
+            self.write(slice, last && final_slice, out);
+            if final_slice {
+                return;
+            }
+            start = end;
+        }
     }
 
     /// Writes the settled part of the stem (or of the lowercased token) after `piece`.
