@@ -69,36 +69,27 @@ impl RecordBuilder {
     }
 
     /// [`Self::paragraph`] for JSON Lines: the pipeline renders the tokens a line each, and
-    /// each becomes a string of the array; one needing no escape (the common case: no quote,
-    /// backslash or control character) is copied as it is.
+    /// each becomes a string of the array.
     fn json_paragraph(&mut self, pipeline: &mut Pipeline, text: &str) {
         let mut lines = std::mem::take(&mut self.scratch);
         lines.clear();
         pipeline.render_line(text, Layout::TokenPerLine, &mut false, &mut lines);
-        for token in lines.split(|&byte| byte == b'\n') {
-            if token.is_empty() {
-                continue;
-            }
-            if !self.fresh {
-                self.out.push(b',');
-            }
-            self.fresh = false;
-            if token
-                .iter()
-                .all(|&byte| byte >= 0x20 && byte != b'"' && byte != b'\\')
-            {
-                self.out.push(b'"');
-                self.out.extend_from_slice(token);
-                self.out.push(b'"');
-            } else {
-                json_string(&mut self.out, &String::from_utf8_lossy(token));
-            }
+        for token in lines
+            .split(|&byte| byte == b'\n')
+            .filter(|token| !token.is_empty())
+        {
+            self.push_token(token);
         }
         self.scratch = lines;
     }
 
     /// Adds the next token.
     pub(crate) fn token(&mut self, token: &str) {
+        self.push_token(token.as_bytes());
+    }
+
+    /// Adds the next token, given as UTF-8.
+    fn push_token(&mut self, token: &[u8]) {
         let separator = match (self.style.format, self.style.layout) {
             (OutputFormat::Lines, Layout::TokenPerLine) => None,
             (OutputFormat::Lines, Layout::LinePerLine) | (OutputFormat::Csv, _) => Some(b' '),
@@ -109,8 +100,8 @@ impl RecordBuilder {
         }
         self.fresh = false;
         match self.style.format {
-            OutputFormat::Jsonl => json_string(&mut self.out, token),
-            _ => self.out.extend_from_slice(token.as_bytes()),
+            OutputFormat::Jsonl => json_token(&mut self.out, token),
+            _ => self.out.extend_from_slice(token),
         }
         if let (OutputFormat::Lines, Layout::TokenPerLine) = (self.style.format, self.style.layout)
         {
@@ -132,6 +123,22 @@ impl RecordBuilder {
             self.out.extend_from_slice(b"]}\n");
         }
         self.out
+    }
+}
+
+/// Appends a token (UTF-8) as a JSON string literal: copied between quotes when it needs no
+/// escape (no quote, backslash or control character: nearly always), else escaped.
+fn json_token(out: &mut Vec<u8>, token: &[u8]) {
+    if token
+        .iter()
+        .all(|&byte| byte >= 0x20 && byte != b'"' && byte != b'\\')
+    {
+        out.push(b'"');
+        out.extend_from_slice(token);
+        out.push(b'"');
+    } else {
+        // Tokens are UTF-8, so nothing is replaced.
+        json_string(out, &String::from_utf8_lossy(token));
     }
 }
 
