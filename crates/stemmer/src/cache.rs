@@ -195,6 +195,9 @@ impl CachedStemmer {
     pub const MIN_MEMORY: usize = SET_BYTES << MIN_SET_BITS;
     /// The most memory a cache takes, and what [`Self::new`] gives it: 4 MiB.
     pub const MAX_MEMORY: usize = SET_BYTES << MAX_SET_BITS;
+    /// What the caches of threads sharing one budget take together by default: 16 MiB, so
+    /// the most each up to four threads, less beyond ([`Self::with_memory`] of a share).
+    pub const SHARED_MEMORY: usize = 4 * Self::MAX_MEMORY;
 
     /// `stemmer` with an empty cache of [`Self::MAX_MEMORY`].
     pub fn new(stemmer: Stemmer) -> Self {

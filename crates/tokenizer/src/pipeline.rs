@@ -9,7 +9,7 @@ use std::io::{self, Read, Write};
 use std::num::NonZeroUsize;
 use std::ops::Range;
 
-use stemkit_stemmer::Algorithm;
+use stemkit_stemmer::{Algorithm, CachedStemmer};
 
 use crate::document::ReadBuffers;
 use crate::options::TokenizerOptions;
@@ -21,9 +21,6 @@ const DEFAULT_CHUNK_SIZE: usize = 128 * 1024;
 /// Body bytes per block by default when several threads render a document: handing a block
 /// to a thread costs nothing next to rendering it.
 const DEFAULT_BLOCK_SIZE: usize = 512 * 1024;
-/// Stem-cache memory of a pipeline by default, shared by its threads: 4 MiB each up to four
-/// threads, less beyond (see [`Pipeline::with_cache_bytes`]).
-const DEFAULT_CACHE_BYTES: usize = 16 << 20;
 /// The smallest read chunk of a pipeline among many (see [`Pipeline::one_of`]).
 const MIN_SHARED_CHUNK_SIZE: usize = 16 * 1024;
 /// Output is written once this many bytes have gathered: one big write rather than many.
@@ -108,7 +105,7 @@ impl Pipeline {
             workers: Vec::new(),
             chunk_size: DEFAULT_CHUNK_SIZE,
             block_size: DEFAULT_BLOCK_SIZE,
-            cache_bytes: DEFAULT_CACHE_BYTES,
+            cache_bytes: CachedStemmer::SHARED_MEMORY,
             buffers: ReadBuffers::default(),
             out: Vec::new(),
         }

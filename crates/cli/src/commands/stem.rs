@@ -33,9 +33,6 @@ const BLOCKS_BUDGET: usize = 8 << 20;
 /// The smallest block, whatever the threads: smaller, handing blocks out would cost more than
 /// stemming them.
 const MIN_BLOCK: usize = 32 << 10;
-/// Stem-cache memory of all the stemming threads: each takes its share, 4 MiB up to four
-/// threads, down to 256 KiB at 64 (see [`CachedStemmer::with_memory`]).
-const CACHE_BUDGET: usize = 16 << 20;
 
 /// Stems every line of every input into the output, preserving the line count and order.
 pub(crate) fn run(args: &StemArgs) -> anyhow::Result<()> {
@@ -184,7 +181,8 @@ impl Plan<'_> {
     /// share of the budget). Pieces of long lines go on to the writer as they are, since only
     /// it sees them in order.
     fn stem_blocks(&self, jobs: &Mutex<Receiver<Block>>, done: &Sender<Block>) {
-        let mut stemmer = CachedStemmer::with_memory(self.stemmer, CACHE_BUDGET / self.threads);
+        let mut stemmer =
+            CachedStemmer::with_memory(self.stemmer, CachedStemmer::SHARED_MEMORY / self.threads);
         loop {
             let job = match jobs.lock() {
                 Ok(jobs) => jobs.recv(),
