@@ -5,15 +5,21 @@
 //! next, so a stem cache warmed in one core's caches would be read from another's. The
 //! pipelines share one memory budget ([`Pipeline::one_of`]), so memory stays flat however many
 //! threads there are; a pipeline's cache and buffers are only made when it is first used.
+//!
+//! Each pipeline sits on cache lines of its own ([`CachePadded`]): a pipeline writes its own
+//! fields (buffer lengths, the stem cache's scratch) at every token, and two pipelines side by
+//! side in one vector would have two cores take turns owning the line between them.
 
 use std::num::NonZeroUsize;
 use std::sync::Mutex;
+
+use crossbeam_utils::CachePadded;
 
 use stemkit_tokenizer::Pipeline;
 
 /// A pipeline for each of a number of worker threads, and one for any other thread.
 pub(crate) struct PerWorker {
-    pipelines: Vec<Mutex<Pipeline>>,
+    pipelines: Vec<CachePadded<Mutex<Pipeline>>>,
 }
 
 impl PerWorker {
@@ -24,7 +30,7 @@ impl PerWorker {
         let template = template.clone().one_of(share);
         PerWorker {
             pipelines: (0..=share.get())
-                .map(|_| Mutex::new(template.clone()))
+                .map(|_| CachePadded::new(Mutex::new(template.clone())))
                 .collect(),
         }
     }

@@ -9,6 +9,7 @@ use std::io::{self, Read, Write};
 use std::num::NonZeroUsize;
 use std::ops::Range;
 
+use crossbeam_utils::CachePadded;
 use stemkit_stemmer::{Algorithm, CachedStemmer};
 
 use crate::document::ReadBuffers;
@@ -79,9 +80,11 @@ pub enum PipelineError {
 /// a UTF-8 byte-order mark at the start is dropped; an empty input gives an empty output.
 #[derive(Clone, Debug)]
 pub struct Pipeline {
-    renderer: Renderer,
+    /// Each renderer on cache lines of its own: a renderer writes its own fields at every
+    /// token, and threads rendering side by side would otherwise fight over a shared line.
+    renderer: CachePadded<Renderer>,
     /// Renderers of the worker threads beyond the first, kept warm from one document to the next.
-    workers: Vec<Renderer>,
+    workers: Vec<CachePadded<Renderer>>,
     chunk_size: usize,
     /// Body bytes per block when several threads render a document.
     block_size: usize,
@@ -101,7 +104,7 @@ impl Pipeline {
     /// A pipeline tokenizing with `options` and, when `algorithm` is given, stemming each token.
     pub fn new(options: TokenizerOptions, algorithm: Option<Algorithm>) -> Self {
         Pipeline {
-            renderer: Renderer::new(options, algorithm),
+            renderer: CachePadded::new(Renderer::new(options, algorithm)),
             workers: Vec::new(),
             chunk_size: DEFAULT_CHUNK_SIZE,
             block_size: DEFAULT_BLOCK_SIZE,
@@ -127,7 +130,7 @@ impl Pipeline {
     pub fn with_threads(mut self, threads: NonZeroUsize) -> Self {
         self.renderer
             .set_cache_bytes(self.cache_bytes / threads.get());
-        self.workers = vec![self.renderer.fresh(); threads.get() - 1];
+        self.workers = vec![CachePadded::new(self.renderer.fresh()); threads.get() - 1];
         self
     }
 

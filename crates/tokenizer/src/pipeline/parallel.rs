@@ -78,7 +78,10 @@ pub(super) fn run<R: Read, W: Write>(
         cache_bytes: _,
     } = pipeline;
     let cutter = renderer.cutter();
-    let renderers: Vec<&mut Renderer> = std::iter::once(renderer).chain(workers).collect();
+    let renderers: Vec<&mut Renderer> = std::iter::once(renderer)
+        .chain(workers)
+        .map(|renderer| &mut **renderer)
+        .collect();
     let max_in_flight = IN_FLIGHT_PER_THREAD * renderers.len();
     let budget_block = (BLOCKS_BUDGET / max_in_flight).max(MIN_BLOCK_SIZE);
     let block_size = (*block_size).min(budget_block);
