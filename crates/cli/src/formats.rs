@@ -29,27 +29,35 @@ pub(crate) struct RecordBuilder {
 }
 
 impl RecordBuilder {
-    /// Starts a document with `title`, which passes verbatim.
-    pub(crate) fn new(style: Style, title: &str) -> Self {
-        let mut out = Vec::with_capacity(title.len() + 64);
-        match style.format {
+    /// A builder of documents in `style`, one after another: its buffers are kept from one
+    /// document to the next, so that a dataset's records cost no allocation each.
+    pub(crate) fn new(style: Style) -> Self {
+        RecordBuilder {
+            style,
+            out: Vec::new(),
+            fresh: true,
+            scratch: Vec::new(),
+        }
+    }
+
+    /// Starts a document with `title`, which passes verbatim; whatever was built before is
+    /// dropped.
+    pub(crate) fn start(&mut self, title: &str) {
+        let out = &mut self.out;
+        out.clear();
+        match self.style.format {
             OutputFormat::Lines => {
                 out.extend_from_slice(title.as_bytes());
                 out.push(b'\n');
             }
             OutputFormat::Jsonl => {
                 out.extend_from_slice(b"{\"title\":");
-                json_string(&mut out, title);
+                json_string(out, title);
                 out.extend_from_slice(b",\"tokens\":[");
             }
             OutputFormat::Csv => {}
         }
-        RecordBuilder {
-            style,
-            out,
-            fresh: true,
-            scratch: Vec::new(),
-        }
+        self.fresh = true;
     }
 
     /// Adds the tokens of a paragraph (a line of the text, without its line end), and ends it.
@@ -117,12 +125,12 @@ impl RecordBuilder {
         }
     }
 
-    /// The finished rendering.
-    pub(crate) fn finish(mut self) -> Vec<u8> {
+    /// Ends the document and gives its rendering.
+    pub(crate) fn finish(&mut self) -> &[u8] {
         if let OutputFormat::Jsonl = self.style.format {
             self.out.extend_from_slice(b"]}\n");
         }
-        self.out
+        &self.out
     }
 }
 
@@ -246,14 +254,18 @@ mod tests {
     use super::*;
 
     fn render(format: OutputFormat, layout: Layout, paragraphs: &[&[&str]]) -> String {
-        let mut builder = RecordBuilder::new(Style { format, layout }, "A \"Title\"");
+        let mut builder = RecordBuilder::new(Style { format, layout });
+        // A document before, to be dropped: the builder starts afresh.
+        builder.start("dropped");
+        builder.token("gone");
+        builder.start("A \"Title\"");
         for paragraph in paragraphs {
             for token in *paragraph {
                 builder.token(token);
             }
             builder.end_paragraph();
         }
-        String::from_utf8(builder.finish()).unwrap()
+        String::from_utf8(builder.finish().to_vec()).unwrap()
     }
 
     #[test]

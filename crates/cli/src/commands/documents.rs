@@ -245,9 +245,10 @@ fn write_document<W: Write>(
     let gathered = String::from_utf8_lossy(&gathered);
     let mut lines = gathered.split_terminator('\n');
     let title = lines.next().unwrap_or("");
-    let mut builder = RecordBuilder::new(job.style, title);
+    let mut builder = RecordBuilder::new(job.style);
+    builder.start(title);
     lines.for_each(|token| builder.token(token));
     writer
-        .record([name.as_str(), title], &builder.finish())
+        .record([name.as_str(), title], builder.finish())
         .map_err(|error| write_failed(output_name, error))
 }

@@ -463,10 +463,11 @@ impl Renderers {
         output.reserve(chunk.bytes.len() * 2);
         let mut writer = RecordWriter::new(self.style.format, output);
         let mut failed = None;
+        let mut builder = RecordBuilder::new(self.style);
         let mut each = |record: &StringRecord| {
             let field = |i| record.get(i).unwrap_or("");
-            let rendered = render(pipeline, self.style, field(self.title), field(self.text));
-            if let Err(error) = writer.record(record, &rendered) {
+            let rendered = render(pipeline, &mut builder, field(self.title), field(self.text));
+            if let Err(error) = writer.record(record, rendered) {
                 failed.get_or_insert(error);
             }
         };
@@ -496,8 +497,13 @@ impl Renderers {
 }
 
 /// One document: `title` verbatim, then the tokens of each line of `text` (a paragraph each).
-fn render(pipeline: &mut Pipeline, style: Style, title: &str, text: &str) -> Vec<u8> {
-    let mut builder = RecordBuilder::new(style, title);
+fn render<'b>(
+    pipeline: &mut Pipeline,
+    builder: &'b mut RecordBuilder,
+    title: &str,
+    text: &str,
+) -> &'b [u8] {
+    builder.start(title);
     for paragraph in text.lines() {
         builder.paragraph(pipeline, paragraph);
     }
