@@ -1,7 +1,7 @@
 //! Input discovery: files, `-` for standard input, and directories (every `*.txt` below, sorted).
 
 use std::fs::{self, File};
-use std::io::{self, Read, StdinLock};
+use std::io::{self, Read, Stdin};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -51,7 +51,7 @@ impl Input {
     /// Opens the input for reading.
     pub(crate) fn open(&self) -> anyhow::Result<InputReader> {
         match &self.source {
-            Source::Stdin => Ok(InputReader::Stdin(io::stdin().lock())),
+            Source::Stdin => Ok(InputReader::Stdin(io::stdin())),
             Source::File(path) => File::open(path)
                 .map(InputReader::File)
                 .with_context(|| format!("{}: cannot open", path.display())),
@@ -61,8 +61,9 @@ impl Input {
 
 /// An open input.
 pub(crate) enum InputReader {
-    /// Standard input, locked for the run.
-    Stdin(StdinLock<'static>),
+    /// Standard input, locked at each read: any thread may read it (for large reads, the
+    /// lock costs nothing next to the read).
+    Stdin(Stdin),
     /// A file.
     File(File),
 }

@@ -1,5 +1,5 @@
-//! Cuts a dataset's raw bytes into chunks of whole records, so that the reading thread does no
-//! more than find record ends and the workers parse, check and render each chunk on their own.
+//! Cuts a dataset's raw bytes into chunks of whole records, so that reading does no more than
+//! find record ends and each chunk is parsed, checked and rendered on its own.
 //!
 //! A chunk ends exactly where the `csv` crate, reading the whole input in one go, stops after a
 //! record: right after the first terminator byte (`\n` or `\r`) that ends the record. A worker

@@ -2,21 +2,19 @@
 //! verbatim and a text whose newlines are paragraph breaks), processed in parallel chunks and
 //! written in input order.
 //!
-//! The reading thread only cuts the input into chunks of whole records ([`chunks`]); workers
-//! parse, check, tokenize, stem and render each chunk into an output buffer; the buffers are
-//! written in order. So the serial part is a scan for record ends and a copy of the output.
+//! Reading only cuts the input into chunks of whole records ([`chunks`]); each chunk is then
+//! parsed, checked, tokenized, stemmed and rendered into an output buffer on its own, and the
+//! buffers are written in order. So the serial part is a scan for record ends and a copy of
+//! the output, which every worker takes its turn at ([`parallel`]).
 
 mod chunks;
 mod csv_records;
 mod faults;
 mod jsonl_records;
+mod parallel;
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
-use std::thread;
 
 use csv::StringRecord;
 use stemkit_tokenizer::Pipeline;
@@ -31,9 +29,6 @@ use crate::inputs::{InputReader, discover};
 use crate::output::Output;
 use crate::progress::{Progress, ProgressReader, total_size};
 use crate::workers::PerWorker;
-
-/// Chunks read but not yet written, at most (each about a megabyte in, two out).
-const MAX_IN_FLIGHT: u64 = 8;
 
 /// Sets the input bytes per chunk, for tests: tiny chunks put record ends at every boundary.
 const CHUNK_VARIABLE: &str = "STEMKIT_DATASET_CHUNK_BYTES";
@@ -286,136 +281,22 @@ impl Sink<'_> {
     }
 }
 
-/// Renders every chunk of `source` and writes them in input order. With several worker
-/// threads, the calling thread reads chunks and hands each to the workers, and writes the
-/// rendered ones as they come in order, a bounded number in flight; with one, everything
-/// happens in turn on the calling thread.
-///
-/// The workers are threads of their own, each with its own pipeline, blocking on a queue
-/// between chunks (rayon's workers, handed a chunk at a time, spun and yielded there).
+/// Renders every chunk of `source` and writes them in input order: on this thread in turn
+/// with one worker, else on every worker at once ([`parallel`]).
 fn process(
     source: &mut Source<'_>,
     renderers: &Renderers,
     sink: &mut Sink<'_>,
 ) -> anyhow::Result<()> {
-    let threads = renderers.pipelines.workers();
-    if threads == 1 {
-        while let Some(chunk) = source.next_chunk()? {
-            let rendered = renderers.render(0, &chunk, source.buffers);
-            source.buffers.put(chunk.bytes);
-            sink.write(&source.name, rendered)?;
-        }
-        return Ok(());
+    if renderers.pipelines.workers() > 1 {
+        return parallel::process(source, renderers, sink);
     }
-    // Enough to keep every worker busy while the writer waits on the oldest; bounded, so that
-    // memory stays a few megabytes per chunk in flight whatever the thread count.
-    let in_flight = (2 * threads as u64 + 1).min(MAX_IN_FLIGHT);
-    let buffers = source.buffers;
-    let (jobs, queue) = mpsc::channel::<(u64, Chunk)>();
-    let queue = Mutex::new(queue);
-    let (done_sender, done) = mpsc::channel();
-    let stop = AtomicBool::new(false);
-    thread::scope(|scope| {
-        for worker in 0..threads {
-            let (queue, done, stop) = (&queue, done_sender.clone(), &stop);
-            scope.spawn(move || work(worker, renderers, buffers, queue, &done, stop));
-        }
-        drop(done_sender);
-        let result = hand_out_and_write(source, sink, in_flight, &jobs, &done);
-        // A failed run renders nothing more: the workers skip what is still queued.
-        stop.store(result.is_err(), Ordering::Relaxed);
-        // Closing the queue ends the workers once it is empty.
-        drop(jobs);
-        result
-    })
-}
-
-/// What a worker sends back: a chunk rendered (or its fault), or news that it panicked.
-enum Done {
-    Chunk(u64, Result<Rendered, Fault>),
-    Panicked,
-}
-
-/// The calling thread's part: reads chunks and queues them, at most `in_flight` unwritten,
-/// and writes the rendered ones in input order.
-fn hand_out_and_write(
-    source: &mut Source<'_>,
-    sink: &mut Sink<'_>,
-    in_flight: u64,
-    jobs: &mpsc::Sender<(u64, Chunk)>,
-    done: &mpsc::Receiver<Done>,
-) -> anyhow::Result<()> {
-    let mut rendered: BTreeMap<u64, Result<Rendered, Fault>> = BTreeMap::new();
-    let (mut sent, mut written) = (0, 0);
-    let mut reading = true;
-    loop {
-        while let Some(next) = rendered.remove(&written) {
-            sink.write(&source.name, next)?;
-            written += 1;
-        }
-        if reading && sent - written < in_flight {
-            match source.next_chunk()? {
-                Some(chunk) => {
-                    jobs.send((sent, chunk))
-                        .map_err(|_| anyhow::anyhow!("the worker threads stopped"))?;
-                    sent += 1;
-                }
-                None => reading = false,
-            }
-            continue;
-        }
-        if written == sent {
-            return Ok(());
-        }
-        match done.recv() {
-            Ok(Done::Chunk(index, result)) => {
-                rendered.insert(index, result);
-            }
-            Ok(Done::Panicked) | Err(_) => return Err(anyhow::anyhow!("a worker thread failed")),
-        }
+    while let Some(chunk) = source.next_chunk()? {
+        let rendered = renderers.render(0, &chunk, source.buffers);
+        source.buffers.put(chunk.bytes);
+        sink.write(&source.name, rendered)?;
     }
-}
-
-/// A worker: renders chunks with its own pipeline until the queue closes, or skips them once
-/// told to `stop`.
-fn work(
-    worker: usize,
-    renderers: &Renderers,
-    buffers: &Buffers,
-    queue: &Mutex<mpsc::Receiver<(u64, Chunk)>>,
-    done: &mpsc::Sender<Done>,
-    stop: &AtomicBool,
-) {
-    let _alarm = PanicAlarm(done);
-    loop {
-        // The lock is held while waiting: one worker waits on the queue, the others on it.
-        let job = match queue.lock() {
-            Ok(queue) => queue.recv(),
-            Err(_) => return,
-        };
-        let Ok((index, chunk)) = job else {
-            return;
-        };
-        if stop.load(Ordering::Relaxed) {
-            continue;
-        }
-        let rendered = renderers.render(worker, &chunk, buffers);
-        buffers.put(chunk.bytes);
-        if done.send(Done::Chunk(index, rendered)).is_err() {
-            return;
-        }
-    }
-}
-
-/// Tells the writer when its worker panics, so that it stops waiting for the lost chunk.
-struct PanicAlarm<'a>(&'a mpsc::Sender<Done>);
-
-impl Drop for PanicAlarm<'_> {
-    fn drop(&mut self) {
-        if thread::panicking() {
-            let _ = self.0.send(Done::Panicked);
-        }
-    }
+    Ok(())
 }
 
 /// How chunks are rendered: a pipeline per worker thread, kept warm from chunk to chunk and

@@ -237,9 +237,10 @@ fn invalid_utf8_in_csv_names_the_record() {
 /// Input bytes per chunk, for tests (read by the dataset reader).
 const CHUNK_VARIABLE: &str = "STEMKIT_DATASET_CHUNK_BYTES";
 
-/// Chunk sizes from one byte to the default; thread counts from one to four.
+/// Chunk sizes from one byte to the default; thread counts from one to more than the chunks
+/// allowed in flight (8), so that workers wait their turn to read.
 const CHUNKS: [&str; 4] = ["1", "7", "64", ""];
-const THREADS: [&str; 3] = ["1", "2", "4"];
+const THREADS: [&str; 4] = ["1", "2", "4", "12"];
 
 /// Runs `args` on `stdin` with each chunk size and thread count; returns each run's output.
 fn run_chunked(args: &[&str], stdin: &[u8]) -> Vec<std::process::Output> {
@@ -358,6 +359,27 @@ fn invalid_utf8_is_located_in_any_chunk() {
     input.extend_from_slice(b"x,ok,\"two\nbad\xFF\n\"\n");
     let expected =
         format!("<stdin>:{line}: record 101: invalid UTF-8 at byte {byte}, in column `text`");
+    for output in run_chunked(&["process", "--input-format", "csv"], &input) {
+        assert_fails_with(&output, &[&expected]);
+    }
+}
+
+#[test]
+fn of_two_faults_the_first_in_the_input_is_reported() {
+    // Record 41 has a field too many; record 151, much later, has invalid UTF-8. With several
+    // workers the later one may well be found first: the earlier must still be the one told.
+    let mut input = b"id,title,text\n".to_vec();
+    for i in 0..40 {
+        input.extend_from_slice(tricky_record(i, "ponies").as_bytes());
+    }
+    input.extend_from_slice(b"x,one,two,three\n");
+    for i in 0..109 {
+        input.extend_from_slice(tricky_record(i, "ponies").as_bytes());
+    }
+    let second_fault_at = input.len();
+    input.extend_from_slice(b"y,ok,\"bad\xFF\"\n");
+    let expected = sequential_csv_fault(&input[..second_fault_at]);
+    assert!(expected.contains("record 41"), "{expected}");
     for output in run_chunked(&["process", "--input-format", "csv"], &input) {
         assert_fails_with(&output, &[&expected]);
     }
