@@ -58,17 +58,35 @@ pub(crate) trait DocumentSink {
     }
     /// Where a long unfinished body line may be cut: see [`crate::Tokenizer::last_safe_cut`].
     fn safe_cut(&self, text: &str) -> Option<usize>;
-    /// For a sink that takes a token too long to hold in pieces: how many leading bytes of
-    /// `text` continue a token (see [`crate::Tokenizer::token_run`]). `None`: the sink takes
-    /// whole tokens only, and the reader holds a long one until it ends.
-    fn token_run(&self, _text: &str) -> Option<usize> {
+    /// For a sink that takes a token too long to hold in pieces: where in `text` a token that
+    /// can stream starts, nothing before it being a token (see
+    /// [`crate::Tokenizer::long_token_start`]). `None`: the sink takes whole tokens only, and
+    /// the reader holds a long one until it ends.
+    fn long_token_start(&self, _text: &str) -> Option<usize> {
         None
     }
+    /// How much of `text` continues the token being streamed, `complete` when `text` is all
+    /// the rest of its line (see [`crate::Tokenizer::token_run`]).
+    fn token_run(&self, text: &str, _complete: bool) -> TokenRun {
+        TokenRun::Ends(text.len())
+    }
     /// A piece of a token too long to hold, the first after the body text before it; `last`
-    /// says whether the token ends with it. Called only when [`Self::token_run`] says so.
+    /// says whether the token ends with it. Called only when [`Self::long_token_start`] says so.
     fn token_piece(&mut self, _piece: &str, _last: bool) -> Result<(), Self::Error> {
         Ok(())
     }
+}
+
+/// How much of a text continues a token being streamed in pieces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokenRun {
+    /// The token goes on past the first so many bytes; what follows them is not decided yet
+    /// (more text is needed).
+    Continues(usize),
+    /// The token ends within the first so many bytes (in the last character, when folding
+    /// spreads a character over the token's end and separators); what follows them tokenizes
+    /// on its own, as it would in the whole text.
+    Ends(usize),
 }
 
 /// The reading state of one document, fed its decoded text in order.
@@ -121,14 +139,30 @@ impl DocumentReader {
         let mut consumed = self.skip_bom(text);
         if self.in_token {
             let rest = &text[consumed..];
-            let run = sink.token_run(rest).unwrap_or(0);
-            let ends = run < rest.len() || at_eof;
-            sink.token_piece(&rest[..run], ends)?;
-            consumed += run;
-            if !ends {
-                return Ok(consumed);
+            // The token ends with its line at the latest: its line end is all the reader needs.
+            let (line, complete) = match memchr::memchr(b'\n', rest.as_bytes()) {
+                Some(end) => (strip_cr(&rest[..end]), true),
+                None => (rest, at_eof),
+            };
+            match sink.token_run(line, complete) {
+                TokenRun::Continues(run) if !complete => {
+                    if run > 0 {
+                        sink.token_piece(&line[..run], false)?;
+                    }
+                    return Ok(consumed + run);
+                }
+                outcome => {
+                    // Its line complete, the token ends in it: with the whole line's rest as
+                    // its last piece if the sink could not tell where.
+                    let run = match outcome {
+                        TokenRun::Ends(run) => run,
+                        TokenRun::Continues(_) => line.len(),
+                    };
+                    sink.token_piece(&line[..run], true)?;
+                    consumed += run;
+                    self.in_token = false;
+                }
             }
-            self.in_token = false;
         }
         if self.in_title {
             if let Some(end) = text[consumed..].find('\n') {
@@ -219,18 +253,41 @@ impl DocumentReader {
                 sink.body(&passable[..cut])?;
                 Ok(cut)
             }
-            // No cut: the line's rest is one token. A sink that can takes it in pieces.
-            None if sink.token_run(passable) == Some(passable.len()) => {
-                self.line_open = true;
-                self.in_token = true;
-                sink.token_piece(passable, false)?;
-                Ok(passable.len())
-            }
-            None => {
-                self.next_cut_at = passable.len().saturating_mul(2);
-                Ok(0)
-            }
+            None => match self.stream_token(passable, sink)? {
+                0 => {
+                    self.next_cut_at = passable.len().saturating_mul(2);
+                    Ok(0)
+                }
+                streamed => Ok(streamed),
+            },
         }
+    }
+
+    /// No cut in `passable`: it is one long token, perhaps after a few characters that make
+    /// none. A sink that can takes the token in pieces, beginning with what of `passable` is
+    /// settled. Returns the bytes passed on (0: none, the reader holds the line).
+    fn stream_token<S: DocumentSink>(
+        &mut self,
+        passable: &str,
+        sink: &mut S,
+    ) -> Result<usize, S::Error> {
+        let Some(start) = sink.long_token_start(passable) else {
+            return Ok(0);
+        };
+        let (run, ends) = match sink.token_run(&passable[start..], false) {
+            TokenRun::Continues(run) => (run, false),
+            TokenRun::Ends(run) => (run, true),
+        };
+        if run == 0 {
+            return Ok(0);
+        }
+        self.line_open = true;
+        self.in_token = !ends;
+        if start > 0 {
+            sink.body(&passable[..start])?;
+        }
+        sink.token_piece(&passable[start..start + run], ends)?;
+        Ok(start + run)
     }
 }
 

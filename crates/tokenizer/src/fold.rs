@@ -41,6 +41,11 @@ impl Folded {
         &self.text
     }
 
+    /// Where in the original the character that folded to byte `at` starts: `None` past the end.
+    pub(crate) fn origin(&self, at: usize) -> Option<usize> {
+        self.origin.get(at).copied()
+    }
+
     /// The range in `original` of the characters that produced `range` of the folded text.
     /// Tokens folded from the same character (`½` -> ` 1/2`) share its range.
     pub(crate) fn original_range(&self, original: &str, range: Range<usize>) -> Range<usize> {
@@ -52,7 +57,7 @@ impl Folded {
 }
 
 /// The ASCII text that stands for the non-ASCII character `c`.
-fn fold_non_ascii(c: char) -> &'static str {
+pub(crate) fn fold_non_ascii(c: char) -> &'static str {
     match deunicode::deunicode_char(c) {
         Some(ascii) if c.is_alphanumeric() || !ascii.bytes().any(|b| b.is_ascii_alphanumeric()) => {
             ascii

@@ -16,6 +16,7 @@
 mod ascii;
 mod document;
 mod fold;
+mod long_run;
 mod options;
 mod pipeline;
 mod stopwords;

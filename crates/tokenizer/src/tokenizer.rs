@@ -2,10 +2,11 @@
 
 use std::ops::Range;
 
-use crate::fold::Folded;
+use crate::document::TokenRun;
+use crate::fold::{Folded, fold_non_ascii};
 use crate::options::{TokenMode, TokenizerOptions};
 use crate::token::Token;
-use crate::{ascii, stopwords, unicode};
+use crate::{ascii, long_run, stopwords, unicode};
 
 /// Cuts text into tokens. Build one per thread and reuse it: lowercasing and folding write into
 /// buffers it keeps, so tokenizing allocates nothing once those buffers have grown.
@@ -88,16 +89,16 @@ impl Tokenizer {
         }
     }
 
-    /// For a token too long to hold, handed on in pieces: how many leading bytes of `text`
-    /// continue the token it starts with. Only where a piece of a token can be rendered
-    /// without the rest, which is for ASCII letter runs with no folding; `None` otherwise.
-    pub(crate) fn token_run(&self, text: &str) -> Option<usize> {
-        let options = &self.options;
-        options.streams_long_tokens().then(|| {
-            text.bytes()
-                .position(|byte| ascii::is_separator(byte, options.keep_numbers))
-                .unwrap_or(text.len())
-        })
+    /// For a token too long to hold, handed on in pieces: where in `text` (which has no safe
+    /// cut) a token starts that can be, if one does (see [`crate::long_run`]).
+    pub(crate) fn long_token_start(&self, text: &str) -> Option<usize> {
+        long_run::long_token_start(&self.options, text)
+    }
+
+    /// How much of `text` continues a token handed on in pieces; `complete` when `text` is
+    /// all the rest of its line.
+    pub(crate) fn token_run(&self, text: &str, complete: bool) -> TokenRun {
+        long_run::token_run(&self.options, text, complete)
     }
 
     /// The largest `cut` such that tokenizing `text[..cut]` and `text[cut..]` separately gives the
@@ -114,15 +115,29 @@ impl Tokenizer {
     /// ASCII mode: a token never spans a separator byte, so cutting just after one splits none.
     /// Without folding every non-ASCII byte separates; the last separator byte of a text then
     /// always ends its character (the character's later bytes would separate too), so the cut
-    /// is a char boundary. Folding turns non-ASCII letters into ASCII ones, so only ASCII
-    /// separators (which fold to themselves) are safe then; folding works character by
-    /// character, so folding the pieces gives the two halves of the folded whole.
+    /// is a char boundary. Folding turns non-ASCII letters into ASCII ones, so then the cut
+    /// goes after an ASCII separator (which folds to itself) or after a character whose
+    /// folding ends in a separator (`北` -> `Bei `); folding works character by character, so
+    /// folding the pieces gives the two halves of the folded whole, cut after a separator.
     fn last_ascii_cut(&self, text: &str) -> Option<usize> {
         let keep_numbers = self.options.keep_numbers;
-        let fold = self.options.fold_to_ascii;
-        text.bytes()
-            .rposition(|b| ascii::is_separator(b, keep_numbers) && (b.is_ascii() || !fold))
-            .map(|i| i + 1)
+        if !self.options.fold_to_ascii {
+            return text
+                .bytes()
+                .rposition(|b| ascii::is_separator(b, keep_numbers))
+                .map(|i| i + 1);
+        }
+        text.char_indices()
+            .rev()
+            .find(|&(_, c)| {
+                let last = if c.is_ascii() {
+                    Some(c as u8)
+                } else {
+                    fold_non_ascii(c).bytes().next_back()
+                };
+                last.is_some_and(|b| ascii::is_separator(b, keep_numbers))
+            })
+            .map(|(i, c)| i + c.len_utf8())
     }
 
     /// The tokens of `text` as owned strings: convenient, but allocates; prefer [`Self::tokenize`].
@@ -142,7 +157,22 @@ fn last_unicode_cut(text: &str, folded: bool) -> Option<usize> {
         is_cut_before_space(text, i)
             || is_cut_between_isolated(text, i, folded)
             || is_cut_after_letter_comma(bytes, i)
+            || (folded && is_cut_after_folded_space(text, i))
     })
+}
+
+/// With folding, just after a character that is not ASCII and whose folding ends in a space
+/// (`北` -> `Bei `): the segmenter sees the folded text, all ASCII, so no Extend, Format or
+/// ZWJ that WB4 would attach to the space. After a space it breaks unless a space follows
+/// (WB3d), and splitting a run of spaces splits no word; no rule reads back across a space
+/// (they read back across letters, digits, mid-word punctuation, quotes or regional
+/// indicators). Folding character by character, the pieces fold to the halves of the whole.
+fn is_cut_after_folded_space(text: &str, i: usize) -> bool {
+    text.is_char_boundary(i)
+        && text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_ascii() && fold_non_ascii(c).ends_with(' '))
 }
 
 /// Just before an ASCII space that follows a character other than a horizontal space
@@ -171,8 +201,9 @@ fn is_cut_before_space(text: &str, i: usize) -> bool {
 }
 
 /// Between a character `p` of UAX #29's class Other that is an ASCII symbol (`-`, `/`, `(`,
-/// `!`, ...) or a CJK unified ideograph, and a character `c` that is ASCII or such an
-/// ideograph:
+/// `!`, ...) or a CJK unified ideograph, and a character `c` that is ASCII, such an ideograph,
+/// or (without folding) a letter or digit of any script (Word_Break ALetter, Hebrew_Letter or
+/// Numeric, as the segmenter itself tells them, see [`long_run::is_anchor`]):
 /// - `p` ÷ `c` breaks by the default WB999: every rule that joins two characters names a
 ///   class (letters, digits, mid-word punctuation, Katakana, `_`, regional indicators, spaces,
 ///   ZWJ) that `p` is not, and WB4 attaches only Extend/Format/ZWJ characters, which `c` is not.
@@ -198,7 +229,8 @@ fn is_cut_between_isolated(text: &str, i: usize, folded: bool) -> bool {
     let (Some(p), Some(c)) = (text[..i].chars().next_back(), text[i..].chars().next()) else {
         return false;
     };
-    (p.is_ascii() || is_cjk_ideograph(p)) && (c.is_ascii() || is_cjk_ideograph(c))
+    (p.is_ascii() || is_cjk_ideograph(p))
+        && (c.is_ascii() || is_cjk_ideograph(c) || long_run::is_anchor(c))
 }
 
 /// Just after an ASCII letter and a `,` or `;` (class MidNum), before an ASCII character:

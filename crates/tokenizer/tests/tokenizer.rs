@@ -383,10 +383,11 @@ fn unicode_cut_between_isolated_characters() {
     // An Extend character after a symbol or an ideograph belongs to it: no cut before it.
     assert_eq!(cut(unicode(), "a-\u{301}b"), None);
     assert_eq!(cut(unicode(), "北\u{301}"), None);
-    // Folded, an ideograph becomes letters: only ASCII on both sides is cut.
+    // Folded, an ideograph becomes letters and a space (`北` -> `Bei `): cut after the space.
     let folded = folding(TokenMode::Unicode);
-    assert_eq!(cut(folded.clone(), "北京大学"), None);
-    assert_eq!(cut(folded, "a-北京"), None);
+    assert_eq!(cut(folded.clone(), "北京大学"), Some(9));
+    assert_eq!(cut(folded.clone(), "a-北京"), Some(5));
+    assert_eq!(cut(folded, "ab-cé"), Some(3), "é folds to a letter alone");
 }
 
 // --- Properties ---

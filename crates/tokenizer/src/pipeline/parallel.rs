@@ -16,7 +16,7 @@ use std::thread::{self, Scope};
 
 use super::render::Renderer;
 use super::{HUGE_PIECE, Layout, OUTPUT_FLUSH_SIZE, Pipeline, PipelineError, Summary};
-use crate::document::{DocumentSink, read_document};
+use crate::document::{DocumentSink, TokenRun, read_document};
 use crate::tokenizer::Tokenizer;
 
 /// Blocks in flight per thread: one being rendered, one waiting, so no worker idles.
@@ -342,8 +342,12 @@ impl<W: Write> DocumentSink for BlockWriter<'_, '_, W> {
         self.cutter.last_safe_cut(text)
     }
 
-    fn token_run(&self, text: &str) -> Option<usize> {
-        self.cutter.token_run(text)
+    fn long_token_start(&self, text: &str) -> Option<usize> {
+        self.cutter.long_token_start(text)
+    }
+
+    fn token_run(&self, text: &str, complete: bool) -> TokenRun {
+        self.cutter.token_run(text, complete)
     }
 
     /// A piece of a token too long to hold: rendered on this thread, after every block before

@@ -13,9 +13,11 @@ use stemkit_stemmer::{Algorithm, CachedStemmer, Stemmer};
 
 use super::Layout;
 use super::long_token::LongToken;
-use crate::ascii;
-use crate::options::TokenizerOptions;
+use crate::document::TokenRun;
+use crate::fold::Folded;
+use crate::options::{TokenMode, TokenizerOptions};
 use crate::tokenizer::Tokenizer;
+use crate::{ascii, long_run};
 
 /// The tokenizer, the stemmer, and what makes them fast. Clone one per thread.
 #[derive(Clone, Debug)]
@@ -27,6 +29,8 @@ pub(crate) struct Renderer {
     /// A token too long to hold, while its pieces come: stemmed as they come when stemming,
     /// lowercased and written as they come otherwise.
     long_token: Option<LongToken>,
+    /// The folding of such a token's piece.
+    folded: Folded,
 }
 
 impl Renderer {
@@ -37,6 +41,7 @@ impl Renderer {
             stemmer: algorithm.map(|a| CachedStemmer::new(Stemmer::new(a))),
             plain_ascii,
             long_token: None,
+            folded: Folded::default(),
         }
     }
 
@@ -51,6 +56,7 @@ impl Renderer {
                 .map(|stemmer| CachedStemmer::with_memory(stemmer.stemmer(), stemmer.memory())),
             plain_ascii: self.plain_ascii,
             long_token: None,
+            folded: Folded::default(),
         }
     }
 
@@ -86,14 +92,20 @@ impl Renderer {
         self.tokenizer.last_safe_cut(text)
     }
 
-    /// How many leading bytes of `text` continue a token: see [`Tokenizer::token_run`].
-    pub(crate) fn token_run(&self, text: &str) -> Option<usize> {
-        self.tokenizer.token_run(text)
+    /// Where in `text` a token too long to hold starts: see [`Tokenizer::long_token_start`].
+    pub(crate) fn long_token_start(&self, text: &str) -> Option<usize> {
+        self.tokenizer.long_token_start(text)
     }
 
-    /// Appends what is settled of a token too long to hold, given in pieces (each all token
-    /// bytes, see [`Self::token_run`]), to `out` in `layout`; after the `last` piece, the rest
-    /// of it and its line end. Returns the tokens finished: 1 after the last piece, else 0.
+    /// How much of `text` continues a token too long to hold: see [`Tokenizer::token_run`].
+    pub(crate) fn token_run(&self, text: &str, complete: bool) -> TokenRun {
+        self.tokenizer.token_run(text, complete)
+    }
+
+    /// Appends what is settled of a token too long to hold, given in pieces (see
+    /// [`Self::token_run`]), to `out` in `layout`; after the `last` piece, the rest of it and
+    /// its line end, then the tokens of what follows it in that piece. Returns the tokens
+    /// finished.
     pub(crate) fn render_token_piece(
         &mut self,
         piece: &str,
@@ -102,15 +114,35 @@ impl Renderer {
         line_has_tokens: &mut bool,
         out: &mut Vec<u8>,
     ) -> u64 {
-        let stemmer = self.stemmer.as_ref().map(CachedStemmer::stemmer);
-        let token = self
-            .long_token
-            .get_or_insert_with(|| LongToken::new(stemmer));
         let options = self.tokenizer.options();
-        let tokens = token.push(piece, last, options, layout, line_has_tokens, out);
+        let unicode = options.mode == TokenMode::Unicode && !options.fold_to_ascii;
+        // Folded pieces are ASCII, and the token's bytes of them are what the tokenizer sees.
+        let mut folded = std::mem::take(&mut self.folded);
+        let text = if options.fold_to_ascii && !piece.is_ascii() {
+            folded.fold(piece);
+            folded.text()
+        } else {
+            piece
+        };
+        let (token, after) = if last {
+            text.split_at(long_run::token_end(options, text))
+        } else {
+            (text, "")
+        };
+        let stemmer = self.stemmer.as_ref().map(CachedStemmer::stemmer);
+        let long_token = self
+            .long_token
+            .get_or_insert_with(|| LongToken::new(stemmer, unicode));
+        let mut tokens = long_token.push(token, last, options, layout, line_has_tokens, out);
         if last {
             self.long_token = None;
+            if !after.is_empty() {
+                // What follows the token tokenizes on its own (see `TokenRun::Ends`); folded,
+                // it is ASCII, which folding leaves as it is.
+                tokens += self.render(after, layout, line_has_tokens, out);
+            }
         }
+        self.folded = folded;
         tokens
     }
 

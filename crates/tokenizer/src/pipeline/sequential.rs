@@ -4,7 +4,7 @@ use std::io::{self, Read, Write};
 
 use super::render::Renderer;
 use super::{HUGE_PIECE, Layout, OUTPUT_FLUSH_SIZE, Pipeline, PipelineError, Summary};
-use crate::document::{DocumentSink, read_document};
+use crate::document::{DocumentSink, TokenRun, read_document};
 
 /// Streams one document from `input` to `output` through `pipeline`'s first renderer.
 pub(super) fn run<R: Read, W: Write>(
@@ -144,8 +144,12 @@ impl<W: Write> DocumentSink for LayoutWriter<'_, W> {
         self.renderer.safe_cut(text)
     }
 
-    fn token_run(&self, text: &str) -> Option<usize> {
-        self.renderer.token_run(text)
+    fn long_token_start(&self, text: &str) -> Option<usize> {
+        self.renderer.long_token_start(text)
+    }
+
+    fn token_run(&self, text: &str, complete: bool) -> TokenRun {
+        self.renderer.token_run(text, complete)
     }
 
     fn token_piece(&mut self, piece: &str, last: bool) -> Result<(), PipelineError> {
