@@ -138,30 +138,10 @@ impl DocumentReader {
     ) -> Result<usize, S::Error> {
         let mut consumed = self.skip_bom(text);
         if self.in_token {
-            let rest = &text[consumed..];
-            // The token ends with its line at the latest: its line end is all the reader needs.
-            let (line, complete) = match memchr::memchr(b'\n', rest.as_bytes()) {
-                Some(end) => (strip_cr(&rest[..end]), true),
-                None => (rest, at_eof),
-            };
-            match sink.token_run(line, complete) {
-                TokenRun::Continues(run) if !complete => {
-                    if run > 0 {
-                        sink.token_piece(&line[..run], false)?;
-                    }
-                    return Ok(consumed + run);
-                }
-                outcome => {
-                    // Its line complete, the token ends in it: with the whole line's rest as
-                    // its last piece if the sink could not tell where.
-                    let run = match outcome {
-                        TokenRun::Ends(run) => run,
-                        TokenRun::Continues(_) => line.len(),
-                    };
-                    sink.token_piece(&line[..run], true)?;
-                    consumed += run;
-                    self.in_token = false;
-                }
+            let passed = self.continue_token(&text[consumed..], at_eof, sink)?;
+            consumed += passed;
+            if self.in_token {
+                return Ok(consumed);
             }
         }
         if self.in_title {
@@ -187,6 +167,43 @@ impl DocumentReader {
             self.pass_unfinished(rest, sink)?
         };
         Ok(consumed)
+    }
+
+    /// Hands on what of `rest` continues the token being streamed, and the token's end once
+    /// decided; returns the bytes passed on. What cannot be decided yet waits for more text,
+    /// until the text held is twice as long (so a long wait scans it O(log n) times).
+    fn continue_token<S: DocumentSink>(
+        &mut self,
+        rest: &str,
+        at_eof: bool,
+        sink: &mut S,
+    ) -> Result<usize, S::Error> {
+        if !at_eof && rest.len() < self.next_cut_at {
+            return Ok(0);
+        }
+        // The token ends with its line at the latest: its line end is all the reader needs.
+        let (line, complete) = match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(end) => (strip_cr(&rest[..end]), true),
+            None => (rest, at_eof),
+        };
+        let run = match sink.token_run(line, complete) {
+            TokenRun::Continues(run) if !complete => {
+                if run > 0 {
+                    sink.token_piece(&line[..run], false)?;
+                }
+                let held = line.len() - run;
+                self.next_cut_at = self.cut_threshold.max(held.saturating_mul(2));
+                return Ok(run);
+            }
+            TokenRun::Ends(run) => run,
+            // Its line complete, the token ends in it: with the whole line's rest as its last
+            // piece if the sink could not tell where.
+            TokenRun::Continues(_) => line.len(),
+        };
+        sink.token_piece(&line[..run], true)?;
+        self.in_token = false;
+        self.next_cut_at = self.cut_threshold;
+        Ok(run)
     }
 
     /// Drops a byte-order mark at the very start; returns its length, if any.
@@ -283,6 +300,7 @@ impl DocumentReader {
         }
         self.line_open = true;
         self.in_token = !ends;
+        self.next_cut_at = self.cut_threshold;
         if start > 0 {
             sink.body(&passable[..start])?;
         }

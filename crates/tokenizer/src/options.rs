@@ -38,18 +38,12 @@ pub struct TokenizerOptions {
 impl TokenizerOptions {
     /// Whether tokens are plain ASCII letter runs (digits too, with `keep_numbers`), each
     /// kept as it is once lowercased: no folding, stopwords or length limits. Such a token
-    /// depends on its own bytes alone, which the fast paths and token streaming rely on.
+    /// depends on its own bytes alone, which the fast paths rely on.
     pub(crate) fn is_plain_ascii(&self) -> bool {
-        self.streams_long_tokens()
+        self.mode == TokenMode::Ascii
+            && !self.fold_to_ascii
             && !self.remove_stopwords
             && self.min_len.is_none()
             && self.max_len.is_none()
-    }
-
-    /// Whether tokens are ASCII letter runs (digits too, with `keep_numbers`) cut from the
-    /// text as it stands (no folding): then a token too long to hold can be rendered in
-    /// pieces, its filters deciding on its first bytes.
-    pub(crate) fn streams_long_tokens(&self) -> bool {
-        self.mode == TokenMode::Ascii && !self.fold_to_ascii
     }
 }

@@ -27,7 +27,7 @@ const MIN_SHARED_CHUNK_SIZE: usize = 16 * 1024;
 /// Output is written once this many bytes have gathered: one big write rather than many.
 const OUTPUT_FLUSH_SIZE: usize = 128 * 1024;
 /// A piece of body text this long holds a giant token that could not stream in pieces (the
-/// reader cuts lines elsewhere at safe cuts, and streams the tokens of the default tokenizer):
+/// reader cuts lines elsewhere at safe cuts, and streams giant words, see `crate::long_run`):
 /// it is rendered straight into an empty output buffer, so that its stem is not copied again,
 /// and the buffers it grew are freed once it is written.
 const HUGE_PIECE: usize = 1024 * 1024;
@@ -191,9 +191,11 @@ impl Pipeline {
 
     /// Bytes of buffer the pipeline holds, as grown by the last [`Self::run`]: it stays near
     /// a few chunk sizes whatever the input. A token longer than that streams through in
-    /// pieces in ASCII mode without folding, with any filters (stopwords and length limits
-    /// decide on its first bytes); with folding or Unicode words it is held whole until it
-    /// ends (a line is cut between words, so only a giant word is).
+    /// pieces in every mode, with any filters (stopwords and length limits decide on its
+    /// first characters, so a length limit of millions holds that many). Held until they end
+    /// are only odd giant words: in Unicode mode, one that does not start with a letter (or
+    /// a digit, with `keep_numbers`), and the text after a word's run that the segmenter
+    /// cannot decide from a few kilobytes (a huge run of combining marks after a `'`, say).
     pub fn buffer_capacity(&self) -> usize {
         self.buffers.capacity() + self.out.capacity()
     }
