@@ -31,7 +31,7 @@ pub use algorithm::{Algorithm, ParseAlgorithmError};
 pub use cache::CachedStemmer;
 pub use explain::{Explanation, Step};
 pub use long_word::LongWordStemmer;
-pub use lowercase::lowercase;
+pub use lowercase::{PieceLowercaser, lowercase};
 
 use explain::{NoTrace, Recorder, Tracer};
 

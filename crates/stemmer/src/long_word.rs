@@ -21,7 +21,8 @@
 use std::borrow::Cow;
 
 use crate::letter::Letter;
-use crate::{Algorithm, Stemmer, lowercase};
+use crate::lowercase::char_boundary_before_last;
+use crate::{Algorithm, PieceLowercaser, Stemmer};
 
 /// Letters of the head kept verbatim: more than the longest start any rule reads (Porter2's
 /// leading apostrophe and its prefixes, `univers` the longest).
@@ -29,10 +30,8 @@ const HEAD: usize = 16;
 /// Letters of the tail kept verbatim: far more than any chain of rules can edit or read from
 /// the end.
 const TAIL: usize = 64;
-/// Characters of context on each side when lowercasing a piece alone: Python's final-sigma rule
-/// looks past case-ignorable characters for a cased letter, and this many are more than any
-/// text puts in a row.
-const CONTEXT: usize = 128;
+/// Characters of context on each side when lowercasing a piece alone.
+const CONTEXT: usize = PieceLowercaser::CONTEXT;
 /// Bytes of a word held whole before it counts as long: words this long are already rare.
 const LONG: usize = 64 * 1024;
 /// Alternations of vowel and consonant kept in the squeezed middle, at most.
@@ -74,8 +73,8 @@ struct Long {
     head: String,
     /// Leading letters of the head the algorithm drops (Porter2's leading apostrophe).
     dropped: usize,
-    /// The last characters written out, as they came in: context for lowercasing what follows.
-    before: String,
+    /// Lowercases the pieces written out, each in its context.
+    lowercaser: PieceLowercaser,
     /// The middle's vowel/consonant pattern.
     pattern: Pattern,
 }
@@ -126,7 +125,8 @@ impl LongWordStemmer {
     fn start_long(&mut self, out: &mut String) {
         let cut = char_boundary_after(&self.raw, HEAD);
         let after = &self.raw[cut..char_boundary_after(&self.raw[cut..], CONTEXT) + cut];
-        let head = lowercase_in_context("", &self.raw[..cut], after);
+        let mut lowercaser = PieceLowercaser::default();
+        let head = lowercaser.next(&self.raw[..cut], after);
         let algorithm = self.stemmer.algorithm();
         let shown = rewritten(algorithm, &head);
         let dropped = dropped_from_start(algorithm, &shown);
@@ -136,7 +136,7 @@ impl LongWordStemmer {
         self.long = Some(Long {
             head,
             dropped,
-            before: self.raw[..cut].to_owned(),
+            lowercaser,
             pattern,
         });
         self.raw.drain(..cut);
@@ -156,16 +156,15 @@ impl LongWordStemmer {
         };
         let (middle, rest) = self.raw.split_at(cut);
         let after = &rest[..char_boundary_after(rest, CONTEXT)];
-        let lowered = lowercase_in_context(&long.before, middle, after);
+        let lowered = long.lowercaser.next(middle, after);
         long.pattern.extend(&lowered);
         out.push_str(&rewritten(self.stemmer.algorithm(), &lowered));
-        long.before = last_chars(&long.before, middle, CONTEXT);
         self.raw.drain(..cut);
     }
 
     /// Stems `head + squeezed middle + tail` and writes the stem past the squeezed middle.
-    fn finish_long(&mut self, long: Long, out: &mut String) {
-        let tail = lowercase_in_context(&long.before, &self.raw, "");
+    fn finish_long(&mut self, mut long: Long, out: &mut String) {
+        let tail = long.lowercaser.next(&self.raw, "");
         let squeezed = long.pattern.squeezed();
         let stand_in = format!("{}{squeezed}{tail}", long.head);
         let stem = self.stemmer.stem(&stand_in);
@@ -271,42 +270,11 @@ fn is_vowel(letter: char, first: bool, after_vowel: bool) -> bool {
     }
 }
 
-/// `piece` lowercased as it would be inside `before + piece + after`: only a `Σ` depends on
-/// its neighbours, and lowercasing never changes the length in bytes of the text around it
-/// with context (`σ` and `ς` are both two bytes), so the piece's part of the whole is found by
-/// the lengths of its neighbours lowercased alone.
-fn lowercase_in_context(before: &str, piece: &str, after: &str) -> String {
-    if !piece.contains('Σ') && !before.contains('Σ') && !after.contains('Σ') {
-        return lowercase(piece).into_owned();
-    }
-    let whole = lowercase(&format!("{before}{piece}{after}")).into_owned();
-    let start = lowercase(before).len();
-    let end = whole.len() - lowercase(after).len();
-    whole[start..end].to_owned()
-}
-
 /// The byte offset just after the first `count` characters of `text` (all of it if shorter).
 fn char_boundary_after(text: &str, count: usize) -> usize {
     text.char_indices()
         .nth(count)
         .map_or(text.len(), |(offset, _)| offset)
-}
-
-/// The byte offset where the last `count` characters of `text` start, if it has more.
-fn char_boundary_before_last(text: &str, count: usize) -> Option<usize> {
-    let (offset, _) = text.char_indices().rev().nth(count.checked_sub(1)?)?;
-    (offset > 0).then_some(offset)
-}
-
-/// The last `count` characters of `earlier + later`.
-fn last_chars(earlier: &str, later: &str, count: usize) -> String {
-    if let Some(start) = char_boundary_before_last(later, count) {
-        return later[start..].to_owned();
-    }
-    let missing = count.saturating_sub(later.chars().count());
-    let start = char_boundary_before_last(earlier, missing).unwrap_or(0);
-    let start = if missing == 0 { earlier.len() } else { start };
-    format!("{}{later}", &earlier[start..])
 }
 
 #[cfg(test)]

@@ -30,6 +30,71 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// Lowercases a word that comes in pieces exactly as [`lowercase`] lowercases the whole word,
+/// for words too long to hold. Only `Σ` depends on its neighbours (Python's final-sigma rule
+/// looks past case-ignorable characters for a cased letter), so each piece is lowercased
+/// between the [`Self::CONTEXT`] characters before it, which this keeps, and as many after it,
+/// which the caller passes.
+///
+/// ```
+/// use stemkit_stemmer::{PieceLowercaser, lowercase};
+///
+/// let mut lowercaser = PieceLowercaser::default();
+/// let mut lowered = lowercaser.next("ΟΔΟΣ", "ΣΟΣ");
+/// lowered += &lowercaser.next("ΣΟΣ", "");
+/// assert_eq!(lowered, lowercase("ΟΔΟΣΣΟΣ"));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct PieceLowercaser {
+    /// The last characters lowercased, as they came: the context before the next piece.
+    before: String,
+}
+
+impl PieceLowercaser {
+    /// Characters of context on each side of a piece: more case-ignorable characters than
+    /// any text puts in a row.
+    pub const CONTEXT: usize = 128;
+
+    /// `piece`, the word's next, lowercased as in the whole word; `after` is what follows it:
+    /// at least its next [`Self::CONTEXT`] characters, or all the rest of the word.
+    pub fn next(&mut self, piece: &str, after: &str) -> String {
+        let lowered = lowercase_in_context(&self.before, piece, after);
+        self.before = last_chars(&self.before, piece, Self::CONTEXT);
+        lowered
+    }
+}
+
+/// `piece` lowercased as it would be inside `before + piece + after`: only a `Σ` depends on
+/// its neighbours, and lowercasing never changes the length in bytes of the text around it
+/// with context (`σ` and `ς` are both two bytes), so the piece's part of the whole is found by
+/// the lengths of its neighbours lowercased alone.
+fn lowercase_in_context(before: &str, piece: &str, after: &str) -> String {
+    if !piece.contains('Σ') && !before.contains('Σ') && !after.contains('Σ') {
+        return lowercase(piece).into_owned();
+    }
+    let whole = lowercase(&format!("{before}{piece}{after}")).into_owned();
+    let start = lowercase(before).len();
+    let end = whole.len() - lowercase(after).len();
+    whole[start..end].to_owned()
+}
+
+/// The byte offset where the last `count` characters of `text` start, if it has more.
+pub(crate) fn char_boundary_before_last(text: &str, count: usize) -> Option<usize> {
+    let (offset, _) = text.char_indices().rev().nth(count.checked_sub(1)?)?;
+    (offset > 0).then_some(offset)
+}
+
+/// The last `count` characters of `earlier + later`.
+fn last_chars(earlier: &str, later: &str, count: usize) -> String {
+    if let Some(start) = char_boundary_before_last(later, count) {
+        return later[start..].to_owned();
+    }
+    let missing = count.saturating_sub(later.chars().count());
+    let start = char_boundary_before_last(earlier, missing).unwrap_or(0);
+    let start = if missing == 0 { earlier.len() } else { start };
+    format!("{}{later}", &earlier[start..])
+}
+
 /// How Python 3.11 sees a code point, as far as lowercasing goes, where Rust sees it otherwise.
 #[derive(Clone, Copy)]
 enum PythonClass {
@@ -172,7 +237,16 @@ const NEWER_THAN_PYTHON: [(u32, u32, PythonClass); 52] = [
 
 #[cfg(test)]
 mod tests {
-    use super::lowercase;
+    use super::{lowercase, lowercase_in_context};
+
+    #[test]
+    fn lowercasing_a_piece_sees_its_neighbours() {
+        // A final sigma depends on the letters after it, even when they come in the next piece.
+        assert_eq!(lowercase_in_context("", "ΑΣ", ""), "ας");
+        assert_eq!(lowercase_in_context("", "ΑΣ", "Α"), "ασ");
+        assert_eq!(lowercase_in_context("Α", "Σ", ""), "ς");
+        assert_eq!(lowercase_in_context("", "Σ", ""), "σ");
+    }
 
     #[test]
     fn matches_python_on_special_cases() {

@@ -139,15 +139,6 @@ fn megabyte_words_stem_as_whole_words() {
 }
 
 #[test]
-fn lowercasing_a_piece_sees_its_neighbours() {
-    // A final sigma depends on the letters after it, even when they come in the next piece.
-    assert_eq!(lowercase_in_context("", "ΑΣ", ""), "ας");
-    assert_eq!(lowercase_in_context("", "ΑΣ", "Α"), "ασ");
-    assert_eq!(lowercase_in_context("Α", "Σ", ""), "ς");
-    assert_eq!(lowercase_in_context("", "Σ", ""), "σ");
-}
-
-#[test]
 fn the_pattern_keeps_classes_and_parity() {
     let mut pattern = Pattern::after("gen");
     assert_eq!(pattern.squeezed(), "");

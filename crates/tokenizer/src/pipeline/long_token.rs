@@ -3,7 +3,7 @@
 //! they can tell whether the token is kept: no stopword and no limit is longer than a few
 //! characters (or than the limit the user set), so memory stays flat however long the token.
 
-use stemkit_stemmer::{LongWordStemmer, Stemmer, lowercase};
+use stemkit_stemmer::{LongWordStemmer, PieceLowercaser, Stemmer, lowercase};
 
 use super::Layout;
 use super::render::write_separator;
@@ -133,22 +133,15 @@ impl LongToken {
 }
 
 /// Lowercases a token of any letters that arrives in pieces, as Python's `str.lower()` does the
-/// whole token: each character on its own but `Σ`, which looks at its neighbours (the final
-/// sigma rule). So the last [`CONTEXT`] characters are held back until more follow, and each
-/// stretch is lowercased between that many characters before and after it, as the long-word
-/// stemmer does.
+/// whole token ([`PieceLowercaser`]): the pieces gather into stretches, each lowercased with
+/// the [`PieceLowercaser::CONTEXT`] characters after it, which are held back until more follow.
 #[derive(Clone, Debug, Default)]
 struct Lowercaser {
     /// Characters not written yet.
     pending: String,
-    /// The last characters written, as they came: the context before `pending`.
-    before: String,
+    lowercaser: PieceLowercaser,
 }
 
-/// Characters of context on each side of a stretch lowercased alone: the final-sigma rule
-/// looks past case-ignorable characters for a cased letter, and this many are more than any
-/// text puts in a row (the long-word stemmer keeps as many).
-const CONTEXT: usize = 128;
 /// Bytes held before a stretch is written: one stretch per many pieces.
 #[cfg(not(test))]
 const STRETCH: usize = 64 * 1024;
@@ -159,58 +152,22 @@ impl Lowercaser {
     fn push(&mut self, piece: &str, last: bool, out: &mut Vec<u8>) {
         self.pending.push_str(piece);
         if last {
-            out.extend_from_slice(lowercase_in_context(&self.before, &self.pending, "").as_bytes());
-            self.pending.clear();
-            self.before.clear();
+            out.extend_from_slice(self.lowercaser.next(&self.pending, "").as_bytes());
+            *self = Lowercaser::default();
             return;
         }
         if self.pending.len() < STRETCH {
             return;
         }
-        let Some((cut, _)) = self.pending.char_indices().rev().nth(CONTEXT - 1) else {
+        let context = PieceLowercaser::CONTEXT;
+        let Some((cut, _)) = self.pending.char_indices().rev().nth(context - 1) else {
             return;
         };
-        let (middle, rest) = self.pending.split_at(cut);
-        let after_end = rest
-            .char_indices()
-            .nth(CONTEXT)
-            .map_or(rest.len(), |(i, _)| i);
-        let lowered = lowercase_in_context(&self.before, middle, &rest[..after_end]);
-        out.extend_from_slice(lowered.as_bytes());
-        let context_start = middle
-            .char_indices()
-            .rev()
-            .nth(CONTEXT - 1)
-            .map_or(0, |(i, _)| i);
-        let mut before = String::with_capacity(4 * CONTEXT);
-        if context_start == 0 {
-            // A short middle: some of the context is older.
-            let missing = CONTEXT - middle.chars().count();
-            let older = self
-                .before
-                .char_indices()
-                .rev()
-                .nth(missing.saturating_sub(1))
-                .map_or(0, |(i, _)| i);
-            before.push_str(&self.before[older..]);
-        }
-        before.push_str(&middle[context_start..]);
-        self.before = before;
+        // What is held back is the stretch's context after it.
+        let (stretch, after) = self.pending.split_at(cut);
+        out.extend_from_slice(self.lowercaser.next(stretch, after).as_bytes());
         self.pending.drain(..cut);
     }
-}
-
-/// `piece` lowercased as it would be inside `before + piece + after`: only a `Σ` depends on
-/// its neighbours, and `σ` and `ς` are both two bytes, so the piece's part of the whole is
-/// found by the lengths of its neighbours lowercased alone.
-fn lowercase_in_context(before: &str, piece: &str, after: &str) -> String {
-    if !piece.contains('Σ') {
-        return lowercase(piece).into_owned();
-    }
-    let whole = lowercase(&format!("{before}{piece}{after}")).into_owned();
-    let start = lowercase(before).len();
-    let end = whole.len() - lowercase(after).len();
-    whole[start..end].to_owned()
 }
 
 /// Whether the filters of `options` keep a token that starts with `held` (lowercased), or,
