@@ -116,7 +116,7 @@ fn ascii_run(options: &TokenizerOptions, text: &str, complete: bool) -> TokenRun
     } else {
         ascii_end(options, &text[run..])
     };
-    settle(decided, run, run, text.len(), complete)
+    settle(decided, run, text.len(), complete)
 }
 
 /// Unicode mode: the run, then [`unicode_end`] on the text from its anchor on.
@@ -145,18 +145,18 @@ fn unicode_run(fold: bool, text: &str, complete: bool) -> TokenRun {
     } else {
         unicode_end(&text[anchor..], complete)
     };
-    settle(decided, anchor, anchor, text.len(), complete)
+    settle(decided, anchor, text.len(), complete)
 }
 
-/// The run for a decision made on the text from `from` on; `held` is where a piece may end
-/// when nothing is decided.
-fn settle(decided: Decision, from: usize, held: usize, len: usize, complete: bool) -> TokenRun {
+/// The run for a decision made on the text from `from` on, where a piece ends when nothing is
+/// decided.
+fn settle(decided: Decision, from: usize, len: usize, complete: bool) -> TokenRun {
     match decided {
         Decision::Ends(end) => TokenRun::Ends(from + end),
         Decision::Continues(more) if !complete => TokenRun::Continues(from + more),
         // Complete, the renderer finds the end in the whole rest of the line (`token_end`).
         Decision::Continues(_) | Decision::Undecided if complete => TokenRun::Ends(len),
-        Decision::Continues(_) | Decision::Undecided => TokenRun::Continues(held),
+        Decision::Continues(_) | Decision::Undecided => TokenRun::Continues(from),
     }
 }
 
