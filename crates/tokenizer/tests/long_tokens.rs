@@ -1,52 +1,12 @@
 //! Tokens longer than a read, in every tokenizer mode: streamed in pieces, they must come out
 //! exactly as the whole-word path renders them (a document read in one chunk, nothing streamed).
 
-use std::io::{self, Read};
-
 use proptest::prelude::*;
 use stemkit_stemmer::Algorithm;
 use stemkit_tokenizer::{Layout, Pipeline, TokenMode, TokenizerOptions};
 
-/// Hands out its input in reads of the given sizes (0 meaning 1), then in whatever is asked.
-struct ShortReads<'a> {
-    input: &'a [u8],
-    sizes: Vec<usize>,
-    next: usize,
-}
-
-impl Read for ShortReads<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let size = match self.sizes.get(self.next) {
-            Some(&size) => size.max(1),
-            None => buf.len(),
-        };
-        self.next += 1;
-        let n = size.min(buf.len()).min(self.input.len());
-        buf[..n].copy_from_slice(&self.input[..n]);
-        self.input = &self.input[n..];
-        Ok(n)
-    }
-}
-
-fn run(
-    pipeline: &Pipeline,
-    input: &[u8],
-    chunk_size: usize,
-    reads: Vec<usize>,
-    layout: Layout,
-) -> Result<Vec<u8>, String> {
-    let mut pipeline = pipeline.clone().with_chunk_size(chunk_size);
-    let reader = ShortReads {
-        input,
-        sizes: reads,
-        next: 0,
-    };
-    let mut out = Vec::new();
-    match pipeline.run(reader, &mut out, layout, true) {
-        Ok(_) => Ok(out),
-        Err(error) => Err(error.to_string()),
-    }
-}
+mod common;
+use common::{Reads, layout, options, run_in_pieces};
 
 /// Characters that end, continue or complicate a word in some mode: accents, final sigmas,
 /// `İ`, combining marks, soft hyphens, apostrophes, mid-word punctuation, digits of two
@@ -91,30 +51,6 @@ fn document() -> impl Strategy<Value = Vec<u8>> {
         .prop_map(|pieces| format!("T\n{}", pieces.concat()).into_bytes())
 }
 
-fn options() -> impl Strategy<Value = TokenizerOptions> {
-    (
-        (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
-        prop::option::of(0usize..6),
-        prop::option::of(prop_oneof![0usize..12, 100usize..400]),
-    )
-        .prop_map(
-            |((unicode, fold_to_ascii, keep_numbers, remove_stopwords), min_len, max_len)| {
-                TokenizerOptions {
-                    mode: if unicode {
-                        TokenMode::Unicode
-                    } else {
-                        TokenMode::Ascii
-                    },
-                    fold_to_ascii,
-                    keep_numbers,
-                    remove_stopwords,
-                    min_len,
-                    max_len,
-                }
-            },
-        )
-}
-
 fn algorithm() -> impl Strategy<Value = Option<Algorithm>> {
     prop_oneof![
         Just(None),
@@ -123,17 +59,13 @@ fn algorithm() -> impl Strategy<Value = Option<Algorithm>> {
     ]
 }
 
-fn layout() -> impl Strategy<Value = Layout> {
-    prop_oneof![Just(Layout::TokenPerLine), Just(Layout::LinePerLine)]
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
     fn long_tokens_stream_exactly_in_every_mode(
         input in document(),
-        options in options(),
+        options in options(prop_oneof![0usize..12, 100usize..400]),
         algorithm in algorithm(),
         chunk_size in 1usize..24,
         reads in prop::collection::vec(0usize..20, 0..8),
@@ -142,8 +74,8 @@ proptest! {
     ) {
         let threads = std::num::NonZeroUsize::new(threads).unwrap();
         let pipeline = Pipeline::new(options, algorithm).with_threads(threads);
-        let whole = run(&pipeline, &input, 1 << 20, Vec::new(), layout);
-        let pieces = run(&pipeline, &input, chunk_size, reads, layout);
+        let whole = run_in_pieces(&pipeline, &input, 1 << 20, Reads::ThenWhole(Vec::new()), layout, true);
+        let pieces = run_in_pieces(&pipeline, &input, chunk_size, Reads::ThenWhole(reads), layout, true);
         prop_assert_eq!(
             whole.map(String::from_utf8),
             pieces.map(String::from_utf8)
@@ -183,12 +115,13 @@ fn giant_words_stream_in_bounded_buffers_in_every_mode() {
                     ..TokenizerOptions::default()
                 };
                 let pipeline = Pipeline::new(options, algorithm);
-                let whole = run(
+                let whole = run_in_pieces(
                     &pipeline,
                     input.as_bytes(),
                     64 * MIB,
-                    Vec::new(),
+                    Reads::ThenWhole(Vec::new()),
                     Layout::TokenPerLine,
+                    true,
                 );
                 let mut streaming = pipeline.clone().with_chunk_size(64 * 1024);
                 let mut out = Vec::new();

@@ -5,7 +5,10 @@ use std::io::{self, Read, Write};
 
 use proptest::prelude::*;
 use stemkit_stemmer::Algorithm;
-use stemkit_tokenizer::{Layout, Pipeline, PipelineError, Summary, TokenMode, TokenizerOptions};
+use stemkit_tokenizer::{Layout, Pipeline, PipelineError, Summary, TokenizerOptions};
+
+mod common;
+use common::{Reads, layout, options, run_in_pieces};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -49,28 +52,6 @@ fn invalid_utf8_at(input: &[u8]) -> (u64, u64) {
     match run_with(&mut plain(), input, Layout::TokenPerLine, false) {
         Err(PipelineError::InvalidUtf8 { line, byte }) => (line, byte),
         other => panic!("expected invalid UTF-8, got {other:?}"),
-    }
-}
-
-/// A reader handing out `input` in reads of the given sizes (cycled; 0 is taken as 1).
-struct ShortReads<'a> {
-    input: &'a [u8],
-    sizes: Vec<usize>,
-    next: usize,
-}
-
-impl Read for ShortReads<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let size = self.sizes.get(self.next % self.sizes.len().max(1)).copied();
-        self.next += 1;
-        let n = size
-            .unwrap_or(usize::MAX)
-            .max(1)
-            .min(buf.len())
-            .min(self.input.len());
-        buf[..n].copy_from_slice(&self.input[..n]);
-        self.input = &self.input[n..];
-        Ok(n)
     }
 }
 
@@ -594,27 +575,6 @@ fn line_per_line_model(text: &str) -> String {
     out
 }
 
-fn run_in_pieces(
-    pipeline: Pipeline,
-    input: &[u8],
-    chunk_size: usize,
-    reads: Vec<usize>,
-    layout: Layout,
-    lossy: bool,
-) -> Result<Vec<u8>, String> {
-    let mut pipeline = pipeline.with_chunk_size(chunk_size);
-    let reader = ShortReads {
-        input,
-        sizes: reads,
-        next: 0,
-    };
-    let mut out = Vec::new();
-    match pipeline.run(reader, &mut out, layout, lossy) {
-        Ok(_) => Ok(out),
-        Err(error) => Err(error.to_string()),
-    }
-}
-
 #[test]
 fn a_token_held_to_its_end_under_a_long_max_len_is_written_as_if_read_whole() {
     // Over 64 KiB, so that what was held is stemmed in several slices; the first slice ends in
@@ -634,54 +594,24 @@ fn a_token_held_to_its_end_under_a_long_max_len_is_written_as_if_read_whole() {
         let pipeline = Pipeline::new(options.clone(), algorithm);
         for layout in [Layout::TokenPerLine, Layout::LinePerLine] {
             let whole = run_in_pieces(
-                pipeline.clone(),
+                &pipeline,
                 input.as_bytes(),
                 1 << 20,
-                Vec::new(),
+                Reads::Cycled(Vec::new()),
                 layout,
                 false,
             );
             let pieces = run_in_pieces(
-                pipeline.clone(),
+                &pipeline,
                 input.as_bytes(),
                 7,
-                Vec::new(),
+                Reads::Cycled(Vec::new()),
                 layout,
                 false,
             );
             assert!(whole == pieces, "{algorithm:?} {layout:?}");
         }
     }
-}
-
-/// Every combination of the tokenizer options that changes where words are cut, and the
-/// filters (which decide on a streamed token's first bytes).
-fn options() -> impl Strategy<Value = TokenizerOptions> {
-    (
-        (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
-        prop::option::of(0usize..6),
-        prop::option::of(0usize..12),
-    )
-        .prop_map(
-            |((unicode, fold_to_ascii, keep_numbers, remove_stopwords), min_len, max_len)| {
-                TokenizerOptions {
-                    mode: if unicode {
-                        TokenMode::Unicode
-                    } else {
-                        TokenMode::Ascii
-                    },
-                    fold_to_ascii,
-                    keep_numbers,
-                    remove_stopwords,
-                    min_len,
-                    max_len,
-                }
-            },
-        )
-}
-
-fn layout() -> impl Strategy<Value = Layout> {
-    prop_oneof![Just(Layout::TokenPerLine), Just(Layout::LinePerLine)]
 }
 
 proptest! {
@@ -697,22 +627,22 @@ proptest! {
         stem: bool,
     ) {
         let pipeline = if stem { porter() } else { plain() };
-        let whole = run_in_pieces(pipeline.clone(), &input, 64 * 1024, Vec::new(), layout, lossy);
-        let pieces = run_in_pieces(pipeline, &input, chunk_size, reads, layout, lossy);
+        let whole = run_in_pieces(&pipeline, &input, 64 * 1024, Reads::Cycled(Vec::new()), layout, lossy);
+        let pieces = run_in_pieces(&pipeline, &input, chunk_size, Reads::Cycled(reads), layout, lossy);
         prop_assert_eq!(whole, pieces);
     }
 
     #[test]
     fn no_tokenizer_option_makes_output_depend_on_reads(
         input in document(true),
-        options in options(),
+        options in options(0usize..12),
         chunk_size in 1usize..24,
         reads in prop::collection::vec(0usize..20, 0..8),
         layout in layout(),
     ) {
         let pipeline = Pipeline::new(options, Some(Algorithm::PorterNltk));
-        let whole = run_in_pieces(pipeline.clone(), &input, 64 * 1024, Vec::new(), layout, true);
-        let pieces = run_in_pieces(pipeline, &input, chunk_size, reads, layout, true);
+        let whole = run_in_pieces(&pipeline, &input, 64 * 1024, Reads::Cycled(Vec::new()), layout, true);
+        let pieces = run_in_pieces(&pipeline, &input, chunk_size, Reads::Cycled(reads), layout, true);
         prop_assert_eq!(whole, pieces);
     }
 
