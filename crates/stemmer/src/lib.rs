@@ -24,16 +24,18 @@ mod long_word;
 mod lowercase;
 mod porter;
 mod porter2;
+mod trace;
 
 use std::borrow::Cow;
 
 pub use algorithm::{Algorithm, ParseAlgorithmError};
 pub use cache::CachedStemmer;
-pub use explain::{Explanation, Step};
+pub use explain::Explanation;
 pub use long_word::LongWordStemmer;
 pub use lowercase::{PieceLowercaser, lowercase};
+pub use trace::Step;
 
-use explain::{NoTrace, Recorder, Tracer};
+use trace::{NoTrace, Recorder, Tracer};
 
 /// A stemmer for one algorithm. Cheap to copy, `Send` and `Sync`: build one and share it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -9,8 +9,8 @@ mod measure;
 mod rules;
 mod steps;
 
-use crate::explain::Tracer;
 use crate::letter::{Letter, Steps, render, stem_lowercased};
+use crate::trace::Tracer;
 
 /// Which of NLTK's `PorterStemmer` modes to compute.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

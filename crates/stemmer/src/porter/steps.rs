@@ -7,8 +7,8 @@ use super::measure::{ends_cvc, ends_double_consonant, measure_up_to};
 use super::rules::{
     Condition::*, Modes, Outcome, Table, apply_first_firing, apply_first_match, rule,
 };
-use crate::explain::Tracer;
 use crate::letter::{Letter, ends_with};
+use crate::trace::Tracer;
 
 /// Runs steps 1a to 5b on `word`.
 pub(super) fn run_all<L: Letter, T: Tracer>(mode: Mode, word: &mut Vec<L>, tracer: &mut T) {

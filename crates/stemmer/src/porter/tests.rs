@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 
 use super::{Mode, stem_letters};
-use crate::explain::NoTrace;
+use crate::trace::NoTrace;
 use crate::{Algorithm, Stemmer};
 
 fn stems(word: &str) -> [String; 3] {

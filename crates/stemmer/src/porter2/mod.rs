@@ -12,8 +12,8 @@ mod steps;
 #[cfg(test)]
 mod tests;
 
-use crate::explain::Tracer;
 use crate::letter::{Steps, stem_lowercased};
+use crate::trace::Tracer;
 
 pub(crate) use revision::Revision;
 

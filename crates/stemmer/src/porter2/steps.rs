@@ -1,7 +1,7 @@
 //! The algorithm proper: exceptions, prelude, regions, steps 0 to 5 and postlude, run on a
 //! lowercased word, generic over its letters and over the tracer watching.
 
-use crate::explain::Tracer;
+use crate::trace::Tracer;
 
 use super::letter::{Letter, ends_with, equals, has_vowel, render};
 use super::regions::{Leftover, Regions};

@@ -8,7 +8,7 @@ use proptest::prelude::*;
 
 use super::revision::Revision;
 use super::steps::stem_letters;
-use crate::explain::NoTrace;
+use crate::trace::NoTrace;
 use crate::{Algorithm, Stemmer};
 
 const CURRENT: Stemmer = Stemmer::new(Algorithm::Porter2);
