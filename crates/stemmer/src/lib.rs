@@ -24,6 +24,7 @@ mod long_word;
 mod lowercase;
 mod porter;
 mod porter2;
+mod suffix;
 mod trace;
 
 use std::borrow::Cow;

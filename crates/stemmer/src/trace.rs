@@ -19,9 +19,6 @@ pub struct Step {
 
 /// Receives the steps of a stemming as they happen.
 pub(crate) trait Tracer {
-    /// Whether steps are recorded at all: lets callers skip building the word for [`Tracer::step`].
-    const ENABLED: bool;
-
     /// Records that `step` ran, that `rule` fired in it (`None`: nothing fired), and the word after it.
     /// `word` is only called when the tracer is enabled.
     fn step(
@@ -36,8 +33,6 @@ pub(crate) trait Tracer {
 pub(crate) struct NoTrace;
 
 impl Tracer for NoTrace {
-    const ENABLED: bool = false;
-
     #[inline(always)]
     fn step(&mut self, _: &'static str, _: Option<&'static str>, _: impl FnOnce() -> String) {}
 }
@@ -49,8 +44,6 @@ pub(crate) struct Recorder {
 }
 
 impl Tracer for Recorder {
-    const ENABLED: bool = true;
-
     fn step(
         &mut self,
         step: &'static str,

@@ -4,9 +4,9 @@
 //! is stemmed as bytes in the caller's buffer, any other word as code points, which is how
 //! Python indexes it.
 
+mod condition;
 mod irregular;
 mod measure;
-mod rules;
 mod steps;
 
 use crate::letter::{Letter, Steps, render, stem_lowercased};

@@ -4,10 +4,10 @@
 //! predicates on [`Revision`]. Words are lowercased as Python's `str.lower()` does, then stemmed
 //! as bytes when ASCII (the fast path, inside the caller's buffer) or as chars otherwise.
 
+mod condition;
 mod letter;
 mod regions;
 mod revision;
-mod rules;
 mod steps;
 #[cfg(test)]
 mod tests;

@@ -151,11 +151,6 @@ impl Revision {
         self == Revision::Current
     }
 
-    /// Snowball 3 turns `-ogist` into `-og` in step 2.
-    pub(super) fn has_ogist(self) -> bool {
-        self == Revision::Current
-    }
-
     /// Snowball 3 counts a word ending in `past` as ending in a short syllable (`pasted`).
     pub(super) fn past_is_short(self) -> bool {
         self == Revision::Current

@@ -112,7 +112,14 @@ fn explain_names_the_steps_and_rules() {
         .iter()
         .filter_map(|step| step.rule)
         .collect();
-    assert_eq!(fired, ["s -> (deleted)", "ization -> ize", "alize -> al"]);
+    assert_eq!(
+        fired,
+        [
+            "(a vowel not just before it) s -> (deleted)",
+            "(R1) ization -> ize",
+            "(R1) alize -> al"
+        ]
+    );
 }
 
 #[test]
