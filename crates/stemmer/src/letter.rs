@@ -104,6 +104,21 @@ impl Letter for char {
     }
 }
 
+/// Whether `letter` is a consonant, given whether the letter before it was one (`None` at the
+/// start): the vowel test of every algorithm here. `a e i o u` are vowels; a `y` is a consonant
+/// at the start or after a vowel (Porter's rule, and what Porter2's prelude marks as `Y`), a vowel
+/// after a consonant; any other letter, non-ASCII ones included, is a consonant.
+#[inline]
+pub(crate) fn is_consonant_after<L: Letter>(letter: L, previous: Option<bool>) -> bool {
+    if letter.is_porter_vowel() {
+        false
+    } else if letter.is(b'y') {
+        previous != Some(true)
+    } else {
+        true
+    }
+}
+
 /// Whether `word` ends with the ASCII `suffix`, compared from the last letter (which rejects
 /// almost every candidate at once).
 #[inline]

@@ -19,8 +19,8 @@
 mod algorithm;
 mod cache;
 mod explain;
+mod giant_word;
 mod letter;
-mod long_word;
 mod lowercase;
 mod porter;
 mod porter2;
@@ -32,7 +32,7 @@ use std::borrow::Cow;
 pub use algorithm::{Algorithm, ParseAlgorithmError};
 pub use cache::CachedStemmer;
 pub use explain::Explanation;
-pub use long_word::LongWordStemmer;
+pub use giant_word::GiantWordStemmer;
 pub use lowercase::{PieceLowercaser, lowercase};
 pub use trace::Step;
 

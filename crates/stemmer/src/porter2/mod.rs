@@ -8,6 +8,7 @@ mod condition;
 mod letter;
 mod regions;
 mod revision;
+mod start;
 mod steps;
 #[cfg(test)]
 mod tests;
@@ -16,6 +17,7 @@ use crate::letter::{Steps, stem_lowercased};
 use crate::trace::Tracer;
 
 pub(crate) use revision::Revision;
+pub(crate) use start::{START_READ, dropped_at_start, read_apostrophes_in, revision_of};
 
 /// Writes the stem of `word` into `out` (empty on entry).
 pub(crate) fn stem<T: Tracer>(revision: Revision, word: &str, out: &mut String, tracer: &mut T) {

@@ -107,6 +107,25 @@ const CURRENT_REGION_PREFIXES: &[&[u8]] = &[
 ];
 const NLTK_REGION_PREFIXES: &[&[u8]] = &[b"gener", b"commun", b"arsen"];
 
+/// The length of the longest prefix of either revision that fixes R1.
+pub(super) const LONGEST_REGION_PREFIX: usize = {
+    let (mut longest, mut i) = (0, 0);
+    while i < CURRENT_REGION_PREFIXES.len() {
+        if CURRENT_REGION_PREFIXES[i].len() > longest {
+            longest = CURRENT_REGION_PREFIXES[i].len();
+        }
+        i += 1;
+    }
+    i = 0;
+    while i < NLTK_REGION_PREFIXES.len() {
+        if NLTK_REGION_PREFIXES[i].len() > longest {
+            longest = NLTK_REGION_PREFIXES[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 impl Revision {
     /// The exception `word` (lowercased) is, if any.
     pub(super) fn exception<L: Letter>(self, word: &[L]) -> Option<&'static Exception> {

@@ -8,6 +8,7 @@ use super::condition::{
 use super::letter::{Letter, equals, render};
 use super::regions::Regions;
 use super::revision::Revision;
+use super::start;
 use crate::suffix::{Found, Outcome, Rule, Table, fire, rule};
 use crate::trace::Tracer;
 
@@ -63,17 +64,9 @@ pub(super) fn stem_letters<L: Letter, T: Tracer>(
 /// Reads NLTK's typographic apostrophes as `'`, drops a leading `'`, and marks as `Y` every `y`
 /// that starts the word or follows a vowel, so that it counts as a consonant.
 fn prelude<L: Letter>(revision: Revision, word: &mut Vec<L>) -> Option<&'static str> {
-    if revision.reads_typographic_apostrophes() {
-        for letter in word
-            .iter_mut()
-            .filter(|letter| letter.is_typographic_apostrophe())
-        {
-            *letter = L::from_ascii(b'\'');
-        }
-    }
+    start::read_apostrophes(revision, word);
     let mut rule = None;
-    if word.first().is_some_and(|letter| letter.is(b'\'')) {
-        word.remove(0);
+    if start::drop_leading_apostrophe(word) {
         rule = Some("leading ' removed");
     }
     // At the start, a `y` is a consonant as it is after a vowel.

@@ -3,7 +3,7 @@
 //! they can tell whether the token is kept: no stopword and no limit is longer than a few
 //! characters (or than the limit the user set), so memory stays flat however long the token.
 
-use stemkit_stemmer::{LongWordStemmer, PieceLowercaser, Stemmer, lowercase};
+use stemkit_stemmer::{GiantWordStemmer, PieceLowercaser, Stemmer, lowercase};
 
 use super::Layout;
 use super::render::write_separator;
@@ -16,7 +16,7 @@ use crate::tokenizer::is_kept;
 #[derive(Clone, Debug)]
 pub(super) struct LongToken {
     /// Stems it, if the pipeline stems.
-    stemmer: Option<LongWordStemmer>,
+    stemmer: Option<GiantWordStemmer>,
     /// Lowercases it as a whole, if it is not ASCII and the pipeline does not stem.
     lowercaser: Option<Lowercaser>,
     /// The stem's settled text, between pieces.
@@ -38,7 +38,7 @@ impl LongToken {
     pub(super) fn new(stemmer: Option<Stemmer>, unicode: bool) -> Self {
         LongToken {
             lowercaser: (unicode && stemmer.is_none()).then(Lowercaser::default),
-            stemmer: stemmer.map(LongWordStemmer::new),
+            stemmer: stemmer.map(GiantWordStemmer::new),
             settled: String::new(),
             verdict: Verdict::Undecided(String::new()),
         }
