@@ -102,13 +102,13 @@ fn step1b_tidy<L: Letter>(mode: Mode, word: &mut Vec<L>) -> Option<&'static str>
             return None;
         }
         word.pop();
-        return Some("(*d and not (*l or *s or *z)) -> single letter");
+        return Some("(not *l, *s or *z) *d -> single letter");
     }
     // NLTK marks the double-consonant rule by the suffix "*d" and then also tests the word for
     // that literal suffix; a word ending in "*d" therefore loses its '*'.
     if ends_with(word, b"*d") {
         word.remove(word.len() - 2);
-        return Some("*d -> d (NLTK's rule marker taken literally)");
+        return Some("(NLTK's rule marker taken literally) *d -> d");
     }
     if measure_up_to(word, 2) == 1 && ends_cvc(mode, word) {
         word.push(L::from_ascii(b'e'));

@@ -145,7 +145,7 @@ fn explain_names_the_lookup_and_short_words() {
     let dying = nltk.explain("Dying");
     assert_eq!(dying.steps.len(), 1);
     assert_eq!(dying.steps[0].step, "irregular");
-    assert_eq!(dying.steps[0].rule, Some("irregular form dying -> die"));
+    assert_eq!(dying.steps[0].rule, Some("(irregular form) dying -> die"));
     assert_eq!(dying.stem, "die");
     let short = nltk.explain("IS");
     assert_eq!(short.steps.len(), 1);

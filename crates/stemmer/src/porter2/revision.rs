@@ -69,7 +69,7 @@ macro_rules! exceptions {
         Exceptions::new(&[$(Exception {
             word: $word.as_bytes(),
             stem: $stem.as_bytes(),
-            label: concat!($word, " -> ", $stem, " (exception)"),
+            label: concat!("(exception) ", $word, " -> ", $stem),
         }),*])
     };
 }

@@ -28,7 +28,7 @@ pub(super) fn stem_letters<L: Letter, T: Tracer>(
         return;
     }
     if word.len() < 3 {
-        tracer.step("length", Some("fewer than 3 letters: unchanged"), || {
+        tracer.step("length", Some("(fewer than 3 letters) left as is"), || {
             render(word)
         });
         return;
@@ -67,14 +67,14 @@ fn prelude<L: Letter>(revision: Revision, word: &mut Vec<L>) -> Option<&'static 
     start::read_apostrophes(revision, word);
     let mut rule = None;
     if start::drop_leading_apostrophe(word) {
-        rule = Some("leading ' removed");
+        rule = Some("(at the start) ' -> (deleted)");
     }
     // At the start, a `y` is a consonant as it is after a vowel.
     let mut after_vowel = true;
     for letter in word.iter_mut() {
         if after_vowel && letter.is(b'y') {
             *letter = L::from_ascii(b'Y');
-            rule = Some("y -> Y at the start or after a vowel");
+            rule = Some("(at the start or after a vowel) y -> Y");
             after_vowel = false;
         } else {
             after_vowel = letter.is_snowball_vowel();
@@ -290,7 +290,7 @@ impl<L: Letter> Stemming<'_, L> {
                 .iter()
                 .any(|verb| equals(stem, verb))
         {
-            return Some("proceed, exceed, succeed: kept");
+            return Some("(proceed, exceed, succeed) left as is");
         }
         STEP_1B.decide(&mut self.context, self.word, found).fired()
     }
@@ -307,7 +307,7 @@ impl<L: Letter> Stemming<'_, L> {
             }
         }
         if KEPT.iter().any(|kept| equals(stem, kept)) {
-            return Some("inning, outing, canning, herring, earring, evening: kept");
+            return Some("(inning, outing, canning, herring, earring, evening) left as is");
         }
         None
     }
@@ -323,7 +323,7 @@ impl<L: Letter> Stemming<'_, L> {
             && self.word[1] == self.word[2]
             && self.word[1].is_in(b"bdfgmnprt")
         {
-            return Some("double after a lone a, e, o: kept");
+            return Some("(a double after a lone a, e or o) left as is");
         }
         if let Some(fired) = self.apply(&STEP_1B_TIDY).fired() {
             return Some(fired);

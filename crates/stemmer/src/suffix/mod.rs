@@ -10,7 +10,9 @@
 //!
 //! Every label reads `(condition) suffix -> replacement`, with `(deleted)` for an empty
 //! replacement and no parentheses when the rule has no condition: `(m>1) al -> (deleted)`,
-//! `(R1) ational -> ate`, `sses -> ss`.
+//! `(R1) ational -> ate`, `sses -> ss`. The few steps written as code label their edits the
+//! same way (`(m=1 and *o) -> e`, `(exception) skies -> sky`), and a step that keeps the word
+//! on purpose says `(condition) left as is`.
 
 mod rule;
 mod table;
