@@ -3,7 +3,7 @@
 //! A line longer than a read is cut where a cut changes no token ([`crate::boundaries`]); a
 //! line with no such cut is one giant token, perhaps after a few characters that make none.
 //! [`rules`] says where such a token starts and how far each piece of text continues it;
-//! [`token`] renders it from its pieces (stems it with `stemkit_stemmer::LongWordStemmer`, or
+//! [`token`] renders it from its pieces (stems it with `stemkit_stemmer::GiantWordStemmer`, or
 //! lowercases it) as they come. Every size these use is here, with its reason.
 
 pub(crate) mod rules;

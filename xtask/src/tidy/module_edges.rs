@@ -31,13 +31,24 @@ const TABLES: [Table; 3] = [
         rows: &[
             ("algorithm", &[]),
             ("lowercase", &[]),
+            ("trace", &[]),
             ("letter", &["lowercase"]),
-            ("explain", &["algorithm"]),
+            ("suffix", &["letter"]),
+            ("explain", &["algorithm", "trace"]),
             // `crate`: `Stemmer`, defined in lib.rs (here by the tests of `porter` and `porter2`).
-            ("porter", &["algorithm", "crate", "explain", "letter"]),
-            ("porter2", &["algorithm", "crate", "explain", "letter"]),
+            (
+                "porter",
+                &["algorithm", "crate", "letter", "suffix", "trace"],
+            ),
+            (
+                "porter2",
+                &["algorithm", "crate", "letter", "suffix", "trace"],
+            ),
             ("cache", &["algorithm", "crate"]),
-            ("long_word", &["algorithm", "crate", "letter", "lowercase"]),
+            (
+                "giant_word",
+                &["algorithm", "crate", "letter", "lowercase", "porter2"],
+            ),
         ],
     },
     Table {

@@ -6,7 +6,7 @@
 //! flight, so memory stays flat whatever the size of the input; the threads share fixed budgets
 //! for their caches and blocks, so it stays flat whatever `--threads`. A line longer than a block
 //! comes in pieces, which the workers pass on untouched and the writer stems in order with a
-//! [`LongWordStemmer`], so memory stays flat whatever the length of a line too.
+//! [`GiantWordStemmer`], so memory stays flat whatever the length of a line too.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -15,7 +15,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-use stemkit_stemmer::{CachedStemmer, LongWordStemmer, Stemmer};
+use stemkit_stemmer::{CachedStemmer, GiantWordStemmer, Stemmer};
 use stemkit_tokenizer::framing::Position;
 
 use crate::args::StemArgs;
@@ -240,7 +240,7 @@ impl Plan<'_> {
             output,
             lines: 0,
             bytes: 0,
-            long_line: LongWordStemmer::new(self.stemmer),
+            long_line: GiantWordStemmer::new(self.stemmer),
             stem: String::new(),
         };
         for block in done {
@@ -264,7 +264,7 @@ struct Writer<'a> {
     lines: u64,
     bytes: u64,
     /// The stemmer of the long line whose pieces are coming.
-    long_line: LongWordStemmer,
+    long_line: GiantWordStemmer,
     /// The stem of the last piece, on its way out.
     stem: String,
 }

@@ -2,7 +2,7 @@
 //! they can tell whether the token is kept: no stopword and no limit is longer than a few
 //! characters (or than the limit the user set), so memory stays flat however long the token.
 
-use stemkit_stemmer::{LongWordStemmer, PieceLowercaser, Stemmer, lowercase};
+use stemkit_stemmer::{GiantWordStemmer, PieceLowercaser, Stemmer, lowercase};
 
 use super::{HELD_SLICE, STRETCH};
 use crate::options::TokenizerOptions;
@@ -13,7 +13,7 @@ use crate::stopwords;
 #[derive(Clone, Debug)]
 pub(crate) struct GiantToken {
     /// Stems it, if the pipeline stems.
-    stemmer: Option<LongWordStemmer>,
+    stemmer: Option<GiantWordStemmer>,
     /// Lowercases it as a whole, if it is not ASCII and the pipeline does not stem.
     lowercaser: Option<Lowercaser>,
     /// The stem's settled text, between pieces.
@@ -35,7 +35,7 @@ impl GiantToken {
     pub(crate) fn new(stemmer: Option<Stemmer>, unicode: bool) -> Self {
         GiantToken {
             lowercaser: (unicode && stemmer.is_none()).then(Lowercaser::default),
-            stemmer: stemmer.map(LongWordStemmer::new),
+            stemmer: stemmer.map(GiantWordStemmer::new),
             settled: String::new(),
             verdict: Verdict::Undecided(String::new()),
         }
