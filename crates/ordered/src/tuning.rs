@@ -22,6 +22,10 @@
 /// assert_eq!(Tuning::RECORDS.in_flight(2), 5);
 /// assert_eq!(Tuning::RECORDS.in_flight(16), 8);
 /// assert_eq!(Tuning::RECORDS.block_size(64), 256 << 10);
+/// // Documents: a block's share of 4 MiB, two blocks in flight per thread.
+/// assert_eq!(Tuning::DOCUMENTS.budget_share(2), 1 << 20);
+/// assert_eq!(Tuning::DOCUMENTS.block_size(2), 512 << 10);
+/// assert_eq!(Tuning::DOCUMENTS.block_size(64), 32 << 10);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tuning {
@@ -111,8 +115,15 @@ impl Tuning {
             .max(1)
     }
 
-    /// Input bytes per block on `threads` threads.
+    /// Input bytes per block on `threads` threads: [`Self::budget_share`], at most
+    /// `max_block`.
     pub fn block_size(&self, threads: usize) -> usize {
-        (self.budget / self.in_flight(threads)).clamp(self.min_block, self.max_block)
+        self.budget_share(threads).min(self.max_block)
+    }
+
+    /// Each block's share of the budget on `threads` threads, at least `min_block`: the most
+    /// a block may take (a caller asking for bigger blocks than `max_block` gets up to this).
+    pub fn budget_share(&self, threads: usize) -> usize {
+        (self.budget / self.in_flight(threads)).max(self.min_block)
     }
 }
