@@ -5,34 +5,10 @@
 //! title as it arrives, each body line whole or, when it is long, cut where the sink says a cut
 //! changes no token, so memory stays bounded whatever the line lengths.
 
-mod utf8;
-
-use std::borrow::Cow;
 use std::io::{self, Read};
 
+use crate::framing::{self, BOM, Utf8Decoder, strip_cr};
 use crate::pipeline::PipelineError;
-
-use utf8::{Position, decode_chunk};
-
-const BOM: char = '\u{feff}';
-
-/// Decodes a whole in-memory document as UTF-8. Invalid bytes are an error naming the 1-based
-/// line and the 0-based byte offset in `bytes`, or with `lossy` are replaced by U+FFFD.
-/// A leading UTF-8 byte-order mark is kept; the document reader drops it.
-pub fn decode_utf8(bytes: &[u8], lossy: bool) -> Result<Cow<'_, str>, PipelineError> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Cow::Borrowed(text)),
-        Err(_) if lossy => Ok(String::from_utf8_lossy(bytes)),
-        Err(error) => {
-            let byte = error.valid_up_to();
-            let line = 1 + bytes[..byte].iter().filter(|&&b| b == b'\n').count() as u64;
-            Err(PipelineError::InvalidUtf8 {
-                line,
-                byte: byte as u64,
-            })
-        }
-    }
-}
 
 /// Receives a document's text in order. Pieces never end inside a `\r\n`.
 pub(crate) trait DocumentSink {
@@ -153,7 +129,7 @@ impl DocumentReader {
         if !self.in_title {
             if let Some(last) = text[consumed..].rfind('\n') {
                 let lines = &text[consumed..consumed + last + 1];
-                self.lines += utf8::count_newlines(lines.as_bytes());
+                self.lines += framing::count_newlines(lines.as_bytes());
                 self.line_open = false;
                 self.next_cut_at = self.cut_threshold;
                 sink.body_lines(lines)?;
@@ -212,11 +188,7 @@ impl DocumentReader {
             return 0;
         }
         self.at_start = false;
-        if text.starts_with(BOM) {
-            BOM.len_utf8()
-        } else {
-            0
-        }
+        if text.starts_with(BOM) { BOM.len() } else { 0 }
     }
 
     fn finish_line<S: DocumentSink>(&mut self, line: &str, sink: &mut S) -> Result<(), S::Error> {
@@ -309,11 +281,6 @@ impl DocumentReader {
     }
 }
 
-/// `line` without the `\r` of a `\r\n` line end.
-pub(crate) fn strip_cr(line: &str) -> &str {
-    line.strip_suffix('\r').unwrap_or(line)
-}
-
 /// Buffers reused from one document to the next.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct ReadBuffers {
@@ -361,7 +328,7 @@ pub(crate) fn read_document<R: Read, S: DocumentSink<Error = PipelineError>>(
     raw.clear();
     text.clear();
     let mut reader = DocumentReader::new(chunk_size);
-    let mut position = Position::default();
+    let mut decoder = Utf8Decoder::default();
     let mut carried = 0;
     let mut bytes = 0;
     loop {
@@ -370,7 +337,7 @@ pub(crate) fn read_document<R: Read, S: DocumentSink<Error = PipelineError>>(
         bytes += read as u64;
         let at_eof = read == 0;
         let filled = carried + read;
-        carried = decode_chunk(&raw[..filled], at_eof, lossy, &mut position, text)?;
+        carried = decoder.decode(&raw[..filled], at_eof, lossy, text)?;
         raw.copy_within(filled - carried..filled, 0);
         let consumed = reader.feed(text, at_eof, sink)?;
         text.drain(..consumed);

@@ -16,6 +16,7 @@
 mod ascii;
 mod document;
 mod fold;
+pub mod framing;
 mod long_run;
 mod options;
 mod pipeline;
@@ -25,7 +26,6 @@ mod tokenizer;
 mod unicode;
 mod verify;
 
-pub use document::decode_utf8;
 pub use options::{TokenMode, TokenizerOptions};
 pub use pipeline::{Layout, Pipeline, PipelineError, Summary};
 pub use token::Token;

@@ -13,6 +13,7 @@ use crossbeam_utils::CachePadded;
 use stemkit_stemmer::{Algorithm, CachedStemmer};
 
 use crate::document::ReadBuffers;
+use crate::framing::{InvalidUtf8, Position};
 use crate::options::TokenizerOptions;
 
 use render::Renderer;
@@ -67,6 +68,13 @@ pub enum PipelineError {
     /// Reading or writing failed.
     #[error(transparent)]
     Io(#[from] io::Error),
+}
+
+impl From<InvalidUtf8> for PipelineError {
+    fn from(error: InvalidUtf8) -> Self {
+        let Position { line, byte } = error.position;
+        PipelineError::InvalidUtf8 { line, byte }
+    }
 }
 
 /// A tokenizer and an optional stemmer, applied to documents. Clone one per thread, or let one

@@ -11,6 +11,7 @@ use std::ops::Range;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::document::{DocumentReader, DocumentSink};
+use crate::framing::{BOM, strip_cr};
 use crate::pipeline::Pipeline;
 
 /// Tokens of context shown on each side of a hunk.
@@ -148,10 +149,9 @@ fn produce(pipeline: &mut Pipeline, raw: &str) -> Production {
 
 /// The title and the tokens of a reference document.
 fn read_reference(stemmed: &str) -> (&str, impl Iterator<Item = &str>) {
-    let stemmed = stemmed.strip_prefix('\u{feff}').unwrap_or(stemmed);
+    let stemmed = stemmed.strip_prefix(BOM).unwrap_or(stemmed);
     let (title, body) = stemmed.split_once('\n').unwrap_or((stemmed, ""));
-    let title = title.strip_suffix('\r').unwrap_or(title);
-    (title, body.split_ascii_whitespace())
+    (strip_cr(title), body.split_ascii_whitespace())
 }
 
 /// Collects the produced title and tokens, with each token's raw word and line.

@@ -16,11 +16,12 @@ use std::thread;
 use crossbeam_utils::CachePadded;
 use stemkit_ordered::{Pool, Tuning};
 use stemkit_stemmer::{CachedStemmer, LongWordStemmer, Stemmer};
+use stemkit_tokenizer::framing::Position;
 
 use crate::args::StemArgs;
 use crate::errors::{invalid_utf8, read_failed, usage, write_failed};
 use crate::inputs::{self, Input, InputReader};
-use crate::lines::{BlockFault, BlockKind, BlockReader, for_each_line, piece_text};
+use crate::lines::{BlockKind, BlockReader, for_each_line, piece_text};
 use crate::output::Output;
 use crate::progress::{Progress, ProgressReader, total_size};
 
@@ -66,7 +67,7 @@ struct Block {
     text: Vec<u8>,
     stems: Vec<u8>,
     /// Once stemmed: the lines stemmed, or the fault that stopped the block.
-    result: Option<Result<u64, BlockFault>>,
+    result: Option<Result<u64, Position>>,
 }
 
 impl Plan<'_> {
@@ -204,11 +205,8 @@ impl Writer<'_> {
             Ok(lines) => self.lines += lines,
             Err(fault) => {
                 let name = self.plan.inputs[block.input].name();
-                return Err(invalid_utf8(
-                    &name,
-                    self.lines + fault.line + 1,
-                    self.bytes + fault.byte,
-                ));
+                let fault = fault.after(self.lines, self.bytes);
+                return Err(invalid_utf8(&name, fault.line, fault.byte));
             }
         }
         self.bytes += block.text.len() as u64;
@@ -220,7 +218,7 @@ impl Writer<'_> {
     ///
     /// A fault stops the run with part of the line's stem already written: holding it back
     /// would mean holding the whole line.
-    fn stem_piece(&mut self, block: &Block, last: bool) -> anyhow::Result<Result<u64, BlockFault>> {
+    fn stem_piece(&mut self, block: &Block, last: bool) -> anyhow::Result<Result<u64, Position>> {
         let text = match piece_text(&block.text, block.starts_input, last, self.plan.lossy) {
             Ok(text) => text,
             Err(fault) => return Ok(Err(fault)),

@@ -8,10 +8,13 @@
 
 use std::io::{self, Read};
 
+use stemkit_tokenizer::framing;
+
 /// Input bytes per chunk (256 KiB; why, in [`stemkit_ordered::Tuning::RECORDS`]).
 pub(crate) const CHUNK: usize = stemkit_ordered::Tuning::RECORDS.max_block;
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+/// The byte-order mark the `csv` crate drops at the start of its input.
+const BOM: &[u8] = framing::BOM.as_bytes();
 
 /// Finds where records end. `scan` is given the bytes in order, in pieces; the state between
 /// pieces is its own.
