@@ -118,16 +118,24 @@ impl<B: Send, O: Send> Feeder<B, O> {
 
     /// Hands `block` to the workers, first handing results back to `sink` in order until
     /// fewer than `in_flight` are out. Returns the sink's first error.
-    pub fn push<E>(&mut self, block: B, mut sink: impl FnMut(O) -> Result<(), E>) -> Result<(), E> {
-        while self.pushed - self.handed_back >= self.in_flight {
-            self.hand_back_next(&mut sink)?;
-        }
+    pub fn push<E>(&mut self, block: B, sink: impl FnMut(O) -> Result<(), E>) -> Result<(), E> {
+        self.make_room(sink)?;
         let index = self.pushed;
         self.pushed += 1;
         if let Some(jobs) = &self.jobs {
             // Fails only if every worker is gone, which only a panic does: its message is
             // waiting, and handing back meets it.
             let _ = jobs.send((index, block));
+        }
+        Ok(())
+    }
+
+    /// Hands results back to `sink` in order until fewer than `in_flight` are out, so that the
+    /// next push does not wait: a caller that recycles the buffers of results handed back
+    /// calls it before taking buffers for the next block.
+    pub fn make_room<E>(&mut self, mut sink: impl FnMut(O) -> Result<(), E>) -> Result<(), E> {
+        while self.pushed - self.handed_back >= self.in_flight {
+            self.hand_back_next(&mut sink)?;
         }
         Ok(())
     }

@@ -138,25 +138,25 @@ impl<'env, W: Write> BlockWriter<'_, 'env, W> {
     }
 
     /// Hands the gathered block to the workers, first writing blocks in order until there is
-    /// room.
+    /// room (so that the buffers of a block written serve the next one).
     fn send_block(&mut self) -> io::Result<()> {
-        let (text, out) = self.written.spare.pop().unwrap_or_default();
+        let written = &mut self.written;
+        let feeder = self.feeder.get_or_insert_with(|| {
+            start_workers(
+                self.scope,
+                &mut self.idle,
+                &mut self.here,
+                self.in_flight,
+                written.layout,
+            )
+        });
+        feeder.make_room(|rendered| written.write(rendered))?;
+        let (text, out) = written.spare.pop().unwrap_or_default();
         let block = Block {
             text: mem::replace(&mut self.block, text),
             out,
         };
-        let written = &mut self.written;
-        self.feeder
-            .get_or_insert_with(|| {
-                start_workers(
-                    self.scope,
-                    &mut self.idle,
-                    &mut self.here,
-                    self.in_flight,
-                    written.layout,
-                )
-            })
-            .push(block, |rendered| written.write(rendered))
+        feeder.push(block, |rendered| written.write(rendered))
     }
 
     /// Renders a huge piece (a giant token, see [`HUGE_PIECE`]) on this thread, after every
