@@ -98,7 +98,8 @@ pub(crate) struct StemArgs {
     /// Replace invalid UTF-8 by U+FFFD instead of failing.
     #[arg(long)]
     pub(crate) lossy: bool,
-    /// Stemming threads (default: one per core); output order is input order whatever the count.
+    /// Threads in all (default: one per core): each in turn reads a block, stems it and writes
+    /// what is next, so output order is input order whatever the count.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub(crate) threads: Option<u16>,
 }

@@ -15,8 +15,9 @@ use stemkit_tokenizer::framing::{self, Position, incomplete_suffix, strip_bom, s
 // Blocks of whole lines.
 
 /// Bytes read at a time at most: few system calls, and blocks big enough to share out among
-/// threads. Callers with many threads read less at a time, to bound the bytes in flight.
-pub(crate) const BLOCK: usize = 1 << 20;
+/// threads (1 MiB, see [`stemkit_ordered::Tuning::WORD_LISTS`]). Callers with many threads read
+/// less at a time, to bound the bytes in flight.
+pub(crate) const BLOCK: usize = stemkit_ordered::Tuning::WORD_LISTS.max_block;
 
 /// What a block holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -21,9 +21,9 @@ use render::Renderer;
 
 /// Bytes read at a time by default.
 const DEFAULT_CHUNK_SIZE: usize = 128 * 1024;
-/// Body bytes per block by default when several threads render a document: handing a block
-/// to a thread costs nothing next to rendering it.
-const DEFAULT_BLOCK_SIZE: usize = 512 * 1024;
+/// Body bytes per block by default when several threads render a document (512 KiB; why, in
+/// [`stemkit_ordered::Tuning::DOCUMENTS`]).
+const DEFAULT_BLOCK_SIZE: usize = stemkit_ordered::Tuning::DOCUMENTS.max_block;
 /// The smallest read chunk of a pipeline among many (see [`Pipeline::one_of`]).
 const MIN_SHARED_CHUNK_SIZE: usize = 16 * 1024;
 /// Output is written once this many bytes have gathered: one big write rather than many.

@@ -5,18 +5,18 @@
 //! Reading only cuts the input into chunks of whole records ([`chunks`]); each chunk is then
 //! parsed, checked, tokenized, stemmed and rendered into an output buffer on its own, and the
 //! buffers are written in order. So the serial part is a scan for record ends and a copy of
-//! the output, which every worker takes its turn at ([`parallel`]).
+//! the output, which every worker takes its turn at ([`stemkit_ordered::run`]: no thread of its
+//! own for reading and writing, the calling thread one of the workers).
 
 mod chunks;
 mod csv_records;
 mod faults;
 mod jsonl_records;
-mod parallel;
 
 use std::io::Write;
-use std::sync::Mutex;
 
 use csv::StringRecord;
+use stemkit_ordered::{Pool, Tuning};
 use stemkit_tokenizer::Pipeline;
 
 use self::chunks::{CHUNK, Chunker, CsvEnds, LineEnds};
@@ -33,34 +33,8 @@ use crate::workers::PerWorker;
 /// Sets the input bytes per chunk, for tests: tiny chunks put record ends at every boundary.
 const CHUNK_VARIABLE: &str = "STEMKIT_DATASET_CHUNK_BYTES";
 
-/// Chunk and output buffers kept for reuse: allocating and freeing megabytes per chunk costs
-/// page faults and unmapping in the kernel, on the writing thread too.
-#[derive(Default)]
-struct Buffers(Mutex<Vec<Vec<u8>>>);
-
-impl Buffers {
-    /// Buffers kept at most: more than are ever in flight.
-    const KEPT: usize = 64;
-
-    /// An empty buffer, recycled if one is free.
-    fn get(&self) -> Vec<u8> {
-        self.0
-            .lock()
-            .ok()
-            .and_then(|mut free| free.pop())
-            .unwrap_or_default()
-    }
-
-    /// Gives `buffer` back for reuse.
-    fn put(&self, mut buffer: Vec<u8>) {
-        buffer.clear();
-        if let Ok(mut free) = self.0.lock() {
-            if free.len() < Self::KEPT {
-                free.push(buffer);
-            }
-        }
-    }
-}
+/// Chunk and output buffers kept for reuse (see [`Pool`]), cleared before they are given back.
+type Buffers = Pool<Vec<u8>>;
 
 /// Names of the fields that hold each document.
 pub(crate) struct Fields<'a> {
@@ -93,7 +67,7 @@ pub(crate) fn run(
     let mut output = Output::create(args.output.as_deref())?;
     let output_name = output.name();
     let mut first_header: Option<(String, StringRecord)> = None;
-    let buffers = Buffers::default();
+    let buffers = Buffers::new(Tuning::KEPT_BUFFERS);
     for input in &found.inputs {
         let name = input.name();
         let reader = progress.reader(input.open()?);
@@ -239,7 +213,7 @@ impl<'a> Source<'a> {
     }
 
     fn read_chunk(&mut self) -> anyhow::Result<Option<Vec<u8>>> {
-        let mut bytes = self.buffers.get();
+        let mut bytes = self.buffers.take();
         let more = match &mut self.chunks {
             Chunks::Csv(chunker) => chunker.next_chunk(&mut bytes),
             Chunks::Jsonl(chunker) => chunker.next_chunk(&mut bytes),
@@ -276,27 +250,39 @@ impl Sink<'_> {
         self.base.lines += rendered.counts.lines;
         self.base.bytes += rendered.bytes;
         self.progress.add_done(rendered.counts.records);
-        self.buffers.put(rendered.output);
+        let mut output = rendered.output;
+        output.clear();
+        self.buffers.give(output);
         Ok(())
     }
 }
 
-/// Renders every chunk of `source` and writes them in input order: on this thread in turn
-/// with one worker, else on every worker at once ([`parallel`]).
+/// Renders every chunk of `source` and writes them in input order, each worker of
+/// `renderers` in turn reading a chunk, rendering it and writing whatever is next (this thread
+/// is the first worker; with one, all runs here). At most [`Tuning::RECORDS`] chunks are in
+/// flight, so memory stays flat whatever the thread count; the first fault or error in input
+/// order is the one reported.
 fn process(
     source: &mut Source<'_>,
     renderers: &Renderers,
     sink: &mut Sink<'_>,
 ) -> anyhow::Result<()> {
-    if renderers.pipelines.workers() > 1 {
-        return parallel::process(source, renderers, sink);
-    }
-    while let Some(chunk) = source.next_chunk()? {
-        let rendered = renderers.render(0, &chunk, source.buffers);
-        source.buffers.put(chunk.bytes);
-        sink.write(&source.name, rendered)?;
-    }
-    Ok(())
+    let threads = renderers.pipelines.workers();
+    let mut workers: Vec<usize> = (0..threads).collect();
+    let (name, buffers) = (source.name.clone(), source.buffers);
+    stemkit_ordered::run(
+        &mut workers,
+        Tuning::RECORDS.in_flight(threads),
+        || source.next_chunk(),
+        |worker, chunk| {
+            let rendered = renderers.render(*worker, &chunk, buffers);
+            let mut bytes = chunk.bytes;
+            bytes.clear();
+            buffers.give(bytes);
+            rendered
+        },
+        |rendered| sink.write(&name, rendered),
+    )
 }
 
 /// How chunks are rendered: a pipeline per worker thread, kept warm from chunk to chunk and
@@ -330,7 +316,7 @@ impl Renderers {
     /// Parses and renders one chunk with the pipeline of worker `worker`.
     fn render(&self, worker: usize, chunk: &Chunk, buffers: &Buffers) -> Result<Rendered, Fault> {
         self.pipelines.with_worker(worker, |pipeline| {
-            self.render_with(pipeline, chunk, buffers.get())
+            self.render_with(pipeline, chunk, buffers.take())
         })
     }
 

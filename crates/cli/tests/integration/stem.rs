@@ -175,3 +175,34 @@ fn output_to_a_file() {
     );
     assert_eq!(std::fs::read(&out).unwrap(), b"run\n");
 }
+
+#[test]
+fn of_two_faults_the_first_in_the_input_is_reported_on_any_threads() {
+    // A fault in the second megabyte block and another in the fourth: on several threads the
+    // later one may be met first, the first must be told.
+    let dir = temp_dir();
+    let words = dir.path().join("words.txt");
+    let mut input = Vec::new();
+    let mut fault = None;
+    for i in 0..600_000u32 {
+        let line: &[u8] = match i {
+            200_000 | 400_000 => b"ab\xFFc\n",
+            _ => b"running\n",
+        };
+        if i == 200_000 {
+            fault = Some((u64::from(i) + 1, input.len() + 2));
+        }
+        input.extend_from_slice(line);
+    }
+    std::fs::write(&words, &input).unwrap();
+    let (line, byte) = fault.unwrap();
+    let expected = format!("{}:{line}: invalid UTF-8 at byte {byte}", words.display());
+    for threads in ["1", "2", "4"] {
+        let output = stemkit()
+            .args(["stem", "--threads", threads])
+            .arg(&words)
+            .output()
+            .unwrap();
+        assert_fails_with(&output, &[&expected]);
+    }
+}

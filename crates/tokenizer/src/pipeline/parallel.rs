@@ -1,38 +1,26 @@
 //! Running a document on several threads. The calling thread reads, decodes and cuts the body
 //! into blocks at line ends or safe cuts (the pieces the document reader hands out, so a block
-//! boundary never changes a token); worker threads render blocks; the calling thread writes
-//! the renderings in order. At most two blocks per thread are in flight, so memory stays flat
-//! whatever the document's size; and blocks shrink as threads grow (see [`BLOCKS_BUDGET`]),
-//! so it stays flat whatever the threads too.
+//! boundary never changes a token) and pushes them to a [`Feeder`], whose worker threads render
+//! them; the calling thread writes the renderings in order. The blocks in flight and their
+//! size come from [`Tuning::DOCUMENTS`], so memory stays flat whatever the document's size and
+//! whatever the threads.
 //!
 //! Workers start with the first full block: a short document is rendered on the calling thread.
 
-use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 use std::mem;
-use std::sync::Mutex;
-use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
-use std::thread::{self, Scope};
+use std::thread::Scope;
+
+use stemkit_ordered::{Feeder, Tuning};
 
 use super::render::Renderer;
 use super::{Layout, OUTPUT_FLUSH_SIZE, Pipeline, PipelineError, Summary};
 use crate::document::{DocumentSink, read_document};
 use crate::giant::HUGE_PIECE;
 
-/// Blocks in flight per thread: one being rendered, one waiting, so no worker idles.
-const IN_FLIGHT_PER_THREAD: usize = 2;
-/// Body bytes of all the blocks in flight, at most (their renderings take about as much
-/// again): blocks keep the pipeline's block size up to four threads and shrink beyond, to
-/// [`MIN_BLOCK_SIZE`] at 64.
-const BLOCKS_BUDGET: usize = 4 << 20;
-/// The smallest block for many threads: smaller, handing blocks out would cost more than
-/// rendering them. (A pipeline's own block size may be smaller still: tests use tiny ones.)
-const MIN_BLOCK_SIZE: usize = 32 << 10;
-
 /// Body text to render: whole lines, each ended by `\n`, except that the first may continue
 /// the previous block's last line and the last may go on in the next block.
 struct Block {
-    index: u64,
     text: String,
     /// A buffer for the rendering, reused.
     out: Vec<u8>,
@@ -40,7 +28,6 @@ struct Block {
 
 /// A rendered block, and what writing it in order needs to know about its lines.
 struct Rendered {
-    index: u64,
     /// The block's text, given back for reuse.
     text: String,
     out: Vec<u8>,
@@ -51,13 +38,6 @@ struct Rendered {
     ends_a_line: bool,
     /// Whether the block's last, unfinished line has tokens.
     last_line_has_tokens: bool,
-}
-
-/// What workers report.
-enum Message {
-    Rendered(Rendered),
-    /// A worker panicked: its block will never come.
-    Panicked,
 }
 
 /// Streams one document from `input` to `output`, rendering on every renderer of `pipeline`.
@@ -82,43 +62,36 @@ pub(super) fn run<R: Read, W: Write>(
         .chain(workers)
         .map(|renderer| &mut **renderer)
         .collect();
-    let max_in_flight = IN_FLIGHT_PER_THREAD * renderers.len();
-    let budget_block = (BLOCKS_BUDGET / max_in_flight).max(MIN_BLOCK_SIZE);
+    let tuning = Tuning::DOCUMENTS;
+    let threads = renderers.len();
+    let budget_block = tuning.budget_share(threads);
     let block_size = (*block_size).min(budget_block);
     // A block is handed out once it reaches its size, after the whole lines of a read: reads
     // no larger than the budget's block keep blocks under twice that.
     let chunk_size = (*chunk_size).min(budget_block);
-    let (jobs, job_queue) = mpsc::sync_channel(max_in_flight);
-    let job_queue = Mutex::new(job_queue);
-    let (done_sender, done) = mpsc::channel();
-    thread::scope(|scope| {
+    std::thread::scope(|scope| {
         let mut writer = BlockWriter {
             scope,
             idle: renderers,
-            job_queue: &job_queue,
-            jobs,
-            done_sender: Some(done_sender),
-            done,
+            in_flight: tuning.in_flight(threads),
+            feeder: None,
             here: None,
-            layout,
-            output,
-            out,
             block: String::new(),
             block_size,
-            started: false,
-            next_index: 0,
-            next_to_write: 0,
-            max_in_flight,
-            pending: BTreeMap::new(),
-            spare: Vec::new(),
-            line_has_tokens: false,
-            tokens: 0,
+            written: Written {
+                layout,
+                output,
+                out,
+                spare: Vec::new(),
+                line_has_tokens: false,
+                tokens: 0,
+            },
         };
         let counts = read_document(input, buffers, chunk_size, lossy, boundaries, &mut writer)?;
         writer.finish().map_err(PipelineError::write)?;
         Ok(Summary {
             lines: counts.lines,
-            tokens: writer.tokens,
+            tokens: writer.written.tokens,
             bytes: counts.bytes,
         })
     })
@@ -129,28 +102,26 @@ struct BlockWriter<'scope, 'env, W> {
     scope: &'scope Scope<'scope, 'env>,
     /// Renderers not lent to a worker yet (all of them until the first block is full).
     idle: Vec<&'env mut Renderer>,
-    job_queue: &'env Mutex<Receiver<Block>>,
-    jobs: SyncSender<Block>,
-    /// Cloned for each worker when workers start.
-    done_sender: Option<Sender<Message>>,
-    done: Receiver<Message>,
+    /// Blocks in flight at most.
+    in_flight: usize,
+    /// The workers, once started.
+    feeder: Option<Feeder<Block, Rendered>>,
     /// Renders huge pieces on this thread once the renderers are lent out (see
     /// [`BlockWriter::render_here`]).
     here: Option<Renderer>,
-    layout: Layout,
-    output: W,
-    /// The title's output, written before any block's.
-    out: &'env mut Vec<u8>,
     /// The block being gathered.
     block: String,
     /// The length at which a block is handed out.
     block_size: usize,
-    started: bool,
-    next_index: u64,
-    next_to_write: u64,
-    max_in_flight: usize,
-    /// Blocks rendered ahead of the one to write next.
-    pending: BTreeMap<u64, Rendered>,
+    written: Written<'env, W>,
+}
+
+/// The writing side: the output, and what it needs to know about what was written.
+struct Written<'env, W> {
+    layout: Layout,
+    output: W,
+    /// The title's output, written before any block's.
+    out: &'env mut Vec<u8>,
     /// Buffers of written blocks, for reuse.
     spare: Vec<(String, Vec<u8>)>,
     /// Whether the output line open after the blocks written so far has tokens.
@@ -158,11 +129,7 @@ struct BlockWriter<'scope, 'env, W> {
     tokens: u64,
 }
 
-impl<'scope, 'env, W: Write> BlockWriter<'scope, 'env, W> {
-    fn in_flight(&self) -> usize {
-        (self.next_index - self.next_to_write) as usize
-    }
-
+impl<'env, W: Write> BlockWriter<'_, 'env, W> {
     fn send_if_full(&mut self) -> io::Result<()> {
         if self.block.len() >= self.block_size {
             self.send_block()?;
@@ -170,39 +137,26 @@ impl<'scope, 'env, W: Write> BlockWriter<'scope, 'env, W> {
         Ok(())
     }
 
-    /// Hands the gathered block to the workers, first waiting for room if too many are out.
+    /// Hands the gathered block to the workers, first writing blocks in order until there is
+    /// room (so that the buffers of a block written serve the next one).
     fn send_block(&mut self) -> io::Result<()> {
-        self.start_workers();
-        while self.in_flight() >= self.max_in_flight {
-            self.write_next()?;
-        }
-        let (text, out) = self.spare.pop().unwrap_or_default();
+        let written = &mut self.written;
+        let feeder = self.feeder.get_or_insert_with(|| {
+            start_workers(
+                self.scope,
+                &mut self.idle,
+                &mut self.here,
+                self.in_flight,
+                written.layout,
+            )
+        });
+        feeder.make_room(|rendered| written.write(rendered))?;
+        let (text, out) = written.spare.pop().unwrap_or_default();
         let block = Block {
-            index: self.next_index,
             text: mem::replace(&mut self.block, text),
             out,
         };
-        self.jobs
-            .send(block)
-            .map_err(|_| io::Error::other("the worker threads stopped"))?;
-        self.next_index += 1;
-        Ok(())
-    }
-
-    fn start_workers(&mut self) {
-        if self.started {
-            return;
-        }
-        self.started = true;
-        self.here = self.idle.first().map(|renderer| renderer.fresh());
-        let Some(done) = self.done_sender.take() else {
-            return;
-        };
-        for renderer in self.idle.drain(..) {
-            let (queue, done, layout) = (self.job_queue, done.clone(), self.layout);
-            self.scope
-                .spawn(move || work(renderer, layout, queue, &done));
-        }
+        feeder.push(block, |rendered| written.write(rendered))
     }
 
     /// Renders a huge piece (a giant token, see [`HUGE_PIECE`]) on this thread, after every
@@ -210,10 +164,8 @@ impl<'scope, 'env, W: Write> BlockWriter<'scope, 'env, W> {
     fn render_here(&mut self, piece: &str) -> io::Result<()> {
         self.write_every_block()?;
         let renderer = own_renderer(&mut self.idle, &mut self.here)?;
-        let rendered = render_text(renderer, self.layout, self.next_index, piece, Vec::new());
-        self.next_index += 1;
-        self.next_to_write += 1;
-        self.write(rendered)
+        let rendered = render_text(renderer, self.written.layout, piece, Vec::new());
+        self.written.write(rendered)
     }
 
     /// Hands out the gathered block and writes every block in flight: what this thread writes
@@ -222,30 +174,53 @@ impl<'scope, 'env, W: Write> BlockWriter<'scope, 'env, W> {
         if !self.block.is_empty() {
             self.send_block()?;
         }
-        while self.in_flight() > 0 {
-            self.write_next()?;
-        }
-        Ok(())
-    }
-
-    /// Waits for the next block in order, and writes it.
-    fn write_next(&mut self) -> io::Result<()> {
-        loop {
-            if let Some(rendered) = self.pending.remove(&self.next_to_write) {
-                self.next_to_write += 1;
-                return self.write(rendered);
-            }
-            match self.done.recv() {
-                Ok(Message::Rendered(rendered)) => {
-                    self.pending.insert(rendered.index, rendered);
-                }
-                Ok(Message::Panicked) | Err(_) => {
-                    return Err(io::Error::other("a worker thread failed"));
-                }
-            }
+        let written = &mut self.written;
+        match &mut self.feeder {
+            Some(feeder) => feeder.finish(|rendered| written.write(rendered)),
+            None => Ok(()),
         }
     }
 
+    /// At end of input: renders what is left (on this thread if no worker started), writes
+    /// every block and flushes.
+    fn finish(&mut self) -> io::Result<()> {
+        match self.idle.first_mut() {
+            Some(renderer) if self.feeder.is_none() => {
+                let block = Block {
+                    text: mem::take(&mut self.block),
+                    out: Vec::new(),
+                };
+                let rendered = render_block(renderer, self.written.layout, block);
+                self.written.write(rendered)?;
+            }
+            _ => self.write_every_block()?,
+        }
+        let written = &mut self.written;
+        written.output.write_all(written.out)?;
+        written.out.clear();
+        written.output.flush()
+    }
+}
+
+/// Lends every idle renderer to a worker thread of `scope`, keeping a fresh one for this
+/// thread (`here`).
+fn start_workers<'scope, 'env>(
+    scope: &'scope Scope<'scope, 'env>,
+    idle: &mut Vec<&'env mut Renderer>,
+    here: &mut Option<Renderer>,
+    in_flight: usize,
+    layout: Layout,
+) -> Feeder<Block, Rendered> {
+    *here = idle.first().map(|renderer| renderer.fresh());
+    Feeder::spawn(
+        scope,
+        idle.drain(..),
+        in_flight,
+        move |renderer: &mut &mut Renderer, block| render_block(renderer, layout, block),
+    )
+}
+
+impl<W: Write> Written<'_, W> {
     /// Writes a rendered block after everything before it, joining a line split between blocks.
     fn write(&mut self, rendered: Rendered) -> io::Result<()> {
         if !self.out.is_empty() {
@@ -272,27 +247,13 @@ impl<'scope, 'env, W: Write> BlockWriter<'scope, 'env, W> {
         Ok(())
     }
 
-    /// At end of input: renders what is left (on this thread if no worker started), writes
-    /// every block and flushes.
-    fn finish(&mut self) -> io::Result<()> {
-        match self.idle.first_mut() {
-            Some(renderer) if !self.started => {
-                let (text, out) = (mem::take(&mut self.block), Vec::new());
-                let block = Block {
-                    index: self.next_index,
-                    text,
-                    out,
-                };
-                self.next_index += 1;
-                let rendered = render_block(renderer, self.layout, block);
-                self.next_to_write += 1;
-                self.write(rendered)?;
-            }
-            _ => self.write_every_block()?,
+    /// Writes the output gathered in `out` once it is big enough.
+    fn flush_out_if_full(&mut self) -> io::Result<()> {
+        if self.out.len() >= OUTPUT_FLUSH_SIZE {
+            self.output.write_all(self.out)?;
+            self.out.clear();
         }
-        self.output.write_all(self.out)?;
-        self.out.clear();
-        self.output.flush()
+        Ok(())
     }
 }
 
@@ -300,16 +261,12 @@ impl<W: Write> DocumentSink for BlockWriter<'_, '_, W> {
     type Error = io::Error;
 
     fn title(&mut self, piece: &str) -> io::Result<()> {
-        self.out.extend_from_slice(piece.as_bytes());
-        if self.out.len() >= OUTPUT_FLUSH_SIZE {
-            self.output.write_all(self.out)?;
-            self.out.clear();
-        }
-        Ok(())
+        self.written.out.extend_from_slice(piece.as_bytes());
+        self.written.flush_out_if_full()
     }
 
     fn title_end(&mut self) -> io::Result<()> {
-        self.out.push(b'\n');
+        self.written.out.push(b'\n');
         Ok(())
     }
 
@@ -340,23 +297,20 @@ impl<W: Write> DocumentSink for BlockWriter<'_, '_, W> {
     fn giant_piece(&mut self, piece: &str, last: bool) -> io::Result<()> {
         self.write_every_block()?;
         let renderer = own_renderer(&mut self.idle, &mut self.here)?;
-        self.tokens += renderer.render_giant_piece(
+        let written = &mut self.written;
+        written.tokens += renderer.render_giant_piece(
             piece,
             last,
-            self.layout,
-            &mut self.line_has_tokens,
-            self.out,
+            written.layout,
+            &mut written.line_has_tokens,
+            written.out,
         );
-        if self.out.len() >= OUTPUT_FLUSH_SIZE {
-            self.output.write_all(self.out)?;
-            self.out.clear();
-        }
-        Ok(())
+        written.flush_out_if_full()
     }
 }
 
 /// The renderer this thread renders on itself: the first one while no worker has started,
-/// then its own fresh one (see [`BlockWriter::start_workers`]).
+/// then its own fresh one (see [`start_workers`]).
 fn own_renderer<'r>(
     idle: &'r mut [&mut Renderer],
     here: &'r mut Option<Renderer>,
@@ -368,55 +322,15 @@ fn own_renderer<'r>(
     }
 }
 
-/// A worker: renders blocks until the queue closes.
-fn work(
-    renderer: &mut Renderer,
-    layout: Layout,
-    queue: &Mutex<Receiver<Block>>,
-    done: &Sender<Message>,
-) {
-    let _alarm = PanicAlarm(done);
-    loop {
-        let block = match queue.lock() {
-            Ok(queue) => queue.recv(),
-            Err(_) => return,
-        };
-        let Ok(block) = block else {
-            return;
-        };
-        let rendered = render_block(renderer, layout, block);
-        if done.send(Message::Rendered(rendered)).is_err() {
-            return;
-        }
-    }
-}
-
-/// Tells the writer when its worker panics, so it stops waiting for the lost block.
-struct PanicAlarm<'a>(&'a Sender<Message>);
-
-impl Drop for PanicAlarm<'_> {
-    fn drop(&mut self) {
-        if thread::panicking() {
-            let _ = self.0.send(Message::Panicked);
-        }
-    }
-}
-
 /// Renders a block line by line, as the sequential writer renders the same pieces.
 fn render_block(renderer: &mut Renderer, layout: Layout, block: Block) -> Rendered {
-    let Block { index, text, out } = block;
-    let rendered = render_text(renderer, layout, index, &text, out);
+    let Block { text, out } = block;
+    let rendered = render_text(renderer, layout, &text, out);
     Rendered { text, ..rendered }
 }
 
-/// Renders `text` as the block numbered `index`, into `out`; the rendering's text is empty.
-fn render_text(
-    renderer: &mut Renderer,
-    layout: Layout,
-    index: u64,
-    text: &str,
-    mut out: Vec<u8>,
-) -> Rendered {
+/// Renders `text` into `out`; the rendering's text is empty.
+fn render_text(renderer: &mut Renderer, layout: Layout, text: &str, mut out: Vec<u8>) -> Rendered {
     out.clear();
     let mut tokens = 0;
     let mut line_has_tokens = false;
@@ -446,7 +360,6 @@ fn render_text(
         start = end + 1;
     }
     Rendered {
-        index,
         text: String::new(),
         out,
         tokens,
