@@ -762,7 +762,7 @@ impl Parser {
                     let func = match self.peek().clone() {
                         Tok::Name(n) if self.word(&n).is_none() => {
                             let fpos = self.pos();
-                            let f = self.name_of(&[Kind::Routine], "routine")?;
+                            let f = self.name_of(&[Kind::Routine, Kind::External], "routine")?;
                             self.uses.push(Use {
                                 name: f,
                                 pos: fpos,

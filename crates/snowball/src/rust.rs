@@ -57,8 +57,10 @@ fn literal(bytes: &[u8]) -> String {
     format!("{:?}", String::from_utf8_lossy(bytes))
 }
 
-fn upper(name: &str) -> String {
-    name.to_ascii_uppercase()
+/// The name's part of a constant's identifier: as written, since Snowball names are
+/// case-sensitive (`notable` and `NoTable` are two names).
+fn ident(name: &str) -> String {
+    name.to_owned()
 }
 
 impl Gen<'_> {
@@ -80,7 +82,7 @@ impl Gen<'_> {
         );
         let _ = writeln!(
             self.out,
-            "#![allow(dead_code, non_snake_case, unused_variables, unused_assignments, unused_mut, unused_parens, \
+            "#![allow(dead_code, non_snake_case, non_upper_case_globals, unused_variables, unused_assignments, unused_mut, unused_parens, \
              clippy::all)]\n"
         );
         let _ = writeln!(self.out, "use {}::*;\n", options.runtime);
@@ -99,7 +101,7 @@ impl Gen<'_> {
             let _ = writeln!(
                 self.out,
                 "const {prefix}_{}: usize = {};",
-                upper(&name.text),
+                ident(&name.text),
                 name.index
             );
         }
@@ -124,7 +126,7 @@ impl Gen<'_> {
                 self.out,
                 "\n/// `{name}`: {}\nstatic G_{}: Grouping = Grouping::new({min}, {max}, &{bits:?});",
                 text.escape_debug(),
-                upper(&name),
+                ident(&name),
             );
         }
         for (n, among) in p.amongs.iter().enumerate() {
@@ -132,7 +134,7 @@ impl Gen<'_> {
             let routine = self.name(among.routine).to_owned();
             let _ = writeln!(
                 self.out,
-                "\n/// Line {} (`{routine}`).\nstatic A_{n}: &[Among] = &[",
+                "\n/// Line {} (`{routine}`).\nstatic A_{n}: Table = Table::new(&[",
                 among.pos.line,
             );
             for row in rows {
@@ -148,7 +150,7 @@ impl Gen<'_> {
                 );
                 let _ = writeln!(self.out, "{line}");
             }
-            self.out.push_str("];\n");
+            let _ = writeln!(self.out, "], {});", among.backward);
         }
     }
 
@@ -183,7 +185,7 @@ impl Gen<'_> {
     fn str_arg(&self, s: &Str) -> (String, bool) {
         match s {
             Str::Lit(bytes) => (literal(bytes), false),
-            Str::Var(v) => (format!("S_{}", upper(self.name(*v))), true),
+            Str::Var(v) => (format!("S_{}", ident(self.name(*v))), true),
         }
     }
 
@@ -289,7 +291,7 @@ impl Gen<'_> {
             Cmd::Goto(c) | Cmd::Gopast(c) => {
                 let past = matches!(cmd, Cmd::Gopast(_));
                 if let Cmd::Grouping(g, non) = **c {
-                    let g = upper(self.name(g));
+                    let g = ident(self.name(g));
                     return format!("z.go_grouping{b}(&G_{g}, {}, {past})", !non);
                 }
                 let v = self.fresh("c");
@@ -354,8 +356,8 @@ impl Gen<'_> {
             Cmd::Delete => "z.slice_del()".to_owned(),
             Cmd::Hop(n) => format!("z.hop{b}({})", self.ae(n)),
             Cmd::Next => format!("z.next{b}()"),
-            Cmd::AssignTo(s) => format!("z.assign_to(S_{})", upper(self.name(*s))),
-            Cmd::SliceTo(s) => format!("z.slice_to(S_{})", upper(self.name(*s))),
+            Cmd::AssignTo(s) => format!("z.assign_to(S_{})", ident(self.name(*s))),
+            Cmd::SliceTo(s) => format!("z.slice_to(S_{})", ident(self.name(*s))),
             Cmd::LeftSlice => if self.backward {
                 "z.set_ket()"
             } else {
@@ -400,7 +402,7 @@ impl Gen<'_> {
                 } else {
                     "find_among"
                 };
-                let call = format!("z.{find}(A_{n}, {:?})", self.routine);
+                let call = format!("z.{find}(&A_{n}, {:?})", self.routine);
                 if among.actions.len() > 1 {
                     format!("{{ among_var = {call}; among_var != 0 }}")
                 } else {
@@ -419,17 +421,17 @@ impl Gen<'_> {
                     .collect();
                 format!("match among_var {{ {} _ => true }}", arms.join(" "))
             }
-            Cmd::Set(v) => format!("{{ z.b[B_{}] = true; true }}", upper(self.name(*v))),
-            Cmd::Unset(v) => format!("{{ z.b[B_{}] = false; true }}", upper(self.name(*v))),
-            Cmd::BoolTest(v) => format!("z.b[B_{}]", upper(self.name(*v))),
+            Cmd::Set(v) => format!("{{ z.b[B_{}] = true; true }}", ident(self.name(*v))),
+            Cmd::Unset(v) => format!("{{ z.b[B_{}] = false; true }}", ident(self.name(*v))),
+            Cmd::BoolTest(v) => format!("z.b[B_{}]", ident(self.name(*v))),
             Cmd::Call(r) => format!("z.call({}, {:?})", self.fn_name(*r), self.name(*r)),
             Cmd::Grouping(g, non) => {
-                format!("z.grouping{b}(&G_{}, {})", upper(self.name(*g)), !non)
+                format!("z.grouping{b}(&G_{}, {})", ident(self.name(*g)), !non)
             }
             Cmd::True => "true".to_owned(),
             Cmd::False => "false".to_owned(),
             Cmd::IntAssign(v, op, value) => {
-                let var = format!("z.i[I_{}]", upper(self.name(*v)));
+                let var = format!("z.i[I_{}]", ident(self.name(*v)));
                 let value = self.ae(value);
                 let set = match *op {
                     "/=" => format!("{var} = div({var}, value)"),
@@ -447,7 +449,7 @@ impl Gen<'_> {
                 let inner = self.cmd(c);
                 self.backward = outer;
                 let v = self.fresh("saved");
-                let s = upper(self.name(*s));
+                let s = ident(self.name(*s));
                 format!("{{ let {v} = z.enter(S_{s}); let ok = {inner}; z.leave(S_{s}, {v}); ok }}")
             }
         }
@@ -456,7 +458,7 @@ impl Gen<'_> {
     fn ae(&self, ae: &Ae) -> String {
         match ae {
             Ae::Num(n) => i32::try_from(*n).unwrap_or(i32::MAX).to_string(),
-            Ae::Var(v) => format!("z.i[I_{}]", upper(self.name(*v))),
+            Ae::Var(v) => format!("z.i[I_{}]", ident(self.name(*v))),
             Ae::MaxInt => "i32::MAX".to_owned(),
             Ae::MinInt => "i32::MIN".to_owned(),
             Ae::Cursor => "z.c".to_owned(),
@@ -467,8 +469,8 @@ impl Gen<'_> {
             Ae::LenOf(Str::Lit(bytes)) => {
                 String::from_utf8_lossy(bytes).chars().count().to_string()
             }
-            Ae::SizeOf(Str::Var(v)) => format!("z.size_of(S_{})", upper(self.name(*v))),
-            Ae::LenOf(Str::Var(v)) => format!("z.len_of(S_{})", upper(self.name(*v))),
+            Ae::SizeOf(Str::Var(v)) => format!("z.size_of(S_{})", ident(self.name(*v))),
+            Ae::LenOf(Str::Var(v)) => format!("z.len_of(S_{})", ident(self.name(*v))),
             Ae::Neg(inner) => format!("(-{})", self.ae(inner)),
             Ae::Bin(a, b'/', b) => format!("div({}, {})", self.ae(a), self.ae(b)),
             Ae::Bin(a, op, b) => format!("({} {} {})", self.ae(a), *op as char, self.ae(b)),
