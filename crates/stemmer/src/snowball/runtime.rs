@@ -636,15 +636,15 @@ impl Env {
     /// cursor (and whose routine succeeds), with the cursor after it; 0 if none.
     #[inline]
     pub(crate) fn find_among(&mut self, t: &Table, routine: &'static str) -> i32 {
-        // Most searches fail on the first byte: decide those without a call.
-        if !t.may_match(if self.c < self.l {
-            Some(self.byte(self.c))
-        } else {
-            None
-        }) {
-            return 0;
+        // Most searches are decided by the first byte: those need no call.
+        let (c, l) = (self.c, self.l);
+        let key = |i: u16| (c + i32::from(i) < l).then(|| self.byte(c + i32::from(i)));
+        match t.quick(key) {
+            Quick::Search => self.search(t, routine),
+            Quick::Empty(result) if self.trace.is_none() => result,
+            Quick::Empty(_) => self.search(t, routine),
+            Quick::Fail => 0,
         }
-        self.search(t, routine)
     }
 
     fn search(&mut self, t: &Table, routine: &'static str) -> i32 {
@@ -677,14 +677,14 @@ impl Env {
     /// cursor.
     #[inline]
     pub(crate) fn find_among_b(&mut self, t: &Table, routine: &'static str) -> i32 {
-        if !t.may_match(if self.c > self.lb {
-            Some(self.byte(self.c - 1))
-        } else {
-            None
-        }) {
-            return 0;
+        let (c, lb) = (self.c, self.lb);
+        let key = |i: u16| (c - i32::from(i) > lb).then(|| self.byte(c - 1 - i32::from(i)));
+        match t.quick(key) {
+            Quick::Search => self.search_b(t, routine),
+            Quick::Empty(result) if self.trace.is_none() => result,
+            Quick::Empty(_) => self.search_b(t, routine),
+            Quick::Fail => 0,
         }
-        self.search_b(t, routine)
     }
 
     fn search_b(&mut self, t: &Table, routine: &'static str) -> i32 {
@@ -753,12 +753,27 @@ impl Env {
     }
 }
 
+/// What an `among` search can tell from the first byte alone.
+enum Quick {
+    /// No row can match.
+    Fail,
+    /// Only the empty row, without a routine, can match: this action number.
+    Empty(i32),
+    /// Search the table.
+    Search,
+}
+
 /// An `among` table: rows sorted by their search key (the string, reversed when searching
 /// backwards), with the rows of each first key byte located once, at compile time.
 pub(crate) struct Table {
     rows: &'static [Among],
     /// `starts[b]`: the first row whose first key byte is at least `b` (empty rows come first).
     starts: [u16; 257],
+    /// The last key byte of the shortest non-empty row: in UTF-8 the first bytes of rows are
+    /// often all the same lead byte, so this one tells more.
+    probe: u16,
+    /// The bytes that rows have at `probe`.
+    probe_bits: [u64; 4],
 }
 
 impl Table {
@@ -785,14 +800,57 @@ impl Table {
             starts[b] = row as u16;
             b += 1;
         }
-        Table { rows, starts }
+        let mut shortest = usize::MAX;
+        let mut row = 0;
+        while row < rows.len() {
+            let len = rows[row].0.len();
+            if len > 0 && len < shortest {
+                shortest = len;
+            }
+            row += 1;
+        }
+        let probe = if shortest == usize::MAX {
+            0
+        } else {
+            shortest - 1
+        };
+        let mut probe_bits = [0u64; 4];
+        let mut row = 0;
+        while row < rows.len() {
+            let s = rows[row].0.as_bytes();
+            if !s.is_empty() {
+                let byte = if backward {
+                    s[s.len() - 1 - probe]
+                } else {
+                    s[probe]
+                };
+                probe_bits[(byte >> 6) as usize] |= 1 << (byte & 63);
+            }
+            row += 1;
+        }
+        Table {
+            rows,
+            starts,
+            probe: probe as u16,
+            probe_bits,
+        }
     }
 
-    /// Whether any row can match text whose first key byte is `first` (`None`: no text).
+    /// What the text's first key byte and its byte at [`Table::probe`] decide (`key(i)` is
+    /// the text's key byte `i`, `None` past its end).
     #[inline(always)]
-    fn may_match(&self, first: Option<u8>) -> bool {
-        self.starts[0] > 0
-            || first.is_some_and(|b| self.starts[usize::from(b)] != self.starts[usize::from(b) + 1])
+    fn quick(&self, key: impl Fn(u16) -> Option<u8>) -> Quick {
+        let some_row = key(0)
+            .is_some_and(|b| self.starts[usize::from(b)] != self.starts[usize::from(b) + 1])
+            && key(self.probe)
+                .is_some_and(|b| self.probe_bits[usize::from(b >> 6)] & (1 << (b & 63)) != 0);
+        match self.rows.first() {
+            _ if some_row => Quick::Search,
+            // Only the empty string can match; without a routine it always does.
+            Some(Among("", _, result, None)) => Quick::Empty(i32::from(*result)),
+            Some(Among("", _, _, Some(_))) => Quick::Search,
+            _ => Quick::Fail,
+        }
     }
 
     /// The last row whose key is at most `text` (compared as keys: `key(s, i)` is byte `i` of
