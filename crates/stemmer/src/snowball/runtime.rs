@@ -51,6 +51,9 @@ pub(crate) struct Event {
     pub(crate) word: String,
 }
 
+/// The rule of a trace step for a routine that changed the word.
+const CHANGED: &str = "(routine changed the word)";
+
 /// What `$s C` saves of the current string's state while C works on string `s`.
 #[allow(dead_code)]
 pub(crate) struct Saved {
@@ -119,6 +122,13 @@ pub(crate) fn run(
     let mut go = |env: &mut Env| {
         env.reset(word, strings, trace);
         program(env);
+        if let Some(events) = &env.trace {
+            // Edits made by `stem` itself, outside any routine it called.
+            let last = events.last().map_or(word.as_bytes(), |e| e.word.as_bytes());
+            if last != env.p.as_slice() {
+                env.note("stem", Some(CHANGED));
+            }
+        }
         let len = env.p.len();
         if word.as_bytes().starts_with(&env.p) && word.is_char_boundary(len) {
             // The usual case, a suffix removed: no need to validate the bytes again.
@@ -186,7 +196,7 @@ impl Env {
         let before = self.p.clone();
         let ok = f(self);
         if self.p != before {
-            self.note(name, Some("(routine changed the word)"));
+            self.note(name, Some(CHANGED));
         }
         ok
     }
