@@ -658,29 +658,13 @@ impl Env {
     }
 
     fn search(&mut self, t: &Table, routine: &'static str) -> i32 {
-        let (c, l) = (self.c, self.l);
-        let text = match (usize::try_from(c), usize::try_from(l)) {
+        let c = self.c;
+        let text = match (usize::try_from(c), usize::try_from(self.l)) {
             (Ok(c), Ok(l)) => self.p.get(c..l).unwrap_or_default(),
             _ => &[],
         };
-        let Some(row) = t.last_at_most(|row, i| row.get(i).copied(), |i| text.get(i).copied())
-        else {
-            return 0;
-        };
-        self.among_chain(
-            t,
-            row,
-            routine,
-            |len| c + len,
-            |z, row| {
-                let (Ok(from), Ok(to)) = (usize::try_from(c), usize::try_from(z.l)) else {
-                    return false;
-                };
-                z.p.get(from..to).is_some_and(|text| {
-                    text.len() >= row.len() && text.iter().zip(row).all(|(a, b)| a == b)
-                })
-            },
-        )
+        let (row, common) = t.longest::<false>(text);
+        self.among_chain(t, row, common, routine, |len| c + len)
     }
 
     /// `among` searched backwards: rows compared from their ends with the text before the
@@ -698,46 +682,33 @@ impl Env {
     }
 
     fn search_b(&mut self, t: &Table, routine: &'static str) -> i32 {
-        let (c, lb) = (self.c, self.lb);
-        let text = match (usize::try_from(lb), usize::try_from(c)) {
+        let c = self.c;
+        let text = match (usize::try_from(self.lb), usize::try_from(c)) {
             (Ok(lb), Ok(c)) => self.p.get(lb..c).unwrap_or_default(),
             _ => &[],
         };
-        let from_end = |s: &[u8], i: usize| s.len().checked_sub(i + 1).map(|at| s[at]);
-        let Some(row) = t.last_at_most(from_end, |i| from_end(text, i)) else {
-            return 0;
-        };
-        self.among_chain(
-            t,
-            row,
-            routine,
-            |len| c - len,
-            |z, row| {
-                let (Ok(from), Ok(to)) = (usize::try_from(z.lb), usize::try_from(c)) else {
-                    return false;
-                };
-                z.p.get(from..to).is_some_and(|text| {
-                    text.len() >= row.len()
-                        && text.iter().rev().zip(row.iter().rev()).all(|(a, b)| a == b)
-                })
-            },
-        )
+        let (row, common) = t.longest::<true>(text);
+        self.among_chain(t, row, common, routine, |len| c - len)
     }
 
-    /// From row `i` down its prefix chain to the first row that matches `text` and whose
-    /// routine (if any) succeeds; sets the cursor after it and returns its action number.
+    /// From row `i` (`common` key bytes of which match the text) down its prefix chain to the
+    /// first row that matches in full and whose routine (if any) succeeds; sets the cursor
+    /// after it and returns its action number, or 0.
     #[inline]
     fn among_chain(
         &mut self,
         t: &Table,
-        mut i: usize,
+        row: Option<usize>,
+        common: usize,
         routine: &'static str,
         end: impl Fn(i32) -> i32,
-        matches: impl Fn(&Env, &[u8]) -> bool,
     ) -> i32 {
+        let Some(mut i) = row else {
+            return 0;
+        };
         loop {
             let row = &t.rows[i];
-            if matches(self, row.0.as_bytes()) {
+            if common >= row.0.len() {
                 let after = end(row.0.len() as i32);
                 self.c = after;
                 let ok = match row.3 {
@@ -863,42 +834,43 @@ impl Table {
         }
     }
 
-    /// The last row whose key is at most `text` (compared as keys: `key(s, i)` is byte `i` of
-    /// a row's key, `text_at(i)` of the text's), searched among the rows sharing the text's
-    /// first key byte; or the empty row if that is all that can match.
+    /// The last row whose key is at most the text's (keys read backwards with `BACK`), and
+    /// how many key bytes it shares with the text; searched among the rows that share the
+    /// text's first key byte, else the empty row if there is one.
     #[inline]
-    fn last_at_most(
-        &self,
-        key: impl Fn(&[u8], usize) -> Option<u8>,
-        text_at: impl Fn(usize) -> Option<u8>,
-    ) -> Option<usize> {
-        let empty_row = self.starts[0] > 0;
-        let Some(first) = text_at(0) else {
-            return empty_row.then_some(0);
-        };
-        let (mut lo, mut hi) = (
-            usize::from(self.starts[usize::from(first)]),
-            usize::from(self.starts[usize::from(first) + 1]),
-        );
-        if lo == hi {
-            return empty_row.then_some(0);
+    fn longest<const BACK: bool>(&self, text: &[u8]) -> (Option<usize>, usize) {
+        let n = text.len();
+        let key = |s: &[u8], i: usize| -> u8 { if BACK { s[s.len() - 1 - i] } else { s[i] } };
+        let empty = (self.starts[0] > 0).then_some(0);
+        if n == 0 {
+            return (empty, 0);
         }
-        // Invariant: rows before `lo` in the range are <= text, rows from `hi` on are > text.
-        // Every row between two rows shares the prefix they have in common with the text, so
-        // comparisons start after the shorter of the two common prefixes (as Snowball's C does).
+        let first = usize::from(key(text, 0));
+        let (mut lo, mut hi) = (
+            usize::from(self.starts[first]),
+            usize::from(self.starts[first + 1]),
+        );
         let range_start = lo;
+        // Rows before `lo` in the range are <= text, rows from `hi` on are > text. Every row
+        // between two rows shares the prefix they both have in common with the text, so
+        // comparisons start after the shorter of the two (as Snowball's C does).
         let (mut common_lo, mut common_hi) = (1, 1);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             let row = self.rows[mid].0.as_bytes();
             let mut i = common_lo.min(common_hi);
             let at_most = loop {
-                match (key(row, i), text_at(i)) {
-                    (None, _) => break true,
-                    (Some(_), None) => break false,
-                    (Some(r), Some(t)) if r != t => break r < t,
-                    _ => i += 1,
+                if i >= row.len() {
+                    break true;
                 }
+                if i >= n {
+                    break false;
+                }
+                let (r, t) = (key(row, i), key(text, i));
+                if r != t {
+                    break r < t;
+                }
+                i += 1;
             };
             if at_most {
                 lo = mid + 1;
@@ -909,9 +881,9 @@ impl Table {
             }
         }
         if lo > range_start {
-            Some(lo - 1)
+            (Some(lo - 1), common_lo)
         } else {
-            empty_row.then_some(0)
+            (empty, 0)
         }
     }
 }
