@@ -297,7 +297,17 @@ impl Env {
 
     /// `goto G` (`inside`) or `goto non G`, forwards; with `past`, `gopast`.
     pub(crate) fn go_grouping(&mut self, g: &Grouping, inside: bool, past: bool) -> bool {
-        while let Some((ch, n)) = self.char_at(self.c) {
+        loop {
+            // ASCII needs no decoding: the common case in most languages.
+            let b = self.byte(self.c);
+            let (ch, n) = if b < 0x80 && self.c < self.l {
+                (u32::from(b), 1)
+            } else {
+                match self.char_at(self.c) {
+                    Some(found) => found,
+                    None => return false,
+                }
+            };
             if g.contains(ch) == inside {
                 if past {
                     self.c += n;
@@ -306,12 +316,20 @@ impl Env {
             }
             self.c += n;
         }
-        false
     }
 
     /// `goto G` and friends, backwards.
     pub(crate) fn go_grouping_b(&mut self, g: &Grouping, inside: bool, past: bool) -> bool {
-        while let Some((ch, n)) = self.char_before(self.c) {
+        loop {
+            let b = self.byte(self.c - 1);
+            let (ch, n) = if b < 0x80 && self.c > self.lb {
+                (u32::from(b), 1)
+            } else {
+                match self.char_before(self.c) {
+                    Some(found) => found,
+                    None => return false,
+                }
+            };
             if g.contains(ch) == inside {
                 if past {
                     self.c -= n;
@@ -320,7 +338,6 @@ impl Env {
             }
             self.c -= n;
         }
-        false
     }
 
     /// `next`, forwards.
