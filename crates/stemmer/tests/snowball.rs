@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 
 use stemkit_stemmer::{Algorithm, Program, Stemmer};
 
-/// Two algorithms give the same stems on every word of `words` (a `corpus/vocab` file).
+/// A hand-written algorithm gives the stems of the compiled program on every word of `words`
+/// (a `corpus/vocab` file), lowercased as `stem_into` does: the exact compiled program runs
+/// through `stem_as_is_into` (`stem_into` of `english` is the hand-written Porter2).
 fn same_stems(words: &str, hand_written: Algorithm, compiled: Program) {
     let text = references::read(words);
     let (hand, ours) = (
@@ -19,7 +21,7 @@ fn same_stems(words: &str, hand_written: Algorithm, compiled: Program) {
     let mut differences = Vec::new();
     for word in references::lines(&text) {
         hand.stem_into(word, &mut a);
-        ours.stem_into(word, &mut b);
+        ours.stem_as_is_into(&stemkit_stemmer::lowercase(word), &mut b);
         if a != b {
             differences.push(format!(
                 "  {word:?}: {hand_written} {a:?}, {compiled:?} {b:?}"
@@ -125,7 +127,7 @@ fn explain_ends_where_stem_does_and_names_what_fired() {
             }
         }
     }
-    let explanation = Stemmer::new(Algorithm::Snowball(Program::English)).explain("running");
+    let explanation = Stemmer::new(Algorithm::Snowball(Program::Porter)).explain("running");
     let rules: Vec<_> = explanation.steps.iter().filter_map(|s| s.rule).collect();
     assert!(rules.contains(&"ing"), "{explanation:?}");
 }
