@@ -129,15 +129,19 @@ pub(crate) fn run(
                 env.note("stem", Some(CHANGED));
             }
         }
-        let len = env.p.len();
-        if word.as_bytes().starts_with(&env.p) && word.is_char_boundary(len) {
-            // The usual case, a suffix removed: no need to validate the bytes again.
-            out.push_str(&word[..len]);
-        } else {
-            match std::str::from_utf8(&env.p) {
-                Ok(stem) => out.push_str(stem),
-                Err(_) => out.push_str(&String::from_utf8_lossy(&env.p)),
-            }
+        // Most stems keep a prefix of the word: only the bytes after it need validating.
+        let mut same = word
+            .bytes()
+            .zip(&env.p)
+            .take_while(|(a, b)| a == *b)
+            .count();
+        while !word.is_char_boundary(same) {
+            same -= 1;
+        }
+        out.push_str(&word[..same]);
+        match std::str::from_utf8(&env.p[same..]) {
+            Ok(rest) => out.push_str(rest),
+            Err(_) => out.push_str(&String::from_utf8_lossy(&env.p[same..])),
         }
         env.trace.take().unwrap_or_default()
     };
@@ -404,11 +408,14 @@ impl Env {
             return false;
         }
         let start = usize::try_from(self.c).unwrap_or(usize::MAX);
-        if self.p.get(start..start.saturating_add(s.len())) != Some(s) {
-            return false;
+        // A byte loop: literals are short, a `memcmp` call costs more than it saves.
+        match self.p.get(start..start.saturating_add(s.len())) {
+            Some(text) if text.iter().zip(s).all(|(a, b)| a == b) => {
+                self.c += len;
+                true
+            }
+            _ => false,
         }
-        self.c += len;
-        true
     }
 
     /// A literal string test, backwards.
@@ -417,17 +424,20 @@ impl Env {
         self.eq_bytes_b(s.as_bytes())
     }
 
+    #[inline]
     fn eq_bytes_b(&mut self, s: &[u8]) -> bool {
         let len = i32::try_from(s.len()).unwrap_or(i32::MAX);
         if self.c - self.lb < len {
             return false;
         }
         let end = usize::try_from(self.c).unwrap_or(0);
-        if self.p.get(end.saturating_sub(s.len())..end) != Some(s) {
-            return false;
+        match self.p.get(end.saturating_sub(s.len())..end) {
+            Some(text) if text.iter().zip(s).all(|(a, b)| a == b) => {
+                self.c -= len;
+                true
+            }
+            _ => false,
         }
-        self.c -= len;
-        true
     }
 
     /// A string variable test, forwards.
@@ -459,7 +469,15 @@ impl Env {
             return 0;
         }
         let adjustment = i32::try_from(s.len()).unwrap_or(0) - (ket - bra);
-        self.p.splice(from..to, s.iter().copied());
+        if to - from == s.len() {
+            self.p[from..to].copy_from_slice(s);
+        } else if to == self.p.len() {
+            // At the end, the usual place for a suffix: no tail to move.
+            self.p.truncate(from);
+            self.p.extend_from_slice(s);
+        } else {
+            self.p.splice(from..to, s.iter().copied());
+        }
         if adjustment != 0 {
             self.l += adjustment;
             if self.c >= ket {
