@@ -68,7 +68,6 @@ pub(crate) struct Saved {
 pub(crate) const VARIABLES: usize = 16;
 
 /// The state of one stemming: the current string, its positions and the program's variables.
-#[derive(Default)]
 pub(crate) struct Env {
     /// The current string.
     pub(crate) p: Vec<u8>,
@@ -100,7 +99,7 @@ pub(crate) fn div(a: i32, b: i32) -> i32 {
 
 thread_local! {
     /// One environment per thread, so that stemming allocates nothing once buffers have grown.
-    static ENV: RefCell<Env> = RefCell::new(Env::default());
+    static ENV: RefCell<Env> = const { RefCell::new(Env::new()) };
 }
 
 /// Longer words are returned unchanged: positions are `i32`, as in Snowball.
@@ -130,15 +129,21 @@ pub(crate) fn run(
             }
         }
         // Most stems keep a prefix of the word: only the bytes after it need validating.
-        let mut same = word
-            .bytes()
-            .zip(&env.p)
-            .take_while(|(a, b)| a == *b)
-            .count();
+        let mut same = if word.as_bytes().starts_with(&env.p) {
+            env.p.len()
+        } else {
+            word.bytes()
+                .zip(&env.p)
+                .take_while(|(a, b)| a == *b)
+                .count()
+        };
         while !word.is_char_boundary(same) {
             same -= 1;
         }
         out.push_str(&word[..same]);
+        if same == env.p.len() {
+            return env.trace.take().unwrap_or_default();
+        }
         match std::str::from_utf8(&env.p[same..]) {
             Ok(rest) => out.push_str(rest),
             Err(_) => out.push_str(&String::from_utf8_lossy(&env.p[same..])),
@@ -147,13 +152,29 @@ pub(crate) fn run(
     };
     ENV.with(|cell| match cell.try_borrow_mut() {
         Ok(mut env) => go(&mut env),
-        Err(_) => go(&mut Env::default()),
+        Err(_) => go(&mut Env::new()),
     })
 }
 
 // The runtime covers the whole language; the shipped algorithms do not use every command.
 #[allow(dead_code)]
 impl Env {
+    /// An empty environment (`const`, so the thread-local needs no lazy initialisation).
+    const fn new() -> Self {
+        Env {
+            p: Vec::new(),
+            c: 0,
+            l: 0,
+            lb: 0,
+            bra: 0,
+            ket: 0,
+            i: [0; VARIABLES],
+            b: [false; VARIABLES],
+            s: Vec::new(),
+            trace: None,
+        }
+    }
+
     fn reset(&mut self, word: &str, strings: usize, trace: bool) {
         self.p.clear();
         self.p.extend_from_slice(word.as_bytes());
