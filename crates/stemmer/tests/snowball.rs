@@ -167,3 +167,16 @@ fn odd_and_long_words_are_safe_and_quick() {
         );
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Any text, in any program: no panic, and `explain` ends where `stem` does.
+    #[test]
+    fn any_word_in_any_program(word in "\\PC{0,24}", pick in 0..Program::ALL.len()) {
+        let stemmer = Stemmer::new(Algorithm::Snowball(Program::ALL[pick]));
+        let mut out = String::new();
+        stemmer.stem_as_is_into(&word, &mut out);
+        proptest::prop_assert_eq!(stemmer.explain(&word).stem, stemmer.stem(&word));
+    }
+}
