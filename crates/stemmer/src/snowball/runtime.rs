@@ -87,6 +87,8 @@ pub(crate) struct Env {
     pub(crate) b: [bool; VARIABLES],
     /// String variables.
     pub(crate) s: Vec<Vec<u8>>,
+    /// Where the first edit of the stemming started: the bytes before it are the word's.
+    first_edit: usize,
     trace: Option<Vec<Event>>,
 }
 
@@ -129,14 +131,8 @@ pub(crate) fn run(
             }
         }
         // Most stems keep a prefix of the word: only the bytes after it need validating.
-        let mut same = if word.as_bytes().starts_with(&env.p) {
-            env.p.len()
-        } else {
-            word.bytes()
-                .zip(&env.p)
-                .take_while(|(a, b)| a == *b)
-                .count()
-        };
+        // The bytes before the first edit are the word's: only the rest needs validating.
+        let mut same = env.first_edit.min(env.p.len()).min(word.len());
         while !word.is_char_boundary(same) {
             same -= 1;
         }
@@ -171,6 +167,7 @@ impl Env {
             i: [0; VARIABLES],
             b: [false; VARIABLES],
             s: Vec::new(),
+            first_edit: usize::MAX,
             trace: None,
         }
     }
@@ -189,6 +186,7 @@ impl Env {
             self.s.resize_with(strings, Vec::new);
         }
         self.s.iter_mut().for_each(Vec::clear);
+        self.first_edit = usize::MAX;
         self.trace = trace.then(Vec::new);
     }
 
@@ -490,6 +488,7 @@ impl Env {
             return 0;
         }
         let adjustment = i32::try_from(s.len()).unwrap_or(0) - (ket - bra);
+        self.first_edit = self.first_edit.min(from);
         if to - from == s.len() {
             self.p[from..to].copy_from_slice(s);
         } else if to == self.p.len() {
