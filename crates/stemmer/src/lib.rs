@@ -76,7 +76,7 @@ impl Stemmer {
     /// makes stemming allocation-free once the buffer has grown to the longest word.
     pub fn stem_into(&self, word: &str, out: &mut String) {
         out.clear();
-        self.run(word, out, &mut NoTrace);
+        self.run(word, out, &mut NoTrace, false);
     }
 
     /// Writes the stem of `word` into `out` exactly as the algorithm's reference computes it
@@ -101,8 +101,8 @@ impl Stemmer {
     pub fn stem_as_is_into(&self, word: &str, out: &mut String) {
         out.clear();
         match self.algorithm {
-            Algorithm::Snowball(program) => snowball::stem(program, word, out, &mut NoTrace),
-            _ => self.run(word, out, &mut NoTrace),
+            Algorithm::Snowball(program) => snowball::stem(program, word, out, &mut NoTrace, false),
+            _ => self.run(word, out, &mut NoTrace, false),
         }
     }
 
@@ -112,7 +112,7 @@ impl Stemmer {
     pub fn explain(&self, word: &str) -> Explanation {
         let mut recorder = Recorder::default();
         let mut stem = String::new();
-        self.run(word, &mut stem, &mut recorder);
+        self.run(word, &mut stem, &mut recorder, true);
         Explanation {
             algorithm: self.algorithm,
             input: word.to_owned(),
@@ -121,7 +121,9 @@ impl Stemmer {
         }
     }
 
-    fn run<T: Tracer>(&self, word: &str, out: &mut String, tracer: &mut T) {
+    /// Stems `word` into `out`, reporting steps to `tracer`; `tracing` says whether anyone
+    /// listens (the compiled Snowball programs record steps only then).
+    fn run<T: Tracer>(&self, word: &str, out: &mut String, tracer: &mut T, tracing: bool) {
         match self.algorithm {
             Algorithm::PorterNltk => porter::stem(porter::Mode::Nltk, word, out, tracer),
             Algorithm::PorterMartin => porter::stem(porter::Mode::Martin, word, out, tracer),
@@ -137,7 +139,7 @@ impl Stemmer {
                 porter2::stem(porter2::Revision::Nltk, word, out, tracer);
             }
             Algorithm::Snowball(program) => {
-                snowball::stem(program, &lowercase(word), out, tracer);
+                snowball::stem(program, &lowercase(word), out, tracer, tracing);
             }
         }
     }

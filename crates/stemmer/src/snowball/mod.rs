@@ -70,11 +70,17 @@ impl Program {
     }
 }
 
-/// Stems `word` exactly as Snowball's C does (no lowercasing) into `out`, reporting every
-/// `among` match and every routine that changed the word to `tracer`.
-pub(crate) fn stem<T: Tracer>(program: Program, word: &str, out: &mut String, tracer: &mut T) {
+/// Stems `word` exactly as Snowball's C does (no lowercasing) into `out`; with `tracing`,
+/// reports every `among` match and every routine that changed the word to `tracer`.
+pub(crate) fn stem<T: Tracer>(
+    program: Program,
+    word: &str,
+    out: &mut String,
+    tracer: &mut T,
+    tracing: bool,
+) {
     let (external, strings) = program.entry();
-    let events = runtime::run(external, strings, word, out, T::ENABLED);
+    let events = runtime::run(external, strings, word, out, tracing);
     for event in events {
         tracer.step(event.step, event.rule, || event.word);
     }
