@@ -2,7 +2,7 @@
 //! vocabularies, every name parses back, `explain` agrees with `stem`, and no input panics or
 //! takes long. (Every program against Snowball's own vocabularies: the corpus tests.)
 
-mod references;
+mod corpus;
 
 use std::time::{Duration, Instant};
 
@@ -12,14 +12,14 @@ use stemkit_stemmer::{Algorithm, Program, Stemmer};
 /// (a `corpus/vocab` file), lowercased as `stem_into` does: the exact compiled program runs
 /// through `stem_as_is_into` (`stem_into` of `english` is the hand-written Porter2).
 fn same_stems(words: &str, hand_written: Algorithm, compiled: Program) {
-    let text = references::read(words);
+    let text = corpus::read(words);
     let (hand, ours) = (
         Stemmer::new(hand_written),
         Stemmer::new(Algorithm::Snowball(compiled)),
     );
     let (mut a, mut b) = (String::new(), String::new());
     let mut differences = Vec::new();
-    for word in references::lines(&text) {
+    for word in corpus::lines(&text) {
         hand.stem_into(word, &mut a);
         ours.stem_as_is_into(&stemkit_stemmer::lowercase(word), &mut b);
         if a != b {

@@ -11,7 +11,7 @@ mod runtime;
 
 pub use generated::Program;
 
-use crate::explain::Tracer;
+use crate::trace::Tracer;
 
 /// NLTK 3.10.4's `SnowballStemmer` languages that a compiled Snowball revision reproduces
 /// exactly on Snowball's vocabularies. `hungarian-nltk` is a program of its own
