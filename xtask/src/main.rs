@@ -1,4 +1,4 @@
-//! Project automation: `cargo xtask ci | fuzz | bench | snapshots`.
+//! Project automation: `cargo xtask ci | fuzz | bench | snapshots | codegen`.
 //!
 //! Plain Rust in the style of rust-analyzer's xtask: one module per task, `std::process::Command`
 //! for everything, and the tidy checks as `#[test]`s so `cargo test` enforces them too. The tasks
@@ -11,6 +11,7 @@
 mod bench;
 mod ci;
 mod cmd;
+mod codegen;
 mod fuzz;
 mod snapshots;
 #[cfg(test)]
@@ -45,6 +46,8 @@ enum Task {
     Bench(bench::Options),
     /// Review pending insta snapshots (cargo insta review).
     Snapshots,
+    /// Compile the Snowball algorithms into crates/stemmer (stemkit-snowball).
+    Codegen,
 }
 
 fn main() -> ExitCode {
@@ -53,6 +56,7 @@ fn main() -> ExitCode {
         Task::Fuzz(options) => fuzz::run(options),
         Task::Bench(options) => bench::run(options),
         Task::Snapshots => snapshots::run(),
+        Task::Codegen => codegen::run(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -92,7 +96,7 @@ mod tests {
             let help = sub.render_long_help().to_string();
             assert!(help.contains("Usage:"), "{help}");
         }
-        assert_eq!(names, ["ci", "fuzz", "bench", "snapshots"]);
+        assert_eq!(names, ["ci", "fuzz", "bench", "snapshots", "codegen"]);
         assert!(parse(&["--help"]).is_err_and(|e| e.kind() == clap::error::ErrorKind::DisplayHelp));
         assert!(parse(&[]).is_err());
         assert!(parse(&["deploy"]).is_err());

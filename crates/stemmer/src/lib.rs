@@ -1,5 +1,11 @@
-//! Exact English stemmers: Porter in NLTK's three modes and Porter2 (Snowball English) in both
-//! revisions users meet, each bit-for-bit with its reference, with the standard library alone.
+//! Exact stemmers, with the standard library alone: Porter in NLTK's three modes and Porter2
+//! (Snowball English) in both revisions users meet, hand-written; and every Snowball algorithm
+//! (36 languages and Lovins, current and older revisions, [`Program`]), compiled from the
+//! Snowball sources by stemkit's own compiler. Each is bit-for-bit with its reference.
+//!
+//! For Snowball programs, [`Stemmer::stem`] and [`Stemmer::stem_into`] lowercase first as
+//! Python's `str.lower()` does (as NLTK's `SnowballStemmer` does);
+//! [`Stemmer::stem_as_is_into`] stems the bytes as given, as Snowball's C and PyStemmer do.
 //!
 //! ```
 //! use stemkit_stemmer::{Algorithm, Stemmer};
@@ -24,6 +30,7 @@ mod letter;
 mod lowercase;
 mod porter;
 mod porter2;
+mod snowball;
 mod suffix;
 mod trace;
 
@@ -34,6 +41,7 @@ pub use cache::CachedStemmer;
 pub use explain::Explanation;
 pub use giant_word::GiantWordStemmer;
 pub use lowercase::{PieceLowercaser, lowercase};
+pub use snowball::Program;
 pub use trace::Step;
 
 use trace::{NoTrace, Recorder, Tracer};
@@ -71,14 +79,43 @@ impl Stemmer {
     /// makes stemming allocation-free once the buffer has grown to the longest word.
     pub fn stem_into(&self, word: &str, out: &mut String) {
         out.clear();
-        self.run(word, out, &mut NoTrace);
+        self.run(word, out, &mut NoTrace, false);
     }
 
-    /// Every step of stemming `word`, with the rule that fired in each.
+    /// Writes the stem of `word` into `out` exactly as the algorithm's reference computes it
+    /// from these very bytes, without lowercasing first. For Snowball programs
+    /// ([`Algorithm::Snowball`]) this is Snowball's own behaviour (PyStemmer's `stemWord`),
+    /// which stems `Word` and `word` differently; [`Stemmer::stem_into`] lowercases first as
+    /// Python's `str.lower()` does, as NLTK's `SnowballStemmer` does. The hand-written English
+    /// algorithms always lowercase, so for them this equals [`Stemmer::stem_into`]. (For
+    /// `english` and `english@2.0.0`, `stem_into` runs the hand-written Porter2, which equals
+    /// the compiled program on lowercase input and is faster; this runs the compiled one.)
+    ///
+    /// ```
+    /// use stemkit_stemmer::{Algorithm, Program, Stemmer};
+    ///
+    /// let german = Stemmer::new(Algorithm::Snowball(Program::German));
+    /// let mut out = String::new();
+    /// german.stem_as_is_into("Häuser", &mut out);
+    /// assert_eq!(out, "Haus");
+    /// german.stem_into("Häuser", &mut out);
+    /// assert_eq!(out, "haus");
+    /// ```
+    pub fn stem_as_is_into(&self, word: &str, out: &mut String) {
+        out.clear();
+        match self.algorithm {
+            Algorithm::Snowball(program) => snowball::stem(program, word, out, &mut NoTrace, false),
+            _ => self.run(word, out, &mut NoTrace, false),
+        }
+    }
+
+    /// Every step of stemming `word`, with the rule that fired in each. For Snowball programs
+    /// the steps are every `among` match (the rule is the string matched) and every routine
+    /// that changed the word, named as in the `.sbl`.
     pub fn explain(&self, word: &str) -> Explanation {
         let mut recorder = Recorder::default();
         let mut stem = String::new();
-        self.run(word, &mut stem, &mut recorder);
+        self.run(word, &mut stem, &mut recorder, true);
         Explanation {
             algorithm: self.algorithm,
             input: word.to_owned(),
@@ -87,13 +124,26 @@ impl Stemmer {
         }
     }
 
-    fn run<T: Tracer>(&self, word: &str, out: &mut String, tracer: &mut T) {
+    /// Stems `word` into `out`, reporting steps to `tracer`; `tracing` says whether anyone
+    /// listens (the compiled Snowball programs record steps only then).
+    fn run<T: Tracer>(&self, word: &str, out: &mut String, tracer: &mut T, tracing: bool) {
         match self.algorithm {
             Algorithm::PorterNltk => porter::stem(porter::Mode::Nltk, word, out, tracer),
             Algorithm::PorterMartin => porter::stem(porter::Mode::Martin, word, out, tracer),
             Algorithm::PorterOriginal => porter::stem(porter::Mode::Original, word, out, tracer),
             Algorithm::Porter2 => porter2::stem(porter2::Revision::Current, word, out, tracer),
             Algorithm::Porter2Nltk => porter2::stem(porter2::Revision::Nltk, word, out, tracer),
+            // The hand-written Porter2 equals the compiled English on every vocabulary (a test
+            // holds it so) and is over twice as fast: lowercased input goes there.
+            Algorithm::Snowball(Program::English) => {
+                porter2::stem(porter2::Revision::Current, word, out, tracer);
+            }
+            Algorithm::Snowball(Program::English_2_0_0) => {
+                porter2::stem(porter2::Revision::Nltk, word, out, tracer);
+            }
+            Algorithm::Snowball(program) => {
+                snowball::stem(program, &lowercase(word), out, tracer, tracing);
+            }
         }
     }
 }

@@ -29,9 +29,12 @@ const TABLES: [Table; 3] = [
     Table {
         src: "crates/stemmer/src",
         rows: &[
-            ("algorithm", &[]),
-            ("lowercase", &[]),
             ("trace", &[]),
+            // The compiled Snowball programs and their runtime.
+            ("snowball", &["trace"]),
+            // `Algorithm::Snowball(Program)`.
+            ("algorithm", &["snowball"]),
+            ("lowercase", &[]),
             ("letter", &["lowercase"]),
             ("suffix", &["letter"]),
             ("explain", &["algorithm", "trace"]),
@@ -42,7 +45,14 @@ const TABLES: [Table; 3] = [
             ),
             (
                 "porter2",
-                &["algorithm", "crate", "letter", "suffix", "trace"],
+                &[
+                    "algorithm",
+                    "crate",
+                    "letter",
+                    "snowball",
+                    "suffix",
+                    "trace",
+                ],
             ),
             ("cache", &["algorithm", "crate"]),
             (

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use super::letter::Letter;
 use super::revision::{LONGEST_REGION_PREFIX, Revision};
-use crate::Algorithm;
+use crate::{Algorithm, Program};
 
 /// How many letters from its start any rule reads of a word: a leading apostrophe, then the
 /// longest of the prefixes that fix where R1 starts (`univers`). Past them, only the word's
@@ -17,9 +17,15 @@ pub(crate) const START_READ: usize = 1 + LONGEST_REGION_PREFIX;
 /// The revision of Porter2 `algorithm` computes, if it is a Porter2.
 pub(crate) const fn revision_of(algorithm: Algorithm) -> Option<Revision> {
     match algorithm {
-        Algorithm::Porter2 => Some(Revision::Current),
-        Algorithm::Porter2Nltk => Some(Revision::Nltk),
-        Algorithm::PorterNltk | Algorithm::PorterMartin | Algorithm::PorterOriginal => None,
+        // `english` and `english@2.0.0` stem through the hand-written Porter2 (see lib.rs).
+        Algorithm::Porter2 | Algorithm::Snowball(Program::English) => Some(Revision::Current),
+        Algorithm::Porter2Nltk | Algorithm::Snowball(Program::English_2_0_0) => {
+            Some(Revision::Nltk)
+        }
+        Algorithm::PorterNltk
+        | Algorithm::PorterMartin
+        | Algorithm::PorterOriginal
+        | Algorithm::Snowball(_) => None,
     }
 }
 
