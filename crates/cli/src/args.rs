@@ -95,9 +95,8 @@ pub(crate) struct StemArgs {
     /// Write here (atomically: replaced only when the run succeeds) instead of standard output.
     #[arg(short, long, value_name = "OUT")]
     pub(crate) output: Option<PathBuf>,
-    /// Replace invalid UTF-8 by U+FFFD instead of failing.
-    #[arg(long)]
-    pub(crate) lossy: bool,
+    #[command(flatten)]
+    pub(crate) utf8: Utf8Arg,
     /// Threads in all (default: one per core): each in turn reads a block, stems it and writes
     /// what is next, so output order is input order whatever the count.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
@@ -110,6 +109,14 @@ pub(crate) struct AlgorithmArg {
     /// The stemming algorithm; `stemkit algorithms` lists them.
     #[arg(short, long = "algorithm", value_name = "NAME", default_value_t = Algorithm::PorterNltk)]
     pub(crate) algorithm: Algorithm,
+}
+
+/// The `--lossy` option: what invalid UTF-8 in an input does.
+#[derive(Debug, Args)]
+pub(crate) struct Utf8Arg {
+    /// Replace invalid UTF-8 by U+FFFD instead of failing.
+    #[arg(long)]
+    pub(crate) lossy: bool,
 }
 
 /// Arguments of `stemkit process`.
@@ -145,9 +152,8 @@ pub(crate) struct DocumentArgs {
     /// Worker threads for directories and datasets (default: one per core).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub(crate) threads: Option<u16>,
-    /// Replace invalid UTF-8 by U+FFFD instead of failing.
-    #[arg(long)]
-    pub(crate) lossy: bool,
+    #[command(flatten)]
+    pub(crate) utf8: Utf8Arg,
     #[command(flatten)]
     pub(crate) tokenizer: TokenizerArgs,
 }
@@ -229,9 +235,8 @@ pub(crate) struct VerifyArgs {
     pub(crate) max_hunks: Option<usize>,
     #[command(flatten)]
     pub(crate) algorithm: AlgorithmArg,
-    /// Replace invalid UTF-8 by U+FFFD instead of failing.
-    #[arg(long)]
-    pub(crate) lossy: bool,
+    #[command(flatten)]
+    pub(crate) utf8: Utf8Arg,
     #[command(flatten)]
     pub(crate) tokenizer: TokenizerArgs,
 }

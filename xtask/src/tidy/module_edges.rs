@@ -25,7 +25,7 @@ struct Table {
     rows: &'static [(&'static str, &'static [&'static str])],
 }
 
-const TABLES: [Table; 3] = [
+const TABLES: [Table; 4] = [
     Table {
         src: "crates/stemmer/src",
         rows: &[
@@ -60,6 +60,10 @@ const TABLES: [Table; 3] = [
                 &["algorithm", "crate", "letter", "lowercase", "porter2"],
             ),
         ],
+    },
+    Table {
+        src: "crates/ordered/src",
+        rows: &[("tuning", &[]), ("pool", &[]), ("pull", &[]), ("push", &[])],
     },
     Table {
         src: "crates/tokenizer/src",

@@ -44,7 +44,7 @@ pub(crate) fn run(
             format: args.output_format,
             layout,
         },
-        lossy: args.lossy,
+        lossy: args.utf8.lossy,
         tokens_column: if algorithm.is_some() {
             "stemmed"
         } else {

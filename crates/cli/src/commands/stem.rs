@@ -40,7 +40,7 @@ pub(crate) fn run(args: &StemArgs) -> anyhow::Result<()> {
     let plan = Plan {
         inputs: &inputs.inputs,
         stemmer: Stemmer::new(args.algorithm.algorithm),
-        lossy: args.lossy,
+        lossy: args.utf8.lossy,
         threads,
     };
     plan.run(&mut output, &progress)?;

@@ -14,8 +14,8 @@ use crate::inputs::Input;
 pub(crate) fn run(args: &VerifyArgs) -> anyhow::Result<()> {
     let (raw_name, raw_bytes) = read_all(&args.raw)?;
     let (stemmed_name, stemmed_bytes) = read_all(&args.stemmed)?;
-    let raw = decode(&raw_bytes, &raw_name, args.lossy)?;
-    let stemmed = decode(&stemmed_bytes, &stemmed_name, args.lossy)?;
+    let raw = decode(&raw_bytes, &raw_name, args.utf8.lossy)?;
+    let stemmed = decode(&stemmed_bytes, &stemmed_name, args.utf8.lossy)?;
     let mut pipeline = Pipeline::new(args.tokenizer.options(), Some(args.algorithm.algorithm));
     let report = verify(&mut pipeline, &raw, &stemmed);
     let mut text = report.to_string();

@@ -87,7 +87,7 @@ pub(crate) fn run(
                 .write_all(&header)
                 .map_err(|error| write_failed(&output_name, error))?;
         }
-        let renderers = Renderers::new(pipeline, style, &source, args.lossy);
+        let renderers = Renderers::new(pipeline, style, &source, args.utf8.lossy);
         let mut sink = Sink {
             output: &mut output,
             output_name: &output_name,
@@ -194,7 +194,7 @@ impl<'a> Source<'a> {
         };
         if let InputFormat::Csv = format {
             let first = source.read_chunk()?.unwrap_or_default();
-            let header = csv_records::read_header(&source.name, &first, fields, args.lossy)?;
+            let header = csv_records::read_header(&source.name, &first, fields, args.utf8.lossy)?;
             source.columns = header.columns;
             (source.title, source.text) = (header.title, header.text);
             source.first = Some(first);
