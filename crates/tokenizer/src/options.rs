@@ -1,5 +1,7 @@
 //! The tokenizer's options: which characters make words, and which words are kept.
 
+use stemkit_stemmer::Algorithm;
+
 /// How the text is cut into words.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum TokenMode {
@@ -36,6 +38,31 @@ pub struct TokenizerOptions {
 }
 
 impl TokenizerOptions {
+    /// The options for documents in the language `algorithm` stems: the default (ASCII letter
+    /// runs, the NLTK pipeline) for the English algorithms, Unicode words for every other
+    /// language, whose letters ASCII runs would cut apart (`développement` would make `d` and
+    /// `veloppement`). The one rule the command line follows for `--algorithm`.
+    ///
+    /// ```
+    /// use stemkit_stemmer::Algorithm;
+    /// use stemkit_tokenizer::{TokenMode, TokenizerOptions};
+    ///
+    /// let english = TokenizerOptions::for_algorithm(Algorithm::Porter2);
+    /// assert_eq!(english, TokenizerOptions::default());
+    /// assert_eq!(english.mode, TokenMode::Ascii);
+    /// ```
+    pub fn for_algorithm(algorithm: Algorithm) -> Self {
+        let mode = if is_english(algorithm) {
+            TokenMode::Ascii
+        } else {
+            TokenMode::Unicode
+        };
+        TokenizerOptions {
+            mode,
+            ..TokenizerOptions::default()
+        }
+    }
+
     /// Whether tokens are plain ASCII letter runs (digits too, with `keep_numbers`), each
     /// kept as it is once lowercased: no folding, stopwords or length limits. Such a token
     /// depends on its own bytes alone, which the fast paths rely on.
@@ -45,5 +72,40 @@ impl TokenizerOptions {
             && !self.remove_stopwords
             && self.min_len.is_none()
             && self.max_len.is_none()
+    }
+}
+
+/// Whether `algorithm` stems English: Porter and Porter2 under every name (`porter-nltk`,
+/// `porter2`, `english@2.0.0`, ...) and Lovins. Names are `BASE`, `BASE@VERSION` or
+/// `BASE-nltk`, and no other language's base is one of these.
+fn is_english(algorithm: Algorithm) -> bool {
+    let base = algorithm
+        .name()
+        .split(['@', '-'])
+        .next()
+        .unwrap_or_default();
+    matches!(base, "porter" | "porter2" | "english" | "lovins")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_algorithms_keep_the_ascii_pipeline() {
+        for name in [
+            "porter-nltk",
+            "porter-martin",
+            "porter-original",
+            "porter2",
+            "porter2-nltk",
+        ] {
+            let algorithm: Algorithm = name.parse().expect(name);
+            assert_eq!(
+                TokenizerOptions::for_algorithm(algorithm).mode,
+                TokenMode::Ascii,
+                "{name}"
+            );
+        }
     }
 }
