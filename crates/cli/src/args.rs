@@ -111,7 +111,7 @@ pub(crate) struct AlgorithmArg {
     /// The stemming algorithm, and so the language; `stemkit algorithms` lists them. In
     /// documents, any but the English ones (porter*, english*, lovins) implies --unicode: words
     /// are Unicode (UAX #29) words, lowercased as Python's str.lower() does, not ASCII letter
-    /// runs, which would cut `développement` in three.
+    /// runs, which would cut `développement` into `d` and `veloppement`.
     #[arg(short, long = "algorithm", value_name = "NAME", default_value_t = Algorithm::PorterNltk)]
     pub(crate) algorithm: Algorithm,
 }
