@@ -199,6 +199,9 @@ fn a_non_english_algorithm_cuts_and_stems_its_language() {
 fn help_says_what_a_non_english_algorithm_does_to_documents() {
     for command in ["process", "tokenize"] {
         let help = run(&[command, "--help"], "");
-        assert!(help.contains("implies --unicode"), "{command} --help:\n{help}");
+        assert!(
+            help.contains("implies --unicode"),
+            "{command} --help:\n{help}"
+        );
     }
 }
