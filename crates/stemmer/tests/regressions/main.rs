@@ -11,6 +11,7 @@ use stemkit_stemmer::{Algorithm, Stemmer};
 
 #[path = "../reference/mod.rs"]
 mod reference;
+mod snowball_case;
 
 /// Inputs for the `stem` target, with why each is here.
 const STEM: &[(&str, &[u8])] = &[
@@ -30,6 +31,22 @@ const DIFFERENTIAL: &[(&str, &[u8])] = &[
     (
         "non-ascii-after-y",
         include_bytes!("inputs/differential/non-ascii-after-y"),
+    ),
+];
+
+/// Inputs for the `snowball` target (decoded by `snowball_case.rs`, as the target does), with
+/// why each is here.
+const SNOWBALL: &[(&str, &[u8])] = &[
+    // Hand-made, not a crash: a word over 64 KiB (`*`), so `LongWordStemmer` takes its bounded
+    // path, which must give the whole word's stem.
+    (
+        "long-porter2",
+        include_bytes!("inputs/snowball/long-porter2"),
+    ),
+    // Hand-made, not a crash: a capital and a non-ASCII letter in a non-English word.
+    (
+        "capital-french",
+        include_bytes!("inputs/snowball/capital-french"),
     ),
 ];
 
@@ -64,6 +81,29 @@ fn stem_inputs_keep_the_fuzz_target_properties() {
             "{name}: explain differs from stem"
         );
     }
+}
+
+#[test]
+fn snowball_inputs_keep_the_fuzz_target_properties() {
+    for (name, bytes) in SNOWBALL {
+        let case = snowball_case::decode(bytes);
+        assert!(!case.word.is_empty(), "{name}: decoded to no word");
+        snowball_case::check(&case);
+    }
+}
+
+#[test]
+fn snowball_decoding_reads_a_name_line() {
+    let case = snowball_case::decode(b"porter2-nltk\nponies");
+    assert_eq!(case.algorithm, Algorithm::Porter2Nltk);
+    assert_eq!(case.word, "ponies");
+    let long = snowball_case::decode(b"porter2*\nab");
+    assert_eq!(
+        (long.algorithm, long.word.len() > 64 * 1024),
+        (Algorithm::Porter2, true)
+    );
+    let unnamed = snowball_case::decode(b"\x03ab\xffcd");
+    assert_eq!(unnamed.word, "ab");
 }
 
 #[test]
