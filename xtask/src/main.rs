@@ -9,6 +9,7 @@
 mod bench;
 mod ci;
 mod cmd;
+mod codegen;
 mod fuzz;
 mod snapshots;
 #[cfg(test)]
@@ -32,6 +33,7 @@ tasks:
                                       comparisons: nltk, rust-stemmers, tr, memory, directory, csv,
                                       jsonl)
   snapshots                           review pending insta snapshots (cargo insta review)
+  codegen                             compile the Snowball algorithms into crates/stemmer (stemkit-snowball)
 ";
 
 fn main() -> ExitCode {
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
         "fuzz" => fuzz::Options::parse(rest).and_then(fuzz::run),
         "bench" => bench::Options::parse(rest).and_then(bench::run),
         "snapshots" => no_options(rest).and_then(|()| snapshots::run()),
+        "codegen" => no_options(rest).and_then(|()| codegen::run()),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::Program;
+
 /// A stemming algorithm, named as the command line names it.
 ///
 /// ```
@@ -26,6 +28,9 @@ pub enum Algorithm {
     Porter2,
     /// NLTK's `SnowballStemmer("english")`: the Snowball English 2.x revision.
     Porter2Nltk,
+    /// A Snowball program compiled by stemkit's Snowball compiler: any Snowball algorithm in
+    /// any revision, named `french`, `english@2.2.0`, `german-nltk`, ... (see [`Program`]).
+    Snowball(Program),
 }
 
 impl Algorithm {
@@ -38,9 +43,17 @@ impl Algorithm {
         Algorithm::Porter2Nltk,
     ];
 
+    /// Every algorithm: [`Algorithm::ALL`], then every Snowball program.
+    pub fn all() -> impl Iterator<Item = Algorithm> {
+        Algorithm::ALL
+            .into_iter()
+            .chain(Program::ALL.into_iter().map(Algorithm::Snowball))
+    }
+
     /// The algorithm's command-line name, such as `porter-nltk`.
     pub const fn name(self) -> &'static str {
         match self {
+            Algorithm::Snowball(program) => program.name(),
             Algorithm::PorterNltk => "porter-nltk",
             Algorithm::PorterMartin => "porter-martin",
             Algorithm::PorterOriginal => "porter-original",
@@ -73,6 +86,7 @@ impl Algorithm {
             Algorithm::Porter2Nltk => {
                 "Porter2, NLTK's SnowballStemmer(\"english\") (Snowball English 2.x revision)"
             }
+            Algorithm::Snowball(program) => program.description(),
         }
     }
 }
@@ -93,7 +107,10 @@ impl fmt::Display for ParseAlgorithmError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "unknown algorithm `{}`; expected one of: ", self.name)?;
         let names: Vec<&str> = Algorithm::ALL.iter().map(|a| a.name()).collect();
-        f.write_str(&names.join(", "))
+        f.write_str(&names.join(", "))?;
+        f.write_str(
+            ", or a Snowball algorithm such as french, dutch_porter, english@2.2.0, german-nltk",
+        )
     }
 }
 
@@ -106,6 +123,7 @@ impl FromStr for Algorithm {
         Algorithm::ALL
             .into_iter()
             .find(|a| a.name() == name || a.aliases().contains(&name))
+            .or_else(|| Program::from_name(name).map(Algorithm::Snowball))
             .ok_or_else(|| ParseAlgorithmError {
                 name: name.to_owned(),
             })

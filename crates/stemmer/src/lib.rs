@@ -24,6 +24,7 @@ mod long_word;
 mod lowercase;
 mod porter;
 mod porter2;
+mod snowball;
 
 use std::borrow::Cow;
 
@@ -32,6 +33,7 @@ pub use cache::CachedStemmer;
 pub use explain::{Explanation, Step};
 pub use long_word::LongWordStemmer;
 pub use lowercase::{PieceLowercaser, lowercase};
+pub use snowball::Program;
 
 use explain::{NoTrace, Recorder, Tracer};
 
@@ -71,7 +73,34 @@ impl Stemmer {
         self.run(word, out, &mut NoTrace);
     }
 
-    /// Every step of stemming `word`, with the rule that fired in each.
+    /// Writes the stem of `word` into `out` exactly as the algorithm's reference computes it
+    /// from these very bytes, without lowercasing first. For Snowball programs
+    /// ([`Algorithm::Snowball`]) this is Snowball's own behaviour (PyStemmer's `stemWord`),
+    /// which stems `Word` and `word` differently; [`Stemmer::stem_into`] lowercases first as
+    /// Python's `str.lower()` does, as NLTK's `SnowballStemmer` does. The hand-written English
+    /// algorithms always lowercase, so for them this equals [`Stemmer::stem_into`].
+    ///
+    /// ```
+    /// use stemkit_stemmer::{Algorithm, Program, Stemmer};
+    ///
+    /// let german = Stemmer::new(Algorithm::Snowball(Program::German));
+    /// let mut out = String::new();
+    /// german.stem_as_is_into("Häuser", &mut out);
+    /// assert_eq!(out, "Haus");
+    /// german.stem_into("Häuser", &mut out);
+    /// assert_eq!(out, "haus");
+    /// ```
+    pub fn stem_as_is_into(&self, word: &str, out: &mut String) {
+        out.clear();
+        match self.algorithm {
+            Algorithm::Snowball(program) => snowball::stem(program, word, out, &mut NoTrace),
+            _ => self.run(word, out, &mut NoTrace),
+        }
+    }
+
+    /// Every step of stemming `word`, with the rule that fired in each. For Snowball programs
+    /// the steps are every `among` match (the rule is the string matched) and every routine
+    /// that changed the word, named as in the `.sbl`.
     pub fn explain(&self, word: &str) -> Explanation {
         let mut recorder = Recorder::default();
         let mut stem = String::new();
@@ -91,6 +120,9 @@ impl Stemmer {
             Algorithm::PorterOriginal => porter::stem(porter::Mode::Original, word, out, tracer),
             Algorithm::Porter2 => porter2::stem(porter2::Revision::Current, word, out, tracer),
             Algorithm::Porter2Nltk => porter2::stem(porter2::Revision::Nltk, word, out, tracer),
+            Algorithm::Snowball(program) => {
+                snowball::stem(program, &lowercase(word), out, tracer);
+            }
         }
     }
 }
