@@ -50,6 +50,9 @@ impl TokenizerOptions {
     /// let english = TokenizerOptions::for_algorithm(Algorithm::Porter2);
     /// assert_eq!(english, TokenizerOptions::default());
     /// assert_eq!(english.mode, TokenMode::Ascii);
+    ///
+    /// let french = TokenizerOptions::for_algorithm("french".parse().unwrap());
+    /// assert_eq!(french.mode, TokenMode::Unicode);
     /// ```
     pub fn for_algorithm(algorithm: Algorithm) -> Self {
         let mode = if is_english(algorithm) {
@@ -89,6 +92,8 @@ fn is_english(algorithm: Algorithm) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use stemkit_stemmer::Program;
+
     use super::*;
 
     #[test]
@@ -99,6 +104,12 @@ mod tests {
             "porter-original",
             "porter2",
             "porter2-nltk",
+            "english",
+            "english@2.2.0",
+            "english-nltk",
+            "porter",
+            "porter@2.0.0",
+            "lovins",
         ] {
             let algorithm: Algorithm = name.parse().expect(name);
             assert_eq!(
@@ -106,6 +117,23 @@ mod tests {
                 TokenMode::Ascii,
                 "{name}"
             );
+        }
+    }
+
+    #[test]
+    fn every_other_language_cuts_unicode_words() {
+        for program in Program::ALL {
+            let expected = match program.algorithm() {
+                "english" | "porter" | "lovins" => TokenMode::Ascii,
+                _ => TokenMode::Unicode,
+            };
+            let mode = TokenizerOptions::for_algorithm(Algorithm::Snowball(program)).mode;
+            assert_eq!(mode, expected, "{}", program.name());
+        }
+        for name in ["french", "dutch_porter", "german-nltk", "russian"] {
+            let algorithm: Algorithm = name.parse().expect(name);
+            let mode = TokenizerOptions::for_algorithm(algorithm).mode;
+            assert_eq!(mode, TokenMode::Unicode, "{name}");
         }
     }
 }

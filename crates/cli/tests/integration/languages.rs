@@ -165,7 +165,6 @@ fn ascii_letter_runs_cut_french_apart() {
 }
 
 #[test]
-#[ignore = "needs the Snowball algorithms (branch snowball)"]
 fn a_non_english_algorithm_cuts_and_stems_its_language() {
     for text in TEXTS {
         let document = text.document();

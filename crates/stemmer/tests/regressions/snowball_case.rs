@@ -39,7 +39,7 @@ impl fmt::Debug for Case {
 
 /// Every algorithm, in the command line's order.
 pub fn algorithms() -> Vec<Algorithm> {
-    Algorithm::ALL.to_vec()
+    Algorithm::all().collect()
 }
 
 /// The fuzz target's decoding.
