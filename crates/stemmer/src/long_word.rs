@@ -104,7 +104,8 @@ impl LongWordStemmer {
     /// settled.
     pub fn push(&mut self, piece: &str, out: &mut String) {
         self.raw.push_str(piece);
-        if self.long.is_none() && self.raw.len() >= self.threshold {
+        let squeezable = squeezable(self.stemmer.algorithm());
+        if self.long.is_none() && squeezable && self.raw.len() >= self.threshold {
             self.start_long(out);
         }
         if self.long.is_some() {
@@ -180,6 +181,14 @@ impl LongWordStemmer {
         );
         out.extend(stem.chars().skip(settled));
     }
+}
+
+/// Whether a long word of `algorithm` stems as its squeezed form does. The hand-written Porter
+/// and Porter2 stemmers, whose rules the squeeze models, do. Snowball programs are held whole,
+/// bounded memory or not: they rewrite letters anywhere in the word (Spanish drops every accent,
+/// German turns `ß` into `ss`) and read regions by rules of their own.
+fn squeezable(algorithm: Algorithm) -> bool {
+    !matches!(algorithm, Algorithm::Snowball(_))
 }
 
 /// How many leading letters of the lowercased, [`rewritten`] `head` `algorithm` drops: Porter2

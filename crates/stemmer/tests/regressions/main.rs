@@ -43,10 +43,28 @@ const SNOWBALL: &[(&str, &[u8])] = &[
         "long-porter2",
         include_bytes!("inputs/snowball/long-porter2"),
     ),
+    // Fuzz finding: `spanish@2.0.0` on `développement` (sic) repeated past 64 KiB.
+    // `LongWordStemmer` squeezed the word as if it were English and kept its accents, where
+    // Spanish drops every one; Snowball programs are now held whole.
+    (
+        "long-spanish-accents",
+        include_bytes!("inputs/snowball/long-spanish-accents"),
+    ),
     // Hand-made, not a crash: a capital and a non-ASCII letter in a non-English word.
     (
         "capital-french",
         include_bytes!("inputs/snowball/capital-french"),
+    ),
+];
+
+/// `snowball` inputs that still fail, kept to be moved into [`SNOWBALL`] once fixed.
+const SNOWBALL_OPEN: &[(&str, &[u8])] = &[
+    // Fuzz finding (out of memory): `portuguese` on `iévnt` repeated past 64 KiB. `explain`
+    // records the whole word at every step, and the prelude's `among` matches once per `é`:
+    // 109,242 steps holding 7.2 GB of word copies, for a stem `stem` writes in a millisecond.
+    (
+        "explain-memory-portuguese",
+        include_bytes!("inputs/snowball/explain-memory-portuguese"),
     ),
 ];
 
@@ -86,6 +104,16 @@ fn stem_inputs_keep_the_fuzz_target_properties() {
 #[test]
 fn snowball_inputs_keep_the_fuzz_target_properties() {
     for (name, bytes) in SNOWBALL {
+        let case = snowball_case::decode(bytes);
+        assert!(!case.word.is_empty(), "{name}: decoded to no word");
+        snowball_case::check(&case);
+    }
+}
+
+#[test]
+#[ignore = "open: explain's memory grows with steps times word length (see SNOWBALL_OPEN)"]
+fn snowball_open_inputs_keep_the_fuzz_target_properties() {
+    for (name, bytes) in SNOWBALL_OPEN {
         let case = snowball_case::decode(bytes);
         assert!(!case.word.is_empty(), "{name}: decoded to no word");
         snowball_case::check(&case);
