@@ -30,6 +30,7 @@ struct Source {
 fn releases(dir: &str, algorithm: &str) -> Vec<&'static str> {
     const ALL_3: [&str; 4] = ["3.0.0", "3.0.1", "3.1.0", "3.1.1"];
     match (dir, algorithm) {
+        ("nltk", _) => Vec::new(),
         ("2.0.0", "arabic") => vec!["2.0.0", "2.1.0"],
         ("2.0.0", _) => vec!["2.0.0", "2.1.0", "2.2.0"],
         ("3.0.0", _) => vec!["3.0.0", "3.0.1"],
@@ -43,6 +44,15 @@ fn releases(dir: &str, algorithm: &str) -> Vec<&'static str> {
             | "romanian" | "spanish" | "swedish",
         ) => ALL_3.to_vec(),
         _ => vec!["3.1.0", "3.1.1"],
+    }
+}
+
+/// Which releases a program belongs to, in words.
+fn release_note(s: &Source) -> String {
+    if s.releases.is_empty() {
+        "no Snowball release: NLTK 3.10.4's revision".to_owned()
+    } else {
+        format!("releases {}", s.releases.join(", "))
     }
 }
 
@@ -60,7 +70,7 @@ fn camel(name: &str) -> String {
 
 fn sources(root: &Path) -> Result<Vec<Source>> {
     let mut sources = Vec::new();
-    for dir in ["3.1.0", "2.0.0", "3.0.0"] {
+    for dir in ["3.1.0", "2.0.0", "3.0.0", "nltk"] {
         let folder = root.join("crates/snowball/algorithms").join(dir);
         let mut paths: Vec<PathBuf> = fs::read_dir(&folder)
             .with_context(|| format!("reading {}", folder.display()))?
@@ -211,10 +221,10 @@ fn registry(sources: &[Source]) -> String {
     for s in sources {
         let _ = writeln!(
             out,
-            "/// `{}` from `algorithms/{}/{0}.sbl` (releases {}).\n{},",
+            "/// `{}` from `algorithms/{}/{0}.sbl` ({}).\n{},",
             s.algorithm,
             s.dir,
-            s.releases.join(", "),
+            release_note(s),
             s.variant
         );
     }
@@ -244,6 +254,8 @@ fn registry(sources: &[Source]) -> String {
         arms(&|s| {
             if s.dir == "3.1.0" {
                 format!("{:?}", s.algorithm)
+            } else if s.releases.is_empty() {
+                format!("{:?}", format!("{}-{}", s.algorithm, s.dir))
             } else {
                 format!("{:?}", format!("{}@{}", s.algorithm, s.releases[0]))
             }
@@ -268,11 +280,11 @@ fn registry(sources: &[Source]) -> String {
         arms(&|s| format!(
             "{:?}",
             format!(
-                "Snowball {}, from algorithms/{}/{}.sbl (releases {})",
+                "Snowball {}, from algorithms/{}/{}.sbl ({})",
                 s.algorithm,
                 s.dir,
                 s.algorithm,
-                s.releases.join(", ")
+                release_note(s)
             )
         ))
     );

@@ -21,7 +21,7 @@ fn root() -> PathBuf {
 #[test]
 fn every_algorithm_compiles() {
     let mut count = 0;
-    for release in ["2.0.0", "3.0.0", "3.1.0"] {
+    for release in ["2.0.0", "3.0.0", "3.1.0", "nltk"] {
         for path in files(&root().join("algorithms").join(release), "sbl") {
             let source = fs::read_to_string(&path).expect("readable");
             let name = path.display().to_string();
@@ -36,7 +36,7 @@ fn every_algorithm_compiles() {
             count += 1;
         }
     }
-    assert_eq!(count, 37 + 15 + 6);
+    assert_eq!(count, 37 + 15 + 6 + 1);
 }
 
 #[test]

@@ -208,12 +208,12 @@ fn names_resolve_to_the_outputs_of_their_release() {
 /// NLTK 3.10.4 languages that no Snowball revision reproduces exactly, so that have no
 /// `NAME-nltk`: the closest revision's name and how many words of the vocabulary NLTK stems
 /// differently, as `../shared/snowball/NLTK.md` measured with Snowball's C (arabic: NLTK's own
-/// port; french, hungarian: NLTK follows pre-2.0 Snowball; italian, portuguese, romanian,
-/// russian: NLTK's own changes on top).
-const NLTK_RESIDUALS: [(&str, &str, &str, usize); 7] = [
+/// port; french: NLTK follows pre-2.0 Snowball; italian, portuguese, romanian, russian: NLTK's
+/// own changes on top). Hungarian, 639 words off every kept revision, has `hungarian-nltk`: the
+/// pre-2014 source NLTK follows.
+const NLTK_RESIDUALS: [(&str, &str, &str, usize); 6] = [
     ("arabic", "arabic", "3.1.0", 30_534),
     ("french", "french@2.0.0", "2.0.0", 77),
-    ("hungarian", "hungarian", "3.1.0", 639),
     ("italian", "italian@2.0.0", "2.0.0", 136),
     ("portuguese", "portuguese", "3.1.0", 64),
     ("romanian", "romanian@2.0.0", "2.0.0", 12),
@@ -223,7 +223,8 @@ const NLTK_RESIDUALS: [(&str, &str, &str, usize); 7] = [
 /// The residual counts, between the reference columns themselves: what the tables hold.
 #[test]
 fn nltk_residuals_in_the_references() {
-    for (file, _, label, expected) in NLTK_RESIDUALS {
+    let hungarian = ("hungarian", "hungarian", "3.1.0", 639);
+    for (file, _, label, expected) in NLTK_RESIDUALS.into_iter().chain([hungarian]) {
         let table = Table::load(file);
         let (closest, nltk) = (table.column(label), table.column(NLTK));
         let (Some(closest), Some(nltk)) = (closest, nltk) else {
@@ -274,7 +275,8 @@ const ENGLISH_NLTK_QUIRKS: [(&str, &str, &str); 3] = [
 /// The hand-written English stemmers against the compiled `.sbl` they transcribe, on every word
 /// of every table (2.1 million, in 37 languages) and of `nltk-snowball-english.tsv` (mixed case,
 /// edge cases): `porter2` is `english` everywhere; `porter2-nltk` is `english@2.0.0` but for
-/// NLTK's own quirks, each asserted.
+/// NLTK's own quirks, each asserted. The compiled program runs through `stem_as_is_into` on the
+/// lowercased word (`stem_into` of `english` runs the hand-written Porter2).
 #[test]
 fn hand_written_english_equals_the_compiled_programs() {
     let mut words: Vec<String> = Vec::new();
@@ -290,7 +292,7 @@ fn hand_written_english_equals_the_compiled_programs() {
         let mut found = Vec::new();
         for word in &words {
             hand.stem_into(word, &mut a);
-            compiled.stem_into(word, &mut b);
+            compiled.stem_as_is_into(&stemkit_stemmer::lowercase(word), &mut b);
             if a != b {
                 found.push((word.clone(), a.clone(), b.clone()));
             }

@@ -13,9 +13,11 @@ pub use generated::Program;
 
 use crate::explain::Tracer;
 
-/// NLTK 3.10.4's `SnowballStemmer` languages that a compiled revision reproduces exactly on
-/// Snowball's vocabularies (see `corpus` provenance). The others (arabic, french, hungarian,
-/// italian, portuguese, romanian, russian, porter) are NLTK ports with their own differences.
+/// NLTK 3.10.4's `SnowballStemmer` languages that a compiled Snowball revision reproduces
+/// exactly on Snowball's vocabularies. `hungarian-nltk` is a program of its own
+/// (`algorithms/nltk/hungarian.sbl`, Snowball's Hungarian as before 2014). The others (arabic,
+/// french, italian, portuguese, romanian, russian, porter) are NLTK ports with differences of
+/// their own, which no Snowball revision reproduces.
 const NLTK: [(&str, Program); 8] = [
     ("danish-nltk", Program::Danish),
     ("dutch-nltk", Program::Dutch_2_0_0),

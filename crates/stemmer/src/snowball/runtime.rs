@@ -51,6 +51,9 @@ pub(crate) struct Event {
     pub(crate) word: String,
 }
 
+/// The rule of a trace step for a routine that changed the word.
+const CHANGED: &str = "(routine changed the word)";
+
 /// What `$s C` saves of the current string's state while C works on string `s`.
 #[allow(dead_code)]
 pub(crate) struct Saved {
@@ -65,7 +68,6 @@ pub(crate) struct Saved {
 pub(crate) const VARIABLES: usize = 16;
 
 /// The state of one stemming: the current string, its positions and the program's variables.
-#[derive(Default)]
 pub(crate) struct Env {
     /// The current string.
     pub(crate) p: Vec<u8>,
@@ -85,6 +87,8 @@ pub(crate) struct Env {
     pub(crate) b: [bool; VARIABLES],
     /// String variables.
     pub(crate) s: Vec<Vec<u8>>,
+    /// Where the first edit of the stemming started: the bytes before it are the word's.
+    first_edit: usize,
     trace: Option<Vec<Event>>,
 }
 
@@ -97,7 +101,7 @@ pub(crate) fn div(a: i32, b: i32) -> i32 {
 
 thread_local! {
     /// One environment per thread, so that stemming allocates nothing once buffers have grown.
-    static ENV: RefCell<Env> = RefCell::new(Env::default());
+    static ENV: RefCell<Env> = const { RefCell::new(Env::new()) };
 }
 
 /// Longer words are returned unchanged: positions are `i32`, as in Snowball.
@@ -119,27 +123,55 @@ pub(crate) fn run(
     let mut go = |env: &mut Env| {
         env.reset(word, strings, trace);
         program(env);
-        let len = env.p.len();
-        if word.as_bytes().starts_with(&env.p) && word.is_char_boundary(len) {
-            // The usual case, a suffix removed: no need to validate the bytes again.
-            out.push_str(&word[..len]);
-        } else {
-            match std::str::from_utf8(&env.p) {
-                Ok(stem) => out.push_str(stem),
-                Err(_) => out.push_str(&String::from_utf8_lossy(&env.p)),
+        if let Some(events) = &env.trace {
+            // Edits made by `stem` itself, outside any routine it called.
+            let last = events.last().map_or(word.as_bytes(), |e| e.word.as_bytes());
+            if last != env.p.as_slice() {
+                env.note("stem", Some(CHANGED));
             }
+        }
+        // Most stems keep a prefix of the word: only the bytes after it need validating.
+        // The bytes before the first edit are the word's: only the rest needs validating.
+        let mut same = env.first_edit.min(env.p.len()).min(word.len());
+        while !word.is_char_boundary(same) {
+            same -= 1;
+        }
+        out.push_str(&word[..same]);
+        if same == env.p.len() {
+            return env.trace.take().unwrap_or_default();
+        }
+        match std::str::from_utf8(&env.p[same..]) {
+            Ok(rest) => out.push_str(rest),
+            Err(_) => out.push_str(&String::from_utf8_lossy(&env.p[same..])),
         }
         env.trace.take().unwrap_or_default()
     };
     ENV.with(|cell| match cell.try_borrow_mut() {
         Ok(mut env) => go(&mut env),
-        Err(_) => go(&mut Env::default()),
+        Err(_) => go(&mut Env::new()),
     })
 }
 
 // The runtime covers the whole language; the shipped algorithms do not use every command.
 #[allow(dead_code)]
 impl Env {
+    /// An empty environment (`const`, so the thread-local needs no lazy initialisation).
+    const fn new() -> Self {
+        Env {
+            p: Vec::new(),
+            c: 0,
+            l: 0,
+            lb: 0,
+            bra: 0,
+            ket: 0,
+            i: [0; VARIABLES],
+            b: [false; VARIABLES],
+            s: Vec::new(),
+            first_edit: usize::MAX,
+            trace: None,
+        }
+    }
+
     fn reset(&mut self, word: &str, strings: usize, trace: bool) {
         self.p.clear();
         self.p.extend_from_slice(word.as_bytes());
@@ -154,6 +186,7 @@ impl Env {
             self.s.resize_with(strings, Vec::new);
         }
         self.s.iter_mut().for_each(Vec::clear);
+        self.first_edit = usize::MAX;
         self.trace = trace.then(Vec::new);
     }
 
@@ -186,7 +219,7 @@ impl Env {
         let before = self.p.clone();
         let ok = f(self);
         if self.p != before {
-            self.note(name, Some("(routine changed the word)"));
+            self.note(name, Some(CHANGED));
         }
         ok
     }
@@ -287,7 +320,17 @@ impl Env {
 
     /// `goto G` (`inside`) or `goto non G`, forwards; with `past`, `gopast`.
     pub(crate) fn go_grouping(&mut self, g: &Grouping, inside: bool, past: bool) -> bool {
-        while let Some((ch, n)) = self.char_at(self.c) {
+        loop {
+            // ASCII needs no decoding: the common case in most languages.
+            let b = self.byte(self.c);
+            let (ch, n) = if b < 0x80 && self.c < self.l {
+                (u32::from(b), 1)
+            } else {
+                match self.char_at(self.c) {
+                    Some(found) => found,
+                    None => return false,
+                }
+            };
             if g.contains(ch) == inside {
                 if past {
                     self.c += n;
@@ -296,12 +339,20 @@ impl Env {
             }
             self.c += n;
         }
-        false
     }
 
     /// `goto G` and friends, backwards.
     pub(crate) fn go_grouping_b(&mut self, g: &Grouping, inside: bool, past: bool) -> bool {
-        while let Some((ch, n)) = self.char_before(self.c) {
+        loop {
+            let b = self.byte(self.c - 1);
+            let (ch, n) = if b < 0x80 && self.c > self.lb {
+                (u32::from(b), 1)
+            } else {
+                match self.char_before(self.c) {
+                    Some(found) => found,
+                    None => return false,
+                }
+            };
             if g.contains(ch) == inside {
                 if past {
                     self.c -= n;
@@ -310,7 +361,6 @@ impl Env {
             }
             self.c -= n;
         }
-        false
     }
 
     /// `next`, forwards.
@@ -377,11 +427,14 @@ impl Env {
             return false;
         }
         let start = usize::try_from(self.c).unwrap_or(usize::MAX);
-        if self.p.get(start..start.saturating_add(s.len())) != Some(s) {
-            return false;
+        // A byte loop: literals are short, a `memcmp` call costs more than it saves.
+        match self.p.get(start..start.saturating_add(s.len())) {
+            Some(text) if text.iter().zip(s).all(|(a, b)| a == b) => {
+                self.c += len;
+                true
+            }
+            _ => false,
         }
-        self.c += len;
-        true
     }
 
     /// A literal string test, backwards.
@@ -390,17 +443,20 @@ impl Env {
         self.eq_bytes_b(s.as_bytes())
     }
 
+    #[inline]
     fn eq_bytes_b(&mut self, s: &[u8]) -> bool {
         let len = i32::try_from(s.len()).unwrap_or(i32::MAX);
         if self.c - self.lb < len {
             return false;
         }
         let end = usize::try_from(self.c).unwrap_or(0);
-        if self.p.get(end.saturating_sub(s.len())..end) != Some(s) {
-            return false;
+        match self.p.get(end.saturating_sub(s.len())..end) {
+            Some(text) if text.iter().zip(s).all(|(a, b)| a == b) => {
+                self.c -= len;
+                true
+            }
+            _ => false,
         }
-        self.c -= len;
-        true
     }
 
     /// A string variable test, forwards.
@@ -432,7 +488,16 @@ impl Env {
             return 0;
         }
         let adjustment = i32::try_from(s.len()).unwrap_or(0) - (ket - bra);
-        self.p.splice(from..to, s.iter().copied());
+        self.first_edit = self.first_edit.min(from);
+        if to - from == s.len() {
+            self.p[from..to].copy_from_slice(s);
+        } else if to == self.p.len() {
+            // At the end, the usual place for a suffix: no tail to move.
+            self.p.truncate(from);
+            self.p.extend_from_slice(s);
+        } else {
+            self.p.splice(from..to, s.iter().copied());
+        }
         if adjustment != 0 {
             self.l += adjustment;
             if self.c >= ket {
@@ -636,98 +701,69 @@ impl Env {
     /// cursor (and whose routine succeeds), with the cursor after it; 0 if none.
     #[inline]
     pub(crate) fn find_among(&mut self, t: &Table, routine: &'static str) -> i32 {
-        // Most searches fail on the first byte: decide those without a call.
-        if !t.may_match(if self.c < self.l {
-            Some(self.byte(self.c))
-        } else {
-            None
-        }) {
-            return 0;
+        // Most searches are decided by the first byte: those need no call.
+        let (c, l) = (self.c, self.l);
+        let key = |i: u16| (c + i32::from(i) < l).then(|| self.byte(c + i32::from(i)));
+        match t.quick(key) {
+            Quick::Search => self.search(t, routine),
+            Quick::Empty(result) if self.trace.is_none() => result,
+            Quick::Empty(_) => self.search(t, routine),
+            Quick::Fail => 0,
         }
-        self.search(t, routine)
     }
 
     fn search(&mut self, t: &Table, routine: &'static str) -> i32 {
-        let (c, l) = (self.c, self.l);
-        let text = match (usize::try_from(c), usize::try_from(l)) {
+        let c = self.c;
+        let text = match (usize::try_from(c), usize::try_from(self.l)) {
             (Ok(c), Ok(l)) => self.p.get(c..l).unwrap_or_default(),
             _ => &[],
         };
-        let Some(row) = t.last_at_most(|row, i| row.get(i).copied(), |i| text.get(i).copied())
-        else {
-            return 0;
-        };
-        self.among_chain(
-            t,
-            row,
-            routine,
-            |len| c + len,
-            |z, row| {
-                let (Ok(from), Ok(to)) = (usize::try_from(c), usize::try_from(z.l)) else {
-                    return false;
-                };
-                z.p.get(from..to).is_some_and(|text| {
-                    text.len() >= row.len() && text.iter().zip(row).all(|(a, b)| a == b)
-                })
-            },
-        )
+        let (row, common) = t.longest::<false>(text);
+        self.among_chain(t, row, common, routine, |len| c + len)
     }
 
     /// `among` searched backwards: rows compared from their ends with the text before the
     /// cursor.
     #[inline]
     pub(crate) fn find_among_b(&mut self, t: &Table, routine: &'static str) -> i32 {
-        if !t.may_match(if self.c > self.lb {
-            Some(self.byte(self.c - 1))
-        } else {
-            None
-        }) {
-            return 0;
+        let (c, lb) = (self.c, self.lb);
+        let key = |i: u16| (c - i32::from(i) > lb).then(|| self.byte(c - 1 - i32::from(i)));
+        match t.quick(key) {
+            Quick::Search => self.search_b(t, routine),
+            Quick::Empty(result) if self.trace.is_none() => result,
+            Quick::Empty(_) => self.search_b(t, routine),
+            Quick::Fail => 0,
         }
-        self.search_b(t, routine)
     }
 
     fn search_b(&mut self, t: &Table, routine: &'static str) -> i32 {
-        let (c, lb) = (self.c, self.lb);
-        let text = match (usize::try_from(lb), usize::try_from(c)) {
+        let c = self.c;
+        let text = match (usize::try_from(self.lb), usize::try_from(c)) {
             (Ok(lb), Ok(c)) => self.p.get(lb..c).unwrap_or_default(),
             _ => &[],
         };
-        let from_end = |s: &[u8], i: usize| s.len().checked_sub(i + 1).map(|at| s[at]);
-        let Some(row) = t.last_at_most(from_end, |i| from_end(text, i)) else {
-            return 0;
-        };
-        self.among_chain(
-            t,
-            row,
-            routine,
-            |len| c - len,
-            |z, row| {
-                let (Ok(from), Ok(to)) = (usize::try_from(z.lb), usize::try_from(c)) else {
-                    return false;
-                };
-                z.p.get(from..to).is_some_and(|text| {
-                    text.len() >= row.len()
-                        && text.iter().rev().zip(row.iter().rev()).all(|(a, b)| a == b)
-                })
-            },
-        )
+        let (row, common) = t.longest::<true>(text);
+        self.among_chain(t, row, common, routine, |len| c - len)
     }
 
-    /// From row `i` down its prefix chain to the first row that matches `text` and whose
-    /// routine (if any) succeeds; sets the cursor after it and returns its action number.
+    /// From row `i` (`common` key bytes of which match the text) down its prefix chain to the
+    /// first row that matches in full and whose routine (if any) succeeds; sets the cursor
+    /// after it and returns its action number, or 0.
     #[inline]
     fn among_chain(
         &mut self,
         t: &Table,
-        mut i: usize,
+        row: Option<usize>,
+        common: usize,
         routine: &'static str,
         end: impl Fn(i32) -> i32,
-        matches: impl Fn(&Env, &[u8]) -> bool,
     ) -> i32 {
+        let Some(mut i) = row else {
+            return 0;
+        };
         loop {
             let row = &t.rows[i];
-            if matches(self, row.0.as_bytes()) {
+            if common >= row.0.len() {
                 let after = end(row.0.len() as i32);
                 self.c = after;
                 let ok = match row.3 {
@@ -753,12 +789,27 @@ impl Env {
     }
 }
 
+/// What an `among` search can tell from the first byte alone.
+enum Quick {
+    /// No row can match.
+    Fail,
+    /// Only the empty row, without a routine, can match: this action number.
+    Empty(i32),
+    /// Search the table.
+    Search,
+}
+
 /// An `among` table: rows sorted by their search key (the string, reversed when searching
 /// backwards), with the rows of each first key byte located once, at compile time.
 pub(crate) struct Table {
     rows: &'static [Among],
     /// `starts[b]`: the first row whose first key byte is at least `b` (empty rows come first).
     starts: [u16; 257],
+    /// The last key byte of the shortest non-empty row: in UTF-8 the first bytes of rows are
+    /// often all the same lead byte, so this one tells more.
+    probe: u16,
+    /// The bytes that rows have at `probe`.
+    probe_bits: [u64; 4],
 }
 
 impl Table {
@@ -785,52 +836,96 @@ impl Table {
             starts[b] = row as u16;
             b += 1;
         }
-        Table { rows, starts }
-    }
-
-    /// Whether any row can match text whose first key byte is `first` (`None`: no text).
-    #[inline(always)]
-    fn may_match(&self, first: Option<u8>) -> bool {
-        self.starts[0] > 0
-            || first.is_some_and(|b| self.starts[usize::from(b)] != self.starts[usize::from(b) + 1])
-    }
-
-    /// The last row whose key is at most `text` (compared as keys: `key(s, i)` is byte `i` of
-    /// a row's key, `text_at(i)` of the text's), searched among the rows sharing the text's
-    /// first key byte; or the empty row if that is all that can match.
-    #[inline]
-    fn last_at_most(
-        &self,
-        key: impl Fn(&[u8], usize) -> Option<u8>,
-        text_at: impl Fn(usize) -> Option<u8>,
-    ) -> Option<usize> {
-        let empty_row = self.starts[0] > 0;
-        let Some(first) = text_at(0) else {
-            return empty_row.then_some(0);
-        };
-        let (mut lo, mut hi) = (
-            usize::from(self.starts[usize::from(first)]),
-            usize::from(self.starts[usize::from(first) + 1]),
-        );
-        if lo == hi {
-            return empty_row.then_some(0);
+        let mut shortest = usize::MAX;
+        let mut row = 0;
+        while row < rows.len() {
+            let len = rows[row].0.len();
+            if len > 0 && len < shortest {
+                shortest = len;
+            }
+            row += 1;
         }
-        // Invariant: rows before `lo` in the range are <= text, rows from `hi` on are > text.
-        // Every row between two rows shares the prefix they have in common with the text, so
-        // comparisons start after the shorter of the two common prefixes (as Snowball's C does).
+        let probe = if shortest == usize::MAX {
+            0
+        } else {
+            shortest - 1
+        };
+        let mut probe_bits = [0u64; 4];
+        let mut row = 0;
+        while row < rows.len() {
+            let s = rows[row].0.as_bytes();
+            if !s.is_empty() {
+                let byte = if backward {
+                    s[s.len() - 1 - probe]
+                } else {
+                    s[probe]
+                };
+                probe_bits[(byte >> 6) as usize] |= 1 << (byte & 63);
+            }
+            row += 1;
+        }
+        Table {
+            rows,
+            starts,
+            probe: probe as u16,
+            probe_bits,
+        }
+    }
+
+    /// What the text's first key byte and its byte at [`Table::probe`] decide (`key(i)` is
+    /// the text's key byte `i`, `None` past its end).
+    #[inline(always)]
+    fn quick(&self, key: impl Fn(u16) -> Option<u8>) -> Quick {
+        let some_row = key(0)
+            .is_some_and(|b| self.starts[usize::from(b)] != self.starts[usize::from(b) + 1])
+            && key(self.probe)
+                .is_some_and(|b| self.probe_bits[usize::from(b >> 6)] & (1 << (b & 63)) != 0);
+        match self.rows.first() {
+            _ if some_row => Quick::Search,
+            // Only the empty string can match; without a routine it always does.
+            Some(Among("", _, result, None)) => Quick::Empty(i32::from(*result)),
+            Some(Among("", _, _, Some(_))) => Quick::Search,
+            _ => Quick::Fail,
+        }
+    }
+
+    /// The last row whose key is at most the text's (keys read backwards with `BACK`), and
+    /// how many key bytes it shares with the text; searched among the rows that share the
+    /// text's first key byte, else the empty row if there is one.
+    #[inline]
+    fn longest<const BACK: bool>(&self, text: &[u8]) -> (Option<usize>, usize) {
+        let n = text.len();
+        let key = |s: &[u8], i: usize| -> u8 { if BACK { s[s.len() - 1 - i] } else { s[i] } };
+        let empty = (self.starts[0] > 0).then_some(0);
+        if n == 0 {
+            return (empty, 0);
+        }
+        let first = usize::from(key(text, 0));
+        let (mut lo, mut hi) = (
+            usize::from(self.starts[first]),
+            usize::from(self.starts[first + 1]),
+        );
         let range_start = lo;
+        // Rows before `lo` in the range are <= text, rows from `hi` on are > text. Every row
+        // between two rows shares the prefix they both have in common with the text, so
+        // comparisons start after the shorter of the two (as Snowball's C does).
         let (mut common_lo, mut common_hi) = (1, 1);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             let row = self.rows[mid].0.as_bytes();
             let mut i = common_lo.min(common_hi);
             let at_most = loop {
-                match (key(row, i), text_at(i)) {
-                    (None, _) => break true,
-                    (Some(_), None) => break false,
-                    (Some(r), Some(t)) if r != t => break r < t,
-                    _ => i += 1,
+                if i >= row.len() {
+                    break true;
                 }
+                if i >= n {
+                    break false;
+                }
+                let (r, t) = (key(row, i), key(text, i));
+                if r != t {
+                    break r < t;
+                }
+                i += 1;
             };
             if at_most {
                 lo = mid + 1;
@@ -841,9 +936,9 @@ impl Table {
             }
         }
         if lo > range_start {
-            Some(lo - 1)
+            (Some(lo - 1), common_lo)
         } else {
-            empty_row.then_some(0)
+            (empty, 0)
         }
     }
 }

@@ -29,6 +29,7 @@ mod greek;
 mod hindi;
 mod hungarian;
 mod hungarian_2_0_0;
+mod hungarian_nltk;
 mod indonesian;
 mod irish;
 mod italian;
@@ -184,11 +185,13 @@ pub enum Program {
     Italian_3_0_0,
     /// `norwegian` from `algorithms/3.0.0/norwegian.sbl` (releases 3.0.0, 3.0.1).
     Norwegian_3_0_0,
+    /// `hungarian` from `algorithms/nltk/hungarian.sbl` (no Snowball release: NLTK 3.10.4's revision).
+    Hungarian_nltk,
 }
 
 impl Program {
     /// Every program: the current revisions first, then the older ones.
-    pub const ALL: [Program; 58] = [
+    pub const ALL: [Program; 59] = [
         Program::Arabic,
         Program::Armenian,
         Program::Basque,
@@ -247,6 +250,7 @@ impl Program {
         Program::German_3_0_0,
         Program::Italian_3_0_0,
         Program::Norwegian_3_0_0,
+        Program::Hungarian_nltk,
     ];
 
     /// The program's name: the Snowball name (`french`) for a current revision, `NAME@RELEASE` (its first release) for an older one.
@@ -310,6 +314,7 @@ impl Program {
             Program::German_3_0_0 => "german@3.0.0",
             Program::Italian_3_0_0 => "italian@3.0.0",
             Program::Norwegian_3_0_0 => "norwegian@3.0.0",
+            Program::Hungarian_nltk => "hungarian-nltk",
         }
     }
 
@@ -374,6 +379,7 @@ impl Program {
             Program::German_3_0_0 => "german",
             Program::Italian_3_0_0 => "italian",
             Program::Norwegian_3_0_0 => "norwegian",
+            Program::Hungarian_nltk => "hungarian",
         }
     }
 
@@ -440,6 +446,7 @@ impl Program {
             Program::German_3_0_0 => &["3.0.0", "3.0.1"],
             Program::Italian_3_0_0 => &["3.0.0", "3.0.1"],
             Program::Norwegian_3_0_0 => &["3.0.0", "3.0.1"],
+            Program::Hungarian_nltk => &[],
         }
     }
 
@@ -620,6 +627,9 @@ impl Program {
             Program::Norwegian_3_0_0 => {
                 "Snowball norwegian, from algorithms/3.0.0/norwegian.sbl (releases 3.0.0, 3.0.1)"
             }
+            Program::Hungarian_nltk => {
+                "Snowball hungarian, from algorithms/nltk/hungarian.sbl (no Snowball release: NLTK 3.10.4's revision)"
+            }
         }
     }
 
@@ -684,6 +694,7 @@ impl Program {
             Program::German_3_0_0 => (german_3_0_0::stem, german_3_0_0::STRINGS),
             Program::Italian_3_0_0 => (italian_3_0_0::stem, italian_3_0_0::STRINGS),
             Program::Norwegian_3_0_0 => (norwegian_3_0_0::stem, norwegian_3_0_0::STRINGS),
+            Program::Hungarian_nltk => (hungarian_nltk::stem, hungarian_nltk::STRINGS),
         }
     }
 }
