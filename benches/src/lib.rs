@@ -3,7 +3,7 @@
 //! no randomness from the machine: every run measures the same bytes).
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::PathBuf;
 
 /// The repository's `corpus/` directory.
@@ -28,6 +28,64 @@ pub fn porter_vocabulary() -> io::Result<Vec<String>> {
 /// Snowball's English (Porter2) test vocabulary: 42,649 distinct words.
 pub fn english_vocabulary() -> io::Result<Vec<String>> {
     corpus_lines("vocab/english-voc.txt")
+}
+
+/// The algorithms with a vocabulary in `corpus/snowball/` (`NAME.tsv.gz`): Snowball 3.1.0's 36
+/// and `lovins`.
+pub const SNOWBALL_VOCABULARIES: [&str; 37] = [
+    "arabic",
+    "armenian",
+    "basque",
+    "catalan",
+    "czech",
+    "danish",
+    "dutch",
+    "dutch_porter",
+    "english",
+    "esperanto",
+    "estonian",
+    "finnish",
+    "french",
+    "german",
+    "greek",
+    "hindi",
+    "hungarian",
+    "indonesian",
+    "irish",
+    "italian",
+    "lithuanian",
+    "lovins",
+    "nepali",
+    "norwegian",
+    "persian",
+    "polish",
+    "porter",
+    "portuguese",
+    "romanian",
+    "russian",
+    "serbian",
+    "sesotho",
+    "spanish",
+    "swedish",
+    "tamil",
+    "turkish",
+    "yiddish",
+];
+
+/// The words of a Snowball algorithm's vocabulary (column 0 of `corpus/snowball/NAME.tsv.gz`),
+/// in the file's order.
+pub fn snowball_vocabulary(name: &str) -> io::Result<Vec<String>> {
+    let path = corpus_dir().join("snowball").join(format!("{name}.tsv.gz"));
+    let mut text = String::new();
+    fs::File::open(&path)
+        .and_then(|file| flate2::read::GzDecoder::new(file).read_to_string(&mut text))
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    let body = text.strip_suffix('\n').unwrap_or(&text);
+    Ok(body
+        .split('\n')
+        .skip(1)
+        .map(|row| row.split('\t').next().unwrap_or_default().to_owned())
+        .collect())
 }
 
 /// The paired documents the generator samples from.

@@ -2,6 +2,7 @@
 //! them and prints a summary; `cargo bench -p stemkit-benches -- --test` runs each once.
 
 mod pipeline;
+mod snowball;
 mod stem;
 mod tokenize;
 mod versus;
@@ -24,6 +25,6 @@ const SEED: u64 = 2019;
 criterion_group! {
     name = benches;
     config = config();
-    targets = stem::bench, versus::bench, tokenize::bench, pipeline::bench
+    targets = stem::bench, versus::bench, snowball::bench, tokenize::bench, pipeline::bench
 }
 criterion_main!(benches);

@@ -27,6 +27,7 @@ const TOKENIZE_EXAMPLES: &str = "\
 Examples:
   stemkit tokenize article.txt                title, then each line's tokens
   stemkit tokenize --unicode --keep-numbers article.txt
+  stemkit tokenize --algorithm french article.txt   French words (implies --unicode)
   stemkit tokenize docs/ -o tokens/ --threads 4
   stemkit tokenize --input-format jsonl --output-format jsonl news.jsonl";
 
@@ -36,6 +37,7 @@ Examples:
   stemkit process a.txt b.txt -o both.txt     outputs concatenated in order
   stemkit process docs/ -o stemmed/           mirrored tree, in parallel
   stemkit process --stopwords --min-len 3 article.txt
+  stemkit process --algorithm german artikel.txt    German words and stems (implies --unicode)
   stemkit process --input-format csv --text-field body --output-format csv news.csv
   stemkit process --input-format jsonl --output-format jsonl news.jsonl -o out.jsonl";
 
@@ -69,7 +71,7 @@ pub(crate) enum Command {
     Stem(StemArgs),
     /// Tokenize documents: the title line verbatim, then each line's tokens joined by spaces.
     #[command(after_help = TOKENIZE_EXAMPLES)]
-    Tokenize(DocumentArgs),
+    Tokenize(ProcessArgs),
     /// Tokenize and stem documents: the title line verbatim, then one stem per line.
     #[command(after_help = PROCESS_EXAMPLES)]
     Process(ProcessArgs),
@@ -106,7 +108,10 @@ pub(crate) struct StemArgs {
 /// The `--algorithm` option.
 #[derive(Debug, Args)]
 pub(crate) struct AlgorithmArg {
-    /// The stemming algorithm; `stemkit algorithms` lists them.
+    /// The stemming algorithm, and so the language; `stemkit algorithms` lists them. In
+    /// documents, any but the English ones (porter*, english*, lovins) implies --unicode: words
+    /// are Unicode (UAX #29) words, lowercased as Python's str.lower() does, not ASCII letter
+    /// runs, which would cut `développement` into `d` and `veloppement`.
     #[arg(short, long = "algorithm", value_name = "NAME", default_value_t = Algorithm::PorterNltk)]
     pub(crate) algorithm: Algorithm,
 }
@@ -119,7 +124,8 @@ pub(crate) struct Utf8Arg {
     pub(crate) lossy: bool,
 }
 
-/// Arguments of `stemkit process`.
+/// Arguments of `stemkit process` and `stemkit tokenize` (whose algorithm only picks how words
+/// are cut).
 #[derive(Debug, Args)]
 pub(crate) struct ProcessArgs {
     #[command(flatten)]
@@ -161,7 +167,8 @@ pub(crate) struct DocumentArgs {
 /// Which tokens come out of a text.
 #[derive(Debug, Args)]
 pub(crate) struct TokenizerArgs {
-    /// Unicode words (UAX #29) instead of runs of ASCII letters.
+    /// Unicode words (UAX #29) instead of runs of ASCII letters; implied by a non-English
+    /// --algorithm.
     #[arg(long)]
     pub(crate) unicode: bool,
     /// Keep words holding digits (with --unicode).
@@ -170,7 +177,7 @@ pub(crate) struct TokenizerArgs {
     /// Fold accented letters to ASCII first (`Nicolás` -> `nicolas`).
     #[arg(long)]
     pub(crate) fold_ascii: bool,
-    /// Drop NLTK's English stopwords.
+    /// Drop NLTK's English stopwords (whatever the --algorithm).
     #[arg(long)]
     pub(crate) stopwords: bool,
     /// Drop tokens shorter than N characters.
@@ -182,13 +189,14 @@ pub(crate) struct TokenizerArgs {
 }
 
 impl TokenizerArgs {
-    /// The library's options for these flags.
-    pub(crate) fn options(&self) -> TokenizerOptions {
+    /// The library's options for these flags, for documents in `algorithm`'s language.
+    pub(crate) fn options(&self, algorithm: Algorithm) -> TokenizerOptions {
+        let language = TokenizerOptions::for_algorithm(algorithm);
         TokenizerOptions {
             mode: if self.unicode {
                 TokenMode::Unicode
             } else {
-                TokenMode::Ascii
+                language.mode
             },
             keep_numbers: self.keep_numbers,
             fold_to_ascii: self.fold_ascii,

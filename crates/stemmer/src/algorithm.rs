@@ -66,6 +66,9 @@ impl Algorithm {
     pub const fn aliases(self) -> &'static [&'static str] {
         match self {
             Algorithm::Porter2 => &["snowball-english"],
+            // NLTK's `SnowballStemmer("english")` is the hand-written Porter2 of NLTK's revision,
+            // with its three quirks; `english@2.0.0` is Snowball 2.0.0 itself.
+            Algorithm::Porter2Nltk => &["english-nltk"],
             _ => &[],
         }
     }

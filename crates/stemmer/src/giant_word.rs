@@ -23,7 +23,7 @@ use std::borrow::Cow;
 use crate::letter::is_consonant_after;
 use crate::lowercase::char_boundary_before_last;
 use crate::porter2::{self, Revision};
-use crate::{PieceLowercaser, Stemmer};
+use crate::{Algorithm, PieceLowercaser, Program, Stemmer};
 
 // The limits, and why each is enough.
 
@@ -110,7 +110,10 @@ impl GiantWordStemmer {
     /// settled.
     pub fn push(&mut self, piece: &str, out: &mut String) {
         self.raw.push_str(piece);
-        if self.giant.is_none() && self.raw.len() >= self.threshold {
+        if self.giant.is_none()
+            && squeezable(self.stemmer.algorithm())
+            && self.raw.len() >= self.threshold
+        {
             self.start_giant(out);
         }
         if self.giant.is_some() {
@@ -194,6 +197,15 @@ impl GiantWordStemmer {
         );
         out.extend(stem.chars().skip(settled));
     }
+}
+
+/// Whether a giant word of `algorithm` stems as its squeezed form does. The hand-written Porter
+/// and Porter2 stemmers (and `english`, which runs the hand-written Porter2), whose rules the
+/// squeeze models, do. Other Snowball programs are held whole, bounded memory or not: they
+/// rewrite letters anywhere in the word (Spanish drops every accent, German turns `ß` into
+/// `ss`) and read regions by rules of their own.
+fn squeezable(algorithm: Algorithm) -> bool {
+    !matches!(algorithm, Algorithm::Snowball(program) if program != Program::English)
 }
 
 /// `letters` of a giant word's head or middle as the stem has them: NLTK's Porter2 reads

@@ -138,9 +138,6 @@ impl Stemmer {
             Algorithm::Snowball(Program::English) => {
                 porter2::stem(porter2::Revision::Current, word, out, tracer);
             }
-            Algorithm::Snowball(Program::English_2_0_0) => {
-                porter2::stem(porter2::Revision::Nltk, word, out, tracer);
-            }
             Algorithm::Snowball(program) => {
                 snowball::stem(program, &lowercase(word), out, tracer, tracing);
             }

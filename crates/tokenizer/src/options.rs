@@ -1,6 +1,7 @@
 //! The tokenizer's options: which characters make words, and which words are kept.
 
 use crate::stopwords;
+use stemkit_stemmer::Algorithm;
 
 /// How the text is cut into words.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -38,6 +39,34 @@ pub struct TokenizerOptions {
 }
 
 impl TokenizerOptions {
+    /// The options for documents in the language `algorithm` stems: the default (ASCII letter
+    /// runs, the NLTK pipeline) for the English algorithms, Unicode words for every other
+    /// language, whose letters ASCII runs would cut apart (`développement` would make `d` and
+    /// `veloppement`). The one rule the command line follows for `--algorithm`.
+    ///
+    /// ```
+    /// use stemkit_stemmer::Algorithm;
+    /// use stemkit_tokenizer::{TokenMode, TokenizerOptions};
+    ///
+    /// let english = TokenizerOptions::for_algorithm(Algorithm::Porter2);
+    /// assert_eq!(english, TokenizerOptions::default());
+    /// assert_eq!(english.mode, TokenMode::Ascii);
+    ///
+    /// let french = TokenizerOptions::for_algorithm("french".parse().unwrap());
+    /// assert_eq!(french.mode, TokenMode::Unicode);
+    /// ```
+    pub fn for_algorithm(algorithm: Algorithm) -> Self {
+        let mode = if is_english(algorithm) {
+            TokenMode::Ascii
+        } else {
+            TokenMode::Unicode
+        };
+        TokenizerOptions {
+            mode,
+            ..TokenizerOptions::default()
+        }
+    }
+
     /// Whether tokens are plain ASCII letter runs (digits too, with `keep_numbers`), each
     /// kept as it is once lowercased: no folding, stopwords or length limits. Such a token
     /// depends on its own bytes alone, which the fast paths rely on.
@@ -55,5 +84,65 @@ impl TokenizerOptions {
         !(self.remove_stopwords && stopwords::is_stopword(token))
             && self.min_len.is_none_or(|min| token.chars().count() >= min)
             && self.max_len.is_none_or(|max| token.chars().count() <= max)
+    }
+}
+
+/// Whether `algorithm` stems English: Porter and Porter2 under every name (`porter-nltk`,
+/// `porter2`, `english@2.0.0`, ...) and Lovins. Names are `BASE`, `BASE@VERSION` or
+/// `BASE-nltk`, and no other language's base is one of these.
+fn is_english(algorithm: Algorithm) -> bool {
+    let base = algorithm
+        .name()
+        .split(['@', '-'])
+        .next()
+        .unwrap_or_default();
+    matches!(base, "porter" | "porter2" | "english" | "lovins")
+}
+
+#[cfg(test)]
+mod tests {
+    use stemkit_stemmer::Program;
+
+    use super::*;
+
+    #[test]
+    fn english_algorithms_keep_the_ascii_pipeline() {
+        for name in [
+            "porter-nltk",
+            "porter-martin",
+            "porter-original",
+            "porter2",
+            "porter2-nltk",
+            "english",
+            "english@2.2.0",
+            "english-nltk",
+            "porter",
+            "porter@2.0.0",
+            "lovins",
+        ] {
+            let algorithm: Algorithm = name.parse().expect(name);
+            assert_eq!(
+                TokenizerOptions::for_algorithm(algorithm).mode,
+                TokenMode::Ascii,
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_other_language_cuts_unicode_words() {
+        for program in Program::ALL {
+            let expected = match program.algorithm() {
+                "english" | "porter" | "lovins" => TokenMode::Ascii,
+                _ => TokenMode::Unicode,
+            };
+            let mode = TokenizerOptions::for_algorithm(Algorithm::Snowball(program)).mode;
+            assert_eq!(mode, expected, "{}", program.name());
+        }
+        for name in ["french", "dutch_porter", "german-nltk", "russian"] {
+            let algorithm: Algorithm = name.parse().expect(name);
+            let mode = TokenizerOptions::for_algorithm(algorithm).mode;
+            assert_eq!(mode, TokenMode::Unicode, "{name}");
+        }
     }
 }

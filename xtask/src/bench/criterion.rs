@@ -43,6 +43,18 @@ pub(crate) fn run() -> Result<()> {
     print_table(&measurements);
     print_ratios(&measurements);
     print_nltk_comparison(&measurements);
+    let snowball: Vec<(String, String, f64)> = measurements
+        .iter()
+        .filter(|m| m.group == "snowball")
+        .filter_map(|m| {
+            Some((
+                m.function.clone(),
+                m.parameter.clone(),
+                words_per_second(m)?,
+            ))
+        })
+        .collect();
+    super::snowball::print_comparison(&snowball);
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 
 mod criterion;
 mod end_to_end;
+mod snowball;
 mod timing;
 
 use anyhow::Result;

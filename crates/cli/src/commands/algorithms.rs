@@ -6,22 +6,27 @@ use stemkit_stemmer::Algorithm;
 
 use crate::errors::write_failed;
 
-/// Prints one line per algorithm: name, description, other names.
+/// Prints one line per algorithm: name, description, other names (for Snowball programs, every
+/// `NAME@RELEASE` and `NAME-nltk` that selects the same program).
 pub(crate) fn run() -> anyhow::Result<()> {
-    let width = Algorithm::ALL
-        .iter()
-        .map(|a| a.name().len())
-        .max()
-        .unwrap_or(0);
+    let width = Algorithm::all().map(|a| a.name().len()).max().unwrap_or(0);
     let mut text = String::new();
-    for algorithm in Algorithm::ALL {
+    for algorithm in Algorithm::all() {
         text.push_str(&format!(
             "{:width$}  {}",
             algorithm.name(),
             algorithm.description()
         ));
-        if !algorithm.aliases().is_empty() {
-            text.push_str(&format!(" (also: {})", algorithm.aliases().join(", ")));
+        let mut aliases: Vec<String> = algorithm
+            .aliases()
+            .iter()
+            .map(|a| (*a).to_owned())
+            .collect();
+        if let Algorithm::Snowball(program) = algorithm {
+            aliases.extend(program.aliases());
+        }
+        if !aliases.is_empty() {
+            text.push_str(&format!(" (also: {})", aliases.join(", ")));
         }
         text.push('\n');
     }

@@ -31,15 +31,19 @@ struct Job {
     tokens_column: &'static str,
 }
 
-/// Runs the pipeline (stemming with `algorithm`, if any) over the inputs in `layout`.
+/// Runs the pipeline over the inputs in `layout`: words cut for `algorithm`'s language, and
+/// stemmed with it when `stem`.
 pub(crate) fn run(
     args: &DocumentArgs,
-    algorithm: Option<Algorithm>,
+    algorithm: Algorithm,
+    stem: bool,
     layout: Layout,
 ) -> anyhow::Result<()> {
     configure_threads(args.threads);
+    let options = args.tokenizer.options(algorithm);
+    let algorithm = stem.then_some(algorithm);
     let job = Job {
-        pipeline: Pipeline::new(args.tokenizer.options(), algorithm),
+        pipeline: Pipeline::new(options, algorithm),
         style: Style {
             format: args.output_format,
             layout,

@@ -14,10 +14,16 @@ use crate::args::{Cli, Command};
 pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Stem(args) => stem::run(&args),
-        Command::Tokenize(args) => documents::run(&args, None, Layout::LinePerLine),
+        Command::Tokenize(args) => documents::run(
+            &args.documents,
+            args.algorithm.algorithm,
+            false,
+            Layout::LinePerLine,
+        ),
         Command::Process(args) => documents::run(
             &args.documents,
-            Some(args.algorithm.algorithm),
+            args.algorithm.algorithm,
+            true,
             Layout::TokenPerLine,
         ),
         Command::Verify(args) => verify::run(&args),

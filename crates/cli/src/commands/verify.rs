@@ -16,7 +16,10 @@ pub(crate) fn run(args: &VerifyArgs) -> anyhow::Result<()> {
     let (stemmed_name, stemmed_bytes) = read_all(&args.stemmed)?;
     let raw = decode(&raw_bytes, &raw_name, args.utf8.lossy)?;
     let stemmed = decode(&stemmed_bytes, &stemmed_name, args.utf8.lossy)?;
-    let mut pipeline = Pipeline::new(args.tokenizer.options(), Some(args.algorithm.algorithm));
+    let mut pipeline = Pipeline::new(
+        args.tokenizer.options(args.algorithm.algorithm),
+        Some(args.algorithm.algorithm),
+    );
     let report = verify(&mut pipeline, &raw, &stemmed);
     let mut text = report.to_string();
     if !text.ends_with('\n') {

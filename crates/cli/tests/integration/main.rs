@@ -11,6 +11,7 @@ mod directories;
 mod documents;
 mod failures;
 mod giant_lines;
+mod languages;
 mod meta;
 mod pipes;
 mod stem;

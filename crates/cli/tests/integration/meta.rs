@@ -15,15 +15,23 @@ fn algorithms_lists_each_name_with_its_description() {
         .lines()
         .map(|line| line.split_whitespace().next().unwrap())
         .collect();
-    assert_eq!(
-        names,
-        [
-            "porter-nltk",
-            "porter-martin",
-            "porter-original",
-            "porter2",
-            "porter2-nltk"
-        ]
+    let expected: Vec<&str> = [
+        "porter-nltk",
+        "porter-martin",
+        "porter-original",
+        "porter2",
+        "porter2-nltk",
+    ]
+    .into_iter()
+    .chain(stemkit_stemmer::Program::ALL.map(|p| p.name()))
+    .collect();
+    assert_eq!(names, expected);
+    assert!(names.contains(&"french") && names.contains(&"dutch_porter"));
+    assert!(
+        listing
+            .lines()
+            .any(|line| line.starts_with("german@2.0.0 ") && line.contains("german-nltk")),
+        "{listing}"
     );
     assert!(
         listing

@@ -17,11 +17,9 @@ pub(crate) const START_READ: usize = 1 + LONGEST_REGION_PREFIX;
 /// The revision of Porter2 `algorithm` computes, if it is a Porter2.
 pub(crate) const fn revision_of(algorithm: Algorithm) -> Option<Revision> {
     match algorithm {
-        // `english` and `english@2.0.0` stem through the hand-written Porter2 (see lib.rs).
+        // `english` stems through the hand-written Porter2 (see lib.rs).
         Algorithm::Porter2 | Algorithm::Snowball(Program::English) => Some(Revision::Current),
-        Algorithm::Porter2Nltk | Algorithm::Snowball(Program::English_2_0_0) => {
-            Some(Revision::Nltk)
-        }
+        Algorithm::Porter2Nltk => Some(Revision::Nltk),
         Algorithm::PorterNltk
         | Algorithm::PorterMartin
         | Algorithm::PorterOriginal

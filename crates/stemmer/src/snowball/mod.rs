@@ -18,10 +18,9 @@ use crate::trace::Tracer;
 /// (`algorithms/nltk/hungarian.sbl`, Snowball's Hungarian as before 2014). The others (arabic,
 /// french, italian, portuguese, romanian, russian, porter) are NLTK ports with differences of
 /// their own, which no Snowball revision reproduces.
-const NLTK: [(&str, Program); 8] = [
+const NLTK: [(&str, Program); 7] = [
     ("danish-nltk", Program::Danish),
     ("dutch-nltk", Program::Dutch_2_0_0),
-    ("english-nltk", Program::English_2_0_0),
     ("finnish-nltk", Program::Finnish_3_0_0),
     ("german-nltk", Program::German_2_0_0),
     ("norwegian-nltk", Program::Norwegian_2_0_0),

@@ -4,6 +4,8 @@
 // Each test binary uses its own part of this module.
 #![allow(dead_code)]
 
+pub(crate) mod snowball;
+
 use std::fs;
 use std::path::PathBuf;
 
