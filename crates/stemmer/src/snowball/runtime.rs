@@ -562,7 +562,24 @@ impl Env {
     }
 
     /// `delete`
+    #[inline]
     pub(crate) fn slice_del(&mut self) -> bool {
+        // A slice that ends the string, the usual place for a suffix: a truncation.
+        if self.slice_ok() && self.ket == self.size() && self.bra < self.ket {
+            let (bra, ket) = (self.bra, self.ket);
+            let from = usize::try_from(bra).unwrap_or(0);
+            self.first_edit = self.first_edit.min(from);
+            self.p.truncate(from);
+            let adjustment = bra - ket;
+            self.l += adjustment;
+            if self.c >= ket {
+                self.c += adjustment;
+            } else if self.c > bra {
+                self.c = bra;
+            }
+            self.ket = bra;
+            return true;
+        }
         self.slice_from_bytes(b"")
     }
 
