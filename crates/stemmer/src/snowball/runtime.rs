@@ -24,16 +24,42 @@ pub(crate) struct Grouping {
     min: u32,
     max: u32,
     bits: &'static [u8],
+    /// Bit `b` set for each ASCII `b` in the set: one shift and mask for the common case.
+    ascii: u128,
 }
 
 impl Grouping {
     /// The grouping whose bit `ch - min` (little-endian within each byte) is set in `bits`.
     pub(crate) const fn new(min: u32, max: u32, bits: &'static [u8]) -> Self {
-        Grouping { min, max, bits }
+        let mut ascii = 0u128;
+        let mut ch = min;
+        while ch < 128 && ch <= max {
+            let at = ch - min;
+            let byte = (at >> 3) as usize;
+            if byte < bits.len() && bits[byte] & (1 << (at & 7)) != 0 {
+                ascii |= 1 << ch;
+            }
+            ch += 1;
+        }
+        Grouping {
+            min,
+            max,
+            bits,
+            ascii,
+        }
+    }
+
+    /// Whether ASCII byte `b` (below 0x80) is in the set.
+    #[inline(always)]
+    fn has_ascii(&self, b: u8) -> bool {
+        (self.ascii >> (b & 0x7F)) & 1 != 0
     }
 
     #[inline]
     fn contains(&self, ch: u32) -> bool {
+        if ch < 128 {
+            return (self.ascii >> ch) & 1 != 0;
+        }
         if ch < self.min || ch > self.max {
             return false;
         }
@@ -323,15 +349,15 @@ impl Env {
         loop {
             // ASCII needs no decoding: the common case in most languages.
             let b = self.byte(self.c);
-            let (ch, n) = if b < 0x80 && self.c < self.l {
-                (u32::from(b), 1)
+            let (found, n) = if b < 0x80 && self.c < self.l {
+                (g.has_ascii(b), 1)
             } else {
                 match self.char_at(self.c) {
-                    Some(found) => found,
+                    Some((ch, n)) => (g.contains(ch), n),
                     None => return false,
                 }
             };
-            if g.contains(ch) == inside {
+            if found == inside {
                 if past {
                     self.c += n;
                 }
@@ -345,15 +371,15 @@ impl Env {
     pub(crate) fn go_grouping_b(&mut self, g: &Grouping, inside: bool, past: bool) -> bool {
         loop {
             let b = self.byte(self.c - 1);
-            let (ch, n) = if b < 0x80 && self.c > self.lb {
-                (u32::from(b), 1)
+            let (found, n) = if b < 0x80 && self.c > self.lb {
+                (g.has_ascii(b), 1)
             } else {
                 match self.char_before(self.c) {
-                    Some(found) => found,
+                    Some((ch, n)) => (g.contains(ch), n),
                     None => return false,
                 }
             };
-            if g.contains(ch) == inside {
+            if found == inside {
                 if past {
                     self.c -= n;
                 }
@@ -536,7 +562,24 @@ impl Env {
     }
 
     /// `delete`
+    #[inline]
     pub(crate) fn slice_del(&mut self) -> bool {
+        // A slice that ends the string, the usual place for a suffix: a truncation.
+        if self.slice_ok() && self.ket == self.size() && self.bra < self.ket {
+            let (bra, ket) = (self.bra, self.ket);
+            let from = usize::try_from(bra).unwrap_or(0);
+            self.first_edit = self.first_edit.min(from);
+            self.p.truncate(from);
+            let adjustment = bra - ket;
+            self.l += adjustment;
+            if self.c >= ket {
+                self.c += adjustment;
+            } else if self.c > bra {
+                self.c = bra;
+            }
+            self.ket = bra;
+            return true;
+        }
         self.slice_from_bytes(b"")
     }
 
