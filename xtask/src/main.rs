@@ -10,6 +10,7 @@ mod bench;
 mod ci;
 mod cmd;
 mod fuzz;
+mod python;
 mod snapshots;
 #[cfg(test)]
 mod tidy;
@@ -31,6 +32,9 @@ tasks:
                                       --quick: small inputs, for iteration; --only: just these
                                       comparisons: nltk, rust-stemmers, tr, memory, directory, csv,
                                       jsonl)
+  bench --python                      the Python stemmers side by side (NLTK, PyStemmer,
+                                      py-rust-stemmers, stemkit) on 1,000,000 news tokens
+  python                              build crates/python into target/python/venv, run pytest
   snapshots                           review pending insta snapshots (cargo insta review)
 ";
 
@@ -43,7 +47,9 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "ci" => no_options(rest).and_then(|()| ci::run()),
         "fuzz" => fuzz::Options::parse(rest).and_then(fuzz::run),
+        "bench" if rest == ["--python"] => python::bench(),
         "bench" => bench::Options::parse(rest).and_then(bench::run),
+        "python" => no_options(rest).and_then(|()| python::test().map(|_| ())),
         "snapshots" => no_options(rest).and_then(|()| snapshots::run()),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
