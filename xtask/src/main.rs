@@ -13,6 +13,7 @@ mod ci;
 mod cmd;
 mod codegen;
 mod fuzz;
+mod python;
 mod snapshots;
 #[cfg(test)]
 mod tidy;
@@ -44,6 +45,8 @@ enum Task {
     Fuzz(fuzz::Options),
     /// Criterion benchmarks, then end-to-end ratios against NLTK, rust-stemmers and tr.
     Bench(bench::Options),
+    /// Build crates/python into target/python/venv and run its pytest suite.
+    Python,
     /// Review pending insta snapshots (cargo insta review).
     Snapshots,
     /// Compile the Snowball algorithms into crates/stemmer (stemkit-snowball).
@@ -54,7 +57,9 @@ fn main() -> ExitCode {
     let result = match Cli::parse().task {
         Task::Ci => ci::run(),
         Task::Fuzz(options) => fuzz::run(options),
+        Task::Bench(options) if options.python => python::bench(),
         Task::Bench(options) => bench::run(options),
+        Task::Python => python::test().map(|_| ()),
         Task::Snapshots => snapshots::run(),
         Task::Codegen => codegen::run(),
     };
@@ -96,7 +101,10 @@ mod tests {
             let help = sub.render_long_help().to_string();
             assert!(help.contains("Usage:"), "{help}");
         }
-        assert_eq!(names, ["ci", "fuzz", "bench", "snapshots", "codegen"]);
+        assert_eq!(
+            names,
+            ["ci", "fuzz", "bench", "python", "snapshots", "codegen"]
+        );
         assert!(parse(&["--help"]).is_err_and(|e| e.kind() == clap::error::ErrorKind::DisplayHelp));
         assert!(parse(&[]).is_err());
         assert!(parse(&["deploy"]).is_err());

@@ -5,7 +5,7 @@
 //!
 //! For Snowball programs, [`Stemmer::stem`] and [`Stemmer::stem_into`] lowercase first as
 //! Python's `str.lower()` does (as NLTK's `SnowballStemmer` does);
-//! [`Stemmer::stem_as_is_into`] stems the bytes as given, as Snowball's C and PyStemmer do.
+//! [`Stemmer::as_given`] stems the bytes as given, as Snowball's C and PyStemmer do.
 //!
 //! ```
 //! use stemkit_stemmer::{Algorithm, Stemmer};
@@ -44,18 +44,54 @@ pub use lowercase::{PieceLowercaser, lowercase};
 pub use snowball::Program;
 pub use trace::Step;
 
+use letter::Case;
 use trace::{NoTrace, Recorder, Tracer};
 
 /// A stemmer for one algorithm. Cheap to copy, `Send` and `Sync`: build one and share it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Stemmer {
     algorithm: Algorithm,
+    /// Stem words as given, capitals and all, instead of lowercasing them first.
+    as_given: bool,
 }
 
 impl Stemmer {
     /// A stemmer computing `algorithm`.
     pub const fn new(algorithm: Algorithm) -> Self {
-        Stemmer { algorithm }
+        Stemmer {
+            algorithm,
+            as_given: false,
+        }
+    }
+
+    /// This stemmer without its first step, lowercasing: words are stemmed as given, as NLTK's
+    /// `PorterStemmer().stem(word, to_lowercase=False)` and Snowball's own stemmers (PyStemmer)
+    /// compute them. A capital is then a letter like any other non-vowel, matching no rule:
+    /// `Running` stems to `Run`, `News` (not NLTK's irregular `news`) to `New`.
+    ///
+    /// ```
+    /// use stemkit_stemmer::{Algorithm, Stemmer};
+    ///
+    /// let stemmer = Stemmer::new(Algorithm::PorterNltk).as_given();
+    /// assert_eq!(stemmer.stem("News"), "New");
+    /// assert_eq!(stemmer.stem("Sky"), "Ski");
+    /// assert_eq!(Stemmer::new(Algorithm::Porter2).as_given().stem("Running"), "Run");
+    ///
+    /// // A Snowball program as given is Snowball's own stemmer, bytes for bytes (PyStemmer).
+    /// let german = Stemmer::new("german".parse().unwrap());
+    /// assert_eq!(german.as_given().stem("Häuser"), "Haus");
+    /// assert_eq!(german.stem("Häuser"), "haus");
+    /// ```
+    pub const fn as_given(self) -> Self {
+        Stemmer {
+            algorithm: self.algorithm,
+            as_given: true,
+        }
+    }
+
+    /// Whether this stemmer stems words as given ([`Self::as_given`]) rather than lowercased.
+    pub const fn is_as_given(&self) -> bool {
+        self.as_given
     }
 
     /// The algorithm this stemmer computes.
@@ -82,33 +118,6 @@ impl Stemmer {
         self.run(word, out, &mut NoTrace, false);
     }
 
-    /// Writes the stem of `word` into `out` exactly as the algorithm's reference computes it
-    /// from these very bytes, without lowercasing first. For Snowball programs
-    /// ([`Algorithm::Snowball`]) this is Snowball's own behaviour (PyStemmer's `stemWord`),
-    /// which stems `Word` and `word` differently; [`Stemmer::stem_into`] lowercases first as
-    /// Python's `str.lower()` does, as NLTK's `SnowballStemmer` does. The hand-written English
-    /// algorithms always lowercase, so for them this equals [`Stemmer::stem_into`]. (For
-    /// `english` and `english@2.0.0`, `stem_into` runs the hand-written Porter2, which equals
-    /// the compiled program on lowercase input and is faster; this runs the compiled one.)
-    ///
-    /// ```
-    /// use stemkit_stemmer::{Algorithm, Program, Stemmer};
-    ///
-    /// let german = Stemmer::new(Algorithm::Snowball(Program::German));
-    /// let mut out = String::new();
-    /// german.stem_as_is_into("Häuser", &mut out);
-    /// assert_eq!(out, "Haus");
-    /// german.stem_into("Häuser", &mut out);
-    /// assert_eq!(out, "haus");
-    /// ```
-    pub fn stem_as_is_into(&self, word: &str, out: &mut String) {
-        out.clear();
-        match self.algorithm {
-            Algorithm::Snowball(program) => snowball::stem(program, word, out, &mut NoTrace, false),
-            _ => self.run(word, out, &mut NoTrace, false),
-        }
-    }
-
     /// Every step of stemming `word`, with the rule that fired in each. For Snowball programs
     /// the steps are every `among` match (the rule is the string matched) and every routine
     /// that changed the word, named as in the `.sbl`.
@@ -127,16 +136,31 @@ impl Stemmer {
     /// Stems `word` into `out`, reporting steps to `tracer`; `tracing` says whether anyone
     /// listens (the compiled Snowball programs record steps only then).
     fn run<T: Tracer>(&self, word: &str, out: &mut String, tracer: &mut T, tracing: bool) {
+        let case = if self.as_given {
+            Case::AsGiven
+        } else {
+            Case::Lower
+        };
         match self.algorithm {
-            Algorithm::PorterNltk => porter::stem(porter::Mode::Nltk, word, out, tracer),
-            Algorithm::PorterMartin => porter::stem(porter::Mode::Martin, word, out, tracer),
-            Algorithm::PorterOriginal => porter::stem(porter::Mode::Original, word, out, tracer),
-            Algorithm::Porter2 => porter2::stem(porter2::Revision::Current, word, out, tracer),
-            Algorithm::Porter2Nltk => porter2::stem(porter2::Revision::Nltk, word, out, tracer),
+            Algorithm::PorterNltk => porter::stem(porter::Mode::Nltk, case, word, out, tracer),
+            Algorithm::PorterMartin => porter::stem(porter::Mode::Martin, case, word, out, tracer),
+            Algorithm::PorterOriginal => {
+                porter::stem(porter::Mode::Original, case, word, out, tracer)
+            }
+            Algorithm::Porter2 => {
+                porter2::stem(porter2::Revision::Current, case, word, out, tracer)
+            }
+            Algorithm::Porter2Nltk => {
+                porter2::stem(porter2::Revision::Nltk, case, word, out, tracer)
+            }
             // The hand-written Porter2 equals the compiled English on every vocabulary (a test
             // holds it so) and is over twice as fast: lowercased input goes there.
-            Algorithm::Snowball(Program::English) => {
-                porter2::stem(porter2::Revision::Current, word, out, tracer);
+            Algorithm::Snowball(Program::English) if !self.as_given => {
+                porter2::stem(porter2::Revision::Current, case, word, out, tracer);
+            }
+            // Snowball's own behaviour (PyStemmer's `stemWord`): the bytes as they are.
+            Algorithm::Snowball(program) if self.as_given => {
+                snowball::stem(program, word, out, tracer, tracing);
             }
             Algorithm::Snowball(program) => {
                 snowball::stem(program, &lowercase(word), out, tracer, tracing);

@@ -27,7 +27,7 @@ fn names() -> Vec<(String, Algorithm)> {
 
 /// How many words of `table`'s `column` the algorithm stems differently, and the first few.
 /// Snowball's outputs are of the word as it is (47 Irish words hold capitals), NLTK's of the word
-/// lowercased: [`Stemmer::stem_as_is_into`] and [`Stemmer::stem_into`].
+/// lowercased: [`Stemmer::as_given`] and [`Stemmer::stem_into`].
 fn mismatches(algorithm: Algorithm, table: &Table, column: usize) -> (usize, Vec<String>) {
     let stemmer = Stemmer::new(algorithm);
     let lowercase = table.column(NLTK) == Some(column);
@@ -38,7 +38,7 @@ fn mismatches(algorithm: Algorithm, table: &Table, column: usize) -> (usize, Vec
         if lowercase {
             stemmer.stem_into(word, &mut stem);
         } else {
-            stemmer.stem_as_is_into(word, &mut stem);
+            stemmer.as_given().stem_into(word, &mut stem);
         }
         if stem != expected {
             count += 1;
@@ -275,7 +275,7 @@ const ENGLISH_NLTK_QUIRKS: [(&str, &str, &str); 3] = [
 /// The hand-written English stemmers against the compiled `.sbl` they transcribe, on every word
 /// of every table (2.1 million, in 37 languages) and of `nltk-snowball-english.tsv` (mixed case,
 /// edge cases): `porter2` is `english` everywhere; `porter2-nltk` is `english@2.0.0` but for
-/// NLTK's own quirks, each asserted. The compiled program runs through `stem_as_is_into` on the
+/// NLTK's own quirks, each asserted. The compiled program runs through `as_given().stem_into` on the
 /// lowercased word (`stem_into` of `english` runs the hand-written Porter2).
 #[test]
 fn hand_written_english_equals_the_compiled_programs() {
@@ -292,7 +292,9 @@ fn hand_written_english_equals_the_compiled_programs() {
         let mut found = Vec::new();
         for word in &words {
             hand.stem_into(word, &mut a);
-            compiled.stem_as_is_into(&stemkit_stemmer::lowercase(word), &mut b);
+            compiled
+                .as_given()
+                .stem_into(&stemkit_stemmer::lowercase(word), &mut b);
             if a != b {
                 found.push((word.clone(), a.clone(), b.clone()));
             }
@@ -310,7 +312,7 @@ fn hand_written_english_equals_the_compiled_programs() {
     assert_eq!(differences("porter2-nltk", "english@2.0.0"), quirks);
 }
 
-/// Where `stem_into` of a Snowball program differs from the program itself (`stem_as_is_into`)
+/// Where `stem_into` of a Snowball program differs from the program itself (`as_given().stem_into`)
 /// on the lowercased word: the words of the program's own table, and for the English programs
 /// every table's words. `programs` says which programs to check.
 fn stem_into_departures(programs: &[Program]) -> Vec<String> {
@@ -330,7 +332,9 @@ fn stem_into_departures(programs: &[Program]) -> Vec<String> {
         let (mut a, mut b) = (String::new(), String::new());
         for word in own {
             stemmer.stem_into(word, &mut a);
-            stemmer.stem_as_is_into(&stemkit_stemmer::lowercase(word), &mut b);
+            stemmer
+                .as_given()
+                .stem_into(&stemkit_stemmer::lowercase(word), &mut b);
             if a != b && found.len() < 20 {
                 found.push(format!(
                     "  {}: {word:?}: stem_into {a:?}, the program {b:?}",

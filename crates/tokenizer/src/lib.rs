@@ -30,6 +30,7 @@ mod verify;
 
 pub use options::{TokenMode, TokenizerOptions};
 pub use pipeline::{IoFailure, Layout, Pipeline, PipelineError, Side, Summary};
+pub use stopwords::english_stopwords;
 pub use token::Token;
 pub use tokenizer::Tokenizer;
 pub use verify::{Hunk, RawWord, VerifyReport, verify};

@@ -21,6 +21,10 @@ pub(crate) struct Options {
     /// Only this end-to-end comparison (may repeat; implies --e2e-only).
     #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(end_to_end::NAMES))]
     pub(crate) only: Vec<String>,
+    /// Instead: the Python stemmers side by side (NLTK, PyStemmer, py-rust-stemmers, stemkit)
+    /// on 1,000,000 news tokens.
+    #[arg(long, conflicts_with_all = ["e2e_only", "quick", "only"])]
+    pub(crate) python: bool,
 }
 
 impl Options {
