@@ -186,3 +186,26 @@ def test_snowball_porter_to_lowercase():
         assert stemkit.SnowballStemmer("porter").stem(word, to_lowercase=False) == SNOWBALL_PORTER.stem(
             word, to_lowercase=False
         )
+
+
+def test_snowball_languages_are_nltks_exact_ones():
+    ours = set(stemkit.SnowballStemmer.languages)
+    assert {"danish", "dutch", "finnish", "german", "hungarian", "norwegian", "spanish", "swedish"} <= ours
+    # NLTK's own ports, which no Snowball revision reproduces, are refused with a reason.
+    with pytest.raises(ValueError, match="port of its own"):
+        stemkit.SnowballStemmer("french")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.sampled_from(sorted(set(stemkit.SnowballStemmer.languages) - {"english", "porter"})), st.text(max_size=16))
+def test_any_string_in_any_language_equals_nltk(language, word):
+    ours, theirs = stemkit.SnowballStemmer(language), nltk_snowball.SnowballStemmer(language)
+    assert ours.stem(word) == theirs.stem(word), language
+
+
+def test_every_nltk_language_on_real_words():
+    words = ["Häuser", "développement", "Kaffeehäuser", "løbende", "kvinnornas", "huolellisuudella",
+             "gyerekeknek", "corriendo", "verjaardagen", "Ämnena", "ßtraße", "ÅRETS", "bedrijven"]
+    for language in set(stemkit.SnowballStemmer.languages) - {"english", "porter"}:
+        ours, theirs = stemkit.SnowballStemmer(language), nltk_snowball.SnowballStemmer(language)
+        assert [ours.stem(w) for w in words] == [theirs.stem(w) for w in words], language
