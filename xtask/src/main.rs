@@ -11,6 +11,7 @@ mod ci;
 mod cmd;
 mod fuzz;
 mod snapshots;
+mod spark;
 #[cfg(test)]
 mod tidy;
 mod toolchain;
@@ -26,6 +27,7 @@ tasks:
   ci                                  every check CI runs, in order, each timed (.ci/run calls this)
   fuzz [TARGET] [--time SECONDS] [--sanitizer address|none]
                                       run one fuzz target (or all) for a time budget (default 60 s)
+  bench --spark                       stemkit.spark against NLTK in a pandas_udf on local[2]
   bench [--e2e-only] [--quick]        criterion benchmarks, then end-to-end ratios against NLTK,
         [--only NAME]...              rust-stemmers and tr (--e2e-only: skip criterion;
                                       --quick: small inputs, for iteration; --only: just these

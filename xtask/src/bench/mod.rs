@@ -17,6 +17,8 @@ pub(crate) struct Options {
     quick: bool,
     /// Only these end-to-end comparisons (by name); empty means all of them.
     only: Vec<String>,
+    /// Only the Spark bench (`crate::spark::bench`).
+    spark: bool,
 }
 
 impl Options {
@@ -28,6 +30,7 @@ impl Options {
             match arg.as_str() {
                 "--e2e-only" => options.e2e_only = true,
                 "--quick" => options.quick = true,
+                "--spark" => options.spark = true,
                 "--only" => {
                     let Some(name) = args.next() else {
                         bail!(
@@ -45,7 +48,7 @@ impl Options {
                     options.only.push(name.clone());
                 }
                 other => bail!(
-                    "bench: unexpected argument `{other}` (expected --e2e-only, --quick, --only NAME)"
+                    "bench: unexpected argument `{other}` (expected --e2e-only, --quick, --only NAME, --spark)"
                 ),
             }
         }
@@ -55,6 +58,9 @@ impl Options {
 
 /// Runs the benchmarks and prints their summaries.
 pub(crate) fn run(options: Options) -> Result<()> {
+    if options.spark {
+        return crate::spark::bench();
+    }
     if !options.e2e_only {
         criterion::run()?;
     }
@@ -84,6 +90,7 @@ mod tests {
             e2e_only: true,
             quick: true,
             only: Vec::new(),
+            spark: false,
         };
         assert_eq!(
             Options::parse(&args(&["--quick", "--e2e-only"])).unwrap(),
