@@ -142,18 +142,41 @@ pub(crate) trait Steps {
     fn run<L: Letter>(&mut self, word: &mut Vec<L>);
 }
 
+/// Whether a word is lowercased before it is stemmed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Case {
+    /// Lowercased as Python's `str.lower()` does: what every reference does by default.
+    Lower,
+    /// Stemmed as given, capitals and all (NLTK's `to_lowercase=False`, Snowball's C stemmers).
+    AsGiven,
+}
+
+/// Runs `steps` on `word`, lowercased first or as given (see [`Case`]), leaving the stem in `out`.
+pub(crate) fn stem_in_case(case: Case, word: &str, out: &mut String, steps: &mut impl Steps) {
+    match case {
+        Case::Lower => stem_lowercased(word, out, steps),
+        Case::AsGiven if word.is_ascii() => stem_ascii(word.as_bytes(), false, out, steps),
+        Case::AsGiven => {
+            let mut letters: Vec<char> = word.chars().collect();
+            steps.run(&mut letters);
+            out.clear();
+            out.extend(letters);
+        }
+    }
+}
+
 /// Lowercases `word` as Python's `str.lower()` does and runs `steps` on it, leaving the stem in
 /// `out`: as bytes inside `out`'s own buffer when the lowercased word is ASCII (the fast path:
 /// no allocation once the buffer has grown, as no step makes a word longer than it came in),
 /// as code points otherwise, which is how the references index it.
 pub(crate) fn stem_lowercased(word: &str, out: &mut String, steps: &mut impl Steps) {
     if word.is_ascii() {
-        return stem_ascii(word.as_bytes(), out, steps);
+        return stem_ascii(word.as_bytes(), true, out, steps);
     }
     let lower = crate::lowercase::lowercase(word);
     if lower.is_ascii() {
         // Such as the Kelvin sign, whose lowercase is an ASCII `k`.
-        stem_ascii(lower.as_bytes(), out, steps);
+        stem_ascii(lower.as_bytes(), true, out, steps);
     } else {
         let mut letters: Vec<char> = lower.chars().collect();
         steps.run(&mut letters);
@@ -162,12 +185,14 @@ pub(crate) fn stem_lowercased(word: &str, out: &mut String, steps: &mut impl Ste
     }
 }
 
-/// Stems the ASCII `word` as bytes inside `out`'s own buffer.
-fn stem_ascii(word: &[u8], out: &mut String, steps: &mut impl Steps) {
+/// Stems the ASCII `word`, lowercased first if `lower`, as bytes inside `out`'s own buffer.
+fn stem_ascii(word: &[u8], lower: bool, out: &mut String, steps: &mut impl Steps) {
     let mut bytes = std::mem::take(out).into_bytes();
     bytes.clear();
     bytes.extend_from_slice(word);
-    bytes.make_ascii_lowercase();
+    if lower {
+        bytes.make_ascii_lowercase();
+    }
     steps.run(&mut bytes);
     // The rules only ever write ASCII letters, so this never fails; were it to, nothing panics.
     *out = String::from_utf8(bytes)

@@ -34,17 +34,48 @@ pub use long_word::LongWordStemmer;
 pub use lowercase::{PieceLowercaser, lowercase};
 
 use explain::{NoTrace, Recorder, Tracer};
+use letter::Case;
 
 /// A stemmer for one algorithm. Cheap to copy, `Send` and `Sync`: build one and share it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Stemmer {
     algorithm: Algorithm,
+    /// Stem words as given, capitals and all, instead of lowercasing them first.
+    as_given: bool,
 }
 
 impl Stemmer {
     /// A stemmer computing `algorithm`.
     pub const fn new(algorithm: Algorithm) -> Self {
-        Stemmer { algorithm }
+        Stemmer {
+            algorithm,
+            as_given: false,
+        }
+    }
+
+    /// This stemmer without its first step, lowercasing: words are stemmed as given, as NLTK's
+    /// `PorterStemmer().stem(word, to_lowercase=False)` and Snowball's own stemmers (PyStemmer)
+    /// compute them. A capital is then a letter like any other non-vowel, matching no rule:
+    /// `Running` stems to `Run`, `News` (not NLTK's irregular `news`) to `New`.
+    ///
+    /// ```
+    /// use stemkit_stemmer::{Algorithm, Stemmer};
+    ///
+    /// let stemmer = Stemmer::new(Algorithm::PorterNltk).as_given();
+    /// assert_eq!(stemmer.stem("News"), "New");
+    /// assert_eq!(stemmer.stem("Sky"), "Ski");
+    /// assert_eq!(Stemmer::new(Algorithm::Porter2).as_given().stem("Running"), "Run");
+    /// ```
+    pub const fn as_given(self) -> Self {
+        Stemmer {
+            algorithm: self.algorithm,
+            as_given: true,
+        }
+    }
+
+    /// Whether this stemmer stems words as given ([`Self::as_given`]) rather than lowercased.
+    pub const fn is_as_given(&self) -> bool {
+        self.as_given
     }
 
     /// The algorithm this stemmer computes.
@@ -85,12 +116,23 @@ impl Stemmer {
     }
 
     fn run<T: Tracer>(&self, word: &str, out: &mut String, tracer: &mut T) {
+        let case = if self.as_given {
+            Case::AsGiven
+        } else {
+            Case::Lower
+        };
         match self.algorithm {
-            Algorithm::PorterNltk => porter::stem(porter::Mode::Nltk, word, out, tracer),
-            Algorithm::PorterMartin => porter::stem(porter::Mode::Martin, word, out, tracer),
-            Algorithm::PorterOriginal => porter::stem(porter::Mode::Original, word, out, tracer),
-            Algorithm::Porter2 => porter2::stem(porter2::Revision::Current, word, out, tracer),
-            Algorithm::Porter2Nltk => porter2::stem(porter2::Revision::Nltk, word, out, tracer),
+            Algorithm::PorterNltk => porter::stem(porter::Mode::Nltk, case, word, out, tracer),
+            Algorithm::PorterMartin => porter::stem(porter::Mode::Martin, case, word, out, tracer),
+            Algorithm::PorterOriginal => {
+                porter::stem(porter::Mode::Original, case, word, out, tracer)
+            }
+            Algorithm::Porter2 => {
+                porter2::stem(porter2::Revision::Current, case, word, out, tracer)
+            }
+            Algorithm::Porter2Nltk => {
+                porter2::stem(porter2::Revision::Nltk, case, word, out, tracer)
+            }
         }
     }
 }

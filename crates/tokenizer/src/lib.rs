@@ -28,6 +28,7 @@ mod verify;
 pub use document::decode_utf8;
 pub use options::{TokenMode, TokenizerOptions};
 pub use pipeline::{Layout, Pipeline, PipelineError, Summary};
+pub use stopwords::english_stopwords;
 pub use token::Token;
 pub use tokenizer::Tokenizer;
 pub use verify::{Hunk, RawWord, VerifyReport, verify};

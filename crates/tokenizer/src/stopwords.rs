@@ -208,6 +208,17 @@ const ENGLISH: [&str; 198] = [
     "yourselves",
 ];
 
+/// NLTK's English stopwords, in byte order: what `--stopwords` drops (for the Python package's
+/// `SnowballStemmer("english", ignore_stopwords=True)`, which leaves them unstemmed).
+///
+/// ```
+/// assert_eq!(stemkit_tokenizer::english_stopwords().len(), 198);
+/// assert!(stemkit_tokenizer::english_stopwords().contains(&"the"));
+/// ```
+pub fn english_stopwords() -> &'static [&'static str] {
+    &ENGLISH
+}
+
 /// The length in bytes of the longest stopword: a longer word is none.
 pub(crate) const LONGEST: usize = longest(&ENGLISH);
 

@@ -10,7 +10,7 @@ mod rules;
 mod steps;
 
 use crate::explain::Tracer;
-use crate::letter::{Letter, Steps, render, stem_lowercased};
+use crate::letter::{Case, Letter, Steps, render, stem_in_case};
 
 /// Which of NLTK's `PorterStemmer` modes to compute.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,10 +24,18 @@ pub(crate) enum Mode {
 }
 
 /// Writes the stem of `word` into `out` (empty on entry), as `PorterStemmer(mode).stem(word)`.
-pub(crate) fn stem<T: Tracer>(mode: Mode, word: &str, out: &mut String, tracer: &mut T) {
+/// With [`Case::AsGiven`], as `stem(word, to_lowercase=False)`.
+pub(crate) fn stem<T: Tracer>(
+    mode: Mode,
+    case: Case,
+    word: &str,
+    out: &mut String,
+    tracer: &mut T,
+) {
     // NLTK measures the word before lowercasing it, in code points.
     let short = mode != Mode::Original && word.chars().nth(2).is_none();
-    stem_lowercased(
+    stem_in_case(
+        case,
         word,
         out,
         &mut PorterSteps {

@@ -13,13 +13,19 @@ mod steps;
 mod tests;
 
 use crate::explain::Tracer;
-use crate::letter::{Steps, stem_lowercased};
+use crate::letter::{Case, Steps, stem_in_case};
 
 pub(crate) use revision::Revision;
 
-/// Writes the stem of `word` into `out` (empty on entry).
-pub(crate) fn stem<T: Tracer>(revision: Revision, word: &str, out: &mut String, tracer: &mut T) {
-    stem_lowercased(word, out, &mut Porter2Steps { revision, tracer });
+/// Writes the stem of `word` into `out` (empty on entry), lowercased first or as given.
+pub(crate) fn stem<T: Tracer>(
+    revision: Revision,
+    case: Case,
+    word: &str,
+    out: &mut String,
+    tracer: &mut T,
+) {
+    stem_in_case(case, word, out, &mut Porter2Steps { revision, tracer });
 }
 
 /// The Porter2 steps of one revision, for one word.

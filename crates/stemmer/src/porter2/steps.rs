@@ -26,7 +26,7 @@ pub(super) fn stem_letters<L: Letter, T: Tracer>(
         });
         return;
     }
-    let rule = prelude(revision, word);
+    let (rule, y_found) = prelude(revision, word);
     tracer.step("prelude", rule, || render(word));
 
     let regions = Regions::mark(revision, word);
@@ -51,13 +51,13 @@ pub(super) fn stem_letters<L: Letter, T: Tracer>(
     let rule = stemming.step_5();
     tracer.step("5", rule, || render(stemming.word));
 
-    let rule = postlude(word);
+    let rule = if y_found { postlude(word) } else { None };
     tracer.step("postlude", rule, || render(word));
 }
 
 /// Reads NLTK's typographic apostrophes as `'`, drops a leading `'`, and marks as `Y` every `y`
 /// that starts the word or follows a vowel, so that it counts as a consonant.
-fn prelude<L: Letter>(revision: Revision, word: &mut Vec<L>) -> Option<&'static str> {
+fn prelude<L: Letter>(revision: Revision, word: &mut Vec<L>) -> (Option<&'static str>, bool) {
     if revision.reads_typographic_apostrophes() {
         for letter in word
             .iter_mut()
@@ -73,19 +73,22 @@ fn prelude<L: Letter>(revision: Revision, word: &mut Vec<L>) -> Option<&'static 
     }
     // At the start, a `y` is a consonant as it is after a vowel.
     let mut after_vowel = true;
+    let mut y_found = false;
     for letter in word.iter_mut() {
         if after_vowel && letter.is(b'y') {
             *letter = L::from_ascii(b'Y');
             rule = Some("y -> Y at the start or after a vowel");
             after_vowel = false;
+            y_found = true;
         } else {
             after_vowel = letter.is_snowball_vowel();
         }
     }
-    rule
+    (rule, y_found)
 }
 
-/// Turns every `Y` back into `y`.
+/// Turns every `Y` back into `y`; run, as in Snowball, only when the prelude made a `Y` (a word
+/// stemmed as given may hold capital `Y`s of its own, which then stay).
 fn postlude<L: Letter>(word: &mut [L]) -> Option<&'static str> {
     let mut rule = None;
     for letter in word.iter_mut().filter(|letter| letter.is(b'Y')) {

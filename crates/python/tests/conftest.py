@@ -1,0 +1,24 @@
+"""Shared test data: the corpus's reference vocabularies, read from the repository."""
+
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parents[3] / "corpus"
+VOCAB = CORPUS / "vocab"
+
+
+def lines(path: Path) -> list[str]:
+    """A corpus file's lines, split on \\n only (some words hold other line breaks)."""
+    return path.read_text(encoding="utf-8").split("\n")[:-1]
+
+
+@pytest.fixture(scope="session")
+def porter_vocabulary() -> list[str]:
+    return lines(VOCAB / "nltk-porter-test" / "porter_vocabulary.txt")
+
+
+@pytest.fixture(scope="session")
+def nltk_porter_table() -> list[list[str]]:
+    rows = [line.split("\t") for line in lines(VOCAB / "nltk-porter.tsv")]
+    return rows[1:]
