@@ -15,7 +15,7 @@ const REQUIREMENTS: &str = "crates/python/requirements-spark.txt";
 /// The Spark tests (pytest).
 const TESTS: &str = "crates/python/tests/spark";
 /// The Spark bench script.
-const BENCH: &str = "crates/python/benches/bench_spark.py";
+const BENCH: &str = "crates/python/bench/bench_spark.py";
 /// Spark 4 runs on Java 17 or later.
 const MIN_JAVA: u32 = 17;
 /// The Debian package that provides it, headless.
@@ -37,7 +37,8 @@ pub(crate) fn tests() -> Result<Option<String>> {
     pytest
         .args(["-m", "pytest", "-q", "-p", "no:cacheprovider", TESTS])
         .current_dir(project_root())
-        .env("STEMKIT_CLI", &cli);
+        .env("STEMKIT_CLI", &cli)
+        .env("STEMKIT_SPARK_TESTS", "1");
     cmd::run(&mut pytest).map(|()| None)
 }
 
