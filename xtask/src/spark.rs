@@ -150,8 +150,9 @@ fn is_root() -> bool {
         .is_ok_and(|output| output.stdout.trim_ascii() == b"0")
 }
 
-/// The Python package's virtualenv under `target/python/venv`, made (with the package installed)
-/// if missing; `None` where there is no Python 3 at all.
+/// The Python package's virtualenv under `target/python/venv` (the "python tests" step makes it
+/// and installs the package), made here too if missing; `None` where there is no Python 3 at all.
+// When the python task's own virtualenv helper lands, this should call it instead.
 fn python_venv() -> Result<Option<PathBuf>> {
     let venv = target_dir().join("python").join("venv");
     let python = venv.join("bin").join("python");
