@@ -200,11 +200,14 @@ def _pandas_batches(call: _Call, return_type: str) -> Any:
     import pandas as pd
     from pyspark.sql.functions import pandas_udf
 
+    # Typed: a batch of nulls only would otherwise become an Arrow array of type null.
+    input_type = pa.list_(pa.string()) if call.name == "stem_lists" else pa.string()
+
     def run(batches: Iterator[pd.Series]) -> Iterator[pd.Series]:
         function = call.bind()
         for batch in batches:
             # Arrow <-> pandas conversions happen in pyarrow's C++, not per row in Python.
-            yield function(pa.Array.from_pandas(batch)).to_pandas()
+            yield function(pa.Array.from_pandas(batch, type=input_type)).to_pandas()
 
     run.__name__ = call.name
     return pandas_udf(run, return_type)

@@ -92,6 +92,11 @@ def test_pandas_udf_fallback_equals_cli(spark, cli, files, monkeypatch) -> None:
     assert [r["p"] for r in rows] == expected_lists(texts, processed)
     assert [r["t"] for r in rows] == expected_lists(texts, tokens)
     assert [r["s"] is None for r in rows] == [r["title"] is None for r in df.collect()]
+    # A batch of nulls only: pandas alone would make it an Arrow array of type null.
+    nulls = spark.createDataFrame([(None, None)] * 3, "text string, words array<string>")
+    stems = sks.Stemmer(inputCol="words", outputCol="stems").transform(nulls)
+    out = stems.select(sks.process("text"), sks.tokenize("text"), sks.stem("text"), "stems")
+    assert [tuple(r) for r in out.collect()] == [(None, None, None, None)] * 3
 
 
 def test_columns_by_name_or_column_and_with_column(spark) -> None:
