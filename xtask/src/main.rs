@@ -10,6 +10,7 @@ mod bench;
 mod ci;
 mod cmd;
 mod fuzz;
+mod python;
 mod snapshots;
 mod spark;
 #[cfg(test)]
@@ -27,12 +28,15 @@ tasks:
   ci                                  every check CI runs, in order, each timed (.ci/run calls this)
   fuzz [TARGET] [--time SECONDS] [--sanitizer address|none]
                                       run one fuzz target (or all) for a time budget (default 60 s)
-  bench --spark                       stemkit.spark against NLTK in a pandas_udf on local[2]
   bench [--e2e-only] [--quick]        criterion benchmarks, then end-to-end ratios against NLTK,
         [--only NAME]...              rust-stemmers and tr (--e2e-only: skip criterion;
                                       --quick: small inputs, for iteration; --only: just these
                                       comparisons: nltk, rust-stemmers, tr, memory, directory, csv,
                                       jsonl)
+  bench --python                      the Python stemmers side by side (NLTK, PyStemmer,
+                                      py-rust-stemmers, stemkit) on 1,000,000 news tokens
+  bench --spark                       stemkit.spark against NLTK in a pandas_udf on local[2]
+  python                              build crates/python into target/python/venv, run pytest
   snapshots                           review pending insta snapshots (cargo insta review)
 ";
 
@@ -45,7 +49,10 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "ci" => no_options(rest).and_then(|()| ci::run()),
         "fuzz" => fuzz::Options::parse(rest).and_then(fuzz::run),
+        "bench" if rest == ["--python"] => python::bench(),
+        "bench" if rest == ["--spark"] => spark::bench(),
         "bench" => bench::Options::parse(rest).and_then(bench::run),
+        "python" => no_options(rest).and_then(|()| python::test().map(|_| ())),
         "snapshots" => no_options(rest).and_then(|()| snapshots::run()),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");

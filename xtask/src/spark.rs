@@ -8,7 +8,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
-use crate::{cmd, project_root};
+use crate::{cmd, project_root, python};
 
 /// PySpark and what only the Spark tests and bench need, pinned.
 const REQUIREMENTS: &str = "crates/python/requirements-spark.txt";
@@ -26,7 +26,7 @@ const BENCH_WORDS: usize = 90;
 
 /// The "spark tests" CI step: `Some(reason)` when skipped (no Python 3 at all).
 pub(crate) fn tests() -> Result<Option<String>> {
-    let Some(python) = python_venv()? else {
+    let Some(python) = python::venv_python()? else {
         return Ok(Some("no Python 3".to_owned()));
     };
     prepare(&python)?;
@@ -44,7 +44,7 @@ pub(crate) fn tests() -> Result<Option<String>> {
 
 /// `cargo xtask bench --spark`: writes the rows, then runs the bench script on `local[2]`.
 pub(crate) fn bench() -> Result<()> {
-    let Some(python) = python_venv()? else {
+    let Some(python) = python::venv_python()? else {
         bail!("bench --spark needs Python 3 (python3 on PATH)");
     };
     prepare(&python)?;
@@ -148,34 +148,6 @@ fn is_root() -> bool {
         .arg("-u")
         .output()
         .is_ok_and(|output| output.stdout.trim_ascii() == b"0")
-}
-
-/// The Python package's virtualenv under `target/python/venv` (the "python tests" step makes it
-/// and installs the package), made here too if missing; `None` where there is no Python 3 at all.
-// When the python task's own virtualenv helper lands, this should call it instead.
-fn python_venv() -> Result<Option<PathBuf>> {
-    let venv = target_dir().join("python").join("venv");
-    let python = venv.join("bin").join("python");
-    if python.exists() {
-        return Ok(Some(python));
-    }
-    if !cmd::succeeds(Command::new("python3").arg("--version")) {
-        return Ok(None);
-    }
-    cmd::run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
-    let mut pip = Command::new(&python);
-    pip.args([
-        "-m",
-        "pip",
-        "install",
-        "-q",
-        "-r",
-        "crates/python/requirements-dev.txt",
-    ])
-    .arg("./crates/python")
-    .current_dir(project_root());
-    cmd::run(&mut pip)?;
-    Ok(Some(python))
 }
 
 /// Cargo's target directory: `CARGO_TARGET_DIR` or the workspace's `target/`.

@@ -36,14 +36,11 @@ pub(crate) fn native(name: &str) -> PyResult<Algorithm> {
         .map_err(|error| PyValueError::new_err(error.to_string()))
 }
 
-/// PyStemmer's names (Snowball's) and the stemmer computing each, sorted by name: `porter`
-/// is Snowball's Porter (NLTK's `ORIGINAL_ALGORITHM`), every other name a catalogue name or
-/// alias `snowball-NAME`. PyStemmer stems words as given, so these stemmers do not lowercase.
+/// PyStemmer's names (Snowball's) and the stemmer computing each, sorted by name: each
+/// catalogue name or alias `snowball-NAME` gives `NAME`. PyStemmer stems words as given, so
+/// these stemmers do not lowercase.
 pub(crate) fn pystemmer_names() -> Vec<(String, Stemmer)> {
-    let mut names = vec![(
-        "porter".to_owned(),
-        Stemmer::new(Algorithm::PorterOriginal).as_given(),
-    )];
+    let mut names = Vec::new();
     for algorithm in Algorithm::ALL {
         let spellings =
             std::iter::once(algorithm.name()).chain(algorithm.aliases().iter().copied());
@@ -52,6 +49,12 @@ pub(crate) fn pystemmer_names() -> Vec<(String, Stemmer)> {
                 names.push((language.to_owned(), Stemmer::new(algorithm).as_given()));
             }
         }
+    }
+    // Snowball's porter until the catalogue has a `snowball-porter` of its own: NLTK's
+    // ORIGINAL_ALGORITHM, equal to it but for doubled letters outside a-z and a capital Y.
+    if !names.iter().any(|(name, _)| name == "porter") {
+        let original = Stemmer::new(Algorithm::PorterOriginal).as_given();
+        names.push(("porter".to_owned(), original));
     }
     names.sort_by(|a, b| a.0.cmp(&b.0));
     names.dedup_by(|a, b| a.0 == b.0);

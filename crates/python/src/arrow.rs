@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use arrow_array::builder::{LargeStringBuilder, ListBuilder, StringBuilder, StringViewBuilder};
 use arrow_array::cast::AsArray;
-use arrow_array::{Array, ArrayRef};
+use arrow_array::{Array, ArrayRef, GenericStringArray, OffsetSizeTrait};
+use arrow_buffer::{Buffer, OffsetBuffer, ScalarBuffer};
 use arrow_schema::{DataType, Field, FieldRef};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -188,7 +189,18 @@ fn run_slice(slice: &ArrayRef, operation: &Operation, cache_bytes: usize) -> Arr
     match operation {
         Operation::Stem(stemmer) => {
             let mut cache = CachedStemmer::with_memory(*stemmer, cache_bytes);
-            map_strings(slice, |word| cache.stem(word).to_owned())
+            match slice.data_type() {
+                DataType::Utf8 => stem_offsets(slice.as_string::<i32>(), &mut cache),
+                DataType::LargeUtf8 => stem_offsets(slice.as_string::<i64>(), &mut cache),
+                _ => {
+                    let mut stem = Vec::new();
+                    map_strings(slice, |word| {
+                        stem.clear();
+                        cache.append_stem(word, &mut stem, None);
+                        String::from_utf8_lossy(&stem).into_owned()
+                    })
+                }
+            }
         }
         Operation::Tokenize(options) => {
             let mut tokenizer = Tokenizer::new(options.clone());
@@ -200,6 +212,50 @@ fn run_slice(slice: &ArrayRef, operation: &Operation, cache_bytes: usize) -> Arr
             let mut stemmer = TextStemmer::new(options.clone(), *algorithm, cache_bytes);
             map_lists(slice, |text, out| {
                 stemmer.stems(text, |stem| out.append_value(stem));
+            })
+        }
+    }
+}
+
+/// The stem of each element of an offset-based string array, written straight into the
+/// output's value buffer: each word is looked up in the cache with the input's value buffer
+/// around it (the fast key load), and no string is made per element.
+fn stem_offsets<O: OffsetSizeTrait>(
+    array: &GenericStringArray<O>,
+    cache: &mut CachedStemmer,
+) -> ArrayRef {
+    let offsets = array.value_offsets();
+    let (first, last) = match (offsets.first(), offsets.last()) {
+        (Some(first), Some(last)) => (first.as_usize(), last.as_usize()),
+        _ => (0, 0),
+    };
+    // The values of a string array are valid UTF-8 one by one, so together too.
+    let text = std::str::from_utf8(&array.value_data()[first..last]).unwrap_or_default();
+    let mut values = Vec::with_capacity(last - first);
+    let mut out_offsets = Vec::with_capacity(offsets.len());
+    out_offsets.push(O::usize_as(0));
+    for (index, window) in offsets.windows(2).enumerate() {
+        if array.is_valid(index) {
+            let range = window[0].as_usize() - first..window[1].as_usize() - first;
+            cache.append_stem_in(text, range, &mut values, None);
+        }
+        out_offsets.push(O::usize_as(values.len()));
+    }
+    let stems = GenericStringArray::<O>::try_new(
+        OffsetBuffer::new(ScalarBuffer::from(out_offsets)),
+        Buffer::from_vec(values),
+        array.nulls().cloned(),
+    );
+    match stems {
+        Ok(stems) => Arc::new(stems),
+        // Only if the input's values were not UTF-8 (no valid Arrow array): stem one by one.
+        Err(_) => {
+            let mut stem = Vec::new();
+            let any: ArrayRef = Arc::new(array.clone());
+            map_strings(&any, |word| {
+                stem.clear();
+                cache.append_stem(word, &mut stem, None);
+                String::from_utf8_lossy(&stem).into_owned()
             })
         }
     }

@@ -13,11 +13,6 @@ pub(crate) fn not_unicode(py: Python<'_>, what: &str, cause: PyErr) -> PyErr {
         .getattr("start")
         .and_then(|start| start.extract::<usize>())
         .ok();
-    let object = value
-        .getattr("object")
-        .and_then(|object| object.extract::<String>().or_else(|_| Ok(String::new())))
-        .unwrap_or_default();
-    let _ = object;
     let position = at.map_or_else(String::new, |at| format!(" at index {at}"));
     let error = PyValueError::new_err(format!(
         "{what} is not valid Unicode: it holds a lone surrogate{position}; stemkit stems only \
@@ -52,8 +47,11 @@ pub(crate) fn threads(requested: Option<usize>) -> PyResult<usize> {
 pub(crate) fn panic_for_tests(py: Python<'_>, in_thread: bool) {
     py.detach(|| {
         if in_thread {
-            std::thread::scope(|scope| {
-                scope.spawn(|| panic!("stemkit: a deliberate panic on a worker thread"));
+            // Through the batch machinery: the second part runs on a spawned thread.
+            crate::batch::map_parts(&[false, true], 2, 1, |part| {
+                if part.contains(&true) {
+                    panic!("stemkit: a deliberate panic on a worker thread");
+                }
             });
         }
         panic!("stemkit: a deliberate panic");

@@ -29,7 +29,7 @@ pub(crate) fn stem_words<'py>(
     let stemmer = Stemmer::new(algorithms::native(algorithm)?);
     let threads = errors::threads(threads)?;
     let words = Words::read(words, false)?;
-    let stems = py.detach(|| stem_batch(stemmer, &words.slices(), threads));
+    let stems = py.detach(|| stem_batch(stemmer, words.text(), words.ranges(), threads));
     words.to_list(py, &stems)
 }
 

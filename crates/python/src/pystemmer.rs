@@ -70,7 +70,7 @@ impl Stemmer {
         let threads = errors::threads(threads)?;
         let words = Words::read(words, true)?;
         let stemmer = self.stemmer.stemmer();
-        let stems = py.detach(|| stem_batch(stemmer, &words.slices(), threads));
+        let stems = py.detach(|| stem_batch(stemmer, words.text(), words.ranges(), threads));
         words.to_list(py, &stems)
     }
 

@@ -1,6 +1,9 @@
 //! A stemmer shared by Python threads, with a stem cache behind a lock: a call takes the cache
 //! when it is free and stems without it when another thread holds it, so no call ever waits.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 use std::sync::Mutex;
 
 use pyo3::prelude::*;
@@ -8,7 +11,6 @@ use pyo3::types::PyString;
 use stemkit_stemmer::{CachedStemmer, Stemmer};
 
 use crate::batch;
-use crate::words::Stems;
 
 /// Memory of the cache of one object's per-call stemming: 1 MiB, 16k words.
 const CACHE_BYTES: usize = 1 << 20;
@@ -50,21 +52,78 @@ impl SharedStemmer {
     }
 }
 
-/// The stems of `words` on up to `threads` threads, each with its own cache; call it with the
-/// GIL released.
-pub(crate) fn stem_batch(stemmer: Stemmer, words: &[&str], threads: usize) -> Stems {
+/// The stems of one part of a batch, each distinct stem once: `ids[i]` is the index in
+/// `distinct` of the stem of the part's `i`th word. Python then makes one `str` per distinct
+/// stem and fills the list with references to them, instead of one new object per word.
+#[derive(Default)]
+pub(crate) struct StemIds {
+    pub(crate) distinct: Vec<String>,
+    pub(crate) ids: Vec<u32>,
+}
+
+/// The stems of the words `text[range]` for each of `ranges`, on up to `threads` threads, each
+/// with its own cache; call it with the GIL released.
+pub(crate) fn stem_batch(
+    stemmer: Stemmer,
+    text: &str,
+    ranges: &[Range<usize>],
+    threads: usize,
+) -> Vec<StemIds> {
     let share = batch::cache_share(threads);
-    let parts = batch::map_parts(words, threads, batch::MIN_WORDS_PER_THREAD, |part| {
+    batch::map_parts(ranges, threads, batch::MIN_WORDS_PER_THREAD, |part| {
         let mut cache = CachedStemmer::with_memory(stemmer, share);
-        let mut stems = Stems::default();
-        for word in part {
-            stems.push(cache.stem(word));
+        let mut seen: HashMap<Vec<u8>, u32, BuildHasherDefault<ShortKeyHasher>> =
+            HashMap::default();
+        let mut stems = StemIds {
+            distinct: Vec::new(),
+            ids: Vec::with_capacity(part.len()),
+        };
+        let mut stem = Vec::new();
+        for range in part {
+            stem.clear();
+            cache.append_stem_in(text, range.clone(), &mut stem, None);
+            let id = match seen.get(stem.as_slice()) {
+                Some(&id) => id,
+                None => {
+                    let id = stems.distinct.len() as u32;
+                    seen.insert(stem.clone(), id);
+                    stems
+                        .distinct
+                        .push(String::from_utf8_lossy(&stem).into_owned());
+                    id
+                }
+            };
+            stems.ids.push(id);
         }
         stems
-    });
-    let mut all = Stems::default();
-    for part in parts {
-        all.append(part);
+    })
+}
+
+/// A fast hasher for short byte strings (stems), FxHash's multiply-and-rotate over 8-byte
+/// words: the batch looks up every stem, and SipHash would cost more than the stemming.
+#[derive(Default)]
+pub(crate) struct ShortKeyHasher(u64);
+
+impl Hasher for ShortKeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let mut last = [0; 8];
+        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.add(u64::from_le_bytes(last) ^ bytes.len() as u64);
     }
-    all
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl ShortKeyHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
 }

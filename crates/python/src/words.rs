@@ -1,9 +1,10 @@
 //! Moving words between Python and Rust in bulk. A list of `str` crosses as one string: Python
-//! joins it with NUL separators in C, Rust reads that as UTF-8 and cuts it, and the stems come
-//! back the same way (one string, split by `str.split` in C). That costs a few nanoseconds a word
-//! where converting each `str` alone costs tens (the stable ABI of Python 3.9 cannot borrow a
-//! `str`'s UTF-8). Items that are not `str`, hold a lone surrogate or a NUL take the per-item path,
-//! which names the offending item.
+//! joins it with NUL separators in C and Rust cuts it, which costs far less than converting each
+//! `str` alone (the stable ABI of Python 3.9 cannot borrow a `str`'s UTF-8: every conversion is a
+//! new `bytes`). Items that are not `str`, hold a lone surrogate or a NUL take the per-item path,
+//! which names the offending item. The stems go back as one `str` object per distinct stem,
+//! referenced as often as it occurs: running text repeats its words, and making an object is the
+//! dearest part of the way back.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -13,6 +14,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 
 use crate::errors::{not_str, not_unicode};
+use crate::shared::StemIds;
 
 /// The separator of the one-string crossing.
 const SEPARATOR: char = '\0';
@@ -23,9 +25,6 @@ pub(crate) struct Words {
     ranges: Vec<Range<usize>>,
     /// Which words came as `bytes` (PyStemmer's `stemWords` takes both); empty when none did.
     bytes: Vec<bool>,
-    /// Whether every word came as `str` and none holds a NUL, so the stems can go back as one
-    /// NUL-separated string.
-    joinable: bool,
 }
 
 impl Words {
@@ -79,7 +78,6 @@ impl Words {
             text,
             ranges,
             bytes: Vec::new(),
-            joinable: true,
         }))
     }
 
@@ -89,14 +87,11 @@ impl Words {
             text: String::new(),
             ranges: Vec::new(),
             bytes: Vec::new(),
-            joinable: true,
         };
         for (index, item) in sequence.try_iter()?.enumerate() {
             let item = item?;
             let word = read_word(&item, allow_bytes, || format!("item {index}"))?;
-            let is_bytes = !item.is_instance_of::<PyString>();
-            words.joinable &= !is_bytes && !word.contains(SEPARATOR);
-            words.bytes.push(is_bytes);
+            words.bytes.push(!item.is_instance_of::<PyString>());
             let start = words.text.len();
             words.text.push_str(&word);
             words.ranges.push(start..words.text.len());
@@ -104,66 +99,50 @@ impl Words {
         Ok(words)
     }
 
-    /// The words, in order.
-    pub(crate) fn slices(&self) -> Vec<&str> {
-        self.ranges
-            .iter()
-            .map(|range| &self.text[range.clone()])
-            .collect()
+    /// The text all words are pieces of.
+    pub(crate) fn text(&self) -> &str {
+        &self.text
     }
 
-    /// The stems back to Python as a list (of `bytes` where the word came as `bytes`).
+    /// The byte range of each word in [`Self::text`], in order.
+    pub(crate) fn ranges(&self) -> &[Range<usize>] {
+        &self.ranges
+    }
+
+    /// The stems back to Python as a list, one object per distinct stem of each part (of
+    /// `bytes` where the word came as `bytes`).
     pub(crate) fn to_list<'py>(
         &self,
         py: Python<'py>,
-        stems: &Stems,
+        parts: &[StemIds],
     ) -> PyResult<Bound<'py, PyList>> {
-        if self.ranges.is_empty() {
-            return Ok(PyList::empty(py));
+        if self.bytes.iter().any(|&is_bytes| is_bytes) {
+            let stems = parts
+                .iter()
+                .flat_map(|part| part.ids.iter().map(|&id| &part.distinct[id as usize]));
+            let items = stems.zip(&self.bytes).map(|(stem, &is_bytes)| {
+                if is_bytes {
+                    PyBytes::new(py, stem.as_bytes()).into_any()
+                } else {
+                    PyString::new(py, stem).into_any()
+                }
+            });
+            return PyList::new(py, items);
         }
-        if self.joinable {
-            let joined = stems.text.strip_suffix(SEPARATOR).unwrap_or(&stems.text);
-            let list = PyString::new(py, joined).call_method1("split", ("\0",))?;
-            return Ok(list.cast_into::<PyList>()?);
-        }
-        let items = stems.ranges.iter().enumerate().map(|(index, range)| {
-            let stem = &stems.text[range.clone()];
-            if self.bytes.get(index).copied().unwrap_or(false) {
-                PyBytes::new(py, stem.as_bytes()).into_any()
-            } else {
-                PyString::new(py, stem).into_any()
-            }
-        });
+        let objects: Vec<Vec<Bound<'py, PyString>>> = parts
+            .iter()
+            .map(|part| {
+                part.distinct
+                    .iter()
+                    .map(|stem| PyString::new(py, stem))
+                    .collect()
+            })
+            .collect();
+        let items = parts
+            .iter()
+            .zip(&objects)
+            .flat_map(|(part, objects)| part.ids.iter().map(|&id| objects[id as usize].clone()));
         PyList::new(py, items)
-    }
-}
-
-/// Stems made in a batch: each followed by a NUL in `text`, its byte range in `ranges`.
-#[derive(Default)]
-pub(crate) struct Stems {
-    pub(crate) text: String,
-    pub(crate) ranges: Vec<Range<usize>>,
-}
-
-impl Stems {
-    /// Appends `stem`.
-    pub(crate) fn push(&mut self, stem: &str) {
-        let start = self.text.len();
-        self.text.push_str(stem);
-        self.ranges.push(start..self.text.len());
-        self.text.push(SEPARATOR);
-    }
-
-    /// Appends the stems of `other`, after these.
-    pub(crate) fn append(&mut self, other: Stems) {
-        let offset = self.text.len();
-        self.text.push_str(&other.text);
-        self.ranges.extend(
-            other
-                .ranges
-                .into_iter()
-                .map(|r| r.start + offset..r.end + offset),
-        );
     }
 }
 

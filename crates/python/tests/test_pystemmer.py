@@ -37,7 +37,10 @@ def test_max_cache_size():
 @pytest.mark.parametrize("name", NAMES)
 def test_no_lowercasing_and_bytes(name):
     ours, theirs = stemkit.Stemmer(name), pystemmer.Stemmer(name)
-    for word in ["Running", "running", "SKIES", "Dying", "oY", "yoY", "Yay", "sayY", b"running", b"Running"]:
+    words = ["Running", "running", "SKIES", "Dying", "oY", "yoY", "Yay", "sayY", b"running", b"Running"]
+    for word in words:
+        if name == "porter" and "Y" in str(word):
+            continue  # the known gap: test_porter_gaps
         assert ours.stemWord(word) == theirs.stemWord(word), word
     assert ours.stemWord("Running") == "Run"
     assert ours.stemWord(b"running") == b"run"
@@ -55,13 +58,18 @@ def test_snowball_vocabularies(name, file):
     assert stemmer.stemWords(words) == expected
 
 
-# Capital Y is the one letter whose handling differs between NLTK's Porter, which stemkit's
-# porter computes, and Snowball's porter (which reads an input Y as its own consonant-y marker):
-# see test_capital_y_in_porter.
-WORDS_NO_CAPITAL_Y = st.one_of(
+# stemkit's porter is NLTK's ORIGINAL_ALGORITHM, which equals Snowball's porter on words whose
+# doubled letters are a-z and that hold no capital Y (Snowball reads an input Y as its own
+# consonant-y marker, and undoubles only bb dd ff gg mm nn pp rr tt): see test_porter_gaps.
+def porter_comparable(word):
+    doubled = any(a == b and not ("a" <= a <= "z") for a, b in zip(word, word[1:]))
+    return "Y" not in word and not doubled
+
+
+WORDS_FOR_PORTER = st.one_of(
     st.text(alphabet="aeiouybcdlsnrtgmpzAEIOUSNEDLIG'’", max_size=14),
-    st.text(max_size=12).filter(lambda w: "Y" not in w),
-)
+    st.text(max_size=12),
+).filter(porter_comparable)
 WORDS = st.one_of(st.text(alphabet="aeiouyYbcdlsnrtgmpzAEIOUSNEDLIG'’", max_size=14), st.text(max_size=12))
 
 
@@ -72,11 +80,12 @@ def test_any_string_equals_pystemmer_english(word):
 
 
 @settings(max_examples=1500, deadline=None)
-@given(WORDS_NO_CAPITAL_Y)
+@given(WORDS_FOR_PORTER)
 def test_any_string_equals_pystemmer_porter(word):
     assert stemkit.Stemmer("porter").stemWord(word) == pystemmer.Stemmer("porter").stemWord(word)
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: Snowball's porter reads an input 'Y' as a consonant y")
-def test_capital_y_in_porter():
-    assert stemkit.Stemmer("porter").stemWord("oY") == pystemmer.Stemmer("porter").stemWord("oY")
+@pytest.mark.parametrize("word", ["oY", "aAAed", "aééed", "haßßing"])
+@pytest.mark.xfail(strict=True, reason="known gap: stemkit's porter is NLTK's ORIGINAL_ALGORITHM")
+def test_porter_gaps(word):
+    assert stemkit.Stemmer("porter").stemWord(word) == pystemmer.Stemmer("porter").stemWord(word)

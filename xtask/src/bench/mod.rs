@@ -17,8 +17,6 @@ pub(crate) struct Options {
     quick: bool,
     /// Only these end-to-end comparisons (by name); empty means all of them.
     only: Vec<String>,
-    /// Only the Spark bench (`crate::spark::bench`).
-    spark: bool,
 }
 
 impl Options {
@@ -30,7 +28,6 @@ impl Options {
             match arg.as_str() {
                 "--e2e-only" => options.e2e_only = true,
                 "--quick" => options.quick = true,
-                "--spark" => options.spark = true,
                 "--only" => {
                     let Some(name) = args.next() else {
                         bail!(
@@ -48,7 +45,7 @@ impl Options {
                     options.only.push(name.clone());
                 }
                 other => bail!(
-                    "bench: unexpected argument `{other}` (expected --e2e-only, --quick, --only NAME, --spark)"
+                    "bench: unexpected argument `{other}` (expected --e2e-only, --quick, --only NAME)"
                 ),
             }
         }
@@ -58,9 +55,6 @@ impl Options {
 
 /// Runs the benchmarks and prints their summaries.
 pub(crate) fn run(options: Options) -> Result<()> {
-    if options.spark {
-        return crate::spark::bench();
-    }
     if !options.e2e_only {
         criterion::run()?;
     }
@@ -90,7 +84,6 @@ mod tests {
             e2e_only: true,
             quick: true,
             only: Vec::new(),
-            spark: false,
         };
         assert_eq!(
             Options::parse(&args(&["--quick", "--e2e-only"])).unwrap(),
