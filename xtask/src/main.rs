@@ -37,6 +37,7 @@ tasks:
                                       py-rust-stemmers, stemkit) on 1,000,000 news tokens
   bench --spark                       stemkit.spark against NLTK in a pandas_udf on local[2]
   python                              build crates/python into target/python/venv, run pytest
+  spark                               the Spark tests (pyspark and a JRE added), as CI runs them
   snapshots                           review pending insta snapshots (cargo insta review)
 ";
 
@@ -53,6 +54,7 @@ fn main() -> ExitCode {
         "bench" if rest == ["--spark"] => spark::bench(),
         "bench" => bench::Options::parse(rest).and_then(bench::run),
         "python" => no_options(rest).and_then(|()| python::test().map(|_| ())),
+        "spark" => no_options(rest).and_then(|()| spark::tests().map(|_| ())),
         "snapshots" => no_options(rest).and_then(|()| snapshots::run()),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
