@@ -1,5 +1,7 @@
 //! Fuzz target `differential`: the production Porter stemmer, in each of NLTK's three modes,
-//! against the slow literal transcription of NLTK's Python in `crates/stemmer/tests/reference/`.
+//! against the oracle, the slow literal transcription of NLTK's Python in
+//! `crates/stemmer/tests/oracle/`. The checks are in `fuzz/checks/differential.rs`, shared with
+//! the regression replays.
 
 #![no_main]
 
@@ -7,17 +9,9 @@ use std::fmt;
 
 use arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
-use stemkit_stemmer::{Algorithm, Stemmer};
 
-#[path = "../../crates/stemmer/tests/reference/mod.rs"]
-mod reference;
-
-/// The Porter modes, each paired with the algorithm that computes it in production.
-const MODES: [(Algorithm, fn() -> reference::Mode); 3] = [
-    (Algorithm::PorterNltk, || reference::Mode::Nltk),
-    (Algorithm::PorterMartin, || reference::Mode::Martin),
-    (Algorithm::PorterOriginal, || reference::Mode::Original),
-];
+#[path = "../checks/differential.rs"]
+mod checks;
 
 /// One case: the first input byte picks the mode (`'0'` NLTK, `'1'` Martin, `'2'` original,
 /// any other byte wraps around), the rest is the word.
@@ -29,8 +23,7 @@ struct Case {
 }
 
 fn pick_mode(u: &mut Unstructured<'_>) -> arbitrary::Result<usize> {
-    let byte = u8::arbitrary(u)?;
-    Ok(usize::from(byte.wrapping_sub(b'0')) % MODES.len())
+    Ok(checks::mode(u8::arbitrary(u)?))
 }
 
 /// Printed on a crash: the command to see what production does, and the word escaped.
@@ -39,7 +32,7 @@ impl fmt::Debug for Case {
         write!(
             f,
             "stemkit explain --algorithm {} {:?}   # word: {:?}",
-            MODES[self.mode].0,
+            checks::MODES[self.mode].0,
             self.word,
             self.word.escape_unicode().to_string()
         )
@@ -47,11 +40,5 @@ impl fmt::Debug for Case {
 }
 
 fuzz_target!(|case: Case| {
-    let (algorithm, mode) = MODES[case.mode];
-    let production = Stemmer::new(algorithm).stem(&case.word);
-    let expected = reference::stem(mode(), &case.word);
-    assert_eq!(
-        production, expected,
-        "{case:?}: production differs from the reference"
-    );
+    checks::check(case.mode, &case.word, &case);
 });

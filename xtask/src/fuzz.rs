@@ -1,5 +1,5 @@
-//! `cargo xtask fuzz [TARGET] [--time SECONDS] [--sanitizer address|none]`: run fuzz targets for
-//! a budget, then report each one's speed and any crash with the command that reproduces it.
+//! `cargo xtask fuzz`: run fuzz targets for a budget, then report each one's speed and any crash
+//! with the command that reproduces it. Its options are [`Options`] (`cargo xtask fuzz --help`).
 
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader, Write};
@@ -11,53 +11,26 @@ use anyhow::{Context, Result, bail};
 use crate::{cmd, project_root, toolchain};
 
 /// How each target is built: with AddressSanitizer (nightly only) or none (any toolchain).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum Sanitizer {
+    /// AddressSanitizer (needs nightly).
     Address,
+    /// No sanitizer (any toolchain).
     None,
 }
 
 /// What to fuzz and for how long.
-#[derive(Debug)]
+#[derive(Debug, clap::Args)]
 pub(crate) struct Options {
-    /// One target, or every target when `None`.
+    /// One target (default: every target in fuzz/fuzz_targets/).
+    #[arg(value_name = "TARGET")]
     pub(crate) target: Option<String>,
     /// Seconds per target.
+    #[arg(long = "time", value_name = "SECONDS", default_value_t = 60)]
     pub(crate) seconds: u64,
+    /// How the targets are built.
+    #[arg(long, value_enum, default_value_t = Sanitizer::Address)]
     pub(crate) sanitizer: Sanitizer,
-}
-
-impl Options {
-    /// Parses `[TARGET] [--time SECONDS] [--sanitizer address|none]`.
-    pub(crate) fn parse(args: &[String]) -> Result<Options> {
-        let mut options = Options {
-            target: None,
-            seconds: 60,
-            sanitizer: Sanitizer::Address,
-        };
-        let mut args = args.iter();
-        while let Some(arg) = args.next() {
-            match arg.as_str() {
-                "--time" => {
-                    let value = args.next().context("--time needs a number of seconds")?;
-                    options.seconds = value
-                        .parse()
-                        .with_context(|| format!("--time: `{value}` is not a number of seconds"))?;
-                }
-                "--sanitizer" => {
-                    options.sanitizer = match args.next().map(String::as_str) {
-                        Some("address") => Sanitizer::Address,
-                        Some("none") => Sanitizer::None,
-                        _ => bail!("--sanitizer takes `address` or `none`"),
-                    };
-                }
-                flag if flag.starts_with('-') => bail!("unknown option `{flag}`"),
-                target if options.target.is_none() => options.target = Some(target.to_owned()),
-                extra => bail!("unexpected argument `{extra}`"),
-            }
-        }
-        Ok(options)
-    }
 }
 
 /// What one target's run produced, read from libFuzzer's output.
@@ -299,15 +272,5 @@ mod tests {
             outcome.artifact.as_deref(),
             Some("fuzz/artifacts/stem/crash-ab12")
         );
-    }
-
-    #[test]
-    fn parses_target_time_and_sanitizer() {
-        let args = ["pipeline", "--time", "5", "--sanitizer", "none"].map(str::to_owned);
-        let options = Options::parse(&args).unwrap();
-        assert_eq!(options.target.as_deref(), Some("pipeline"));
-        assert_eq!(options.seconds, 5);
-        assert_eq!(options.sanitizer, Sanitizer::None);
-        assert!(Options::parse(&["--time".to_owned(), "soon".to_owned()]).is_err());
     }
 }

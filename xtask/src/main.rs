@@ -1,7 +1,9 @@
 //! Project automation: `cargo xtask ci | fuzz | bench | snapshots`.
 //!
 //! Plain Rust in the style of rust-analyzer's xtask: one module per task, `std::process::Command`
-//! for everything, and the tidy checks as `#[test]`s so `cargo test` enforces them too.
+//! for everything, and the tidy checks as `#[test]`s so `cargo test` enforces them too. The tasks
+//! and their options are declared once, with clap's derive ([`Cli`], and each task's `Options`
+//! where the task lives), so `--help` and the parsing cannot disagree.
 
 // A task runner talks to its user on the terminal: printing is its job.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -17,50 +19,50 @@ mod spark;
 mod tidy;
 mod toolchain;
 
-use std::env;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-usage: cargo xtask <task> [options]
+use clap::{Parser, Subcommand};
 
-tasks:
-  ci                                  every check CI runs, in order, each timed (.ci/run calls this)
-  fuzz [TARGET] [--time SECONDS] [--sanitizer address|none]
-                                      run one fuzz target (or all) for a time budget (default 60 s)
-  bench [--e2e-only] [--quick]        criterion benchmarks, then end-to-end ratios against NLTK,
-        [--only NAME]...              rust-stemmers and tr (--e2e-only: skip criterion;
-                                      --quick: small inputs, for iteration; --only: just these
-                                      comparisons: nltk, rust-stemmers, tr, memory, directory, csv,
-                                      jsonl)
-  bench --python                      the Python stemmers side by side (NLTK, PyStemmer,
-                                      py-rust-stemmers, stemkit) on 1,000,000 news tokens
-  bench --spark                       stemkit.spark against NLTK in a pandas_udf on local[2]
-  python                              build crates/python into target/python/venv, run pytest
-  spark                               the Spark tests (pyspark and a JRE added), as CI runs them
-  snapshots                           review pending insta snapshots (cargo insta review)
-";
+/// Project automation for stemkit.
+#[derive(Debug, Parser)]
+#[command(
+    name = "cargo xtask",
+    bin_name = "cargo xtask",
+    arg_required_else_help = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    task: Task,
+}
+
+/// The tasks.
+#[derive(Debug, Subcommand)]
+enum Task {
+    /// Every check CI runs, in order, each timed (.ci/run calls this).
+    Ci,
+    /// Run one fuzz target (or all) for a time budget.
+    Fuzz(fuzz::Options),
+    /// Criterion benchmarks, then end-to-end ratios against NLTK, rust-stemmers and tr.
+    Bench(bench::Options),
+    /// Build crates/python into target/python/venv and run its pytest suite.
+    Python,
+    /// The Spark tests (pyspark and a Java runtime added), as CI runs them.
+    Spark,
+    /// Review pending insta snapshots (cargo insta review).
+    Snapshots,
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = env::args().skip(1).collect();
-    let Some((task, rest)) = args.split_first() else {
-        eprint!("{USAGE}");
-        return ExitCode::from(2);
-    };
-    let result = match task.as_str() {
-        "ci" => no_options(rest).and_then(|()| ci::run()),
-        "fuzz" => fuzz::Options::parse(rest).and_then(fuzz::run),
-        "bench" if rest == ["--python"] => python::bench(),
-        "bench" if rest == ["--spark"] => spark::bench(),
-        "bench" => bench::Options::parse(rest).and_then(bench::run),
-        "python" => no_options(rest).and_then(|()| python::test().map(|_| ())),
-        "spark" => no_options(rest).and_then(|()| spark::tests().map(|_| ())),
-        "snapshots" => no_options(rest).and_then(|()| snapshots::run()),
-        "help" | "--help" | "-h" => {
-            print!("{USAGE}");
-            Ok(())
-        }
-        other => Err(anyhow::anyhow!("unknown task `{other}`\n\n{USAGE}")),
+    let result = match Cli::parse().task {
+        Task::Ci => ci::run(),
+        Task::Fuzz(options) => fuzz::run(options),
+        Task::Bench(options) if options.python => python::bench(),
+        Task::Bench(options) if options.spark => spark::bench(),
+        Task::Bench(options) => bench::run(options),
+        Task::Python => python::test().map(|_| ()),
+        Task::Spark => spark::tests().map(|_| ()),
+        Task::Snapshots => snapshots::run(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -71,13 +73,6 @@ fn main() -> ExitCode {
     }
 }
 
-fn no_options(rest: &[String]) -> anyhow::Result<()> {
-    match rest.first() {
-        None => Ok(()),
-        Some(extra) => anyhow::bail!("unexpected argument `{extra}`\n\n{USAGE}"),
-    }
-}
-
 /// The workspace root: xtask's manifest sits one directory below it.
 fn project_root() -> PathBuf {
     let manifest = env!("CARGO_MANIFEST_DIR");
@@ -85,4 +80,87 @@ fn project_root() -> PathBuf {
         .parent()
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(manifest))
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Task, clap::Error> {
+        Cli::try_parse_from(["cargo xtask"].iter().chain(args)).map(|cli| cli.task)
+    }
+
+    #[test]
+    fn the_declaration_is_consistent_and_every_help_renders() {
+        Cli::command().debug_assert();
+        let mut command = Cli::command();
+        let mut names = Vec::new();
+        for sub in command.get_subcommands_mut() {
+            names.push(sub.get_name().to_owned());
+            let help = sub.render_long_help().to_string();
+            assert!(help.contains("Usage:"), "{help}");
+        }
+        assert_eq!(
+            names,
+            ["ci", "fuzz", "bench", "python", "spark", "snapshots"]
+        );
+        assert!(parse(&["--help"]).is_err_and(|e| e.kind() == clap::error::ErrorKind::DisplayHelp));
+        assert!(parse(&[]).is_err());
+        assert!(parse(&["deploy"]).is_err());
+    }
+
+    #[test]
+    fn fuzz_takes_a_target_a_time_and_a_sanitizer() {
+        let Ok(Task::Fuzz(options)) =
+            parse(&["fuzz", "pipeline", "--time", "5", "--sanitizer", "none"])
+        else {
+            panic!("fuzz options rejected");
+        };
+        assert_eq!(options.target.as_deref(), Some("pipeline"));
+        assert_eq!(options.seconds, 5);
+        assert_eq!(options.sanitizer, fuzz::Sanitizer::None);
+        let Ok(Task::Fuzz(defaults)) = parse(&["fuzz"]) else {
+            panic!("bare fuzz rejected");
+        };
+        assert_eq!((defaults.target, defaults.seconds), (None, 60));
+        assert_eq!(defaults.sanitizer, fuzz::Sanitizer::Address);
+        assert!(parse(&["fuzz", "--time", "soon"]).is_err());
+        assert!(parse(&["fuzz", "--sanitizer", "memory"]).is_err());
+        assert!(parse(&["fuzz", "stem", "tokenize"]).is_err());
+    }
+
+    #[test]
+    fn bench_takes_its_flags_in_any_order() {
+        let Ok(Task::Bench(both)) = parse(&["bench", "--quick", "--e2e-only"]) else {
+            panic!("bench flags rejected");
+        };
+        assert!(both.e2e_only() && both.quick);
+        let Ok(Task::Bench(none)) = parse(&["bench"]) else {
+            panic!("bare bench rejected");
+        };
+        assert!(!none.e2e_only() && !none.quick && none.only.is_empty());
+        assert!(parse(&["bench", "--fast"]).is_err());
+    }
+
+    #[test]
+    fn bench_only_names_known_comparisons_and_skips_criterion() {
+        let Ok(Task::Bench(options)) = parse(&["bench", "--only", "directory", "--only", "csv"])
+        else {
+            panic!("--only rejected");
+        };
+        assert!(options.e2e_only());
+        assert_eq!(options.only, ["directory", "csv"]);
+        assert!(parse(&["bench", "--only", "everything"]).is_err());
+        assert!(parse(&["bench", "--only"]).is_err());
+    }
+
+    #[test]
+    fn ci_and_snapshots_take_no_arguments() {
+        assert!(matches!(parse(&["ci"]), Ok(Task::Ci)));
+        assert!(matches!(parse(&["snapshots"]), Ok(Task::Snapshots)));
+        assert!(parse(&["ci", "--fast"]).is_err());
+        assert!(parse(&["snapshots", "now"]).is_err());
+    }
 }

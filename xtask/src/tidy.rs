@@ -1,5 +1,7 @@
 //! Tidy checks, run by `cargo test -p xtask` (and so by CI): conventions cheap to check mechanically.
 
+mod module_edges;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

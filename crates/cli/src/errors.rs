@@ -3,7 +3,7 @@
 use std::fmt;
 use std::io;
 
-use stemkit_tokenizer::PipelineError;
+use stemkit_tokenizer::{PipelineError, Side};
 
 /// A mistake in how the command was called (exit status 2, like clap's own usage errors).
 #[derive(Debug)]
@@ -65,16 +65,13 @@ pub(crate) fn write_failed(name: &str, error: io::Error) -> anyhow::Error {
 }
 
 /// Names a pipeline error: undecodable input by file, line and byte; I/O errors by the side
-/// that failed (`read_failed` says whether the input did).
-pub(crate) fn pipeline_failed(
-    error: PipelineError,
-    input: &str,
-    output: &str,
-    read_failed_: bool,
-) -> anyhow::Error {
+/// that failed.
+pub(crate) fn pipeline_failed(error: PipelineError, input: &str, output: &str) -> anyhow::Error {
     match error {
         PipelineError::InvalidUtf8 { line, byte } => invalid_utf8(input, line, byte),
-        PipelineError::Io(io) if read_failed_ => read_failed(input, io),
-        PipelineError::Io(io) => write_failed(output, io),
+        PipelineError::Io(io) => match io.side() {
+            Side::Read => read_failed(input, io.into_inner()),
+            Side::Write => write_failed(output, io.into_inner()),
+        },
     }
 }

@@ -159,33 +159,3 @@ fn collect_txt_files(root: &Path, relative: &Path, files: &mut Vec<Input>) -> an
     }
     Ok(())
 }
-
-/// A reader that remembers whether reading failed, so that an I/O error coming out of a
-/// library that both reads and writes can be blamed on the right side.
-pub(crate) struct WatchedReader<R> {
-    inner: R,
-    failed: bool,
-}
-
-impl<R> WatchedReader<R> {
-    /// Watches `inner`.
-    pub(crate) fn new(inner: R) -> Self {
-        WatchedReader {
-            inner,
-            failed: false,
-        }
-    }
-
-    /// Whether a read has failed.
-    pub(crate) fn failed(&self) -> bool {
-        self.failed
-    }
-}
-
-impl<R: Read> Read for WatchedReader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let result = self.inner.read(buf);
-        self.failed |= matches!(&result, Err(error) if error.kind() != io::ErrorKind::Interrupted);
-        result
-    }
-}

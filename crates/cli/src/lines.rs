@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::io::{self, Read};
 use std::ops::Range;
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+use stemkit_tokenizer::framing::{self, Position, incomplete_suffix, strip_bom, strip_line_end};
 
 // Blocks of whole lines.
 
@@ -158,44 +158,23 @@ impl<R: Read> BlockReader<R> {
     }
 }
 
-/// The length of the start of a character at the end of `bytes` that more bytes could
-/// complete: 0 to 3. Cutting there splits no character, and no run of invalid bytes either, so
-/// that invalid UTF-8 is replaced (or located) in pieces exactly as in the whole line.
-fn incomplete_suffix(bytes: &[u8]) -> usize {
-    let tail = &bytes[bytes.len().saturating_sub(3)..];
-    // A continuation byte never starts a decoding: the last byte that is none starts the only
-    // sequence that can still be incomplete.
-    let Some(lead) = tail.iter().rposition(|&byte| byte & 0xC0 != 0x80) else {
-        return 0;
-    };
-    match std::str::from_utf8(&tail[lead..]) {
-        Err(error) if error.error_len().is_none() => tail.len() - lead - error.valid_up_to(),
-        _ => 0,
-    }
-}
-
-/// Invalid UTF-8 in a block: 0-based `line` within it, and `byte` from the block's start.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) struct BlockFault {
-    pub(crate) line: u64,
-    pub(crate) byte: u64,
-}
-
 /// Calls `each(text, range)` with every line of `block`, the line being `&text[range]`, whose
 /// first byte is the input's first when `starts_input` (a byte-order mark there is dropped).
-/// `text` is usually the whole valid block, so a consumer may look at the bytes after a line. With `lossy`, invalid UTF-8 becomes
-/// U+FFFD; otherwise the first fault stops the walk, after the lines before it. Returns the
-/// number of lines.
+/// `text` is usually the whole valid block, so a consumer may look at the bytes after a line.
+/// With `lossy`, invalid UTF-8 becomes U+FFFD; otherwise the first fault stops the walk, after
+/// the lines before it, and is its position in the block. Returns the number of lines.
 pub(crate) fn for_each_line(
     block: &[u8],
     starts_input: bool,
     lossy: bool,
     each: impl FnMut(&str, Range<usize>),
-) -> Result<u64, BlockFault> {
-    let (skipped, body) = match block.strip_prefix(BOM) {
-        Some(rest) if starts_input => (BOM.len(), rest),
-        _ => (0, block),
+) -> Result<u64, Position> {
+    let body = if starts_input {
+        strip_bom(block)
+    } else {
+        block
     };
+    let skipped = block.len() - body.len();
     // An input of just a byte-order mark is one empty line, as any line without `\n` is.
     let empty_is_a_line = skipped > 0;
     // One check of the whole block is much faster than one per line. Every path ends in the one
@@ -213,8 +192,8 @@ pub(crate) fn for_each_line(
             let line_start = memchr::memrchr(b'\n', &body[..fault]).map_or(0, |at| at + 1);
             let before = std::str::from_utf8(&body[..line_start]).unwrap_or_default();
             let lines = for_each_valid_line(before, false, each);
-            Err(BlockFault {
-                line: lines,
+            Err(Position {
+                line: lines + 1,
                 byte: (skipped + fault) as u64,
             })
         }
@@ -224,29 +203,24 @@ pub(crate) fn for_each_line(
 /// The text of a piece of a long line ([`BlockKind::Piece`]): without a byte-order mark when
 /// it starts the input, without the line's `\n` or `\r\n` when it is the `last`. With `lossy`,
 /// invalid UTF-8 becomes U+FFFD just as in the whole line, since pieces split no character and
-/// no invalid sequence; otherwise it is a fault, `byte` from the piece's start (`line` 0).
+/// no invalid sequence; otherwise it is a fault, on line 1, `byte` from the piece's start.
 pub(crate) fn piece_text(
     piece: &[u8],
     starts_input: bool,
     last: bool,
     lossy: bool,
-) -> Result<Cow<'_, str>, BlockFault> {
-    let (skipped, mut body) = match piece.strip_prefix(BOM) {
-        Some(rest) if starts_input => (BOM.len(), rest),
-        _ => (0, piece),
+) -> Result<Cow<'_, str>, Position> {
+    let mut body = if starts_input {
+        strip_bom(piece)
+    } else {
+        piece
     };
+    let skipped = piece.len() - body.len();
     if last {
-        body = body.strip_suffix(b"\n").unwrap_or(body);
-        body = body.strip_suffix(b"\r").unwrap_or(body);
+        body = strip_line_end(body);
     }
-    match std::str::from_utf8(body) {
-        Ok(text) => Ok(Cow::Borrowed(text)),
-        Err(_) if lossy => Ok(String::from_utf8_lossy(body)),
-        Err(error) => Err(BlockFault {
-            line: 0,
-            byte: (skipped + error.valid_up_to()) as u64,
-        }),
-    }
+    // A piece holds no `\n` before its line's end: the fault is on the piece's line.
+    framing::decode(body, lossy).map_err(|error| error.position.after(0, skipped as u64))
 }
 
 /// The lines of valid text: cut at `\n`, an ASCII byte, so every piece is valid too.
@@ -381,17 +355,16 @@ mod tests {
             match result {
                 Ok(count) => line_base += count,
                 Err(fault) => {
-                    return Err(format!(
-                        "{}:{}",
-                        line_base + fault.line + 1,
-                        byte_base + fault.byte
-                    ));
+                    let fault = fault.after(line_base, byte_base);
+                    return Err(format!("{}:{}", fault.line, fault.byte));
                 }
             }
             byte_base += block.len() as u64;
         }
         Ok(out)
     }
+
+    const BOM: &[u8] = framing::BOM.as_bytes();
 
     #[test]
     fn terminators_bom_and_last_line() {

@@ -15,13 +15,12 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use pyo3_arrow::{PyArray, PyChunkedArray};
 use stemkit_stemmer::{CachedStemmer, Stemmer};
-use stemkit_tokenizer::{Tokenizer, TokenizerOptions};
+use stemkit_tokenizer::{Pipeline, Tokenizer, TokenizerOptions};
 
 use crate::algorithms;
 use crate::batch;
 use crate::errors;
 use crate::native::{DEFAULT_ALGORITHM, tokenizer_options};
-use crate::text::TextStemmer;
 
 /// Texts a thread should have at least (texts cost more than words).
 const MIN_TEXTS_PER_THREAD: usize = 64;
@@ -209,9 +208,12 @@ fn run_slice(slice: &ArrayRef, operation: &Operation, cache_bytes: usize) -> Arr
             })
         }
         Operation::Process(options, algorithm) => {
-            let mut stemmer = TextStemmer::new(options.clone(), *algorithm, cache_bytes);
+            // The stream pipeline itself (not `text::TextStemmer`, whose `stems` returns a
+            // vector per text): each stem goes straight into the output's builder.
+            let mut pipeline =
+                Pipeline::new(options.clone(), Some(*algorithm)).with_cache_bytes(cache_bytes);
             map_lists(slice, |text, out| {
-                stemmer.stems(text, |stem| out.append_value(stem));
+                pipeline.for_each_token(text, |stem| out.append_value(stem));
             })
         }
     }

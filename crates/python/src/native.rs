@@ -4,13 +4,14 @@
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
-use stemkit_stemmer::{Algorithm, CachedStemmer, Stemmer};
+use stemkit_stemmer::{Algorithm, Stemmer};
+use stemkit_tokenizer::text::TextStemmer;
 use stemkit_tokenizer::{TokenMode, Tokenizer, TokenizerOptions};
 
 use crate::algorithms;
 use crate::errors;
 use crate::shared::stem_batch;
-use crate::text::{self, TextStemmer};
+use crate::text;
 use crate::words::{Words, read_word};
 
 /// The default algorithm: NLTK's `PorterStemmer()`.
@@ -92,9 +93,11 @@ pub(crate) fn process_document<'py>(
     let algorithm = algorithms::native(algorithm)?;
     let options = tokenizer_options(options)?;
     let source = read_word(text, false, || "text".to_owned())?;
-    let (title, body) = text::split_document(&source);
-    let stems = py.detach(|| stems_of(body, options, algorithm));
-    Ok((PyString::new(py, title), PyList::new(py, stems)?))
+    let document = py.detach(|| TextStemmer::new(options, Some(algorithm)).document(&source));
+    Ok((
+        PyString::new(py, &document.title),
+        PyList::new(py, document.stems)?,
+    ))
 }
 
 /// The names `algorithm=` takes, with a description of each, from the stemmer's catalogue.
@@ -109,10 +112,7 @@ pub(crate) fn native_algorithms() -> Vec<(&'static str, &'static str)> {
 
 /// The stems of the tokens of `text`.
 fn stems_of(text: &str, options: TokenizerOptions, algorithm: Algorithm) -> Vec<String> {
-    let mut stemmer = TextStemmer::new(options, algorithm, CachedStemmer::MIN_MEMORY);
-    let mut stems = Vec::new();
-    stemmer.stems(text, |stem| stems.push(stem.to_owned()));
-    stems
+    TextStemmer::new(options, Some(algorithm)).stems(text)
 }
 
 /// The tokenizer options named in `options`: `unicode`, `fold_ascii`, `stopwords`,

@@ -10,7 +10,7 @@ use stemkit_stemmer::{Algorithm, Stemmer};
 
 use crate::algorithms;
 use crate::shared::SharedStemmer;
-use crate::words::read_word;
+use crate::words::read_str;
 
 const NLTK_EXTENSIONS: &str = "NLTK_EXTENSIONS";
 const MARTIN_EXTENSIONS: &str = "MARTIN_EXTENSIONS";
@@ -83,13 +83,14 @@ impl PorterStemmer {
         word: &Bound<'py, PyAny>,
         to_lowercase: bool,
     ) -> PyResult<Bound<'py, PyString>> {
-        let text = read_word(word, false, || "word".to_owned())?;
+        let utf8 = read_str(word, || "word".to_owned())?;
+        let text = utf8.as_str();
         let stemmer = if to_lowercase {
             &self.lowered
         } else {
             &self.as_given
         };
-        Ok(stemmer.stem(word.py(), &text, true))
+        Ok(stemmer.stem(word.py(), text, true))
     }
 
     fn __getnewargs__(&self) -> (&'static str,) {
@@ -167,10 +168,11 @@ impl SnowballStemmer {
         word: &Bound<'py, PyAny>,
         to_lowercase: Option<bool>,
     ) -> PyResult<Bound<'py, PyString>> {
-        let text = read_word(word, false, || "word".to_owned())?;
+        let utf8 = read_str(word, || "word".to_owned())?;
+        let text = utf8.as_str();
         match (to_lowercase, &self.as_given) {
             (None | Some(true), _) => {}
-            (Some(false), Some(as_given)) => return Ok(as_given.stem(word.py(), &text, true)),
+            (Some(false), Some(as_given)) => return Ok(as_given.stem(word.py(), text, true)),
             (Some(false), None) => {
                 return Err(PyTypeError::new_err(
                     "stem() got an unexpected keyword argument 'to_lowercase'",
@@ -178,12 +180,12 @@ impl SnowballStemmer {
             }
         }
         if !self.stopwords.is_empty() {
-            let lower = stemkit_stemmer::lowercase(&text);
+            let lower = stemkit_stemmer::lowercase(text);
             if self.stopwords.contains(lower.as_ref()) {
                 return Ok(PyString::new(word.py(), &lower));
             }
         }
-        Ok(self.stemmer.stem(word.py(), &text, true))
+        Ok(self.stemmer.stem(word.py(), text, true))
     }
 
     fn __getnewargs__(&self) -> (String, bool) {

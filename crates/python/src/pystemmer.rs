@@ -10,7 +10,7 @@ use pyo3::types::{PyBytes, PyList};
 use crate::algorithms;
 use crate::errors;
 use crate::shared::{SharedStemmer, stem_batch};
-use crate::words::{Words, read_word};
+use crate::words::{Words, read_str, read_word};
 
 /// PyStemmer's `Stemmer.Stemmer`, computed in Rust.
 #[pyclass(module = "stemkit", frozen)]
@@ -49,13 +49,14 @@ impl Stemmer {
     #[pyo3(name = "stemWord")]
     fn stem_word<'py>(&self, word: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let py = word.py();
-        let text = read_word(word, true, || "word".to_owned())?;
-        let stem = self.stemmer.stem(py, &text, self.max_cache_size() > 0);
+        let cached = self.max_cache_size() > 0;
         if word.is_instance_of::<PyBytes>() {
-            let stem = stem.to_cow()?;
-            return Ok(PyBytes::new(py, stem.as_bytes()).into_any());
+            let text = read_word(word, true, || "word".to_owned())?;
+            let stem = self.stemmer.stem(py, &text, cached);
+            return Ok(PyBytes::new(py, stem.to_cow()?.as_bytes()).into_any());
         }
-        Ok(stem.into_any())
+        let utf8 = read_str(word, || "word".to_owned())?;
+        Ok(self.stemmer.stem(py, utf8.as_str(), cached).into_any())
     }
 
     /// The stems of `words`, in order, on `threads` threads (default: one per core) with the

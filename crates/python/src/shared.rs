@@ -72,8 +72,7 @@ pub(crate) fn stem_batch(
     let share = batch::cache_share(threads);
     batch::map_parts(ranges, threads, batch::MIN_WORDS_PER_THREAD, |part| {
         let mut cache = CachedStemmer::with_memory(stemmer, share);
-        let mut seen: HashMap<Vec<u8>, u32, BuildHasherDefault<ShortKeyHasher>> =
-            HashMap::default();
+        let mut seen = Distinct::default();
         let mut stems = StemIds {
             distinct: Vec::new(),
             ids: Vec::with_capacity(part.len()),
@@ -82,21 +81,47 @@ pub(crate) fn stem_batch(
         for range in part {
             stem.clear();
             cache.append_stem_in(text, range.clone(), &mut stem, None);
-            let id = match seen.get(stem.as_slice()) {
-                Some(&id) => id,
-                None => {
-                    let id = stems.distinct.len() as u32;
-                    seen.insert(stem.clone(), id);
-                    stems
-                        .distinct
-                        .push(String::from_utf8_lossy(&stem).into_owned());
-                    id
-                }
-            };
-            stems.ids.push(id);
+            stems.ids.push(seen.id(&stem, &mut stems.distinct));
         }
         stems
     })
+}
+
+/// The ids of the distinct stems seen so far. Stems of up to 15 bytes, nearly all of them, are
+/// keyed by one `u128` (bytes and length), compared in a register rather than by `memcmp`.
+#[derive(Default)]
+struct Distinct {
+    short: HashMap<u128, u32, BuildHasherDefault<ShortKeyHasher>>,
+    long: HashMap<Vec<u8>, u32, BuildHasherDefault<ShortKeyHasher>>,
+}
+
+impl Distinct {
+    /// The id of `stem`, a new one (its index in `distinct`, where it is added) if unseen.
+    fn id(&mut self, stem: &[u8], distinct: &mut Vec<String>) -> u32 {
+        let next = distinct.len() as u32;
+        let id = match pack(stem) {
+            Some(key) => *self.short.entry(key).or_insert(next),
+            None => match self.long.get(stem) {
+                Some(&id) => id,
+                None => *self.long.entry(stem.to_vec()).or_insert(next),
+            },
+        };
+        if id == next {
+            distinct.push(String::from_utf8_lossy(stem).into_owned());
+        }
+        id
+    }
+}
+
+/// A stem of at most 15 bytes as one number: its bytes, then its length in the top byte.
+fn pack(stem: &[u8]) -> Option<u128> {
+    let mut bytes = [0; 16];
+    bytes.get_mut(..stem.len())?.copy_from_slice(stem);
+    if stem.len() > 15 {
+        return None;
+    }
+    bytes[15] = stem.len() as u8;
+    Some(u128::from_le_bytes(bytes))
 }
 
 /// A fast hasher for short byte strings (stems), FxHash's multiply-and-rotate over 8-byte
@@ -105,6 +130,11 @@ pub(crate) fn stem_batch(
 pub(crate) struct ShortKeyHasher(u64);
 
 impl Hasher for ShortKeyHasher {
+    fn write_u128(&mut self, key: u128) {
+        self.add(key as u64);
+        self.add((key >> 64) as u64);
+    }
+
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {

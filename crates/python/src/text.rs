@@ -1,36 +1,10 @@
-//! Text in memory to tokens, stems and documents: the tokenizer crate's pipeline on one `&str`.
-//!
-//! ADAPTER (to replace at merge): the tokenizer crate is gaining an in-memory API
-//! (`stemkit_tokenizer::text`: tokens with byte offsets, the stems of a `&str`, a document's
-//! title and stems). Until it lands, this module is that thin layer over `Tokenizer` and
-//! `Pipeline`; the Python functions call only what is here.
+//! Token offsets as Python counts them: the tokenizer gives byte ranges of the UTF-8 text,
+//! Python indexes a `str` by code point. (Stems and documents come from the tokenizer crate's
+//! in-memory API, `stemkit_tokenizer::text`, directly.)
 
 use std::ops::Range;
 
-use stemkit_stemmer::Algorithm;
-use stemkit_tokenizer::{Pipeline, Tokenizer, TokenizerOptions};
-
-/// The byte-order mark a document may start with.
-const BOM: char = '\u{feff}';
-
-/// A text's stems, reusing one pipeline (and its stem cache) from text to text.
-pub(crate) struct TextStemmer {
-    pipeline: Pipeline,
-}
-
-impl TextStemmer {
-    /// Tokenizing with `options`, stemming with `algorithm`; `cache_bytes` for its stem cache.
-    pub(crate) fn new(options: TokenizerOptions, algorithm: Algorithm, cache_bytes: usize) -> Self {
-        TextStemmer {
-            pipeline: Pipeline::new(options, Some(algorithm)).with_cache_bytes(cache_bytes),
-        }
-    }
-
-    /// Calls `emit` with the stem of each token of `text`.
-    pub(crate) fn stems(&mut self, text: &str, emit: impl FnMut(&str)) {
-        self.pipeline.for_each_token(text, emit);
-    }
-}
+use stemkit_tokenizer::Tokenizer;
 
 /// Calls `emit` with each token of `text` and its range in *characters* (code points) of
 /// `text`, as Python indexes a `str`.
@@ -55,14 +29,4 @@ pub(crate) fn tokens_with_char_ranges(
         let end = advance(token.range.end);
         emit(token.text, start..end);
     });
-}
-
-/// A document cut as the CLI's document model cuts it: line 1 the title (verbatim, without a
-/// leading byte-order mark or the `\r` of a `\r\n`), the rest the body.
-pub(crate) fn split_document(text: &str) -> (&str, &str) {
-    let text = text.strip_prefix(BOM).unwrap_or(text);
-    match text.split_once('\n') {
-        Some((title, body)) => (title.strip_suffix('\r').unwrap_or(title), body),
-        None => (text, ""),
-    }
 }

@@ -65,7 +65,7 @@ impl Words {
         let mut ranges = Vec::with_capacity(count);
         if count > 0 {
             let mut start = 0;
-            for (at, _) in text.match_indices(SEPARATOR) {
+            for at in memchr::memchr_iter(SEPARATOR as u8, text.as_bytes()) {
                 ranges.push(start..at);
                 start = at + 1;
             }
@@ -171,4 +171,29 @@ pub(crate) fn read_word<'a>(
         }
     }
     Err(not_str(&what(), item))
+}
+
+/// A `str` argument's UTF-8, held in the `bytes` object Python encoded it into: for the per-call
+/// methods, which then borrow it rather than copy it into a `String` of their own.
+pub(crate) struct Utf8<'py>(Bound<'py, PyBytes>);
+
+impl Utf8<'_> {
+    /// The word.
+    pub(crate) fn as_str(&self) -> &str {
+        // Python's UTF-8 encoder made these bytes: they are UTF-8.
+        std::str::from_utf8(self.0.as_bytes()).unwrap_or_default()
+    }
+}
+
+/// One `str` argument as [`Utf8`]; `what` names it in errors.
+pub(crate) fn read_str<'py>(
+    item: &Bound<'py, PyAny>,
+    what: impl Fn() -> String,
+) -> PyResult<Utf8<'py>> {
+    let Ok(text) = item.cast::<PyString>() else {
+        return Err(not_str(&what(), item));
+    };
+    text.encode_utf8()
+        .map(Utf8)
+        .map_err(|error| not_unicode(item.py(), &what(), error))
 }

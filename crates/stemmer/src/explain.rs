@@ -1,21 +1,8 @@
-//! Step-by-step traces of a stemming: what `stemkit explain` shows.
-//!
-//! The algorithms are written once, generic over a [`Tracer`]. The hot path uses [`NoTrace`],
-//! whose methods are empty and inline away; `explain` uses [`Recorder`], so the trace comes from
-//! the very code that stems, not from a second copy of its rules.
+//! What `stemkit explain` shows: the whole [`Explanation`] of one word through one algorithm,
+//! built from the [`Step`]s a [`crate::trace::Recorder`] collected.
 
 use crate::Algorithm;
-
-/// One step of an algorithm, the rule that fired in it (if any) and the word after it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Step {
-    /// The step's name as the algorithm's description names it, such as `1a` or `step2`.
-    pub step: &'static str,
-    /// The rule that fired, such as `sses -> ss`, or `None` when the step left the word alone.
-    pub rule: Option<&'static str>,
-    /// The word after this step.
-    pub word: String,
-}
+use crate::trace::Step;
 
 /// The whole trace of one word through one algorithm.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,52 +15,4 @@ pub struct Explanation {
     pub steps: Vec<Step>,
     /// The final stem, equal to what [`crate::Stemmer::stem`] returns.
     pub stem: String,
-}
-
-/// Receives the steps of a stemming as they happen.
-pub(crate) trait Tracer {
-    /// Whether steps are recorded at all: lets callers skip building the word for [`Tracer::step`].
-    const ENABLED: bool;
-
-    /// Records that `step` ran, that `rule` fired in it (`None`: nothing fired), and the word after it.
-    /// `word` is only called when the tracer is enabled.
-    fn step(
-        &mut self,
-        step: &'static str,
-        rule: Option<&'static str>,
-        word: impl FnOnce() -> String,
-    );
-}
-
-/// The tracer of the hot path: records nothing, costs nothing.
-pub(crate) struct NoTrace;
-
-impl Tracer for NoTrace {
-    const ENABLED: bool = false;
-
-    #[inline(always)]
-    fn step(&mut self, _: &'static str, _: Option<&'static str>, _: impl FnOnce() -> String) {}
-}
-
-/// The tracer of `explain`: keeps every step.
-#[derive(Default)]
-pub(crate) struct Recorder {
-    pub(crate) steps: Vec<Step>,
-}
-
-impl Tracer for Recorder {
-    const ENABLED: bool = true;
-
-    fn step(
-        &mut self,
-        step: &'static str,
-        rule: Option<&'static str>,
-        word: impl FnOnce() -> String,
-    ) {
-        self.steps.push(Step {
-            step,
-            rule,
-            word: word(),
-        });
-    }
 }

@@ -22,14 +22,9 @@ pub(crate) trait Letter: Copy + Eq {
     /// one (’ ‘ ‛).
     fn is_typographic_apostrophe(self) -> bool;
 
-    /// `0` to `25` for `a` to `z`, `26` for any other letter: an index into rule tables.
-    #[inline]
-    fn letter_class(self) -> usize {
-        match self.ascii() {
-            Some(byte @ b'a'..=b'z') => usize::from(byte - b'a'),
-            _ => 26,
-        }
-    }
+    /// The low seven bits of the letter's code: the letter itself for ASCII, an index into
+    /// rule tables (which then compare the whole letter).
+    fn low_bits(self) -> usize;
 
     /// Whether this letter is the ASCII byte `byte`.
     #[inline(always)]
@@ -69,6 +64,11 @@ impl Letter for u8 {
         Some(self)
     }
 
+    #[inline(always)]
+    fn low_bits(self) -> usize {
+        usize::from(self & 0x7f)
+    }
+
     fn push_to(self, out: &mut String) {
         out.push(char::from(self));
     }
@@ -90,12 +90,32 @@ impl Letter for char {
         u8::try_from(self).ok().filter(u8::is_ascii)
     }
 
+    #[inline(always)]
+    fn low_bits(self) -> usize {
+        (u32::from(self) & 0x7f) as usize
+    }
+
     fn push_to(self, out: &mut String) {
         out.push(self);
     }
 
     fn is_typographic_apostrophe(self) -> bool {
         matches!(self, '\u{2019}' | '\u{2018}' | '\u{201b}')
+    }
+}
+
+/// Whether `letter` is a consonant, given whether the letter before it was one (`None` at the
+/// start): the vowel test of every algorithm here. `a e i o u` are vowels; a `y` is a consonant
+/// at the start or after a vowel (Porter's rule, and what Porter2's prelude marks as `Y`), a vowel
+/// after a consonant; any other letter, non-ASCII ones included, is a consonant.
+#[inline]
+pub(crate) fn is_consonant_after<L: Letter>(letter: L, previous: Option<bool>) -> bool {
+    if letter.is_porter_vowel() {
+        false
+    } else if letter.is(b'y') {
+        previous != Some(true)
+    } else {
+        true
     }
 }
 

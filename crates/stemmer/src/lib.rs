@@ -19,22 +19,25 @@
 mod algorithm;
 mod cache;
 mod explain;
+mod giant_word;
 mod letter;
-mod long_word;
 mod lowercase;
 mod porter;
 mod porter2;
+mod suffix;
+mod trace;
 
 use std::borrow::Cow;
 
 pub use algorithm::{Algorithm, ParseAlgorithmError};
 pub use cache::CachedStemmer;
-pub use explain::{Explanation, Step};
-pub use long_word::LongWordStemmer;
+pub use explain::Explanation;
+pub use giant_word::GiantWordStemmer;
 pub use lowercase::{PieceLowercaser, lowercase};
+pub use trace::Step;
 
-use explain::{NoTrace, Recorder, Tracer};
 use letter::Case;
+use trace::{NoTrace, Recorder, Tracer};
 
 /// A stemmer for one algorithm. Cheap to copy, `Send` and `Sync`: build one and share it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -2,9 +2,9 @@
 //! stemkit's): whatever the cache remembers or evicts, through every method, every answer must
 //! be the reference's.
 
-mod references;
+mod corpus;
 
-use references::{column, pairs};
+use corpus::{column, pairs};
 use stemkit_stemmer::{Algorithm, CachedStemmer, Stemmer};
 
 /// The cases in order, reversed, strided: tens of thousands of words through a cache of 4k to

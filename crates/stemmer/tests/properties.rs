@@ -1,18 +1,18 @@
 //! Properties every stemmer must have on any input, and the differential check of the Porter
-//! stemmer against `reference`, a literal transcription of NLTK's code. The reference is itself
+//! stemmer against `oracle`, a literal transcription of NLTK's code. The oracle is itself
 //! checked here against outputs made by NLTK 3.10.4, so a difference always has a trusted referee.
 
-mod reference;
-mod references;
+mod corpus;
+mod oracle;
 
 use proptest::prelude::*;
 use proptest::sample::select;
 use stemkit_stemmer::{Algorithm, Stemmer};
 
-use reference::Mode;
-use references::{lines, read};
+use corpus::{lines, read};
+use oracle::Mode;
 
-// The reference against NLTK's own outputs.
+// The oracle against NLTK's own outputs.
 
 const MODES: [(Mode, &str); 3] = [
     (Mode::Nltk, "nltk"),
@@ -20,8 +20,8 @@ const MODES: [(Mode, &str); 3] = [
     (Mode::Original, "original"),
 ];
 
-/// Stems every word with the reference and fails listing the first differences.
-fn check_reference(mode: Mode, source: &str, cases: &[(&str, &str)]) {
+/// Stems every word with the oracle and fails listing the first differences.
+fn check_oracle(mode: Mode, source: &str, cases: &[(&str, &str)]) {
     assert!(
         cases.len() > 1000,
         "{source}: suspiciously few cases: {}",
@@ -30,13 +30,13 @@ fn check_reference(mode: Mode, source: &str, cases: &[(&str, &str)]) {
     let mismatches: Vec<String> = cases
         .iter()
         .filter_map(|&(word, expected)| {
-            let stem = reference::stem(mode, word);
-            (stem != expected).then(|| format!("  {word:?}: NLTK {expected:?}, reference {stem:?}"))
+            let stem = oracle::stem(mode, word);
+            (stem != expected).then(|| format!("  {word:?}: NLTK {expected:?}, oracle {stem:?}"))
         })
         .collect();
     assert!(
         mismatches.is_empty(),
-        "reference {mode:?} on {source}: {} of {} words differ; the first:\n{}",
+        "oracle {mode:?} on {source}: {} of {} words differ; the first:\n{}",
         mismatches.len(),
         cases.len(),
         mismatches[..mismatches.len().min(25)].join("\n")
@@ -44,7 +44,7 @@ fn check_reference(mode: Mode, source: &str, cases: &[(&str, &str)]) {
 }
 
 #[test]
-fn reference_matches_nltk_tsv_in_every_mode() {
+fn oracle_matches_nltk_tsv_in_every_mode() {
     let text = read("nltk-porter.tsv");
     let mut rows = lines(&text).into_iter();
     let header: Vec<&str> = rows.next().expect("header row").split('\t').collect();
@@ -61,12 +61,12 @@ fn reference_matches_nltk_tsv_in_every_mode() {
                 (fields[0], fields[column])
             })
             .collect();
-        check_reference(mode, "nltk-porter.tsv", &cases);
+        check_oracle(mode, "nltk-porter.tsv", &cases);
     }
 }
 
 #[test]
-fn reference_matches_nltk_test_vocabulary_in_every_mode() {
+fn oracle_matches_nltk_test_vocabulary_in_every_mode() {
     let words = read("nltk-porter-test/porter_vocabulary.txt");
     for (mode, name) in MODES {
         let file = format!("nltk-porter-test/porter_{name}_output.txt");
@@ -78,14 +78,14 @@ fn reference_matches_nltk_test_vocabulary_in_every_mode() {
             "{file} and the vocabulary differ in length"
         );
         let cases: Vec<(&str, &str)> = words.into_iter().zip(stems).collect();
-        check_reference(mode, &file, &cases);
+        check_oracle(mode, &file, &cases);
     }
 }
 
 /// The short-word rule counts the word as given, before `İ` lowercases to two code points.
 /// Expected stems printed by NLTK 3.10.4 (nltk-porter.tsv holds no such word).
 #[test]
-fn reference_measures_short_words_before_lowercasing() {
+fn oracle_measures_short_words_before_lowercasing() {
     let cases = [
         ("İs", ["i\u{307}s", "i\u{307}s", "i\u{307}"]),
         ("İS", ["i\u{307}s", "i\u{307}s", "i\u{307}"]),
@@ -94,11 +94,7 @@ fn reference_measures_short_words_before_lowercasing() {
     ];
     for (word, expected) in cases {
         for ((mode, _), expected) in MODES.into_iter().zip(expected) {
-            assert_eq!(
-                reference::stem(mode, word),
-                expected,
-                "{mode:?} on {word:?}"
-            );
+            assert_eq!(oracle::stem(mode, word), expected, "{mode:?} on {word:?}");
         }
     }
 }
@@ -451,14 +447,10 @@ proptest! {
     }
 }
 
-// The production Porter stemmer against the reference, mode by mode.
+// The production Porter stemmer against the oracle, mode by mode.
 
-fn agrees_with_reference(
-    algorithm: Algorithm,
-    mode: Mode,
-    word: &str,
-) -> Result<(), TestCaseError> {
-    let expected = reference::stem(mode, word);
+fn agrees_with_oracle(algorithm: Algorithm, mode: Mode, word: &str) -> Result<(), TestCaseError> {
+    let expected = oracle::stem(mode, word);
     let stem = Stemmer::new(algorithm).stem(word);
     prop_assert_eq!(&stem, &expected, "{} on {:?}", algorithm, word);
     Ok(())
@@ -468,32 +460,32 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
-    fn porter_nltk_equals_reference_on_english_like_words(word in english_like_word()) {
-        agrees_with_reference(Algorithm::PorterNltk, Mode::Nltk, &word)?;
+    fn porter_nltk_equals_oracle_on_english_like_words(word in english_like_word()) {
+        agrees_with_oracle(Algorithm::PorterNltk, Mode::Nltk, &word)?;
     }
 
     #[test]
-    fn porter_martin_equals_reference_on_english_like_words(word in english_like_word()) {
-        agrees_with_reference(Algorithm::PorterMartin, Mode::Martin, &word)?;
+    fn porter_martin_equals_oracle_on_english_like_words(word in english_like_word()) {
+        agrees_with_oracle(Algorithm::PorterMartin, Mode::Martin, &word)?;
     }
 
     #[test]
-    fn porter_original_equals_reference_on_english_like_words(word in english_like_word()) {
-        agrees_with_reference(Algorithm::PorterOriginal, Mode::Original, &word)?;
+    fn porter_original_equals_oracle_on_english_like_words(word in english_like_word()) {
+        agrees_with_oracle(Algorithm::PorterOriginal, Mode::Original, &word)?;
     }
 
     #[test]
-    fn porter_nltk_equals_reference_on_any_string(word in any_text()) {
-        agrees_with_reference(Algorithm::PorterNltk, Mode::Nltk, &word)?;
+    fn porter_nltk_equals_oracle_on_any_string(word in any_text()) {
+        agrees_with_oracle(Algorithm::PorterNltk, Mode::Nltk, &word)?;
     }
 
     #[test]
-    fn porter_martin_equals_reference_on_any_string(word in any_text()) {
-        agrees_with_reference(Algorithm::PorterMartin, Mode::Martin, &word)?;
+    fn porter_martin_equals_oracle_on_any_string(word in any_text()) {
+        agrees_with_oracle(Algorithm::PorterMartin, Mode::Martin, &word)?;
     }
 
     #[test]
-    fn porter_original_equals_reference_on_any_string(word in any_text()) {
-        agrees_with_reference(Algorithm::PorterOriginal, Mode::Original, &word)?;
+    fn porter_original_equals_oracle_on_any_string(word in any_text()) {
+        agrees_with_oracle(Algorithm::PorterOriginal, Mode::Original, &word)?;
     }
 }

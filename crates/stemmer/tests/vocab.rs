@@ -1,7 +1,7 @@
 //! One data-driven suite: every reference vocabulary in `corpus/vocab/`, loaded into the
 //! algorithm it was made by. The expected stems come from NLTK and Snowball, never from stemkit.
 
-mod references;
+mod corpus;
 
 use stemkit_stemmer::{Algorithm, CachedStemmer, Stemmer};
 
@@ -21,8 +21,8 @@ enum Source {
 
 fn load(source: &Source) -> Vec<(String, String)> {
     match *source {
-        Source::Pair { words, stems } => references::pairs(words, stems),
-        Source::Tsv { file, column } => references::column(file, column),
+        Source::Pair { words, stems } => corpus::pairs(words, stems),
+        Source::Tsv { file, column } => corpus::column(file, column),
     }
 }
 

@@ -2,37 +2,14 @@
 //!
 //! Lines end in `\n` or `\r\n` (the `\r` of a CRLF is dropped, from the title too); a UTF-8
 //! byte-order mark at the very start is dropped. Text reaches a [`DocumentSink`] in pieces: the
-//! title as it arrives, each body line whole or, when it is long, cut where the sink says a cut
-//! changes no token, so memory stays bounded whatever the line lengths.
+//! title as it arrives, each body line whole or, when it is long, cut where the [`Boundaries`]
+//! handed to the reader beside the sink say a cut changes no token (a giant token streamed in
+//! pieces), so memory stays bounded whatever the line lengths. The sink only receives text.
 
-mod utf8;
-
-use std::borrow::Cow;
 use std::io::{self, Read};
 
-use crate::pipeline::PipelineError;
-
-use utf8::{Position, decode_chunk};
-
-const BOM: char = '\u{feff}';
-
-/// Decodes a whole in-memory document as UTF-8. Invalid bytes are an error naming the 1-based
-/// line and the 0-based byte offset in `bytes`, or with `lossy` are replaced by U+FFFD.
-/// A leading UTF-8 byte-order mark is kept; the document reader drops it.
-pub fn decode_utf8(bytes: &[u8], lossy: bool) -> Result<Cow<'_, str>, PipelineError> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Cow::Borrowed(text)),
-        Err(_) if lossy => Ok(String::from_utf8_lossy(bytes)),
-        Err(error) => {
-            let byte = error.valid_up_to();
-            let line = 1 + bytes[..byte].iter().filter(|&&b| b == b'\n').count() as u64;
-            Err(PipelineError::InvalidUtf8 {
-                line,
-                byte: byte as u64,
-            })
-        }
-    }
-}
+use crate::boundaries::{Boundaries, TokenRun};
+use crate::framing::{self, BOM, InvalidUtf8, Utf8Decoder, strip_cr};
 
 /// Receives a document's text in order. Pieces never end inside a `\r\n`.
 pub(crate) trait DocumentSink {
@@ -56,37 +33,9 @@ pub(crate) trait DocumentSink {
         }
         Ok(())
     }
-    /// Where a long unfinished body line may be cut: see [`crate::Tokenizer::last_safe_cut`].
-    fn safe_cut(&self, text: &str) -> Option<usize>;
-    /// For a sink that takes a token too long to hold in pieces: where in `text` a token that
-    /// can stream starts, nothing before it being a token (see
-    /// [`crate::Tokenizer::long_token_start`]). `None`: the sink takes whole tokens only, and
-    /// the reader holds a long one until it ends.
-    fn long_token_start(&self, _text: &str) -> Option<usize> {
-        None
-    }
-    /// How much of `text` continues the token being streamed, `complete` when `text` is all
-    /// the rest of its line (see [`crate::Tokenizer::token_run`]).
-    fn token_run(&self, text: &str, _complete: bool) -> TokenRun {
-        TokenRun::Ends(text.len())
-    }
-    /// A piece of a token too long to hold, the first after the body text before it; `last`
-    /// says whether the token ends with it. Called only when [`Self::long_token_start`] says so.
-    fn token_piece(&mut self, _piece: &str, _last: bool) -> Result<(), Self::Error> {
-        Ok(())
-    }
-}
-
-/// How much of a text continues a token being streamed in pieces.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum TokenRun {
-    /// The token goes on past the first so many bytes; what follows them is not decided yet
-    /// (more text is needed).
-    Continues(usize),
-    /// The token ends within the first so many bytes (in the last character, when folding
-    /// spreads a character over the token's end and separators); what follows them tokenizes
-    /// on its own, as it would in the whole text.
-    Ends(usize),
+    /// A piece of a giant token, the first after the body text before it; `last` says whether
+    /// the token ends with it. What follows the token in the `last` piece tokenizes on its own.
+    fn giant_piece(&mut self, piece: &str, last: bool) -> Result<(), Self::Error>;
 }
 
 /// The reading state of one document, fed its decoded text in order.
@@ -101,8 +50,8 @@ pub(crate) struct DocumentReader {
     /// no cut is found (one huge token), so the line is rescanned only O(log n) times.
     next_cut_at: usize,
     cut_threshold: usize,
-    /// Whether a token too long to hold is being handed over in pieces.
-    in_token: bool,
+    /// Whether a giant token is being handed over in pieces.
+    in_giant: bool,
     lines: u64,
 }
 
@@ -117,7 +66,7 @@ impl DocumentReader {
             line_open: false,
             next_cut_at: cut_threshold,
             cut_threshold,
-            in_token: false,
+            in_giant: false,
             lines: 0,
         }
     }
@@ -127,20 +76,21 @@ impl DocumentReader {
         self.lines
     }
 
-    /// Hands the complete lines of `text` (and, at end of input, the rest) to `sink`, and returns
-    /// how many leading bytes of `text` were consumed; the rest must be fed again, followed by
-    /// the text that comes next.
+    /// Hands the complete lines of `text` (and, at end of input, the rest) to `sink`, cutting
+    /// long lines where `boundaries` say, and returns how many leading bytes of `text` were
+    /// consumed; the rest must be fed again, followed by the text that comes next.
     pub(crate) fn feed<S: DocumentSink>(
         &mut self,
         text: &str,
         at_eof: bool,
+        boundaries: &Boundaries,
         sink: &mut S,
     ) -> Result<usize, S::Error> {
         let mut consumed = self.skip_bom(text);
-        if self.in_token {
-            let passed = self.continue_token(&text[consumed..], at_eof, sink)?;
+        if self.in_giant {
+            let passed = self.continue_giant(&text[consumed..], at_eof, boundaries, sink)?;
             consumed += passed;
-            if self.in_token {
+            if self.in_giant {
                 return Ok(consumed);
             }
         }
@@ -153,7 +103,7 @@ impl DocumentReader {
         if !self.in_title {
             if let Some(last) = text[consumed..].rfind('\n') {
                 let lines = &text[consumed..consumed + last + 1];
-                self.lines += utf8::count_newlines(lines.as_bytes());
+                self.lines += framing::count_newlines(lines.as_bytes());
                 self.line_open = false;
                 self.next_cut_at = self.cut_threshold;
                 sink.body_lines(lines)?;
@@ -164,7 +114,7 @@ impl DocumentReader {
         consumed += if at_eof {
             self.finish_document(rest, sink)?
         } else {
-            self.pass_unfinished(rest, sink)?
+            self.pass_unfinished(rest, boundaries, sink)?
         };
         Ok(consumed)
     }
@@ -172,10 +122,11 @@ impl DocumentReader {
     /// Hands on what of `rest` continues the token being streamed, and the token's end once
     /// decided; returns the bytes passed on. What cannot be decided yet waits for more text,
     /// until the text held is twice as long (so a long wait scans it O(log n) times).
-    fn continue_token<S: DocumentSink>(
+    fn continue_giant<S: DocumentSink>(
         &mut self,
         rest: &str,
         at_eof: bool,
+        boundaries: &Boundaries,
         sink: &mut S,
     ) -> Result<usize, S::Error> {
         if !at_eof && rest.len() < self.next_cut_at {
@@ -186,10 +137,10 @@ impl DocumentReader {
             Some(end) => (strip_cr(&rest[..end]), true),
             None => (rest, at_eof),
         };
-        let run = match sink.token_run(line, complete) {
+        let run = match boundaries.giant_run(line, complete) {
             TokenRun::Continues(run) if !complete => {
                 if run > 0 {
-                    sink.token_piece(&line[..run], false)?;
+                    sink.giant_piece(&line[..run], false)?;
                 }
                 let held = line.len() - run;
                 self.next_cut_at = self.cut_threshold.max(held.saturating_mul(2));
@@ -200,8 +151,8 @@ impl DocumentReader {
             // piece if the sink could not tell where.
             TokenRun::Continues(_) => line.len(),
         };
-        sink.token_piece(&line[..run], true)?;
-        self.in_token = false;
+        sink.giant_piece(&line[..run], true)?;
+        self.in_giant = false;
         self.next_cut_at = self.cut_threshold;
         Ok(run)
     }
@@ -212,11 +163,7 @@ impl DocumentReader {
             return 0;
         }
         self.at_start = false;
-        if text.starts_with(BOM) {
-            BOM.len_utf8()
-        } else {
-            0
-        }
+        if text.starts_with(BOM) { BOM.len() } else { 0 }
     }
 
     fn finish_line<S: DocumentSink>(&mut self, line: &str, sink: &mut S) -> Result<(), S::Error> {
@@ -251,6 +198,7 @@ impl DocumentReader {
     fn pass_unfinished<S: DocumentSink>(
         &mut self,
         rest: &str,
+        boundaries: &Boundaries,
         sink: &mut S,
     ) -> Result<usize, S::Error> {
         // A trailing `\r` may be the start of a CRLF: keep it until the next byte is known.
@@ -263,14 +211,14 @@ impl DocumentReader {
         if passable.len() < self.next_cut_at {
             return Ok(0);
         }
-        match sink.safe_cut(passable).filter(|&cut| cut > 0) {
+        match boundaries.safe_cut(passable).filter(|&cut| cut > 0) {
             Some(cut) => {
                 self.line_open = true;
                 self.next_cut_at = self.cut_threshold;
                 sink.body(&passable[..cut])?;
                 Ok(cut)
             }
-            None => match self.stream_token(passable, sink)? {
+            None => match self.stream_giant(passable, boundaries, sink)? {
                 0 => {
                     self.next_cut_at = passable.len().saturating_mul(2);
                     Ok(0)
@@ -280,18 +228,19 @@ impl DocumentReader {
         }
     }
 
-    /// No cut in `passable`: it is one long token, perhaps after a few characters that make
-    /// none. A sink that can takes the token in pieces, beginning with what of `passable` is
-    /// settled. Returns the bytes passed on (0: none, the reader holds the line).
-    fn stream_token<S: DocumentSink>(
+    /// No cut in `passable`: it is one giant token, perhaps after a few characters that make
+    /// none. The sink takes the token in pieces, beginning with what of `passable` is settled,
+    /// if the token can stream. Returns the bytes passed on (0: none, the reader holds the line).
+    fn stream_giant<S: DocumentSink>(
         &mut self,
         passable: &str,
+        boundaries: &Boundaries,
         sink: &mut S,
     ) -> Result<usize, S::Error> {
-        let Some(start) = sink.long_token_start(passable) else {
+        let Some(start) = boundaries.giant_start(passable) else {
             return Ok(0);
         };
-        let (run, ends) = match sink.token_run(&passable[start..], false) {
+        let (run, ends) = match boundaries.giant_run(&passable[start..], false) {
             TokenRun::Continues(run) => (run, false),
             TokenRun::Ends(run) => (run, true),
         };
@@ -299,19 +248,14 @@ impl DocumentReader {
             return Ok(0);
         }
         self.line_open = true;
-        self.in_token = !ends;
+        self.in_giant = !ends;
         self.next_cut_at = self.cut_threshold;
         if start > 0 {
             sink.body(&passable[..start])?;
         }
-        sink.token_piece(&passable[start..start + run], ends)?;
+        sink.giant_piece(&passable[start..start + run], ends)?;
         Ok(start + run)
     }
-}
-
-/// `line` without the `\r` of a `\r\n` line end.
-pub(crate) fn strip_cr(line: &str) -> &str {
-    line.strip_suffix('\r').unwrap_or(line)
 }
 
 /// Buffers reused from one document to the next.
@@ -346,33 +290,50 @@ pub(crate) struct ReadCounts {
     pub(crate) bytes: u64,
 }
 
+/// Why reading a document stopped.
+#[derive(Debug)]
+pub(crate) enum ReadError<E> {
+    /// The input is not UTF-8.
+    InvalidUtf8(InvalidUtf8),
+    /// Reading the input failed.
+    Read(io::Error),
+    /// The sink failed.
+    Sink(E),
+}
+
 /// Reads a whole document from `input` in reads of `chunk_size` bytes, decodes it and hands it
-/// to `sink`. Holds at most one read, one unfinished line piece and a truncated character.
-pub(crate) fn read_document<R: Read, S: DocumentSink<Error = PipelineError>>(
+/// to `sink`, cutting long lines where `boundaries` say. Holds at most one read, one
+/// unfinished line piece and a truncated character.
+pub(crate) fn read_document<R: Read, S: DocumentSink>(
     mut input: R,
     buffers: &mut ReadBuffers,
     chunk_size: usize,
     lossy: bool,
+    boundaries: &Boundaries,
     sink: &mut S,
-) -> Result<ReadCounts, PipelineError> {
+) -> Result<ReadCounts, ReadError<S::Error>> {
     let chunk_size = chunk_size.max(1);
     buffers.trim(chunk_size);
     let ReadBuffers { raw, text } = buffers;
     raw.clear();
     text.clear();
     let mut reader = DocumentReader::new(chunk_size);
-    let mut position = Position::default();
+    let mut decoder = Utf8Decoder::default();
     let mut carried = 0;
     let mut bytes = 0;
     loop {
         raw.resize(carried + chunk_size, 0);
-        let read = read_some(&mut input, &mut raw[carried..])?;
+        let read = read_some(&mut input, &mut raw[carried..]).map_err(ReadError::Read)?;
         bytes += read as u64;
         let at_eof = read == 0;
         let filled = carried + read;
-        carried = decode_chunk(&raw[..filled], at_eof, lossy, &mut position, text)?;
+        carried = decoder
+            .decode(&raw[..filled], at_eof, lossy, text)
+            .map_err(ReadError::InvalidUtf8)?;
         raw.copy_within(filled - carried..filled, 0);
-        let consumed = reader.feed(text, at_eof, sink)?;
+        let consumed = reader
+            .feed(text, at_eof, boundaries, sink)
+            .map_err(ReadError::Sink)?;
         text.drain(..consumed);
         if at_eof {
             return Ok(ReadCounts {

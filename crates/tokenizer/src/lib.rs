@@ -14,20 +14,22 @@
 //! ```
 
 mod ascii;
+mod boundaries;
 mod document;
 mod fold;
-mod long_run;
+pub mod framing;
+mod giant;
 mod options;
 mod pipeline;
 mod stopwords;
+pub mod text;
 mod token;
 mod tokenizer;
 mod unicode;
 mod verify;
 
-pub use document::decode_utf8;
 pub use options::{TokenMode, TokenizerOptions};
-pub use pipeline::{Layout, Pipeline, PipelineError, Summary};
+pub use pipeline::{IoFailure, Layout, Pipeline, PipelineError, Side, Summary};
 pub use stopwords::english_stopwords;
 pub use token::Token;
 pub use tokenizer::Tokenizer;

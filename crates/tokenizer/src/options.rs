@@ -1,5 +1,7 @@
 //! The tokenizer's options: which characters make words, and which words are kept.
 
+use crate::stopwords;
+
 /// How the text is cut into words.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum TokenMode {
@@ -45,5 +47,13 @@ impl TokenizerOptions {
             && !self.remove_stopwords
             && self.min_len.is_none()
             && self.max_len.is_none()
+    }
+
+    /// Whether a lowercased (and folded) token passes the stopword and length filters. Lengths
+    /// count characters, as Python's `len` does, not bytes.
+    pub(crate) fn keeps(&self, token: &str) -> bool {
+        !(self.remove_stopwords && stopwords::is_stopword(token))
+            && self.min_len.is_none_or(|min| token.chars().count() >= min)
+            && self.max_len.is_none_or(|max| token.chars().count() <= max)
     }
 }

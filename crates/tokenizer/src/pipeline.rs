@@ -1,10 +1,10 @@
 //! The document pipeline: tokenize, stem, and write a document in the paired corpus's formats.
 
-mod long_token;
 mod parallel;
 mod render;
 mod sequential;
 
+use std::fmt;
 use std::io::{self, Read, Write};
 use std::num::NonZeroUsize;
 use std::ops::Range;
@@ -12,7 +12,9 @@ use std::ops::Range;
 use crossbeam_utils::CachePadded;
 use stemkit_stemmer::{Algorithm, CachedStemmer};
 
-use crate::document::ReadBuffers;
+use crate::boundaries::Boundaries;
+use crate::document::{ReadBuffers, ReadError};
+use crate::framing::Position;
 use crate::options::TokenizerOptions;
 
 use render::Renderer;
@@ -26,11 +28,6 @@ const DEFAULT_BLOCK_SIZE: usize = 512 * 1024;
 const MIN_SHARED_CHUNK_SIZE: usize = 16 * 1024;
 /// Output is written once this many bytes have gathered: one big write rather than many.
 const OUTPUT_FLUSH_SIZE: usize = 128 * 1024;
-/// A piece of body text this long holds a giant token that could not stream in pieces (the
-/// reader cuts lines elsewhere at safe cuts, and streams giant words, see `crate::long_run`):
-/// it is rendered straight into an empty output buffer, so that its stem is not copied again,
-/// and the buffers it grew are freed once it is written.
-const HUGE_PIECE: usize = 1024 * 1024;
 
 /// How output lines are laid out after the verbatim title line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -56,7 +53,8 @@ pub struct Summary {
 /// Why a run stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum PipelineError {
-    /// The input is not UTF-8. `line` is 1-based; `byte` is the 0-based offset in the input.
+    /// The input is not UTF-8. `line` is 1-based; `byte` is the 0-based offset in the input
+    /// (the document reader's [`crate::framing::InvalidUtf8`], unpacked).
     #[error("line {line}: invalid UTF-8 at byte {byte}")]
     InvalidUtf8 {
         /// The 1-based line holding the bad byte.
@@ -64,9 +62,81 @@ pub enum PipelineError {
         /// The 0-based offset of the bad byte from the start of the input.
         byte: u64,
     },
-    /// Reading or writing failed.
+    /// Reading the input or writing the output failed: [`IoFailure::side`] says which.
     #[error(transparent)]
-    Io(#[from] io::Error),
+    Io(IoFailure),
+}
+
+/// An I/O error of a run, and whether reading or writing failed. Transparent: it displays as
+/// the I/O error, and its source is the I/O error's.
+#[derive(Debug)]
+pub struct IoFailure {
+    side: Side,
+    error: io::Error,
+}
+
+impl fmt::Display for IoFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.error.fmt(f)
+    }
+}
+
+impl std::error::Error for IoFailure {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.error.source()
+    }
+}
+
+/// Which side of a run an I/O error came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// Reading the input.
+    Read,
+    /// Writing the output.
+    Write,
+}
+
+impl IoFailure {
+    /// Whether reading or writing failed.
+    pub fn side(&self) -> Side {
+        self.side
+    }
+
+    /// The kind of the I/O error.
+    pub fn kind(&self) -> io::ErrorKind {
+        self.error.kind()
+    }
+
+    /// The I/O error.
+    pub fn into_inner(self) -> io::Error {
+        self.error
+    }
+}
+
+impl PipelineError {
+    /// Writing the output failed with `error`.
+    pub(crate) fn write(error: io::Error) -> Self {
+        PipelineError::Io(IoFailure {
+            side: Side::Write,
+            error,
+        })
+    }
+}
+
+impl From<ReadError<io::Error>> for PipelineError {
+    fn from(error: ReadError<io::Error>) -> Self {
+        match error {
+            ReadError::InvalidUtf8(error) => {
+                let Position { line, byte } = error.position;
+                PipelineError::InvalidUtf8 { line, byte }
+            }
+            ReadError::Read(error) => PipelineError::Io(IoFailure {
+                side: Side::Read,
+                error,
+            }),
+            ReadError::Sink(error) => PipelineError::write(error),
+        }
+    }
 }
 
 /// A tokenizer and an optional stemmer, applied to documents. Clone one per thread, or let one
@@ -83,6 +153,8 @@ pub struct Pipeline {
     /// Each renderer on cache lines of its own: a renderer writes its own fields at every
     /// token, and threads rendering side by side would otherwise fight over a shared line.
     renderer: CachePadded<Renderer>,
+    /// Where the reader may cut long lines, for the renderers' options.
+    boundaries: Boundaries,
     /// Renderers of the worker threads beyond the first, kept warm from one document to the next.
     workers: Vec<CachePadded<Renderer>>,
     chunk_size: usize,
@@ -104,6 +176,7 @@ impl Pipeline {
     /// A pipeline tokenizing with `options` and, when `algorithm` is given, stemming each token.
     pub fn new(options: TokenizerOptions, algorithm: Option<Algorithm>) -> Self {
         Pipeline {
+            boundaries: Boundaries::new(options.clone()),
             renderer: CachePadded::new(Renderer::new(options, algorithm)),
             workers: Vec::new(),
             chunk_size: DEFAULT_CHUNK_SIZE,
@@ -230,6 +303,11 @@ impl Pipeline {
         self.renderer.for_each_token(text, |token, _| emit(token));
     }
 
+    /// Where the reader may cut long lines, for this pipeline's options.
+    pub(crate) fn boundaries(&self) -> &Boundaries {
+        &self.boundaries
+    }
+
     /// Like [`Self::for_each_token`], with the byte range in `text` of the word behind each token.
     pub(crate) fn for_each_token_with_range(
         &mut self,
@@ -237,11 +315,6 @@ impl Pipeline {
         emit: impl FnMut(&str, Range<usize>),
     ) {
         self.renderer.for_each_token(text, emit);
-    }
-
-    /// Where a long unfinished line may be cut without changing its tokens.
-    pub(crate) fn safe_cut(&self, text: &str) -> Option<usize> {
-        self.renderer.safe_cut(text)
     }
 
     /// Streams one document from `input` to `output` in `layout`, in bounded memory.

@@ -5,13 +5,13 @@
 
 mod report;
 
-use std::convert::Infallible;
 use std::ops::Range;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::document::{DocumentReader, DocumentSink};
+use crate::framing::{BOM, strip_cr};
 use crate::pipeline::Pipeline;
+use crate::text;
 
 /// Tokens of context shown on each side of a hunk.
 const CONTEXT: usize = 3;
@@ -125,7 +125,7 @@ struct Produced {
 }
 
 /// The pipeline's output for a raw document, kept with where each token came from.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Production {
     title: String,
     tokens: Vec<Produced>,
@@ -133,72 +133,24 @@ struct Production {
 
 /// Runs the pipeline over `raw` through the same document reader as [`Pipeline::run`].
 fn produce(pipeline: &mut Pipeline, raw: &str) -> Production {
-    let mut collector = Collector {
-        pipeline,
-        production: Production::default(),
-        line: 2,
-    };
-    // The whole text at once: every line is complete, nothing is left over.
-    let mut reader = DocumentReader::new(usize::MAX);
-    match reader.feed(raw, true, &mut collector) {
-        Ok(_consumed) => collector.production,
-        Err(never) => match never {},
-    }
+    let mut tokens = Vec::new();
+    let title = text::read_document(pipeline, raw, |stem, word, line| {
+        tokens.push(Produced {
+            stem: stem.to_owned(),
+            word: RawWord {
+                line,
+                text: word.to_owned(),
+            },
+        });
+    });
+    Production { title, tokens }
 }
 
 /// The title and the tokens of a reference document.
 fn read_reference(stemmed: &str) -> (&str, impl Iterator<Item = &str>) {
-    let stemmed = stemmed.strip_prefix('\u{feff}').unwrap_or(stemmed);
+    let stemmed = stemmed.strip_prefix(BOM).unwrap_or(stemmed);
     let (title, body) = stemmed.split_once('\n').unwrap_or((stemmed, ""));
-    let title = title.strip_suffix('\r').unwrap_or(title);
-    (title, body.split_ascii_whitespace())
-}
-
-/// Collects the produced title and tokens, with each token's raw word and line.
-struct Collector<'a> {
-    pipeline: &'a mut Pipeline,
-    production: Production,
-    line: u64,
-}
-
-impl DocumentSink for Collector<'_> {
-    type Error = Infallible;
-
-    fn title(&mut self, piece: &str) -> Result<(), Infallible> {
-        self.production.title.push_str(piece);
-        Ok(())
-    }
-
-    fn title_end(&mut self) -> Result<(), Infallible> {
-        Ok(())
-    }
-
-    fn body(&mut self, piece: &str) -> Result<(), Infallible> {
-        let Collector {
-            pipeline,
-            production,
-            line,
-        } = self;
-        pipeline.for_each_token_with_range(piece, |stem, range| {
-            production.tokens.push(Produced {
-                stem: stem.to_owned(),
-                word: RawWord {
-                    line: *line,
-                    text: piece[range].to_owned(),
-                },
-            });
-        });
-        Ok(())
-    }
-
-    fn body_end(&mut self) -> Result<(), Infallible> {
-        self.line += 1;
-        Ok(())
-    }
-
-    fn safe_cut(&self, text: &str) -> Option<usize> {
-        self.pipeline.safe_cut(text)
-    }
+    (strip_cr(title), body.split_ascii_whitespace())
 }
 
 /// The hunk of a differing diff operation, with its context.

@@ -17,7 +17,7 @@ use crate::args::{DocumentArgs, InputFormat, OutputFormat};
 use crate::datasets;
 use crate::errors::{pipeline_failed, usage, write_failed};
 use crate::formats::{RecordBuilder, RecordWriter, Style};
-use crate::inputs::{self, Input, Source, WatchedReader};
+use crate::inputs::{self, Input, Source};
 use crate::output::{self, Output};
 use crate::progress::{Progress, total_size};
 use crate::workers::PerWorker;
@@ -228,19 +228,19 @@ fn write_document<W: Write>(
     progress: &Progress,
 ) -> anyhow::Result<()> {
     let name = input.name();
-    let mut reader = WatchedReader::new(progress.reader(input.open()?));
+    let mut reader = progress.reader(input.open()?);
     if let Some(out) = writer
         .plain()
         .filter(|_| job.style.format == OutputFormat::Lines)
     {
         return match pipeline.run(&mut reader, out, job.style.layout, job.lossy) {
             Ok(_) => Ok(()),
-            Err(error) => Err(pipeline_failed(error, &name, output_name, reader.failed())),
+            Err(error) => Err(pipeline_failed(error, &name, output_name)),
         };
     }
     let mut gathered = Vec::new();
     if let Err(error) = pipeline.run(&mut reader, &mut gathered, Layout::TokenPerLine, job.lossy) {
-        return Err(pipeline_failed(error, &name, output_name, reader.failed()));
+        return Err(pipeline_failed(error, &name, output_name));
     }
     let gathered = String::from_utf8_lossy(&gathered);
     let mut lines = gathered.split_terminator('\n');

@@ -6,7 +6,7 @@
 //! flight, so memory stays flat whatever the size of the input; the threads share fixed budgets
 //! for their caches and blocks, so it stays flat whatever `--threads`. A line longer than a block
 //! comes in pieces, which the workers pass on untouched and the writer stems in order with a
-//! [`LongWordStemmer`], so memory stays flat whatever the length of a line too.
+//! [`GiantWordStemmer`], so memory stays flat whatever the length of a line too.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -15,12 +15,13 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-use stemkit_stemmer::{CachedStemmer, LongWordStemmer, Stemmer};
+use stemkit_stemmer::{CachedStemmer, GiantWordStemmer, Stemmer};
+use stemkit_tokenizer::framing::Position;
 
 use crate::args::StemArgs;
 use crate::errors::{invalid_utf8, read_failed, usage, write_failed};
 use crate::inputs::{self, Input};
-use crate::lines::{self, BlockFault, BlockKind, BlockReader, for_each_line, piece_text};
+use crate::lines::{self, BlockKind, BlockReader, for_each_line, piece_text};
 use crate::output::Output;
 use crate::progress::{Progress, total_size};
 
@@ -78,7 +79,7 @@ struct Block {
     text: Vec<u8>,
     stems: Vec<u8>,
     /// Once stemmed: the lines stemmed, or the fault that stopped the block.
-    result: Option<Result<u64, BlockFault>>,
+    result: Option<Result<u64, Position>>,
 }
 
 /// The reader's end of the pool of blocks: those written come back through `free`.
@@ -239,7 +240,7 @@ impl Plan<'_> {
             output,
             lines: 0,
             bytes: 0,
-            long_line: LongWordStemmer::new(self.stemmer),
+            long_line: GiantWordStemmer::new(self.stemmer),
             stem: String::new(),
         };
         for block in done {
@@ -263,7 +264,7 @@ struct Writer<'a> {
     lines: u64,
     bytes: u64,
     /// The stemmer of the long line whose pieces are coming.
-    long_line: LongWordStemmer,
+    long_line: GiantWordStemmer,
     /// The stem of the last piece, on its way out.
     stem: String,
 }
@@ -286,11 +287,8 @@ impl Writer<'_> {
             Ok(lines) => self.lines += lines,
             Err(fault) => {
                 let name = self.plan.inputs[block.input].name();
-                return Err(invalid_utf8(
-                    &name,
-                    self.lines + fault.line + 1,
-                    self.bytes + fault.byte,
-                ));
+                let fault = fault.after(self.lines, self.bytes);
+                return Err(invalid_utf8(&name, fault.line, fault.byte));
             }
         }
         self.bytes += block.text.len() as u64;
@@ -302,7 +300,7 @@ impl Writer<'_> {
     ///
     /// A fault stops the run with part of the line's stem already written: holding it back
     /// would mean holding the whole line.
-    fn stem_piece(&mut self, block: &Block, last: bool) -> anyhow::Result<Result<u64, BlockFault>> {
+    fn stem_piece(&mut self, block: &Block, last: bool) -> anyhow::Result<Result<u64, Position>> {
         let text = match piece_text(&block.text, block.starts_input, last, self.plan.lossy) {
             Ok(text) => text,
             Err(fault) => return Ok(Err(fault)),

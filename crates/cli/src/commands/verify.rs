@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::io::{self, Read, Write};
 use std::path::Path;
 
-use stemkit_tokenizer::{Pipeline, PipelineError, decode_utf8, verify};
+use stemkit_tokenizer::{Pipeline, framing, verify};
 
 use crate::args::VerifyArgs;
 use crate::errors::{invalid_utf8, read_failed, write_failed};
@@ -49,8 +49,6 @@ fn read_all(path: &Path) -> anyhow::Result<(String, Vec<u8>)> {
 
 /// Decodes one input, naming it, its line and byte if it is not UTF-8.
 fn decode<'a>(bytes: &'a [u8], name: &str, lossy: bool) -> anyhow::Result<Cow<'a, str>> {
-    decode_utf8(bytes, lossy).map_err(|error| match error {
-        PipelineError::InvalidUtf8 { line, byte } => invalid_utf8(name, line, byte),
-        PipelineError::Io(error) => read_failed(name, error),
-    })
+    framing::decode(bytes, lossy)
+        .map_err(|error| invalid_utf8(name, error.position.line, error.position.byte))
 }

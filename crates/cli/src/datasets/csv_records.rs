@@ -2,6 +2,7 @@
 //! read from the first chunk; each chunk's records are parsed, checked and decoded by a worker.
 
 use csv::{ByteRecord, StringRecord};
+use stemkit_tokenizer::framing::{self, Position};
 
 use super::Fields;
 use super::faults::{Fault, FaultKind};
@@ -121,18 +122,18 @@ pub(crate) fn for_each_record(
 fn first_invalid_byte(chunk: &[u8], start: &csv::Position, end: u64) -> csv::Position {
     let from = usize::try_from(start.byte()).map_or(chunk.len(), |from| from.min(chunk.len()));
     let to = usize::try_from(end).map_or(chunk.len(), |to| to.clamp(from, chunk.len()));
-    let record = &chunk[from..to];
-    let valid = match std::str::from_utf8(record) {
+    let bad = match framing::decode(&chunk[from..to], false) {
         // Not expected (see above): the record's start is the best place to point at.
-        Ok(_) => 0,
-        Err(error) => error.valid_up_to(),
+        Ok(_) => Position::START,
+        Err(error) => error.position,
     };
-    let newlines = memchr::memchr_iter(b'\n', &record[..valid]).count() as u64;
-    let mut bad = csv::Position::new();
-    bad.set_byte(start.byte() + valid as u64)
-        .set_line(start.line() + newlines)
+    let bad = bad.after(start.line() - 1, start.byte());
+    let mut position = csv::Position::new();
+    position
+        .set_byte(bad.byte)
+        .set_line(bad.line)
         .set_record(start.record());
-    bad
+    position
 }
 
 /// Decodes a record as UTF-8 (lossily if asked); the error is the 0-based index of the bad field.

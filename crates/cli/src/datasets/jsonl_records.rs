@@ -49,7 +49,7 @@ pub(crate) fn for_each_record(
         Ok(lines) => Ok(Counts { records, lines }),
         Err(utf8) => Err(Fault {
             record: records + 1,
-            line: utf8.line + 1,
+            line: utf8.line,
             byte: utf8.byte,
             kind: FaultKind::Utf8,
         }),

@@ -4,22 +4,26 @@ use crate::letter::Letter;
 
 /// (form, stem, how `explain` names the lookup), NLTK's `irregular_forms` table inverted.
 const POOL: [(&str, &str, &str); 16] = [
-    ("sky", "sky", "irregular form sky -> sky"),
-    ("skies", "sky", "irregular form skies -> sky"),
-    ("dying", "die", "irregular form dying -> die"),
-    ("lying", "lie", "irregular form lying -> lie"),
-    ("tying", "tie", "irregular form tying -> tie"),
-    ("news", "news", "irregular form news -> news"),
-    ("innings", "inning", "irregular form innings -> inning"),
-    ("inning", "inning", "irregular form inning -> inning"),
-    ("outings", "outing", "irregular form outings -> outing"),
-    ("outing", "outing", "irregular form outing -> outing"),
-    ("cannings", "canning", "irregular form cannings -> canning"),
-    ("canning", "canning", "irregular form canning -> canning"),
-    ("howe", "howe", "irregular form howe -> howe"),
-    ("proceed", "proceed", "irregular form proceed -> proceed"),
-    ("exceed", "exceed", "irregular form exceed -> exceed"),
-    ("succeed", "succeed", "irregular form succeed -> succeed"),
+    ("sky", "sky", "(irregular form) sky -> sky"),
+    ("skies", "sky", "(irregular form) skies -> sky"),
+    ("dying", "die", "(irregular form) dying -> die"),
+    ("lying", "lie", "(irregular form) lying -> lie"),
+    ("tying", "tie", "(irregular form) tying -> tie"),
+    ("news", "news", "(irregular form) news -> news"),
+    ("innings", "inning", "(irregular form) innings -> inning"),
+    ("inning", "inning", "(irregular form) inning -> inning"),
+    ("outings", "outing", "(irregular form) outings -> outing"),
+    ("outing", "outing", "(irregular form) outing -> outing"),
+    (
+        "cannings",
+        "canning",
+        "(irregular form) cannings -> canning",
+    ),
+    ("canning", "canning", "(irregular form) canning -> canning"),
+    ("howe", "howe", "(irregular form) howe -> howe"),
+    ("proceed", "proceed", "(irregular form) proceed -> proceed"),
+    ("exceed", "exceed", "(irregular form) exceed -> exceed"),
+    ("succeed", "succeed", "(irregular form) succeed -> succeed"),
 ];
 
 /// The stem NLTK's pool gives the (lowercased) `word`, and the name of the lookup.

@@ -5,21 +5,7 @@
 //! about the same thing: a run of `y`s alternates consonant and vowel).
 
 use super::Mode;
-use crate::letter::Letter;
-
-/// Whether `letter` is a consonant, given whether the letter before it was one (`None` at the
-/// start). A `y` is a consonant at the start or after a vowel; any other non-vowel letter,
-/// non-ASCII ones included, is always a consonant.
-#[inline]
-fn is_consonant_after<L: Letter>(letter: L, previous: Option<bool>) -> bool {
-    if letter.is_porter_vowel() {
-        false
-    } else if letter.is(b'y') {
-        previous != Some(true)
-    } else {
-        true
-    }
-}
+use crate::letter::{Letter, is_consonant_after};
 
 /// The consonant flags of `stem`, in order.
 fn consonant_flags<L: Letter>(stem: &[L]) -> impl Iterator<Item = bool> + '_ {

@@ -4,13 +4,13 @@
 //! is stemmed as bytes in the caller's buffer, any other word as code points, which is how
 //! Python indexes it.
 
+mod condition;
 mod irregular;
 mod measure;
-mod rules;
 mod steps;
 
-use crate::explain::Tracer;
 use crate::letter::{Case, Letter, Steps, render, stem_in_case};
+use crate::trace::Tracer;
 
 /// Which of NLTK's `PorterStemmer` modes to compute.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,18 +4,20 @@
 //! predicates on [`Revision`]. Words are lowercased as Python's `str.lower()` does, then stemmed
 //! as bytes when ASCII (the fast path, inside the caller's buffer) or as chars otherwise.
 
+mod condition;
 mod letter;
 mod regions;
 mod revision;
-mod rules;
+mod start;
 mod steps;
 #[cfg(test)]
 mod tests;
 
-use crate::explain::Tracer;
 use crate::letter::{Case, Steps, stem_in_case};
+use crate::trace::Tracer;
 
 pub(crate) use revision::Revision;
+pub(crate) use start::{START_READ, dropped_at_start, read_apostrophes_in, revision_of};
 
 /// Writes the stem of `word` into `out` (empty on entry), lowercased first or as given.
 pub(crate) fn stem<T: Tracer>(

@@ -69,7 +69,7 @@ macro_rules! exceptions {
         Exceptions::new(&[$(Exception {
             word: $word.as_bytes(),
             stem: $stem.as_bytes(),
-            label: concat!($word, " -> ", $stem, " (exception)"),
+            label: concat!("(exception) ", $word, " -> ", $stem),
         }),*])
     };
 }
@@ -106,6 +106,25 @@ const CURRENT_REGION_PREFIXES: &[&[u8]] = &[
     b"gener", b"commun", b"arsen", b"past", b"univers", b"later", b"emerg", b"organ", b"inter",
 ];
 const NLTK_REGION_PREFIXES: &[&[u8]] = &[b"gener", b"commun", b"arsen"];
+
+/// The length of the longest prefix of either revision that fixes R1.
+pub(super) const LONGEST_REGION_PREFIX: usize = {
+    let (mut longest, mut i) = (0, 0);
+    while i < CURRENT_REGION_PREFIXES.len() {
+        if CURRENT_REGION_PREFIXES[i].len() > longest {
+            longest = CURRENT_REGION_PREFIXES[i].len();
+        }
+        i += 1;
+    }
+    i = 0;
+    while i < NLTK_REGION_PREFIXES.len() {
+        if NLTK_REGION_PREFIXES[i].len() > longest {
+            longest = NLTK_REGION_PREFIXES[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
 
 impl Revision {
     /// The exception `word` (lowercased) is, if any.
@@ -148,11 +167,6 @@ impl Revision {
 
     /// Snowball 3 keeps the double consonant of a word that is a lone a, e or o before it (`add`).
     pub(super) fn keeps_double_after_lone_aeo(self) -> bool {
-        self == Revision::Current
-    }
-
-    /// Snowball 3 turns `-ogist` into `-og` in step 2.
-    pub(super) fn has_ogist(self) -> bool {
         self == Revision::Current
     }
 

@@ -1,12 +1,19 @@
 //! The algorithm proper: exceptions, prelude, regions, steps 0 to 5 and postlude, run on a
-//! lowercased word, generic over its letters and over the tracer watching.
+//! lowercased word, generic over its letters and over the tracer watching. Snowball's `among`s
+//! are [`Table::longest_first`] tables; what is not a suffix rewrite is code.
 
-use crate::explain::Tracer;
-
-use super::letter::{Letter, ends_with, equals, has_vowel, render};
-use super::regions::{Leftover, Regions};
+use super::condition::{
+    Context, SNOWBALL3, Shape::*, Test::*, When, anywhere, is_short_syllable, r1, r2,
+};
+use super::letter::{Letter, equals, render};
+use super::regions::Regions;
 use super::revision::Revision;
-use super::rules::{self, Condition, Rule, Table};
+use super::start;
+use crate::suffix::{Found, Outcome, Rule, Table, fire, rule};
+use crate::trace::Tracer;
+
+/// A step's table of Porter2 rules.
+type Rules<const N: usize> = Table<When, N>;
 
 /// Stems the lowercased `word` in place.
 pub(super) fn stem_letters<L: Letter, T: Tracer>(
@@ -21,7 +28,7 @@ pub(super) fn stem_letters<L: Letter, T: Tracer>(
         return;
     }
     if word.len() < 3 {
-        tracer.step("length", Some("fewer than 3 letters: unchanged"), || {
+        tracer.step("length", Some("(fewer than 3 letters) left as is"), || {
             render(word)
         });
         return;
@@ -32,8 +39,7 @@ pub(super) fn stem_letters<L: Letter, T: Tracer>(
     let regions = Regions::mark(revision, word);
     let mut stemming = Stemming {
         word,
-        regions,
-        revision,
+        context: Context { revision, regions },
     };
     let rule = stemming.step_0();
     tracer.step("0", rule, || render(stemming.word));
@@ -58,18 +64,10 @@ pub(super) fn stem_letters<L: Letter, T: Tracer>(
 /// Reads NLTK's typographic apostrophes as `'`, drops a leading `'`, and marks as `Y` every `y`
 /// that starts the word or follows a vowel, so that it counts as a consonant.
 fn prelude<L: Letter>(revision: Revision, word: &mut Vec<L>) -> (Option<&'static str>, bool) {
-    if revision.reads_typographic_apostrophes() {
-        for letter in word
-            .iter_mut()
-            .filter(|letter| letter.is_typographic_apostrophe())
-        {
-            *letter = L::from_ascii(b'\'');
-        }
-    }
+    start::read_apostrophes(revision, word);
     let mut rule = None;
-    if word.first().is_some_and(|letter| letter.is(b'\'')) {
-        word.remove(0);
-        rule = Some("leading ' removed");
+    if start::drop_leading_apostrophe(word) {
+        rule = Some("(at the start) ' -> (deleted)");
     }
     // At the start, a `y` is a consonant as it is after a vowel.
     let mut after_vowel = true;
@@ -77,7 +75,7 @@ fn prelude<L: Letter>(revision: Revision, word: &mut Vec<L>) -> (Option<&'static
     for letter in word.iter_mut() {
         if after_vowel && letter.is(b'y') {
             *letter = L::from_ascii(b'Y');
-            rule = Some("y -> Y at the start or after a vowel");
+            rule = Some("(at the start or after a vowel) y -> Y");
             after_vowel = false;
             y_found = true;
         } else {
@@ -98,62 +96,189 @@ fn postlude<L: Letter>(word: &mut [L]) -> Option<&'static str> {
     rule
 }
 
+/// Step 0: possessive apostrophes.
+const STEP_0: Rules<3> = Table::longest_first([
+    rule!("'s'" -> "", anywhere(Trim)),
+    rule!("'s" -> "", anywhere(Trim)),
+    rule!("'" -> "", anywhere(Trim)),
+]);
+
+/// Step 1a: plurals. `us` and `ss` match to keep `s` from matching.
+const STEP_1A: Rules<8> = Table::longest_first([
+    rule!("sses" -> "ss", anywhere(Trim)),
+    rule!("(after two letters or more)" "ied" -> "i", anywhere(Trim).and(TwoLettersBefore)),
+    rule!("ied" -> "ie", anywhere(Trim)),
+    rule!("(after two letters or more)" "ies" -> "i", anywhere(Trim).and(TwoLettersBefore)),
+    rule!("ies" -> "ie", anywhere(Trim)),
+    rule!("(kept)" "us" -> "us", anywhere(Trim).and(Never)),
+    rule!("(kept)" "ss" -> "ss", anywhere(Trim).and(Never)),
+    rule!("(a vowel not just before it)" "s" -> "", anywhere(Trim).and(VowelNotJustBefore)),
+]);
+
+/// Step 1b: `eed`, `eedly` become `ee` in R1; `ed`, `edly`, `ing`, `ingly` are deleted after a
+/// vowel (and the word then tidied).
+const STEP_1B: Rules<6> = Table::longest_first([
+    rule!("(R1)" "eedly" -> "ee", r1(Whole)),
+    rule!("(*v*)" "ingly" -> "", anywhere(Trim).and(VowelBefore)),
+    rule!("(*v*)" "edly" -> "", anywhere(Trim).and(VowelBefore)),
+    rule!("(R1)" "eed" -> "ee", r1(Whole)),
+    rule!("(*v*)" "ing" -> "", anywhere(Trim).and(VowelBefore)),
+    rule!("(*v*)" "ed" -> "", anywhere(Trim).and(VowelBefore)),
+]);
+
+/// Snowball 3's `dying` -> `die`, `vying` -> `vie`: a lone non-vowel before `ying`.
+const YING: Rule<When> = rule!("ying" -> "ie", anywhere(Whole));
+
+/// Step 1b's tidying after `ed` or `ing` went: `at`, `bl`, `iz` get their `e` back, a double
+/// consonant is undoubled. The short-syllable `e` follows in code.
+const STEP_1B_TIDY: Rules<12> = Table::longest_first([
+    rule!("at" -> "ate", anywhere(RestoredE)),
+    rule!("bl" -> "ble", anywhere(RestoredE)),
+    rule!("iz" -> "ize", anywhere(RestoredE)),
+    rule!("bb" -> "b", anywhere(Trim)),
+    rule!("dd" -> "d", anywhere(Trim)),
+    rule!("ff" -> "f", anywhere(Trim)),
+    rule!("gg" -> "g", anywhere(Trim)),
+    rule!("mm" -> "m", anywhere(Trim)),
+    rule!("nn" -> "n", anywhere(Trim)),
+    rule!("pp" -> "p", anywhere(Trim)),
+    rule!("rr" -> "r", anywhere(Trim)),
+    rule!("tt" -> "t", anywhere(Trim)),
+]);
+
+/// Step 1c: a final `y` or `Y` after a non-vowel that is not the first letter -> `i`.
+const STEP_1C: Rules<2> = Table::longest_first([
+    rule!("(after a non-vowel, not the first letter)" "y" -> "i",
+        anywhere(InPlace).and(AfterNonVowelNotFirst)),
+    rule!("(after a non-vowel, not the first letter)" "Y" -> "i",
+        anywhere(InPlace).and(AfterNonVowelNotFirst)),
+]);
+
+/// Step 2: derivational suffixes in R1.
+const STEP_2: Rules<25> = Table::longest_first([
+    rule!("(R1)" "ization" -> "ize", r1(Whole)),
+    rule!("(R1)" "ational" -> "ate", r1(WholeLeavingE)),
+    rule!("(R1)" "fulness" -> "ful", r1(Trim)),
+    rule!("(R1)" "ousness" -> "ous", r1(Whole)),
+    rule!("(R1)" "iveness" -> "ive", r1(WholeLeavingE)),
+    rule!("(R1)" "tional" -> "tion", r1(Trim)),
+    rule!("(R1)" "biliti" -> "ble", r1(Whole)),
+    rule!("(R1)" "lessli" -> "less", r1(Trim)),
+    rule!("(R1)" "ogist" -> "og", r1(Whole), SNOWBALL3),
+    rule!("(R1)" "entli" -> "ent", r1(Trim)),
+    rule!("(R1)" "ation" -> "ate", r1(WholeLeavingE)),
+    rule!("(R1)" "alism" -> "al", r1(Whole)),
+    rule!("(R1)" "aliti" -> "al", r1(Whole)),
+    rule!("(R1)" "ousli" -> "ous", r1(Whole)),
+    rule!("(R1)" "iviti" -> "ive", r1(WholeLeavingE)),
+    rule!("(R1)" "fulli" -> "ful", r1(Trim)),
+    rule!("(R1)" "enci" -> "ence", r1(Trim)),
+    rule!("(R1)" "anci" -> "ance", r1(Trim)),
+    rule!("(R1)" "abli" -> "able", r1(Trim)),
+    rule!("(R1)" "izer" -> "ize", r1(Whole)),
+    rule!("(R1)" "ator" -> "ate", r1(WholeLeavingE)),
+    rule!("(R1)" "alli" -> "al", r1(Whole)),
+    rule!("(R1)" "bli" -> "ble", r1(Whole)),
+    rule!("(R1, after l)" "ogi" -> "og", r1(Trim).and(After(b"l"))),
+    rule!("(R1, after c d e g h k m n r t)" "li" -> "",
+        r1(Trim).and(After(b"cdeghkmnrt"))),
+]);
+
+/// Step 3: more derivational suffixes in R1.
+const STEP_3: Rules<9> = Table::longest_first([
+    rule!("(R1)" "ational" -> "ate", r1(Whole)),
+    rule!("(R1)" "tional" -> "tion", r1(Trim)),
+    rule!("(R1)" "alize" -> "al", r1(Trim)),
+    rule!("(R1)" "icate" -> "ic", r1(Whole)),
+    rule!("(R1)" "iciti" -> "ic", r1(Whole)),
+    rule!("(R2)" "ative" -> "", r1(Trim).and(InR2)),
+    rule!("(R1)" "ical" -> "ic", r1(Whole)),
+    rule!("(R1)" "ness" -> "", r1(Trim)),
+    rule!("(R1)" "ful" -> "", r1(Trim)),
+]);
+
+/// Step 4: suffixes deleted in R2.
+const STEP_4: Rules<18> = Table::longest_first([
+    rule!("(R2)" "ement" -> "", r2(Trim)),
+    rule!("(R2)" "ance" -> "", r2(Trim)),
+    rule!("(R2)" "ence" -> "", r2(Trim)),
+    rule!("(R2)" "able" -> "", r2(Trim)),
+    rule!("(R2)" "ible" -> "", r2(Trim)),
+    rule!("(R2)" "ment" -> "", r2(Trim)),
+    rule!("(R2)" "ant" -> "", r2(Trim)),
+    rule!("(R2)" "ent" -> "", r2(Trim)),
+    rule!("(R2)" "ism" -> "", r2(Trim)),
+    rule!("(R2)" "ate" -> "", r2(Trim)),
+    rule!("(R2)" "iti" -> "", r2(Trim)),
+    rule!("(R2)" "ous" -> "", r2(Trim)),
+    rule!("(R2)" "ive" -> "", r2(Trim)),
+    rule!("(R2)" "ize" -> "", r2(Trim)),
+    rule!("(R2, after s or t)" "ion" -> "", r2(Trim).and(After(b"st"))),
+    rule!("(R2)" "al" -> "", r2(Trim)),
+    rule!("(R2)" "er" -> "", r2(Trim)),
+    rule!("(R2)" "ic" -> "", r2(Trim)),
+]);
+
+/// Step 5: a final `e` deleted in R2, or in R1 after no short syllable; a final `l` deleted
+/// in R2 after another `l`.
+const STEP_5: Rules<3> = Table::longest_first([
+    rule!("(R2)" "e" -> "", r2(Trim)),
+    rule!("(R1, not after a short syllable)" "e" -> "", r1(Trim).and(NotAfterShortSyllable)),
+    rule!("(R2, after l)" "l" -> "", r2(Trim).and(After(b"l"))),
+]);
+
 /// A word between its prelude and its postlude, with its regions.
 struct Stemming<'w, L> {
     word: &'w mut Vec<L>,
-    regions: Regions,
-    revision: Revision,
+    context: Context,
 }
 
 impl<L: Letter> Stemming<'_, L> {
+    /// Applies `table` to the word.
+    #[inline(always)]
+    fn apply<const N: usize>(&mut self, table: &'static Rules<N>) -> Outcome<When> {
+        table.apply(&mut self.context, self.word)
+    }
+
+    /// The revision running.
+    fn revision(&self) -> Revision {
+        self.context.revision
+    }
+
     /// Step 0: removes a possessive `'s'`, `'s` or `'`.
     fn step_0(&mut self) -> Option<&'static str> {
-        let rule = self.longest_match(&rules::STEP_0)?;
-        Some(self.apply(rule))
+        self.apply(&STEP_0).fired()
     }
 
     /// Step 1a: plurals. `sses` -> `ss`; `ied`, `ies` -> `i` after two letters or more, else
     /// `ie`; `s` deleted when a vowel comes before the letter preceding it; `us`, `ss` kept.
     fn step_1a(&mut self) -> Option<&'static str> {
-        let length = self.word.len();
-        // Two letters or more before `ied`, `ies`.
-        let long = length > 4;
-        let rule = match self.word.last()?.ascii()? {
-            b's' if ends_with(self.word, b"sses") => &rules::SSES,
-            b's' if ends_with(self.word, b"ies") && long => &rules::IES_TO_I,
-            b's' if ends_with(self.word, b"ies") => &rules::IES_TO_IE,
-            b'd' if ends_with(self.word, b"ied") && long => &rules::IED_TO_I,
-            b'd' if ends_with(self.word, b"ied") => &rules::IED_TO_IE,
-            b's' if ends_with(self.word, b"us") || ends_with(self.word, b"ss") => return None,
-            b's' if has_vowel(&self.word[..length.saturating_sub(2)]) => &rules::S,
-            _ => return None,
-        };
-        Some(self.apply(rule))
+        self.apply(&STEP_1A).fired()
     }
 
     /// Step 1b: `eed`, `eedly` -> `ee` in R1; `ed`, `edly`, `ing`, `ingly` deleted after a vowel,
     /// then the end tidied (see [`Self::step_1b_tidy`]). Traced as `1b` and `1b tidy`.
     fn step_1b<T: Tracer>(&mut self, tracer: &mut T) {
-        if let Some(rule) = self.longest_match(&rules::STEP_1B_EED) {
-            let fired = self.step_1b_eed(rule);
-            tracer.step("1b", fired, || render(self.word));
-            return;
-        }
-        let Some(rule) = self.longest_match(&rules::STEP_1B_ED_ING) else {
+        let Some(found) = STEP_1B.find(self.context.revision as usize, self.word) else {
             tracer.step("1b", None, || render(self.word));
             return;
         };
-        if self.revision.has_ing_exceptions() && rule.suffix == b"ing" {
+        if found.rule.replacement == b"ee" {
+            let fired = self.step_1b_eed(found);
+            tracer.step("1b", fired, || render(self.word));
+            return;
+        }
+        if self.revision().has_ing_exceptions() && found.rule.suffix == b"ing" {
             if let Some(fired) = self.step_1b_ing_exception() {
                 tracer.step("1b", Some(fired), || render(self.word));
                 return;
             }
         }
-        if !has_vowel(&self.word[..self.word.len() - rule.suffix.len()]) {
+        let outcome = STEP_1B.decide(&mut self.context, self.word, found);
+        let Some(fired) = outcome.fired() else {
             tracer.step("1b", None, || render(self.word));
             return;
-        }
-        let fired = self.apply(rule);
+        };
         tracer.step("1b", Some(fired), || render(self.word));
         let fired = self.step_1b_tidy();
         tracer.step("1b tidy", fired, || render(self.word));
@@ -161,20 +286,16 @@ impl<L: Letter> Stemming<'_, L> {
 
     /// `eed`, `eedly` -> `ee` when R1 holds the suffix; Snowball 3 keeps `proceed`, `exceed`
     /// and `succeed` whole.
-    fn step_1b_eed(&mut self, rule: &Rule) -> Option<&'static str> {
-        let length = self.word.len();
-        let stem = &self.word[..length - rule.suffix.len()];
-        if self.revision.keeps_eed_verbs()
+    fn step_1b_eed(&mut self, found: Found<When>) -> Option<&'static str> {
+        let stem = &self.word[..self.word.len() - found.rule.suffix.len()];
+        if self.revision().keeps_eed_verbs()
             && [&b"proc"[..], b"exc", b"succ"]
                 .iter()
                 .any(|verb| equals(stem, verb))
         {
-            return Some("proceed, exceed, succeed: kept");
+            return Some("(proceed, exceed, succeed) left as is");
         }
-        if !self.regions.r1_holds(rule.suffix.len(), length) {
-            return None;
-        }
-        Some(self.apply(rule))
+        STEP_1B.decide(&mut self.context, self.word, found).fired()
     }
 
     /// Snowball 3's exceptions among `-ing` words: a lone non-vowel before `ying` (`dying` ->
@@ -184,185 +305,67 @@ impl<L: Letter> Stemming<'_, L> {
         let stem = &self.word[..self.word.len() - 3];
         if let [first, y] = stem {
             if y.is(b'y') && !first.is_snowball_vowel() {
-                return Some(self.apply(&rules::YING));
+                fire(&mut self.context, self.word, &YING);
+                return Some(YING.label);
             }
         }
         if KEPT.iter().any(|kept| equals(stem, kept)) {
-            return Some("inning, outing, canning, herring, earring, evening: kept");
+            return Some("(inning, outing, canning, herring, earring, evening) left as is");
         }
         None
     }
 
     /// After step 1b deleted its suffix: `at`, `bl`, `iz` get their `e` back; a double consonant
-    /// is undoubled; a short syllable that is the whole of R1's left side gets an `e`.
+    /// is undoubled (Snowball 3 keeps it after a lone a, e or o); a short syllable that is the
+    /// whole of R1's left side gets an `e`.
     fn step_1b_tidy(&mut self) -> Option<&'static str> {
         let length = self.word.len();
-        if [&b"at"[..], b"bl", b"iz"]
-            .iter()
-            .any(|end| ends_with(self.word, end))
+        if self.revision().keeps_double_after_lone_aeo()
+            && length == 3
+            && self.word[0].is_in(b"aeo")
+            && self.word[1] == self.word[2]
+            && self.word[1].is_in(b"bdfgmnprt")
+        {
+            return Some("(a double after a lone a, e or o) left as is");
+        }
+        if let Some(fired) = self.apply(&STEP_1B_TIDY).fired() {
+            return Some(fired);
+        }
+        if self.context.regions.r1_starts_at(length)
+            && is_short_syllable(self.revision(), self.word)
         {
             self.word.push(L::from_ascii(b'e'));
-            self.regions.follow_restored_e(self.revision, length + 1);
-            return Some("at, bl, iz -> +e");
-        }
-        if self.ends_with_double() {
-            if self.revision.keeps_double_after_lone_aeo()
-                && length == 3
-                && self.word[0].is_in(b"aeo")
-            {
-                return Some("double after a lone a, e, o: kept");
-            }
-            self.word.pop();
-            self.regions
-                .follow_edit(self.revision, length, 1, 0, Leftover::Nothing);
-            return Some("double consonant -> single");
-        }
-        if self.regions.r1_starts_at(length) && self.is_short_syllable(self.word) {
-            self.word.push(L::from_ascii(b'e'));
-            self.regions
-                .follow_short_syllable_e(self.revision, length + 1);
-            return Some("short syllable -> +e");
+            self.context
+                .regions
+                .follow_short_syllable_e(self.revision(), length + 1);
+            return Some("(R1 empty, after a short syllable) -> e");
         }
         None
-    }
-
-    /// Whether the word ends with `bb`, `dd`, `ff`, `gg`, `mm`, `nn`, `pp`, `rr` or `tt`.
-    fn ends_with_double(&self) -> bool {
-        match self.word[..] {
-            [.., a, b] => a == b && a.is_in(b"bdfgmnprt"),
-            _ => false,
-        }
-    }
-
-    /// Whether `stem` ends in a short syllable: a non-vowel other than `w`, `x`, `Y` after a
-    /// vowel after a non-vowel, or a vowel then a non-vowel that are the whole stem (and, in
-    /// Snowball 3, `past`).
-    fn is_short_syllable(&self, stem: &[L]) -> bool {
-        match stem {
-            [.., a, b, c]
-                if !a.is_snowball_vowel()
-                    && b.is_snowball_vowel()
-                    && !c.is_snowball_vowel()
-                    && !c.is_in(b"wxY") =>
-            {
-                true
-            }
-            [a, b] => a.is_snowball_vowel() && !b.is_snowball_vowel(),
-            _ => self.revision.past_is_short() && ends_with(stem, b"past"),
-        }
     }
 
     /// Step 1c: a final `y` or `Y` after a non-vowel that is not the first letter -> `i`.
     fn step_1c(&mut self) -> Option<&'static str> {
-        let length = self.word.len();
-        let [.., before, last] = self.word[..] else {
-            return None;
-        };
-        if length > 2 && (last.is(b'y') || last.is(b'Y')) && !before.is_snowball_vowel() {
-            self.word[length - 1] = L::from_ascii(b'i');
-            return Some("y -> i after a non-vowel");
-        }
-        None
+        self.apply(&STEP_1C).fired()
     }
 
     /// Step 2: derivational suffixes in R1 (`ational` -> `ate`, `li` deleted after `c`...).
     fn step_2(&mut self) -> Option<&'static str> {
-        let rule = self.longest_match(&rules::STEP_2)?;
-        if !self.regions.r1_holds(rule.suffix.len(), self.word.len()) {
-            return None;
-        }
-        self.apply_if(rule)
+        self.apply(&STEP_2).fired()
     }
 
     /// Step 3: more derivational suffixes in R1 (`icate` -> `ic`, `ative` deleted in R2...).
     fn step_3(&mut self) -> Option<&'static str> {
-        let rule = self.longest_match(&rules::STEP_3)?;
-        if !self.regions.r1_holds(rule.suffix.len(), self.word.len()) {
-            return None;
-        }
-        self.apply_if(rule)
+        self.apply(&STEP_3).fired()
     }
 
     /// Step 4: suffixes deleted in R2 (`ement`, `ion` after `s` or `t`...).
     fn step_4(&mut self) -> Option<&'static str> {
-        let rule = self.longest_match(&rules::STEP_4)?;
-        if !self.regions.r2_holds(rule.suffix.len(), self.word.len()) {
-            return None;
-        }
-        self.apply_if(rule)
+        self.apply(&STEP_4).fired()
     }
 
     /// Step 5: a final `e` deleted in R2, or in R1 after no short syllable; a final `l` deleted
     /// in R2 after another `l`.
     fn step_5(&mut self) -> Option<&'static str> {
-        let length = self.word.len();
-        let last = *self.word.last()?;
-        if last.is(b'e') {
-            if self.regions.r2_holds(1, length) {
-                self.word.pop();
-                return Some("e -> (deleted) in R2");
-            }
-            if self.regions.r1_holds(1, length) && !self.is_short_before_e() {
-                self.word.pop();
-                return Some("e -> (deleted) in R1, not after a short syllable");
-            }
-        } else if last.is(b'l')
-            && self.regions.r2_holds(1, length)
-            && length >= 2
-            && self.word[length - 2].is(b'l')
-        {
-            self.word.pop();
-            return Some("ll -> l in R2");
-        }
-        None
-    }
-
-    /// Whether the letters before the final `e` end in a short syllable, for step 5.
-    fn is_short_before_e(&self) -> bool {
-        let stem = &self.word[..self.word.len() - 1];
-        (self.revision.short_words_end_short() && stem.len() < 3) || self.is_short_syllable(stem)
-    }
-
-    /// The longest suffix in `table` (ordered longest first) the word ends with, among the
-    /// rules this revision has. Like Snowball's `among`, a rule whose conditions then fail
-    /// does not let a shorter one try.
-    fn longest_match(&self, table: &'static Table) -> Option<&'static Rule> {
-        if !table.may_end(self.word.last()?.ascii()) {
-            return None;
-        }
-        table.rules.iter().find(|rule| {
-            (rule.condition != Condition::Snowball3 || self.revision.has_ogist())
-                && ends_with(self.word, rule.suffix)
-        })
-    }
-
-    /// Applies `rule` if its condition holds.
-    fn apply_if(&mut self, rule: &'static Rule) -> Option<&'static str> {
-        let length = self.word.len();
-        let holds = match rule.condition {
-            Condition::Always | Condition::Snowball3 => true,
-            Condition::After(letters) => {
-                length > rule.suffix.len()
-                    && self.word[length - rule.suffix.len() - 1].is_in(letters)
-            }
-            Condition::InR2 => self.regions.r2_holds(rule.suffix.len(), length),
-        };
-        holds.then(|| self.apply(rule))
-    }
-
-    /// Rewrites the word's end as `rule` says, and moves the regions along.
-    fn apply(&mut self, rule: &Rule) -> &'static str {
-        let length = self.word.len();
-        self.word.truncate(length - rule.removed);
-        self.word
-            .extend(rule.added.iter().map(|&byte| L::from_ascii(byte)));
-        self.regions.follow_edit(
-            self.revision,
-            length,
-            rule.removed,
-            rule.added.len(),
-            rule.leftover,
-        );
-        rule.label
+        self.apply(&STEP_5).fired()
     }
 }

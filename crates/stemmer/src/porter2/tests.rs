@@ -8,7 +8,7 @@ use proptest::prelude::*;
 
 use super::revision::Revision;
 use super::steps::stem_letters;
-use crate::explain::NoTrace;
+use crate::trace::NoTrace;
 use crate::{Algorithm, Stemmer};
 
 const CURRENT: Stemmer = Stemmer::new(Algorithm::Porter2);
@@ -112,7 +112,14 @@ fn explain_names_the_steps_and_rules() {
         .iter()
         .filter_map(|step| step.rule)
         .collect();
-    assert_eq!(fired, ["s -> (deleted)", "ization -> ize", "alize -> al"]);
+    assert_eq!(
+        fired,
+        [
+            "(a vowel not just before it) s -> (deleted)",
+            "(R1) ization -> ize",
+            "(R1) alize -> al"
+        ]
+    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Fuzz findings kept as regression tests: every input in `inputs/TARGET/` is replayed through
-//! the same checks as the fuzz target `TARGET` (see `fuzz/fuzz_targets/`), from the same bytes.
+//! the fuzz target `TARGET`'s own checks (`fuzz/checks/TARGET.rs`, included here and by the
+//! target), from the same bytes.
 //!
 //! To keep a crash: copy the artifact as-is (`cp fuzz/artifacts/stem/crash-... inputs/stem/NAME`),
 //! add a line to the target's list below with a comment saying what was wrong, fix the bug, and
@@ -7,10 +8,13 @@
 //! targets decode them: the first byte picks the algorithm, the rest is the word up to its first
 //! invalid UTF-8 byte (what `arbitrary` does with a trailing `String`).
 
-use stemkit_stemmer::{Algorithm, Stemmer};
+use stemkit_stemmer::Algorithm;
 
-#[path = "../reference/mod.rs"]
-mod reference;
+#[path = "../../../../fuzz/checks/stem.rs"]
+mod stem;
+
+#[path = "../../../../fuzz/checks/differential.rs"]
+mod differential;
 
 /// Inputs for the `stem` target, with why each is here.
 const STEM: &[(&str, &[u8])] = &[
@@ -33,74 +37,49 @@ const DIFFERENTIAL: &[(&str, &[u8])] = &[
     ),
 ];
 
-/// The fuzz targets' decoding: a digit-indexed choice, then the valid UTF-8 prefix of the rest.
-fn decode<T: Copy>(bytes: &[u8], choices: &[T]) -> (T, String) {
+/// The fuzz targets' decoding: the first byte picks (by `pick`), the rest is the word up to its
+/// first invalid UTF-8 byte.
+fn decode<T>(bytes: &[u8], pick: impl Fn(u8) -> T) -> (T, String) {
     let (&first, rest) = bytes.split_first().unwrap_or((&b'0', &[]));
-    let choice = choices[usize::from(first.wrapping_sub(b'0')) % choices.len()];
     let valid = match std::str::from_utf8(rest) {
         Ok(word) => word.len(),
         Err(error) => error.valid_up_to(),
     };
-    (choice, String::from_utf8_lossy(&rest[..valid]).into_owned())
+    (
+        pick(first),
+        String::from_utf8_lossy(&rest[..valid]).into_owned(),
+    )
 }
 
 #[test]
 fn stem_inputs_keep_the_fuzz_target_properties() {
     for (name, bytes) in STEM {
-        let (algorithm, word) = decode(bytes, &Algorithm::ALL);
-        let stemmer = Stemmer::new(algorithm);
-        let stem = stemmer.stem(&word);
-        let lowered = word.to_lowercase().chars().count();
-        assert!(
-            stem.chars().count() <= lowered,
-            "{name}: {stem:?} longer than {word:?} lowered"
-        );
-        let mut reused = String::from("leftover text from an earlier word");
-        stemmer.stem_into(&word, &mut reused);
-        assert_eq!(reused, stem, "{name}: stem_into differs from stem");
-        assert_eq!(
-            stemmer.explain(&word).stem,
-            stem,
-            "{name}: explain differs from stem"
-        );
+        let (algorithm, word) = decode(bytes, stem::algorithm);
+        stem::check(algorithm, &word, name);
     }
 }
 
 #[test]
-fn differential_inputs_match_the_reference() {
-    let modes = [
-        (Algorithm::PorterNltk, 0),
-        (Algorithm::PorterMartin, 1),
-        (Algorithm::PorterOriginal, 2),
-    ];
+fn differential_inputs_match_the_oracle() {
     for (name, bytes) in DIFFERENTIAL {
-        let ((algorithm, mode), word) = decode(bytes, &modes);
-        let mode = match mode {
-            0 => reference::Mode::Nltk,
-            1 => reference::Mode::Martin,
-            _ => reference::Mode::Original,
-        };
-        let expected = reference::stem(mode, &word);
-        assert_eq!(
-            Stemmer::new(algorithm).stem(&word),
-            expected,
-            "{name}: {word:?}"
-        );
+        let (mode, word) = decode(bytes, differential::mode);
+        differential::check(mode, &word, name);
     }
 }
 
 #[test]
 fn decoding_matches_the_fuzz_targets() {
     assert_eq!(
-        decode(b"3ponies", &Algorithm::ALL),
+        decode(b"3ponies", stem::algorithm),
         (Algorithm::Porter2, "ponies".to_owned())
     );
     assert_eq!(
-        decode(b"7x", &Algorithm::ALL),
+        decode(b"7x", stem::algorithm),
         (Algorithm::PorterOriginal, "x".to_owned())
     );
     assert_eq!(
-        decode(b"0ab\xffcd", &Algorithm::ALL),
+        decode(b"0ab\xffcd", stem::algorithm),
         (Algorithm::PorterNltk, "ab".to_owned())
     );
+    assert_eq!(decode(b"4x", differential::mode).0, 1);
 }

@@ -15,9 +15,9 @@ use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::thread::{self, Scope};
 
 use super::render::Renderer;
-use super::{HUGE_PIECE, Layout, OUTPUT_FLUSH_SIZE, Pipeline, PipelineError, Summary};
-use crate::document::{DocumentSink, TokenRun, read_document};
-use crate::tokenizer::Tokenizer;
+use super::{Layout, OUTPUT_FLUSH_SIZE, Pipeline, PipelineError, Summary};
+use crate::document::{DocumentSink, read_document};
+use crate::giant::HUGE_PIECE;
 
 /// Blocks in flight per thread: one being rendered, one waiting, so no worker idles.
 const IN_FLIGHT_PER_THREAD: usize = 2;
@@ -70,6 +70,7 @@ pub(super) fn run<R: Read, W: Write>(
 ) -> Result<Summary, PipelineError> {
     let Pipeline {
         renderer,
+        boundaries,
         workers,
         chunk_size,
         block_size,
@@ -77,7 +78,6 @@ pub(super) fn run<R: Read, W: Write>(
         out,
         cache_bytes: _,
     } = pipeline;
-    let cutter = renderer.cutter();
     let renderers: Vec<&mut Renderer> = std::iter::once(renderer)
         .chain(workers)
         .map(|renderer| &mut **renderer)
@@ -99,7 +99,6 @@ pub(super) fn run<R: Read, W: Write>(
             jobs,
             done_sender: Some(done_sender),
             done,
-            cutter,
             here: None,
             layout,
             output,
@@ -115,8 +114,8 @@ pub(super) fn run<R: Read, W: Write>(
             line_has_tokens: false,
             tokens: 0,
         };
-        let counts = read_document(input, buffers, chunk_size, lossy, &mut writer)?;
-        writer.finish()?;
+        let counts = read_document(input, buffers, chunk_size, lossy, boundaries, &mut writer)?;
+        writer.finish().map_err(PipelineError::write)?;
         Ok(Summary {
             lines: counts.lines,
             tokens: writer.tokens,
@@ -135,8 +134,6 @@ struct BlockWriter<'scope, 'env, W> {
     /// Cloned for each worker when workers start.
     done_sender: Option<Sender<Message>>,
     done: Receiver<Message>,
-    /// Finds safe cuts in long lines (the renderers are busy in the workers).
-    cutter: Tokenizer,
     /// Renders huge pieces on this thread once the renderers are lent out (see
     /// [`BlockWriter::render_here`]).
     here: Option<Renderer>,
@@ -166,7 +163,7 @@ impl<'scope, 'env, W: Write> BlockWriter<'scope, 'env, W> {
         (self.next_index - self.next_to_write) as usize
     }
 
-    fn send_if_full(&mut self) -> Result<(), PipelineError> {
+    fn send_if_full(&mut self) -> io::Result<()> {
         if self.block.len() >= self.block_size {
             self.send_block()?;
         }
@@ -174,7 +171,7 @@ impl<'scope, 'env, W: Write> BlockWriter<'scope, 'env, W> {
     }
 
     /// Hands the gathered block to the workers, first waiting for room if too many are out.
-    fn send_block(&mut self) -> Result<(), PipelineError> {
+    fn send_block(&mut self) -> io::Result<()> {
         self.start_workers();
         while self.in_flight() >= self.max_in_flight {
             self.write_next()?;
@@ -210,7 +207,7 @@ impl<'scope, 'env, W: Write> BlockWriter<'scope, 'env, W> {
 
     /// Renders a huge piece (a giant token, see [`HUGE_PIECE`]) on this thread, after every
     /// block before it is written: copied into a block it would be one more copy of the token.
-    fn render_here(&mut self, piece: &str) -> Result<(), PipelineError> {
+    fn render_here(&mut self, piece: &str) -> io::Result<()> {
         self.write_every_block()?;
         let renderer = own_renderer(&mut self.idle, &mut self.here)?;
         let rendered = render_text(renderer, self.layout, self.next_index, piece, Vec::new());
@@ -221,7 +218,7 @@ impl<'scope, 'env, W: Write> BlockWriter<'scope, 'env, W> {
 
     /// Hands out the gathered block and writes every block in flight: what this thread writes
     /// next comes after all of them.
-    fn write_every_block(&mut self) -> Result<(), PipelineError> {
+    fn write_every_block(&mut self) -> io::Result<()> {
         if !self.block.is_empty() {
             self.send_block()?;
         }
@@ -232,7 +229,7 @@ impl<'scope, 'env, W: Write> BlockWriter<'scope, 'env, W> {
     }
 
     /// Waits for the next block in order, and writes it.
-    fn write_next(&mut self) -> Result<(), PipelineError> {
+    fn write_next(&mut self) -> io::Result<()> {
         loop {
             if let Some(rendered) = self.pending.remove(&self.next_to_write) {
                 self.next_to_write += 1;
@@ -243,14 +240,14 @@ impl<'scope, 'env, W: Write> BlockWriter<'scope, 'env, W> {
                     self.pending.insert(rendered.index, rendered);
                 }
                 Ok(Message::Panicked) | Err(_) => {
-                    return Err(io::Error::other("a worker thread failed").into());
+                    return Err(io::Error::other("a worker thread failed"));
                 }
             }
         }
     }
 
     /// Writes a rendered block after everything before it, joining a line split between blocks.
-    fn write(&mut self, rendered: Rendered) -> Result<(), PipelineError> {
+    fn write(&mut self, rendered: Rendered) -> io::Result<()> {
         if !self.out.is_empty() {
             self.output.write_all(self.out)?;
             self.out.clear();
@@ -277,7 +274,7 @@ impl<'scope, 'env, W: Write> BlockWriter<'scope, 'env, W> {
 
     /// At end of input: renders what is left (on this thread if no worker started), writes
     /// every block and flushes.
-    fn finish(&mut self) -> Result<(), PipelineError> {
+    fn finish(&mut self) -> io::Result<()> {
         match self.idle.first_mut() {
             Some(renderer) if !self.started => {
                 let (text, out) = (mem::take(&mut self.block), Vec::new());
@@ -295,14 +292,14 @@ impl<'scope, 'env, W: Write> BlockWriter<'scope, 'env, W> {
         }
         self.output.write_all(self.out)?;
         self.out.clear();
-        Ok(self.output.flush()?)
+        self.output.flush()
     }
 }
 
 impl<W: Write> DocumentSink for BlockWriter<'_, '_, W> {
-    type Error = PipelineError;
+    type Error = io::Error;
 
-    fn title(&mut self, piece: &str) -> Result<(), PipelineError> {
+    fn title(&mut self, piece: &str) -> io::Result<()> {
         self.out.extend_from_slice(piece.as_bytes());
         if self.out.len() >= OUTPUT_FLUSH_SIZE {
             self.output.write_all(self.out)?;
@@ -311,12 +308,12 @@ impl<W: Write> DocumentSink for BlockWriter<'_, '_, W> {
         Ok(())
     }
 
-    fn title_end(&mut self) -> Result<(), PipelineError> {
+    fn title_end(&mut self) -> io::Result<()> {
         self.out.push(b'\n');
         Ok(())
     }
 
-    fn body(&mut self, piece: &str) -> Result<(), PipelineError> {
+    fn body(&mut self, piece: &str) -> io::Result<()> {
         if piece.len() >= HUGE_PIECE {
             return self.render_here(piece);
         }
@@ -324,12 +321,12 @@ impl<W: Write> DocumentSink for BlockWriter<'_, '_, W> {
         self.send_if_full()
     }
 
-    fn body_end(&mut self) -> Result<(), PipelineError> {
+    fn body_end(&mut self) -> io::Result<()> {
         self.block.push('\n');
         self.send_if_full()
     }
 
-    fn body_lines(&mut self, text: &str) -> Result<(), PipelineError> {
+    fn body_lines(&mut self, text: &str) -> io::Result<()> {
         // Whole: the worker splits the lines (and drops their `\r`), not this thread.
         if text.len() >= HUGE_PIECE {
             return self.render_here(text);
@@ -338,24 +335,12 @@ impl<W: Write> DocumentSink for BlockWriter<'_, '_, W> {
         self.send_if_full()
     }
 
-    fn safe_cut(&self, text: &str) -> Option<usize> {
-        self.cutter.last_safe_cut(text)
-    }
-
-    fn long_token_start(&self, text: &str) -> Option<usize> {
-        self.cutter.long_token_start(text)
-    }
-
-    fn token_run(&self, text: &str, complete: bool) -> TokenRun {
-        self.cutter.token_run(text, complete)
-    }
-
-    /// A piece of a token too long to hold: rendered on this thread, after every block before
+    /// A piece of a giant token: rendered on this thread, after every block before
     /// it is written, into the buffer written before any later block.
-    fn token_piece(&mut self, piece: &str, last: bool) -> Result<(), PipelineError> {
+    fn giant_piece(&mut self, piece: &str, last: bool) -> io::Result<()> {
         self.write_every_block()?;
         let renderer = own_renderer(&mut self.idle, &mut self.here)?;
-        self.tokens += renderer.render_token_piece(
+        self.tokens += renderer.render_giant_piece(
             piece,
             last,
             self.layout,
@@ -375,11 +360,11 @@ impl<W: Write> DocumentSink for BlockWriter<'_, '_, W> {
 fn own_renderer<'r>(
     idle: &'r mut [&mut Renderer],
     here: &'r mut Option<Renderer>,
-) -> Result<&'r mut Renderer, PipelineError> {
+) -> io::Result<&'r mut Renderer> {
     match (idle.first_mut(), here.as_mut()) {
         (Some(renderer), _) => Ok(&mut **renderer),
         (None, Some(renderer)) => Ok(renderer),
-        (None, None) => Err(io::Error::other("no renderer is free").into()),
+        (None, None) => Err(io::Error::other("no renderer is free")),
     }
 }
 

@@ -12,12 +12,12 @@ use std::ops::Range;
 use stemkit_stemmer::{Algorithm, CachedStemmer, Stemmer};
 
 use super::Layout;
-use super::long_token::LongToken;
-use crate::document::TokenRun;
+use crate::ascii;
 use crate::fold::Folded;
+use crate::giant::rules::token_end;
+use crate::giant::token::GiantToken;
 use crate::options::{TokenMode, TokenizerOptions};
 use crate::tokenizer::Tokenizer;
-use crate::{ascii, long_run};
 
 /// The tokenizer, the stemmer, and what makes them fast. Clone one per thread.
 #[derive(Clone, Debug)]
@@ -26,9 +26,9 @@ pub(crate) struct Renderer {
     stemmer: Option<CachedStemmer>,
     /// Whether the options allow the fast path.
     plain_ascii: bool,
-    /// A token too long to hold, while its pieces come: stemmed as they come when stemming,
-    /// lowercased and written as they come otherwise.
-    long_token: Option<LongToken>,
+    /// A giant token, while its pieces come: stemmed as they come when stemming, lowercased
+    /// and written as they come otherwise.
+    giant: Option<GiantToken>,
     /// The folding of such a token's piece.
     folded: Folded,
 }
@@ -40,7 +40,7 @@ impl Renderer {
             tokenizer: Tokenizer::new(options),
             stemmer: algorithm.map(|a| CachedStemmer::new(Stemmer::new(a))),
             plain_ascii,
-            long_token: None,
+            giant: None,
             folded: Folded::default(),
         }
     }
@@ -55,7 +55,7 @@ impl Renderer {
                 .as_ref()
                 .map(|stemmer| CachedStemmer::with_memory(stemmer.stemmer(), stemmer.memory())),
             plain_ascii: self.plain_ascii,
-            long_token: None,
+            giant: None,
             folded: Folded::default(),
         }
     }
@@ -82,31 +82,11 @@ impl Renderer {
         });
     }
 
-    /// A tokenizer with the same options, for finding safe cuts on another thread.
-    pub(crate) fn cutter(&self) -> Tokenizer {
-        Tokenizer::new(self.tokenizer.options().clone())
-    }
-
-    /// Where a long unfinished line may be cut without changing its tokens.
-    pub(crate) fn safe_cut(&self, text: &str) -> Option<usize> {
-        self.tokenizer.last_safe_cut(text)
-    }
-
-    /// Where in `text` a token too long to hold starts: see [`Tokenizer::long_token_start`].
-    pub(crate) fn long_token_start(&self, text: &str) -> Option<usize> {
-        self.tokenizer.long_token_start(text)
-    }
-
-    /// How much of `text` continues a token too long to hold: see [`Tokenizer::token_run`].
-    pub(crate) fn token_run(&self, text: &str, complete: bool) -> TokenRun {
-        self.tokenizer.token_run(text, complete)
-    }
-
-    /// Appends what is settled of a token too long to hold, given in pieces (see
-    /// [`Self::token_run`]), to `out` in `layout`; after the `last` piece, the rest of it and
+    /// Appends what is settled of a giant token, given in pieces (see
+    /// [`crate::boundaries::Boundaries::giant_run`]), to `out` in `layout`; after the `last` piece, the rest of it and
     /// its line end, then the tokens of what follows it in that piece. Returns the tokens
     /// finished.
-    pub(crate) fn render_token_piece(
+    pub(crate) fn render_giant_piece(
         &mut self,
         piece: &str,
         last: bool,
@@ -125,17 +105,24 @@ impl Renderer {
             piece
         };
         let (token, after) = if last {
-            text.split_at(long_run::token_end(options, text))
+            text.split_at(token_end(options, text))
         } else {
             (text, "")
         };
         let stemmer = self.stemmer.as_ref().map(CachedStemmer::stemmer);
-        let long_token = self
-            .long_token
-            .get_or_insert_with(|| LongToken::new(stemmer, unicode));
-        let mut tokens = long_token.push(token, last, options, layout, line_has_tokens, out);
+        let giant = self
+            .giant
+            .get_or_insert_with(|| GiantToken::new(stemmer, unicode));
+        let start = |out: &mut Vec<u8>| write_separator(layout, line_has_tokens, out);
+        let mut tokens = 0;
+        if giant.push(token, last, options, out, start) {
+            if layout == Layout::TokenPerLine {
+                out.push(b'\n');
+            }
+            tokens += 1;
+        }
         if last {
-            self.long_token = None;
+            self.giant = None;
             if !after.is_empty() {
                 // What follows the token tokenizes on its own (see `TokenRun::Ends`); folded,
                 // it is ASCII, which folding leaves as it is.
@@ -275,7 +262,7 @@ fn write_token(token: &[u8], layout: Layout, line_has_tokens: &mut bool, out: &m
 
 /// Line per line: the space before a token that is not its line's first; marks the line.
 #[inline]
-pub(super) fn write_separator(layout: Layout, line_has_tokens: &mut bool, out: &mut Vec<u8>) {
+fn write_separator(layout: Layout, line_has_tokens: &mut bool, out: &mut Vec<u8>) {
     if layout == Layout::LinePerLine {
         if *line_has_tokens {
             out.push(b' ');

@@ -3,8 +3,9 @@
 use std::io::{self, Read, Write};
 
 use super::render::Renderer;
-use super::{HUGE_PIECE, Layout, OUTPUT_FLUSH_SIZE, Pipeline, PipelineError, Summary};
-use crate::document::{DocumentSink, TokenRun, read_document};
+use super::{Layout, OUTPUT_FLUSH_SIZE, Pipeline, PipelineError, Summary};
+use crate::document::{DocumentSink, read_document};
+use crate::giant::HUGE_PIECE;
 
 /// Streams one document from `input` to `output` through `pipeline`'s first renderer.
 pub(super) fn run<R: Read, W: Write>(
@@ -16,6 +17,7 @@ pub(super) fn run<R: Read, W: Write>(
 ) -> Result<Summary, PipelineError> {
     let Pipeline {
         renderer,
+        boundaries,
         chunk_size,
         buffers,
         out,
@@ -29,8 +31,8 @@ pub(super) fn run<R: Read, W: Write>(
         line_has_tokens: false,
         tokens: 0,
     };
-    let counts = read_document(input, buffers, *chunk_size, lossy, &mut writer)?;
-    writer.flush()?;
+    let counts = read_document(input, buffers, *chunk_size, lossy, boundaries, &mut writer)?;
+    writer.flush().map_err(PipelineError::write)?;
     Ok(Summary {
         lines: counts.lines,
         tokens: writer.tokens,
@@ -88,35 +90,35 @@ impl<W: Write> LayoutWriter<'_, W> {
 }
 
 impl<W: Write> DocumentSink for LayoutWriter<'_, W> {
-    type Error = PipelineError;
+    type Error = io::Error;
 
-    fn title(&mut self, piece: &str) -> Result<(), PipelineError> {
+    fn title(&mut self, piece: &str) -> io::Result<()> {
         self.out.extend_from_slice(piece.as_bytes());
-        Ok(self.write_if_full()?)
+        self.write_if_full()
     }
 
-    fn title_end(&mut self) -> Result<(), PipelineError> {
+    fn title_end(&mut self) -> io::Result<()> {
         self.out.push(b'\n');
-        Ok(self.write_if_full()?)
+        self.write_if_full()
     }
 
-    fn body(&mut self, piece: &str) -> Result<(), PipelineError> {
+    fn body(&mut self, piece: &str) -> io::Result<()> {
         self.write_before(piece)?;
         self.tokens +=
             self.renderer
                 .render(piece, self.layout, &mut self.line_has_tokens, self.out);
-        Ok(self.write_after(piece)?)
+        self.write_after(piece)
     }
 
-    fn body_end(&mut self) -> Result<(), PipelineError> {
+    fn body_end(&mut self) -> io::Result<()> {
         if self.layout == Layout::LinePerLine {
             self.out.push(b'\n');
             self.line_has_tokens = false;
         }
-        Ok(self.write_if_full()?)
+        self.write_if_full()
     }
 
-    fn body_lines(&mut self, text: &str) -> Result<(), PipelineError> {
+    fn body_lines(&mut self, text: &str) -> io::Result<()> {
         // Each line rendered within the whole text (see `Renderer::render_in`), and lines found
         // with one search over the text rather than one per line.
         self.write_before(text)?;
@@ -137,29 +139,17 @@ impl<W: Write> DocumentSink for LayoutWriter<'_, W> {
             self.body_end()?;
             start = end + 1;
         }
-        Ok(self.write_after(text)?)
+        self.write_after(text)
     }
 
-    fn safe_cut(&self, text: &str) -> Option<usize> {
-        self.renderer.safe_cut(text)
-    }
-
-    fn long_token_start(&self, text: &str) -> Option<usize> {
-        self.renderer.long_token_start(text)
-    }
-
-    fn token_run(&self, text: &str, complete: bool) -> TokenRun {
-        self.renderer.token_run(text, complete)
-    }
-
-    fn token_piece(&mut self, piece: &str, last: bool) -> Result<(), PipelineError> {
-        self.tokens += self.renderer.render_token_piece(
+    fn giant_piece(&mut self, piece: &str, last: bool) -> io::Result<()> {
+        self.tokens += self.renderer.render_giant_piece(
             piece,
             last,
             self.layout,
             &mut self.line_has_tokens,
             self.out,
         );
-        Ok(self.write_if_full()?)
+        self.write_if_full()
     }
 }

@@ -1,32 +1,33 @@
-//! The long-word stemmer against the whole-word stemmer (itself checked against every reference
+//! The giant-word stemmer against the whole-word stemmer (itself checked against every reference
 //! file in `tests/vocab.rs`): the same stem, for every algorithm, however the word is cut into
-//! pieces and however long it is. Small limits make short words take the long path, so that
+//! pieces and however long it is. Small limits make short words take the giant path, so that
 //! every shape of head, middle and tail is reached.
 
 use proptest::prelude::*;
 use proptest::sample::select;
 
 use super::*;
+use crate::Algorithm;
 
-/// Limits small enough that a word of a few dozen letters is long, with a tail still longer
+/// Limits small enough that a word of a few dozen letters is giant, with a tail still longer
 /// than any rule reaches.
-fn small(algorithm: Algorithm) -> LongWordStemmer {
-    LongWordStemmer::with_limits(Stemmer::new(algorithm), 48, 40)
+fn small(algorithm: Algorithm) -> GiantWordStemmer {
+    GiantWordStemmer::with_limits(Stemmer::new(algorithm), 48, 40)
 }
 
-/// The stem `long` writes for `word` pushed in pieces cut at `cuts` (character counts).
-fn stem_in_pieces(long: &mut LongWordStemmer, word: &str, cuts: &[usize]) -> String {
+/// The stem `giant` writes for `word` pushed in pieces cut at `cuts` (character counts).
+fn stem_in_pieces(giant: &mut GiantWordStemmer, word: &str, cuts: &[usize]) -> String {
     let mut out = String::new();
     let mut rest = word;
     for &cut in cuts {
         let at = char_boundary_after(rest, cut);
-        long.push(&rest[..at], &mut out);
+        giant.push(&rest[..at], &mut out);
         rest = &rest[at..];
     }
-    long.push(rest, &mut out);
-    assert!(!long.is_empty() || word.is_empty());
-    long.finish(&mut out);
-    assert!(long.is_empty(), "ready for the next word");
+    giant.push(rest, &mut out);
+    assert!(!giant.is_empty() || word.is_empty());
+    giant.finish(&mut out);
+    assert!(giant.is_empty(), "ready for the next word");
     out
 }
 
@@ -58,8 +59,8 @@ proptest! {
         cuts in cuts(),
     ) {
         let whole = Stemmer::new(algorithm).stem(&word).into_owned();
-        let mut long = small(algorithm);
-        prop_assert_eq!(stem_in_pieces(&mut long, &word, &cuts), whole);
+        let mut giant = small(algorithm);
+        prop_assert_eq!(stem_in_pieces(&mut giant, &word, &cuts), whole);
     }
 
     #[test]
@@ -69,14 +70,14 @@ proptest! {
         second in words(),
     ) {
         let stemmer = Stemmer::new(algorithm);
-        let mut long = small(algorithm);
-        prop_assert_eq!(stem_in_pieces(&mut long, &first, &[7]), stemmer.stem(&first));
-        prop_assert_eq!(stem_in_pieces(&mut long, &second, &[3, 30]), stemmer.stem(&second));
+        let mut giant = small(algorithm);
+        prop_assert_eq!(stem_in_pieces(&mut giant, &first, &[7]), stemmer.stem(&first));
+        prop_assert_eq!(stem_in_pieces(&mut giant, &second, &[3, 30]), stemmer.stem(&second));
     }
 }
 
-/// Every word of NLTK's Porter vocabulary (and its stem in the reference file) behind long
-/// middles of each kind: the end of a long word stems as the references say.
+/// Every word of NLTK's Porter vocabulary (and its stem in the reference file) behind giant
+/// middles of each kind: the end of a giant word stems as the references say.
 #[test]
 fn vocabulary_endings_stem_as_whole_words() {
     let path = concat!(
@@ -93,15 +94,15 @@ fn vocabulary_endings_stem_as_whole_words() {
     let mut checked = 0;
     for algorithm in Algorithm::ALL {
         let stemmer = Stemmer::new(algorithm);
-        let mut long = small(algorithm);
+        let mut giant = small(algorithm);
         for (index, word) in vocabulary.lines().enumerate().step_by(7) {
             let front = fronts[index % fronts.len()];
-            let long_word = format!("{front}{}{word}", "ba".repeat(index % 5));
-            let whole = stemmer.stem(&long_word);
+            let giant_word = format!("{front}{}{word}", "ba".repeat(index % 5));
+            let whole = stemmer.stem(&giant_word);
             assert_eq!(
-                stem_in_pieces(&mut long, &long_word, &[5, 11]),
+                stem_in_pieces(&mut giant, &giant_word, &[5, 11]),
                 whole,
-                "{algorithm}: {long_word:?}"
+                "{algorithm}: {giant_word:?}"
             );
             checked += 1;
         }
@@ -118,22 +119,22 @@ fn megabyte_words_stem_as_whole_words() {
         let word = format!("Gener{}{end}", middle.repeat(400_000));
         for algorithm in Algorithm::ALL {
             let whole = Stemmer::new(algorithm).stem(&word).into_owned();
-            let mut long = LongWordStemmer::new(Stemmer::new(algorithm));
+            let mut giant = GiantWordStemmer::new(Stemmer::new(algorithm));
             let mut out = String::new();
             let mut rest = word.as_str();
             let mut size = 1;
             while !rest.is_empty() {
                 let at = char_boundary_after(rest, size);
-                long.push(&rest[..at], &mut out);
+                giant.push(&rest[..at], &mut out);
                 rest = &rest[at..];
                 size = size * 3 + 1;
             }
-            long.finish(&mut out);
+            giant.finish(&mut out);
             assert!(
                 out == whole,
                 "{algorithm}: a {middle:?} word ending {end:?}"
             );
-            assert!(long.raw.capacity() < 4 * LONG + 16 * 1024 * 1024);
+            assert!(giant.raw.capacity() < 4 * GIANT + 16 * 1024 * 1024);
         }
     }
 }

@@ -1,10 +1,10 @@
-//! Stemming a word too long to hold: it arrives in pieces, and its stem leaves in pieces, with
-//! memory bounded whatever the word's length.
+//! Giant words: stemming a word too long to hold. It arrives in pieces, and its stem leaves in
+//! pieces, with memory bounded whatever the word's length.
 //!
 //! Every rule of every algorithm edits only the last few letters of a word; what they read of
 //! the rest is a handful of facts: the vowel/consonant pattern (Porter's measure, Porter2's
 //! regions), the first letters (Porter2's special prefixes and leading apostrophe), and the
-//! letters right before the end. So a long word `A B T` (a 16-letter head `A`, a middle `B`,
+//! letters right before the end. So a giant word `A B T` (a 16-letter head `A`, a middle `B`,
 //! the last 192 letters or more `T`) stems as the short word `A c T` does, where `c` is `B`'s
 //! vowel/consonant pattern squeezed to a few letters:
 //!
@@ -20,21 +20,27 @@
 
 use std::borrow::Cow;
 
-use crate::letter::Letter;
+use crate::letter::is_consonant_after;
 use crate::lowercase::char_boundary_before_last;
-use crate::{Algorithm, PieceLowercaser, Stemmer};
+use crate::porter2::{self, Revision};
+use crate::{PieceLowercaser, Stemmer};
 
-/// Letters of the head kept verbatim: more than the longest start any rule reads (Porter2's
-/// leading apostrophe and its prefixes, `univers` the longest).
+// The limits, and why each is enough.
+
+/// Bytes of a word held whole before it counts as giant: words this long are already rare, and
+/// a piece this big makes the per-piece costs (context copies) vanish.
+const GIANT: usize = 64 * 1024;
+/// Letters of the head kept verbatim: more than the most any rule reads from a word's start
+/// ([`porter2::START_READ`]: Porter2's leading apostrophe and its prefixes; Porter reads none).
 const HEAD: usize = 16;
+const _: () = assert!(HEAD > porter2::START_READ);
 /// Letters of the tail kept verbatim: far more than any chain of rules can edit or read from
-/// the end.
+/// the end (the longest suffix is 7 letters; at most a dozen steps each remove one).
 const TAIL: usize = 64;
-/// Characters of context on each side when lowercasing a piece alone.
+/// Characters of context on each side when lowercasing a piece alone (final sigma, İ).
 const CONTEXT: usize = PieceLowercaser::CONTEXT;
-/// Bytes of a word held whole before it counts as long: words this long are already rare.
-const LONG: usize = 64 * 1024;
-/// Alternations of vowel and consonant kept in the squeezed middle, at most.
+/// Alternations of vowel and consonant kept in the squeezed middle, at most: past two, the
+/// measure and both regions are settled.
 const ALTERNATIONS: usize = 9;
 
 /// Stems one word that arrives in pieces, holding at most a few tens of kilobytes of it: for a
@@ -42,33 +48,33 @@ const ALTERNATIONS: usize = 9;
 /// it writes join into exactly what [`Stemmer::stem`] gives for the whole word.
 ///
 /// ```
-/// use stemkit_stemmer::{Algorithm, LongWordStemmer, Stemmer};
+/// use stemkit_stemmer::{Algorithm, GiantWordStemmer, Stemmer};
 ///
-/// let mut long = LongWordStemmer::new(Stemmer::new(Algorithm::PorterNltk));
+/// let mut giant = GiantWordStemmer::new(Stemmer::new(Algorithm::PorterNltk));
 /// let mut stem = String::new();
 /// for piece in ["Gener", "aliz", "ations"] {
-///     long.push(piece, &mut stem);
+///     giant.push(piece, &mut stem);
 /// }
-/// long.finish(&mut stem);
+/// giant.finish(&mut stem);
 /// assert_eq!(stem, "gener");
 /// ```
 #[derive(Clone, Debug)]
-pub struct LongWordStemmer {
+pub struct GiantWordStemmer {
     stemmer: Stemmer,
-    /// The word's text not yet written: all of it while the word is short; once long, its
+    /// The word's text not yet written: all of it while the word is short; once giant, its
     /// last characters (the tail and the look-ahead for lowercasing).
     raw: String,
-    /// Once the word is long: what is known of its head and middle.
-    long: Option<Long>,
-    /// Bytes held before the word counts as long ([`LONG`], smaller in tests).
+    /// Once the word is giant: what is known of its head and middle.
+    giant: Option<Giant>,
+    /// Bytes held before the word counts as giant ([`GIANT`], smaller in tests).
     threshold: usize,
-    /// Characters kept at the end once long (tail and context; smaller in tests).
+    /// Characters kept at the end once giant (tail and context; smaller in tests).
     keep: usize,
 }
 
-/// What is kept of a long word's head and middle.
+/// What is kept of a giant word's head and middle.
 #[derive(Clone, Debug)]
-struct Long {
+struct Giant {
     /// The head's letters, lowercased.
     head: String,
     /// Leading letters of the head the algorithm drops (Porter2's leading apostrophe).
@@ -79,17 +85,17 @@ struct Long {
     pattern: Pattern,
 }
 
-impl LongWordStemmer {
-    /// A long-word stemmer computing `stemmer`'s algorithm.
+impl GiantWordStemmer {
+    /// A giant-word stemmer computing `stemmer`'s algorithm.
     pub fn new(stemmer: Stemmer) -> Self {
-        Self::with_limits(stemmer, LONG, TAIL + CONTEXT)
+        Self::with_limits(stemmer, GIANT, TAIL + CONTEXT)
     }
 
     fn with_limits(stemmer: Stemmer, threshold: usize, keep: usize) -> Self {
-        LongWordStemmer {
+        GiantWordStemmer {
             stemmer,
             raw: String::new(),
-            long: None,
+            giant: None,
             threshold,
             keep,
         }
@@ -97,43 +103,45 @@ impl LongWordStemmer {
 
     /// Whether no piece of a word has been pushed since the last [`Self::finish`].
     pub fn is_empty(&self) -> bool {
-        self.raw.is_empty() && self.long.is_none()
+        self.raw.is_empty() && self.giant.is_none()
     }
 
     /// Adds the next piece of the word, and appends to `out` whatever of the stem is already
     /// settled.
     pub fn push(&mut self, piece: &str, out: &mut String) {
         self.raw.push_str(piece);
-        if self.long.is_none() && self.raw.len() >= self.threshold {
-            self.start_long(out);
+        if self.giant.is_none() && self.raw.len() >= self.threshold {
+            self.start_giant(out);
         }
-        if self.long.is_some() {
+        if self.giant.is_some() {
             self.write_middle(out);
         }
     }
 
     /// Ends the word: appends the rest of its stem to `out`, and gets ready for the next word.
     pub fn finish(&mut self, out: &mut String) {
-        match self.long.take() {
+        match self.giant.take() {
             None => out.push_str(&self.stemmer.stem(&self.raw)),
-            Some(long) => self.finish_long(long, out),
+            Some(giant) => self.finish_giant(giant, out),
         }
         self.raw.clear();
     }
 
-    /// The word has grown long: sets its head aside and writes what the stem keeps of it.
-    fn start_long(&mut self, out: &mut String) {
+    /// The word has grown giant: sets its head aside and writes what the stem keeps of it.
+    fn start_giant(&mut self, out: &mut String) {
         let cut = char_boundary_after(&self.raw, HEAD);
         let after = &self.raw[cut..char_boundary_after(&self.raw[cut..], CONTEXT) + cut];
         let mut lowercaser = PieceLowercaser::default();
         let head = lowercaser.next(&self.raw[..cut], after);
-        let algorithm = self.stemmer.algorithm();
-        let shown = rewritten(algorithm, &head);
-        let dropped = dropped_from_start(algorithm, &shown);
+        let revision = self.porter2();
+        let shown = rewritten(revision, &head);
+        // Porter2's prelude drops a leading apostrophe; no other rule touches the start of a
+        // giant word.
+        let dropped = revision.map_or(0, |_| porter2::dropped_at_start(&shown));
         let kept = &shown[char_boundary_after(&shown, dropped)..];
         out.push_str(kept);
         let pattern = Pattern::after(kept);
-        self.long = Some(Long {
+        self.giant = Some(Giant {
             head,
             dropped,
             lowercaser,
@@ -142,9 +150,15 @@ impl LongWordStemmer {
         self.raw.drain(..cut);
     }
 
+    /// The revision of Porter2 computed, if the algorithm is a Porter2.
+    fn porter2(&self) -> Option<Revision> {
+        porter2::revision_of(self.stemmer.algorithm())
+    }
+
     /// Writes out, lowercased, all of the middle that the kept end does not need.
     fn write_middle(&mut self, out: &mut String) {
-        let Some(long) = &mut self.long else {
+        let revision = self.porter2();
+        let Some(giant) = &mut self.giant else {
             return;
         };
         // Write in big pieces, not one per push: a piece costs a few context copies.
@@ -156,21 +170,21 @@ impl LongWordStemmer {
         };
         let (middle, rest) = self.raw.split_at(cut);
         let after = &rest[..char_boundary_after(rest, CONTEXT)];
-        let lowered = long.lowercaser.next(middle, after);
-        long.pattern.extend(&lowered);
-        out.push_str(&rewritten(self.stemmer.algorithm(), &lowered));
+        let lowered = giant.lowercaser.next(middle, after);
+        giant.pattern.extend(&lowered);
+        out.push_str(&rewritten(revision, &lowered));
         self.raw.drain(..cut);
     }
 
     /// Stems `head + squeezed middle + tail` and writes the stem past the squeezed middle.
-    fn finish_long(&mut self, mut long: Long, out: &mut String) {
-        let tail = long.lowercaser.next(&self.raw, "");
-        let squeezed = long.pattern.squeezed();
-        let stand_in = format!("{}{squeezed}{tail}", long.head);
+    fn finish_giant(&mut self, mut giant: Giant, out: &mut String) {
+        let tail = giant.lowercaser.next(&self.raw, "");
+        let squeezed = giant.pattern.squeezed();
+        let stand_in = format!("{}{squeezed}{tail}", giant.head);
         let stem = self.stemmer.stem(&stand_in);
         // The stem starts with the head less its dropped letters, then the squeezed middle,
         // untouched: no rule reaches that far from either end.
-        let settled = long.head.chars().count() - long.dropped + squeezed.len();
+        let settled = giant.head.chars().count() - giant.dropped + squeezed.len();
         debug_assert!(
             stem.chars()
                 .skip(settled - squeezed.len())
@@ -182,22 +196,14 @@ impl LongWordStemmer {
     }
 }
 
-/// How many leading letters of the lowercased, [`rewritten`] `head` `algorithm` drops: Porter2
-/// drops one leading apostrophe; no other rule touches the start of a long word.
-fn dropped_from_start(algorithm: Algorithm, head: &str) -> usize {
-    let porter2 = matches!(algorithm, Algorithm::Porter2 | Algorithm::Porter2Nltk);
-    usize::from(porter2 && head.starts_with('\''))
-}
-
-/// `letters` of a long word's head or middle as `algorithm`'s stem has them: NLTK's Porter2
-/// reads `’ ‘ ‛` as `'` throughout the word; nothing else changes a letter so far from the end
-/// for good (Porter2 marks some `y` as `Y`, and unmarks them all at the end).
-fn rewritten(algorithm: Algorithm, letters: &str) -> Cow<'_, str> {
-    let typographic = |letter: char| letter.is_typographic_apostrophe();
-    if algorithm == Algorithm::Porter2Nltk && letters.contains(typographic) {
-        letters.replace(typographic, "'").into()
-    } else {
-        letters.into()
+/// `letters` of a giant word's head or middle as the stem has them: NLTK's Porter2 reads
+/// `’ ‘ ‛` as `'` throughout the word ([`porter2::read_apostrophes_in`]); nothing else changes a
+/// letter so far from the end for good (Porter2 marks some `y` as `Y`, and unmarks them all at
+/// the end).
+fn rewritten(revision: Option<Revision>, letters: &str) -> Cow<'_, str> {
+    match revision {
+        Some(revision) => porter2::read_apostrophes_in(revision, letters),
+        None => letters.into(),
     }
 }
 
@@ -261,13 +267,9 @@ impl Pattern {
 }
 
 /// Whether `letter` is a vowel, given whether it starts the word and whether the letter before
-/// it is one.
+/// it is one: the vowel test every algorithm uses ([`is_consonant_after`]).
 fn is_vowel(letter: char, first: bool, after_vowel: bool) -> bool {
-    match letter {
-        'a' | 'e' | 'i' | 'o' | 'u' => true,
-        'y' => !first && !after_vowel,
-        _ => false,
-    }
+    !is_consonant_after(letter, (!first).then_some(!after_vowel))
 }
 
 /// The byte offset just after the first `count` characters of `text` (all of it if shorter).

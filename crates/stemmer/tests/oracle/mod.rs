@@ -5,7 +5,8 @@
 //! quirks (a `*d` rule also matches a word literally ending in `*d`, as `_apply_rule_list` does).
 //! Words are `Vec<char>` because Python indexes strings by code point. Nothing here is fast or
 //! clever on purpose: the value of this file is that it can be read side by side with the Python.
-//! Self-contained and std only, because the fuzz targets include it by path.
+//! Self-contained and std only, because the fuzz checks (`fuzz/checks/differential.rs`) include it
+//! by path.
 
 // `pub` is the interface the fuzz targets use; inside a test crate nothing is reachable from outside.
 #![allow(unreachable_pub, dead_code)]

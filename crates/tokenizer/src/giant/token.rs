@@ -1,22 +1,19 @@
-//! A token too long to hold, rendered from its pieces as they come: stemmed (or lowercased) on
-//! the fly. When stopwords or length limits apply, its first characters are held only until
+//! A giant token rendered from its pieces as they come: stemmed (or lowercased) on the fly. When stopwords or length limits apply, its first characters are held only until
 //! they can tell whether the token is kept: no stopword and no limit is longer than a few
 //! characters (or than the limit the user set), so memory stays flat however long the token.
 
-use stemkit_stemmer::{LongWordStemmer, PieceLowercaser, Stemmer, lowercase};
+use stemkit_stemmer::{GiantWordStemmer, PieceLowercaser, Stemmer, lowercase};
 
-use super::Layout;
-use super::render::write_separator;
+use super::{HELD_SLICE, STRETCH};
 use crate::options::TokenizerOptions;
 use crate::stopwords;
-use crate::tokenizer::is_kept;
 
 /// The state of a token handed over in pieces: ASCII (letters, and digits with `keep_numbers`,
 /// folded when folding), or in Unicode mode without folding, any letters, as they stand.
 #[derive(Clone, Debug)]
-pub(super) struct LongToken {
+pub(crate) struct GiantToken {
     /// Stems it, if the pipeline stems.
-    stemmer: Option<LongWordStemmer>,
+    stemmer: Option<GiantWordStemmer>,
     /// Lowercases it as a whole, if it is not ASCII and the pipeline does not stem.
     lowercaser: Option<Lowercaser>,
     /// The stem's settled text, between pieces.
@@ -33,69 +30,61 @@ enum Verdict {
     Dropped,
 }
 
-impl LongToken {
+impl GiantToken {
     /// A token to be stemmed by `stemmer`, if any; of any letters if `unicode`, else ASCII.
-    pub(super) fn new(stemmer: Option<Stemmer>, unicode: bool) -> Self {
-        LongToken {
+    pub(crate) fn new(stemmer: Option<Stemmer>, unicode: bool) -> Self {
+        GiantToken {
             lowercaser: (unicode && stemmer.is_none()).then(Lowercaser::default),
-            stemmer: stemmer.map(LongWordStemmer::new),
+            stemmer: stemmer.map(GiantWordStemmer::new),
             settled: String::new(),
             verdict: Verdict::Undecided(String::new()),
         }
     }
 
-    /// Takes the token's next piece; after the `last`, its line end too. Writes to `out` what
-    /// is settled, once the filters of `options` keep the token. Returns the tokens finished:
-    /// 1 after the last piece of a kept token, else 0.
-    pub(super) fn push(
+    /// Takes the token's next piece, the `last` or not. Writes to `out` what is settled, once
+    /// the filters of `options` keep the token, after calling `start` to write what goes before
+    /// a token. Returns whether a kept token ended with this piece.
+    pub(crate) fn push(
         &mut self,
         piece: &str,
         last: bool,
         options: &TokenizerOptions,
-        layout: Layout,
-        line_has_tokens: &mut bool,
         out: &mut Vec<u8>,
-    ) -> u64 {
+        start: impl FnOnce(&mut Vec<u8>),
+    ) -> bool {
         match &mut self.verdict {
-            Verdict::Dropped => return 0,
+            Verdict::Dropped => return false,
             Verdict::Kept => self.write(piece, last, out),
             Verdict::Undecided(held) => {
-                let start = held.len();
+                let start_of_piece = held.len();
                 held.push_str(piece);
                 // Pieces that are not ASCII are lowercased as a whole, when written.
-                held[start..].make_ascii_lowercase();
+                held[start_of_piece..].make_ascii_lowercase();
                 let unicode = !held.is_ascii();
                 match decide(options, held, last, unicode) {
-                    None => return 0,
+                    None => return false,
                     Some(false) => {
                         self.verdict = Verdict::Dropped;
-                        return 0;
+                        return false;
                     }
                     Some(true) => {
                         let held = std::mem::take(held);
                         self.verdict = Verdict::Kept;
-                        write_separator(layout, line_has_tokens, out);
+                        start(out);
                         self.write_held(&held, last, out);
                     }
                 }
             }
         }
-        if !last {
-            return 0;
-        }
-        if layout == Layout::TokenPerLine {
-            out.push(b'\n');
-        }
-        1
+        last
     }
 
     /// Writes what was held, in slices: held to its end (under a long `--max-len`), a token of
     /// megabytes would otherwise be stemmed as one more whole copy of itself.
     fn write_held(&mut self, held: &str, last: bool, out: &mut Vec<u8>) {
-        const SLICE: usize = 64 * 1024;
         let mut start = 0;
         loop {
-            let mut end = (start + SLICE).min(held.len());
+            let mut end = (start + HELD_SLICE).min(held.len());
             while !held.is_char_boundary(end) {
                 end += 1;
             }
@@ -142,12 +131,6 @@ struct Lowercaser {
     lowercaser: PieceLowercaser,
 }
 
-/// Bytes held before a stretch is written: one stretch per many pieces.
-#[cfg(not(test))]
-const STRETCH: usize = 64 * 1024;
-#[cfg(test)]
-const STRETCH: usize = 300;
-
 impl Lowercaser {
     fn push(&mut self, piece: &str, last: bool, out: &mut Vec<u8>) {
         self.pending.push_str(piece);
@@ -176,7 +159,7 @@ impl Lowercaser {
 /// would have dropped it.
 ///
 /// A `unicode` token is held as it came: lengths count the characters of its lowercase, as
-/// [`is_kept`] does. Lowercasing never shortens a prefix's lowercase as the token grows (each
+/// [`TokenizerOptions::keeps`] does. Lowercasing never shortens a prefix's lowercase as the token grows (each
 /// character lowercases to characters of its own; `Σ` to one either way), so a prefix already
 /// too long stays too long.
 fn decide(options: &TokenizerOptions, held: &str, whole: bool, unicode: bool) -> Option<bool> {
@@ -186,7 +169,7 @@ fn decide(options: &TokenizerOptions, held: &str, whole: bool, unicode: bool) ->
         held.into()
     };
     if whole {
-        return Some(is_kept(options, &lowered));
+        return Some(options.keeps(&lowered));
     }
     let len = if unicode {
         lowered.chars().count()

@@ -1,5 +1,5 @@
-//! Where a token too long to hold goes on: the rules that let the reader hand it over in pieces
-//! without ever holding it whole, for every tokenizer mode.
+//! Where a giant token goes on: the rules that let the reader hand a token too long to hold
+//! over in pieces without ever holding it whole, for every tokenizer mode.
 //!
 //! A streamed token is a *run* so far: in ASCII mode (folding or not), bytes of the token
 //! (letters, and digits with `keep_numbers`) once folded; in Unicode mode, characters of
@@ -17,18 +17,23 @@
 //! after the run: at most two characters (WB7, WB7c, WB11: the letter or digit before a `'`),
 //! WB4 skipping Extend and Format, the anchor being the second.
 
-use std::sync::atomic::{AtomicU8, Ordering};
-
-use unicode_segmentation::UnicodeSegmentation;
-
+use super::LOOKAHEAD;
 use crate::ascii;
-use crate::document::TokenRun;
 use crate::fold::{Folded, fold_non_ascii};
 use crate::options::{TokenMode, TokenizerOptions};
+use crate::unicode::{first_segment_len, is_anchor, joins_run};
 
-/// Bytes of text looked at past a run to decide whether the token ends, when its line goes on:
-/// anything that takes more to decide waits for the line's end.
-const LOOKAHEAD: usize = 4096;
+/// How much of a text continues a token being streamed in pieces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokenRun {
+    /// The token goes on past the first so many bytes; what follows them is not decided yet
+    /// (more text is needed).
+    Continues(usize),
+    /// The token ends within the first so many bytes (in the last character, when folding
+    /// spreads a character over the token's end and separators); what follows them tokenizes
+    /// on its own, as it would in the whole text.
+    Ends(usize),
+}
 
 /// Where in `text` (which has no safe cut) a token that can stream starts, the text before it
 /// making no token, if there is one: at the start in ASCII mode, after leading spaces in
@@ -36,7 +41,7 @@ const LOOKAHEAD: usize = 4096;
 /// the segmenter breaks between a space and a letter or digit). Its first character must
 /// start a run, and in Unicode mode make the token a word (a letter, or a digit with
 /// `keep_numbers`: what the whole-word path asks of a segment).
-pub(crate) fn long_token_start(options: &TokenizerOptions, text: &str) -> Option<usize> {
+pub(crate) fn giant_start(options: &TokenizerOptions, text: &str) -> Option<usize> {
     let keep_numbers = options.keep_numbers;
     let start = match options.mode {
         TokenMode::Ascii => 0,
@@ -67,7 +72,7 @@ pub(crate) fn long_token_start(options: &TokenizerOptions, text: &str) -> Option
 /// How much of `text` continues the streamed token, `complete` when `text` is all the rest of
 /// its line. Never [`TokenRun::Continues`] when complete. In Unicode mode `text` starts with
 /// the token's anchor, and what it leaves starts with the anchor again.
-pub(crate) fn token_run(options: &TokenizerOptions, text: &str, complete: bool) -> TokenRun {
+pub(crate) fn giant_run(options: &TokenizerOptions, text: &str, complete: bool) -> TokenRun {
     match options.mode {
         TokenMode::Ascii => ascii_run(options, text, complete),
         TokenMode::Unicode => unicode_run(options.fold_to_ascii, text, complete),
@@ -296,10 +301,6 @@ fn folded_unicode_end(text: &str, complete: bool) -> Decision {
     }
 }
 
-fn first_segment_len(text: &str) -> usize {
-    text.split_word_bounds().next().map_or(0, str::len)
-}
-
 /// The largest char boundary of `text` at most `at`.
 fn floor_char_boundary(text: &str, at: usize) -> usize {
     if at >= text.len() {
@@ -314,73 +315,4 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
 /// Folding: whether `c` folds to ASCII letters and digits, at least one.
 fn is_folded_anchor(c: char) -> bool {
     (c.is_ascii() || !folding(c).is_empty()) && folds_to(c, |b| b.is_ascii_alphanumeric())
-}
-
-/// Whether `c` is of UAX #29's Word_Break class ALetter, Hebrew_Letter, Numeric, Extend or
-/// Format: continues a run whatever comes next.
-fn joins_run(c: char) -> bool {
-    c.is_ascii_alphanumeric() || word_break(c) & JOINS != 0
-}
-
-/// Whether `c` is of UAX #29's Word_Break class ALetter, Hebrew_Letter or Numeric.
-pub(crate) fn is_anchor(c: char) -> bool {
-    c.is_ascii_alphanumeric() || word_break(c) & ANCHORS != 0
-}
-
-const KNOWN: u8 = 1;
-const JOINS: u8 = 2;
-const ANCHORS: u8 = 4;
-
-/// What is known of the Basic Multilingual Plane's characters, filled as they are met.
-static BMP: [AtomicU8; 0x10000] = [const { AtomicU8::new(0) }; 0x10000];
-
-/// The classes of `c` that runs care about, as bits.
-fn word_break(c: char) -> u8 {
-    let Some(slot) = BMP.get(c as usize) else {
-        return ask_segmenter(c);
-    };
-    let known = slot.load(Ordering::Relaxed);
-    if known & KNOWN != 0 {
-        return known;
-    }
-    let found = ask_segmenter(c);
-    slot.store(found, Ordering::Relaxed);
-    found
-}
-
-/// The classes of `c`, from the segmenter itself (the tokenizer's own definition of words),
-/// by the rules each class follows:
-/// - `a c : a` is one segment for ALetter, Hebrew_Letter (WB5, then WB6/WB7 across `:`), and
-///   Extend, Format, ZWJ (WB4 folds them into the `a`); for no other class (a digit or `_`
-///   before `:` breaks, and every other class breaks after `a`);
-/// - `0 c , 0` is one segment for Numeric (WB8, then WB11/WB12 across `,`), Extend, Format
-///   and ZWJ; for no other class (a letter or `_` before `,` breaks, and the others after `0`);
-/// - ZWJ is U+200D alone (it may join a pictograph after it, WB3c), and is left out;
-/// - `! c` breaks after `!` for the letters and digits, not for Extend and Format (WB4).
-fn ask_segmenter(c: char) -> u8 {
-    let one_segment = |text: String| first_segment_len(&text) == text.len();
-    let joins =
-        c != '\u{200D}' && (one_segment(format!("a{c}:a")) || one_segment(format!("0{c},0")));
-    let anchors = joins && first_segment_len(&format!("!{c}")) == 1;
-    KNOWN | if joins { JOINS } else { 0 } | if anchors { ANCHORS } else { 0 }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_segmenter_tells_letters_digits_marks_and_others_apart() {
-        for c in ['é', 'Σ', 'İ', 'ж', 'ñ', 'Ⓜ', '\u{2C2}', 'א', '٣', '7'] {
-            assert!(is_anchor(c) && joins_run(c), "{c:?}");
-        }
-        for c in ['\u{301}', '\u{AD}'] {
-            assert!(joins_run(c) && !is_anchor(c), "{c:?}");
-        }
-        for c in [
-            '\'', '’', '.', ':', ',', '_', '\u{200D}', '"', 'カ', '北', ' ', '!', '🇫', '😀',
-        ] {
-            assert!(!joins_run(c), "{c:?}");
-        }
-    }
 }
