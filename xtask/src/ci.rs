@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Result, bail};
 
-use crate::{cmd, fuzz, project_root, python, toolchain};
+use crate::{cmd, fuzz, project_root, python, spark, toolchain};
 
 /// How long each fuzz target runs in the smoke step.
 const FUZZ_SMOKE_SECONDS: u64 = 20;
@@ -102,6 +102,7 @@ pub(crate) fn run() -> Result<()> {
         ])))
     });
     step("python tests", &mut python::test);
+    step("spark tests", &mut spark::tests);
     step("fuzz smoke", &mut fuzz_smoke);
 
     print_summary(&records, started.elapsed());

@@ -15,6 +15,7 @@ mod codegen;
 mod fuzz;
 mod python;
 mod snapshots;
+mod spark;
 #[cfg(test)]
 mod tidy;
 mod toolchain;
@@ -47,6 +48,8 @@ enum Task {
     Bench(bench::Options),
     /// Build crates/python into target/python/venv and run its pytest suite.
     Python,
+    /// The Spark tests (pyspark and a Java runtime added), as CI runs them.
+    Spark,
     /// Review pending insta snapshots (cargo insta review).
     Snapshots,
     /// Compile the Snowball algorithms into crates/stemmer (stemkit-snowball).
@@ -58,8 +61,10 @@ fn main() -> ExitCode {
         Task::Ci => ci::run(),
         Task::Fuzz(options) => fuzz::run(options),
         Task::Bench(options) if options.python => python::bench(),
+        Task::Bench(options) if options.spark => spark::bench(),
         Task::Bench(options) => bench::run(options),
         Task::Python => python::test().map(|_| ()),
+        Task::Spark => spark::tests().map(|_| ()),
         Task::Snapshots => snapshots::run(),
         Task::Codegen => codegen::run(),
     };
@@ -103,7 +108,15 @@ mod tests {
         }
         assert_eq!(
             names,
-            ["ci", "fuzz", "bench", "python", "snapshots", "codegen"]
+            [
+                "ci",
+                "fuzz",
+                "bench",
+                "python",
+                "spark",
+                "snapshots",
+                "codegen"
+            ]
         );
         assert!(parse(&["--help"]).is_err_and(|e| e.kind() == clap::error::ErrorKind::DisplayHelp));
         assert!(parse(&[]).is_err());

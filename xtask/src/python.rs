@@ -82,6 +82,15 @@ pub(crate) fn bench() -> Result<()> {
     )
 }
 
+/// The virtualenv's python, the package built from the current sources installed in it (for the
+/// Spark step and bench); `None` where there is no `python3` at all.
+pub(crate) fn venv_python() -> Result<Option<PathBuf>> {
+    let Some(python) = system_python() else {
+        return Ok(None);
+    };
+    Ok(Some(prepare(&python)?.python()))
+}
+
 /// The machine's `python3`, if there is one that runs.
 fn system_python() -> Option<PathBuf> {
     let python = PathBuf::from("python3");

@@ -1,8 +1,13 @@
 """Shared test data: the corpus's reference vocabularies, read from the repository."""
 
+import os
 from pathlib import Path
 
 import pytest
+
+# tests/spark needs PySpark and Java: `cargo xtask ci` runs it in a step of its own ("spark tests",
+# which sets STEMKIT_SPARK_TESTS=1), not with the package's own tests.
+collect_ignore = [] if os.environ.get("STEMKIT_SPARK_TESTS") == "1" else ["spark"]
 
 CORPUS = Path(__file__).resolve().parents[3] / "corpus"
 VOCAB = CORPUS / "vocab"
