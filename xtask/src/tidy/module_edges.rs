@@ -57,7 +57,14 @@ const TABLES: [Table; 4] = [
             ("cache", &["algorithm", "crate"]),
             (
                 "giant_word",
-                &["algorithm", "crate", "letter", "lowercase", "porter2"],
+                &[
+                    "algorithm",
+                    "crate",
+                    "letter",
+                    "lowercase",
+                    "porter2",
+                    "snowball",
+                ],
             ),
         ],
     },
