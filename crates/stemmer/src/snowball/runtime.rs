@@ -116,7 +116,17 @@ pub(crate) struct Env {
     /// Where the first edit of the stemming started: the bytes before it are the word's.
     first_edit: usize,
     trace: Option<Vec<Event>>,
+    /// The word bytes the trace holds so far, bounded by [`TRACE_BUDGET`].
+    trace_bytes: usize,
 }
+
+/// The most word bytes a trace keeps. Each step holds the word after it, so a giant word edited
+/// at every letter would keep a copy per step (a 64 KiB Portuguese word of `é`s: 109,242 steps,
+/// 7.2 GB); past this budget the trace ends with one step saying so, and stemming goes on.
+const TRACE_BUDGET: usize = 16 << 20;
+
+/// The rule of the step that ends a trace cut short by [`TRACE_BUDGET`].
+const TRACE_CUT: &str = "(trace cut short: the word's steps would hold more than 16 MiB)";
 
 /// Integer division as C does it (truncating), with 0 for a zero divisor instead of a trap.
 #[inline]
@@ -195,6 +205,7 @@ impl Env {
             s: Vec::new(),
             first_edit: usize::MAX,
             trace: None,
+            trace_bytes: 0,
         }
     }
 
@@ -214,6 +225,7 @@ impl Env {
         self.s.iter_mut().for_each(Vec::clear);
         self.first_edit = usize::MAX;
         self.trace = trace.then(Vec::new);
+        self.trace_bytes = 0;
     }
 
     #[inline]
@@ -230,6 +242,15 @@ impl Env {
     }
 
     fn note(&mut self, step: &'static str, rule: Option<&'static str>) {
+        if self.trace.is_none() || self.trace_bytes > TRACE_BUDGET {
+            return;
+        }
+        self.trace_bytes += self.p.len();
+        let (step, rule) = if self.trace_bytes > TRACE_BUDGET {
+            ("trace", Some(TRACE_CUT))
+        } else {
+            (step, rule)
+        };
         let word = self.word();
         if let Some(trace) = &mut self.trace {
             trace.push(Event { step, rule, word });
