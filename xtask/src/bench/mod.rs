@@ -25,7 +25,7 @@ pub(crate) struct Options {
     /// on 1,000,000 news tokens.
     #[arg(long, conflicts_with_all = ["e2e_only", "quick", "only"])]
     pub(crate) python: bool,
-    /// Instead: stemkit.spark against NLTK in a pandas_udf on a local[2] Spark session.
+    /// Instead: stemkit.spark against NLTK in a pandas_udf on a `local[2]` Spark session.
     #[arg(long, conflicts_with_all = ["e2e_only", "quick", "only", "python"])]
     pub(crate) spark: bool,
 }
