@@ -191,12 +191,11 @@ pub(crate) struct TokenizerArgs {
 impl TokenizerArgs {
     /// The library's options for these flags, for documents in `algorithm`'s language.
     pub(crate) fn options(&self, algorithm: Algorithm) -> TokenizerOptions {
-        let language = TokenizerOptions::for_algorithm(algorithm);
         TokenizerOptions {
             mode: if self.unicode {
                 TokenMode::Unicode
             } else {
-                language.mode
+                TokenMode::Ascii
             },
             keep_numbers: self.keep_numbers,
             fold_to_ascii: self.fold_ascii,
@@ -204,6 +203,7 @@ impl TokenizerArgs {
             min_len: self.min_len,
             max_len: self.max_len,
         }
+        .in_language_of(algorithm)
     }
 }
 

@@ -58,26 +58,15 @@ pub(crate) fn pystemmer(name: &str) -> PyResult<Stemmer> {
         .ok_or_else(|| PyKeyError::new_err(format!("Stemming algorithm '{name}' not found")))
 }
 
-/// NLTK's `SnowballStemmer` languages that stemkit computes exactly as NLTK 3.10.4 does, and
-/// the algorithm of each, sorted: `english` is NLTK's own revision (`porter2-nltk`), `porter`
-/// NLTK's `PorterStemmer()` (snowball.py subclasses it in its default mode), and every other
-/// language whose `NAME-nltk` the catalogue has. NLTK's arabic, french, italian, portuguese,
-/// romanian and russian are ports of its own that no Snowball revision reproduces; they are not
-/// offered rather than offered inexactly (`Stemmer(NAME)` gives Snowball's own).
+/// NLTK's `SnowballStemmer` languages that stemkit computes exactly as NLTK 3.10.4 does
+/// ([`Algorithm::nltk_snowball`]) and the algorithm of each, sorted. The others are ports of
+/// NLTK's own that no Snowball revision reproduces: refused rather than offered inexactly
+/// (`Stemmer(NAME)` gives Snowball's own).
 pub(crate) fn nltk_languages() -> Vec<(String, Algorithm)> {
-    let mut languages = vec![
-        ("english".to_owned(), Algorithm::Porter2Nltk),
-        ("porter".to_owned(), Algorithm::PorterNltk),
-    ];
-    for name in NLTK_SNOWBALL {
-        if let Ok(algorithm) = format!("{name}-nltk").parse::<Algorithm>()
-            && !languages.iter().any(|(n, _)| n == name)
-        {
-            languages.push((name.to_owned(), algorithm));
-        }
-    }
-    languages.sort_by(|a, b| a.0.cmp(&b.0));
-    languages
+    NLTK_SNOWBALL
+        .into_iter()
+        .filter_map(|name| Some((name.to_owned(), Algorithm::nltk_snowball(name)?)))
+        .collect()
 }
 
 /// The algorithm of NLTK's `SnowballStemmer(language)`, or NLTK's `ValueError`, naming the

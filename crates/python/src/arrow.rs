@@ -76,7 +76,10 @@ pub(crate) fn arrow_process<'py>(
     let algorithm = algorithms::native(algorithm)?;
     apply(
         array,
-        Operation::Process(tokenizer_options(options)?, algorithm),
+        Operation::Process(
+            tokenizer_options(options)?.in_language_of(algorithm),
+            algorithm,
+        ),
         threads,
     )
 }

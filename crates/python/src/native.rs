@@ -74,7 +74,7 @@ pub(crate) fn process<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let py = text.py();
     let algorithm = algorithms::native(algorithm)?;
-    let options = tokenizer_options(options)?;
+    let options = tokenizer_options(options)?.in_language_of(algorithm);
     let source = read_word(text, false, || "text".to_owned())?;
     let stems = py.detach(|| stems_of(&source, options, algorithm));
     PyList::new(py, stems)
@@ -91,7 +91,7 @@ pub(crate) fn process_document<'py>(
 ) -> PyResult<(Bound<'py, PyString>, Bound<'py, PyList>)> {
     let py = text.py();
     let algorithm = algorithms::native(algorithm)?;
-    let options = tokenizer_options(options)?;
+    let options = tokenizer_options(options)?.in_language_of(algorithm);
     let source = read_word(text, false, || "text".to_owned())?;
     let document = py.detach(|| TextStemmer::new(options, Some(algorithm)).document(&source));
     Ok((

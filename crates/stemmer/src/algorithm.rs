@@ -73,6 +73,27 @@ impl Algorithm {
         }
     }
 
+    /// The algorithm computing NLTK 3.10.4's `SnowballStemmer(language)` exactly, where stemkit
+    /// has one: `english` (NLTK's own Porter2 revision), `porter` (NLTK's `PorterStemmer()`), and
+    /// each language with a `NAME-nltk` name, which reproduces NLTK on its vocabulary and on
+    /// random strings alike (`hungarian-nltk`, exact on the vocabulary only, is left out).
+    ///
+    /// ```
+    /// use stemkit_stemmer::Algorithm;
+    ///
+    /// assert_eq!(Algorithm::nltk_snowball("english"), Some(Algorithm::Porter2Nltk));
+    /// assert_eq!(Algorithm::nltk_snowball("german"), "german-nltk".parse().ok());
+    /// assert_eq!(Algorithm::nltk_snowball("french"), None);
+    /// ```
+    pub fn nltk_snowball(language: &str) -> Option<Algorithm> {
+        match language {
+            "english" => Some(Algorithm::Porter2Nltk),
+            "porter" => Some(Algorithm::PorterNltk),
+            "hungarian" => None,
+            _ => format!("{language}-nltk").parse().ok(),
+        }
+    }
+
     /// One line saying what the algorithm computes and which reference it matches.
     pub const fn description(self) -> &'static str {
         match self {

@@ -67,6 +67,28 @@ impl TokenizerOptions {
         }
     }
 
+    /// These options for stemming with `algorithm`: a non-English algorithm cuts Unicode words
+    /// whatever the mode asked for ([`TokenizerOptions::for_algorithm`]), since ASCII-letter runs
+    /// would cut `développement` in three. The one rule the CLI and the Python package share.
+    ///
+    /// ```
+    /// use stemkit_tokenizer::{TokenMode, TokenizerOptions};
+    ///
+    /// let asked = TokenizerOptions { remove_stopwords: true, ..TokenizerOptions::default() };
+    /// let french = asked.in_language_of("french".parse().unwrap());
+    /// assert_eq!((french.mode, french.remove_stopwords), (TokenMode::Unicode, true));
+    /// assert_eq!(asked.in_language_of("porter-nltk".parse().unwrap()), asked);
+    /// ```
+    pub fn in_language_of(self, algorithm: Algorithm) -> Self {
+        match TokenizerOptions::for_algorithm(algorithm).mode {
+            TokenMode::Unicode => TokenizerOptions {
+                mode: TokenMode::Unicode,
+                ..self
+            },
+            TokenMode::Ascii => self,
+        }
+    }
+
     /// Whether tokens are plain ASCII letter runs (digits too, with `keep_numbers`), each
     /// kept as it is once lowercased: no folding, stopwords or length limits. Such a token
     /// depends on its own bytes alone, which the fast paths rely on.
