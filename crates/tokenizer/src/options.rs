@@ -75,9 +75,9 @@ impl TokenizerOptions {
     /// use stemkit_tokenizer::{TokenMode, TokenizerOptions};
     ///
     /// let asked = TokenizerOptions { remove_stopwords: true, ..TokenizerOptions::default() };
-    /// let french = asked.in_language_of("french".parse().unwrap());
+    /// let french = asked.clone().in_language_of("french".parse().unwrap());
     /// assert_eq!((french.mode, french.remove_stopwords), (TokenMode::Unicode, true));
-    /// assert_eq!(asked.in_language_of("porter-nltk".parse().unwrap()), asked);
+    /// assert_eq!(asked.clone().in_language_of("porter-nltk".parse().unwrap()), asked);
     /// ```
     pub fn in_language_of(self, algorithm: Algorithm) -> Self {
         match TokenizerOptions::for_algorithm(algorithm).mode {
