@@ -35,6 +35,9 @@ pub(super) fn run(quick: bool, only: &[String]) -> Result<()> {
         "stemkit-cli",
         "-p",
         "stemkit-benches",
+        // With targets named, cargo builds only those: the command itself must be named too.
+        "--bin",
+        "stemkit",
         "--example",
         "rust_stemmers_stem",
         "--example",
