@@ -9,26 +9,32 @@ use crate::native::DEFAULT_ALGORITHM;
 use crate::words::read_word;
 
 /// The trace of one word through one algorithm.
-#[pyclass(module = "stemkit", frozen, get_all)]
+#[pyclass(module = "stemkit", frozen)]
 pub(crate) struct Explanation {
     /// The word as given.
+    #[pyo3(get)]
     word: String,
     /// The algorithm's name.
+    #[pyo3(get)]
     algorithm: String,
     /// The final stem.
+    #[pyo3(get)]
     stem: String,
     /// `(step, rule, word)` for each step: the rule that fired (`None` if none), the word after.
+    #[pyo3(get)]
     steps: Vec<(String, Option<String>, String)>,
+    /// The table `stemkit explain` prints: the stemmer's `Display` of the explanation.
+    table: String,
 }
 
 #[pymethods]
 impl Explanation {
     fn __repr__(&self) -> String {
-        render(self)
+        self.table.clone()
     }
 
     fn __str__(&self) -> String {
-        render(self)
+        self.table.clone()
     }
 
     /// Pickles as the call that makes it: `explain(word, algorithm)`.
@@ -45,7 +51,9 @@ pub(crate) fn explain(word: &Bound<'_, PyAny>, algorithm: &str) -> PyResult<Expl
     let algorithm = algorithms::native(algorithm)?;
     let text = read_word(word, false, || "word".to_owned())?;
     let explanation = Stemmer::new(algorithm).explain(&text);
+    let table = explanation.to_string();
     Ok(Explanation {
+        table,
         word: explanation.input,
         algorithm: algorithm.name().to_owned(),
         stem: explanation.stem,
@@ -61,37 +69,4 @@ pub(crate) fn explain(word: &Bound<'_, PyAny>, algorithm: &str) -> PyResult<Expl
             })
             .collect(),
     })
-}
-
-/// The table of `stemkit explain` (the CLI's `commands/explain.rs` renders the same): a heading,
-/// one row per step (`-` where no rule fired), the stem.
-fn render(explanation: &Explanation) -> String {
-    let rule = |rule: &Option<String>| rule.clone().unwrap_or_else(|| "-".to_owned());
-    let step_width = explanation
-        .steps
-        .iter()
-        .map(|(step, _, _)| step.len())
-        .chain([4])
-        .max()
-        .unwrap_or(4);
-    let rule_width = explanation
-        .steps
-        .iter()
-        .map(|(_, r, _)| rule(r).chars().count())
-        .chain([4])
-        .max()
-        .unwrap_or(4);
-    let mut text = format!("{} ({})\n", explanation.word, explanation.algorithm);
-    text.push_str(&format!(
-        "{:step_width$}  {:rule_width$}  word\n",
-        "step", "rule"
-    ));
-    for (step, r, word) in &explanation.steps {
-        text.push_str(&format!(
-            "{step:step_width$}  {:rule_width$}  {word}\n",
-            rule(r)
-        ));
-    }
-    text.push_str(&format!("stem: {}", explanation.stem));
-    text
 }
