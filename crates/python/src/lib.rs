@@ -8,6 +8,7 @@ mod arrow;
 mod batch;
 mod errors;
 mod explain;
+mod ffi;
 mod native;
 mod nltk;
 mod pystemmer;

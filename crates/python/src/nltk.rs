@@ -9,8 +9,7 @@ use pyo3::types::{PyString, PyTuple};
 use stemkit_stemmer::{Algorithm, Stemmer};
 
 use crate::algorithms;
-use crate::shared::SharedStemmer;
-use crate::words::read_str;
+use crate::shared::{STR_CACHE_WORDS, SharedStemmer};
 
 const NLTK_EXTENSIONS: &str = "NLTK_EXTENSIONS";
 const MARTIN_EXTENSIONS: &str = "MARTIN_EXTENSIONS";
@@ -27,7 +26,7 @@ pub(crate) struct PorterStemmer {
 }
 
 impl PorterStemmer {
-    fn of_mode(mode: &str) -> PyResult<Self> {
+    fn of_mode(py: Python<'_>, mode: &str) -> PyResult<Self> {
         let (mode, algorithm) = match mode {
             NLTK_EXTENSIONS => (NLTK_EXTENSIONS, Algorithm::PorterNltk),
             MARTIN_EXTENSIONS => (MARTIN_EXTENSIONS, Algorithm::PorterMartin),
@@ -42,8 +41,8 @@ impl PorterStemmer {
         let stemmer = Stemmer::new(algorithm);
         Ok(PorterStemmer {
             mode,
-            lowered: SharedStemmer::new(stemmer),
-            as_given: SharedStemmer::new(stemmer.as_given()),
+            lowered: SharedStemmer::new(py, stemmer),
+            as_given: SharedStemmer::new(py, stemmer.as_given()),
         })
     }
 }
@@ -62,11 +61,11 @@ impl PorterStemmer {
 
     #[new]
     #[pyo3(signature = (mode = None))]
-    fn new(mode: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+    fn new(py: Python<'_>, mode: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
         match mode {
-            None => Self::of_mode(NLTK_EXTENSIONS),
+            None => Self::of_mode(py, NLTK_EXTENSIONS),
             // NLTK: any mode but the three constants is a ValueError, whatever its type.
-            Some(mode) => Self::of_mode(&mode.extract::<String>().unwrap_or_default()),
+            Some(mode) => Self::of_mode(py, &mode.extract::<String>().unwrap_or_default()),
         }
     }
 
@@ -76,21 +75,30 @@ impl PorterStemmer {
         self.mode
     }
 
-    /// The stem of `word`, lowercased first unless `to_lowercase` is false.
+    /// The stem of `word`, lowercased first unless `to_lowercase` is false. A repeated word
+    /// gets the same `str` object back, from a cache of each `to_lowercase`.
     #[pyo3(signature = (word, to_lowercase = true))]
     fn stem<'py>(
         &self,
         word: &Bound<'py, PyAny>,
         to_lowercase: bool,
     ) -> PyResult<Bound<'py, PyString>> {
-        let utf8 = read_str(word, || "word".to_owned())?;
-        let text = utf8.as_str();
         let stemmer = if to_lowercase {
             &self.lowered
         } else {
             &self.as_given
         };
-        Ok(stemmer.stem(word.py(), text, true))
+        stemmer.stem_str(word, STR_CACHE_WORDS)
+    }
+
+    /// Words in the cache of `to_lowercase` (for the tests).
+    #[pyo3(name = "_cached_words", signature = (to_lowercase = true))]
+    fn cached_words(&self, py: Python<'_>, to_lowercase: bool) -> usize {
+        if to_lowercase {
+            self.lowered.cached_words(py)
+        } else {
+            self.as_given.cached_words(py)
+        }
     }
 
     fn __getnewargs__(&self) -> (&'static str,) {
@@ -117,7 +125,7 @@ pub(crate) struct SnowballStemmer {
 impl SnowballStemmer {
     #[new]
     #[pyo3(signature = (language, ignore_stopwords = false))]
-    fn new(language: &str, ignore_stopwords: bool) -> PyResult<Self> {
+    fn new(py: Python<'_>, language: &str, ignore_stopwords: bool) -> PyResult<Self> {
         let algorithm = algorithms::nltk_language(language)?;
         let stopwords = if ignore_stopwords {
             // NLTK reads nltk_data's list of the language; stemkit ships English's.
@@ -137,9 +145,9 @@ impl SnowballStemmer {
         Ok(SnowballStemmer {
             language: language.to_owned(),
             ignore_stopwords,
-            stemmer: SharedStemmer::new(Stemmer::new(algorithm)),
+            stemmer: SharedStemmer::new(py, Stemmer::new(algorithm)),
             as_given: (language == "porter")
-                .then(|| SharedStemmer::new(Stemmer::new(algorithm).as_given())),
+                .then(|| SharedStemmer::new(py, Stemmer::new(algorithm).as_given())),
             stopwords,
         })
     }
@@ -168,24 +176,25 @@ impl SnowballStemmer {
         word: &Bound<'py, PyAny>,
         to_lowercase: Option<bool>,
     ) -> PyResult<Bound<'py, PyString>> {
-        let utf8 = read_str(word, || "word".to_owned())?;
-        let text = utf8.as_str();
         match (to_lowercase, &self.as_given) {
             (None | Some(true), _) => {}
-            (Some(false), Some(as_given)) => return Ok(as_given.stem(word.py(), text, true)),
+            (Some(false), Some(as_given)) => return as_given.stem_str(word, STR_CACHE_WORDS),
             (Some(false), None) => {
                 return Err(PyTypeError::new_err(
                     "stem() got an unexpected keyword argument 'to_lowercase'",
                 ));
             }
         }
-        if !self.stopwords.is_empty() {
-            let lower = stemkit_stemmer::lowercase(text);
-            if self.stopwords.contains(lower.as_ref()) {
-                return Ok(PyString::new(word.py(), &lower));
-            }
-        }
-        Ok(self.stemmer.stem(word.py(), text, true))
+        self.stemmer
+            .stem_str_with(word, STR_CACHE_WORDS, |py, text| {
+                if !self.stopwords.is_empty() {
+                    let lower = stemkit_stemmer::lowercase(text);
+                    if self.stopwords.contains(lower.as_ref()) {
+                        return PyString::new(py, &lower);
+                    }
+                }
+                self.stemmer.stem(py, text, true)
+            })
     }
 
     fn __getnewargs__(&self) -> (String, bool) {

@@ -10,7 +10,7 @@ use pyo3::types::{PyBytes, PyList};
 use crate::algorithms;
 use crate::errors;
 use crate::shared::{SharedStemmer, stem_batch};
-use crate::words::{Words, read_str, read_word};
+use crate::words::{Words, read_word};
 
 /// PyStemmer's `Stemmer.Stemmer`, computed in Rust.
 #[pyclass(module = "stemkit", frozen)]
@@ -25,38 +25,41 @@ impl Stemmer {
     #[new]
     #[pyo3(signature = (algorithm, maxCacheSize = 10000))]
     #[allow(non_snake_case)]
-    fn new(algorithm: &str, maxCacheSize: usize) -> PyResult<Self> {
+    fn new(py: Python<'_>, algorithm: &str, maxCacheSize: usize) -> PyResult<Self> {
         Ok(Stemmer {
             algorithm: algorithm.to_owned(),
-            stemmer: SharedStemmer::new(algorithms::pystemmer(algorithm)?),
+            stemmer: SharedStemmer::new(py, algorithms::pystemmer(algorithm)?),
             max_cache_size: AtomicUsize::new(maxCacheSize),
         })
     }
 
-    /// The cache size PyStemmer would keep (0: no cache). stemkit's cache is a fixed-size
-    /// table; 0 turns it off.
+    /// The most words `stemWord` keeps the stem of, as PyStemmer (0: no cache). Its cache maps
+    /// each `str` to the `str` it returned, emptied when full; behind it a fixed-size Rust
+    /// table, which 0 also turns off.
     #[getter(maxCacheSize)]
     fn max_cache_size(&self) -> usize {
         self.max_cache_size.load(Ordering::Relaxed)
     }
 
     #[setter(maxCacheSize)]
-    fn set_max_cache_size(&self, size: usize) {
+    fn set_max_cache_size(&self, py: Python<'_>, size: usize) {
         self.max_cache_size.store(size, Ordering::Relaxed);
+        if self.stemmer.cached_words(py) > size {
+            self.stemmer.clear_cache(py);
+        }
     }
 
     /// The stem of `word` (`str`, or UTF-8 `bytes` giving `bytes`), not lowercased.
     #[pyo3(name = "stemWord")]
     fn stem_word<'py>(&self, word: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let py = word.py();
-        let cached = self.max_cache_size() > 0;
+        let capacity = self.max_cache_size();
         if word.is_instance_of::<PyBytes>() {
             let text = read_word(word, true, || "word".to_owned())?;
-            let stem = self.stemmer.stem(py, &text, cached);
+            let stem = self.stemmer.stem(py, &text, capacity > 0);
             return Ok(PyBytes::new(py, stem.to_cow()?.as_bytes()).into_any());
         }
-        let utf8 = read_str(word, || "word".to_owned())?;
-        Ok(self.stemmer.stem(py, utf8.as_str(), cached).into_any())
+        Ok(self.stemmer.stem_str(word, capacity)?.into_any())
     }
 
     /// The stems of `words`, in order, on `threads` threads (default: one per core) with the
@@ -73,6 +76,12 @@ impl Stemmer {
         let stemmer = self.stemmer.stemmer();
         let stems = py.detach(|| stem_batch(stemmer, words.text(), words.ranges(), threads));
         words.to_list(py, &stems)
+    }
+
+    /// Words in `stemWord`'s cache (for the tests).
+    #[pyo3(name = "_cached_words")]
+    fn cached_words(&self, py: Python<'_>) -> usize {
+        self.stemmer.cached_words(py)
     }
 
     fn __getnewargs__(&self) -> (String, usize) {

@@ -1,26 +1,28 @@
-//! Moving words between Python and Rust in bulk. A list of `str` crosses as one string: Python
-//! joins it with NUL separators in C and Rust cuts it, which costs far less than converting each
-//! `str` alone (the stable ABI of Python 3.9 cannot borrow a `str`'s UTF-8: every conversion is a
-//! new `bytes`). Items that are not `str`, hold a lone surrogate or a NUL take the per-item path,
-//! which names the offending item. The stems go back as one `str` object per distinct stem,
-//! referenced as often as it occurs: running text repeats its words, and making an object is the
-//! dearest part of the way back.
+//! Moving words between Python and Rust in bulk. One pass over the items, with the GIL held,
+//! copies each word's UTF-8 into one Rust text, borrowing it from the `str` itself on the way
+//! ([`ffi::utf8`]: no `bytes` object, no second copy); the stemming then runs on that text
+//! with the GIL released, never touching a Python object again. The stems go back as one `str`
+//! object per distinct word, referenced as often as the word occurs: running text repeats its
+//! words, and making an object is the dearest part of the way back.
 
 use std::borrow::Cow;
 use std::ops::Range;
 
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 
 use crate::errors::{not_str, not_unicode};
+use crate::ffi;
 use crate::shared::StemIds;
 
-/// The separator of the one-string crossing.
-const SEPARATOR: char = '\0';
+/// Zero bytes after the last word of [`Words::text`], so that the first 16 bytes from any
+/// word's start can be read in one load (see `shared::key_of`).
+pub(crate) const PADDING: usize = 16;
 
 /// Words read from Python: one text and the byte range of each word in it.
 pub(crate) struct Words {
+    /// The words one after another, then [`PADDING`] zero bytes.
     text: String,
     ranges: Vec<Range<usize>>,
     /// Which words came as `bytes` (PyStemmer's `stemWords` takes both); empty when none did.
@@ -29,77 +31,73 @@ pub(crate) struct Words {
 
 impl Words {
     /// The words of `items`, any iterable of `str` (and also of UTF-8 `bytes`, with
-    /// `allow_bytes`: PyStemmer's `stemWords`).
+    /// `allow_bytes`: PyStemmer's `stemWords`); the first item that is not a word is named by
+    /// its index in the error. A single `str` or `bytes` is a `TypeError`, not an iterable of
+    /// characters.
     pub(crate) fn read(items: &Bound<'_, PyAny>, allow_bytes: bool) -> PyResult<Words> {
-        let py = items.py();
         if items.is_instance_of::<PyString>() || items.is_instance_of::<PyBytes>() {
             return Err(PyTypeError::new_err(
                 "words must be an iterable of str, not a single str or bytes",
             ));
         }
-        let sequence = if items.is_instance_of::<PyList>() || items.is_instance_of::<PyTuple>() {
-            items.clone()
-        } else {
-            py.get_type::<PyList>().call1((items,))?
-        };
-        if let Some(words) = Self::joined(&sequence)? {
-            return Ok(words);
-        }
-        Self::one_by_one(&sequence, allow_bytes)
-    }
-
-    /// The fast path: `"\0".join(items)`, or `None` when that does not give the words back.
-    fn joined(sequence: &Bound<'_, PyAny>) -> PyResult<Option<Words>> {
-        let count = sequence.len()?;
-        let Ok(joined) = PyString::new(sequence.py(), "\0").call_method1("join", (sequence,))
-        else {
-            return Ok(None);
-        };
-        let Ok(joined) = joined.cast_into::<PyString>() else {
-            return Ok(None);
-        };
-        let Ok(text) = joined.to_cow() else {
-            return Ok(None);
-        };
-        let text = text.into_owned();
-        let mut ranges = Vec::with_capacity(count);
-        if count > 0 {
-            let mut start = 0;
-            for at in memchr::memchr_iter(SEPARATOR as u8, text.as_bytes()) {
-                ranges.push(start..at);
-                start = at + 1;
-            }
-            ranges.push(start..text.len());
-        }
-        if ranges.len() != count {
-            return Ok(None);
-        }
-        Ok(Some(Words {
-            text,
-            ranges,
-            bytes: Vec::new(),
-        }))
-    }
-
-    /// The per-item path, naming the first item that is not a word.
-    fn one_by_one(sequence: &Bound<'_, PyAny>, allow_bytes: bool) -> PyResult<Words> {
         let mut words = Words {
             text: String::new(),
             ranges: Vec::new(),
             bytes: Vec::new(),
         };
-        for (index, item) in sequence.try_iter()?.enumerate() {
-            let item = item?;
-            let word = read_word(&item, allow_bytes, || format!("item {index}"))?;
-            words.bytes.push(!item.is_instance_of::<PyString>());
-            let start = words.text.len();
-            words.text.push_str(&word);
-            words.ranges.push(start..words.text.len());
+        if let Ok(list) = items.cast::<PyList>() {
+            words.reserve(list.len());
+            for (index, item) in list.iter().enumerate() {
+                words.push(&item, index, allow_bytes)?;
+            }
+        } else if let Ok(tuple) = items.cast::<PyTuple>() {
+            words.reserve(tuple.len());
+            for (index, item) in tuple.iter_borrowed().enumerate() {
+                words.push(&item, index, allow_bytes)?;
+            }
+        } else {
+            for (index, item) in items.try_iter()?.enumerate() {
+                words.push(&item?, index, allow_bytes)?;
+            }
         }
+        words.text.extend([char::from(0); PADDING]);
         Ok(words)
     }
 
-    /// The text all words are pieces of.
+    /// Room for `count` more words of a typical length.
+    fn reserve(&mut self, count: usize) {
+        self.ranges.reserve_exact(count);
+        self.text.reserve(count.saturating_mul(8) + PADDING);
+    }
+
+    /// Appends the word `item`, the `index`th item.
+    fn push(&mut self, item: &Bound<'_, PyAny>, index: usize, allow_bytes: bool) -> PyResult<()> {
+        let start = self.text.len();
+        if let Ok(text) = item.cast::<PyString>() {
+            let word = ffi::utf8(text.as_borrowed())
+                .map_err(|error| not_unicode(item.py(), &format!("item {index}"), error))?;
+            self.text.push_str(&word);
+            if !self.bytes.is_empty() {
+                self.bytes.push(false);
+            }
+        } else {
+            match item.cast::<PyBytes>() {
+                Ok(raw) if allow_bytes => {
+                    let word = std::str::from_utf8(raw.as_bytes()).map_err(|error| {
+                        PyValueError::new_err(format!("item {index} is not UTF-8: {error}"))
+                    })?;
+                    self.text.push_str(word);
+                    self.bytes.resize(index, false);
+                    self.bytes.push(true);
+                }
+                _ => return Err(not_str(&format!("item {index}"), item)),
+            }
+        }
+        self.ranges.push(start..self.text.len());
+        Ok(())
+    }
+
+    /// The text all words are pieces of, followed by [`PADDING`] zero bytes.
     pub(crate) fn text(&self) -> &str {
         &self.text
     }
@@ -127,7 +125,7 @@ impl Words {
                     PyString::new(py, stem).into_any()
                 }
             });
-            return PyList::new(py, items);
+            return PyList::new(py, Counted::new(items, self.ranges.len()));
         }
         let objects: Vec<Vec<Bound<'py, PyString>>> = parts
             .iter()
@@ -142,7 +140,35 @@ impl Words {
             .iter()
             .zip(&objects)
             .flat_map(|(part, objects)| part.ids.iter().map(|&id| objects[id as usize].clone()));
-        PyList::new(py, items)
+        PyList::new(py, Counted::new(items, self.ranges.len()))
+    }
+}
+
+/// An iterator that tells its exact length, which a flattening iterator cannot: `PyList::new`
+/// then makes the list at its final size and fills it, instead of appending item by item.
+struct Counted<I> {
+    inner: I,
+    left: usize,
+}
+
+impl<I: Iterator> Counted<I> {
+    /// `inner`, which yields exactly `len` items.
+    fn new(inner: I, len: usize) -> Self {
+        Counted { inner, left: len }
+    }
+}
+
+impl<I: Iterator> Iterator for Counted<I> {
+    type Item = I::Item;
+
+    fn next(&mut self) -> Option<I::Item> {
+        let item = self.inner.next()?;
+        self.left = self.left.saturating_sub(1);
+        Some(item)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
     }
 }
 
@@ -154,8 +180,7 @@ pub(crate) fn read_word<'a>(
     what: impl Fn() -> String,
 ) -> PyResult<Cow<'a, str>> {
     if let Ok(text) = item.cast::<PyString>() {
-        return text
-            .to_cow()
+        return ffi::utf8(text.as_borrowed())
             .map_err(|error| not_unicode(item.py(), &what(), error));
     }
     if allow_bytes {
@@ -163,37 +188,9 @@ pub(crate) fn read_word<'a>(
             return std::str::from_utf8(bytes.as_bytes())
                 .map(Cow::Borrowed)
                 .map_err(|error| {
-                    pyo3::exceptions::PyValueError::new_err(format!(
-                        "{} is not UTF-8: {error}",
-                        what()
-                    ))
+                    PyValueError::new_err(format!("{} is not UTF-8: {error}", what()))
                 });
         }
     }
     Err(not_str(&what(), item))
-}
-
-/// A `str` argument's UTF-8, held in the `bytes` object Python encoded it into: for the per-call
-/// methods, which then borrow it rather than copy it into a `String` of their own.
-pub(crate) struct Utf8<'py>(Bound<'py, PyBytes>);
-
-impl Utf8<'_> {
-    /// The word.
-    pub(crate) fn as_str(&self) -> &str {
-        // Python's UTF-8 encoder made these bytes: they are UTF-8.
-        std::str::from_utf8(self.0.as_bytes()).unwrap_or_default()
-    }
-}
-
-/// One `str` argument as [`Utf8`]; `what` names it in errors.
-pub(crate) fn read_str<'py>(
-    item: &Bound<'py, PyAny>,
-    what: impl Fn() -> String,
-) -> PyResult<Utf8<'py>> {
-    let Ok(text) = item.cast::<PyString>() else {
-        return Err(not_str(&what(), item));
-    };
-    text.encode_utf8()
-        .map(Utf8)
-        .map_err(|error| not_unicode(item.py(), &what(), error))
 }
