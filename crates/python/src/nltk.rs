@@ -26,7 +26,7 @@ pub(crate) struct PorterStemmer {
 }
 
 impl PorterStemmer {
-    fn of_mode(py: Python<'_>, mode: &str) -> PyResult<Self> {
+    fn of_mode(mode: &str) -> PyResult<Self> {
         let (mode, algorithm) = match mode {
             NLTK_EXTENSIONS => (NLTK_EXTENSIONS, Algorithm::PorterNltk),
             MARTIN_EXTENSIONS => (MARTIN_EXTENSIONS, Algorithm::PorterMartin),
@@ -41,8 +41,8 @@ impl PorterStemmer {
         let stemmer = Stemmer::new(algorithm);
         Ok(PorterStemmer {
             mode,
-            lowered: SharedStemmer::new(py, stemmer),
-            as_given: SharedStemmer::new(py, stemmer.as_given()),
+            lowered: SharedStemmer::new(stemmer),
+            as_given: SharedStemmer::new(stemmer.as_given()),
         })
     }
 }
@@ -61,11 +61,11 @@ impl PorterStemmer {
 
     #[new]
     #[pyo3(signature = (mode = None))]
-    fn new(py: Python<'_>, mode: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+    fn new(mode: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
         match mode {
-            None => Self::of_mode(py, NLTK_EXTENSIONS),
+            None => Self::of_mode(NLTK_EXTENSIONS),
             // NLTK: any mode but the three constants is a ValueError, whatever its type.
-            Some(mode) => Self::of_mode(py, &mode.extract::<String>().unwrap_or_default()),
+            Some(mode) => Self::of_mode(&mode.extract::<String>().unwrap_or_default()),
         }
     }
 
@@ -93,11 +93,11 @@ impl PorterStemmer {
 
     /// Words in the cache of `to_lowercase` (for the tests).
     #[pyo3(name = "_cached_words", signature = (to_lowercase = true))]
-    fn cached_words(&self, py: Python<'_>, to_lowercase: bool) -> usize {
+    fn cached_words(&self, to_lowercase: bool) -> usize {
         if to_lowercase {
-            self.lowered.cached_words(py)
+            self.lowered.cached_words()
         } else {
-            self.as_given.cached_words(py)
+            self.as_given.cached_words()
         }
     }
 
@@ -125,7 +125,7 @@ pub(crate) struct SnowballStemmer {
 impl SnowballStemmer {
     #[new]
     #[pyo3(signature = (language, ignore_stopwords = false))]
-    fn new(py: Python<'_>, language: &str, ignore_stopwords: bool) -> PyResult<Self> {
+    fn new(language: &str, ignore_stopwords: bool) -> PyResult<Self> {
         let algorithm = algorithms::nltk_language(language)?;
         let stopwords = if ignore_stopwords {
             // NLTK reads nltk_data's list of the language; stemkit ships English's.
@@ -145,9 +145,9 @@ impl SnowballStemmer {
         Ok(SnowballStemmer {
             language: language.to_owned(),
             ignore_stopwords,
-            stemmer: SharedStemmer::new(py, Stemmer::new(algorithm)),
+            stemmer: SharedStemmer::new(Stemmer::new(algorithm)),
             as_given: (language == "porter")
-                .then(|| SharedStemmer::new(py, Stemmer::new(algorithm).as_given())),
+                .then(|| SharedStemmer::new(Stemmer::new(algorithm).as_given())),
             stopwords,
         })
     }

@@ -25,27 +25,27 @@ impl Stemmer {
     #[new]
     #[pyo3(signature = (algorithm, maxCacheSize = 10000))]
     #[allow(non_snake_case)]
-    fn new(py: Python<'_>, algorithm: &str, maxCacheSize: usize) -> PyResult<Self> {
+    fn new(algorithm: &str, maxCacheSize: usize) -> PyResult<Self> {
         Ok(Stemmer {
             algorithm: algorithm.to_owned(),
-            stemmer: SharedStemmer::new(py, algorithms::pystemmer(algorithm)?),
+            stemmer: SharedStemmer::new(algorithms::pystemmer(algorithm)?),
             max_cache_size: AtomicUsize::new(maxCacheSize),
         })
     }
 
-    /// The most words `stemWord` keeps the stem of, as PyStemmer (0: no cache). Its cache maps
-    /// each `str` to the `str` it returned, emptied when full; behind it a fixed-size Rust
-    /// table, which 0 also turns off.
+    /// The most words `stemWord` keeps the stem of, as PyStemmer (0: no cache): it keeps the
+    /// `str` it returned for each recent word (of up to 15 bytes), emptied when full; behind it
+    /// a fixed-size Rust table, which 0 also turns off.
     #[getter(maxCacheSize)]
     fn max_cache_size(&self) -> usize {
         self.max_cache_size.load(Ordering::Relaxed)
     }
 
     #[setter(maxCacheSize)]
-    fn set_max_cache_size(&self, py: Python<'_>, size: usize) {
+    fn set_max_cache_size(&self, size: usize) {
         self.max_cache_size.store(size, Ordering::Relaxed);
-        if self.stemmer.cached_words(py) > size {
-            self.stemmer.clear_cache(py);
+        if self.stemmer.cached_words() > size {
+            self.stemmer.clear_cache();
         }
     }
 
@@ -80,8 +80,8 @@ impl Stemmer {
 
     /// Words in `stemWord`'s cache (for the tests).
     #[pyo3(name = "_cached_words")]
-    fn cached_words(&self, py: Python<'_>) -> usize {
-        self.stemmer.cached_words(py)
+    fn cached_words(&self) -> usize {
+        self.stemmer.cached_words()
     }
 
     fn __getnewargs__(&self) -> (String, usize) {

@@ -1,8 +1,8 @@
-//! A stemmer shared by Python threads, with two caches for the per-call methods: a `dict` from
-//! each word (`str`) to its stem (`str`), so that a repeated word costs one dict lookup and gets
-//! the very same `str` object back; and behind it the Rust stem cache, under a lock that a call
-//! takes when it is free (stemming without it when another thread holds it, so no call waits).
-//! And the batch stemming of [`stem_batch`].
+//! A stemmer shared by Python threads, with the caches of its per-call methods: the stem
+//! object of each recent word, so that a repeated word costs one lookup and gets the very same
+//! `str` back (no new object); and behind it the Rust stem cache. Both sit behind a lock that a
+//! call takes when it is free, going without the caches when another thread holds it, so no
+//! call ever waits. And the batch stemming of [`stem_batch`].
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::sync::Mutex;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::PyString;
 use stemkit_stemmer::{CachedStemmer, Stemmer};
 
 use crate::batch;
@@ -20,28 +20,39 @@ use crate::ffi;
 /// Memory of the Rust cache of one object's per-call stemming: 1 MiB, 16k words.
 const CACHE_BYTES: usize = 1 << 20;
 
-/// Words the `dict` cache of an NLTK object holds at most (for each `to_lowercase`): emptied
+/// Words whose stem object an NLTK object keeps at most (for each `to_lowercase`), emptied
 /// when full. On a news stream (30k distinct words in a million) 16k answer 95.6% of calls.
-/// It keeps the callers' word objects alive: about 1.5 MiB when full.
+/// About 1.3 MiB when full.
 pub(crate) const STR_CACHE_WORDS: usize = 16_384;
 
 /// A stemmer and its caches, for one Python object.
 #[derive(Debug)]
 pub(crate) struct SharedStemmer {
     stemmer: Stemmer,
-    cache: Mutex<CachedStemmer>,
-    /// Word -> stem, both exact `str`, every entry computed by this stemmer (so always right,
-    /// whatever threads race to fill or empty it); at most the capacity the caller passes.
-    strs: Py<PyDict>,
+    caches: Mutex<Caches>,
+}
+
+/// The caches of a [`SharedStemmer`].
+#[derive(Debug)]
+struct Caches {
+    stems: CachedStemmer,
+    /// The stem object of each recent word of at most 15 bytes (nearly all words), keyed by
+    /// its UTF-8 (see [`pack`]): keyed by content, not by the caller's object, so any `str`
+    /// equal to a cached word (a subclass too) finds it. Every entry was computed by this
+    /// object's stemmer, so the cache is always right whatever threads race to fill or empty
+    /// it; it holds at most the capacity the caller passes.
+    objects: HashMap<u128, Py<PyString>, BuildHasherDefault<ShortKeyHasher>>,
 }
 
 impl SharedStemmer {
     /// `stemmer` with empty caches (the Rust cache's memory is taken on first use).
-    pub(crate) fn new(py: Python<'_>, stemmer: Stemmer) -> Self {
+    pub(crate) fn new(stemmer: Stemmer) -> Self {
         SharedStemmer {
             stemmer,
-            cache: Mutex::new(CachedStemmer::with_memory(stemmer, CACHE_BYTES)),
-            strs: PyDict::new(py).unbind(),
+            caches: Mutex::new(Caches {
+                stems: CachedStemmer::with_memory(stemmer, CACHE_BYTES),
+                objects: HashMap::default(),
+            }),
         }
     }
 
@@ -58,15 +69,15 @@ impl SharedStemmer {
         cached: bool,
     ) -> Bound<'py, PyString> {
         if cached {
-            if let Ok(mut cache) = self.cache.try_lock() {
-                return PyString::new(py, cache.stem(word));
+            if let Ok(mut caches) = self.caches.try_lock() {
+                return PyString::new(py, caches.stems.stem(word));
             }
         }
         PyString::new(py, &self.stemmer.stem(word))
     }
 
     /// The stem of the `str` `word` (else a `TypeError`; a lone surrogate is a `ValueError`),
-    /// through both caches when `capacity` (of the `dict` cache) is not 0.
+    /// through both caches when `capacity` (of the stem objects) is not 0.
     pub(crate) fn stem_str<'py>(
         &self,
         word: &Bound<'py, PyAny>,
@@ -87,36 +98,41 @@ impl SharedStemmer {
         let Ok(text) = word.cast::<PyString>() else {
             return Err(not_str("word", word));
         };
-        // Only exact `str`: a subclass may redefine `__hash__` or `__eq__`, and the lookup
-        // would run that code and could answer for another word.
-        let cached = capacity > 0 && text.is_exact_instance_of::<PyString>();
-        let strs = self.strs.bind(py);
-        if cached {
-            if let Ok(Some(stem)) = strs.get_item(text) {
-                if let Ok(stem) = stem.cast_into::<PyString>() {
-                    return Ok(stem);
+        let utf8 = ffi::utf8(text.as_borrowed()).map_err(|error| not_unicode(py, "word", error))?;
+        let key = if capacity > 0 {
+            pack(utf8.as_bytes())
+        } else {
+            None
+        };
+        if let Some(key) = key {
+            if let Ok(caches) = self.caches.try_lock() {
+                if let Some(stem) = caches.objects.get(&key) {
+                    return Ok(stem.bind(py).clone());
                 }
             }
         }
-        let utf8 = ffi::utf8(text.as_borrowed()).map_err(|error| not_unicode(py, "word", error))?;
         let stem = compute(py, &utf8);
-        if cached {
-            if strs.len() >= capacity {
-                strs.clear();
+        if let Some(key) = key {
+            if let Ok(mut caches) = self.caches.try_lock() {
+                if caches.objects.len() >= capacity {
+                    caches.objects.clear();
+                }
+                caches.objects.insert(key, stem.clone().unbind());
             }
-            strs.set_item(text, &stem)?;
         }
         Ok(stem)
     }
 
-    /// Words in the `dict` cache.
-    pub(crate) fn cached_words(&self, py: Python<'_>) -> usize {
-        self.strs.bind(py).len()
+    /// Words whose stem object is cached.
+    pub(crate) fn cached_words(&self) -> usize {
+        self.caches.lock().map_or(0, |caches| caches.objects.len())
     }
 
-    /// Empties the `dict` cache.
-    pub(crate) fn clear_cache(&self, py: Python<'_>) {
-        self.strs.bind(py).clear();
+    /// Forgets the cached stem objects.
+    pub(crate) fn clear_cache(&self) {
+        if let Ok(mut caches) = self.caches.lock() {
+            caches.objects.clear();
+        }
     }
 }
 
@@ -180,6 +196,17 @@ impl Distinct {
             }
         }
     }
+}
+
+/// A word of at most 15 bytes as one number: its bytes, then its length in the top byte.
+fn pack(word: &[u8]) -> Option<u128> {
+    let mut bytes = [0; 16];
+    bytes.get_mut(..word.len())?.copy_from_slice(word);
+    if word.len() > 15 {
+        return None;
+    }
+    bytes[15] = word.len() as u8;
+    Some(u128::from_le_bytes(bytes))
 }
 
 /// The word `text[word]`, if of at most 15 bytes, as one number: its bytes, then its length in

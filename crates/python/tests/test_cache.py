@@ -1,7 +1,7 @@
 """The per-call caches: `PorterStemmer.stem`, `SnowballStemmer.stem` and `Stemmer.stemWord` keep
-a bounded dict from each word (exact `str`) to the `str` they returned. Cached answers must be
-exactly the uncached ones, for each mode and `to_lowercase` apart, within the bound, from any
-thread; and the batch calls (no cache of their own between calls) must agree with them."""
+the `str` they returned for each recent word (keyed by the word's text), within a bound. Cached
+answers must be exactly the uncached ones, for each mode and `to_lowercase` apart, within the
+bound, from any thread; and the batch calls (no cache between calls) must agree with them."""
 
 import threading
 
@@ -29,8 +29,11 @@ def test_cached_answers_are_the_uncached_ones(mode, porter_vocabulary):
         again = [ours.stem(w, to_lowercase=to_lowercase) for w in words]
         assert first == expected
         assert again == expected
-        # A repeated exact str gets the very object it got before.
-        assert all(a is b for a, b in zip(first, again))
+        # A repeated word gets the very object it got before (words of up to 15 bytes of UTF-8,
+        # the ones cached).
+        short = [i for i, w in enumerate(words) if len(w.encode()) <= 15]
+        assert len(short) > 4000
+        assert all(first[i] is again[i] for i in short)
 
 
 def test_to_lowercase_keeps_its_own_cache():
@@ -65,7 +68,7 @@ def test_modes_do_not_share_a_cache():
 def test_cache_bound_holds():
     ours = stemkit.PorterStemmer()
     nltk = nltk_porter.PorterStemmer()
-    words = [f"connection{i}s" for i in range(40_000)]
+    words = [f"conn{i}ings" for i in range(40_000)]
     for word in words:
         ours.stem(word)
         assert ours._cached_words() <= 16_384
@@ -84,9 +87,10 @@ def test_cache_bound_holds():
     assert stemmer._cached_words() == 0
 
 
-def test_str_subclasses_and_bytes_bypass_the_cache():
+def test_cache_is_keyed_by_text_not_by_object():
     class Liar(str):
-        """Equal to every string, with the hash of `running`: a dict lookup would answer `run`."""
+        """Equal to every string, with the hash of `running`: a dict keyed by objects would
+        answer `run` for it."""
 
         def __eq__(self, other):
             return True
@@ -98,12 +102,21 @@ def test_str_subclasses_and_bytes_bypass_the_cache():
         assert stemmer.stem("running") == "run"
         assert stemmer.stem(Liar("ponies")) == "poni"
         assert type(stemmer.stem(Liar("ponies"))) is str
+        # Equal text, another object: the same answer, the same object.
+        assert stemmer.stem("".join(["run", "ning"])) is stemmer.stem("running")
     pystem = stemkit.Stemmer("english")
     assert pystem.stemWord("running") == "run"
     assert pystem.stemWord(Liar("ponies")) == "poni"
     assert pystem.stemWord(b"running") == b"run"
     assert pystem.stemWord("running") == "run"
-    assert pystem._cached_words() == 1
+    assert pystem._cached_words() == 2
+    # Words longer than 15 bytes are stemmed each time, never wrongly shared.
+    long_words = ["internationalizations", "internationalization", "Internationalizations"]
+    nltk = nltk_porter.PorterStemmer()
+    porter = stemkit.PorterStemmer()
+    for _ in range(2):
+        assert [porter.stem(w) for w in long_words] == [nltk.stem(w) for w in long_words]
+    assert porter._cached_words() == 0
 
 
 def test_errors_are_not_cached():
