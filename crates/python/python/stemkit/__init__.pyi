@@ -29,7 +29,9 @@ class PorterStemmer:
     def __init__(self, mode: str = ...) -> None:
         """A stemmer in ``mode`` (default ``NLTK_EXTENSIONS``); any other value is a ``ValueError``."""
     def stem(self, word: str, to_lowercase: bool = True) -> str:
-        """The stem of ``word``, exactly as NLTK's; with ``to_lowercase=False`` the word is stemmed as given."""
+        """The stem of ``word``, exactly as NLTK's; with ``to_lowercase=False`` the word is stemmed as given.
+        A repeated word (of up to 15 bytes of UTF-8) gets the same ``str`` object back, from the
+        object's cache of the last 16,384 such words for each ``to_lowercase`` (NLTK has none)."""
 
 class SnowballStemmer:
     """NLTK 3.10.4's ``nltk.stem.snowball.SnowballStemmer``, computed in Rust."""
@@ -50,6 +52,7 @@ class Stemmer:
     def __init__(self, algorithm: str, maxCacheSize: int = 10000) -> None:
         """The stemmer PyStemmer names ``algorithm`` (see ``algorithms()``; else ``KeyError``)."""
     maxCacheSize: int
+    """The most words whose stem ``stemWord`` keeps (0: none), as PyStemmer's."""
     @overload
     def stemWord(self, word: str) -> str: ...
     @overload
