@@ -17,7 +17,7 @@ use crate::ffi;
 use crate::shared::StemIds;
 
 /// Zero bytes after the last word of [`Words::text`], so that the first 16 bytes from any
-/// word's start can be read in one load (see `shared::key_of`).
+/// word's start can be read in one load (see `shared::short_key`).
 pub(crate) const PADDING: usize = 16;
 
 /// Words read from Python: one text and the byte range of each word in it.
