@@ -3,7 +3,7 @@
 //!
 //! Semantics follow Snowball's C runtime (`runtime/utilities.c` at v3.1.0), written afresh:
 //! positions count bytes, `next`/`hop` and groupings step over whole UTF-8 characters, `among`
-//! is one binary search over a sorted table plus a walk down its prefix chain. Every access is
+//! is a generated trie walk plus, where routines are involved, a walk down the prefix chain. Every access is
 //! bounds-checked without panicking: a position gone wrong makes a command fail, nothing more.
 //! Edits are in place (`Vec::splice`), so one edit costs the bytes after it; an algorithm that
 //! edits in a loop over the word is quadratic in the word's length, as in Snowball's C.
@@ -294,58 +294,16 @@ impl Env {
         self.s.get(s).map_or(0, |s| chars(s))
     }
 
-    /// The character at `c` (reading forwards, not past `l`) and its size in bytes.
-    #[inline]
-    fn char_at(&self, c: i32) -> Option<(u32, i32)> {
-        if c >= self.l {
-            return None;
-        }
-        let b0 = u32::from(self.byte(c));
-        if b0 < 0xC0 || c + 1 == self.l {
-            return Some((b0, 1));
-        }
-        let b1 = u32::from(self.byte(c + 1)) & 0x3F;
-        if b0 < 0xE0 || c + 2 == self.l {
-            return Some(((b0 & 0x1F) << 6 | b1, 2));
-        }
-        let b2 = u32::from(self.byte(c + 2)) & 0x3F;
-        if b0 < 0xF0 || c + 3 == self.l {
-            return Some(((b0 & 0xF) << 12 | b1 << 6 | b2, 3));
-        }
-        let b3 = u32::from(self.byte(c + 3)) & 0x3F;
-        Some(((b0 & 0x7) << 18 | b1 << 12 | b2 << 6 | b3, 4))
-    }
-
-    /// The character before `c` (reading backwards, not past `lb`) and its size in bytes.
-    #[inline]
-    fn char_before(&self, c: i32) -> Option<(u32, i32)> {
-        if c <= self.lb {
-            return None;
-        }
-        let b = u32::from(self.byte(c - 1));
-        if b < 0x80 || c - 1 == self.lb {
-            return Some((b, 1));
-        }
-        let mut a = b & 0x3F;
-        let b = u32::from(self.byte(c - 2));
-        if b >= 0xC0 || c - 2 == self.lb {
-            return Some(((b & 0x1F) << 6 | a, 2));
-        }
-        a |= (b & 0x3F) << 6;
-        let b = u32::from(self.byte(c - 3));
-        if b >= 0xE0 || c - 3 == self.lb {
-            return Some(((b & 0xF) << 12 | a, 3));
-        }
-        a |= (b & 0x3F) << 12;
-        let b = u32::from(self.byte(c - 4));
-        Some(((b & 0x7) << 18 | a, 4))
-    }
-
     /// A grouping test, forwards: the next character is (`inside`) or is not in `g`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn grouping(&mut self, g: &Grouping, inside: bool) -> bool {
-        match self.char_at(self.c) {
-            Some((ch, n)) if g.contains(ch) == inside => {
+        let text = self.after();
+        let found = match text.first() {
+            Some(&b) if b < 0x80 => Some((g.has_ascii(b), 1)),
+            _ => first_char(text).map(|(ch, n)| (g.contains(ch), n)),
+        };
+        match found {
+            Some((found, n)) if found == inside => {
                 self.c += n;
                 true
             }
@@ -354,10 +312,15 @@ impl Env {
     }
 
     /// A grouping test, backwards.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn grouping_b(&mut self, g: &Grouping, inside: bool) -> bool {
-        match self.char_before(self.c) {
-            Some((ch, n)) if g.contains(ch) == inside => {
+        let text = self.before();
+        let found = match text.last() {
+            Some(&b) if b < 0x80 => Some((g.has_ascii(b), 1)),
+            _ => last_char(text).map(|(ch, n)| (g.contains(ch), n)),
+        };
+        match found {
+            Some((found, n)) if found == inside => {
                 self.c -= n;
                 true
             }
@@ -365,61 +328,115 @@ impl Env {
         }
     }
 
-    /// `goto G` (`inside`) or `goto non G`, forwards; with `past`, `gopast`.
+    /// `goto G` (`inside`) or `goto non G`, forwards; with `past`, `gopast`. Failing, the
+    /// cursor is left at the limit.
+    #[inline]
     pub(crate) fn go_grouping(&mut self, g: &Grouping, inside: bool, past: bool) -> bool {
-        loop {
+        let text = self.after();
+        let mut i = 0;
+        while let Some(&b) = text.get(i) {
             // ASCII needs no decoding: the common case in most languages.
-            let b = self.byte(self.c);
-            let (found, n) = if b < 0x80 && self.c < self.l {
+            let (found, n) = if b < 0x80 {
                 (g.has_ascii(b), 1)
+            } else if let (0xC0..0xE0, Some(&next)) = (b, text.get(i + 1)) {
+                // The usual non-ASCII letter: two bytes, decoded inline.
+                (
+                    g.contains(u32::from(b & 0x1F) << 6 | u32::from(next & 0x3F)),
+                    2,
+                )
             } else {
-                match self.char_at(self.c) {
-                    Some((ch, n)) => (g.contains(ch), n),
-                    None => return false,
-                }
+                let (ch, n) = first_char(&text[i..]).unwrap_or((0, 1));
+                (g.contains(ch), to_usize(n))
             };
             if found == inside {
-                if past {
-                    self.c += n;
-                }
+                self.c += to_i32(if past { i + n } else { i });
                 return true;
             }
-            self.c += n;
+            i += n;
         }
+        self.c += to_i32(i);
+        false
     }
 
     /// `goto G` and friends, backwards.
+    #[inline]
     pub(crate) fn go_grouping_b(&mut self, g: &Grouping, inside: bool, past: bool) -> bool {
-        loop {
-            let b = self.byte(self.c - 1);
-            let (found, n) = if b < 0x80 && self.c > self.lb {
+        let text = self.before();
+        let mut end = text.len();
+        while let Some(&b) = end.checked_sub(1).and_then(|i| text.get(i)) {
+            let (found, n) = if b < 0x80 {
                 (g.has_ascii(b), 1)
+            } else if let Some(lead) = two_byte_lead(text, end, b) {
+                // The usual non-ASCII letter: two bytes, decoded inline.
+                (
+                    g.contains(u32::from(lead & 0x1F) << 6 | u32::from(b & 0x3F)),
+                    2,
+                )
             } else {
-                match self.char_before(self.c) {
-                    Some((ch, n)) => (g.contains(ch), n),
-                    None => return false,
-                }
+                let (ch, n) = last_char(&text[..end]).unwrap_or((0, 1));
+                (g.contains(ch), to_usize(n))
             };
             if found == inside {
-                if past {
-                    self.c -= n;
-                }
+                let moved = text.len() - if past { end - n } else { end };
+                self.c -= to_i32(moved);
                 return true;
             }
-            self.c -= n;
+            end -= n;
         }
+        self.c -= to_i32(text.len());
+        false
     }
 
-    /// `next`, forwards.
+    /// `next`, forwards: over one character.
     #[inline]
     pub(crate) fn next(&mut self) -> bool {
-        self.hop(1)
+        match self.after().first() {
+            None => false,
+            Some(&b) if b < 0xC0 => {
+                self.c += 1;
+                true
+            }
+            Some(_) => self.hop(1),
+        }
     }
 
     /// `next`, backwards.
     #[inline]
     pub(crate) fn next_b(&mut self) -> bool {
-        self.hop_b(1)
+        match self.before().last() {
+            None => false,
+            Some(&b) if b < 0x80 => {
+                self.c -= 1;
+                true
+            }
+            Some(_) => self.hop_b(1),
+        }
+    }
+
+    /// Steps forwards over the characters whose first byte is not in `starts` (a bitmap of
+    /// bytes): where the body of a loop that steps character by character (`goto C`,
+    /// `repeat ([substring] among (... '' (next)))`) could only fail or step on. Not while
+    /// tracing, where each `among` match is a step.
+    #[inline]
+    pub(crate) fn skip_to(&mut self, starts: &[u64; 4]) {
+        if self.trace.is_some() {
+            return;
+        }
+        let text = self.after();
+        let mut i = 0;
+        while let Some(&b) = text.get(i) {
+            if starts[usize::from(b >> 6)] & (1 << (b & 63)) != 0 {
+                break;
+            }
+            // One character, as `next` steps: a lead byte takes its continuation bytes.
+            i += 1;
+            if b >= 0xC0 {
+                while text.get(i).is_some_and(|b| (0x80..0xC0).contains(b)) {
+                    i += 1;
+                }
+            }
+        }
+        self.c += to_i32(i);
     }
 
     /// `hop n`, forwards: over `n` characters, failing at the limit or for negative `n`.
@@ -761,64 +778,101 @@ impl Env {
         self.ket = saved.ket;
     }
 
-    /// `among` searched forwards: the action number of the longest row that matches at the
-    /// cursor (and whose routine succeeds), with the cursor after it; 0 if none.
+    /// The text after the cursor, up to the limit.
     #[inline]
-    pub(crate) fn find_among(&mut self, t: &Table, routine: &'static str) -> i32 {
-        // Most searches are decided by the first byte: those need no call.
-        let (c, l) = (self.c, self.l);
-        let key = |i: u16| (c + i32::from(i) < l).then(|| self.byte(c + i32::from(i)));
-        match t.quick(key) {
-            Quick::Search => self.search(t, routine),
-            Quick::Empty(result) if self.trace.is_none() => result,
-            Quick::Empty(_) => self.search(t, routine),
-            Quick::Fail => 0,
-        }
-    }
-
-    fn search(&mut self, t: &Table, routine: &'static str) -> i32 {
-        let c = self.c;
-        let text = match (usize::try_from(c), usize::try_from(self.l)) {
+    fn after(&self) -> &[u8] {
+        match (usize::try_from(self.c), usize::try_from(self.l)) {
             (Ok(c), Ok(l)) => self.p.get(c..l).unwrap_or_default(),
             _ => &[],
-        };
-        let (row, common) = t.longest::<false>(text);
-        self.among_chain(t, row, common, routine, |len| c + len)
-    }
-
-    /// `among` searched backwards: rows compared from their ends with the text before the
-    /// cursor.
-    #[inline]
-    pub(crate) fn find_among_b(&mut self, t: &Table, routine: &'static str) -> i32 {
-        let (c, lb) = (self.c, self.lb);
-        let key = |i: u16| (c - i32::from(i) > lb).then(|| self.byte(c - 1 - i32::from(i)));
-        match t.quick(key) {
-            Quick::Search => self.search_b(t, routine),
-            Quick::Empty(result) if self.trace.is_none() => result,
-            Quick::Empty(_) => self.search_b(t, routine),
-            Quick::Fail => 0,
         }
     }
 
-    fn search_b(&mut self, t: &Table, routine: &'static str) -> i32 {
-        let c = self.c;
-        let text = match (usize::try_from(self.lb), usize::try_from(c)) {
+    /// The text before the cursor, down to the backward limit.
+    #[inline]
+    fn before(&self) -> &[u8] {
+        match (usize::try_from(self.lb), usize::try_from(self.c)) {
             (Ok(lb), Ok(c)) => self.p.get(lb..c).unwrap_or_default(),
             _ => &[],
-        };
-        let (row, common) = t.longest::<true>(text);
-        self.among_chain(t, row, common, routine, |len| c - len)
+        }
     }
 
-    /// From row `i` (`common` key bytes of which match the text) down its prefix chain to the
-    /// first row that matches in full and whose routine (if any) succeeds; sets the cursor
+    /// `among` searched forwards, in a table without routines: the action number of the
+    /// longest row that matches at the cursor, with the cursor after it; 0 if none. `trie` is
+    /// the table's generated matcher: the longest row that starts the text, as (row, length,
+    /// action).
+    #[inline]
+    pub(crate) fn find_among(
+        &mut self,
+        t: &Table,
+        trie: impl Fn(&[u8]) -> Option<(usize, i32, i32)>,
+        routine: &'static str,
+    ) -> i32 {
+        let Some((row, len, action)) = trie(self.after()) else {
+            return 0;
+        };
+        self.c += len;
+        self.found(t, row, routine);
+        action
+    }
+
+    /// `among` searched backwards, in a table without routines: the longest row that ends
+    /// the text before the cursor.
+    #[inline]
+    pub(crate) fn find_among_b(
+        &mut self,
+        t: &Table,
+        trie: impl Fn(&[u8]) -> Option<(usize, i32, i32)>,
+        routine: &'static str,
+    ) -> i32 {
+        let Some((row, len, action)) = trie(self.before()) else {
+            return 0;
+        };
+        self.c -= len;
+        self.found(t, row, routine);
+        action
+    }
+
+    /// While tracing, records the match of `row`.
+    #[inline(always)]
+    fn found(&mut self, t: &Table, row: usize, routine: &'static str) {
+        if self.trace.is_some() {
+            self.note(routine, t.rows.get(row).map(|r| r.0));
+        }
+    }
+
+    /// [`Env::find_among`] in a table whose rows may call routines: when the routine of the
+    /// longest match fails, the next longest is tried.
+    pub(crate) fn find_among_chain(
+        &mut self,
+        t: &Table,
+        trie: impl Fn(&[u8]) -> Option<(usize, i32, i32)>,
+        routine: &'static str,
+    ) -> i32 {
+        let c = self.c;
+        let row = trie(self.after()).map(|(row, _, _)| row);
+        self.among_chain(t, row, routine, |len| c + len)
+    }
+
+    /// [`Env::find_among_b`] in a table whose rows may call routines.
+    pub(crate) fn find_among_b_chain(
+        &mut self,
+        t: &Table,
+        trie: impl Fn(&[u8]) -> Option<(usize, i32, i32)>,
+        routine: &'static str,
+    ) -> i32 {
+        let c = self.c;
+        let row = trie(self.before()).map(|(row, _, _)| row);
+        self.among_chain(t, row, routine, |len| c - len)
+    }
+
+    /// From row `i`, the longest that matches the text, down its prefix chain (every row of
+    /// which matches too) to the first row whose routine (if any) succeeds; sets the cursor
     /// after it and returns its action number, or 0.
     #[inline]
     fn among_chain(
         &mut self,
         t: &Table,
         row: Option<usize>,
-        common: usize,
         routine: &'static str,
         end: impl Fn(i32) -> i32,
     ) -> i32 {
@@ -827,7 +881,7 @@ impl Env {
         };
         loop {
             let row = &t.rows[i];
-            if common >= row.0.len() {
+            {
                 let after = end(row.0.len() as i32);
                 self.c = after;
                 let ok = match row.3 {
@@ -853,158 +907,88 @@ impl Env {
     }
 }
 
-/// What an `among` search can tell from the first byte alone.
-enum Quick {
-    /// No row can match.
-    Fail,
-    /// Only the empty row, without a routine, can match: this action number.
-    Empty(i32),
-    /// Search the table.
-    Search,
-}
-
-/// An `among` table: rows sorted by their search key (the string, reversed when searching
-/// backwards), with the rows of each first key byte located once, at compile time.
+/// An `among` table: its rows sorted by search key (the string, reversed when searching
+/// backwards), each pointing at the longest row that its key extends. The search itself is the
+/// table's generated trie (`T_n` beside `A_n`); the rows give what it found: the action, the
+/// routine, the chain of shorter matches, the string for traces.
 pub(crate) struct Table {
     rows: &'static [Among],
-    /// `starts[b]`: the first row whose first key byte is at least `b` (empty rows come first).
-    starts: [u16; 257],
-    /// The last key byte of the shortest non-empty row: in UTF-8 the first bytes of rows are
-    /// often all the same lead byte, so this one tells more.
-    probe: u16,
-    /// The bytes that rows have at `probe`.
-    probe_bits: [u64; 4],
 }
 
 impl Table {
-    /// The table of `rows`, which must be sorted by key; `backward` keys read from the end.
-    pub(crate) const fn new(rows: &'static [Among], backward: bool) -> Self {
-        let mut starts = [0u16; 257];
-        let mut b = 0;
-        let mut row = 0;
-        while b < 257 {
-            while row < rows.len() {
-                let s = rows[row].0.as_bytes();
-                let first = if s.is_empty() {
-                    -1
-                } else if backward {
-                    s[s.len() - 1] as i32
-                } else {
-                    s[0] as i32
-                };
-                if first >= b as i32 {
-                    break;
-                }
-                row += 1;
-            }
-            starts[b] = row as u16;
-            b += 1;
-        }
-        let mut shortest = usize::MAX;
-        let mut row = 0;
-        while row < rows.len() {
-            let len = rows[row].0.len();
-            if len > 0 && len < shortest {
-                shortest = len;
-            }
-            row += 1;
-        }
-        let probe = if shortest == usize::MAX {
-            0
-        } else {
-            shortest - 1
-        };
-        let mut probe_bits = [0u64; 4];
-        let mut row = 0;
-        while row < rows.len() {
-            let s = rows[row].0.as_bytes();
-            if !s.is_empty() {
-                let byte = if backward {
-                    s[s.len() - 1 - probe]
-                } else {
-                    s[probe]
-                };
-                probe_bits[(byte >> 6) as usize] |= 1 << (byte & 63);
-            }
-            row += 1;
-        }
-        Table {
-            rows,
-            starts,
-            probe: probe as u16,
-            probe_bits,
-        }
+    /// The table of `rows`, sorted by key.
+    pub(crate) const fn new(rows: &'static [Among]) -> Self {
+        Table { rows }
     }
+}
 
-    /// What the text's first key byte and its byte at [`Table::probe`] decide (`key(i)` is
-    /// the text's key byte `i`, `None` past its end).
-    #[inline(always)]
-    fn quick(&self, key: impl Fn(u16) -> Option<u8>) -> Quick {
-        let some_row = key(0)
-            .is_some_and(|b| self.starts[usize::from(b)] != self.starts[usize::from(b) + 1])
-            && key(self.probe)
-                .is_some_and(|b| self.probe_bits[usize::from(b >> 6)] & (1 << (b & 63)) != 0);
-        match self.rows.first() {
-            _ if some_row => Quick::Search,
-            // Only the empty string can match; without a routine it always does.
-            Some(Among("", _, result, None)) => Quick::Empty(i32::from(*result)),
-            Some(Among("", _, _, Some(_))) => Quick::Search,
-            _ => Quick::Fail,
-        }
+/// The character starting `text` (decoded as Snowball's C does: a byte that cannot start a
+/// character is a character of its own, and one cut short by the end of `text` is decoded
+/// from what there is) and its size in bytes.
+#[inline]
+fn first_char(text: &[u8]) -> Option<(u32, i32)> {
+    let (&b0, rest) = text.split_first()?;
+    let b0 = u32::from(b0);
+    let at = |i: usize| u32::from(rest.get(i).copied().unwrap_or(0)) & 0x3F;
+    if b0 < 0xC0 || rest.is_empty() {
+        return Some((b0, 1));
     }
+    if b0 < 0xE0 || rest.len() == 1 {
+        return Some(((b0 & 0x1F) << 6 | at(0), 2));
+    }
+    if b0 < 0xF0 || rest.len() == 2 {
+        return Some(((b0 & 0xF) << 12 | at(0) << 6 | at(1), 3));
+    }
+    Some(((b0 & 0x7) << 18 | at(0) << 12 | at(1) << 6 | at(2), 4))
+}
 
-    /// The last row whose key is at most the text's (keys read backwards with `BACK`), and
-    /// how many key bytes it shares with the text; searched among the rows that share the
-    /// text's first key byte, else the empty row if there is one.
-    #[inline]
-    fn longest<const BACK: bool>(&self, text: &[u8]) -> (Option<usize>, usize) {
-        let n = text.len();
-        let key = |s: &[u8], i: usize| -> u8 { if BACK { s[s.len() - 1 - i] } else { s[i] } };
-        let empty = (self.starts[0] > 0).then_some(0);
-        if n == 0 {
-            return (empty, 0);
-        }
-        let first = usize::from(key(text, 0));
-        let (mut lo, mut hi) = (
-            usize::from(self.starts[first]),
-            usize::from(self.starts[first + 1]),
-        );
-        let range_start = lo;
-        // Rows before `lo` in the range are <= text, rows from `hi` on are > text. Every row
-        // between two rows shares the prefix they both have in common with the text, so
-        // comparisons start after the shorter of the two (as Snowball's C does).
-        let (mut common_lo, mut common_hi) = (1, 1);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let row = self.rows[mid].0.as_bytes();
-            let mut i = common_lo.min(common_hi);
-            let at_most = loop {
-                if i >= row.len() {
-                    break true;
-                }
-                if i >= n {
-                    break false;
-                }
-                let (r, t) = (key(row, i), key(text, i));
-                if r != t {
-                    break r < t;
-                }
-                i += 1;
-            };
-            if at_most {
-                lo = mid + 1;
-                common_lo = i;
-            } else {
-                hi = mid;
-                common_hi = i;
-            }
-        }
-        if lo > range_start {
-            (Some(lo - 1), common_lo)
-        } else {
-            (empty, 0)
-        }
+/// The character ending `text`, read backwards as Snowball's C does (continuation bytes up
+/// to a lead byte or the start of `text`), and its size in bytes.
+#[inline]
+fn last_char(text: &[u8]) -> Option<(u32, i32)> {
+    let (&b, rest) = text.split_last()?;
+    let b = u32::from(b);
+    if b < 0x80 || rest.is_empty() {
+        return Some((b, 1));
     }
+    let at = |i: usize| u32::from(rest.get(rest.len().wrapping_sub(i)).copied().unwrap_or(0));
+    let mut a = b & 0x3F;
+    let b = at(1);
+    if b >= 0xC0 || rest.len() == 1 {
+        return Some(((b & 0x1F) << 6 | a, 2));
+    }
+    a |= (b & 0x3F) << 6;
+    let b = at(2);
+    if b >= 0xE0 || rest.len() == 2 {
+        return Some(((b & 0xF) << 12 | a, 3));
+    }
+    a |= (b & 0x3F) << 12;
+    let b = at(3);
+    Some(((b & 0x7) << 18 | a, 4))
+}
+
+/// The lead byte of the two-byte character that continuation byte `b` ends, at `text[..end]`,
+/// if it is one (as [`last_char`] would decode it).
+#[inline(always)]
+fn two_byte_lead(text: &[u8], end: usize, b: u8) -> Option<u8> {
+    if b >= 0xC0 {
+        return None;
+    }
+    let lead = *text.get(end.checked_sub(2)?)?;
+    (0xC0..0xE0).contains(&lead).then_some(lead)
+}
+
+/// A position or length within a word as the `i32` Snowball counts in (words are at most
+/// [`MAX_WORD`] bytes, so it always fits).
+#[inline(always)]
+fn to_i32(n: usize) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+/// A character's size as a `usize`.
+#[inline(always)]
+fn to_usize(n: i32) -> usize {
+    usize::try_from(n).unwrap_or(1)
 }
 
 /// Characters in UTF-8 `bytes`, counting lead bytes as Snowball's `len_utf8` does.
