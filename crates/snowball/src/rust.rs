@@ -104,9 +104,9 @@ fn trie_code(
         } else {
             String::new()
         };
-        let _ = write!(
+        let _ = writeln!(
             arms,
-            "Some(b'{}'){guard} => {{ {set} {} }}\n",
+            "Some(b'{}'){guard} => {{ {set} {} }}",
             byte.escape_ascii(),
             trie_code(end, depth, backward, found)
         );

@@ -333,28 +333,29 @@ impl Env {
     #[inline]
     pub(crate) fn go_grouping(&mut self, g: &Grouping, inside: bool, past: bool) -> bool {
         let text = self.after();
-        let mut i = 0;
-        while let Some(&b) = text.get(i) {
+        let mut rest = text;
+        while let Some((&b, tail)) = rest.split_first() {
             // ASCII needs no decoding: the common case in most languages.
             let (found, n) = if b < 0x80 {
                 (g.has_ascii(b), 1)
-            } else if let (0xC0..0xE0, Some(&next)) = (b, text.get(i + 1)) {
+            } else if let (0xC0..0xE0, Some(&next)) = (b, tail.first()) {
                 // The usual non-ASCII letter: two bytes, decoded inline.
                 (
                     g.contains(u32::from(b & 0x1F) << 6 | u32::from(next & 0x3F)),
                     2,
                 )
             } else {
-                let (ch, n) = first_char(&text[i..]).unwrap_or((0, 1));
+                let (ch, n) = first_char(rest).unwrap_or((0, 1));
                 (g.contains(ch), to_usize(n))
             };
             if found == inside {
-                self.c += to_i32(if past { i + n } else { i });
+                let at = text.len() - rest.len();
+                self.c += to_i32(if past { at + n } else { at });
                 return true;
             }
-            i += n;
+            rest = rest.get(n..).unwrap_or_default();
         }
-        self.c += to_i32(i);
+        self.c += to_i32(text.len());
         false
     }
 
@@ -362,26 +363,26 @@ impl Env {
     #[inline]
     pub(crate) fn go_grouping_b(&mut self, g: &Grouping, inside: bool, past: bool) -> bool {
         let text = self.before();
-        let mut end = text.len();
-        while let Some(&b) = end.checked_sub(1).and_then(|i| text.get(i)) {
+        let mut rest = text;
+        while let Some((&b, init)) = rest.split_last() {
             let (found, n) = if b < 0x80 {
                 (g.has_ascii(b), 1)
-            } else if let Some(lead) = two_byte_lead(text, end, b) {
+            } else if let (0x80..0xC0, Some(&lead @ 0xC0..0xE0)) = (b, init.last()) {
                 // The usual non-ASCII letter: two bytes, decoded inline.
                 (
                     g.contains(u32::from(lead & 0x1F) << 6 | u32::from(b & 0x3F)),
                     2,
                 )
             } else {
-                let (ch, n) = last_char(&text[..end]).unwrap_or((0, 1));
+                let (ch, n) = last_char(rest).unwrap_or((0, 1));
                 (g.contains(ch), to_usize(n))
             };
             if found == inside {
-                let moved = text.len() - if past { end - n } else { end };
-                self.c -= to_i32(moved);
+                let at = text.len() - rest.len();
+                self.c -= to_i32(if past { at + n } else { at });
                 return true;
             }
-            end -= n;
+            rest = rest.get(..rest.len().saturating_sub(n)).unwrap_or_default();
         }
         self.c -= to_i32(text.len());
         false
@@ -965,17 +966,6 @@ fn last_char(text: &[u8]) -> Option<(u32, i32)> {
     a |= (b & 0x3F) << 12;
     let b = at(3);
     Some(((b & 0x7) << 18 | a, 4))
-}
-
-/// The lead byte of the two-byte character that continuation byte `b` ends, at `text[..end]`,
-/// if it is one (as [`last_char`] would decode it).
-#[inline(always)]
-fn two_byte_lead(text: &[u8], end: usize, b: u8) -> Option<u8> {
-    if b >= 0xC0 {
-        return None;
-    }
-    let lead = *text.get(end.checked_sub(2)?)?;
-    (0xC0..0xE0).contains(&lead).then_some(lead)
 }
 
 /// A position or length within a word as the `i32` Snowball counts in (words are at most
