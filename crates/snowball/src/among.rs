@@ -1,6 +1,7 @@
-//! `among` tables as Snowball's runtime searches them: strings sorted (compared from the end
-//! when searching backwards), each row pointing at the longest other row that is a prefix
-//! (a suffix, backwards) of it, so one binary search and a walk down that chain finds the
+//! `among` tables: the rows as Snowball's runtime keeps them (strings sorted, compared from the
+//! end when searching backwards, each row pointing at the longest other row that is a prefix,
+//! backwards a suffix, of it: the chain of shorter matches to fall back on when a row's routine
+//! fails), and the trie over them that the generated code walks, a byte at a time, to find the
 //! longest match.
 
 use crate::ast::Among;
@@ -80,8 +81,7 @@ impl Node {
 }
 
 /// The trie over the search keys of `rows` (from [`table`]; keys read from the end when
-/// searching `backward`). A key given twice keeps its first row, as the binary search would
-/// meet it first.
+/// searching `backward`). A key given twice keeps its first row.
 pub fn trie(rows: &[Row], backward: bool) -> Node {
     let mut root = Node::default();
     for (index, row) in rows.iter().enumerate() {
