@@ -42,7 +42,11 @@ fn words(name: &str, vocabulary: &[String]) -> Vec<String> {
     let mut words = Vec::with_capacity(2 * WORDS);
     for _ in 0..WORDS {
         let len = 1 + rng.below(14);
-        words.push((0..len).map(|_| alphabet[rng.below(alphabet.len())]).collect());
+        words.push(
+            (0..len)
+                .map(|_| alphabet[rng.below(alphabet.len())])
+                .collect(),
+        );
         let mut word = vocabulary[rng.below(vocabulary.len())].clone();
         for _ in 0..rng.below(4) {
             word.push(alphabet[rng.below(alphabet.len())]);
@@ -73,7 +77,9 @@ fn every_program_agrees_with_frostem_beyond_the_vocabularies() {
             compared += 1;
             let expected = theirs.stem(&word);
             if stem != expected && failures.len() < 20 {
-                failures.push(format!("{name}: {word:?} -> {stem:?}, frostem {expected:?}"));
+                failures.push(format!(
+                    "{name}: {word:?} -> {stem:?}, frostem {expected:?}"
+                ));
             }
         }
     }

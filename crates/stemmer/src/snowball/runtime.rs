@@ -55,7 +55,7 @@ impl Grouping {
         (self.ascii >> (b & 0x7F)) & 1 != 0
     }
 
-    #[inline]
+    #[inline(always)]
     fn contains(&self, ch: u32) -> bool {
         if ch < 128 {
             return (self.ascii >> ch) & 1 != 0;
@@ -228,7 +228,7 @@ impl Env {
         self.trace_bytes = 0;
     }
 
-    #[inline]
+    #[inline(always)]
     fn byte(&self, at: i32) -> u8 {
         usize::try_from(at)
             .ok()
@@ -330,7 +330,7 @@ impl Env {
 
     /// `goto G` (`inside`) or `goto non G`, forwards; with `past`, `gopast`. Failing, the
     /// cursor is left at the limit.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn go_grouping(&mut self, g: &Grouping, inside: bool, past: bool) -> bool {
         let text = self.after();
         let mut rest = text;
@@ -360,7 +360,7 @@ impl Env {
     }
 
     /// `goto G` and friends, backwards.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn go_grouping_b(&mut self, g: &Grouping, inside: bool, past: bool) -> bool {
         let text = self.before();
         let mut rest = text;
@@ -389,7 +389,7 @@ impl Env {
     }
 
     /// `next`, forwards: over one character.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn next(&mut self) -> bool {
         match self.after().first() {
             None => false,
@@ -402,7 +402,7 @@ impl Env {
     }
 
     /// `next`, backwards.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn next_b(&mut self) -> bool {
         match self.before().last() {
             None => false,
@@ -418,7 +418,7 @@ impl Env {
     /// bytes): where the body of a loop that steps character by character (`goto C`,
     /// `repeat ([substring] among (... '' (next)))`) could only fail or step on. Not while
     /// tracing, where each `among` match is a step.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn skip_to(&mut self, starts: &[u64; 4]) {
         if self.trace.is_some() {
             return;
@@ -484,7 +484,7 @@ impl Env {
     }
 
     /// A literal string test, forwards.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn eq_s(&mut self, s: &str) -> bool {
         let s = s.as_bytes();
         let len = i32::try_from(s.len()).unwrap_or(i32::MAX);
@@ -503,12 +503,12 @@ impl Env {
     }
 
     /// A literal string test, backwards.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn eq_s_b(&mut self, s: &str) -> bool {
         self.eq_bytes_b(s.as_bytes())
     }
 
-    #[inline]
+    #[inline(always)]
     fn eq_bytes_b(&mut self, s: &[u8]) -> bool {
         let len = i32::try_from(s.len()).unwrap_or(i32::MAX);
         if self.c - self.lb < len {
@@ -601,7 +601,7 @@ impl Env {
     }
 
     /// `delete`
-    #[inline]
+    #[inline(always)]
     pub(crate) fn slice_del(&mut self) -> bool {
         // A slice that ends the string, the usual place for a suffix: a truncation.
         if self.slice_ok() && self.ket == self.size() && self.bra < self.ket {
@@ -780,7 +780,7 @@ impl Env {
     }
 
     /// The text after the cursor, up to the limit.
-    #[inline]
+    #[inline(always)]
     fn after(&self) -> &[u8] {
         match (usize::try_from(self.c), usize::try_from(self.l)) {
             (Ok(c), Ok(l)) => self.p.get(c..l).unwrap_or_default(),
@@ -789,7 +789,7 @@ impl Env {
     }
 
     /// The text before the cursor, down to the backward limit.
-    #[inline]
+    #[inline(always)]
     fn before(&self) -> &[u8] {
         match (usize::try_from(self.lb), usize::try_from(self.c)) {
             (Ok(lb), Ok(c)) => self.p.get(lb..c).unwrap_or_default(),
@@ -801,7 +801,7 @@ impl Env {
     /// longest row that matches at the cursor, with the cursor after it; 0 if none. `trie` is
     /// the table's generated matcher: the longest row that starts the text, as (row, length,
     /// action).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn find_among(
         &mut self,
         t: &Table,
@@ -818,7 +818,7 @@ impl Env {
 
     /// `among` searched backwards, in a table without routines: the longest row that ends
     /// the text before the cursor.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn find_among_b(
         &mut self,
         t: &Table,
