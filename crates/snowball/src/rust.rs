@@ -269,8 +269,15 @@ impl Gen<'_> {
         is_next(among.actions.get(empty.result.checked_sub(1)?)?).then_some(*n)
     }
 
-    /// The name of the static holding byte set `bits`, added if new.
-    fn byte_set(&mut self, bits: [u64; 4]) -> String {
+    /// The name of the static holding byte set `bits`, added if new. A set holding any UTF-8
+    /// continuation byte is widened to every byte above ASCII: the runtime then scans bytes,
+    /// not characters, and still stops only at the start of a character.
+    fn byte_set(&mut self, mut bits: [u64; 4]) -> String {
+        // Bytes 0x80..0xC0 are word 2 of the bitmap.
+        if bits[2] != 0 {
+            bits[2] = u64::MAX;
+            bits[3] = u64::MAX;
+        }
         let n = match self.sets.iter().position(|s| *s == bits) {
             Some(n) => n,
             None => {

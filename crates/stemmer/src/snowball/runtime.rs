@@ -418,26 +418,19 @@ impl Env {
     /// bytes): where the body of a loop that steps character by character (`goto C`,
     /// `repeat ([substring] among (... '' (next)))`) could only fail or step on. Not while
     /// tracing, where each `among` match is a step.
+    ///
+    /// A plain byte scan: the generator makes every set either free of UTF-8 continuation
+    /// bytes or hold every byte above ASCII, so the first byte found starts a character, as
+    /// stepping a character at a time would find it.
     #[inline(always)]
     pub(crate) fn skip_to(&mut self, starts: &[u64; 4]) {
         if self.trace.is_some() {
             return;
         }
         let text = self.after();
-        let mut i = 0;
-        while let Some(&b) = text.get(i) {
-            if starts[usize::from(b >> 6)] & (1 << (b & 63)) != 0 {
-                break;
-            }
-            // One character, as `next` steps: a lead byte takes its continuation bytes.
-            i += 1;
-            if b >= 0xC0 {
-                while text.get(i).is_some_and(|b| (0x80..0xC0).contains(b)) {
-                    i += 1;
-                }
-            }
-        }
-        self.c += to_i32(i);
+        let stop = |b: &u8| starts[usize::from(b >> 6)] & (1 << (b & 63)) != 0;
+        let skipped = text.iter().position(stop).unwrap_or(text.len());
+        self.c += to_i32(skipped);
     }
 
     /// `hop n`, forwards: over `n` characters, failing at the limit or for negative `n`.
