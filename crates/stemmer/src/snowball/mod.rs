@@ -8,6 +8,7 @@
 
 mod generated;
 mod runtime;
+mod store;
 
 pub use generated::Program;
 

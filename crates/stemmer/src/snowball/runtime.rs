@@ -5,18 +5,26 @@
 //! positions count bytes, `next`/`hop` and groupings step over whole UTF-8 characters, `among`
 //! is one binary search over a sorted table plus a walk down its prefix chain. Every access is
 //! bounds-checked without panicking: a position gone wrong makes a command fail, nothing more.
-//! Edits are in place (`Vec::splice`), so one edit costs the bytes after it; an algorithm that
-//! edits in a loop over the word is quadratic in the word's length, as in Snowball's C.
+//!
+//! The current string lives in a [`Store`]: for words up to [`LONG`] bytes a plain vector
+//! edited in place, where an edit costs the bytes after it (as in Snowball's C); for longer
+//! ones a gap buffer, where a sweep of edits all along the word (a prelude rewriting `ß` to
+//! `ss`) costs linear time instead of quadratic. [`Env`] and the generated code are compiled
+//! once over each (`super::store` says why).
 
 use std::cell::RefCell;
+use std::thread::LocalKey;
+
+use super::store::chars;
+pub(crate) use super::store::{Gap, Plain, Store};
 
 /// One row of an `among` table: the string, the row of the longest string it extends (or -1),
 /// the action it selects, and the routine that must also succeed.
-pub(crate) struct Among(
+pub(crate) struct Among<S = Plain>(
     pub(crate) &'static str,
     pub(crate) i16,
     pub(crate) u16,
-    pub(crate) Option<fn(&mut Env) -> bool>,
+    pub(crate) Option<fn(&mut Env<S>) -> bool>,
 );
 
 /// A set of characters as a bitmap over the code points `min..=max`.
@@ -94,9 +102,9 @@ pub(crate) struct Saved {
 pub(crate) const VARIABLES: usize = 16;
 
 /// The state of one stemming: the current string, its positions and the program's variables.
-pub(crate) struct Env {
+pub(crate) struct Env<S = Plain> {
     /// The current string.
-    pub(crate) p: Vec<u8>,
+    pub(crate) p: S,
     /// The cursor.
     pub(crate) c: i32,
     /// The forward limit.
@@ -138,15 +146,57 @@ pub(crate) fn div(a: i32, b: i32) -> i32 {
 thread_local! {
     /// One environment per thread, so that stemming allocates nothing once buffers have grown.
     static ENV: RefCell<Env> = const { RefCell::new(Env::new()) };
+    /// The same for long words.
+    static LONG_ENV: RefCell<Env<Gap>> = const { RefCell::new(Env::new()) };
 }
 
 /// Longer words are returned unchanged: positions are `i32`, as in Snowball.
 const MAX_WORD: usize = 1 << 30;
 
+/// Words longer than this many bytes are stemmed over the gap buffer. Below it a shifting edit
+/// costs less than the gap's bookkeeping, and ordinary words are far below it.
+pub(crate) const LONG: usize = 512;
+
+/// A program compiled over both stores.
+pub(crate) type Entry = (fn(&mut Env) -> bool, fn(&mut Env<Gap>) -> bool);
+
 /// Runs external `program` (of a program with `strings` string variables) on `word`, appending
 /// the result to `out`; with `trace`, also returns what fired.
 pub(crate) fn run(
-    program: fn(&mut Env) -> bool,
+    program: Entry,
+    strings: usize,
+    word: &str,
+    out: &mut String,
+    trace: bool,
+) -> Vec<Event> {
+    if word.len() > LONG {
+        run_in(&LONG_ENV, program.1, strings, word, out, trace)
+    } else {
+        run_in(&ENV, program.0, strings, word, out, trace)
+    }
+}
+
+/// [`run`] over the gap buffer (`gap`) or the plain store, whatever the word's length.
+#[cfg(test)]
+pub(crate) fn run_as(
+    program: Entry,
+    gap: bool,
+    strings: usize,
+    word: &str,
+    out: &mut String,
+    trace: bool,
+) -> Vec<Event> {
+    if gap {
+        run_in(&LONG_ENV, program.1, strings, word, out, trace)
+    } else {
+        run_in(&ENV, program.0, strings, word, out, trace)
+    }
+}
+
+/// [`run`] over the store of `env`, whatever the word's length.
+fn run_in<S: Store>(
+    env: &'static LocalKey<RefCell<Env<S>>>,
+    program: fn(&mut Env<S>) -> bool,
     strings: usize,
     word: &str,
     out: &mut String,
@@ -156,33 +206,35 @@ pub(crate) fn run(
         out.push_str(word);
         return Vec::new();
     }
-    let mut go = |env: &mut Env| {
+    let mut go = |env: &mut Env<S>| {
         env.reset(word, strings, trace);
         program(env);
         if let Some(events) = &env.trace {
             // Edits made by `stem` itself, outside any routine it called.
             let last = events.last().map_or(word.as_bytes(), |e| e.word.as_bytes());
-            if last != env.p.as_slice() {
+            if last != env.p.whole().as_slice() {
                 env.note("stem", Some(CHANGED));
             }
         }
+        let first_edit = env.first_edit;
+        let p = env.p.whole();
         // Most stems keep a prefix of the word: only the bytes after it need validating.
         // The bytes before the first edit are the word's: only the rest needs validating.
-        let mut same = env.first_edit.min(env.p.len()).min(word.len());
+        let mut same = first_edit.min(p.len()).min(word.len());
         while !word.is_char_boundary(same) {
             same -= 1;
         }
         out.push_str(&word[..same]);
-        if same == env.p.len() {
+        if same == p.len() {
             return env.trace.take().unwrap_or_default();
         }
-        match std::str::from_utf8(&env.p[same..]) {
+        match std::str::from_utf8(&p[same..]) {
             Ok(rest) => out.push_str(rest),
-            Err(_) => out.push_str(&String::from_utf8_lossy(&env.p[same..])),
+            Err(_) => out.push_str(&String::from_utf8_lossy(&p[same..])),
         }
         env.trace.take().unwrap_or_default()
     };
-    ENV.with(|cell| match cell.try_borrow_mut() {
+    env.with(|cell| match cell.try_borrow_mut() {
         Ok(mut env) => go(&mut env),
         Err(_) => go(&mut Env::new()),
     })
@@ -190,11 +242,11 @@ pub(crate) fn run(
 
 // The runtime covers the whole language; the shipped algorithms do not use every command.
 #[allow(dead_code)]
-impl Env {
+impl<S: Store> Env<S> {
     /// An empty environment (`const`, so the thread-local needs no lazy initialisation).
     const fn new() -> Self {
         Env {
-            p: Vec::new(),
+            p: S::EMPTY,
             c: 0,
             l: 0,
             lb: 0,
@@ -210,8 +262,7 @@ impl Env {
     }
 
     fn reset(&mut self, word: &str, strings: usize, trace: bool) {
-        self.p.clear();
-        self.p.extend_from_slice(word.as_bytes());
+        self.p.set(word.as_bytes());
         self.c = 0;
         self.l = self.size();
         self.lb = 0;
@@ -232,13 +283,12 @@ impl Env {
     fn byte(&self, at: i32) -> u8 {
         usize::try_from(at)
             .ok()
-            .and_then(|at| self.p.get(at))
-            .copied()
+            .and_then(|at| self.p.byte(at))
             .unwrap_or(0)
     }
 
-    fn word(&self) -> String {
-        String::from_utf8_lossy(&self.p).into_owned()
+    fn word(&mut self) -> String {
+        String::from_utf8_lossy(self.p.whole()).into_owned()
     }
 
     fn note(&mut self, step: &'static str, rule: Option<&'static str>) {
@@ -259,13 +309,13 @@ impl Env {
 
     /// Calls routine `f`; while tracing, records it if it changed the word.
     #[inline(always)]
-    pub(crate) fn call(&mut self, f: fn(&mut Env) -> bool, name: &'static str) -> bool {
+    pub(crate) fn call(&mut self, f: fn(&mut Env<S>) -> bool, name: &'static str) -> bool {
         if self.trace.is_none() {
             return f(self);
         }
-        let before = self.p.clone();
+        let before = self.p.whole().clone();
         let ok = f(self);
-        if self.p != before {
+        if *self.p.whole() != before {
             self.note(name, Some(CHANGED));
         }
         ok
@@ -279,7 +329,7 @@ impl Env {
 
     /// The current string's length in characters.
     pub(crate) fn len(&self) -> i32 {
-        chars(&self.p)
+        self.p.chars()
     }
 
     /// `sizeof s`
@@ -475,7 +525,7 @@ impl Env {
         }
         let start = usize::try_from(self.c).unwrap_or(usize::MAX);
         // A byte loop: literals are short, a `memcmp` call costs more than it saves.
-        match self.p.get(start..start.saturating_add(s.len())) {
+        match self.p.window(start, start.saturating_add(s.len())) {
             Some(text) if text.iter().zip(s).all(|(a, b)| a == b) => {
                 self.c += len;
                 true
@@ -497,7 +547,7 @@ impl Env {
             return false;
         }
         let end = usize::try_from(self.c).unwrap_or(0);
-        match self.p.get(end.saturating_sub(s.len())..end) {
+        match self.p.window(end.saturating_sub(s.len()), end) {
             Some(text) if text.iter().zip(s).all(|(a, b)| a == b) => {
                 self.c -= len;
                 true
@@ -536,15 +586,7 @@ impl Env {
         }
         let adjustment = i32::try_from(s.len()).unwrap_or(0) - (ket - bra);
         self.first_edit = self.first_edit.min(from);
-        if to - from == s.len() {
-            self.p[from..to].copy_from_slice(s);
-        } else if to == self.p.len() {
-            // At the end, the usual place for a suffix: no tail to move.
-            self.p.truncate(from);
-            self.p.extend_from_slice(s);
-        } else {
-            self.p.splice(from..to, s.iter().copied());
-        }
+        self.p.replace(from, to, s);
         if adjustment != 0 {
             self.l += adjustment;
             if self.c >= ket {
@@ -688,7 +730,7 @@ impl Env {
             return false;
         };
         target.clear();
-        target.extend_from_slice(self.p.get(from..to).unwrap_or_default());
+        self.p.copy_to(from, to, target);
         true
     }
 
@@ -699,7 +741,7 @@ impl Env {
             return false;
         };
         target.clear();
-        target.extend_from_slice(&self.p[..to]);
+        self.p.copy_to(0, to, target);
         true
     }
 
@@ -744,7 +786,9 @@ impl Env {
             bra: self.bra,
             ket: self.ket,
         };
-        std::mem::swap(&mut self.p, &mut self.s[s]);
+        // A string variable is one vector: the gap, if any, closes first (no shipped
+        // program uses `$`, and a string variable is read whole).
+        std::mem::swap(self.p.whole(), &mut self.s[s]);
         self.c = 0;
         self.lb = 0;
         self.l = self.size();
@@ -753,7 +797,9 @@ impl Env {
 
     /// Ends `$s C`.
     pub(crate) fn leave(&mut self, s: usize, saved: Saved) {
-        std::mem::swap(&mut self.p, &mut self.s[s]);
+        // A string variable is one vector: the gap, if any, closes first (no shipped
+        // program uses `$`, and a string variable is read whole).
+        std::mem::swap(self.p.whole(), &mut self.s[s]);
         self.c = saved.c;
         self.l = saved.l;
         self.lb = saved.lb;
@@ -764,7 +810,7 @@ impl Env {
     /// `among` searched forwards: the action number of the longest row that matches at the
     /// cursor (and whose routine succeeds), with the cursor after it; 0 if none.
     #[inline]
-    pub(crate) fn find_among(&mut self, t: &Table, routine: &'static str) -> i32 {
+    pub(crate) fn find_among(&mut self, t: &Table<S>, routine: &'static str) -> i32 {
         // Most searches are decided by the first byte: those need no call.
         let (c, l) = (self.c, self.l);
         let key = |i: u16| (c + i32::from(i) < l).then(|| self.byte(c + i32::from(i)));
@@ -776,10 +822,13 @@ impl Env {
         }
     }
 
-    fn search(&mut self, t: &Table, routine: &'static str) -> i32 {
+    fn search(&mut self, t: &Table<S>, routine: &'static str) -> i32 {
         let c = self.c;
         let text = match (usize::try_from(c), usize::try_from(self.l)) {
-            (Ok(c), Ok(l)) => self.p.get(c..l).unwrap_or_default(),
+            (Ok(c), Ok(l)) => self
+                .p
+                .among_window(c, l, false, || t.longest_row())
+                .unwrap_or_default(),
             _ => &[],
         };
         let (row, common) = t.longest::<false>(text);
@@ -789,7 +838,7 @@ impl Env {
     /// `among` searched backwards: rows compared from their ends with the text before the
     /// cursor.
     #[inline]
-    pub(crate) fn find_among_b(&mut self, t: &Table, routine: &'static str) -> i32 {
+    pub(crate) fn find_among_b(&mut self, t: &Table<S>, routine: &'static str) -> i32 {
         let (c, lb) = (self.c, self.lb);
         let key = |i: u16| (c - i32::from(i) > lb).then(|| self.byte(c - 1 - i32::from(i)));
         match t.quick(key) {
@@ -800,10 +849,13 @@ impl Env {
         }
     }
 
-    fn search_b(&mut self, t: &Table, routine: &'static str) -> i32 {
+    fn search_b(&mut self, t: &Table<S>, routine: &'static str) -> i32 {
         let c = self.c;
         let text = match (usize::try_from(self.lb), usize::try_from(c)) {
-            (Ok(lb), Ok(c)) => self.p.get(lb..c).unwrap_or_default(),
+            (Ok(lb), Ok(c)) => self
+                .p
+                .among_window(lb, c, true, || t.longest_row())
+                .unwrap_or_default(),
             _ => &[],
         };
         let (row, common) = t.longest::<true>(text);
@@ -816,7 +868,7 @@ impl Env {
     #[inline]
     fn among_chain(
         &mut self,
-        t: &Table,
+        t: &Table<S>,
         row: Option<usize>,
         common: usize,
         routine: &'static str,
@@ -865,8 +917,8 @@ enum Quick {
 
 /// An `among` table: rows sorted by their search key (the string, reversed when searching
 /// backwards), with the rows of each first key byte located once, at compile time.
-pub(crate) struct Table {
-    rows: &'static [Among],
+pub(crate) struct Table<S: 'static = Plain> {
+    rows: &'static [Among<S>],
     /// `starts[b]`: the first row whose first key byte is at least `b` (empty rows come first).
     starts: [u16; 257],
     /// The last key byte of the shortest non-empty row: in UTF-8 the first bytes of rows are
@@ -876,9 +928,9 @@ pub(crate) struct Table {
     probe_bits: [u64; 4],
 }
 
-impl Table {
+impl<S: 'static> Table<S> {
     /// The table of `rows`, which must be sorted by key; `backward` keys read from the end.
-    pub(crate) const fn new(rows: &'static [Among], backward: bool) -> Self {
+    pub(crate) const fn new(rows: &'static [Among<S>], backward: bool) -> Self {
         let mut starts = [0u16; 257];
         let mut b = 0;
         let mut row = 0;
@@ -934,6 +986,11 @@ impl Table {
             probe: probe as u16,
             probe_bits,
         }
+    }
+
+    /// The length of the longest row: a search reads no further into the text.
+    fn longest_row(&self) -> usize {
+        self.rows.iter().map(|row| row.0.len()).max().unwrap_or(0)
     }
 
     /// What the text's first key byte and its byte at [`Table::probe`] decide (`key(i)` is
@@ -1005,13 +1062,4 @@ impl Table {
             (empty, 0)
         }
     }
-}
-
-/// Characters in UTF-8 `bytes`, counting lead bytes as Snowball's `len_utf8` does.
-fn chars(bytes: &[u8]) -> i32 {
-    let n = bytes
-        .iter()
-        .filter(|&&b| !(0x80..0xC0).contains(&b))
-        .count();
-    i32::try_from(n).unwrap_or(i32::MAX)
 }
