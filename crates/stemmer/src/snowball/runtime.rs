@@ -5,18 +5,26 @@
 //! positions count bytes, `next`/`hop` and groupings step over whole UTF-8 characters, `among`
 //! is a generated trie walk plus, where routines are involved, a walk down the prefix chain. Every access is
 //! bounds-checked without panicking: a position gone wrong makes a command fail, nothing more.
-//! Edits are in place (`Vec::splice`), so one edit costs the bytes after it; an algorithm that
-//! edits in a loop over the word is quadratic in the word's length, as in Snowball's C.
+//!
+//! The current string lives in a [`Store`]: for words up to [`LONG`] bytes a plain vector
+//! edited in place, where an edit costs the bytes after it (as in Snowball's C); for longer
+//! ones a gap buffer, where a sweep of edits all along the word (a prelude rewriting `ß` to
+//! `ss`) costs linear time instead of quadratic. [`Env`] and the generated code are compiled
+//! once over each (`super::store` says why).
 
 use std::cell::RefCell;
+use std::thread::LocalKey;
+
+use super::store::chars;
+pub(crate) use super::store::{Gap, Plain, Store};
 
 /// One row of an `among` table: the string, the row of the longest string it extends (or -1),
 /// the action it selects, and the routine that must also succeed.
-pub(crate) struct Among(
+pub(crate) struct Among<S = Plain>(
     pub(crate) &'static str,
     pub(crate) i16,
     pub(crate) u16,
-    pub(crate) Option<fn(&mut Env) -> bool>,
+    pub(crate) Option<fn(&mut Env<S>) -> bool>,
 );
 
 /// A set of characters as a bitmap over the code points `min..=max`.
@@ -94,9 +102,9 @@ pub(crate) struct Saved {
 pub(crate) const VARIABLES: usize = 16;
 
 /// The state of one stemming: the current string, its positions and the program's variables.
-pub(crate) struct Env {
+pub(crate) struct Env<S = Plain> {
     /// The current string.
-    pub(crate) p: Vec<u8>,
+    pub(crate) p: S,
     /// The cursor.
     pub(crate) c: i32,
     /// The forward limit.
@@ -138,15 +146,57 @@ pub(crate) fn div(a: i32, b: i32) -> i32 {
 thread_local! {
     /// One environment per thread, so that stemming allocates nothing once buffers have grown.
     static ENV: RefCell<Env> = const { RefCell::new(Env::new()) };
+    /// The same for long words.
+    static LONG_ENV: RefCell<Env<Gap>> = const { RefCell::new(Env::new()) };
 }
 
 /// Longer words are returned unchanged: positions are `i32`, as in Snowball.
 const MAX_WORD: usize = 1 << 30;
 
+/// Words longer than this many bytes are stemmed over the gap buffer. Below it a shifting edit
+/// costs less than the gap's bookkeeping, and ordinary words are far below it.
+pub(crate) const LONG: usize = 512;
+
+/// A program compiled over both stores.
+pub(crate) type Entry = (fn(&mut Env) -> bool, fn(&mut Env<Gap>) -> bool);
+
 /// Runs external `program` (of a program with `strings` string variables) on `word`, appending
 /// the result to `out`; with `trace`, also returns what fired.
 pub(crate) fn run(
-    program: fn(&mut Env) -> bool,
+    program: Entry,
+    strings: usize,
+    word: &str,
+    out: &mut String,
+    trace: bool,
+) -> Vec<Event> {
+    if word.len() > LONG {
+        run_in(&LONG_ENV, program.1, strings, word, out, trace)
+    } else {
+        run_in(&ENV, program.0, strings, word, out, trace)
+    }
+}
+
+/// [`run`] over the gap buffer (`gap`) or the plain store, whatever the word's length.
+#[cfg(test)]
+pub(crate) fn run_as(
+    program: Entry,
+    gap: bool,
+    strings: usize,
+    word: &str,
+    out: &mut String,
+    trace: bool,
+) -> Vec<Event> {
+    if gap {
+        run_in(&LONG_ENV, program.1, strings, word, out, trace)
+    } else {
+        run_in(&ENV, program.0, strings, word, out, trace)
+    }
+}
+
+/// [`run`] over the store of `env`, whatever the word's length.
+fn run_in<S: Store>(
+    env: &'static LocalKey<RefCell<Env<S>>>,
+    program: fn(&mut Env<S>) -> bool,
     strings: usize,
     word: &str,
     out: &mut String,
@@ -156,33 +206,35 @@ pub(crate) fn run(
         out.push_str(word);
         return Vec::new();
     }
-    let mut go = |env: &mut Env| {
+    let mut go = |env: &mut Env<S>| {
         env.reset(word, strings, trace);
         program(env);
         if let Some(events) = &env.trace {
             // Edits made by `stem` itself, outside any routine it called.
             let last = events.last().map_or(word.as_bytes(), |e| e.word.as_bytes());
-            if last != env.p.as_slice() {
+            if last != env.p.whole().as_slice() {
                 env.note("stem", Some(CHANGED));
             }
         }
+        let first_edit = env.first_edit;
+        let p = env.p.whole();
         // Most stems keep a prefix of the word: only the bytes after it need validating.
         // The bytes before the first edit are the word's: only the rest needs validating.
-        let mut same = env.first_edit.min(env.p.len()).min(word.len());
+        let mut same = first_edit.min(p.len()).min(word.len());
         while !word.is_char_boundary(same) {
             same -= 1;
         }
         out.push_str(&word[..same]);
-        if same == env.p.len() {
+        if same == p.len() {
             return env.trace.take().unwrap_or_default();
         }
-        match std::str::from_utf8(&env.p[same..]) {
+        match std::str::from_utf8(&p[same..]) {
             Ok(rest) => out.push_str(rest),
-            Err(_) => out.push_str(&String::from_utf8_lossy(&env.p[same..])),
+            Err(_) => out.push_str(&String::from_utf8_lossy(&p[same..])),
         }
         env.trace.take().unwrap_or_default()
     };
-    ENV.with(|cell| match cell.try_borrow_mut() {
+    env.with(|cell| match cell.try_borrow_mut() {
         Ok(mut env) => go(&mut env),
         Err(_) => go(&mut Env::new()),
     })
@@ -190,11 +242,11 @@ pub(crate) fn run(
 
 // The runtime covers the whole language; the shipped algorithms do not use every command.
 #[allow(dead_code)]
-impl Env {
+impl<S: Store> Env<S> {
     /// An empty environment (`const`, so the thread-local needs no lazy initialisation).
     const fn new() -> Self {
         Env {
-            p: Vec::new(),
+            p: S::EMPTY,
             c: 0,
             l: 0,
             lb: 0,
@@ -210,8 +262,7 @@ impl Env {
     }
 
     fn reset(&mut self, word: &str, strings: usize, trace: bool) {
-        self.p.clear();
-        self.p.extend_from_slice(word.as_bytes());
+        self.p.set(word.as_bytes());
         self.c = 0;
         self.l = self.size();
         self.lb = 0;
@@ -232,13 +283,12 @@ impl Env {
     fn byte(&self, at: i32) -> u8 {
         usize::try_from(at)
             .ok()
-            .and_then(|at| self.p.get(at))
-            .copied()
+            .and_then(|at| self.p.byte(at))
             .unwrap_or(0)
     }
 
-    fn word(&self) -> String {
-        String::from_utf8_lossy(&self.p).into_owned()
+    fn word(&mut self) -> String {
+        String::from_utf8_lossy(self.p.whole()).into_owned()
     }
 
     fn note(&mut self, step: &'static str, rule: Option<&'static str>) {
@@ -259,13 +309,13 @@ impl Env {
 
     /// Calls routine `f`; while tracing, records it if it changed the word.
     #[inline(always)]
-    pub(crate) fn call(&mut self, f: fn(&mut Env) -> bool, name: &'static str) -> bool {
+    pub(crate) fn call(&mut self, f: fn(&mut Env<S>) -> bool, name: &'static str) -> bool {
         if self.trace.is_none() {
             return f(self);
         }
-        let before = self.p.clone();
+        let before = self.p.whole().clone();
         let ok = f(self);
-        if self.p != before {
+        if *self.p.whole() != before {
             self.note(name, Some(CHANGED));
         }
         ok
@@ -279,7 +329,7 @@ impl Env {
 
     /// The current string's length in characters.
     pub(crate) fn len(&self) -> i32 {
-        chars(&self.p)
+        self.p.chars()
     }
 
     /// `sizeof s`
@@ -297,7 +347,7 @@ impl Env {
     /// A grouping test, forwards: the next character is (`inside`) or is not in `g`.
     #[inline(always)]
     pub(crate) fn grouping(&mut self, g: &Grouping, inside: bool) -> bool {
-        let text = self.after();
+        let text = self.char_after();
         let found = match text.first() {
             Some(&b) if b < 0x80 => Some((g.has_ascii(b), 1)),
             _ => first_char(text).map(|(ch, n)| (g.contains(ch), n)),
@@ -314,7 +364,7 @@ impl Env {
     /// A grouping test, backwards.
     #[inline(always)]
     pub(crate) fn grouping_b(&mut self, g: &Grouping, inside: bool) -> bool {
-        let text = self.before();
+        let text = self.char_before();
         let found = match text.last() {
             Some(&b) if b < 0x80 => Some((g.has_ascii(b), 1)),
             _ => last_char(text).map(|(ch, n)| (g.contains(ch), n)),
@@ -391,7 +441,7 @@ impl Env {
     /// `next`, forwards: over one character.
     #[inline(always)]
     pub(crate) fn next(&mut self) -> bool {
-        match self.after().first() {
+        match self.char_after().first() {
             None => false,
             Some(&b) if b < 0xC0 => {
                 self.c += 1;
@@ -404,7 +454,7 @@ impl Env {
     /// `next`, backwards.
     #[inline(always)]
     pub(crate) fn next_b(&mut self) -> bool {
-        match self.before().last() {
+        match self.char_before().last() {
             None => false,
             Some(&b) if b < 0x80 => {
                 self.c -= 1;
@@ -486,7 +536,7 @@ impl Env {
         }
         let start = usize::try_from(self.c).unwrap_or(usize::MAX);
         // A byte loop: literals are short, a `memcmp` call costs more than it saves.
-        match self.p.get(start..start.saturating_add(s.len())) {
+        match self.p.window(start, start.saturating_add(s.len())) {
             Some(text) if text.iter().zip(s).all(|(a, b)| a == b) => {
                 self.c += len;
                 true
@@ -508,7 +558,7 @@ impl Env {
             return false;
         }
         let end = usize::try_from(self.c).unwrap_or(0);
-        match self.p.get(end.saturating_sub(s.len())..end) {
+        match self.p.window(end.saturating_sub(s.len()), end) {
             Some(text) if text.iter().zip(s).all(|(a, b)| a == b) => {
                 self.c -= len;
                 true
@@ -547,15 +597,7 @@ impl Env {
         }
         let adjustment = i32::try_from(s.len()).unwrap_or(0) - (ket - bra);
         self.first_edit = self.first_edit.min(from);
-        if to - from == s.len() {
-            self.p[from..to].copy_from_slice(s);
-        } else if to == self.p.len() {
-            // At the end, the usual place for a suffix: no tail to move.
-            self.p.truncate(from);
-            self.p.extend_from_slice(s);
-        } else {
-            self.p.splice(from..to, s.iter().copied());
-        }
+        self.p.replace(from, to, s);
         if adjustment != 0 {
             self.l += adjustment;
             if self.c >= ket {
@@ -699,7 +741,7 @@ impl Env {
             return false;
         };
         target.clear();
-        target.extend_from_slice(self.p.get(from..to).unwrap_or_default());
+        self.p.copy_to(from, to, target);
         true
     }
 
@@ -710,7 +752,7 @@ impl Env {
             return false;
         };
         target.clear();
-        target.extend_from_slice(&self.p[..to]);
+        self.p.copy_to(0, to, target);
         true
     }
 
@@ -755,7 +797,9 @@ impl Env {
             bra: self.bra,
             ket: self.ket,
         };
-        std::mem::swap(&mut self.p, &mut self.s[s]);
+        // A string variable is one vector: the gap, if any, closes first (no shipped
+        // program uses `$`, and a string variable is read whole).
+        std::mem::swap(self.p.whole(), &mut self.s[s]);
         self.c = 0;
         self.lb = 0;
         self.l = self.size();
@@ -764,7 +808,9 @@ impl Env {
 
     /// Ends `$s C`.
     pub(crate) fn leave(&mut self, s: usize, saved: Saved) {
-        std::mem::swap(&mut self.p, &mut self.s[s]);
+        // A string variable is one vector: the gap, if any, closes first (no shipped
+        // program uses `$`, and a string variable is read whole).
+        std::mem::swap(self.p.whole(), &mut self.s[s]);
         self.c = saved.c;
         self.l = saved.l;
         self.lb = saved.lb;
@@ -772,20 +818,61 @@ impl Env {
         self.ket = saved.ket;
     }
 
-    /// The text after the cursor, up to the limit.
+    /// The text after the cursor, up to the limit, in one slice (over a gap buffer the gap
+    /// moves out of it, by the shorter way).
     #[inline(always)]
-    fn after(&self) -> &[u8] {
+    fn after(&mut self) -> &[u8] {
         match (usize::try_from(self.c), usize::try_from(self.l)) {
-            (Ok(c), Ok(l)) => self.p.get(c..l).unwrap_or_default(),
+            (Ok(c), Ok(l)) => self.p.window(c, l).unwrap_or_default(),
             _ => &[],
         }
     }
 
-    /// The text before the cursor, down to the backward limit.
+    /// The character after the cursor (at most four bytes, cut at the limit): what one
+    /// character's test reads, so that over a gap buffer the gap moves by no more.
     #[inline(always)]
-    fn before(&self) -> &[u8] {
+    fn char_after(&mut self) -> &[u8] {
+        match (usize::try_from(self.c), usize::try_from(self.l)) {
+            (Ok(c), Ok(l)) => self.p.window(c, l.min(c + 4)).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
+    /// The character before the cursor (at most four bytes, cut at the backward limit).
+    #[inline(always)]
+    fn char_before(&mut self) -> &[u8] {
         match (usize::try_from(self.lb), usize::try_from(self.c)) {
-            (Ok(lb), Ok(c)) => self.p.get(lb..c).unwrap_or_default(),
+            (Ok(lb), Ok(c)) => self
+                .p
+                .window(lb.max(c.saturating_sub(4)), c)
+                .unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
+    /// The text before the cursor, down to the backward limit, in one slice.
+    #[inline(always)]
+    fn before(&mut self) -> &[u8] {
+        match (usize::try_from(self.lb), usize::try_from(self.c)) {
+            (Ok(lb), Ok(c)) => self.p.window(lb, c).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
+    /// The text an `among` of `t` searches: after the cursor, or before it `backward` (over a
+    /// gap buffer perhaps only as much of it as the longest row, which decides as well).
+    #[inline(always)]
+    fn among_text(&mut self, t: &Table<S>, backward: bool) -> &[u8] {
+        let (from, to) = if backward {
+            (self.lb, self.c)
+        } else {
+            (self.c, self.l)
+        };
+        match (usize::try_from(from), usize::try_from(to)) {
+            (Ok(from), Ok(to)) => self
+                .p
+                .among_window(from, to, backward, || t.longest_row())
+                .unwrap_or_default(),
             _ => &[],
         }
     }
@@ -797,11 +884,11 @@ impl Env {
     #[inline(always)]
     pub(crate) fn find_among(
         &mut self,
-        t: &Table,
+        t: &Table<S>,
         trie: impl Fn(&[u8]) -> Option<(usize, i32, i32)>,
         routine: &'static str,
     ) -> i32 {
-        let Some((row, len, action)) = trie(self.after()) else {
+        let Some((row, len, action)) = trie(self.among_text(t, false)) else {
             return 0;
         };
         self.c += len;
@@ -814,11 +901,11 @@ impl Env {
     #[inline(always)]
     pub(crate) fn find_among_b(
         &mut self,
-        t: &Table,
+        t: &Table<S>,
         trie: impl Fn(&[u8]) -> Option<(usize, i32, i32)>,
         routine: &'static str,
     ) -> i32 {
-        let Some((row, len, action)) = trie(self.before()) else {
+        let Some((row, len, action)) = trie(self.among_text(t, true)) else {
             return 0;
         };
         self.c -= len;
@@ -828,7 +915,7 @@ impl Env {
 
     /// While tracing, records the match of `row`.
     #[inline(always)]
-    fn found(&mut self, t: &Table, row: usize, routine: &'static str) {
+    fn found(&mut self, t: &Table<S>, row: usize, routine: &'static str) {
         if self.trace.is_some() {
             self.note(routine, t.rows.get(row).map(|r| r.0));
         }
@@ -838,24 +925,24 @@ impl Env {
     /// longest match fails, the next longest is tried.
     pub(crate) fn find_among_chain(
         &mut self,
-        t: &Table,
+        t: &Table<S>,
         trie: impl Fn(&[u8]) -> Option<(usize, i32, i32)>,
         routine: &'static str,
     ) -> i32 {
         let c = self.c;
-        let row = trie(self.after()).map(|(row, _, _)| row);
+        let row = trie(self.among_text(t, false)).map(|(row, _, _)| row);
         self.among_chain(t, row, routine, |len| c + len)
     }
 
     /// [`Env::find_among_b`] in a table whose rows may call routines.
     pub(crate) fn find_among_b_chain(
         &mut self,
-        t: &Table,
+        t: &Table<S>,
         trie: impl Fn(&[u8]) -> Option<(usize, i32, i32)>,
         routine: &'static str,
     ) -> i32 {
         let c = self.c;
-        let row = trie(self.before()).map(|(row, _, _)| row);
+        let row = trie(self.among_text(t, true)).map(|(row, _, _)| row);
         self.among_chain(t, row, routine, |len| c - len)
     }
 
@@ -865,7 +952,7 @@ impl Env {
     #[inline]
     fn among_chain(
         &mut self,
-        t: &Table,
+        t: &Table<S>,
         row: Option<usize>,
         routine: &'static str,
         end: impl Fn(i32) -> i32,
@@ -905,14 +992,19 @@ impl Env {
 /// backwards), each pointing at the longest row that its key extends. The search itself is the
 /// table's generated trie (`T_n` beside `A_n`); the rows give what it found: the action, the
 /// routine, the chain of shorter matches, the string for traces.
-pub(crate) struct Table {
-    rows: &'static [Among],
+pub(crate) struct Table<S: 'static = Plain> {
+    rows: &'static [Among<S>],
 }
 
-impl Table {
+impl<S: 'static> Table<S> {
     /// The table of `rows`, sorted by key.
-    pub(crate) const fn new(rows: &'static [Among]) -> Self {
+    pub(crate) const fn new(rows: &'static [Among<S>]) -> Self {
         Table { rows }
+    }
+
+    /// The length of the longest row: a search reads no further into the text.
+    fn longest_row(&self) -> usize {
+        self.rows.iter().map(|row| row.0.len()).max().unwrap_or(0)
     }
 }
 
@@ -972,13 +1064,4 @@ fn to_i32(n: usize) -> i32 {
 #[inline(always)]
 fn to_usize(n: i32) -> usize {
     usize::try_from(n).unwrap_or(1)
-}
-
-/// Characters in UTF-8 `bytes`, counting lead bytes as Snowball's `len_utf8` does.
-fn chars(bytes: &[u8]) -> i32 {
-    let n = bytes
-        .iter()
-        .filter(|&&b| !(0x80..0xC0).contains(&b))
-        .count();
-    i32::try_from(n).unwrap_or(i32::MAX)
 }
