@@ -1,6 +1,7 @@
-//! `among` tables as Snowball's runtime searches them: strings sorted (compared from the end
-//! when searching backwards), each row pointing at the longest other row that is a prefix
-//! (a suffix, backwards) of it, so one binary search and a walk down that chain finds the
+//! `among` tables: the rows as Snowball's runtime keeps them (strings sorted, compared from the
+//! end when searching backwards, each row pointing at the longest other row that is a prefix,
+//! backwards a suffix, of it: the chain of shorter matches to fall back on when a row's routine
+//! fails), and the trie over them that the generated code walks, a byte at a time, to find the
 //! longest match.
 
 use crate::ast::Among;
@@ -50,4 +51,85 @@ pub fn table(among: &Among) -> Vec<Row> {
             }
         })
         .collect()
+}
+
+/// A node of the trie over a table's search keys: the row whose key ends here, if any, and
+/// the nodes one key byte further, in byte order. Walking it along the text visits exactly the
+/// rows that match there, shortest first, so the last row seen is the longest match: what the
+/// binary search and chain find, decided by one `match` per byte in the generated code.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Node {
+    /// The row (an index into [`table`]'s rows) whose key is the path to this node.
+    pub row: Option<usize>,
+    /// The nodes one key byte further.
+    pub children: Vec<(u8, Node)>,
+}
+
+impl Node {
+    /// The bytes of the single path below this node down to the first node that has a row
+    /// or more than one child, and that node: what a generator can compare in one go.
+    pub fn run(&self) -> (Vec<u8>, &Node) {
+        let mut bytes = Vec::new();
+        let mut node = self;
+        while node.row.is_none() && node.children.len() == 1 {
+            let (byte, child) = &node.children[0];
+            bytes.push(*byte);
+            node = child;
+        }
+        (bytes, node)
+    }
+}
+
+/// The trie over the search keys of `rows` (from [`table`]; keys read from the end when
+/// searching `backward`). A key given twice keeps its first row.
+pub fn trie(rows: &[Row], backward: bool) -> Node {
+    let mut root = Node::default();
+    for (index, row) in rows.iter().enumerate() {
+        let key: Vec<u8> = if backward {
+            row.text.iter().rev().copied().collect()
+        } else {
+            row.text.clone()
+        };
+        let mut node = &mut root;
+        for byte in key {
+            let at = match node.children.binary_search_by_key(&byte, |(b, _)| *b) {
+                Ok(at) => at,
+                Err(at) => {
+                    node.children.insert(at, (byte, Node::default()));
+                    at
+                }
+            };
+            node = &mut node.children[at].1;
+        }
+        node.row.get_or_insert(index);
+    }
+    root
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(text: &str) -> Row {
+        Row {
+            text: text.as_bytes().to_vec(),
+            substring: None,
+            result: 1,
+            func: None,
+        }
+    }
+
+    #[test]
+    fn trie_paths_are_keys() {
+        let rows = [row(""), row("en"), row("ern"), row("n")];
+        let root = trie(&rows, true);
+        assert_eq!(root.row, Some(0));
+        assert_eq!(root.children.len(), 1);
+        let (byte, n) = &root.children[0];
+        assert_eq!((*byte, n.row), (b'n', Some(3)));
+        let bytes: Vec<u8> = n.children.iter().map(|(b, _)| *b).collect();
+        assert_eq!(bytes, b"er");
+        let (run, end) = n.children[1].1.run();
+        assert_eq!((run.as_slice(), end.row), (&b"e"[..], Some(2)));
+    }
 }

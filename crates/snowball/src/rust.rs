@@ -34,12 +34,14 @@ pub fn generate(program: &Program, options: &Options) -> Result<String, String> 
         backward: false,
         counter: 0,
         routine: String::new(),
+        sets: Vec::new(),
     };
     g.header(options);
     g.tables();
     for routine in &program.routines {
         g.routine(routine);
     }
+    g.byte_sets();
     Ok(g.out)
 }
 
@@ -50,11 +52,71 @@ struct Gen<'a> {
     counter: usize,
     /// The Snowball name of the routine being generated.
     routine: String,
+    /// The byte sets that skipping loops test (`B_0`, `B_1`, ...; see [`Gen::byte_sets`]).
+    sets: Vec<[u64; 4]>,
 }
 
 /// A Rust string literal holding `bytes` (valid UTF-8 in practice; anything else is replaced).
 fn literal(bytes: &[u8]) -> String {
     format!("{:?}", String::from_utf8_lossy(bytes))
+}
+
+/// The code that walks the trie below `node`, `depth` key bytes into the text `t` (of length
+/// `n`), setting `found` at every row it passes: one `match` per branching byte, one slice
+/// comparison per run of bytes without rows or branches.
+fn trie_code(
+    node: &among::Node,
+    depth: usize,
+    backward: bool,
+    found: &dyn Fn(Option<usize>) -> String,
+) -> String {
+    if node.children.is_empty() {
+        return String::new();
+    }
+    // The text's key byte `depth`, and its key bytes `from..to` in text order.
+    let key = if backward {
+        format!("t.get(n.wrapping_sub({}))", depth + 1)
+    } else {
+        format!("t.get({depth})")
+    };
+    let mut arms = String::new();
+    for (byte, child) in &node.children {
+        let (run, end) = child.run();
+        let depth = depth + 1 + run.len();
+        let guard = if run.is_empty() {
+            String::new()
+        } else if backward {
+            let text: Vec<u8> = run.iter().rev().copied().collect();
+            format!(
+                " if t.get(n.wrapping_sub({depth})..n - {}) == Some({})",
+                depth - run.len(),
+                byte_string(&text)
+            )
+        } else {
+            format!(
+                " if t.get({}..{depth}) == Some({})",
+                depth - run.len(),
+                byte_string(&run)
+            )
+        };
+        let set = if end.row.is_some() {
+            format!("found = {};", found(end.row))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            arms,
+            "Some(b'{}'){guard} => {{ {set} {} }}",
+            byte.escape_ascii(),
+            trie_code(end, depth, backward, found)
+        );
+    }
+    format!("match {key} {{\n{arms}_ => {{}}\n}}")
+}
+
+/// A Rust byte string literal (`b"..."`, as a slice) holding `bytes`.
+fn byte_string(bytes: &[u8]) -> String {
+    format!("&b\"{}\"[..]", bytes.escape_ascii())
 }
 
 /// The name's part of a constant's identifier: as written, since Snowball names are
@@ -137,7 +199,7 @@ impl Gen<'_> {
                 "\n/// Line {} (`{routine}`).\nstatic A_{n}: Table = Table::new(&[",
                 among.pos.line,
             );
-            for row in rows {
+            for row in &rows {
                 let func = match row.func {
                     Some(f) => format!("Some({})", self.fn_name(f)),
                     None => "None".to_owned(),
@@ -150,8 +212,147 @@ impl Gen<'_> {
                 );
                 let _ = writeln!(self.out, "{line}");
             }
-            let _ = writeln!(self.out, "], {});", among.backward);
+            let _ = writeln!(self.out, "]);");
+            let trie = among::trie(&rows, among.backward);
+            let found = |row: Option<usize>| {
+                row.map_or("None".to_owned(), |row| {
+                    format!(
+                        "Some(({row}, {}, {}))",
+                        rows[row].text.len(),
+                        rows[row].result
+                    )
+                })
+            };
+            let _ = writeln!(
+                self.out,
+                "\n/// The row of `A_{n}` with the longest string {} the text, by its trie: \
+                 (row, length, action).\n\
+                 #[inline]\nfn T_{n}(t: &[u8]) -> Option<(usize, i32, i32)> {{\nlet n = t.len();\n\
+                 let mut found = {};\n{}\nfound\n}}",
+                if among.backward { "ending" } else { "starting" },
+                found(trie.row),
+                trie_code(&trie, 0, among.backward, &found),
+            );
         }
+    }
+
+    /// The `among` of a forward `repeat ([substring] among (... '' (next)))`, the loop that
+    /// rewrites letters all along a word: at a character no longer row starts with, the loop
+    /// only steps over it, so the generated loop skips such characters in one scan (through a
+    /// byte set of the rows' first bytes) instead of searching the table at each.
+    fn skippable(&self, body: &Cmd) -> Option<usize> {
+        let Cmd::Seq(cmds) = body else {
+            return None;
+        };
+        let [
+            Cmd::LeftSlice,
+            Cmd::Substring(n),
+            Cmd::RightSlice,
+            Cmd::Among(m),
+        ] = cmds.as_slice()
+        else {
+            return None;
+        };
+        let among = &self.program.amongs[*n];
+        if n != m || self.backward || among.backward {
+            return None;
+        }
+        if among.entries.iter().any(|e| e.func.is_some()) {
+            return None;
+        }
+        let empty = among.entries.iter().find(|e| e.text.is_empty())?;
+        let is_next = |cmd: &Cmd| match cmd {
+            Cmd::Next => true,
+            Cmd::Seq(inner) => matches!(inner.as_slice(), [Cmd::Next]),
+            _ => false,
+        };
+        is_next(among.actions.get(empty.result.checked_sub(1)?)?).then_some(*n)
+    }
+
+    /// The name of the static holding byte set `bits`, added if new. A set holding any UTF-8
+    /// continuation byte is widened to every byte above ASCII: the runtime then scans bytes,
+    /// not characters, and still stops only at the start of a character.
+    fn byte_set(&mut self, mut bits: [u64; 4]) -> String {
+        // Bytes 0x80..0xC0 are word 2 of the bitmap.
+        if bits[2] != 0 {
+            bits[2] = u64::MAX;
+            bits[3] = u64::MAX;
+        }
+        let n = match self.sets.iter().position(|s| *s == bits) {
+            Some(n) => n,
+            None => {
+                self.sets.push(bits);
+                self.sets.len() - 1
+            }
+        };
+        format!("B_{n}")
+    }
+
+    /// The byte sets of the skipping loops, as bitmaps.
+    fn byte_sets(&mut self) {
+        for (n, bits) in self.sets.iter().enumerate() {
+            let _ = writeln!(
+                self.out,
+                "\n/// The bytes at which a skipping loop stops.\nstatic B_{n}: [u64; 4] = \
+                 [{:#x}, {:#x}, {:#x}, {:#x}];",
+                bits[0], bits[1], bits[2], bits[3]
+            );
+        }
+    }
+
+    /// The bytes at which forward command `cmd` can succeed: `None` unless it is sure to fail,
+    /// doing nothing but set the slice, where the text's next byte is not among them (so a
+    /// loop trying it at each character may skip the others). Its first test decides:
+    /// a grouping, a string, an `among` without an empty string; or all alternatives of `or`.
+    fn first_bytes(&self, cmd: &Cmd) -> Option<[u64; 4]> {
+        let mut bits = [0u64; 4];
+        let mut add = |b: u8| bits[usize::from(b >> 6)] |= 1 << (b & 63);
+        match cmd {
+            Cmd::Seq(cmds) | Cmd::And(cmds) => {
+                // Setting the slice is redone by whichever attempt comes next.
+                let first = cmds
+                    .iter()
+                    .find(|c| !matches!(c, Cmd::LeftSlice | Cmd::RightSlice))?;
+                if matches!(cmd, Cmd::And(_)) && !std::ptr::eq(first, &cmds[0]) {
+                    return None;
+                }
+                return self.first_bytes(first);
+            }
+            Cmd::Test(inner) => return self.first_bytes(inner),
+            Cmd::Or(cmds) => {
+                for cmd in cmds {
+                    let more = self.first_bytes(cmd)?;
+                    for (b, m) in bits.iter_mut().zip(more) {
+                        *b |= m;
+                    }
+                }
+            }
+            Cmd::Eq(Str::Lit(text)) => add(*text.first()?),
+            Cmd::Grouping(g, non) => {
+                let grouping = self.program.groupings.iter().find(|x| x.name == *g)?;
+                let ascii = |b: u8| grouping.chars.contains(&u32::from(b));
+                for b in 0..0x80u8 {
+                    if ascii(b) != *non {
+                        add(b);
+                    }
+                }
+                // Any byte above ASCII may start a character in (or out of) the set.
+                for b in 0x80..=0xFFu8 {
+                    add(b);
+                }
+            }
+            Cmd::Substring(n) => {
+                let among = &self.program.amongs[*n];
+                if among.backward {
+                    return None;
+                }
+                for entry in &among.entries {
+                    add(*entry.text.first()?);
+                }
+            }
+            _ => return None,
+        }
+        Some(bits)
     }
 
     fn fn_name(&self, index: usize) -> String {
@@ -294,6 +495,11 @@ impl Gen<'_> {
                     let g = ident(self.name(g));
                     return format!("z.go_grouping{b}(&G_{g}, {}, {past})", !non);
                 }
+                // Forwards, characters at which the command must fail are skipped in one scan.
+                let skip = match self.first_bytes(c) {
+                    Some(bits) if !self.backward => format!("z.skip_to(&{});", self.byte_set(bits)),
+                    _ => String::new(),
+                };
                 let v = self.fresh("c");
                 let (save, restore) = (self.save(&v), self.restore(&v));
                 let inner = self.cmd(c);
@@ -303,7 +509,7 @@ impl Gen<'_> {
                     format!("{restore} ")
                 };
                 format!(
-                    "loop {{ {save} if {inner} {{ {on_match}break true; }} {restore} \
+                    "loop {{ {skip} {save} if {inner} {{ {on_match}break true; }} {restore} \
                      if !z.next{b}() {{ break false; }} }}"
                 )
             }
@@ -311,7 +517,19 @@ impl Gen<'_> {
                 let v = self.fresh("c");
                 let (save, restore) = (self.save(&v), self.restore(&v));
                 let inner = self.cmd(c);
-                format!("{{ loop {{ {save} if !{inner} {{ {restore} break; }} }} true }}")
+                let skip = match self.skippable(c) {
+                    Some(n) => {
+                        let mut bits = [0u64; 4];
+                        for entry in &self.program.amongs[n].entries {
+                            if let Some(&b) = entry.text.first() {
+                                bits[usize::from(b >> 6)] |= 1 << (b & 63);
+                            }
+                        }
+                        format!("z.skip_to(&{});", self.byte_set(bits))
+                    }
+                    None => String::new(),
+                };
+                format!("{{ loop {{ {skip} {save} if !{inner} {{ {restore} break; }} }} true }}")
             }
             Cmd::Loop(n, c) => {
                 let n = self.ae(n);
@@ -402,7 +620,13 @@ impl Gen<'_> {
                 } else {
                     "find_among"
                 };
-                let call = format!("z.{find}(&A_{n}, {:?})", self.routine);
+                // Tables whose rows call routines may fall back to shorter rows.
+                let chain = if among.entries.iter().any(|e| e.func.is_some()) {
+                    "_chain"
+                } else {
+                    ""
+                };
+                let call = format!("z.{find}{chain}(&A_{n}, T_{n}, {:?})", self.routine);
                 if among.actions.len() > 1 {
                     format!("{{ among_var = {call}; among_var != 0 }}")
                 } else {

@@ -32,10 +32,14 @@ enum Rate {
     Unknown,
 }
 
-/// Runs the benchmarks and prints the summary.
-pub(crate) fn run() -> Result<()> {
+/// Runs the benchmarks (those whose id contains `filter`, if given) and prints the summary.
+pub(crate) fn run(filter: Option<&str>) -> Result<()> {
     let started = SystemTime::now();
-    cmd::run(&mut cmd::cargo(["bench", "-p", "stemkit-benches"]))?;
+    let mut bench = cmd::cargo(["bench", "-p", "stemkit-benches"]);
+    if let Some(filter) = filter {
+        bench.args(["--", filter]);
+    }
+    cmd::run(&mut bench)?;
     let criterion = project_root().join("target/criterion");
     let mut measurements = Vec::new();
     collect(&criterion, started, &mut measurements)?;

@@ -21,6 +21,10 @@ pub(crate) struct Options {
     /// Only this end-to-end comparison (may repeat; implies --e2e-only).
     #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(end_to_end::NAMES))]
     pub(crate) only: Vec<String>,
+    /// Only the criterion benchmarks whose id contains FILTER (`snowball`: every Snowball
+    /// algorithm beside frostem and PyStemmer), without the end-to-end section.
+    #[arg(long, value_name = "FILTER", conflicts_with_all = ["e2e_only", "quick", "only"])]
+    pub(crate) criterion: Option<String>,
     /// Instead: the Python stemmers side by side (NLTK, PyStemmer, py-rust-stemmers, stemkit)
     /// on 1,000,000 news tokens.
     #[arg(long, conflicts_with_all = ["e2e_only", "quick", "only"])]
@@ -39,8 +43,11 @@ impl Options {
 
 /// Runs the benchmarks and prints their summaries.
 pub(crate) fn run(options: Options) -> Result<()> {
+    if let Some(filter) = &options.criterion {
+        return criterion::run(Some(filter));
+    }
     if !options.e2e_only() {
-        criterion::run()?;
+        criterion::run(None)?;
     }
     end_to_end::run(options.quick, &options.only)
 }

@@ -6,8 +6,11 @@
 //! pins the revision of any release that has one (`english@2.2.0`); `NAME-nltk` is the
 //! revision that reproduces NLTK 3.10.4's `SnowballStemmer(NAME)` exactly, where one does.
 
+#[cfg(test)]
+mod gap_tests;
 mod generated;
 mod runtime;
+mod store;
 
 pub use generated::Program;
 

@@ -3,20 +3,28 @@
 //!
 //! Semantics follow Snowball's C runtime (`runtime/utilities.c` at v3.1.0), written afresh:
 //! positions count bytes, `next`/`hop` and groupings step over whole UTF-8 characters, `among`
-//! is one binary search over a sorted table plus a walk down its prefix chain. Every access is
+//! is a generated trie walk plus, where routines are involved, a walk down the prefix chain. Every access is
 //! bounds-checked without panicking: a position gone wrong makes a command fail, nothing more.
-//! Edits are in place (`Vec::splice`), so one edit costs the bytes after it; an algorithm that
-//! edits in a loop over the word is quadratic in the word's length, as in Snowball's C.
+//!
+//! The current string lives in a [`Store`]: for words up to [`LONG`] bytes a plain vector
+//! edited in place, where an edit costs the bytes after it (as in Snowball's C); for longer
+//! ones a gap buffer, where a sweep of edits all along the word (a prelude rewriting `ß` to
+//! `ss`) costs linear time instead of quadratic. [`Env`] and the generated code are compiled
+//! once over each (`super::store` says why).
 
 use std::cell::RefCell;
+use std::thread::LocalKey;
+
+use super::store::chars;
+pub(crate) use super::store::{Gap, Plain, Store};
 
 /// One row of an `among` table: the string, the row of the longest string it extends (or -1),
 /// the action it selects, and the routine that must also succeed.
-pub(crate) struct Among(
+pub(crate) struct Among<S = Plain>(
     pub(crate) &'static str,
     pub(crate) i16,
     pub(crate) u16,
-    pub(crate) Option<fn(&mut Env) -> bool>,
+    pub(crate) Option<fn(&mut Env<S>) -> bool>,
 );
 
 /// A set of characters as a bitmap over the code points `min..=max`.
@@ -55,7 +63,7 @@ impl Grouping {
         (self.ascii >> (b & 0x7F)) & 1 != 0
     }
 
-    #[inline]
+    #[inline(always)]
     fn contains(&self, ch: u32) -> bool {
         if ch < 128 {
             return (self.ascii >> ch) & 1 != 0;
@@ -94,9 +102,9 @@ pub(crate) struct Saved {
 pub(crate) const VARIABLES: usize = 16;
 
 /// The state of one stemming: the current string, its positions and the program's variables.
-pub(crate) struct Env {
+pub(crate) struct Env<S = Plain> {
     /// The current string.
-    pub(crate) p: Vec<u8>,
+    pub(crate) p: S,
     /// The cursor.
     pub(crate) c: i32,
     /// The forward limit.
@@ -138,15 +146,57 @@ pub(crate) fn div(a: i32, b: i32) -> i32 {
 thread_local! {
     /// One environment per thread, so that stemming allocates nothing once buffers have grown.
     static ENV: RefCell<Env> = const { RefCell::new(Env::new()) };
+    /// The same for long words.
+    static LONG_ENV: RefCell<Env<Gap>> = const { RefCell::new(Env::new()) };
 }
 
 /// Longer words are returned unchanged: positions are `i32`, as in Snowball.
 const MAX_WORD: usize = 1 << 30;
 
+/// Words longer than this many bytes are stemmed over the gap buffer. Below it a shifting edit
+/// costs less than the gap's bookkeeping, and ordinary words are far below it.
+pub(crate) const LONG: usize = 512;
+
+/// A program compiled over both stores.
+pub(crate) type Entry = (fn(&mut Env) -> bool, fn(&mut Env<Gap>) -> bool);
+
 /// Runs external `program` (of a program with `strings` string variables) on `word`, appending
 /// the result to `out`; with `trace`, also returns what fired.
 pub(crate) fn run(
-    program: fn(&mut Env) -> bool,
+    program: Entry,
+    strings: usize,
+    word: &str,
+    out: &mut String,
+    trace: bool,
+) -> Vec<Event> {
+    if word.len() > LONG {
+        run_in(&LONG_ENV, program.1, strings, word, out, trace)
+    } else {
+        run_in(&ENV, program.0, strings, word, out, trace)
+    }
+}
+
+/// [`run`] over the gap buffer (`gap`) or the plain store, whatever the word's length.
+#[cfg(test)]
+pub(crate) fn run_as(
+    program: Entry,
+    gap: bool,
+    strings: usize,
+    word: &str,
+    out: &mut String,
+    trace: bool,
+) -> Vec<Event> {
+    if gap {
+        run_in(&LONG_ENV, program.1, strings, word, out, trace)
+    } else {
+        run_in(&ENV, program.0, strings, word, out, trace)
+    }
+}
+
+/// [`run`] over the store of `env`, whatever the word's length.
+fn run_in<S: Store>(
+    env: &'static LocalKey<RefCell<Env<S>>>,
+    program: fn(&mut Env<S>) -> bool,
     strings: usize,
     word: &str,
     out: &mut String,
@@ -156,33 +206,35 @@ pub(crate) fn run(
         out.push_str(word);
         return Vec::new();
     }
-    let mut go = |env: &mut Env| {
+    let mut go = |env: &mut Env<S>| {
         env.reset(word, strings, trace);
         program(env);
         if let Some(events) = &env.trace {
             // Edits made by `stem` itself, outside any routine it called.
             let last = events.last().map_or(word.as_bytes(), |e| e.word.as_bytes());
-            if last != env.p.as_slice() {
+            if last != env.p.whole().as_slice() {
                 env.note("stem", Some(CHANGED));
             }
         }
+        let first_edit = env.first_edit;
+        let p = env.p.whole();
         // Most stems keep a prefix of the word: only the bytes after it need validating.
         // The bytes before the first edit are the word's: only the rest needs validating.
-        let mut same = env.first_edit.min(env.p.len()).min(word.len());
+        let mut same = first_edit.min(p.len()).min(word.len());
         while !word.is_char_boundary(same) {
             same -= 1;
         }
         out.push_str(&word[..same]);
-        if same == env.p.len() {
+        if same == p.len() {
             return env.trace.take().unwrap_or_default();
         }
-        match std::str::from_utf8(&env.p[same..]) {
+        match std::str::from_utf8(&p[same..]) {
             Ok(rest) => out.push_str(rest),
-            Err(_) => out.push_str(&String::from_utf8_lossy(&env.p[same..])),
+            Err(_) => out.push_str(&String::from_utf8_lossy(&p[same..])),
         }
         env.trace.take().unwrap_or_default()
     };
-    ENV.with(|cell| match cell.try_borrow_mut() {
+    env.with(|cell| match cell.try_borrow_mut() {
         Ok(mut env) => go(&mut env),
         Err(_) => go(&mut Env::new()),
     })
@@ -190,11 +242,11 @@ pub(crate) fn run(
 
 // The runtime covers the whole language; the shipped algorithms do not use every command.
 #[allow(dead_code)]
-impl Env {
+impl<S: Store> Env<S> {
     /// An empty environment (`const`, so the thread-local needs no lazy initialisation).
     const fn new() -> Self {
         Env {
-            p: Vec::new(),
+            p: S::EMPTY,
             c: 0,
             l: 0,
             lb: 0,
@@ -210,8 +262,7 @@ impl Env {
     }
 
     fn reset(&mut self, word: &str, strings: usize, trace: bool) {
-        self.p.clear();
-        self.p.extend_from_slice(word.as_bytes());
+        self.p.set(word.as_bytes());
         self.c = 0;
         self.l = self.size();
         self.lb = 0;
@@ -228,17 +279,16 @@ impl Env {
         self.trace_bytes = 0;
     }
 
-    #[inline]
+    #[inline(always)]
     fn byte(&self, at: i32) -> u8 {
         usize::try_from(at)
             .ok()
-            .and_then(|at| self.p.get(at))
-            .copied()
+            .and_then(|at| self.p.byte(at))
             .unwrap_or(0)
     }
 
-    fn word(&self) -> String {
-        String::from_utf8_lossy(&self.p).into_owned()
+    fn word(&mut self) -> String {
+        String::from_utf8_lossy(self.p.whole()).into_owned()
     }
 
     fn note(&mut self, step: &'static str, rule: Option<&'static str>) {
@@ -259,13 +309,13 @@ impl Env {
 
     /// Calls routine `f`; while tracing, records it if it changed the word.
     #[inline(always)]
-    pub(crate) fn call(&mut self, f: fn(&mut Env) -> bool, name: &'static str) -> bool {
+    pub(crate) fn call(&mut self, f: fn(&mut Env<S>) -> bool, name: &'static str) -> bool {
         if self.trace.is_none() {
             return f(self);
         }
-        let before = self.p.clone();
+        let before = self.p.whole().clone();
         let ok = f(self);
-        if self.p != before {
+        if *self.p.whole() != before {
             self.note(name, Some(CHANGED));
         }
         ok
@@ -279,7 +329,7 @@ impl Env {
 
     /// The current string's length in characters.
     pub(crate) fn len(&self) -> i32 {
-        chars(&self.p)
+        self.p.chars()
     }
 
     /// `sizeof s`
@@ -294,58 +344,16 @@ impl Env {
         self.s.get(s).map_or(0, |s| chars(s))
     }
 
-    /// The character at `c` (reading forwards, not past `l`) and its size in bytes.
-    #[inline]
-    fn char_at(&self, c: i32) -> Option<(u32, i32)> {
-        if c >= self.l {
-            return None;
-        }
-        let b0 = u32::from(self.byte(c));
-        if b0 < 0xC0 || c + 1 == self.l {
-            return Some((b0, 1));
-        }
-        let b1 = u32::from(self.byte(c + 1)) & 0x3F;
-        if b0 < 0xE0 || c + 2 == self.l {
-            return Some(((b0 & 0x1F) << 6 | b1, 2));
-        }
-        let b2 = u32::from(self.byte(c + 2)) & 0x3F;
-        if b0 < 0xF0 || c + 3 == self.l {
-            return Some(((b0 & 0xF) << 12 | b1 << 6 | b2, 3));
-        }
-        let b3 = u32::from(self.byte(c + 3)) & 0x3F;
-        Some(((b0 & 0x7) << 18 | b1 << 12 | b2 << 6 | b3, 4))
-    }
-
-    /// The character before `c` (reading backwards, not past `lb`) and its size in bytes.
-    #[inline]
-    fn char_before(&self, c: i32) -> Option<(u32, i32)> {
-        if c <= self.lb {
-            return None;
-        }
-        let b = u32::from(self.byte(c - 1));
-        if b < 0x80 || c - 1 == self.lb {
-            return Some((b, 1));
-        }
-        let mut a = b & 0x3F;
-        let b = u32::from(self.byte(c - 2));
-        if b >= 0xC0 || c - 2 == self.lb {
-            return Some(((b & 0x1F) << 6 | a, 2));
-        }
-        a |= (b & 0x3F) << 6;
-        let b = u32::from(self.byte(c - 3));
-        if b >= 0xE0 || c - 3 == self.lb {
-            return Some(((b & 0xF) << 12 | a, 3));
-        }
-        a |= (b & 0x3F) << 12;
-        let b = u32::from(self.byte(c - 4));
-        Some(((b & 0x7) << 18 | a, 4))
-    }
-
     /// A grouping test, forwards: the next character is (`inside`) or is not in `g`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn grouping(&mut self, g: &Grouping, inside: bool) -> bool {
-        match self.char_at(self.c) {
-            Some((ch, n)) if g.contains(ch) == inside => {
+        let text = self.char_after();
+        let found = match text.first() {
+            Some(&b) if b < 0x80 => Some((g.has_ascii(b), 1)),
+            _ => first_char(text).map(|(ch, n)| (g.contains(ch), n)),
+        };
+        match found {
+            Some((found, n)) if found == inside => {
                 self.c += n;
                 true
             }
@@ -354,10 +362,15 @@ impl Env {
     }
 
     /// A grouping test, backwards.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn grouping_b(&mut self, g: &Grouping, inside: bool) -> bool {
-        match self.char_before(self.c) {
-            Some((ch, n)) if g.contains(ch) == inside => {
+        let text = self.char_before();
+        let found = match text.last() {
+            Some(&b) if b < 0x80 => Some((g.has_ascii(b), 1)),
+            _ => last_char(text).map(|(ch, n)| (g.contains(ch), n)),
+        };
+        match found {
+            Some((found, n)) if found == inside => {
                 self.c -= n;
                 true
             }
@@ -365,61 +378,109 @@ impl Env {
         }
     }
 
-    /// `goto G` (`inside`) or `goto non G`, forwards; with `past`, `gopast`.
+    /// `goto G` (`inside`) or `goto non G`, forwards; with `past`, `gopast`. Failing, the
+    /// cursor is left at the limit.
+    #[inline(always)]
     pub(crate) fn go_grouping(&mut self, g: &Grouping, inside: bool, past: bool) -> bool {
-        loop {
+        let text = self.after();
+        let mut rest = text;
+        while let Some((&b, tail)) = rest.split_first() {
             // ASCII needs no decoding: the common case in most languages.
-            let b = self.byte(self.c);
-            let (found, n) = if b < 0x80 && self.c < self.l {
+            let (found, n) = if b < 0x80 {
                 (g.has_ascii(b), 1)
+            } else if let (0xC0..0xE0, Some(&next)) = (b, tail.first()) {
+                // The usual non-ASCII letter: two bytes, decoded inline.
+                (
+                    g.contains(u32::from(b & 0x1F) << 6 | u32::from(next & 0x3F)),
+                    2,
+                )
             } else {
-                match self.char_at(self.c) {
-                    Some((ch, n)) => (g.contains(ch), n),
-                    None => return false,
-                }
+                let (ch, n) = first_char(rest).unwrap_or((0, 1));
+                (g.contains(ch), to_usize(n))
             };
             if found == inside {
-                if past {
-                    self.c += n;
-                }
+                let at = text.len() - rest.len();
+                self.c += to_i32(if past { at + n } else { at });
                 return true;
             }
-            self.c += n;
+            rest = rest.get(n..).unwrap_or_default();
         }
+        self.c += to_i32(text.len());
+        false
     }
 
     /// `goto G` and friends, backwards.
+    #[inline(always)]
     pub(crate) fn go_grouping_b(&mut self, g: &Grouping, inside: bool, past: bool) -> bool {
-        loop {
-            let b = self.byte(self.c - 1);
-            let (found, n) = if b < 0x80 && self.c > self.lb {
+        let text = self.before();
+        let mut rest = text;
+        while let Some((&b, init)) = rest.split_last() {
+            let (found, n) = if b < 0x80 {
                 (g.has_ascii(b), 1)
+            } else if let (0x80..0xC0, Some(&lead @ 0xC0..0xE0)) = (b, init.last()) {
+                // The usual non-ASCII letter: two bytes, decoded inline.
+                (
+                    g.contains(u32::from(lead & 0x1F) << 6 | u32::from(b & 0x3F)),
+                    2,
+                )
             } else {
-                match self.char_before(self.c) {
-                    Some((ch, n)) => (g.contains(ch), n),
-                    None => return false,
-                }
+                let (ch, n) = last_char(rest).unwrap_or((0, 1));
+                (g.contains(ch), to_usize(n))
             };
             if found == inside {
-                if past {
-                    self.c -= n;
-                }
+                let at = text.len() - rest.len();
+                self.c -= to_i32(if past { at + n } else { at });
                 return true;
             }
-            self.c -= n;
+            rest = rest.get(..rest.len().saturating_sub(n)).unwrap_or_default();
+        }
+        self.c -= to_i32(text.len());
+        false
+    }
+
+    /// `next`, forwards: over one character.
+    #[inline(always)]
+    pub(crate) fn next(&mut self) -> bool {
+        match self.char_after().first() {
+            None => false,
+            Some(&b) if b < 0xC0 => {
+                self.c += 1;
+                true
+            }
+            Some(_) => self.hop(1),
         }
     }
 
-    /// `next`, forwards.
-    #[inline]
-    pub(crate) fn next(&mut self) -> bool {
-        self.hop(1)
+    /// `next`, backwards.
+    #[inline(always)]
+    pub(crate) fn next_b(&mut self) -> bool {
+        match self.char_before().last() {
+            None => false,
+            Some(&b) if b < 0x80 => {
+                self.c -= 1;
+                true
+            }
+            Some(_) => self.hop_b(1),
+        }
     }
 
-    /// `next`, backwards.
-    #[inline]
-    pub(crate) fn next_b(&mut self) -> bool {
-        self.hop_b(1)
+    /// Steps forwards over the characters whose first byte is not in `starts` (a bitmap of
+    /// bytes): where the body of a loop that steps character by character (`goto C`,
+    /// `repeat ([substring] among (... '' (next)))`) could only fail or step on. Not while
+    /// tracing, where each `among` match is a step.
+    ///
+    /// A plain byte scan: the generator makes every set either free of UTF-8 continuation
+    /// bytes or hold every byte above ASCII, so the first byte found starts a character, as
+    /// stepping a character at a time would find it.
+    #[inline(always)]
+    pub(crate) fn skip_to(&mut self, starts: &[u64; 4]) {
+        if self.trace.is_some() {
+            return;
+        }
+        let text = self.after();
+        let stop = |b: &u8| starts[usize::from(b >> 6)] & (1 << (b & 63)) != 0;
+        let skipped = text.iter().position(stop).unwrap_or(text.len());
+        self.c += to_i32(skipped);
     }
 
     /// `hop n`, forwards: over `n` characters, failing at the limit or for negative `n`.
@@ -466,7 +527,7 @@ impl Env {
     }
 
     /// A literal string test, forwards.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn eq_s(&mut self, s: &str) -> bool {
         let s = s.as_bytes();
         let len = i32::try_from(s.len()).unwrap_or(i32::MAX);
@@ -475,7 +536,7 @@ impl Env {
         }
         let start = usize::try_from(self.c).unwrap_or(usize::MAX);
         // A byte loop: literals are short, a `memcmp` call costs more than it saves.
-        match self.p.get(start..start.saturating_add(s.len())) {
+        match self.p.window(start, start.saturating_add(s.len())) {
             Some(text) if text.iter().zip(s).all(|(a, b)| a == b) => {
                 self.c += len;
                 true
@@ -485,19 +546,19 @@ impl Env {
     }
 
     /// A literal string test, backwards.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn eq_s_b(&mut self, s: &str) -> bool {
         self.eq_bytes_b(s.as_bytes())
     }
 
-    #[inline]
+    #[inline(always)]
     fn eq_bytes_b(&mut self, s: &[u8]) -> bool {
         let len = i32::try_from(s.len()).unwrap_or(i32::MAX);
         if self.c - self.lb < len {
             return false;
         }
         let end = usize::try_from(self.c).unwrap_or(0);
-        match self.p.get(end.saturating_sub(s.len())..end) {
+        match self.p.window(end.saturating_sub(s.len()), end) {
             Some(text) if text.iter().zip(s).all(|(a, b)| a == b) => {
                 self.c -= len;
                 true
@@ -536,15 +597,7 @@ impl Env {
         }
         let adjustment = i32::try_from(s.len()).unwrap_or(0) - (ket - bra);
         self.first_edit = self.first_edit.min(from);
-        if to - from == s.len() {
-            self.p[from..to].copy_from_slice(s);
-        } else if to == self.p.len() {
-            // At the end, the usual place for a suffix: no tail to move.
-            self.p.truncate(from);
-            self.p.extend_from_slice(s);
-        } else {
-            self.p.splice(from..to, s.iter().copied());
-        }
+        self.p.replace(from, to, s);
         if adjustment != 0 {
             self.l += adjustment;
             if self.c >= ket {
@@ -583,7 +636,7 @@ impl Env {
     }
 
     /// `delete`
-    #[inline]
+    #[inline(always)]
     pub(crate) fn slice_del(&mut self) -> bool {
         // A slice that ends the string, the usual place for a suffix: a truncation.
         if self.slice_ok() && self.ket == self.size() && self.bra < self.ket {
@@ -688,7 +741,7 @@ impl Env {
             return false;
         };
         target.clear();
-        target.extend_from_slice(self.p.get(from..to).unwrap_or_default());
+        self.p.copy_to(from, to, target);
         true
     }
 
@@ -699,7 +752,7 @@ impl Env {
             return false;
         };
         target.clear();
-        target.extend_from_slice(&self.p[..to]);
+        self.p.copy_to(0, to, target);
         true
     }
 
@@ -744,7 +797,9 @@ impl Env {
             bra: self.bra,
             ket: self.ket,
         };
-        std::mem::swap(&mut self.p, &mut self.s[s]);
+        // A string variable is one vector: the gap, if any, closes first (no shipped
+        // program uses `$`, and a string variable is read whole).
+        std::mem::swap(self.p.whole(), &mut self.s[s]);
         self.c = 0;
         self.lb = 0;
         self.l = self.size();
@@ -753,7 +808,9 @@ impl Env {
 
     /// Ends `$s C`.
     pub(crate) fn leave(&mut self, s: usize, saved: Saved) {
-        std::mem::swap(&mut self.p, &mut self.s[s]);
+        // A string variable is one vector: the gap, if any, closes first (no shipped
+        // program uses `$`, and a string variable is read whole).
+        std::mem::swap(self.p.whole(), &mut self.s[s]);
         self.c = saved.c;
         self.l = saved.l;
         self.lb = saved.lb;
@@ -761,64 +818,142 @@ impl Env {
         self.ket = saved.ket;
     }
 
-    /// `among` searched forwards: the action number of the longest row that matches at the
-    /// cursor (and whose routine succeeds), with the cursor after it; 0 if none.
-    #[inline]
-    pub(crate) fn find_among(&mut self, t: &Table, routine: &'static str) -> i32 {
-        // Most searches are decided by the first byte: those need no call.
-        let (c, l) = (self.c, self.l);
-        let key = |i: u16| (c + i32::from(i) < l).then(|| self.byte(c + i32::from(i)));
-        match t.quick(key) {
-            Quick::Search => self.search(t, routine),
-            Quick::Empty(result) if self.trace.is_none() => result,
-            Quick::Empty(_) => self.search(t, routine),
-            Quick::Fail => 0,
+    /// The text after the cursor, up to the limit, in one slice (over a gap buffer the gap
+    /// moves out of it, by the shorter way).
+    #[inline(always)]
+    fn after(&mut self) -> &[u8] {
+        match (usize::try_from(self.c), usize::try_from(self.l)) {
+            (Ok(c), Ok(l)) => self.p.window(c, l).unwrap_or_default(),
+            _ => &[],
         }
     }
 
-    fn search(&mut self, t: &Table, routine: &'static str) -> i32 {
-        let c = self.c;
-        let text = match (usize::try_from(c), usize::try_from(self.l)) {
-            (Ok(c), Ok(l)) => self.p.get(c..l).unwrap_or_default(),
+    /// The character after the cursor (at most four bytes, cut at the limit): what one
+    /// character's test reads, so that over a gap buffer the gap moves by no more.
+    #[inline(always)]
+    fn char_after(&mut self) -> &[u8] {
+        match (usize::try_from(self.c), usize::try_from(self.l)) {
+            (Ok(c), Ok(l)) => self.p.window(c, l.min(c + 4)).unwrap_or_default(),
             _ => &[],
-        };
-        let (row, common) = t.longest::<false>(text);
-        self.among_chain(t, row, common, routine, |len| c + len)
-    }
-
-    /// `among` searched backwards: rows compared from their ends with the text before the
-    /// cursor.
-    #[inline]
-    pub(crate) fn find_among_b(&mut self, t: &Table, routine: &'static str) -> i32 {
-        let (c, lb) = (self.c, self.lb);
-        let key = |i: u16| (c - i32::from(i) > lb).then(|| self.byte(c - 1 - i32::from(i)));
-        match t.quick(key) {
-            Quick::Search => self.search_b(t, routine),
-            Quick::Empty(result) if self.trace.is_none() => result,
-            Quick::Empty(_) => self.search_b(t, routine),
-            Quick::Fail => 0,
         }
     }
 
-    fn search_b(&mut self, t: &Table, routine: &'static str) -> i32 {
-        let c = self.c;
-        let text = match (usize::try_from(self.lb), usize::try_from(c)) {
-            (Ok(lb), Ok(c)) => self.p.get(lb..c).unwrap_or_default(),
+    /// The character before the cursor (at most four bytes, cut at the backward limit).
+    #[inline(always)]
+    fn char_before(&mut self) -> &[u8] {
+        match (usize::try_from(self.lb), usize::try_from(self.c)) {
+            (Ok(lb), Ok(c)) => self
+                .p
+                .window(lb.max(c.saturating_sub(4)), c)
+                .unwrap_or_default(),
             _ => &[],
-        };
-        let (row, common) = t.longest::<true>(text);
-        self.among_chain(t, row, common, routine, |len| c - len)
+        }
     }
 
-    /// From row `i` (`common` key bytes of which match the text) down its prefix chain to the
-    /// first row that matches in full and whose routine (if any) succeeds; sets the cursor
+    /// The text before the cursor, down to the backward limit, in one slice.
+    #[inline(always)]
+    fn before(&mut self) -> &[u8] {
+        match (usize::try_from(self.lb), usize::try_from(self.c)) {
+            (Ok(lb), Ok(c)) => self.p.window(lb, c).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
+    /// The text an `among` of `t` searches: after the cursor, or before it `backward` (over a
+    /// gap buffer perhaps only as much of it as the longest row, which decides as well).
+    #[inline(always)]
+    fn among_text(&mut self, t: &Table<S>, backward: bool) -> &[u8] {
+        let (from, to) = if backward {
+            (self.lb, self.c)
+        } else {
+            (self.c, self.l)
+        };
+        match (usize::try_from(from), usize::try_from(to)) {
+            (Ok(from), Ok(to)) => self
+                .p
+                .among_window(from, to, backward, || t.longest_row())
+                .unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
+    /// `among` searched forwards, in a table without routines: the action number of the
+    /// longest row that matches at the cursor, with the cursor after it; 0 if none. `trie` is
+    /// the table's generated matcher: the longest row that starts the text, as (row, length,
+    /// action).
+    #[inline(always)]
+    pub(crate) fn find_among(
+        &mut self,
+        t: &Table<S>,
+        trie: impl Fn(&[u8]) -> Option<(usize, i32, i32)>,
+        routine: &'static str,
+    ) -> i32 {
+        let Some((row, len, action)) = trie(self.among_text(t, false)) else {
+            return 0;
+        };
+        self.c += len;
+        self.found(t, row, routine);
+        action
+    }
+
+    /// `among` searched backwards, in a table without routines: the longest row that ends
+    /// the text before the cursor.
+    #[inline(always)]
+    pub(crate) fn find_among_b(
+        &mut self,
+        t: &Table<S>,
+        trie: impl Fn(&[u8]) -> Option<(usize, i32, i32)>,
+        routine: &'static str,
+    ) -> i32 {
+        let Some((row, len, action)) = trie(self.among_text(t, true)) else {
+            return 0;
+        };
+        self.c -= len;
+        self.found(t, row, routine);
+        action
+    }
+
+    /// While tracing, records the match of `row`.
+    #[inline(always)]
+    fn found(&mut self, t: &Table<S>, row: usize, routine: &'static str) {
+        if self.trace.is_some() {
+            self.note(routine, t.rows.get(row).map(|r| r.0));
+        }
+    }
+
+    /// [`Env::find_among`] in a table whose rows may call routines: when the routine of the
+    /// longest match fails, the next longest is tried.
+    pub(crate) fn find_among_chain(
+        &mut self,
+        t: &Table<S>,
+        trie: impl Fn(&[u8]) -> Option<(usize, i32, i32)>,
+        routine: &'static str,
+    ) -> i32 {
+        let c = self.c;
+        let row = trie(self.among_text(t, false)).map(|(row, _, _)| row);
+        self.among_chain(t, row, routine, |len| c + len)
+    }
+
+    /// [`Env::find_among_b`] in a table whose rows may call routines.
+    pub(crate) fn find_among_b_chain(
+        &mut self,
+        t: &Table<S>,
+        trie: impl Fn(&[u8]) -> Option<(usize, i32, i32)>,
+        routine: &'static str,
+    ) -> i32 {
+        let c = self.c;
+        let row = trie(self.among_text(t, true)).map(|(row, _, _)| row);
+        self.among_chain(t, row, routine, |len| c - len)
+    }
+
+    /// From row `i`, the longest that matches the text, down its prefix chain (every row of
+    /// which matches too) to the first row whose routine (if any) succeeds; sets the cursor
     /// after it and returns its action number, or 0.
     #[inline]
     fn among_chain(
         &mut self,
-        t: &Table,
+        t: &Table<S>,
         row: Option<usize>,
-        common: usize,
         routine: &'static str,
         end: impl Fn(i32) -> i32,
     ) -> i32 {
@@ -827,7 +962,7 @@ impl Env {
         };
         loop {
             let row = &t.rows[i];
-            if common >= row.0.len() {
+            {
                 let after = end(row.0.len() as i32);
                 self.c = after;
                 let ok = match row.3 {
@@ -853,165 +988,80 @@ impl Env {
     }
 }
 
-/// What an `among` search can tell from the first byte alone.
-enum Quick {
-    /// No row can match.
-    Fail,
-    /// Only the empty row, without a routine, can match: this action number.
-    Empty(i32),
-    /// Search the table.
-    Search,
+/// An `among` table: its rows sorted by search key (the string, reversed when searching
+/// backwards), each pointing at the longest row that its key extends. The search itself is the
+/// table's generated trie (`T_n` beside `A_n`); the rows give what it found: the action, the
+/// routine, the chain of shorter matches, the string for traces.
+pub(crate) struct Table<S: 'static = Plain> {
+    rows: &'static [Among<S>],
 }
 
-/// An `among` table: rows sorted by their search key (the string, reversed when searching
-/// backwards), with the rows of each first key byte located once, at compile time.
-pub(crate) struct Table {
-    rows: &'static [Among],
-    /// `starts[b]`: the first row whose first key byte is at least `b` (empty rows come first).
-    starts: [u16; 257],
-    /// The last key byte of the shortest non-empty row: in UTF-8 the first bytes of rows are
-    /// often all the same lead byte, so this one tells more.
-    probe: u16,
-    /// The bytes that rows have at `probe`.
-    probe_bits: [u64; 4],
-}
-
-impl Table {
-    /// The table of `rows`, which must be sorted by key; `backward` keys read from the end.
-    pub(crate) const fn new(rows: &'static [Among], backward: bool) -> Self {
-        let mut starts = [0u16; 257];
-        let mut b = 0;
-        let mut row = 0;
-        while b < 257 {
-            while row < rows.len() {
-                let s = rows[row].0.as_bytes();
-                let first = if s.is_empty() {
-                    -1
-                } else if backward {
-                    s[s.len() - 1] as i32
-                } else {
-                    s[0] as i32
-                };
-                if first >= b as i32 {
-                    break;
-                }
-                row += 1;
-            }
-            starts[b] = row as u16;
-            b += 1;
-        }
-        let mut shortest = usize::MAX;
-        let mut row = 0;
-        while row < rows.len() {
-            let len = rows[row].0.len();
-            if len > 0 && len < shortest {
-                shortest = len;
-            }
-            row += 1;
-        }
-        let probe = if shortest == usize::MAX {
-            0
-        } else {
-            shortest - 1
-        };
-        let mut probe_bits = [0u64; 4];
-        let mut row = 0;
-        while row < rows.len() {
-            let s = rows[row].0.as_bytes();
-            if !s.is_empty() {
-                let byte = if backward {
-                    s[s.len() - 1 - probe]
-                } else {
-                    s[probe]
-                };
-                probe_bits[(byte >> 6) as usize] |= 1 << (byte & 63);
-            }
-            row += 1;
-        }
-        Table {
-            rows,
-            starts,
-            probe: probe as u16,
-            probe_bits,
-        }
+impl<S: 'static> Table<S> {
+    /// The table of `rows`, sorted by key.
+    pub(crate) const fn new(rows: &'static [Among<S>]) -> Self {
+        Table { rows }
     }
 
-    /// What the text's first key byte and its byte at [`Table::probe`] decide (`key(i)` is
-    /// the text's key byte `i`, `None` past its end).
-    #[inline(always)]
-    fn quick(&self, key: impl Fn(u16) -> Option<u8>) -> Quick {
-        let some_row = key(0)
-            .is_some_and(|b| self.starts[usize::from(b)] != self.starts[usize::from(b) + 1])
-            && key(self.probe)
-                .is_some_and(|b| self.probe_bits[usize::from(b >> 6)] & (1 << (b & 63)) != 0);
-        match self.rows.first() {
-            _ if some_row => Quick::Search,
-            // Only the empty string can match; without a routine it always does.
-            Some(Among("", _, result, None)) => Quick::Empty(i32::from(*result)),
-            Some(Among("", _, _, Some(_))) => Quick::Search,
-            _ => Quick::Fail,
-        }
-    }
-
-    /// The last row whose key is at most the text's (keys read backwards with `BACK`), and
-    /// how many key bytes it shares with the text; searched among the rows that share the
-    /// text's first key byte, else the empty row if there is one.
-    #[inline]
-    fn longest<const BACK: bool>(&self, text: &[u8]) -> (Option<usize>, usize) {
-        let n = text.len();
-        let key = |s: &[u8], i: usize| -> u8 { if BACK { s[s.len() - 1 - i] } else { s[i] } };
-        let empty = (self.starts[0] > 0).then_some(0);
-        if n == 0 {
-            return (empty, 0);
-        }
-        let first = usize::from(key(text, 0));
-        let (mut lo, mut hi) = (
-            usize::from(self.starts[first]),
-            usize::from(self.starts[first + 1]),
-        );
-        let range_start = lo;
-        // Rows before `lo` in the range are <= text, rows from `hi` on are > text. Every row
-        // between two rows shares the prefix they both have in common with the text, so
-        // comparisons start after the shorter of the two (as Snowball's C does).
-        let (mut common_lo, mut common_hi) = (1, 1);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let row = self.rows[mid].0.as_bytes();
-            let mut i = common_lo.min(common_hi);
-            let at_most = loop {
-                if i >= row.len() {
-                    break true;
-                }
-                if i >= n {
-                    break false;
-                }
-                let (r, t) = (key(row, i), key(text, i));
-                if r != t {
-                    break r < t;
-                }
-                i += 1;
-            };
-            if at_most {
-                lo = mid + 1;
-                common_lo = i;
-            } else {
-                hi = mid;
-                common_hi = i;
-            }
-        }
-        if lo > range_start {
-            (Some(lo - 1), common_lo)
-        } else {
-            (empty, 0)
-        }
+    /// The length of the longest row: a search reads no further into the text.
+    fn longest_row(&self) -> usize {
+        self.rows.iter().map(|row| row.0.len()).max().unwrap_or(0)
     }
 }
 
-/// Characters in UTF-8 `bytes`, counting lead bytes as Snowball's `len_utf8` does.
-fn chars(bytes: &[u8]) -> i32 {
-    let n = bytes
-        .iter()
-        .filter(|&&b| !(0x80..0xC0).contains(&b))
-        .count();
+/// The character starting `text` (decoded as Snowball's C does: a byte that cannot start a
+/// character is a character of its own, and one cut short by the end of `text` is decoded
+/// from what there is) and its size in bytes.
+#[inline]
+fn first_char(text: &[u8]) -> Option<(u32, i32)> {
+    let (&b0, rest) = text.split_first()?;
+    let b0 = u32::from(b0);
+    let at = |i: usize| u32::from(rest.get(i).copied().unwrap_or(0)) & 0x3F;
+    if b0 < 0xC0 || rest.is_empty() {
+        return Some((b0, 1));
+    }
+    if b0 < 0xE0 || rest.len() == 1 {
+        return Some(((b0 & 0x1F) << 6 | at(0), 2));
+    }
+    if b0 < 0xF0 || rest.len() == 2 {
+        return Some(((b0 & 0xF) << 12 | at(0) << 6 | at(1), 3));
+    }
+    Some(((b0 & 0x7) << 18 | at(0) << 12 | at(1) << 6 | at(2), 4))
+}
+
+/// The character ending `text`, read backwards as Snowball's C does (continuation bytes up
+/// to a lead byte or the start of `text`), and its size in bytes.
+#[inline]
+fn last_char(text: &[u8]) -> Option<(u32, i32)> {
+    let (&b, rest) = text.split_last()?;
+    let b = u32::from(b);
+    if b < 0x80 || rest.is_empty() {
+        return Some((b, 1));
+    }
+    let at = |i: usize| u32::from(rest.get(rest.len().wrapping_sub(i)).copied().unwrap_or(0));
+    let mut a = b & 0x3F;
+    let b = at(1);
+    if b >= 0xC0 || rest.len() == 1 {
+        return Some(((b & 0x1F) << 6 | a, 2));
+    }
+    a |= (b & 0x3F) << 6;
+    let b = at(2);
+    if b >= 0xE0 || rest.len() == 2 {
+        return Some(((b & 0xF) << 12 | a, 3));
+    }
+    a |= (b & 0x3F) << 12;
+    let b = at(3);
+    Some(((b & 0x7) << 18 | a, 4))
+}
+
+/// A position or length within a word as the `i32` Snowball counts in (words are at most
+/// [`MAX_WORD`] bytes, so it always fits).
+#[inline(always)]
+fn to_i32(n: usize) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+/// A character's size as a `usize`.
+#[inline(always)]
+fn to_usize(n: i32) -> usize {
+    usize::try_from(n).unwrap_or(1)
 }

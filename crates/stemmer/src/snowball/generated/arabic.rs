@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -20,336 +20,1312 @@ const B_is_verb: usize = 1;
 const B_is_defined: usize = 2;
 
 /// Line 249 (`Normalize_pre`).
-static A_0: Table = Table::new(
-    &[
-        Among("ـ", -1, 2, None),
-        Among("\u{64b}", -1, 1, None),
-        Among("\u{64c}", -1, 1, None),
-        Among("\u{64d}", -1, 1, None),
-        Among("\u{64e}", -1, 1, None),
-        Among("\u{64f}", -1, 1, None),
-        Among("\u{650}", -1, 1, None),
-        Among("\u{651}", -1, 1, None),
-        Among("\u{652}", -1, 1, None),
-        Among("٠", -1, 3, None),
-        Among("١", -1, 4, None),
-        Among("٢", -1, 5, None),
-        Among("٣", -1, 6, None),
-        Among("٤", -1, 7, None),
-        Among("٥", -1, 8, None),
-        Among("٦", -1, 9, None),
-        Among("٧", -1, 10, None),
-        Among("٨", -1, 11, None),
-        Among("٩", -1, 12, None),
-        Among("ﺀ", -1, 13, None),
-        Among("ﺁ", -1, 17, None),
-        Among("ﺂ", -1, 17, None),
-        Among("ﺃ", -1, 14, None),
-        Among("ﺄ", -1, 14, None),
-        Among("ﺅ", -1, 18, None),
-        Among("ﺆ", -1, 18, None),
-        Among("ﺇ", -1, 15, None),
-        Among("ﺈ", -1, 15, None),
-        Among("ﺉ", -1, 16, None),
-        Among("ﺊ", -1, 16, None),
-        Among("ﺋ", -1, 16, None),
-        Among("ﺌ", -1, 16, None),
-        Among("ﺍ", -1, 19, None),
-        Among("ﺎ", -1, 19, None),
-        Among("ﺏ", -1, 20, None),
-        Among("ﺐ", -1, 20, None),
-        Among("ﺑ", -1, 20, None),
-        Among("ﺒ", -1, 20, None),
-        Among("ﺓ", -1, 21, None),
-        Among("ﺔ", -1, 21, None),
-        Among("ﺕ", -1, 22, None),
-        Among("ﺖ", -1, 22, None),
-        Among("ﺗ", -1, 22, None),
-        Among("ﺘ", -1, 22, None),
-        Among("ﺙ", -1, 23, None),
-        Among("ﺚ", -1, 23, None),
-        Among("ﺛ", -1, 23, None),
-        Among("ﺜ", -1, 23, None),
-        Among("ﺝ", -1, 24, None),
-        Among("ﺞ", -1, 24, None),
-        Among("ﺟ", -1, 24, None),
-        Among("ﺠ", -1, 24, None),
-        Among("ﺡ", -1, 25, None),
-        Among("ﺢ", -1, 25, None),
-        Among("ﺣ", -1, 25, None),
-        Among("ﺤ", -1, 25, None),
-        Among("ﺥ", -1, 26, None),
-        Among("ﺦ", -1, 26, None),
-        Among("ﺧ", -1, 26, None),
-        Among("ﺨ", -1, 26, None),
-        Among("ﺩ", -1, 27, None),
-        Among("ﺪ", -1, 27, None),
-        Among("ﺫ", -1, 28, None),
-        Among("ﺬ", -1, 28, None),
-        Among("ﺭ", -1, 29, None),
-        Among("ﺮ", -1, 29, None),
-        Among("ﺯ", -1, 30, None),
-        Among("ﺰ", -1, 30, None),
-        Among("ﺱ", -1, 31, None),
-        Among("ﺲ", -1, 31, None),
-        Among("ﺳ", -1, 31, None),
-        Among("ﺴ", -1, 31, None),
-        Among("ﺵ", -1, 32, None),
-        Among("ﺶ", -1, 32, None),
-        Among("ﺷ", -1, 32, None),
-        Among("ﺸ", -1, 32, None),
-        Among("ﺹ", -1, 33, None),
-        Among("ﺺ", -1, 33, None),
-        Among("ﺻ", -1, 33, None),
-        Among("ﺼ", -1, 33, None),
-        Among("ﺽ", -1, 34, None),
-        Among("ﺾ", -1, 34, None),
-        Among("ﺿ", -1, 34, None),
-        Among("ﻀ", -1, 34, None),
-        Among("ﻁ", -1, 35, None),
-        Among("ﻂ", -1, 35, None),
-        Among("ﻃ", -1, 35, None),
-        Among("ﻄ", -1, 35, None),
-        Among("ﻅ", -1, 36, None),
-        Among("ﻆ", -1, 36, None),
-        Among("ﻇ", -1, 36, None),
-        Among("ﻈ", -1, 36, None),
-        Among("ﻉ", -1, 37, None),
-        Among("ﻊ", -1, 37, None),
-        Among("ﻋ", -1, 37, None),
-        Among("ﻌ", -1, 37, None),
-        Among("ﻍ", -1, 38, None),
-        Among("ﻎ", -1, 38, None),
-        Among("ﻏ", -1, 38, None),
-        Among("ﻐ", -1, 38, None),
-        Among("ﻑ", -1, 39, None),
-        Among("ﻒ", -1, 39, None),
-        Among("ﻓ", -1, 39, None),
-        Among("ﻔ", -1, 39, None),
-        Among("ﻕ", -1, 40, None),
-        Among("ﻖ", -1, 40, None),
-        Among("ﻗ", -1, 40, None),
-        Among("ﻘ", -1, 40, None),
-        Among("ﻙ", -1, 41, None),
-        Among("ﻚ", -1, 41, None),
-        Among("ﻛ", -1, 41, None),
-        Among("ﻜ", -1, 41, None),
-        Among("ﻝ", -1, 42, None),
-        Among("ﻞ", -1, 42, None),
-        Among("ﻟ", -1, 42, None),
-        Among("ﻠ", -1, 42, None),
-        Among("ﻡ", -1, 43, None),
-        Among("ﻢ", -1, 43, None),
-        Among("ﻣ", -1, 43, None),
-        Among("ﻤ", -1, 43, None),
-        Among("ﻥ", -1, 44, None),
-        Among("ﻦ", -1, 44, None),
-        Among("ﻧ", -1, 44, None),
-        Among("ﻨ", -1, 44, None),
-        Among("ﻩ", -1, 45, None),
-        Among("ﻪ", -1, 45, None),
-        Among("ﻫ", -1, 45, None),
-        Among("ﻬ", -1, 45, None),
-        Among("ﻭ", -1, 46, None),
-        Among("ﻮ", -1, 46, None),
-        Among("ﻯ", -1, 47, None),
-        Among("ﻰ", -1, 47, None),
-        Among("ﻱ", -1, 48, None),
-        Among("ﻲ", -1, 48, None),
-        Among("ﻳ", -1, 48, None),
-        Among("ﻴ", -1, 48, None),
-        Among("ﻵ", -1, 52, None),
-        Among("ﻶ", -1, 52, None),
-        Among("ﻷ", -1, 50, None),
-        Among("ﻸ", -1, 50, None),
-        Among("ﻹ", -1, 51, None),
-        Among("ﻺ", -1, 51, None),
-        Among("ﻻ", -1, 49, None),
-        Among("ﻼ", -1, 49, None),
-    ],
-    false,
-);
+static A_0: Table = Table::new(&[
+    Among("ـ", -1, 2, None),
+    Among("\u{64b}", -1, 1, None),
+    Among("\u{64c}", -1, 1, None),
+    Among("\u{64d}", -1, 1, None),
+    Among("\u{64e}", -1, 1, None),
+    Among("\u{64f}", -1, 1, None),
+    Among("\u{650}", -1, 1, None),
+    Among("\u{651}", -1, 1, None),
+    Among("\u{652}", -1, 1, None),
+    Among("٠", -1, 3, None),
+    Among("١", -1, 4, None),
+    Among("٢", -1, 5, None),
+    Among("٣", -1, 6, None),
+    Among("٤", -1, 7, None),
+    Among("٥", -1, 8, None),
+    Among("٦", -1, 9, None),
+    Among("٧", -1, 10, None),
+    Among("٨", -1, 11, None),
+    Among("٩", -1, 12, None),
+    Among("ﺀ", -1, 13, None),
+    Among("ﺁ", -1, 17, None),
+    Among("ﺂ", -1, 17, None),
+    Among("ﺃ", -1, 14, None),
+    Among("ﺄ", -1, 14, None),
+    Among("ﺅ", -1, 18, None),
+    Among("ﺆ", -1, 18, None),
+    Among("ﺇ", -1, 15, None),
+    Among("ﺈ", -1, 15, None),
+    Among("ﺉ", -1, 16, None),
+    Among("ﺊ", -1, 16, None),
+    Among("ﺋ", -1, 16, None),
+    Among("ﺌ", -1, 16, None),
+    Among("ﺍ", -1, 19, None),
+    Among("ﺎ", -1, 19, None),
+    Among("ﺏ", -1, 20, None),
+    Among("ﺐ", -1, 20, None),
+    Among("ﺑ", -1, 20, None),
+    Among("ﺒ", -1, 20, None),
+    Among("ﺓ", -1, 21, None),
+    Among("ﺔ", -1, 21, None),
+    Among("ﺕ", -1, 22, None),
+    Among("ﺖ", -1, 22, None),
+    Among("ﺗ", -1, 22, None),
+    Among("ﺘ", -1, 22, None),
+    Among("ﺙ", -1, 23, None),
+    Among("ﺚ", -1, 23, None),
+    Among("ﺛ", -1, 23, None),
+    Among("ﺜ", -1, 23, None),
+    Among("ﺝ", -1, 24, None),
+    Among("ﺞ", -1, 24, None),
+    Among("ﺟ", -1, 24, None),
+    Among("ﺠ", -1, 24, None),
+    Among("ﺡ", -1, 25, None),
+    Among("ﺢ", -1, 25, None),
+    Among("ﺣ", -1, 25, None),
+    Among("ﺤ", -1, 25, None),
+    Among("ﺥ", -1, 26, None),
+    Among("ﺦ", -1, 26, None),
+    Among("ﺧ", -1, 26, None),
+    Among("ﺨ", -1, 26, None),
+    Among("ﺩ", -1, 27, None),
+    Among("ﺪ", -1, 27, None),
+    Among("ﺫ", -1, 28, None),
+    Among("ﺬ", -1, 28, None),
+    Among("ﺭ", -1, 29, None),
+    Among("ﺮ", -1, 29, None),
+    Among("ﺯ", -1, 30, None),
+    Among("ﺰ", -1, 30, None),
+    Among("ﺱ", -1, 31, None),
+    Among("ﺲ", -1, 31, None),
+    Among("ﺳ", -1, 31, None),
+    Among("ﺴ", -1, 31, None),
+    Among("ﺵ", -1, 32, None),
+    Among("ﺶ", -1, 32, None),
+    Among("ﺷ", -1, 32, None),
+    Among("ﺸ", -1, 32, None),
+    Among("ﺹ", -1, 33, None),
+    Among("ﺺ", -1, 33, None),
+    Among("ﺻ", -1, 33, None),
+    Among("ﺼ", -1, 33, None),
+    Among("ﺽ", -1, 34, None),
+    Among("ﺾ", -1, 34, None),
+    Among("ﺿ", -1, 34, None),
+    Among("ﻀ", -1, 34, None),
+    Among("ﻁ", -1, 35, None),
+    Among("ﻂ", -1, 35, None),
+    Among("ﻃ", -1, 35, None),
+    Among("ﻄ", -1, 35, None),
+    Among("ﻅ", -1, 36, None),
+    Among("ﻆ", -1, 36, None),
+    Among("ﻇ", -1, 36, None),
+    Among("ﻈ", -1, 36, None),
+    Among("ﻉ", -1, 37, None),
+    Among("ﻊ", -1, 37, None),
+    Among("ﻋ", -1, 37, None),
+    Among("ﻌ", -1, 37, None),
+    Among("ﻍ", -1, 38, None),
+    Among("ﻎ", -1, 38, None),
+    Among("ﻏ", -1, 38, None),
+    Among("ﻐ", -1, 38, None),
+    Among("ﻑ", -1, 39, None),
+    Among("ﻒ", -1, 39, None),
+    Among("ﻓ", -1, 39, None),
+    Among("ﻔ", -1, 39, None),
+    Among("ﻕ", -1, 40, None),
+    Among("ﻖ", -1, 40, None),
+    Among("ﻗ", -1, 40, None),
+    Among("ﻘ", -1, 40, None),
+    Among("ﻙ", -1, 41, None),
+    Among("ﻚ", -1, 41, None),
+    Among("ﻛ", -1, 41, None),
+    Among("ﻜ", -1, 41, None),
+    Among("ﻝ", -1, 42, None),
+    Among("ﻞ", -1, 42, None),
+    Among("ﻟ", -1, 42, None),
+    Among("ﻠ", -1, 42, None),
+    Among("ﻡ", -1, 43, None),
+    Among("ﻢ", -1, 43, None),
+    Among("ﻣ", -1, 43, None),
+    Among("ﻤ", -1, 43, None),
+    Among("ﻥ", -1, 44, None),
+    Among("ﻦ", -1, 44, None),
+    Among("ﻧ", -1, 44, None),
+    Among("ﻨ", -1, 44, None),
+    Among("ﻩ", -1, 45, None),
+    Among("ﻪ", -1, 45, None),
+    Among("ﻫ", -1, 45, None),
+    Among("ﻬ", -1, 45, None),
+    Among("ﻭ", -1, 46, None),
+    Among("ﻮ", -1, 46, None),
+    Among("ﻯ", -1, 47, None),
+    Among("ﻰ", -1, 47, None),
+    Among("ﻱ", -1, 48, None),
+    Among("ﻲ", -1, 48, None),
+    Among("ﻳ", -1, 48, None),
+    Among("ﻴ", -1, 48, None),
+    Among("ﻵ", -1, 52, None),
+    Among("ﻶ", -1, 52, None),
+    Among("ﻷ", -1, 50, None),
+    Among("ﻸ", -1, 50, None),
+    Among("ﻹ", -1, 51, None),
+    Among("ﻺ", -1, 51, None),
+    Among("ﻻ", -1, 49, None),
+    Among("ﻼ", -1, 49, None),
+]);
+
+/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'\xd9') => match t.get(1) {
+            Some(b'\x80') => {
+                found = Some((0, 2, 2));
+            }
+            Some(b'\x8b') => {
+                found = Some((1, 2, 1));
+            }
+            Some(b'\x8c') => {
+                found = Some((2, 2, 1));
+            }
+            Some(b'\x8d') => {
+                found = Some((3, 2, 1));
+            }
+            Some(b'\x8e') => {
+                found = Some((4, 2, 1));
+            }
+            Some(b'\x8f') => {
+                found = Some((5, 2, 1));
+            }
+            Some(b'\x90') => {
+                found = Some((6, 2, 1));
+            }
+            Some(b'\x91') => {
+                found = Some((7, 2, 1));
+            }
+            Some(b'\x92') => {
+                found = Some((8, 2, 1));
+            }
+            Some(b'\xa0') => {
+                found = Some((9, 2, 3));
+            }
+            Some(b'\xa1') => {
+                found = Some((10, 2, 4));
+            }
+            Some(b'\xa2') => {
+                found = Some((11, 2, 5));
+            }
+            Some(b'\xa3') => {
+                found = Some((12, 2, 6));
+            }
+            Some(b'\xa4') => {
+                found = Some((13, 2, 7));
+            }
+            Some(b'\xa5') => {
+                found = Some((14, 2, 8));
+            }
+            Some(b'\xa6') => {
+                found = Some((15, 2, 9));
+            }
+            Some(b'\xa7') => {
+                found = Some((16, 2, 10));
+            }
+            Some(b'\xa8') => {
+                found = Some((17, 2, 11));
+            }
+            Some(b'\xa9') => {
+                found = Some((18, 2, 12));
+            }
+            _ => {}
+        },
+        Some(b'\xef') => match t.get(1) {
+            Some(b'\xba') => match t.get(2) {
+                Some(b'\x80') => {
+                    found = Some((19, 3, 13));
+                }
+                Some(b'\x81') => {
+                    found = Some((20, 3, 17));
+                }
+                Some(b'\x82') => {
+                    found = Some((21, 3, 17));
+                }
+                Some(b'\x83') => {
+                    found = Some((22, 3, 14));
+                }
+                Some(b'\x84') => {
+                    found = Some((23, 3, 14));
+                }
+                Some(b'\x85') => {
+                    found = Some((24, 3, 18));
+                }
+                Some(b'\x86') => {
+                    found = Some((25, 3, 18));
+                }
+                Some(b'\x87') => {
+                    found = Some((26, 3, 15));
+                }
+                Some(b'\x88') => {
+                    found = Some((27, 3, 15));
+                }
+                Some(b'\x89') => {
+                    found = Some((28, 3, 16));
+                }
+                Some(b'\x8a') => {
+                    found = Some((29, 3, 16));
+                }
+                Some(b'\x8b') => {
+                    found = Some((30, 3, 16));
+                }
+                Some(b'\x8c') => {
+                    found = Some((31, 3, 16));
+                }
+                Some(b'\x8d') => {
+                    found = Some((32, 3, 19));
+                }
+                Some(b'\x8e') => {
+                    found = Some((33, 3, 19));
+                }
+                Some(b'\x8f') => {
+                    found = Some((34, 3, 20));
+                }
+                Some(b'\x90') => {
+                    found = Some((35, 3, 20));
+                }
+                Some(b'\x91') => {
+                    found = Some((36, 3, 20));
+                }
+                Some(b'\x92') => {
+                    found = Some((37, 3, 20));
+                }
+                Some(b'\x93') => {
+                    found = Some((38, 3, 21));
+                }
+                Some(b'\x94') => {
+                    found = Some((39, 3, 21));
+                }
+                Some(b'\x95') => {
+                    found = Some((40, 3, 22));
+                }
+                Some(b'\x96') => {
+                    found = Some((41, 3, 22));
+                }
+                Some(b'\x97') => {
+                    found = Some((42, 3, 22));
+                }
+                Some(b'\x98') => {
+                    found = Some((43, 3, 22));
+                }
+                Some(b'\x99') => {
+                    found = Some((44, 3, 23));
+                }
+                Some(b'\x9a') => {
+                    found = Some((45, 3, 23));
+                }
+                Some(b'\x9b') => {
+                    found = Some((46, 3, 23));
+                }
+                Some(b'\x9c') => {
+                    found = Some((47, 3, 23));
+                }
+                Some(b'\x9d') => {
+                    found = Some((48, 3, 24));
+                }
+                Some(b'\x9e') => {
+                    found = Some((49, 3, 24));
+                }
+                Some(b'\x9f') => {
+                    found = Some((50, 3, 24));
+                }
+                Some(b'\xa0') => {
+                    found = Some((51, 3, 24));
+                }
+                Some(b'\xa1') => {
+                    found = Some((52, 3, 25));
+                }
+                Some(b'\xa2') => {
+                    found = Some((53, 3, 25));
+                }
+                Some(b'\xa3') => {
+                    found = Some((54, 3, 25));
+                }
+                Some(b'\xa4') => {
+                    found = Some((55, 3, 25));
+                }
+                Some(b'\xa5') => {
+                    found = Some((56, 3, 26));
+                }
+                Some(b'\xa6') => {
+                    found = Some((57, 3, 26));
+                }
+                Some(b'\xa7') => {
+                    found = Some((58, 3, 26));
+                }
+                Some(b'\xa8') => {
+                    found = Some((59, 3, 26));
+                }
+                Some(b'\xa9') => {
+                    found = Some((60, 3, 27));
+                }
+                Some(b'\xaa') => {
+                    found = Some((61, 3, 27));
+                }
+                Some(b'\xab') => {
+                    found = Some((62, 3, 28));
+                }
+                Some(b'\xac') => {
+                    found = Some((63, 3, 28));
+                }
+                Some(b'\xad') => {
+                    found = Some((64, 3, 29));
+                }
+                Some(b'\xae') => {
+                    found = Some((65, 3, 29));
+                }
+                Some(b'\xaf') => {
+                    found = Some((66, 3, 30));
+                }
+                Some(b'\xb0') => {
+                    found = Some((67, 3, 30));
+                }
+                Some(b'\xb1') => {
+                    found = Some((68, 3, 31));
+                }
+                Some(b'\xb2') => {
+                    found = Some((69, 3, 31));
+                }
+                Some(b'\xb3') => {
+                    found = Some((70, 3, 31));
+                }
+                Some(b'\xb4') => {
+                    found = Some((71, 3, 31));
+                }
+                Some(b'\xb5') => {
+                    found = Some((72, 3, 32));
+                }
+                Some(b'\xb6') => {
+                    found = Some((73, 3, 32));
+                }
+                Some(b'\xb7') => {
+                    found = Some((74, 3, 32));
+                }
+                Some(b'\xb8') => {
+                    found = Some((75, 3, 32));
+                }
+                Some(b'\xb9') => {
+                    found = Some((76, 3, 33));
+                }
+                Some(b'\xba') => {
+                    found = Some((77, 3, 33));
+                }
+                Some(b'\xbb') => {
+                    found = Some((78, 3, 33));
+                }
+                Some(b'\xbc') => {
+                    found = Some((79, 3, 33));
+                }
+                Some(b'\xbd') => {
+                    found = Some((80, 3, 34));
+                }
+                Some(b'\xbe') => {
+                    found = Some((81, 3, 34));
+                }
+                Some(b'\xbf') => {
+                    found = Some((82, 3, 34));
+                }
+                _ => {}
+            },
+            Some(b'\xbb') => match t.get(2) {
+                Some(b'\x80') => {
+                    found = Some((83, 3, 34));
+                }
+                Some(b'\x81') => {
+                    found = Some((84, 3, 35));
+                }
+                Some(b'\x82') => {
+                    found = Some((85, 3, 35));
+                }
+                Some(b'\x83') => {
+                    found = Some((86, 3, 35));
+                }
+                Some(b'\x84') => {
+                    found = Some((87, 3, 35));
+                }
+                Some(b'\x85') => {
+                    found = Some((88, 3, 36));
+                }
+                Some(b'\x86') => {
+                    found = Some((89, 3, 36));
+                }
+                Some(b'\x87') => {
+                    found = Some((90, 3, 36));
+                }
+                Some(b'\x88') => {
+                    found = Some((91, 3, 36));
+                }
+                Some(b'\x89') => {
+                    found = Some((92, 3, 37));
+                }
+                Some(b'\x8a') => {
+                    found = Some((93, 3, 37));
+                }
+                Some(b'\x8b') => {
+                    found = Some((94, 3, 37));
+                }
+                Some(b'\x8c') => {
+                    found = Some((95, 3, 37));
+                }
+                Some(b'\x8d') => {
+                    found = Some((96, 3, 38));
+                }
+                Some(b'\x8e') => {
+                    found = Some((97, 3, 38));
+                }
+                Some(b'\x8f') => {
+                    found = Some((98, 3, 38));
+                }
+                Some(b'\x90') => {
+                    found = Some((99, 3, 38));
+                }
+                Some(b'\x91') => {
+                    found = Some((100, 3, 39));
+                }
+                Some(b'\x92') => {
+                    found = Some((101, 3, 39));
+                }
+                Some(b'\x93') => {
+                    found = Some((102, 3, 39));
+                }
+                Some(b'\x94') => {
+                    found = Some((103, 3, 39));
+                }
+                Some(b'\x95') => {
+                    found = Some((104, 3, 40));
+                }
+                Some(b'\x96') => {
+                    found = Some((105, 3, 40));
+                }
+                Some(b'\x97') => {
+                    found = Some((106, 3, 40));
+                }
+                Some(b'\x98') => {
+                    found = Some((107, 3, 40));
+                }
+                Some(b'\x99') => {
+                    found = Some((108, 3, 41));
+                }
+                Some(b'\x9a') => {
+                    found = Some((109, 3, 41));
+                }
+                Some(b'\x9b') => {
+                    found = Some((110, 3, 41));
+                }
+                Some(b'\x9c') => {
+                    found = Some((111, 3, 41));
+                }
+                Some(b'\x9d') => {
+                    found = Some((112, 3, 42));
+                }
+                Some(b'\x9e') => {
+                    found = Some((113, 3, 42));
+                }
+                Some(b'\x9f') => {
+                    found = Some((114, 3, 42));
+                }
+                Some(b'\xa0') => {
+                    found = Some((115, 3, 42));
+                }
+                Some(b'\xa1') => {
+                    found = Some((116, 3, 43));
+                }
+                Some(b'\xa2') => {
+                    found = Some((117, 3, 43));
+                }
+                Some(b'\xa3') => {
+                    found = Some((118, 3, 43));
+                }
+                Some(b'\xa4') => {
+                    found = Some((119, 3, 43));
+                }
+                Some(b'\xa5') => {
+                    found = Some((120, 3, 44));
+                }
+                Some(b'\xa6') => {
+                    found = Some((121, 3, 44));
+                }
+                Some(b'\xa7') => {
+                    found = Some((122, 3, 44));
+                }
+                Some(b'\xa8') => {
+                    found = Some((123, 3, 44));
+                }
+                Some(b'\xa9') => {
+                    found = Some((124, 3, 45));
+                }
+                Some(b'\xaa') => {
+                    found = Some((125, 3, 45));
+                }
+                Some(b'\xab') => {
+                    found = Some((126, 3, 45));
+                }
+                Some(b'\xac') => {
+                    found = Some((127, 3, 45));
+                }
+                Some(b'\xad') => {
+                    found = Some((128, 3, 46));
+                }
+                Some(b'\xae') => {
+                    found = Some((129, 3, 46));
+                }
+                Some(b'\xaf') => {
+                    found = Some((130, 3, 47));
+                }
+                Some(b'\xb0') => {
+                    found = Some((131, 3, 47));
+                }
+                Some(b'\xb1') => {
+                    found = Some((132, 3, 48));
+                }
+                Some(b'\xb2') => {
+                    found = Some((133, 3, 48));
+                }
+                Some(b'\xb3') => {
+                    found = Some((134, 3, 48));
+                }
+                Some(b'\xb4') => {
+                    found = Some((135, 3, 48));
+                }
+                Some(b'\xb5') => {
+                    found = Some((136, 3, 52));
+                }
+                Some(b'\xb6') => {
+                    found = Some((137, 3, 52));
+                }
+                Some(b'\xb7') => {
+                    found = Some((138, 3, 50));
+                }
+                Some(b'\xb8') => {
+                    found = Some((139, 3, 50));
+                }
+                Some(b'\xb9') => {
+                    found = Some((140, 3, 51));
+                }
+                Some(b'\xba') => {
+                    found = Some((141, 3, 51));
+                }
+                Some(b'\xbb') => {
+                    found = Some((142, 3, 49));
+                }
+                Some(b'\xbc') => {
+                    found = Some((143, 3, 49));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 321 (`Normalize_post`).
-static A_1: Table = Table::new(
-    &[
-        Among("آ", -1, 1, None),
-        Among("أ", -1, 1, None),
-        Among("ؤ", -1, 2, None),
-        Among("إ", -1, 1, None),
-        Among("ئ", -1, 3, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("آ", -1, 1, None),
+    Among("أ", -1, 1, None),
+    Among("ؤ", -1, 2, None),
+    Among("إ", -1, 1, None),
+    Among("ئ", -1, 3, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xa2') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'\xa3') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        Some(b'\xa4') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
+            found = Some((2, 2, 2));
+        }
+        Some(b'\xa5') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
+            found = Some((3, 2, 1));
+        }
+        Some(b'\xa6') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
+            found = Some((4, 2, 3));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 332 (`Normalize_post`).
-static A_2: Table = Table::new(
-    &[
-        Among("آ", -1, 1, None),
-        Among("أ", -1, 1, None),
-        Among("ؤ", -1, 2, None),
-        Among("إ", -1, 1, None),
-        Among("ئ", -1, 3, None),
-    ],
-    false,
-);
+static A_2: Table = Table::new(&[
+    Among("آ", -1, 1, None),
+    Among("أ", -1, 1, None),
+    Among("ؤ", -1, 2, None),
+    Among("إ", -1, 1, None),
+    Among("ئ", -1, 3, None),
+]);
+
+/// The row of `A_2` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'\xd8') => match t.get(1) {
+            Some(b'\xa2') => {
+                found = Some((0, 2, 1));
+            }
+            Some(b'\xa3') => {
+                found = Some((1, 2, 1));
+            }
+            Some(b'\xa4') => {
+                found = Some((2, 2, 2));
+            }
+            Some(b'\xa5') => {
+                found = Some((3, 2, 1));
+            }
+            Some(b'\xa6') => {
+                found = Some((4, 2, 3));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 345 (`Checks1`).
-static A_3: Table = Table::new(
-    &[
-        Among("ال", -1, 2, None),
-        Among("بال", -1, 1, None),
-        Among("كال", -1, 1, None),
-        Among("لل", -1, 2, None),
-    ],
-    false,
-);
+static A_3: Table = Table::new(&[
+    Among("ال", -1, 2, None),
+    Among("بال", -1, 1, None),
+    Among("كال", -1, 1, None),
+    Among("لل", -1, 2, None),
+]);
+
+/// The row of `A_3` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'\xd8') => match t.get(1) {
+            Some(b'\xa7') if t.get(2..4) == Some(&b"\xd9\x84"[..]) => {
+                found = Some((0, 4, 2));
+            }
+            Some(b'\xa8') if t.get(2..6) == Some(&b"\xd8\xa7\xd9\x84"[..]) => {
+                found = Some((1, 6, 1));
+            }
+            _ => {}
+        },
+        Some(b'\xd9') => match t.get(1) {
+            Some(b'\x83') if t.get(2..6) == Some(&b"\xd8\xa7\xd9\x84"[..]) => {
+                found = Some((2, 6, 1));
+            }
+            Some(b'\x84') if t.get(2..4) == Some(&b"\xd9\x84"[..]) => {
+                found = Some((3, 4, 2));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 354 (`Prefix_Step1`).
-static A_4: Table = Table::new(
-    &[
-        Among("أآ", -1, 2, None),
-        Among("أأ", -1, 1, None),
-        Among("أؤ", -1, 3, None),
-        Among("أإ", -1, 5, None),
-        Among("أا", -1, 4, None),
-    ],
-    false,
-);
+static A_4: Table = Table::new(&[
+    Among("أآ", -1, 2, None),
+    Among("أأ", -1, 1, None),
+    Among("أؤ", -1, 3, None),
+    Among("أإ", -1, 5, None),
+    Among("أا", -1, 4, None),
+]);
+
+/// The row of `A_4` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'\xd8') if t.get(1..3) == Some(&b"\xa3\xd8"[..]) => match t.get(3) {
+            Some(b'\xa2') => {
+                found = Some((0, 4, 2));
+            }
+            Some(b'\xa3') => {
+                found = Some((1, 4, 1));
+            }
+            Some(b'\xa4') => {
+                found = Some((2, 4, 3));
+            }
+            Some(b'\xa5') => {
+                found = Some((3, 4, 5));
+            }
+            Some(b'\xa7') => {
+                found = Some((4, 4, 4));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 365 (`Prefix_Step2`).
-static A_5: Table = Table::new(&[Among("ف", -1, 1, None), Among("و", -1, 1, None)], false);
+static A_5: Table = Table::new(&[Among("ف", -1, 1, None), Among("و", -1, 1, None)]);
+
+/// The row of `A_5` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'\xd9') => match t.get(1) {
+            Some(b'\x81') => {
+                found = Some((0, 2, 1));
+            }
+            Some(b'\x88') => {
+                found = Some((1, 2, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 371 (`Prefix_Step3a_Noun`).
-static A_6: Table = Table::new(
-    &[
-        Among("ال", -1, 2, None),
-        Among("بال", -1, 1, None),
-        Among("كال", -1, 1, None),
-        Among("لل", -1, 2, None),
-    ],
-    false,
-);
+static A_6: Table = Table::new(&[
+    Among("ال", -1, 2, None),
+    Among("بال", -1, 1, None),
+    Among("كال", -1, 1, None),
+    Among("لل", -1, 2, None),
+]);
+
+/// The row of `A_6` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'\xd8') => match t.get(1) {
+            Some(b'\xa7') if t.get(2..4) == Some(&b"\xd9\x84"[..]) => {
+                found = Some((0, 4, 2));
+            }
+            Some(b'\xa8') if t.get(2..6) == Some(&b"\xd8\xa7\xd9\x84"[..]) => {
+                found = Some((1, 6, 1));
+            }
+            _ => {}
+        },
+        Some(b'\xd9') => match t.get(1) {
+            Some(b'\x83') if t.get(2..6) == Some(&b"\xd8\xa7\xd9\x84"[..]) => {
+                found = Some((2, 6, 1));
+            }
+            Some(b'\x84') if t.get(2..4) == Some(&b"\xd9\x84"[..]) => {
+                found = Some((3, 4, 2));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 378 (`Prefix_Step3b_Noun`).
-static A_7: Table = Table::new(
-    &[
-        Among("ب", -1, 2, None),
-        Among("با", 0, 1, None),
-        Among("بب", 0, 3, None),
-        Among("كك", -1, 4, None),
-    ],
-    false,
-);
+static A_7: Table = Table::new(&[
+    Among("ب", -1, 2, None),
+    Among("با", 0, 1, None),
+    Among("بب", 0, 3, None),
+    Among("كك", -1, 4, None),
+]);
+
+/// The row of `A_7` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_7(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'\xd8') if t.get(1..2) == Some(&b"\xa8"[..]) => {
+            found = Some((0, 2, 2));
+            match t.get(2) {
+                Some(b'\xd8') => match t.get(3) {
+                    Some(b'\xa7') => {
+                        found = Some((1, 4, 1));
+                    }
+                    Some(b'\xa8') => {
+                        found = Some((2, 4, 3));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        Some(b'\xd9') if t.get(1..4) == Some(&b"\x83\xd9\x83"[..]) => {
+            found = Some((3, 4, 4));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 389 (`Prefix_Step3_Verb`).
-static A_8: Table = Table::new(
-    &[
-        Among("سأ", -1, 4, None),
-        Among("ست", -1, 2, None),
-        Among("سن", -1, 3, None),
-        Among("سي", -1, 1, None),
-    ],
-    false,
-);
+static A_8: Table = Table::new(&[
+    Among("سأ", -1, 4, None),
+    Among("ست", -1, 2, None),
+    Among("سن", -1, 3, None),
+    Among("سي", -1, 1, None),
+]);
+
+/// The row of `A_8` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_8(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'\xd8') if t.get(1..2) == Some(&b"\xb3"[..]) => match t.get(2) {
+            Some(b'\xd8') => match t.get(3) {
+                Some(b'\xa3') => {
+                    found = Some((0, 4, 4));
+                }
+                Some(b'\xaa') => {
+                    found = Some((1, 4, 2));
+                }
+                _ => {}
+            },
+            Some(b'\xd9') => match t.get(3) {
+                Some(b'\x86') => {
+                    found = Some((2, 4, 3));
+                }
+                Some(b'\x8a') => {
+                    found = Some((3, 4, 1));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 399 (`Prefix_Step4_Verb`).
-static A_9: Table = Table::new(
-    &[
-        Among("تست", -1, 1, None),
-        Among("نست", -1, 1, None),
-        Among("يست", -1, 1, None),
-    ],
-    false,
-);
+static A_9: Table = Table::new(&[
+    Among("تست", -1, 1, None),
+    Among("نست", -1, 1, None),
+    Among("يست", -1, 1, None),
+]);
+
+/// The row of `A_9` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_9(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'\xd8') if t.get(1..6) == Some(&b"\xaa\xd8\xb3\xd8\xaa"[..]) => {
+            found = Some((0, 6, 1));
+        }
+        Some(b'\xd9') => match t.get(1) {
+            Some(b'\x86') if t.get(2..6) == Some(&b"\xd8\xb3\xd8\xaa"[..]) => {
+                found = Some((1, 6, 1));
+            }
+            Some(b'\x8a') if t.get(2..6) == Some(&b"\xd8\xb3\xd8\xaa"[..]) => {
+                found = Some((2, 6, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 408 (`Suffix_Noun_Step1a`).
-static A_10: Table = Table::new(
-    &[
-        Among("ك", -1, 1, None),
-        Among("كم", -1, 2, None),
-        Among("هم", -1, 2, None),
-        Among("هن", -1, 2, None),
-        Among("ه", -1, 1, None),
-        Among("ي", -1, 1, None),
-        Among("كما", -1, 3, None),
-        Among("هما", -1, 3, None),
-        Among("نا", -1, 2, None),
-        Among("ها", -1, 2, None),
-    ],
-    true,
-);
+static A_10: Table = Table::new(&[
+    Among("ك", -1, 1, None),
+    Among("كم", -1, 2, None),
+    Among("هم", -1, 2, None),
+    Among("هن", -1, 2, None),
+    Among("ه", -1, 1, None),
+    Among("ي", -1, 1, None),
+    Among("كما", -1, 3, None),
+    Among("هما", -1, 3, None),
+    Among("نا", -1, 2, None),
+    Among("ها", -1, 2, None),
+]);
+
+/// The row of `A_10` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_10(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'\x85') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd9"[..]) => {
+                    found = Some((1, 4, 2));
+                }
+                Some(b'\x87') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd9"[..]) => {
+                    found = Some((2, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x86') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd9\x87\xd9"[..]) => {
+            found = Some((3, 4, 2));
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
+            found = Some((4, 2, 1));
+        }
+        Some(b'\x8a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
+            found = Some((5, 2, 1));
+        }
+        Some(b'\xa7') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd9"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x83') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd9"[..]) => {
+                            found = Some((6, 6, 3));
+                        }
+                        Some(b'\x87') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd9"[..]) => {
+                            found = Some((7, 6, 3));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x86') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd9"[..]) => {
+                    found = Some((8, 4, 2));
+                }
+                Some(b'\x87') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd9"[..]) => {
+                    found = Some((9, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 415 (`Suffix_Noun_Step1b`).
-static A_11: Table = Table::new(&[Among("ن", -1, 1, None)], true);
+static A_11: Table = Table::new(&[Among("ن", -1, 1, None)]);
+
+/// The row of `A_11` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_11(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x86') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 421 (`Suffix_Noun_Step2a`).
-static A_12: Table = Table::new(
-    &[
-        Among("و", -1, 1, None),
-        Among("ي", -1, 1, None),
-        Among("ا", -1, 1, None),
-    ],
-    true,
-);
+static A_12: Table = Table::new(&[
+    Among("و", -1, 1, None),
+    Among("ي", -1, 1, None),
+    Among("ا", -1, 1, None),
+]);
+
+/// The row of `A_12` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_12(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x88') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'\x8a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        Some(b'\xa7') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
+            found = Some((2, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 427 (`Suffix_Noun_Step2b`).
-static A_13: Table = Table::new(&[Among("ات", -1, 1, None)], true);
+static A_13: Table = Table::new(&[Among("ات", -1, 1, None)]);
+
+/// The row of `A_13` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_13(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xaa') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd8\xa7\xd8"[..]) => {
+            found = Some((0, 4, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 433 (`Suffix_Noun_Step2c1`).
-static A_14: Table = Table::new(&[Among("ت", -1, 1, None)], true);
+static A_14: Table = Table::new(&[Among("ت", -1, 1, None)]);
+
+/// The row of `A_14` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_14(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xaa') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 438 (`Suffix_Noun_Step2c2`).
-static A_15: Table = Table::new(&[Among("ة", -1, 1, None)], true);
+static A_15: Table = Table::new(&[Among("ة", -1, 1, None)]);
+
+/// The row of `A_15` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_15(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xa9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 443 (`Suffix_Noun_Step3`).
-static A_16: Table = Table::new(&[Among("ي", -1, 1, None)], true);
+static A_16: Table = Table::new(&[Among("ي", -1, 1, None)]);
+
+/// The row of `A_16` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_16(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x8a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 449 (`Suffix_Verb_Step1`).
-static A_17: Table = Table::new(
-    &[
-        Among("ك", -1, 1, None),
-        Among("كم", -1, 2, None),
-        Among("هم", -1, 2, None),
-        Among("كن", -1, 2, None),
-        Among("هن", -1, 2, None),
-        Among("ه", -1, 1, None),
-        Among("كمو", -1, 3, None),
-        Among("ني", -1, 2, None),
-        Among("كما", -1, 3, None),
-        Among("هما", -1, 3, None),
-        Among("نا", -1, 2, None),
-        Among("ها", -1, 2, None),
-    ],
-    true,
-);
+static A_17: Table = Table::new(&[
+    Among("ك", -1, 1, None),
+    Among("كم", -1, 2, None),
+    Among("هم", -1, 2, None),
+    Among("كن", -1, 2, None),
+    Among("هن", -1, 2, None),
+    Among("ه", -1, 1, None),
+    Among("كمو", -1, 3, None),
+    Among("ني", -1, 2, None),
+    Among("كما", -1, 3, None),
+    Among("هما", -1, 3, None),
+    Among("نا", -1, 2, None),
+    Among("ها", -1, 2, None),
+]);
+
+/// The row of `A_17` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_17(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'\x85') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd9"[..]) => {
+                    found = Some((1, 4, 2));
+                }
+                Some(b'\x87') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd9"[..]) => {
+                    found = Some((2, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x86') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd9"[..]) => {
+                    found = Some((3, 4, 2));
+                }
+                Some(b'\x87') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd9"[..]) => {
+                    found = Some((4, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
+            found = Some((5, 2, 1));
+        }
+        Some(b'\x88') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd9\x83\xd9\x85\xd9"[..]) => {
+            found = Some((6, 6, 3));
+        }
+        Some(b'\x8a') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd9\x86\xd9"[..]) => {
+            found = Some((7, 4, 2));
+        }
+        Some(b'\xa7') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd9"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x83') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd9"[..]) => {
+                            found = Some((8, 6, 3));
+                        }
+                        Some(b'\x87') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd9"[..]) => {
+                            found = Some((9, 6, 3));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x86') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd9"[..]) => {
+                    found = Some((10, 4, 2));
+                }
+                Some(b'\x87') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd9"[..]) => {
+                    found = Some((11, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 456 (`Suffix_Verb_Step2a`).
-static A_18: Table = Table::new(
-    &[
-        Among("ن", -1, 2, None),
-        Among("ون", 0, 4, None),
-        Among("ين", 0, 4, None),
-        Among("ان", 0, 4, None),
-        Among("تن", 0, 3, None),
-        Among("ي", -1, 2, None),
-        Among("ا", -1, 2, None),
-        Among("تما", 6, 5, None),
-        Among("نا", 6, 3, None),
-        Among("تا", 6, 3, None),
-        Among("ت", -1, 1, None),
-    ],
-    true,
-);
+static A_18: Table = Table::new(&[
+    Among("ن", -1, 2, None),
+    Among("ون", 0, 4, None),
+    Among("ين", 0, 4, None),
+    Among("ان", 0, 4, None),
+    Among("تن", 0, 3, None),
+    Among("ي", -1, 2, None),
+    Among("ا", -1, 2, None),
+    Among("تما", 6, 5, None),
+    Among("نا", 6, 3, None),
+    Among("تا", 6, 3, None),
+    Among("ت", -1, 1, None),
+]);
+
+/// The row of `A_18` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_18(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x86') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
+            found = Some((0, 2, 2));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x88') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd9"[..]) => {
+                    found = Some((1, 4, 4));
+                }
+                Some(b'\x8a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd9"[..]) => {
+                    found = Some((2, 4, 4));
+                }
+                Some(b'\xa7') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd8"[..]) => {
+                    found = Some((3, 4, 4));
+                }
+                Some(b'\xaa') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd8"[..]) => {
+                    found = Some((4, 4, 3));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x8a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
+            found = Some((5, 2, 2));
+        }
+        Some(b'\xa7') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
+            found = Some((6, 2, 2));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd8\xaa\xd9"[..]) => {
+                    found = Some((7, 6, 5));
+                }
+                Some(b'\x86') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd9"[..]) => {
+                    found = Some((8, 4, 3));
+                }
+                Some(b'\xaa') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd8"[..]) => {
+                    found = Some((9, 4, 3));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xaa') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
+            found = Some((10, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 466 (`Suffix_Verb_Step2b`).
-static A_19: Table = Table::new(&[Among("تم", -1, 1, None), Among("وا", -1, 1, None)], true);
+static A_19: Table = Table::new(&[Among("تم", -1, 1, None), Among("وا", -1, 1, None)]);
+
+/// The row of `A_19` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_19(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x85') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd8\xaa\xd9"[..]) => {
+            found = Some((0, 4, 1));
+        }
+        Some(b'\xa7') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd9\x88\xd8"[..]) => {
+            found = Some((1, 4, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 473 (`Suffix_Verb_Step2c`).
-static A_20: Table = Table::new(&[Among("و", -1, 1, None), Among("تمو", 0, 2, None)], true);
+static A_20: Table = Table::new(&[Among("و", -1, 1, None), Among("تمو", 0, 2, None)]);
+
+/// The row of `A_20` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_20(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x88') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
+            found = Some((0, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd8\xaa\xd9"[..]) => {
+                    found = Some((1, 6, 2));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 480 (`Suffix_All_alef_maqsura`).
-static A_21: Table = Table::new(&[Among("ى", -1, 1, None)], true);
+static A_21: Table = Table::new(&[Among("ى", -1, 1, None)]);
+
+/// The row of `A_21` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_21(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x89') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `Normalize_pre` (line 246).
 fn r_Normalize_pre(z: &mut Env) -> bool {
@@ -363,7 +1339,7 @@ fn r_Normalize_pre(z: &mut Env) -> bool {
                     let c3 = z.c;
                     (z.set_bra()
                         && ({
-                            among_var = z.find_among(&A_0, "Normalize_pre");
+                            among_var = z.find_among(&A_0, T_0, "Normalize_pre");
                             among_var != 0
                         })
                         && z.set_ket()
@@ -448,7 +1424,7 @@ fn r_Normalize_post(z: &mut Env) -> bool {
             z.c = z.l;
             (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_1, "Normalize_post");
+                    among_var = z.find_among_b(&A_1, T_1, "Normalize_post");
                     among_var != 0
                 })
                 && z.set_bra()
@@ -474,7 +1450,7 @@ fn r_Normalize_post(z: &mut Env) -> bool {
                     let c4 = z.c;
                     (z.set_bra()
                         && ({
-                            among_var = z.find_among(&A_2, "Normalize_post");
+                            among_var = z.find_among(&A_2, T_2, "Normalize_post");
                             among_var != 0
                         })
                         && z.set_ket()
@@ -505,7 +1481,7 @@ fn r_Checks1(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_bra()
         && ({
-            among_var = z.find_among(&A_3, "Checks1");
+            among_var = z.find_among(&A_3, T_3, "Checks1");
             among_var != 0
         })
         && z.set_ket()
@@ -549,7 +1525,7 @@ fn r_Prefix_Step1(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_bra()
         && ({
-            among_var = z.find_among(&A_4, "Prefix_Step1");
+            among_var = z.find_among(&A_4, T_4, "Prefix_Step1");
             among_var != 0
         })
         && z.set_ket()
@@ -566,7 +1542,7 @@ fn r_Prefix_Step1(z: &mut Env) -> bool {
 /// `Prefix_Step2` (line 364).
 fn r_Prefix_Step2(z: &mut Env) -> bool {
     (z.set_bra()
-        && (z.find_among(&A_5, "Prefix_Step2") != 0)
+        && (z.find_among(&A_5, T_5, "Prefix_Step2") != 0)
         && z.set_ket()
         && ((z.len() > 3)
             && ({
@@ -584,7 +1560,7 @@ fn r_Prefix_Step3a_Noun(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_bra()
         && ({
-            among_var = z.find_among(&A_6, "Prefix_Step3a_Noun");
+            among_var = z.find_among(&A_6, T_6, "Prefix_Step3a_Noun");
             among_var != 0
         })
         && z.set_ket()
@@ -600,7 +1576,7 @@ fn r_Prefix_Step3b_Noun(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_bra()
         && ({
-            among_var = z.find_among(&A_7, "Prefix_Step3b_Noun");
+            among_var = z.find_among(&A_7, T_7, "Prefix_Step3b_Noun");
             among_var != 0
         })
         && z.set_ket()
@@ -618,7 +1594,7 @@ fn r_Prefix_Step3_Verb(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_bra()
         && ({
-            among_var = z.find_among(&A_8, "Prefix_Step3_Verb");
+            among_var = z.find_among(&A_8, T_8, "Prefix_Step3_Verb");
             among_var != 0
         })
         && z.set_ket()
@@ -634,7 +1610,7 @@ fn r_Prefix_Step3_Verb(z: &mut Env) -> bool {
 /// `Prefix_Step4_Verb` (line 398).
 fn r_Prefix_Step4_Verb(z: &mut Env) -> bool {
     (z.set_bra()
-        && (z.find_among(&A_9, "Prefix_Step4_Verb") != 0)
+        && (z.find_among(&A_9, T_9, "Prefix_Step4_Verb") != 0)
         && z.set_ket()
         && ((z.len() > 4)
             && ({
@@ -653,7 +1629,7 @@ fn r_Suffix_Noun_Step1a(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_10, "Suffix_Noun_Step1a");
+            among_var = z.find_among_b(&A_10, T_10, "Suffix_Noun_Step1a");
             among_var != 0
         })
         && z.set_bra()
@@ -668,7 +1644,7 @@ fn r_Suffix_Noun_Step1a(z: &mut Env) -> bool {
 /// `Suffix_Noun_Step1b` (line 414).
 fn r_Suffix_Noun_Step1b(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_11, "Suffix_Noun_Step1b") != 0)
+        && (z.find_among_b(&A_11, T_11, "Suffix_Noun_Step1b") != 0)
         && z.set_bra()
         && ((z.len() > 5) && z.slice_del()))
 }
@@ -676,7 +1652,7 @@ fn r_Suffix_Noun_Step1b(z: &mut Env) -> bool {
 /// `Suffix_Noun_Step2a` (line 420).
 fn r_Suffix_Noun_Step2a(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_12, "Suffix_Noun_Step2a") != 0)
+        && (z.find_among_b(&A_12, T_12, "Suffix_Noun_Step2a") != 0)
         && z.set_bra()
         && ((z.len() > 4) && z.slice_del()))
 }
@@ -684,7 +1660,7 @@ fn r_Suffix_Noun_Step2a(z: &mut Env) -> bool {
 /// `Suffix_Noun_Step2b` (line 426).
 fn r_Suffix_Noun_Step2b(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_13, "Suffix_Noun_Step2b") != 0)
+        && (z.find_among_b(&A_13, T_13, "Suffix_Noun_Step2b") != 0)
         && z.set_bra()
         && ((z.len() >= 5) && z.slice_del()))
 }
@@ -692,7 +1668,7 @@ fn r_Suffix_Noun_Step2b(z: &mut Env) -> bool {
 /// `Suffix_Noun_Step2c1` (line 432).
 fn r_Suffix_Noun_Step2c1(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_14, "Suffix_Noun_Step2c1") != 0)
+        && (z.find_among_b(&A_14, T_14, "Suffix_Noun_Step2c1") != 0)
         && z.set_bra()
         && ((z.len() >= 4) && z.slice_del()))
 }
@@ -700,7 +1676,7 @@ fn r_Suffix_Noun_Step2c1(z: &mut Env) -> bool {
 /// `Suffix_Noun_Step2c2` (line 437).
 fn r_Suffix_Noun_Step2c2(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_15, "Suffix_Noun_Step2c2") != 0)
+        && (z.find_among_b(&A_15, T_15, "Suffix_Noun_Step2c2") != 0)
         && z.set_bra()
         && ((z.len() >= 4) && z.slice_del()))
 }
@@ -708,7 +1684,7 @@ fn r_Suffix_Noun_Step2c2(z: &mut Env) -> bool {
 /// `Suffix_Noun_Step3` (line 442).
 fn r_Suffix_Noun_Step3(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_16, "Suffix_Noun_Step3") != 0)
+        && (z.find_among_b(&A_16, T_16, "Suffix_Noun_Step3") != 0)
         && z.set_bra()
         && ((z.len() >= 3) && z.slice_del()))
 }
@@ -718,7 +1694,7 @@ fn r_Suffix_Verb_Step1(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_17, "Suffix_Verb_Step1");
+            among_var = z.find_among_b(&A_17, T_17, "Suffix_Verb_Step1");
             among_var != 0
         })
         && z.set_bra()
@@ -735,7 +1711,7 @@ fn r_Suffix_Verb_Step2a(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_18, "Suffix_Verb_Step2a");
+            among_var = z.find_among_b(&A_18, T_18, "Suffix_Verb_Step2a");
             among_var != 0
         })
         && z.set_bra()
@@ -752,7 +1728,7 @@ fn r_Suffix_Verb_Step2a(z: &mut Env) -> bool {
 /// `Suffix_Verb_Step2b` (line 465).
 fn r_Suffix_Verb_Step2b(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_19, "Suffix_Verb_Step2b") != 0)
+        && (z.find_among_b(&A_19, T_19, "Suffix_Verb_Step2b") != 0)
         && z.set_bra()
         && ((z.len() >= 5) && z.slice_del()))
 }
@@ -762,7 +1738,7 @@ fn r_Suffix_Verb_Step2c(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_20, "Suffix_Verb_Step2c");
+            among_var = z.find_among_b(&A_20, T_20, "Suffix_Verb_Step2c");
             among_var != 0
         })
         && z.set_bra()
@@ -776,7 +1752,7 @@ fn r_Suffix_Verb_Step2c(z: &mut Env) -> bool {
 /// `Suffix_All_alef_maqsura` (line 479).
 fn r_Suffix_All_alef_maqsura(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_21, "Suffix_All_alef_maqsura") != 0)
+        && (z.find_among_b(&A_21, T_21, "Suffix_All_alef_maqsura") != 0)
         && z.set_bra()
         && z.slice_from("ي"))
 }

@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -22,223 +22,1369 @@ const I_p2: usize = 1;
 static G_v: Grouping = Grouping::new(1377, 1413, &[209, 4, 128, 0, 18]);
 
 /// Line 73 (`adjective`).
-static A_0: Table = Table::new(
-    &[
-        Among("բար", -1, 1, None),
-        Among("րորդ", -1, 1, None),
-        Among("երորդ", 1, 1, None),
-        Among("ալի", -1, 1, None),
-        Among("ակի", -1, 1, None),
-        Among("որակ", -1, 1, None),
-        Among("եղ", -1, 1, None),
-        Among("վուն", -1, 1, None),
-        Among("արան", -1, 1, None),
-        Among("ական", -1, 1, None),
-        Among("են", -1, 1, None),
-        Among("երեն", 10, 1, None),
-        Among("եկեն", 10, 1, None),
-        Among("որէն", -1, 1, None),
-        Among("ին", -1, 1, None),
-        Among("գին", 14, 1, None),
-        Among("ովին", 14, 1, None),
-        Among("լայն", -1, 1, None),
-        Among("պես", -1, 1, None),
-        Among("իվ", -1, 1, None),
-        Among("ատ", -1, 1, None),
-        Among("ավետ", -1, 1, None),
-        Among("կոտ", -1, 1, None),
-    ],
-    true,
-);
+static A_0: Table = Table::new(&[
+    Among("բար", -1, 1, None),
+    Among("րորդ", -1, 1, None),
+    Among("երորդ", 1, 1, None),
+    Among("ալի", -1, 1, None),
+    Among("ակի", -1, 1, None),
+    Among("որակ", -1, 1, None),
+    Among("եղ", -1, 1, None),
+    Among("վուն", -1, 1, None),
+    Among("արան", -1, 1, None),
+    Among("ական", -1, 1, None),
+    Among("են", -1, 1, None),
+    Among("երեն", 10, 1, None),
+    Among("եկեն", 10, 1, None),
+    Among("որէն", -1, 1, None),
+    Among("ին", -1, 1, None),
+    Among("գին", 14, 1, None),
+    Among("ովին", 14, 1, None),
+    Among("լայն", -1, 1, None),
+    Among("պես", -1, 1, None),
+    Among("իվ", -1, 1, None),
+    Among("ատ", -1, 1, None),
+    Among("ավետ", -1, 1, None),
+    Among("կոտ", -1, 1, None),
+]);
+
+/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd5\xa2\xd5\xa1\xd6"[..]) => {
+            found = Some((0, 6, 1));
+        }
+        Some(b'\xa4')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xd6\x80\xd5\xb8\xd6\x80\xd5"[..]) =>
+        {
+            found = Some((1, 8, 1));
+            match t.get(n.wrapping_sub(9)) {
+                Some(b'\xa5') if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xd5"[..]) => {
+                    found = Some((2, 10, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xab') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd5"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xac') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xa1\xd5"[..]) => {
+                    found = Some((3, 6, 1));
+                }
+                Some(b'\xaf') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xa1\xd5"[..]) => {
+                    found = Some((4, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xaf')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xd5\xb8\xd6\x80\xd5\xa1\xd5"[..]) =>
+        {
+            found = Some((5, 8, 1));
+        }
+        Some(b'\xb2') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd5\xa5\xd5"[..]) => {
+            found = Some((6, 4, 1));
+        }
+        Some(b'\xb6') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd5"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x82')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xd5\xbe\xd5\xb8\xd6"[..]) =>
+                {
+                    found = Some((7, 8, 1));
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x80')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd5\xa1\xd6"[..]) =>
+                        {
+                            found = Some((8, 8, 1));
+                        }
+                        Some(b'\xaf')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd5\xa1\xd5"[..]) =>
+                        {
+                            found = Some((9, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((10, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x80')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd5\xa5\xd6"[..]) =>
+                        {
+                            found = Some((11, 8, 1));
+                        }
+                        Some(b'\xaf')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd5\xa5\xd5"[..]) =>
+                        {
+                            found = Some((12, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa7')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xd5\xb8\xd6\x80\xd5"[..]) =>
+                {
+                    found = Some((13, 8, 1));
+                }
+                Some(b'\xab') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((14, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xa3') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                            found = Some((15, 6, 1));
+                        }
+                        Some(b'\xbe')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd5\xb8\xd5"[..]) =>
+                        {
+                            found = Some((16, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb5')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xd5\xac\xd5\xa1\xd5"[..]) =>
+                {
+                    found = Some((17, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd5\xba\xd5\xa5\xd5"[..]) => {
+            found = Some((18, 6, 1));
+        }
+        Some(b'\xbe') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd5\xab\xd5"[..]) => {
+            found = Some((19, 4, 1));
+        }
+        Some(b'\xbf') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd5"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((20, 4, 1));
+                }
+                Some(b'\xa5')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xd5\xa1\xd5\xbe\xd5"[..]) =>
+                {
+                    found = Some((21, 8, 1));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xaf\xd5"[..]) => {
+                    found = Some((22, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 103 (`verb`).
-static A_1: Table = Table::new(
-    &[
-        Among("ար", -1, 1, None),
-        Among("ացար", 0, 1, None),
-        Among("եցար", 0, 1, None),
-        Among("ացրիր", -1, 1, None),
-        Among("ացիր", -1, 1, None),
-        Among("եցիր", -1, 1, None),
-        Among("վեցիր", 5, 1, None),
-        Among("ալուց", -1, 1, None),
-        Among("ելուց", -1, 1, None),
-        Among("աց", -1, 1, None),
-        Among("եց", -1, 1, None),
-        Among("ացրեց", 10, 1, None),
-        Among("ալու", -1, 1, None),
-        Among("ելու", -1, 1, None),
-        Among("աք", -1, 1, None),
-        Among("ցաք", 14, 1, None),
-        Among("ացաք", 15, 1, None),
-        Among("ացրիք", -1, 1, None),
-        Among("ացիք", -1, 1, None),
-        Among("եցիք", -1, 1, None),
-        Among("վեցիք", 19, 1, None),
-        Among("անք", -1, 1, None),
-        Among("ցանք", 21, 1, None),
-        Among("ացանք", 22, 1, None),
-        Among("ացրինք", -1, 1, None),
-        Among("ացինք", -1, 1, None),
-        Among("եցինք", -1, 1, None),
-        Among("վեցինք", 26, 1, None),
-        Among("ա", -1, 1, None),
-        Among("ացա", 28, 1, None),
-        Among("եցա", 28, 1, None),
-        Among("վե", -1, 1, None),
-        Among("ացրի", -1, 1, None),
-        Among("ացի", -1, 1, None),
-        Among("եցի", -1, 1, None),
-        Among("վեցի", 34, 1, None),
-        Among("ալ", -1, 1, None),
-        Among("ըալ", 36, 1, None),
-        Among("ացնալ", 36, 1, None),
-        Among("անալ", 36, 1, None),
-        Among("ենալ", 36, 1, None),
-        Among("ել", -1, 1, None),
-        Among("ըել", 41, 1, None),
-        Among("նել", 41, 1, None),
-        Among("ցնել", 43, 1, None),
-        Among("եցնել", 44, 1, None),
-        Among("չել", 41, 1, None),
-        Among("վել", 41, 1, None),
-        Among("ացվել", 47, 1, None),
-        Among("եցվել", 47, 1, None),
-        Among("տել", 41, 1, None),
-        Among("ատել", 50, 1, None),
-        Among("ոտել", 50, 1, None),
-        Among("կոտել", 52, 1, None),
-        Among("ված", -1, 1, None),
-        Among("ում", -1, 1, None),
-        Among("վում", 55, 1, None),
-        Among("ան", -1, 1, None),
-        Among("ցան", 57, 1, None),
-        Among("ացան", 58, 1, None),
-        Among("ացրին", -1, 1, None),
-        Among("ացին", -1, 1, None),
-        Among("եցին", -1, 1, None),
-        Among("վեցին", 62, 1, None),
-        Among("ալիս", -1, 1, None),
-        Among("ելիս", -1, 1, None),
-        Among("ավ", -1, 1, None),
-        Among("ացավ", 66, 1, None),
-        Among("եցավ", 66, 1, None),
-        Among("ալով", -1, 1, None),
-        Among("ելով", -1, 1, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("ար", -1, 1, None),
+    Among("ացար", 0, 1, None),
+    Among("եցար", 0, 1, None),
+    Among("ացրիր", -1, 1, None),
+    Among("ացիր", -1, 1, None),
+    Among("եցիր", -1, 1, None),
+    Among("վեցիր", 5, 1, None),
+    Among("ալուց", -1, 1, None),
+    Among("ելուց", -1, 1, None),
+    Among("աց", -1, 1, None),
+    Among("եց", -1, 1, None),
+    Among("ացրեց", 10, 1, None),
+    Among("ալու", -1, 1, None),
+    Among("ելու", -1, 1, None),
+    Among("աք", -1, 1, None),
+    Among("ցաք", 14, 1, None),
+    Among("ացաք", 15, 1, None),
+    Among("ացրիք", -1, 1, None),
+    Among("ացիք", -1, 1, None),
+    Among("եցիք", -1, 1, None),
+    Among("վեցիք", 19, 1, None),
+    Among("անք", -1, 1, None),
+    Among("ցանք", 21, 1, None),
+    Among("ացանք", 22, 1, None),
+    Among("ացրինք", -1, 1, None),
+    Among("ացինք", -1, 1, None),
+    Among("եցինք", -1, 1, None),
+    Among("վեցինք", 26, 1, None),
+    Among("ա", -1, 1, None),
+    Among("ացա", 28, 1, None),
+    Among("եցա", 28, 1, None),
+    Among("վե", -1, 1, None),
+    Among("ացրի", -1, 1, None),
+    Among("ացի", -1, 1, None),
+    Among("եցի", -1, 1, None),
+    Among("վեցի", 34, 1, None),
+    Among("ալ", -1, 1, None),
+    Among("ըալ", 36, 1, None),
+    Among("ացնալ", 36, 1, None),
+    Among("անալ", 36, 1, None),
+    Among("ենալ", 36, 1, None),
+    Among("ել", -1, 1, None),
+    Among("ըել", 41, 1, None),
+    Among("նել", 41, 1, None),
+    Among("ցնել", 43, 1, None),
+    Among("եցնել", 44, 1, None),
+    Among("չել", 41, 1, None),
+    Among("վել", 41, 1, None),
+    Among("ացվել", 47, 1, None),
+    Among("եցվել", 47, 1, None),
+    Among("տել", 41, 1, None),
+    Among("ատել", 50, 1, None),
+    Among("ոտել", 50, 1, None),
+    Among("կոտել", 52, 1, None),
+    Among("ված", -1, 1, None),
+    Among("ում", -1, 1, None),
+    Among("վում", 55, 1, None),
+    Among("ան", -1, 1, None),
+    Among("ցան", 57, 1, None),
+    Among("ացան", 58, 1, None),
+    Among("ացրին", -1, 1, None),
+    Among("ացին", -1, 1, None),
+    Among("եցին", -1, 1, None),
+    Among("վեցին", 62, 1, None),
+    Among("ալիս", -1, 1, None),
+    Among("ելիս", -1, 1, None),
+    Among("ավ", -1, 1, None),
+    Among("ացավ", 66, 1, None),
+    Among("եցավ", 66, 1, None),
+    Among("ալով", -1, 1, None),
+    Among("ելով", -1, 1, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd6"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((0, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x81') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd6"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) =>
+                                {
+                                    found = Some((1, 8, 1));
+                                }
+                                Some(b'\xa5')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) =>
+                                {
+                                    found = Some((2, 8, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xab') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x80')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xd5\xa1\xd6\x81\xd6"[..]) =>
+                        {
+                            found = Some((3, 10, 1));
+                        }
+                        Some(b'\x81') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd6"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) =>
+                                {
+                                    found = Some((4, 8, 1));
+                                }
+                                Some(b'\xa5')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) =>
+                                {
+                                    found = Some((5, 8, 1));
+                                    match t.get(n.wrapping_sub(9)) {
+                                        Some(b'\xbe')
+                                            if t.get(n.wrapping_sub(10)..n - 9)
+                                                == Some(&b"\xd5"[..]) =>
+                                        {
+                                            found = Some((6, 10, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd6"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x82')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xd5\xac\xd5\xb8\xd6"[..]) =>
+                {
+                    match t.get(n.wrapping_sub(9)) {
+                        Some(b'\xa1') if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xd5"[..]) => {
+                            found = Some((7, 10, 1));
+                        }
+                        Some(b'\xa5') if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xd5"[..]) => {
+                            found = Some((8, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((9, 4, 1));
+                }
+                Some(b'\xa5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((10, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x80')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xd5\xa1\xd6\x81\xd6"[..]) =>
+                        {
+                            found = Some((11, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x82') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd5\xac\xd5\xb8\xd6"[..]) => {
+            match t.get(n.wrapping_sub(7)) {
+                Some(b'\xa1') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) => {
+                    found = Some((12, 8, 1));
+                }
+                Some(b'\xa5') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) => {
+                    found = Some((13, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x84') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd6"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((14, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x81') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd6"[..]) => {
+                            found = Some((15, 6, 1));
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) =>
+                                {
+                                    found = Some((16, 8, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xab') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x80')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xd5\xa1\xd6\x81\xd6"[..]) =>
+                        {
+                            found = Some((17, 10, 1));
+                        }
+                        Some(b'\x81') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd6"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) =>
+                                {
+                                    found = Some((18, 8, 1));
+                                }
+                                Some(b'\xa5')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) =>
+                                {
+                                    found = Some((19, 8, 1));
+                                    match t.get(n.wrapping_sub(9)) {
+                                        Some(b'\xbe')
+                                            if t.get(n.wrapping_sub(10)..n - 9)
+                                                == Some(&b"\xd5"[..]) =>
+                                        {
+                                            found = Some((20, 10, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb6') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                            found = Some((21, 6, 1));
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x81')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd6"[..]) =>
+                                {
+                                    found = Some((22, 8, 1));
+                                    match t.get(n.wrapping_sub(9)) {
+                                        Some(b'\xa1')
+                                            if t.get(n.wrapping_sub(10)..n - 9)
+                                                == Some(&b"\xd5"[..]) =>
+                                        {
+                                            found = Some((23, 10, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xab') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x80')
+                                    if t.get(n.wrapping_sub(12)..n - 7)
+                                        == Some(&b"\xd5\xa1\xd6\x81\xd6"[..]) =>
+                                {
+                                    found = Some((24, 12, 1));
+                                }
+                                Some(b'\x81')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd6"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(9)) {
+                                        Some(b'\xa1')
+                                            if t.get(n.wrapping_sub(10)..n - 9)
+                                                == Some(&b"\xd5"[..]) =>
+                                        {
+                                            found = Some((25, 10, 1));
+                                        }
+                                        Some(b'\xa5')
+                                            if t.get(n.wrapping_sub(10)..n - 9)
+                                                == Some(&b"\xd5"[..]) =>
+                                        {
+                                            found = Some((26, 10, 1));
+                                            match t.get(n.wrapping_sub(11)) {
+                                                Some(b'\xbe')
+                                                    if t.get(n.wrapping_sub(12)..n - 11)
+                                                        == Some(&b"\xd5"[..]) =>
+                                                {
+                                                    found = Some((27, 12, 1));
+                                                }
+                                                _ => {}
+                                            }
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd5"[..]) => {
+            found = Some((28, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x81') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd6"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                            found = Some((29, 6, 1));
+                        }
+                        Some(b'\xa5') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                            found = Some((30, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa5') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd5\xbe\xd5"[..]) => {
+            found = Some((31, 4, 1));
+        }
+        Some(b'\xab') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd5"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x80')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xd5\xa1\xd6\x81\xd6"[..]) =>
+                {
+                    found = Some((32, 8, 1));
+                }
+                Some(b'\x81') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd6"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                            found = Some((33, 6, 1));
+                        }
+                        Some(b'\xa5') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                            found = Some((34, 6, 1));
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\xbe')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) =>
+                                {
+                                    found = Some((35, 8, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xac') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd5"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((36, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xa8') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                            found = Some((37, 6, 1));
+                        }
+                        Some(b'\xb6') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x81')
+                                    if t.get(n.wrapping_sub(10)..n - 7)
+                                        == Some(&b"\xd5\xa1\xd6"[..]) =>
+                                {
+                                    found = Some((38, 10, 1));
+                                }
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) =>
+                                {
+                                    found = Some((39, 8, 1));
+                                }
+                                Some(b'\xa5')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) =>
+                                {
+                                    found = Some((40, 8, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((41, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xa8') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                            found = Some((42, 6, 1));
+                        }
+                        Some(b'\xb6') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                            found = Some((43, 6, 1));
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x81')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd6"[..]) =>
+                                {
+                                    found = Some((44, 8, 1));
+                                    match t.get(n.wrapping_sub(9)) {
+                                        Some(b'\xa5')
+                                            if t.get(n.wrapping_sub(10)..n - 9)
+                                                == Some(&b"\xd5"[..]) =>
+                                        {
+                                            found = Some((45, 10, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xb9') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                            found = Some((46, 6, 1));
+                        }
+                        Some(b'\xbe') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                            found = Some((47, 6, 1));
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x81')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd6"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(9)) {
+                                        Some(b'\xa1')
+                                            if t.get(n.wrapping_sub(10)..n - 9)
+                                                == Some(&b"\xd5"[..]) =>
+                                        {
+                                            found = Some((48, 10, 1));
+                                        }
+                                        Some(b'\xa5')
+                                            if t.get(n.wrapping_sub(10)..n - 9)
+                                                == Some(&b"\xd5"[..]) =>
+                                        {
+                                            found = Some((49, 10, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                            found = Some((50, 6, 1));
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) =>
+                                {
+                                    found = Some((51, 8, 1));
+                                }
+                                Some(b'\xb8')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) =>
+                                {
+                                    found = Some((52, 8, 1));
+                                    match t.get(n.wrapping_sub(9)) {
+                                        Some(b'\xaf')
+                                            if t.get(n.wrapping_sub(10)..n - 9)
+                                                == Some(&b"\xd5"[..]) =>
+                                        {
+                                            found = Some((53, 10, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xae') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd5\xbe\xd5\xa1\xd5"[..]) => {
+            found = Some((54, 6, 1));
+        }
+        Some(b'\xb4') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd5\xb8\xd6\x82\xd5"[..]) => {
+            found = Some((55, 6, 1));
+            match t.get(n.wrapping_sub(7)) {
+                Some(b'\xbe') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) => {
+                    found = Some((56, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb6') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd5"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((57, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x81') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd6"[..]) => {
+                            found = Some((58, 6, 1));
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) =>
+                                {
+                                    found = Some((59, 8, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xab') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x80')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xd5\xa1\xd6\x81\xd6"[..]) =>
+                        {
+                            found = Some((60, 10, 1));
+                        }
+                        Some(b'\x81') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd6"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) =>
+                                {
+                                    found = Some((61, 8, 1));
+                                }
+                                Some(b'\xa5')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) =>
+                                {
+                                    found = Some((62, 8, 1));
+                                    match t.get(n.wrapping_sub(9)) {
+                                        Some(b'\xbe')
+                                            if t.get(n.wrapping_sub(10)..n - 9)
+                                                == Some(&b"\xd5"[..]) =>
+                                        {
+                                            found = Some((63, 10, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd5\xac\xd5\xab\xd5"[..]) => {
+            match t.get(n.wrapping_sub(7)) {
+                Some(b'\xa1') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) => {
+                    found = Some((64, 8, 1));
+                }
+                Some(b'\xa5') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) => {
+                    found = Some((65, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbe') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd5"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((66, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x81') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd6"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) =>
+                                {
+                                    found = Some((67, 8, 1));
+                                }
+                                Some(b'\xa5')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) =>
+                                {
+                                    found = Some((68, 8, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xac\xd5"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\xa1') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) => {
+                            found = Some((69, 8, 1));
+                        }
+                        Some(b'\xa5') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) => {
+                            found = Some((70, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 181 (`noun`).
-static A_2: Table = Table::new(
-    &[
-        Among("գար", -1, 1, None),
-        Among("վոր", -1, 1, None),
-        Among("ավոր", 1, 1, None),
-        Among("անօց", -1, 1, None),
-        Among("ոց", -1, 1, None),
-        Among("ու", -1, 1, None),
-        Among("ք", -1, 1, None),
-        Among("արք", 6, 1, None),
-        Among("չեք", 6, 1, None),
-        Among("իք", 6, 1, None),
-        Among("ալիք", 9, 1, None),
-        Among("անիք", 9, 1, None),
-        Among("վածք", 6, 1, None),
-        Among("ույք", 6, 1, None),
-        Among("ունք", 6, 1, None),
-        Among("մունք", 14, 1, None),
-        Among("ենք", 6, 1, None),
-        Among("ոնք", 6, 1, None),
-        Among("իչք", 6, 1, None),
-        Among("որդ", -1, 1, None),
-        Among("ույթ", -1, 1, None),
-        Among("ցի", -1, 1, None),
-        Among("ուհի", -1, 1, None),
-        Among("իլ", -1, 1, None),
-        Among("ուկ", -1, 1, None),
-        Among("ակ", -1, 1, None),
-        Among("յակ", 25, 1, None),
-        Among("անակ", 25, 1, None),
-        Among("իկ", -1, 1, None),
-        Among("յուն", -1, 1, None),
-        Among("ություն", 29, 1, None),
-        Among("ան", -1, 1, None),
-        Among("արան", 31, 1, None),
-        Among("պան", 31, 1, None),
-        Among("ստան", 31, 1, None),
-        Among("եղէն", -1, 1, None),
-        Among("ածո", -1, 1, None),
-        Among("իչ", -1, 1, None),
-        Among("ուս", -1, 1, None),
-        Among("ուստ", -1, 1, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("գար", -1, 1, None),
+    Among("վոր", -1, 1, None),
+    Among("ավոր", 1, 1, None),
+    Among("անօց", -1, 1, None),
+    Among("ոց", -1, 1, None),
+    Among("ու", -1, 1, None),
+    Among("ք", -1, 1, None),
+    Among("արք", 6, 1, None),
+    Among("չեք", 6, 1, None),
+    Among("իք", 6, 1, None),
+    Among("ալիք", 9, 1, None),
+    Among("անիք", 9, 1, None),
+    Among("վածք", 6, 1, None),
+    Among("ույք", 6, 1, None),
+    Among("ունք", 6, 1, None),
+    Among("մունք", 14, 1, None),
+    Among("ենք", 6, 1, None),
+    Among("ոնք", 6, 1, None),
+    Among("իչք", 6, 1, None),
+    Among("որդ", -1, 1, None),
+    Among("ույթ", -1, 1, None),
+    Among("ցի", -1, 1, None),
+    Among("ուհի", -1, 1, None),
+    Among("իլ", -1, 1, None),
+    Among("ուկ", -1, 1, None),
+    Among("ակ", -1, 1, None),
+    Among("յակ", 25, 1, None),
+    Among("անակ", 25, 1, None),
+    Among("իկ", -1, 1, None),
+    Among("յուն", -1, 1, None),
+    Among("ություն", 29, 1, None),
+    Among("ան", -1, 1, None),
+    Among("արան", 31, 1, None),
+    Among("պան", 31, 1, None),
+    Among("ստան", 31, 1, None),
+    Among("եղէն", -1, 1, None),
+    Among("ածո", -1, 1, None),
+    Among("իչ", -1, 1, None),
+    Among("ուս", -1, 1, None),
+    Among("ուստ", -1, 1, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd6"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xa3\xd5"[..]) => {
+                    found = Some((0, 6, 1));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xbe\xd5"[..]) => {
+                    found = Some((1, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\xa1') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) => {
+                            found = Some((2, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd6"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xd5\xa1\xd5\xb6\xd6"[..]) =>
+                {
+                    found = Some((3, 8, 1));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((4, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x82') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd5\xb8\xd6"[..]) => {
+            found = Some((5, 4, 1));
+        }
+        Some(b'\x84') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd6"[..]) => {
+            found = Some((6, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x80') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xa1\xd6"[..]) => {
+                    found = Some((7, 6, 1));
+                }
+                Some(b'\xa5') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xb9\xd5"[..]) => {
+                    found = Some((8, 6, 1));
+                }
+                Some(b'\xab') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((9, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xac')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd5\xa1\xd5"[..]) =>
+                        {
+                            found = Some((10, 8, 1));
+                        }
+                        Some(b'\xb6')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd5\xa1\xd5"[..]) =>
+                        {
+                            found = Some((11, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xae')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xd5\xbe\xd5\xa1\xd5"[..]) =>
+                {
+                    found = Some((12, 8, 1));
+                }
+                Some(b'\xb5')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xd5\xb8\xd6\x82\xd5"[..]) =>
+                {
+                    found = Some((13, 8, 1));
+                }
+                Some(b'\xb6') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x82')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd5\xb8\xd6"[..]) =>
+                        {
+                            found = Some((14, 8, 1));
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\xb4')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xd5"[..]) =>
+                                {
+                                    found = Some((15, 10, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xa5') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                            found = Some((16, 6, 1));
+                        }
+                        Some(b'\xb8') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                            found = Some((17, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb9') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xab\xd5"[..]) => {
+                    found = Some((18, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa4') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd5\xb8\xd6\x80\xd5"[..]) => {
+            found = Some((19, 6, 1));
+        }
+        Some(b'\xa9')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xd5\xb8\xd6\x82\xd5\xb5\xd5"[..]) =>
+        {
+            found = Some((20, 8, 1));
+        }
+        Some(b'\xab') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd5"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x81') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd6"[..]) => {
+                    found = Some((21, 4, 1));
+                }
+                Some(b'\xb0')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xd5\xb8\xd6\x82\xd5"[..]) =>
+                {
+                    found = Some((22, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xac') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd5\xab\xd5"[..]) => {
+            found = Some((23, 4, 1));
+        }
+        Some(b'\xaf') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd5"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x82') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xb8\xd6"[..]) => {
+                    found = Some((24, 6, 1));
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((25, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                            found = Some((26, 6, 1));
+                        }
+                        Some(b'\xb6')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd5\xa1\xd5"[..]) =>
+                        {
+                            found = Some((27, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xab') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((28, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb6') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd5"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x82')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xd5\xb5\xd5\xb8\xd6"[..]) =>
+                {
+                    found = Some((29, 8, 1));
+                    match t.get(n.wrapping_sub(9)) {
+                        Some(b'\xa9')
+                            if t.get(n.wrapping_sub(14)..n - 9)
+                                == Some(&b"\xd5\xb8\xd6\x82\xd5"[..]) =>
+                        {
+                            found = Some((30, 14, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((31, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x80')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd5\xa1\xd6"[..]) =>
+                        {
+                            found = Some((32, 8, 1));
+                        }
+                        Some(b'\xba') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                            found = Some((33, 6, 1));
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd5\xbd\xd5"[..]) =>
+                        {
+                            found = Some((34, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa7')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xd5\xa5\xd5\xb2\xd5"[..]) =>
+                {
+                    found = Some((35, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb8') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd5\xa1\xd5\xae\xd5"[..]) => {
+            found = Some((36, 6, 1));
+        }
+        Some(b'\xb9') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd5\xab\xd5"[..]) => {
+            found = Some((37, 4, 1));
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd5\xb8\xd6\x82\xd5"[..]) => {
+            found = Some((38, 6, 1));
+        }
+        Some(b'\xbf')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xd5\xb8\xd6\x82\xd5\xbd\xd5"[..]) =>
+        {
+            found = Some((39, 8, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 228 (`ending`).
-static A_3: Table = Table::new(
-    &[
-        Among("եր", -1, 1, None),
-        Among("ներ", 0, 1, None),
-        Among("ց", -1, 1, None),
-        Among("ուց", 2, 1, None),
-        Among("ից", 2, 1, None),
-        Among("երից", 4, 1, None),
-        Among("ներից", 5, 1, None),
-        Among("ցից", 4, 1, None),
-        Among("վանից", 4, 1, None),
-        Among("ոջից", 4, 1, None),
-        Among("վից", 4, 1, None),
-        Among("ոց", 2, 1, None),
-        Among("սա", -1, 1, None),
-        Among("վա", -1, 1, None),
-        Among("ամբ", -1, 1, None),
-        Among("դ", -1, 1, None),
-        Among("երդ", 15, 1, None),
-        Among("ներդ", 16, 1, None),
-        Among("ուդ", 15, 1, None),
-        Among("անդ", 15, 1, None),
-        Among("ությանդ", 19, 1, None),
-        Among("վանդ", 19, 1, None),
-        Among("ոջդ", 15, 1, None),
-        Among("ը", -1, 1, None),
-        Among("երը", 23, 1, None),
-        Among("ները", 24, 1, None),
-        Among("անը", 23, 1, None),
-        Among("ությանը", 26, 1, None),
-        Among("վանը", 26, 1, None),
-        Among("ոջը", 23, 1, None),
-        Among("ի", -1, 1, None),
-        Among("երի", 30, 1, None),
-        Among("ների", 31, 1, None),
-        Among("վի", 30, 1, None),
-        Among("երում", -1, 1, None),
-        Among("ներում", 34, 1, None),
-        Among("անում", -1, 1, None),
-        Among("ն", -1, 1, None),
-        Among("երն", 37, 1, None),
-        Among("ներն", 38, 1, None),
-        Among("ուն", 37, 1, None),
-        Among("ան", 37, 1, None),
-        Among("ության", 41, 1, None),
-        Among("վան", 41, 1, None),
-        Among("ին", 37, 1, None),
-        Among("երին", 44, 1, None),
-        Among("ներին", 45, 1, None),
-        Among("ությանն", 37, 1, None),
-        Among("ոջ", -1, 1, None),
-        Among("ությանս", -1, 1, None),
-        Among("վանս", -1, 1, None),
-        Among("ոջս", -1, 1, None),
-        Among("ով", -1, 1, None),
-        Among("երով", 52, 1, None),
-        Among("ներով", 53, 1, None),
-        Among("անով", 52, 1, None),
-        Among("վով", 52, 1, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("եր", -1, 1, None),
+    Among("ներ", 0, 1, None),
+    Among("ց", -1, 1, None),
+    Among("ուց", 2, 1, None),
+    Among("ից", 2, 1, None),
+    Among("երից", 4, 1, None),
+    Among("ներից", 5, 1, None),
+    Among("ցից", 4, 1, None),
+    Among("վանից", 4, 1, None),
+    Among("ոջից", 4, 1, None),
+    Among("վից", 4, 1, None),
+    Among("ոց", 2, 1, None),
+    Among("սա", -1, 1, None),
+    Among("վա", -1, 1, None),
+    Among("ամբ", -1, 1, None),
+    Among("դ", -1, 1, None),
+    Among("երդ", 15, 1, None),
+    Among("ներդ", 16, 1, None),
+    Among("ուդ", 15, 1, None),
+    Among("անդ", 15, 1, None),
+    Among("ությանդ", 19, 1, None),
+    Among("վանդ", 19, 1, None),
+    Among("ոջդ", 15, 1, None),
+    Among("ը", -1, 1, None),
+    Among("երը", 23, 1, None),
+    Among("ները", 24, 1, None),
+    Among("անը", 23, 1, None),
+    Among("ությանը", 26, 1, None),
+    Among("վանը", 26, 1, None),
+    Among("ոջը", 23, 1, None),
+    Among("ի", -1, 1, None),
+    Among("երի", 30, 1, None),
+    Among("ների", 31, 1, None),
+    Among("վի", 30, 1, None),
+    Among("երում", -1, 1, None),
+    Among("ներում", 34, 1, None),
+    Among("անում", -1, 1, None),
+    Among("ն", -1, 1, None),
+    Among("երն", 37, 1, None),
+    Among("ներն", 38, 1, None),
+    Among("ուն", 37, 1, None),
+    Among("ան", 37, 1, None),
+    Among("ության", 41, 1, None),
+    Among("վան", 41, 1, None),
+    Among("ին", 37, 1, None),
+    Among("երին", 44, 1, None),
+    Among("ներին", 45, 1, None),
+    Among("ությանն", 37, 1, None),
+    Among("ոջ", -1, 1, None),
+    Among("ությանս", -1, 1, None),
+    Among("վանս", -1, 1, None),
+    Among("ոջս", -1, 1, None),
+    Among("ով", -1, 1, None),
+    Among("երով", 52, 1, None),
+    Among("ներով", 53, 1, None),
+    Among("անով", 52, 1, None),
+    Among("վով", 52, 1, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd5\xa5\xd6"[..]) => {
+            found = Some((0, 4, 1));
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\xb6') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                    found = Some((1, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd6"[..]) => {
+            found = Some((2, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x82') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xb8\xd6"[..]) => {
+                    found = Some((3, 6, 1));
+                }
+                Some(b'\xab') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((4, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x80')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd5\xa5\xd6"[..]) =>
+                        {
+                            found = Some((5, 8, 1));
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\xb6')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xd5"[..]) =>
+                                {
+                                    found = Some((6, 10, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\x81') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd6"[..]) => {
+                            found = Some((7, 6, 1));
+                        }
+                        Some(b'\xb6')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xd5\xbe\xd5\xa1\xd5"[..]) =>
+                        {
+                            found = Some((8, 10, 1));
+                        }
+                        Some(b'\xbb')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd5\xb8\xd5"[..]) =>
+                        {
+                            found = Some((9, 8, 1));
+                        }
+                        Some(b'\xbe') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                            found = Some((10, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((11, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd5"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xbd') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((12, 4, 1));
+                }
+                Some(b'\xbe') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((13, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa2') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd5\xa1\xd5\xb4\xd5"[..]) => {
+            found = Some((14, 6, 1));
+        }
+        Some(b'\xa4') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd5"[..]) => {
+            found = Some((15, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x80') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xa5\xd6"[..]) => {
+                    found = Some((16, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\xb6') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) => {
+                            found = Some((17, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x82') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xb8\xd6"[..]) => {
+                    found = Some((18, 6, 1));
+                }
+                Some(b'\xb6') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xa1\xd5"[..]) => {
+                    found = Some((19, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\xb5')
+                            if t.get(n.wrapping_sub(14)..n - 7)
+                                == Some(&b"\xd5\xb8\xd6\x82\xd5\xa9\xd5"[..]) =>
+                        {
+                            found = Some((20, 14, 1));
+                        }
+                        Some(b'\xbe') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) => {
+                            found = Some((21, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbb') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xb8\xd5"[..]) => {
+                    found = Some((22, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa8') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd5"[..]) => {
+            found = Some((23, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x80') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xa5\xd6"[..]) => {
+                    found = Some((24, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\xb6') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) => {
+                            found = Some((25, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb6') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xa1\xd5"[..]) => {
+                    found = Some((26, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\xb5')
+                            if t.get(n.wrapping_sub(14)..n - 7)
+                                == Some(&b"\xd5\xb8\xd6\x82\xd5\xa9\xd5"[..]) =>
+                        {
+                            found = Some((27, 14, 1));
+                        }
+                        Some(b'\xbe') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) => {
+                            found = Some((28, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbb') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xb8\xd5"[..]) => {
+                    found = Some((29, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xab') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd5"[..]) => {
+            found = Some((30, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x80') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xa5\xd6"[..]) => {
+                    found = Some((31, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\xb6') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) => {
+                            found = Some((32, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbe') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((33, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb4') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd5\xb8\xd6\x82\xd5"[..]) => {
+            match t.get(n.wrapping_sub(7)) {
+                Some(b'\x80') if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xd5\xa5\xd6"[..]) => {
+                    found = Some((34, 10, 1));
+                    match t.get(n.wrapping_sub(11)) {
+                        Some(b'\xb6')
+                            if t.get(n.wrapping_sub(12)..n - 11) == Some(&b"\xd5"[..]) =>
+                        {
+                            found = Some((35, 12, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb6') if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xd5\xa1\xd5"[..]) => {
+                    found = Some((36, 10, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb6') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd5"[..]) => {
+            found = Some((37, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x80') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xa5\xd6"[..]) => {
+                    found = Some((38, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\xb6') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) => {
+                            found = Some((39, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x82') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xb8\xd6"[..]) => {
+                    found = Some((40, 6, 1));
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((41, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb5')
+                            if t.get(n.wrapping_sub(12)..n - 5)
+                                == Some(&b"\xd5\xb8\xd6\x82\xd5\xa9\xd5"[..]) =>
+                        {
+                            found = Some((42, 12, 1));
+                        }
+                        Some(b'\xbe') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                            found = Some((43, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xab') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd5"[..]) => {
+                    found = Some((44, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x80')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd5\xa5\xd6"[..]) =>
+                        {
+                            found = Some((45, 8, 1));
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\xb6')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xd5"[..]) =>
+                                {
+                                    found = Some((46, 10, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb6')
+                    if t.get(n.wrapping_sub(14)..n - 3)
+                        == Some(&b"\xd5\xb8\xd6\x82\xd5\xa9\xd5\xb5\xd5\xa1\xd5"[..]) =>
+                {
+                    found = Some((47, 14, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd5\xb8\xd5"[..]) => {
+            found = Some((48, 4, 1));
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd5"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb6') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xa1\xd5"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\xb5')
+                            if t.get(n.wrapping_sub(14)..n - 7)
+                                == Some(&b"\xd5\xb8\xd6\x82\xd5\xa9\xd5"[..]) =>
+                        {
+                            found = Some((49, 14, 1));
+                        }
+                        Some(b'\xbe') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd5"[..]) => {
+                            found = Some((50, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbb') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd5\xb8\xd5"[..]) => {
+                    found = Some((51, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbe') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd5\xb8\xd5"[..]) => {
+            found = Some((52, 4, 1));
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\x80') if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd5\xa5\xd6"[..]) => {
+                    found = Some((53, 8, 1));
+                    match t.get(n.wrapping_sub(9)) {
+                        Some(b'\xb6') if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xd5"[..]) => {
+                            found = Some((54, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb6') if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd5\xa1\xd5"[..]) => {
+                    found = Some((55, 8, 1));
+                }
+                Some(b'\xbe') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd5"[..]) => {
+                    found = Some((56, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `mark_regions` (line 58).
 fn r_mark_regions(z: &mut Env) -> bool {
@@ -278,23 +1424,23 @@ fn r_R2(z: &mut Env) -> bool {
 
 /// `adjective` (line 72).
 fn r_adjective(z: &mut Env) -> bool {
-    (z.set_ket() && (z.find_among_b(&A_0, "adjective") != 0) && z.set_bra() && z.slice_del())
+    (z.set_ket() && (z.find_among_b(&A_0, T_0, "adjective") != 0) && z.set_bra() && z.slice_del())
 }
 
 /// `verb` (line 102).
 fn r_verb(z: &mut Env) -> bool {
-    (z.set_ket() && (z.find_among_b(&A_1, "verb") != 0) && z.set_bra() && z.slice_del())
+    (z.set_ket() && (z.find_among_b(&A_1, T_1, "verb") != 0) && z.set_bra() && z.slice_del())
 }
 
 /// `noun` (line 180).
 fn r_noun(z: &mut Env) -> bool {
-    (z.set_ket() && (z.find_among_b(&A_2, "noun") != 0) && z.set_bra() && z.slice_del())
+    (z.set_ket() && (z.find_among_b(&A_2, T_2, "noun") != 0) && z.set_bra() && z.slice_del())
 }
 
 /// `ending` (line 227).
 fn r_ending(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_3, "ending") != 0)
+        && (z.find_among_b(&A_3, T_3, "ending") != 0)
         && z.set_bra()
         && z.call(r_R2, "R2")
         && z.slice_del())

@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -23,448 +23,2367 @@ const I_p2: usize = 2;
 static G_v: Grouping = Grouping::new(97, 117, &[17, 65, 16]);
 
 /// Line 48 (`aditzak`).
-static A_0: Table = Table::new(
-    &[
-        Among("idea", -1, 1, None),
-        Among("bidea", 0, 1, None),
-        Among("kidea", 0, 1, None),
-        Among("pidea", 0, 1, None),
-        Among("kundea", -1, 1, None),
-        Among("galea", -1, 1, None),
-        Among("tailea", -1, 1, None),
-        Among("tzailea", -1, 1, None),
-        Among("gunea", -1, 1, None),
-        Among("kunea", -1, 1, None),
-        Among("tzaga", -1, 1, None),
-        Among("gaia", -1, 1, None),
-        Among("aldia", -1, 1, None),
-        Among("taldia", 12, 1, None),
-        Among("karia", -1, 1, None),
-        Among("garria", -1, 2, None),
-        Among("karria", -1, 1, None),
-        Among("ka", -1, 1, None),
-        Among("tzaka", 17, 1, None),
-        Among("la", -1, 1, None),
-        Among("mena", -1, 1, None),
-        Among("pena", -1, 1, None),
-        Among("kina", -1, 1, None),
-        Among("ezina", -1, 1, None),
-        Among("tezina", 23, 1, None),
-        Among("kuna", -1, 1, None),
-        Among("tuna", -1, 1, None),
-        Among("kizuna", -1, 1, None),
-        Among("era", -1, 1, None),
-        Among("bera", 28, 1, None),
-        Among("arabera", 29, 3, None),
-        Among("kera", 28, 1, None),
-        Among("pera", 28, 1, None),
-        Among("orra", -1, 1, None),
-        Among("korra", 33, 1, None),
-        Among("dura", -1, 1, None),
-        Among("gura", -1, 1, None),
-        Among("kura", -1, 1, None),
-        Among("tura", -1, 1, None),
-        Among("eta", -1, 1, None),
-        Among("keta", 39, 1, None),
-        Among("gailua", -1, 1, None),
-        Among("eza", -1, 1, None),
-        Among("erreza", 42, 1, None),
-        Among("tza", -1, 2, None),
-        Among("gaitza", 44, 1, None),
-        Among("kaitza", 44, 1, None),
-        Among("kuntza", 44, 1, None),
-        Among("ide", -1, 1, None),
-        Among("bide", 48, 1, None),
-        Among("kide", 48, 1, None),
-        Among("pide", 48, 1, None),
-        Among("kunde", -1, 1, None),
-        Among("tzake", -1, 1, None),
-        Among("tzeke", -1, 1, None),
-        Among("le", -1, 1, None),
-        Among("gale", 55, 1, None),
-        Among("taile", 55, 1, None),
-        Among("tzaile", 55, 1, None),
-        Among("gune", -1, 1, None),
-        Among("kune", -1, 1, None),
-        Among("tze", -1, 1, None),
-        Among("atze", 61, 1, None),
-        Among("gai", -1, 1, None),
-        Among("aldi", -1, 1, None),
-        Among("taldi", 64, 1, None),
-        Among("ki", -1, 1, None),
-        Among("ari", -1, 1, None),
-        Among("kari", 67, 1, None),
-        Among("lari", 67, 1, None),
-        Among("tari", 67, 1, None),
-        Among("etari", 70, 1, None),
-        Among("garri", -1, 2, None),
-        Among("karri", -1, 1, None),
-        Among("arazi", -1, 1, None),
-        Among("tarazi", 74, 1, None),
-        Among("an", -1, 1, None),
-        Among("ean", 76, 1, None),
-        Among("rean", 77, 1, None),
-        Among("kan", 76, 1, None),
-        Among("etan", 76, 1, None),
-        Among("atseden", -1, 3, None),
-        Among("men", -1, 1, None),
-        Among("pen", -1, 1, None),
-        Among("kin", -1, 1, None),
-        Among("rekin", 84, 1, None),
-        Among("ezin", -1, 1, None),
-        Among("tezin", 86, 1, None),
-        Among("tun", -1, 1, None),
-        Among("kizun", -1, 1, None),
-        Among("go", -1, 1, None),
-        Among("ago", 90, 1, None),
-        Among("tio", -1, 1, None),
-        Among("dako", -1, 1, None),
-        Among("or", -1, 1, None),
-        Among("kor", 94, 1, None),
-        Among("tzat", -1, 1, None),
-        Among("du", -1, 1, None),
-        Among("gailu", -1, 1, None),
-        Among("tu", -1, 1, None),
-        Among("atu", 99, 1, None),
-        Among("aldatu", 100, 1, None),
-        Among("tatu", 100, 1, None),
-        Among("baditu", 99, 3, None),
-        Among("ez", -1, 1, None),
-        Among("errez", 104, 1, None),
-        Among("tzez", 104, 1, None),
-        Among("gaitz", -1, 1, None),
-        Among("kaitz", -1, 1, None),
-    ],
-    true,
-);
+static A_0: Table = Table::new(&[
+    Among("idea", -1, 1, None),
+    Among("bidea", 0, 1, None),
+    Among("kidea", 0, 1, None),
+    Among("pidea", 0, 1, None),
+    Among("kundea", -1, 1, None),
+    Among("galea", -1, 1, None),
+    Among("tailea", -1, 1, None),
+    Among("tzailea", -1, 1, None),
+    Among("gunea", -1, 1, None),
+    Among("kunea", -1, 1, None),
+    Among("tzaga", -1, 1, None),
+    Among("gaia", -1, 1, None),
+    Among("aldia", -1, 1, None),
+    Among("taldia", 12, 1, None),
+    Among("karia", -1, 1, None),
+    Among("garria", -1, 2, None),
+    Among("karria", -1, 1, None),
+    Among("ka", -1, 1, None),
+    Among("tzaka", 17, 1, None),
+    Among("la", -1, 1, None),
+    Among("mena", -1, 1, None),
+    Among("pena", -1, 1, None),
+    Among("kina", -1, 1, None),
+    Among("ezina", -1, 1, None),
+    Among("tezina", 23, 1, None),
+    Among("kuna", -1, 1, None),
+    Among("tuna", -1, 1, None),
+    Among("kizuna", -1, 1, None),
+    Among("era", -1, 1, None),
+    Among("bera", 28, 1, None),
+    Among("arabera", 29, 3, None),
+    Among("kera", 28, 1, None),
+    Among("pera", 28, 1, None),
+    Among("orra", -1, 1, None),
+    Among("korra", 33, 1, None),
+    Among("dura", -1, 1, None),
+    Among("gura", -1, 1, None),
+    Among("kura", -1, 1, None),
+    Among("tura", -1, 1, None),
+    Among("eta", -1, 1, None),
+    Among("keta", 39, 1, None),
+    Among("gailua", -1, 1, None),
+    Among("eza", -1, 1, None),
+    Among("erreza", 42, 1, None),
+    Among("tza", -1, 2, None),
+    Among("gaitza", 44, 1, None),
+    Among("kaitza", 44, 1, None),
+    Among("kuntza", 44, 1, None),
+    Among("ide", -1, 1, None),
+    Among("bide", 48, 1, None),
+    Among("kide", 48, 1, None),
+    Among("pide", 48, 1, None),
+    Among("kunde", -1, 1, None),
+    Among("tzake", -1, 1, None),
+    Among("tzeke", -1, 1, None),
+    Among("le", -1, 1, None),
+    Among("gale", 55, 1, None),
+    Among("taile", 55, 1, None),
+    Among("tzaile", 55, 1, None),
+    Among("gune", -1, 1, None),
+    Among("kune", -1, 1, None),
+    Among("tze", -1, 1, None),
+    Among("atze", 61, 1, None),
+    Among("gai", -1, 1, None),
+    Among("aldi", -1, 1, None),
+    Among("taldi", 64, 1, None),
+    Among("ki", -1, 1, None),
+    Among("ari", -1, 1, None),
+    Among("kari", 67, 1, None),
+    Among("lari", 67, 1, None),
+    Among("tari", 67, 1, None),
+    Among("etari", 70, 1, None),
+    Among("garri", -1, 2, None),
+    Among("karri", -1, 1, None),
+    Among("arazi", -1, 1, None),
+    Among("tarazi", 74, 1, None),
+    Among("an", -1, 1, None),
+    Among("ean", 76, 1, None),
+    Among("rean", 77, 1, None),
+    Among("kan", 76, 1, None),
+    Among("etan", 76, 1, None),
+    Among("atseden", -1, 3, None),
+    Among("men", -1, 1, None),
+    Among("pen", -1, 1, None),
+    Among("kin", -1, 1, None),
+    Among("rekin", 84, 1, None),
+    Among("ezin", -1, 1, None),
+    Among("tezin", 86, 1, None),
+    Among("tun", -1, 1, None),
+    Among("kizun", -1, 1, None),
+    Among("go", -1, 1, None),
+    Among("ago", 90, 1, None),
+    Among("tio", -1, 1, None),
+    Among("dako", -1, 1, None),
+    Among("or", -1, 1, None),
+    Among("kor", 94, 1, None),
+    Among("tzat", -1, 1, None),
+    Among("du", -1, 1, None),
+    Among("gailu", -1, 1, None),
+    Among("tu", -1, 1, None),
+    Among("atu", 99, 1, None),
+    Among("aldatu", 100, 1, None),
+    Among("tatu", 100, 1, None),
+    Among("baditu", 99, 3, None),
+    Among("ez", -1, 1, None),
+    Among("errez", 104, 1, None),
+    Among("tzez", 104, 1, None),
+    Among("gaitz", -1, 1, None),
+    Among("kaitz", -1, 1, None),
+]);
+
+/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') => {
+                        found = Some((0, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'b') => {
+                                found = Some((1, 5, 1));
+                            }
+                            Some(b'k') => {
+                                found = Some((2, 5, 1));
+                            }
+                            Some(b'p') => {
+                                found = Some((3, 5, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'n') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"ku"[..]) => {
+                        found = Some((4, 6, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'l') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"g"[..]) => {
+                        found = Some((5, 5, 1));
+                    }
+                    Some(b'i') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b't') => {
+                                found = Some((6, 6, 1));
+                            }
+                            Some(b'z') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"t"[..]) => {
+                                found = Some((7, 7, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"u"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'g') => {
+                            found = Some((8, 5, 1));
+                        }
+                        Some(b'k') => {
+                            found = Some((9, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'g') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"tza"[..]) => {
+                found = Some((10, 5, 1));
+            }
+            Some(b'i') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"g"[..]) => {
+                    found = Some((11, 4, 1));
+                }
+                Some(b'd') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"al"[..]) => {
+                    found = Some((12, 5, 1));
+                    match t.get(n.wrapping_sub(6)) {
+                        Some(b't') => {
+                            found = Some((13, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"k"[..]) => {
+                        found = Some((14, 5, 1));
+                    }
+                    Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'g') => {
+                                found = Some((15, 6, 2));
+                            }
+                            Some(b'k') => {
+                                found = Some((16, 6, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'k') => {
+                found = Some((17, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"tz"[..]) => {
+                        found = Some((18, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'l') => {
+                found = Some((19, 2, 1));
+            }
+            Some(b'n') => match t.get(n.wrapping_sub(3)) {
+                Some(b'e') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'm') => {
+                        found = Some((20, 4, 1));
+                    }
+                    Some(b'p') => {
+                        found = Some((21, 4, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'i') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'k') => {
+                        found = Some((22, 4, 1));
+                    }
+                    Some(b'z') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                        found = Some((23, 5, 1));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b't') => {
+                                found = Some((24, 6, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                Some(b'u') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'k') => {
+                        found = Some((25, 4, 1));
+                    }
+                    Some(b't') => {
+                        found = Some((26, 4, 1));
+                    }
+                    Some(b'z') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"ki"[..]) => {
+                        found = Some((27, 6, 1));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'r') => match t.get(n.wrapping_sub(3)) {
+                Some(b'e') => {
+                    found = Some((28, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'b') => {
+                            found = Some((29, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"ar"[..]) =>
+                                {
+                                    found = Some((30, 7, 3));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'k') => {
+                            found = Some((31, 4, 1));
+                        }
+                        Some(b'p') => {
+                            found = Some((32, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"o"[..]) => {
+                    found = Some((33, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'k') => {
+                            found = Some((34, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'u') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'd') => {
+                        found = Some((35, 4, 1));
+                    }
+                    Some(b'g') => {
+                        found = Some((36, 4, 1));
+                    }
+                    Some(b'k') => {
+                        found = Some((37, 4, 1));
+                    }
+                    Some(b't') => {
+                        found = Some((38, 4, 1));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b't') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                found = Some((39, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'k') => {
+                        found = Some((40, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'u') if t.get(n.wrapping_sub(6)..n - 2) == Some(&b"gail"[..]) => {
+                found = Some((41, 6, 1));
+            }
+            Some(b'z') => match t.get(n.wrapping_sub(3)) {
+                Some(b'e') => {
+                    found = Some((42, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'r') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"er"[..]) => {
+                            found = Some((43, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b't') => {
+                    found = Some((44, 3, 2));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'g') => {
+                                    found = Some((45, 6, 1));
+                                }
+                                Some(b'k') => {
+                                    found = Some((46, 6, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'n') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"ku"[..]) => {
+                            found = Some((47, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') => match t.get(n.wrapping_sub(3)) {
+                Some(b'i') => {
+                    found = Some((48, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'b') => {
+                            found = Some((49, 4, 1));
+                        }
+                        Some(b'k') => {
+                            found = Some((50, 4, 1));
+                        }
+                        Some(b'p') => {
+                            found = Some((51, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'n') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ku"[..]) => {
+                    found = Some((52, 5, 1));
+                }
+                _ => {}
+            },
+            Some(b'k') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"tz"[..]) => {
+                    found = Some((53, 5, 1));
+                }
+                Some(b'e') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"tz"[..]) => {
+                    found = Some((54, 5, 1));
+                }
+                _ => {}
+            },
+            Some(b'l') => {
+                found = Some((55, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"g"[..]) => {
+                        found = Some((56, 4, 1));
+                    }
+                    Some(b'i') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b't') => {
+                                found = Some((57, 5, 1));
+                            }
+                            Some(b'z') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"t"[..]) => {
+                                found = Some((58, 6, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"u"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'g') => {
+                        found = Some((59, 4, 1));
+                    }
+                    Some(b'k') => {
+                        found = Some((60, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'z') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"t"[..]) => {
+                found = Some((61, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((62, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"g"[..]) => {
+                found = Some((63, 3, 1));
+            }
+            Some(b'd') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"al"[..]) => {
+                found = Some((64, 4, 1));
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b't') => {
+                        found = Some((65, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'k') => {
+                found = Some((66, 2, 1));
+            }
+            Some(b'r') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((67, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'k') => {
+                            found = Some((68, 4, 1));
+                        }
+                        Some(b'l') => {
+                            found = Some((69, 4, 1));
+                        }
+                        Some(b't') => {
+                            found = Some((70, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'e') => {
+                                    found = Some((71, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'g') => {
+                            found = Some((72, 5, 2));
+                        }
+                        Some(b'k') => {
+                            found = Some((73, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'z') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ara"[..]) => {
+                found = Some((74, 5, 1));
+                match t.get(n.wrapping_sub(6)) {
+                    Some(b't') => {
+                        found = Some((75, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((76, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => {
+                        found = Some((77, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'r') => {
+                                found = Some((78, 4, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'k') => {
+                        found = Some((79, 3, 1));
+                    }
+                    Some(b't') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                        found = Some((80, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') if t.get(n.wrapping_sub(7)..n - 3) == Some(&b"atse"[..]) => {
+                    found = Some((81, 7, 3));
+                }
+                Some(b'm') => {
+                    found = Some((82, 3, 1));
+                }
+                Some(b'p') => {
+                    found = Some((83, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'i') => match t.get(n.wrapping_sub(3)) {
+                Some(b'k') => {
+                    found = Some((84, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"r"[..]) => {
+                            found = Some((85, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'z') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((86, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b't') => {
+                            found = Some((87, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'u') => match t.get(n.wrapping_sub(3)) {
+                Some(b't') => {
+                    found = Some((88, 3, 1));
+                }
+                Some(b'z') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ki"[..]) => {
+                    found = Some((89, 5, 1));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'o') => match t.get(n.wrapping_sub(2)) {
+            Some(b'g') => {
+                found = Some((90, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((91, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"t"[..]) => {
+                found = Some((92, 3, 1));
+            }
+            Some(b'k') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"da"[..]) => {
+                found = Some((93, 4, 1));
+            }
+            _ => {}
+        },
+        Some(b'r') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"o"[..]) => {
+            found = Some((94, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'k') => {
+                    found = Some((95, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b't') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"tza"[..]) => {
+            found = Some((96, 4, 1));
+        }
+        Some(b'u') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') => {
+                found = Some((97, 2, 1));
+            }
+            Some(b'l') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"gai"[..]) => {
+                found = Some((98, 5, 1));
+            }
+            Some(b't') => {
+                found = Some((99, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((100, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'd') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"al"[..]) => {
+                                found = Some((101, 6, 1));
+                            }
+                            Some(b't') => {
+                                found = Some((102, 4, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'i') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"bad"[..]) => {
+                        found = Some((103, 6, 3));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'z') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') => {
+                found = Some((104, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'r') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"er"[..]) => {
+                        found = Some((105, 5, 1));
+                    }
+                    Some(b'z') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"t"[..]) => {
+                        found = Some((106, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b't') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ai"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'g') => {
+                        found = Some((107, 5, 1));
+                    }
+                    Some(b'k') => {
+                        found = Some((108, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 68 (`izenak`).
-static A_1: Table = Table::new(
-    &[
-        Among("ada", -1, 1, None),
-        Among("kada", 0, 1, None),
-        Among("anda", -1, 1, None),
-        Among("denda", -1, 1, None),
-        Among("gabea", -1, 1, None),
-        Among("kabea", -1, 1, None),
-        Among("aldea", -1, 1, None),
-        Among("kaldea", 6, 1, None),
-        Among("taldea", 6, 1, None),
-        Among("ordea", -1, 1, None),
-        Among("zalea", -1, 1, None),
-        Among("tzalea", 10, 1, None),
-        Among("gilea", -1, 1, None),
-        Among("emea", -1, 1, None),
-        Among("kumea", -1, 1, None),
-        Among("nea", -1, 1, None),
-        Among("enea", 15, 1, None),
-        Among("zionea", 15, 1, None),
-        Among("unea", 15, 1, None),
-        Among("gunea", 18, 1, None),
-        Among("pea", -1, 1, None),
-        Among("aurrea", -1, 1, None),
-        Among("tea", -1, 1, None),
-        Among("kotea", 22, 1, None),
-        Among("artea", 22, 1, None),
-        Among("ostea", 22, 1, None),
-        Among("etxea", -1, 1, None),
-        Among("ga", -1, 1, None),
-        Among("anga", 27, 1, None),
-        Among("gaia", -1, 1, None),
-        Among("aldia", -1, 1, None),
-        Among("taldia", 30, 1, None),
-        Among("handia", -1, 1, None),
-        Among("mendia", -1, 1, None),
-        Among("geia", -1, 1, None),
-        Among("egia", -1, 1, None),
-        Among("degia", 35, 1, None),
-        Among("tegia", 35, 1, None),
-        Among("nahia", -1, 1, None),
-        Among("ohia", -1, 1, None),
-        Among("kia", -1, 1, None),
-        Among("tokia", 40, 1, None),
-        Among("oia", -1, 1, None),
-        Among("koia", 42, 1, None),
-        Among("aria", -1, 1, None),
-        Among("karia", 44, 1, None),
-        Among("laria", 44, 1, None),
-        Among("taria", 44, 1, None),
-        Among("eria", -1, 1, None),
-        Among("keria", 48, 1, None),
-        Among("teria", 48, 1, None),
-        Among("garria", -1, 2, None),
-        Among("larria", -1, 1, None),
-        Among("kirria", -1, 1, None),
-        Among("duria", -1, 1, None),
-        Among("asia", -1, 1, None),
-        Among("tia", -1, 1, None),
-        Among("ezia", -1, 1, None),
-        Among("bizia", -1, 1, None),
-        Among("ontzia", -1, 1, None),
-        Among("ka", -1, 1, None),
-        Among("joka", 60, 3, None),
-        Among("aurka", 60, 7, None),
-        Among("ska", 60, 1, None),
-        Among("xka", 60, 1, None),
-        Among("zka", 60, 1, None),
-        Among("gibela", -1, 1, None),
-        Among("gela", -1, 1, None),
-        Among("kaila", -1, 1, None),
-        Among("skila", -1, 1, None),
-        Among("tila", -1, 1, None),
-        Among("ola", -1, 1, None),
-        Among("na", -1, 1, None),
-        Among("kana", 72, 1, None),
-        Among("ena", 72, 1, None),
-        Among("garrena", 74, 1, None),
-        Among("gerrena", 74, 1, None),
-        Among("urrena", 74, 1, None),
-        Among("zaina", 72, 1, None),
-        Among("tzaina", 78, 1, None),
-        Among("kina", 72, 1, None),
-        Among("mina", 72, 1, None),
-        Among("garna", 72, 1, None),
-        Among("una", 72, 1, None),
-        Among("duna", 83, 1, None),
-        Among("asuna", 83, 1, None),
-        Among("tasuna", 85, 1, None),
-        Among("ondoa", -1, 1, None),
-        Among("kondoa", 87, 1, None),
-        Among("ngoa", -1, 1, None),
-        Among("zioa", -1, 1, None),
-        Among("koa", -1, 1, None),
-        Among("takoa", 91, 1, None),
-        Among("zkoa", 91, 1, None),
-        Among("noa", -1, 1, None),
-        Among("zinoa", 94, 1, None),
-        Among("aroa", -1, 1, None),
-        Among("taroa", 96, 1, None),
-        Among("zaroa", 96, 1, None),
-        Among("eroa", -1, 1, None),
-        Among("oroa", -1, 1, None),
-        Among("osoa", -1, 1, None),
-        Among("toa", -1, 1, None),
-        Among("ttoa", 102, 1, None),
-        Among("ztoa", 102, 1, None),
-        Among("txoa", -1, 1, None),
-        Among("tzoa", -1, 1, None),
-        Among("ñoa", -1, 1, None),
-        Among("ra", -1, 1, None),
-        Among("ara", 108, 1, None),
-        Among("dara", 109, 1, None),
-        Among("liara", 109, 1, None),
-        Among("tiara", 109, 1, None),
-        Among("tara", 109, 1, None),
-        Among("etara", 113, 1, None),
-        Among("tzara", 109, 1, None),
-        Among("bera", 108, 1, None),
-        Among("kera", 108, 1, None),
-        Among("pera", 108, 1, None),
-        Among("ora", 108, 2, None),
-        Among("tzarra", 108, 1, None),
-        Among("korra", 108, 1, None),
-        Among("tra", 108, 1, None),
-        Among("sa", -1, 1, None),
-        Among("osa", 123, 1, None),
-        Among("ta", -1, 1, None),
-        Among("eta", 125, 1, None),
-        Among("keta", 126, 1, None),
-        Among("sta", 125, 1, None),
-        Among("dua", -1, 1, None),
-        Among("mendua", 129, 1, None),
-        Among("ordua", 129, 1, None),
-        Among("lekua", -1, 1, None),
-        Among("burua", -1, 1, None),
-        Among("durua", -1, 1, None),
-        Among("tsua", -1, 1, None),
-        Among("tua", -1, 1, None),
-        Among("mentua", 136, 1, None),
-        Among("estua", 136, 1, None),
-        Among("txua", -1, 1, None),
-        Among("zua", -1, 1, None),
-        Among("tzua", 140, 1, None),
-        Among("za", -1, 1, None),
-        Among("eza", 142, 1, None),
-        Among("eroza", 142, 1, None),
-        Among("tza", 142, 2, None),
-        Among("koitza", 145, 1, None),
-        Among("antza", 145, 1, None),
-        Among("gintza", 145, 1, None),
-        Among("kintza", 145, 1, None),
-        Among("kuntza", 145, 1, None),
-        Among("gabe", -1, 1, None),
-        Among("kabe", -1, 1, None),
-        Among("kide", -1, 1, None),
-        Among("alde", -1, 1, None),
-        Among("kalde", 154, 1, None),
-        Among("talde", 154, 1, None),
-        Among("orde", -1, 1, None),
-        Among("ge", -1, 1, None),
-        Among("zale", -1, 1, None),
-        Among("tzale", 159, 1, None),
-        Among("gile", -1, 1, None),
-        Among("eme", -1, 1, None),
-        Among("kume", -1, 1, None),
-        Among("ne", -1, 1, None),
-        Among("zione", 164, 1, None),
-        Among("une", 164, 1, None),
-        Among("gune", 166, 1, None),
-        Among("pe", -1, 1, None),
-        Among("aurre", -1, 1, None),
-        Among("te", -1, 1, None),
-        Among("kote", 170, 1, None),
-        Among("arte", 170, 1, None),
-        Among("oste", 170, 1, None),
-        Among("etxe", -1, 1, None),
-        Among("gai", -1, 1, None),
-        Among("di", -1, 1, None),
-        Among("aldi", 176, 1, None),
-        Among("taldi", 177, 1, None),
-        Among("geldi", 176, 7, None),
-        Among("handi", 176, 1, None),
-        Among("mendi", 176, 1, None),
-        Among("gei", -1, 1, None),
-        Among("egi", -1, 1, None),
-        Among("degi", 183, 1, None),
-        Among("tegi", 183, 1, None),
-        Among("nahi", -1, 1, None),
-        Among("ohi", -1, 1, None),
-        Among("ki", -1, 1, None),
-        Among("toki", 188, 1, None),
-        Among("oi", -1, 1, None),
-        Among("goi", 190, 1, None),
-        Among("koi", 190, 1, None),
-        Among("ari", -1, 1, None),
-        Among("kari", 193, 1, None),
-        Among("lari", 193, 1, None),
-        Among("tari", 193, 1, None),
-        Among("garri", -1, 2, None),
-        Among("larri", -1, 1, None),
-        Among("kirri", -1, 1, None),
-        Among("duri", -1, 1, None),
-        Among("asi", -1, 1, None),
-        Among("ti", -1, 1, None),
-        Among("ontzi", -1, 1, None),
-        Among("ñi", -1, 1, None),
-        Among("ak", -1, 1, None),
-        Among("ek", -1, 1, None),
-        Among("tarik", -1, 1, None),
-        Among("gibel", -1, 1, None),
-        Among("ail", -1, 1, None),
-        Among("kail", 209, 1, None),
-        Among("kan", -1, 1, None),
-        Among("tan", -1, 1, None),
-        Among("etan", 212, 1, None),
-        Among("en", -1, 4, None),
-        Among("ren", 214, 2, None),
-        Among("garren", 215, 1, None),
-        Among("gerren", 215, 1, None),
-        Among("urren", 215, 1, None),
-        Among("ten", 214, 4, None),
-        Among("tzen", 214, 4, None),
-        Among("zain", -1, 1, None),
-        Among("tzain", 221, 1, None),
-        Among("kin", -1, 1, None),
-        Among("min", -1, 1, None),
-        Among("dun", -1, 1, None),
-        Among("asun", -1, 1, None),
-        Among("tasun", 226, 1, None),
-        Among("aizun", -1, 1, None),
-        Among("ondo", -1, 1, None),
-        Among("kondo", 229, 1, None),
-        Among("go", -1, 1, None),
-        Among("ngo", 231, 1, None),
-        Among("zio", -1, 1, None),
-        Among("ko", -1, 1, None),
-        Among("trako", 234, 5, None),
-        Among("tako", 234, 1, None),
-        Among("etako", 236, 1, None),
-        Among("eko", 234, 1, None),
-        Among("tariko", 234, 1, None),
-        Among("sko", 234, 1, None),
-        Among("tuko", 234, 1, None),
-        Among("minutuko", 241, 6, None),
-        Among("zko", 234, 1, None),
-        Among("no", -1, 1, None),
-        Among("zino", 244, 1, None),
-        Among("ro", -1, 1, None),
-        Among("aro", 246, 1, None),
-        Among("igaro", 247, 7, None),
-        Among("taro", 247, 1, None),
-        Among("zaro", 247, 1, None),
-        Among("ero", 246, 1, None),
-        Among("giro", 246, 1, None),
-        Among("oro", 246, 1, None),
-        Among("oso", -1, 1, None),
-        Among("to", -1, 1, None),
-        Among("tto", 255, 1, None),
-        Among("zto", 255, 1, None),
-        Among("txo", -1, 1, None),
-        Among("tzo", -1, 1, None),
-        Among("gintzo", 259, 1, None),
-        Among("ño", -1, 1, None),
-        Among("zp", -1, 1, None),
-        Among("ar", -1, 1, None),
-        Among("dar", 263, 1, None),
-        Among("behar", 263, 1, None),
-        Among("zehar", 263, 7, None),
-        Among("liar", 263, 1, None),
-        Among("tiar", 263, 1, None),
-        Among("tar", 263, 1, None),
-        Among("tzar", 263, 1, None),
-        Among("or", -1, 2, None),
-        Among("kor", 271, 1, None),
-        Among("os", -1, 1, None),
-        Among("ket", -1, 1, None),
-        Among("du", -1, 1, None),
-        Among("mendu", 275, 1, None),
-        Among("ordu", 275, 1, None),
-        Among("leku", -1, 1, None),
-        Among("buru", -1, 2, None),
-        Among("duru", -1, 1, None),
-        Among("tsu", -1, 1, None),
-        Among("tu", -1, 1, None),
-        Among("tatu", 282, 4, None),
-        Among("mentu", 282, 1, None),
-        Among("estu", 282, 1, None),
-        Among("txu", -1, 1, None),
-        Among("zu", -1, 1, None),
-        Among("tzu", 287, 1, None),
-        Among("gintzu", 288, 1, None),
-        Among("z", -1, 1, None),
-        Among("ez", 290, 1, None),
-        Among("eroz", 290, 1, None),
-        Among("tz", 290, 1, None),
-        Among("koitz", 293, 1, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("ada", -1, 1, None),
+    Among("kada", 0, 1, None),
+    Among("anda", -1, 1, None),
+    Among("denda", -1, 1, None),
+    Among("gabea", -1, 1, None),
+    Among("kabea", -1, 1, None),
+    Among("aldea", -1, 1, None),
+    Among("kaldea", 6, 1, None),
+    Among("taldea", 6, 1, None),
+    Among("ordea", -1, 1, None),
+    Among("zalea", -1, 1, None),
+    Among("tzalea", 10, 1, None),
+    Among("gilea", -1, 1, None),
+    Among("emea", -1, 1, None),
+    Among("kumea", -1, 1, None),
+    Among("nea", -1, 1, None),
+    Among("enea", 15, 1, None),
+    Among("zionea", 15, 1, None),
+    Among("unea", 15, 1, None),
+    Among("gunea", 18, 1, None),
+    Among("pea", -1, 1, None),
+    Among("aurrea", -1, 1, None),
+    Among("tea", -1, 1, None),
+    Among("kotea", 22, 1, None),
+    Among("artea", 22, 1, None),
+    Among("ostea", 22, 1, None),
+    Among("etxea", -1, 1, None),
+    Among("ga", -1, 1, None),
+    Among("anga", 27, 1, None),
+    Among("gaia", -1, 1, None),
+    Among("aldia", -1, 1, None),
+    Among("taldia", 30, 1, None),
+    Among("handia", -1, 1, None),
+    Among("mendia", -1, 1, None),
+    Among("geia", -1, 1, None),
+    Among("egia", -1, 1, None),
+    Among("degia", 35, 1, None),
+    Among("tegia", 35, 1, None),
+    Among("nahia", -1, 1, None),
+    Among("ohia", -1, 1, None),
+    Among("kia", -1, 1, None),
+    Among("tokia", 40, 1, None),
+    Among("oia", -1, 1, None),
+    Among("koia", 42, 1, None),
+    Among("aria", -1, 1, None),
+    Among("karia", 44, 1, None),
+    Among("laria", 44, 1, None),
+    Among("taria", 44, 1, None),
+    Among("eria", -1, 1, None),
+    Among("keria", 48, 1, None),
+    Among("teria", 48, 1, None),
+    Among("garria", -1, 2, None),
+    Among("larria", -1, 1, None),
+    Among("kirria", -1, 1, None),
+    Among("duria", -1, 1, None),
+    Among("asia", -1, 1, None),
+    Among("tia", -1, 1, None),
+    Among("ezia", -1, 1, None),
+    Among("bizia", -1, 1, None),
+    Among("ontzia", -1, 1, None),
+    Among("ka", -1, 1, None),
+    Among("joka", 60, 3, None),
+    Among("aurka", 60, 7, None),
+    Among("ska", 60, 1, None),
+    Among("xka", 60, 1, None),
+    Among("zka", 60, 1, None),
+    Among("gibela", -1, 1, None),
+    Among("gela", -1, 1, None),
+    Among("kaila", -1, 1, None),
+    Among("skila", -1, 1, None),
+    Among("tila", -1, 1, None),
+    Among("ola", -1, 1, None),
+    Among("na", -1, 1, None),
+    Among("kana", 72, 1, None),
+    Among("ena", 72, 1, None),
+    Among("garrena", 74, 1, None),
+    Among("gerrena", 74, 1, None),
+    Among("urrena", 74, 1, None),
+    Among("zaina", 72, 1, None),
+    Among("tzaina", 78, 1, None),
+    Among("kina", 72, 1, None),
+    Among("mina", 72, 1, None),
+    Among("garna", 72, 1, None),
+    Among("una", 72, 1, None),
+    Among("duna", 83, 1, None),
+    Among("asuna", 83, 1, None),
+    Among("tasuna", 85, 1, None),
+    Among("ondoa", -1, 1, None),
+    Among("kondoa", 87, 1, None),
+    Among("ngoa", -1, 1, None),
+    Among("zioa", -1, 1, None),
+    Among("koa", -1, 1, None),
+    Among("takoa", 91, 1, None),
+    Among("zkoa", 91, 1, None),
+    Among("noa", -1, 1, None),
+    Among("zinoa", 94, 1, None),
+    Among("aroa", -1, 1, None),
+    Among("taroa", 96, 1, None),
+    Among("zaroa", 96, 1, None),
+    Among("eroa", -1, 1, None),
+    Among("oroa", -1, 1, None),
+    Among("osoa", -1, 1, None),
+    Among("toa", -1, 1, None),
+    Among("ttoa", 102, 1, None),
+    Among("ztoa", 102, 1, None),
+    Among("txoa", -1, 1, None),
+    Among("tzoa", -1, 1, None),
+    Among("ñoa", -1, 1, None),
+    Among("ra", -1, 1, None),
+    Among("ara", 108, 1, None),
+    Among("dara", 109, 1, None),
+    Among("liara", 109, 1, None),
+    Among("tiara", 109, 1, None),
+    Among("tara", 109, 1, None),
+    Among("etara", 113, 1, None),
+    Among("tzara", 109, 1, None),
+    Among("bera", 108, 1, None),
+    Among("kera", 108, 1, None),
+    Among("pera", 108, 1, None),
+    Among("ora", 108, 2, None),
+    Among("tzarra", 108, 1, None),
+    Among("korra", 108, 1, None),
+    Among("tra", 108, 1, None),
+    Among("sa", -1, 1, None),
+    Among("osa", 123, 1, None),
+    Among("ta", -1, 1, None),
+    Among("eta", 125, 1, None),
+    Among("keta", 126, 1, None),
+    Among("sta", 125, 1, None),
+    Among("dua", -1, 1, None),
+    Among("mendua", 129, 1, None),
+    Among("ordua", 129, 1, None),
+    Among("lekua", -1, 1, None),
+    Among("burua", -1, 1, None),
+    Among("durua", -1, 1, None),
+    Among("tsua", -1, 1, None),
+    Among("tua", -1, 1, None),
+    Among("mentua", 136, 1, None),
+    Among("estua", 136, 1, None),
+    Among("txua", -1, 1, None),
+    Among("zua", -1, 1, None),
+    Among("tzua", 140, 1, None),
+    Among("za", -1, 1, None),
+    Among("eza", 142, 1, None),
+    Among("eroza", 142, 1, None),
+    Among("tza", 142, 2, None),
+    Among("koitza", 145, 1, None),
+    Among("antza", 145, 1, None),
+    Among("gintza", 145, 1, None),
+    Among("kintza", 145, 1, None),
+    Among("kuntza", 145, 1, None),
+    Among("gabe", -1, 1, None),
+    Among("kabe", -1, 1, None),
+    Among("kide", -1, 1, None),
+    Among("alde", -1, 1, None),
+    Among("kalde", 154, 1, None),
+    Among("talde", 154, 1, None),
+    Among("orde", -1, 1, None),
+    Among("ge", -1, 1, None),
+    Among("zale", -1, 1, None),
+    Among("tzale", 159, 1, None),
+    Among("gile", -1, 1, None),
+    Among("eme", -1, 1, None),
+    Among("kume", -1, 1, None),
+    Among("ne", -1, 1, None),
+    Among("zione", 164, 1, None),
+    Among("une", 164, 1, None),
+    Among("gune", 166, 1, None),
+    Among("pe", -1, 1, None),
+    Among("aurre", -1, 1, None),
+    Among("te", -1, 1, None),
+    Among("kote", 170, 1, None),
+    Among("arte", 170, 1, None),
+    Among("oste", 170, 1, None),
+    Among("etxe", -1, 1, None),
+    Among("gai", -1, 1, None),
+    Among("di", -1, 1, None),
+    Among("aldi", 176, 1, None),
+    Among("taldi", 177, 1, None),
+    Among("geldi", 176, 7, None),
+    Among("handi", 176, 1, None),
+    Among("mendi", 176, 1, None),
+    Among("gei", -1, 1, None),
+    Among("egi", -1, 1, None),
+    Among("degi", 183, 1, None),
+    Among("tegi", 183, 1, None),
+    Among("nahi", -1, 1, None),
+    Among("ohi", -1, 1, None),
+    Among("ki", -1, 1, None),
+    Among("toki", 188, 1, None),
+    Among("oi", -1, 1, None),
+    Among("goi", 190, 1, None),
+    Among("koi", 190, 1, None),
+    Among("ari", -1, 1, None),
+    Among("kari", 193, 1, None),
+    Among("lari", 193, 1, None),
+    Among("tari", 193, 1, None),
+    Among("garri", -1, 2, None),
+    Among("larri", -1, 1, None),
+    Among("kirri", -1, 1, None),
+    Among("duri", -1, 1, None),
+    Among("asi", -1, 1, None),
+    Among("ti", -1, 1, None),
+    Among("ontzi", -1, 1, None),
+    Among("ñi", -1, 1, None),
+    Among("ak", -1, 1, None),
+    Among("ek", -1, 1, None),
+    Among("tarik", -1, 1, None),
+    Among("gibel", -1, 1, None),
+    Among("ail", -1, 1, None),
+    Among("kail", 209, 1, None),
+    Among("kan", -1, 1, None),
+    Among("tan", -1, 1, None),
+    Among("etan", 212, 1, None),
+    Among("en", -1, 4, None),
+    Among("ren", 214, 2, None),
+    Among("garren", 215, 1, None),
+    Among("gerren", 215, 1, None),
+    Among("urren", 215, 1, None),
+    Among("ten", 214, 4, None),
+    Among("tzen", 214, 4, None),
+    Among("zain", -1, 1, None),
+    Among("tzain", 221, 1, None),
+    Among("kin", -1, 1, None),
+    Among("min", -1, 1, None),
+    Among("dun", -1, 1, None),
+    Among("asun", -1, 1, None),
+    Among("tasun", 226, 1, None),
+    Among("aizun", -1, 1, None),
+    Among("ondo", -1, 1, None),
+    Among("kondo", 229, 1, None),
+    Among("go", -1, 1, None),
+    Among("ngo", 231, 1, None),
+    Among("zio", -1, 1, None),
+    Among("ko", -1, 1, None),
+    Among("trako", 234, 5, None),
+    Among("tako", 234, 1, None),
+    Among("etako", 236, 1, None),
+    Among("eko", 234, 1, None),
+    Among("tariko", 234, 1, None),
+    Among("sko", 234, 1, None),
+    Among("tuko", 234, 1, None),
+    Among("minutuko", 241, 6, None),
+    Among("zko", 234, 1, None),
+    Among("no", -1, 1, None),
+    Among("zino", 244, 1, None),
+    Among("ro", -1, 1, None),
+    Among("aro", 246, 1, None),
+    Among("igaro", 247, 7, None),
+    Among("taro", 247, 1, None),
+    Among("zaro", 247, 1, None),
+    Among("ero", 246, 1, None),
+    Among("giro", 246, 1, None),
+    Among("oro", 246, 1, None),
+    Among("oso", -1, 1, None),
+    Among("to", -1, 1, None),
+    Among("tto", 255, 1, None),
+    Among("zto", 255, 1, None),
+    Among("txo", -1, 1, None),
+    Among("tzo", -1, 1, None),
+    Among("gintzo", 259, 1, None),
+    Among("ño", -1, 1, None),
+    Among("zp", -1, 1, None),
+    Among("ar", -1, 1, None),
+    Among("dar", 263, 1, None),
+    Among("behar", 263, 1, None),
+    Among("zehar", 263, 7, None),
+    Among("liar", 263, 1, None),
+    Among("tiar", 263, 1, None),
+    Among("tar", 263, 1, None),
+    Among("tzar", 263, 1, None),
+    Among("or", -1, 2, None),
+    Among("kor", 271, 1, None),
+    Among("os", -1, 1, None),
+    Among("ket", -1, 1, None),
+    Among("du", -1, 1, None),
+    Among("mendu", 275, 1, None),
+    Among("ordu", 275, 1, None),
+    Among("leku", -1, 1, None),
+    Among("buru", -1, 2, None),
+    Among("duru", -1, 1, None),
+    Among("tsu", -1, 1, None),
+    Among("tu", -1, 1, None),
+    Among("tatu", 282, 4, None),
+    Among("mentu", 282, 1, None),
+    Among("estu", 282, 1, None),
+    Among("txu", -1, 1, None),
+    Among("zu", -1, 1, None),
+    Among("tzu", 287, 1, None),
+    Among("gintzu", 288, 1, None),
+    Among("z", -1, 1, None),
+    Among("ez", 290, 1, None),
+    Among("eroz", 290, 1, None),
+    Among("tz", 290, 1, None),
+    Among("koitz", 293, 1, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((0, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'k') => {
+                            found = Some((1, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'n') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((2, 4, 1));
+                    }
+                    Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"d"[..]) => {
+                        found = Some((3, 5, 1));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'e') => match t.get(n.wrapping_sub(3)) {
+                Some(b'b') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'g') => {
+                            found = Some((4, 5, 1));
+                        }
+                        Some(b'k') => {
+                            found = Some((5, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'd') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'l') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((6, 5, 1));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'k') => {
+                                found = Some((7, 6, 1));
+                            }
+                            Some(b't') => {
+                                found = Some((8, 6, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"o"[..]) => {
+                        found = Some((9, 5, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'l') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"z"[..]) => {
+                        found = Some((10, 5, 1));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b't') => {
+                                found = Some((11, 6, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'i') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"g"[..]) => {
+                        found = Some((12, 5, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'm') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'e') => {
+                        found = Some((13, 4, 1));
+                    }
+                    Some(b'u') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"k"[..]) => {
+                        found = Some((14, 5, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'n') => {
+                    found = Some((15, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'e') => {
+                            found = Some((16, 4, 1));
+                        }
+                        Some(b'o') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"zi"[..]) => {
+                            found = Some((17, 6, 1));
+                        }
+                        Some(b'u') => {
+                            found = Some((18, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'g') => {
+                                    found = Some((19, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'p') => {
+                    found = Some((20, 3, 1));
+                }
+                Some(b'r') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"aur"[..]) => {
+                    found = Some((21, 6, 1));
+                }
+                Some(b't') => {
+                    found = Some((22, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'o') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"k"[..]) => {
+                            found = Some((23, 5, 1));
+                        }
+                        Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                            found = Some((24, 5, 1));
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"o"[..]) => {
+                            found = Some((25, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'x') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"et"[..]) => {
+                    found = Some((26, 5, 1));
+                }
+                _ => {}
+            },
+            Some(b'g') => {
+                found = Some((27, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                        found = Some((28, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"g"[..]) => {
+                    found = Some((29, 4, 1));
+                }
+                Some(b'd') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'l') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((30, 5, 1));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b't') => {
+                                found = Some((31, 6, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'n') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"h"[..]) => {
+                            found = Some((32, 6, 1));
+                        }
+                        Some(b'e') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"m"[..]) => {
+                            found = Some((33, 6, 1));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                },
+                Some(b'e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"g"[..]) => {
+                    found = Some((34, 4, 1));
+                }
+                Some(b'g') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((35, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'd') => {
+                            found = Some((36, 5, 1));
+                        }
+                        Some(b't') => {
+                            found = Some((37, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'h') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"n"[..]) => {
+                        found = Some((38, 5, 1));
+                    }
+                    Some(b'o') => {
+                        found = Some((39, 4, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'k') => {
+                    found = Some((40, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'o') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"t"[..]) => {
+                            found = Some((41, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'o') => {
+                    found = Some((42, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'k') => {
+                            found = Some((43, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((44, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'k') => {
+                                found = Some((45, 5, 1));
+                            }
+                            Some(b'l') => {
+                                found = Some((46, 5, 1));
+                            }
+                            Some(b't') => {
+                                found = Some((47, 5, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => {
+                        found = Some((48, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'k') => {
+                                found = Some((49, 5, 1));
+                            }
+                            Some(b't') => {
+                                found = Some((50, 5, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'g') => {
+                                found = Some((51, 6, 2));
+                            }
+                            Some(b'l') => {
+                                found = Some((52, 6, 1));
+                            }
+                            _ => {}
+                        },
+                        Some(b'i') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"k"[..]) => {
+                            found = Some((53, 6, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'u') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"d"[..]) => {
+                        found = Some((54, 5, 1));
+                    }
+                    _ => {}
+                },
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((55, 4, 1));
+                }
+                Some(b't') => {
+                    found = Some((56, 3, 1));
+                }
+                Some(b'z') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'e') => {
+                        found = Some((57, 4, 1));
+                    }
+                    Some(b'i') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"b"[..]) => {
+                        found = Some((58, 5, 1));
+                    }
+                    Some(b't') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"on"[..]) => {
+                        found = Some((59, 6, 1));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'k') => {
+                found = Some((60, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'o') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"j"[..]) => {
+                        found = Some((61, 4, 3));
+                    }
+                    Some(b'r') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"au"[..]) => {
+                        found = Some((62, 5, 7));
+                    }
+                    Some(b's') => {
+                        found = Some((63, 3, 1));
+                    }
+                    Some(b'x') => {
+                        found = Some((64, 3, 1));
+                    }
+                    Some(b'z') => {
+                        found = Some((65, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'l') => match t.get(n.wrapping_sub(3)) {
+                Some(b'e') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'b') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"gi"[..]) => {
+                        found = Some((66, 6, 1));
+                    }
+                    Some(b'g') => {
+                        found = Some((67, 4, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'i') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"k"[..]) => {
+                        found = Some((68, 5, 1));
+                    }
+                    Some(b'k') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"s"[..]) => {
+                        found = Some((69, 5, 1));
+                    }
+                    Some(b't') => {
+                        found = Some((70, 4, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'o') => {
+                    found = Some((71, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'n') => {
+                found = Some((72, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"k"[..]) => {
+                        found = Some((73, 4, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((74, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"r"[..]) => {
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'a')
+                                        if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"g"[..]) =>
+                                    {
+                                        found = Some((75, 7, 1));
+                                    }
+                                    Some(b'e')
+                                        if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"g"[..]) =>
+                                    {
+                                        found = Some((76, 7, 1));
+                                    }
+                                    Some(b'u') => {
+                                        found = Some((77, 6, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'i') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"z"[..]) => {
+                            found = Some((78, 5, 1));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b't') => {
+                                    found = Some((79, 6, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'k') => {
+                            found = Some((80, 4, 1));
+                        }
+                        Some(b'm') => {
+                            found = Some((81, 4, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'r') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ga"[..]) => {
+                        found = Some((82, 5, 1));
+                    }
+                    Some(b'u') => {
+                        found = Some((83, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'd') => {
+                                found = Some((84, 4, 1));
+                            }
+                            Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                                found = Some((85, 5, 1));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b't') => {
+                                        found = Some((86, 6, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'o') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"on"[..]) => {
+                    found = Some((87, 5, 1));
+                    match t.get(n.wrapping_sub(6)) {
+                        Some(b'k') => {
+                            found = Some((88, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'g') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"n"[..]) => {
+                    found = Some((89, 4, 1));
+                }
+                Some(b'i') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"z"[..]) => {
+                    found = Some((90, 4, 1));
+                }
+                Some(b'k') => {
+                    found = Some((91, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"t"[..]) => {
+                            found = Some((92, 5, 1));
+                        }
+                        Some(b'z') => {
+                            found = Some((93, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'n') => {
+                    found = Some((94, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"z"[..]) => {
+                            found = Some((95, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((96, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b't') => {
+                                found = Some((97, 5, 1));
+                            }
+                            Some(b'z') => {
+                                found = Some((98, 5, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => {
+                        found = Some((99, 4, 1));
+                    }
+                    Some(b'o') => {
+                        found = Some((100, 4, 1));
+                    }
+                    _ => {}
+                },
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"o"[..]) => {
+                    found = Some((101, 4, 1));
+                }
+                Some(b't') => {
+                    found = Some((102, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b't') => {
+                            found = Some((103, 4, 1));
+                        }
+                        Some(b'z') => {
+                            found = Some((104, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'x') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"t"[..]) => {
+                    found = Some((105, 4, 1));
+                }
+                Some(b'z') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"t"[..]) => {
+                    found = Some((106, 4, 1));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((107, 4, 1));
+                }
+                _ => {}
+            },
+            Some(b'r') => {
+                found = Some((108, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((109, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'd') => {
+                                found = Some((110, 4, 1));
+                            }
+                            Some(b'i') => match t.get(n.wrapping_sub(5)) {
+                                Some(b'l') => {
+                                    found = Some((111, 5, 1));
+                                }
+                                Some(b't') => {
+                                    found = Some((112, 5, 1));
+                                }
+                                _ => {}
+                            },
+                            Some(b't') => {
+                                found = Some((113, 4, 1));
+                                match t.get(n.wrapping_sub(5)) {
+                                    Some(b'e') => {
+                                        found = Some((114, 5, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'z') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"t"[..]) => {
+                                found = Some((115, 5, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'b') => {
+                            found = Some((116, 4, 1));
+                        }
+                        Some(b'k') => {
+                            found = Some((117, 4, 1));
+                        }
+                        Some(b'p') => {
+                            found = Some((118, 4, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'o') => {
+                        found = Some((119, 3, 2));
+                    }
+                    Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"tz"[..]) => {
+                            found = Some((120, 6, 1));
+                        }
+                        Some(b'o') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"k"[..]) => {
+                            found = Some((121, 5, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b't') => {
+                        found = Some((122, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b's') => {
+                found = Some((123, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'o') => {
+                        found = Some((124, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b't') => {
+                found = Some((125, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => {
+                        found = Some((126, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'k') => {
+                                found = Some((127, 4, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b's') => {
+                        found = Some((128, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'u') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') => {
+                    found = Some((129, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'n') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"me"[..]) => {
+                            found = Some((130, 6, 1));
+                        }
+                        Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"o"[..]) => {
+                            found = Some((131, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'k') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"le"[..]) => {
+                    found = Some((132, 5, 1));
+                }
+                Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"u"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'b') => {
+                            found = Some((133, 5, 1));
+                        }
+                        Some(b'd') => {
+                            found = Some((134, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"t"[..]) => {
+                    found = Some((135, 4, 1));
+                }
+                Some(b't') => {
+                    found = Some((136, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'n') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"me"[..]) => {
+                            found = Some((137, 6, 1));
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                            found = Some((138, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'x') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"t"[..]) => {
+                    found = Some((139, 4, 1));
+                }
+                Some(b'z') => {
+                    found = Some((140, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b't') => {
+                            found = Some((141, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'z') => {
+                found = Some((142, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => {
+                        found = Some((143, 3, 1));
+                    }
+                    Some(b'o') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"er"[..]) => {
+                        found = Some((144, 5, 1));
+                    }
+                    Some(b't') => {
+                        found = Some((145, 3, 2));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'i') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"ko"[..]) => {
+                                found = Some((146, 6, 1));
+                            }
+                            Some(b'n') => match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((147, 5, 1));
+                                }
+                                Some(b'i') => match t.get(n.wrapping_sub(6)) {
+                                    Some(b'g') => {
+                                        found = Some((148, 6, 1));
+                                    }
+                                    Some(b'k') => {
+                                        found = Some((149, 6, 1));
+                                    }
+                                    _ => {}
+                                },
+                                Some(b'u')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"k"[..]) =>
+                                {
+                                    found = Some((150, 6, 1));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'b') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'g') => {
+                        found = Some((151, 4, 1));
+                    }
+                    Some(b'k') => {
+                        found = Some((152, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'd') => match t.get(n.wrapping_sub(3)) {
+                Some(b'i') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"k"[..]) => {
+                    found = Some((153, 4, 1));
+                }
+                Some(b'l') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((154, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'k') => {
+                            found = Some((155, 5, 1));
+                        }
+                        Some(b't') => {
+                            found = Some((156, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"o"[..]) => {
+                    found = Some((157, 4, 1));
+                }
+                _ => {}
+            },
+            Some(b'g') => {
+                found = Some((158, 2, 1));
+            }
+            Some(b'l') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"z"[..]) => {
+                    found = Some((159, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b't') => {
+                            found = Some((160, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"g"[..]) => {
+                    found = Some((161, 4, 1));
+                }
+                _ => {}
+            },
+            Some(b'm') => match t.get(n.wrapping_sub(3)) {
+                Some(b'e') => {
+                    found = Some((162, 3, 1));
+                }
+                Some(b'u') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"k"[..]) => {
+                    found = Some((163, 4, 1));
+                }
+                _ => {}
+            },
+            Some(b'n') => {
+                found = Some((164, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'o') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"zi"[..]) => {
+                        found = Some((165, 5, 1));
+                    }
+                    Some(b'u') => {
+                        found = Some((166, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'g') => {
+                                found = Some((167, 4, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'p') => {
+                found = Some((168, 2, 1));
+            }
+            Some(b'r') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"aur"[..]) => {
+                found = Some((169, 5, 1));
+            }
+            Some(b't') => {
+                found = Some((170, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'o') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"k"[..]) => {
+                        found = Some((171, 4, 1));
+                    }
+                    Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                        found = Some((172, 4, 1));
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"o"[..]) => {
+                        found = Some((173, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'x') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"et"[..]) => {
+                found = Some((174, 4, 1));
+            }
+            _ => {}
+        },
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"g"[..]) => {
+                found = Some((175, 3, 1));
+            }
+            Some(b'd') => {
+                found = Some((176, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'l') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((177, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b't') => {
+                                    found = Some((178, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"g"[..]) => {
+                            found = Some((179, 5, 7));
+                        }
+                        _ => {}
+                    },
+                    Some(b'n') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"h"[..]) => {
+                            found = Some((180, 5, 1));
+                        }
+                        Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"m"[..]) => {
+                            found = Some((181, 5, 1));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"g"[..]) => {
+                found = Some((182, 3, 1));
+            }
+            Some(b'g') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                found = Some((183, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'd') => {
+                        found = Some((184, 4, 1));
+                    }
+                    Some(b't') => {
+                        found = Some((185, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'h') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"n"[..]) => {
+                    found = Some((186, 4, 1));
+                }
+                Some(b'o') => {
+                    found = Some((187, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'k') => {
+                found = Some((188, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'o') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"t"[..]) => {
+                        found = Some((189, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'o') => {
+                found = Some((190, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'g') => {
+                        found = Some((191, 3, 1));
+                    }
+                    Some(b'k') => {
+                        found = Some((192, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'r') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((193, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'k') => {
+                            found = Some((194, 4, 1));
+                        }
+                        Some(b'l') => {
+                            found = Some((195, 4, 1));
+                        }
+                        Some(b't') => {
+                            found = Some((196, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'g') => {
+                            found = Some((197, 5, 2));
+                        }
+                        Some(b'l') => {
+                            found = Some((198, 5, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'i') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"k"[..]) => {
+                        found = Some((199, 5, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'u') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"d"[..]) => {
+                    found = Some((200, 4, 1));
+                }
+                _ => {}
+            },
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((201, 3, 1));
+            }
+            Some(b't') => {
+                found = Some((202, 2, 1));
+            }
+            Some(b'z') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ont"[..]) => {
+                found = Some((203, 5, 1));
+            }
+            Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((204, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'k') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((205, 2, 1));
+            }
+            Some(b'e') => {
+                found = Some((206, 2, 1));
+            }
+            Some(b'i') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"tar"[..]) => {
+                found = Some((207, 5, 1));
+            }
+            _ => {}
+        },
+        Some(b'l') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"gib"[..]) => {
+                found = Some((208, 5, 1));
+            }
+            Some(b'i') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((209, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'k') => {
+                        found = Some((210, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => match t.get(n.wrapping_sub(3)) {
+                Some(b'k') => {
+                    found = Some((211, 3, 1));
+                }
+                Some(b't') => {
+                    found = Some((212, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'e') => {
+                            found = Some((213, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'e') => {
+                found = Some((214, 2, 4));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'r') => {
+                        found = Some((215, 3, 2));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                                Some(b'a')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"g"[..]) =>
+                                {
+                                    found = Some((216, 6, 1));
+                                }
+                                Some(b'e')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"g"[..]) =>
+                                {
+                                    found = Some((217, 6, 1));
+                                }
+                                Some(b'u') => {
+                                    found = Some((218, 5, 1));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b't') => {
+                        found = Some((219, 3, 4));
+                    }
+                    Some(b'z') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"t"[..]) => {
+                        found = Some((220, 4, 4));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"z"[..]) => {
+                    found = Some((221, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b't') => {
+                            found = Some((222, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'k') => {
+                    found = Some((223, 3, 1));
+                }
+                Some(b'm') => {
+                    found = Some((224, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'u') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') => {
+                    found = Some((225, 3, 1));
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((226, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b't') => {
+                            found = Some((227, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'z') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ai"[..]) => {
+                    found = Some((228, 5, 1));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'o') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"on"[..]) => {
+                found = Some((229, 4, 1));
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'k') => {
+                        found = Some((230, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'g') => {
+                found = Some((231, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'n') => {
+                        found = Some((232, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"z"[..]) => {
+                found = Some((233, 3, 1));
+            }
+            Some(b'k') => {
+                found = Some((234, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"t"[..]) => {
+                            found = Some((235, 5, 5));
+                        }
+                        Some(b't') => {
+                            found = Some((236, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'e') => {
+                                    found = Some((237, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    },
+                    Some(b'e') => {
+                        found = Some((238, 3, 1));
+                    }
+                    Some(b'i') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"tar"[..]) => {
+                        found = Some((239, 6, 1));
+                    }
+                    Some(b's') => {
+                        found = Some((240, 3, 1));
+                    }
+                    Some(b'u') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"t"[..]) => {
+                        found = Some((241, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'u') if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"min"[..]) => {
+                                found = Some((242, 8, 6));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'z') => {
+                        found = Some((243, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'n') => {
+                found = Some((244, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"z"[..]) => {
+                        found = Some((245, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'r') => {
+                found = Some((246, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((247, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'g') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                                found = Some((248, 5, 7));
+                            }
+                            Some(b't') => {
+                                found = Some((249, 4, 1));
+                            }
+                            Some(b'z') => {
+                                found = Some((250, 4, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => {
+                        found = Some((251, 3, 1));
+                    }
+                    Some(b'i') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"g"[..]) => {
+                        found = Some((252, 4, 1));
+                    }
+                    Some(b'o') => {
+                        found = Some((253, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"o"[..]) => {
+                found = Some((254, 3, 1));
+            }
+            Some(b't') => {
+                found = Some((255, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b't') => {
+                        found = Some((256, 3, 1));
+                    }
+                    Some(b'z') => {
+                        found = Some((257, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'x') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"t"[..]) => {
+                found = Some((258, 3, 1));
+            }
+            Some(b'z') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"t"[..]) => {
+                found = Some((259, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'n') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"gi"[..]) => {
+                        found = Some((260, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((261, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'p') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"z"[..]) => {
+            found = Some((262, 2, 1));
+        }
+        Some(b'r') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((263, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'd') => {
+                        found = Some((264, 3, 1));
+                    }
+                    Some(b'h') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'b') => {
+                                found = Some((265, 5, 1));
+                            }
+                            Some(b'z') => {
+                                found = Some((266, 5, 7));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'i') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'l') => {
+                            found = Some((267, 4, 1));
+                        }
+                        Some(b't') => {
+                            found = Some((268, 4, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b't') => {
+                        found = Some((269, 3, 1));
+                    }
+                    Some(b'z') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"t"[..]) => {
+                        found = Some((270, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'o') => {
+                found = Some((271, 2, 2));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'k') => {
+                        found = Some((272, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b's') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"o"[..]) => {
+            found = Some((273, 2, 1));
+        }
+        Some(b't') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ke"[..]) => {
+            found = Some((274, 3, 1));
+        }
+        Some(b'u') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') => {
+                found = Some((275, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'n') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"me"[..]) => {
+                        found = Some((276, 5, 1));
+                    }
+                    Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"o"[..]) => {
+                        found = Some((277, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'k') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"le"[..]) => {
+                found = Some((278, 4, 1));
+            }
+            Some(b'r') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"u"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'b') => {
+                        found = Some((279, 4, 2));
+                    }
+                    Some(b'd') => {
+                        found = Some((280, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"t"[..]) => {
+                found = Some((281, 3, 1));
+            }
+            Some(b't') => {
+                found = Some((282, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"t"[..]) => {
+                        found = Some((283, 4, 4));
+                    }
+                    Some(b'n') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"me"[..]) => {
+                        found = Some((284, 5, 1));
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                        found = Some((285, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'x') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"t"[..]) => {
+                found = Some((286, 3, 1));
+            }
+            Some(b'z') => {
+                found = Some((287, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b't') => {
+                        found = Some((288, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'n') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"gi"[..]) => {
+                                found = Some((289, 6, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'z') => {
+            found = Some((290, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'e') => {
+                    found = Some((291, 2, 1));
+                }
+                Some(b'o') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"er"[..]) => {
+                    found = Some((292, 4, 1));
+                }
+                Some(b't') => {
+                    found = Some((293, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'i') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ko"[..]) => {
+                            found = Some((294, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 115 (`adjetiboak`).
-static A_2: Table = Table::new(
-    &[
-        Among("zlea", -1, 2, None),
-        Among("keria", -1, 1, None),
-        Among("la", -1, 1, None),
-        Among("era", -1, 1, None),
-        Among("dade", -1, 1, None),
-        Among("tade", -1, 1, None),
-        Among("date", -1, 1, None),
-        Among("tate", -1, 1, None),
-        Among("gi", -1, 1, None),
-        Among("ki", -1, 1, None),
-        Among("ik", -1, 1, None),
-        Among("lanik", 10, 1, None),
-        Among("rik", 10, 1, None),
-        Among("larik", 12, 1, None),
-        Among("ztik", 10, 1, None),
-        Among("go", -1, 1, None),
-        Among("ro", -1, 1, None),
-        Among("ero", 16, 1, None),
-        Among("to", -1, 1, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("zlea", -1, 2, None),
+    Among("keria", -1, 1, None),
+    Among("la", -1, 1, None),
+    Among("era", -1, 1, None),
+    Among("dade", -1, 1, None),
+    Among("tade", -1, 1, None),
+    Among("date", -1, 1, None),
+    Among("tate", -1, 1, None),
+    Among("gi", -1, 1, None),
+    Among("ki", -1, 1, None),
+    Among("ik", -1, 1, None),
+    Among("lanik", 10, 1, None),
+    Among("rik", 10, 1, None),
+    Among("larik", 12, 1, None),
+    Among("ztik", 10, 1, None),
+    Among("go", -1, 1, None),
+    Among("ro", -1, 1, None),
+    Among("ero", 16, 1, None),
+    Among("to", -1, 1, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"zl"[..]) => {
+                found = Some((0, 4, 2));
+            }
+            Some(b'i') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ker"[..]) => {
+                found = Some((1, 5, 1));
+            }
+            Some(b'l') => {
+                found = Some((2, 2, 1));
+            }
+            Some(b'r') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                found = Some((3, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'd') => {
+                        found = Some((4, 4, 1));
+                    }
+                    Some(b't') => {
+                        found = Some((5, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b't') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'd') => {
+                        found = Some((6, 4, 1));
+                    }
+                    Some(b't') => {
+                        found = Some((7, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'g') => {
+                found = Some((8, 2, 1));
+            }
+            Some(b'k') => {
+                found = Some((9, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'k') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((10, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'n') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"la"[..]) => {
+                    found = Some((11, 5, 1));
+                }
+                Some(b'r') => {
+                    found = Some((12, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"l"[..]) => {
+                            found = Some((13, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b't') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"z"[..]) => {
+                    found = Some((14, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'o') => match t.get(n.wrapping_sub(2)) {
+            Some(b'g') => {
+                found = Some((15, 2, 1));
+            }
+            Some(b'r') => {
+                found = Some((16, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => {
+                        found = Some((17, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b't') => {
+                found = Some((18, 2, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// `mark_regions` (line 23).
 fn r_mark_regions(z: &mut Env) -> bool {
@@ -551,7 +2470,7 @@ fn r_aditzak(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_0, "aditzak");
+            among_var = z.find_among_b(&A_0, T_0, "aditzak");
             among_var != 0
         })
         && z.set_bra()
@@ -568,7 +2487,7 @@ fn r_izenak(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_1, "izenak");
+            among_var = z.find_among_b(&A_1, T_1, "izenak");
             among_var != 0
         })
         && z.set_bra()
@@ -589,7 +2508,7 @@ fn r_adjetiboak(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_2, "adjetiboak");
+            among_var = z.find_among_b(&A_2, T_2, "adjetiboak");
             among_var != 0
         })
         && z.set_bra()

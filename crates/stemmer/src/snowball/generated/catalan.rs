@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -28,596 +28,3119 @@ static G_v: Grouping = Grouping::new(
 );
 
 /// Line 48 (`cleaning`).
-static A_0: Table = Table::new(
-    &[
-        Among("", -1, 13, None),
-        Among("·", 0, 12, None),
-        Among("à", 0, 2, None),
-        Among("á", 0, 1, None),
-        Among("è", 0, 4, None),
-        Among("é", 0, 3, None),
-        Among("ì", 0, 6, None),
-        Among("í", 0, 5, None),
-        Among("ï", 0, 11, None),
-        Among("ò", 0, 8, None),
-        Among("ó", 0, 7, None),
-        Among("ú", 0, 9, None),
-        Among("ü", 0, 10, None),
-    ],
-    false,
-);
+static A_0: Table = Table::new(&[
+    Among("", -1, 13, None),
+    Among("·", 0, 12, None),
+    Among("à", 0, 2, None),
+    Among("á", 0, 1, None),
+    Among("è", 0, 4, None),
+    Among("é", 0, 3, None),
+    Among("ì", 0, 6, None),
+    Among("í", 0, 5, None),
+    Among("ï", 0, 11, None),
+    Among("ò", 0, 8, None),
+    Among("ó", 0, 7, None),
+    Among("ú", 0, 9, None),
+    Among("ü", 0, 10, None),
+]);
+
+/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 13));
+    match t.get(0) {
+        Some(b'\xc2') if t.get(1..2) == Some(&b"\xb7"[..]) => {
+            found = Some((1, 2, 12));
+        }
+        Some(b'\xc3') => match t.get(1) {
+            Some(b'\xa0') => {
+                found = Some((2, 2, 2));
+            }
+            Some(b'\xa1') => {
+                found = Some((3, 2, 1));
+            }
+            Some(b'\xa8') => {
+                found = Some((4, 2, 4));
+            }
+            Some(b'\xa9') => {
+                found = Some((5, 2, 3));
+            }
+            Some(b'\xac') => {
+                found = Some((6, 2, 6));
+            }
+            Some(b'\xad') => {
+                found = Some((7, 2, 5));
+            }
+            Some(b'\xaf') => {
+                found = Some((8, 2, 11));
+            }
+            Some(b'\xb2') => {
+                found = Some((9, 2, 8));
+            }
+            Some(b'\xb3') => {
+                found = Some((10, 2, 7));
+            }
+            Some(b'\xba') => {
+                found = Some((11, 2, 9));
+            }
+            Some(b'\xbc') => {
+                found = Some((12, 2, 10));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 71 (`attached_pronoun`).
-static A_1: Table = Table::new(
-    &[
-        Among("la", -1, 1, None),
-        Among("-la", 0, 1, None),
-        Among("sela", 0, 1, None),
-        Among("le", -1, 1, None),
-        Among("me", -1, 1, None),
-        Among("-me", 4, 1, None),
-        Among("se", -1, 1, None),
-        Among("-te", -1, 1, None),
-        Among("hi", -1, 1, None),
-        Among("'hi", 8, 1, None),
-        Among("li", -1, 1, None),
-        Among("-li", 10, 1, None),
-        Among("'l", -1, 1, None),
-        Among("'m", -1, 1, None),
-        Among("-m", -1, 1, None),
-        Among("'n", -1, 1, None),
-        Among("-n", -1, 1, None),
-        Among("ho", -1, 1, None),
-        Among("'ho", 17, 1, None),
-        Among("lo", -1, 1, None),
-        Among("selo", 19, 1, None),
-        Among("'s", -1, 1, None),
-        Among("las", -1, 1, None),
-        Among("selas", 22, 1, None),
-        Among("les", -1, 1, None),
-        Among("-les", 24, 1, None),
-        Among("'ls", -1, 1, None),
-        Among("-ls", -1, 1, None),
-        Among("'ns", -1, 1, None),
-        Among("-ns", -1, 1, None),
-        Among("ens", -1, 1, None),
-        Among("los", -1, 1, None),
-        Among("selos", 31, 1, None),
-        Among("nos", -1, 1, None),
-        Among("-nos", 33, 1, None),
-        Among("vos", -1, 1, None),
-        Among("us", -1, 1, None),
-        Among("-us", 36, 1, None),
-        Among("'t", -1, 1, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("la", -1, 1, None),
+    Among("-la", 0, 1, None),
+    Among("sela", 0, 1, None),
+    Among("le", -1, 1, None),
+    Among("me", -1, 1, None),
+    Among("-me", 4, 1, None),
+    Among("se", -1, 1, None),
+    Among("-te", -1, 1, None),
+    Among("hi", -1, 1, None),
+    Among("'hi", 8, 1, None),
+    Among("li", -1, 1, None),
+    Among("-li", 10, 1, None),
+    Among("'l", -1, 1, None),
+    Among("'m", -1, 1, None),
+    Among("-m", -1, 1, None),
+    Among("'n", -1, 1, None),
+    Among("-n", -1, 1, None),
+    Among("ho", -1, 1, None),
+    Among("'ho", 17, 1, None),
+    Among("lo", -1, 1, None),
+    Among("selo", 19, 1, None),
+    Among("'s", -1, 1, None),
+    Among("las", -1, 1, None),
+    Among("selas", 22, 1, None),
+    Among("les", -1, 1, None),
+    Among("-les", 24, 1, None),
+    Among("'ls", -1, 1, None),
+    Among("-ls", -1, 1, None),
+    Among("'ns", -1, 1, None),
+    Among("-ns", -1, 1, None),
+    Among("ens", -1, 1, None),
+    Among("los", -1, 1, None),
+    Among("selos", 31, 1, None),
+    Among("nos", -1, 1, None),
+    Among("-nos", 33, 1, None),
+    Among("vos", -1, 1, None),
+    Among("us", -1, 1, None),
+    Among("-us", 36, 1, None),
+    Among("'t", -1, 1, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"l"[..]) => {
+            found = Some((0, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'-') => {
+                    found = Some((1, 3, 1));
+                }
+                Some(b'e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"s"[..]) => {
+                    found = Some((2, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'l') => {
+                found = Some((3, 2, 1));
+            }
+            Some(b'm') => {
+                found = Some((4, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'-') => {
+                        found = Some((5, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b's') => {
+                found = Some((6, 2, 1));
+            }
+            Some(b't') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"-"[..]) => {
+                found = Some((7, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'h') => {
+                found = Some((8, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'\'') => {
+                        found = Some((9, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'l') => {
+                found = Some((10, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'-') => {
+                        found = Some((11, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'l') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\'"[..]) => {
+            found = Some((12, 2, 1));
+        }
+        Some(b'm') => match t.get(n.wrapping_sub(2)) {
+            Some(b'\'') => {
+                found = Some((13, 2, 1));
+            }
+            Some(b'-') => {
+                found = Some((14, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'\'') => {
+                found = Some((15, 2, 1));
+            }
+            Some(b'-') => {
+                found = Some((16, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'o') => match t.get(n.wrapping_sub(2)) {
+            Some(b'h') => {
+                found = Some((17, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'\'') => {
+                        found = Some((18, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'l') => {
+                found = Some((19, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"s"[..]) => {
+                        found = Some((20, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b's') => match t.get(n.wrapping_sub(2)) {
+            Some(b'\'') => {
+                found = Some((21, 2, 1));
+            }
+            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"l"[..]) => {
+                found = Some((22, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"s"[..]) => {
+                        found = Some((23, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"l"[..]) => {
+                found = Some((24, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'-') => {
+                        found = Some((25, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'l') => match t.get(n.wrapping_sub(3)) {
+                Some(b'\'') => {
+                    found = Some((26, 3, 1));
+                }
+                Some(b'-') => {
+                    found = Some((27, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'n') => match t.get(n.wrapping_sub(3)) {
+                Some(b'\'') => {
+                    found = Some((28, 3, 1));
+                }
+                Some(b'-') => {
+                    found = Some((29, 3, 1));
+                }
+                Some(b'e') => {
+                    found = Some((30, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'o') => match t.get(n.wrapping_sub(3)) {
+                Some(b'l') => {
+                    found = Some((31, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"s"[..]) => {
+                            found = Some((32, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'n') => {
+                    found = Some((33, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'-') => {
+                            found = Some((34, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'v') => {
+                    found = Some((35, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'u') => {
+                found = Some((36, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'-') => {
+                        found = Some((37, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b't') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\'"[..]) => {
+            found = Some((38, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 86 (`standard_suffix`).
-static A_2: Table = Table::new(
-    &[
-        Among("ica", -1, 4, None),
-        Among("lógica", 0, 3, None),
-        Among("enca", -1, 1, None),
-        Among("ada", -1, 2, None),
-        Among("ancia", -1, 1, None),
-        Among("encia", -1, 1, None),
-        Among("ència", -1, 1, None),
-        Among("ícia", -1, 1, None),
-        Among("logia", -1, 3, None),
-        Among("inia", -1, 1, None),
-        Among("íinia", 9, 1, None),
-        Among("eria", -1, 1, None),
-        Among("ària", -1, 1, None),
-        Among("atòria", -1, 1, None),
-        Among("alla", -1, 1, None),
-        Among("ella", -1, 1, None),
-        Among("ívola", -1, 1, None),
-        Among("ima", -1, 1, None),
-        Among("íssima", 17, 1, None),
-        Among("quíssima", 18, 5, None),
-        Among("ana", -1, 1, None),
-        Among("ina", -1, 1, None),
-        Among("era", -1, 1, None),
-        Among("sfera", 22, 1, None),
-        Among("ora", -1, 1, None),
-        Among("dora", 24, 1, None),
-        Among("adora", 25, 1, None),
-        Among("adura", -1, 1, None),
-        Among("esa", -1, 1, None),
-        Among("osa", -1, 1, None),
-        Among("assa", -1, 1, None),
-        Among("essa", -1, 1, None),
-        Among("issa", -1, 1, None),
-        Among("eta", -1, 1, None),
-        Among("ita", -1, 1, None),
-        Among("ota", -1, 1, None),
-        Among("ista", -1, 1, None),
-        Among("ialista", 36, 1, None),
-        Among("ionista", 36, 1, None),
-        Among("iva", -1, 1, None),
-        Among("ativa", 39, 1, None),
-        Among("nça", -1, 1, None),
-        Among("logía", -1, 3, None),
-        Among("ic", -1, 4, None),
-        Among("ístic", 43, 1, None),
-        Among("enc", -1, 1, None),
-        Among("esc", -1, 1, None),
-        Among("ud", -1, 1, None),
-        Among("atge", -1, 1, None),
-        Among("ble", -1, 1, None),
-        Among("able", 49, 1, None),
-        Among("ible", 49, 1, None),
-        Among("isme", -1, 1, None),
-        Among("ialisme", 52, 1, None),
-        Among("ionisme", 52, 1, None),
-        Among("ivisme", 52, 1, None),
-        Among("aire", -1, 1, None),
-        Among("icte", -1, 1, None),
-        Among("iste", -1, 1, None),
-        Among("ici", -1, 1, None),
-        Among("íci", -1, 1, None),
-        Among("logi", -1, 3, None),
-        Among("ari", -1, 1, None),
-        Among("tori", -1, 1, None),
-        Among("al", -1, 1, None),
-        Among("il", -1, 1, None),
-        Among("all", -1, 1, None),
-        Among("ell", -1, 1, None),
-        Among("ívol", -1, 1, None),
-        Among("isam", -1, 1, None),
-        Among("issem", -1, 1, None),
-        Among("ìssem", -1, 1, None),
-        Among("íssem", -1, 1, None),
-        Among("íssim", -1, 1, None),
-        Among("quíssim", 73, 5, None),
-        Among("amen", -1, 1, None),
-        Among("ìssin", -1, 1, None),
-        Among("ar", -1, 1, None),
-        Among("ificar", 77, 1, None),
-        Among("egar", 77, 1, None),
-        Among("ejar", 77, 1, None),
-        Among("itar", 77, 1, None),
-        Among("itzar", 77, 1, None),
-        Among("fer", -1, 1, None),
-        Among("or", -1, 1, None),
-        Among("dor", 84, 1, None),
-        Among("dur", -1, 1, None),
-        Among("doras", -1, 1, None),
-        Among("ics", -1, 4, None),
-        Among("lógics", 88, 3, None),
-        Among("uds", -1, 1, None),
-        Among("nces", -1, 1, None),
-        Among("ades", -1, 2, None),
-        Among("ancies", -1, 1, None),
-        Among("encies", -1, 1, None),
-        Among("ències", -1, 1, None),
-        Among("ícies", -1, 1, None),
-        Among("logies", -1, 3, None),
-        Among("inies", -1, 1, None),
-        Among("ínies", -1, 1, None),
-        Among("eries", -1, 1, None),
-        Among("àries", -1, 1, None),
-        Among("atòries", -1, 1, None),
-        Among("bles", -1, 1, None),
-        Among("ables", 103, 1, None),
-        Among("ibles", 103, 1, None),
-        Among("imes", -1, 1, None),
-        Among("íssimes", 106, 1, None),
-        Among("quíssimes", 107, 5, None),
-        Among("formes", -1, 1, None),
-        Among("ismes", -1, 1, None),
-        Among("ialismes", 110, 1, None),
-        Among("ines", -1, 1, None),
-        Among("eres", -1, 1, None),
-        Among("ores", -1, 1, None),
-        Among("dores", 114, 1, None),
-        Among("idores", 115, 1, None),
-        Among("dures", -1, 1, None),
-        Among("eses", -1, 1, None),
-        Among("oses", -1, 1, None),
-        Among("asses", -1, 1, None),
-        Among("ictes", -1, 1, None),
-        Among("ites", -1, 1, None),
-        Among("otes", -1, 1, None),
-        Among("istes", -1, 1, None),
-        Among("ialistes", 124, 1, None),
-        Among("ionistes", 124, 1, None),
-        Among("iques", -1, 4, None),
-        Among("lógiques", 127, 3, None),
-        Among("ives", -1, 1, None),
-        Among("atives", 129, 1, None),
-        Among("logíes", -1, 3, None),
-        Among("allengües", -1, 1, None),
-        Among("icis", -1, 1, None),
-        Among("ícis", -1, 1, None),
-        Among("logis", -1, 3, None),
-        Among("aris", -1, 1, None),
-        Among("toris", -1, 1, None),
-        Among("ls", -1, 1, None),
-        Among("als", 138, 1, None),
-        Among("ells", 138, 1, None),
-        Among("ims", -1, 1, None),
-        Among("íssims", 141, 1, None),
-        Among("quíssims", 142, 5, None),
-        Among("ions", -1, 1, None),
-        Among("cions", 144, 1, None),
-        Among("acions", 145, 2, None),
-        Among("esos", -1, 1, None),
-        Among("osos", -1, 1, None),
-        Among("assos", -1, 1, None),
-        Among("issos", -1, 1, None),
-        Among("ers", -1, 1, None),
-        Among("ors", -1, 1, None),
-        Among("dors", 152, 1, None),
-        Among("adors", 153, 1, None),
-        Among("idors", 153, 1, None),
-        Among("ats", -1, 1, None),
-        Among("itats", 156, 1, None),
-        Among("bilitats", 157, 1, None),
-        Among("ivitats", 157, 1, None),
-        Among("ativitats", 159, 1, None),
-        Among("ïtats", 156, 1, None),
-        Among("ets", -1, 1, None),
-        Among("ants", -1, 1, None),
-        Among("ents", -1, 1, None),
-        Among("ments", 164, 1, None),
-        Among("aments", 165, 1, None),
-        Among("ots", -1, 1, None),
-        Among("uts", -1, 1, None),
-        Among("ius", -1, 1, None),
-        Among("trius", 169, 1, None),
-        Among("atius", 169, 1, None),
-        Among("ès", -1, 1, None),
-        Among("és", -1, 1, None),
-        Among("ís", -1, 1, None),
-        Among("dís", 174, 1, None),
-        Among("ós", -1, 1, None),
-        Among("itat", -1, 1, None),
-        Among("bilitat", 177, 1, None),
-        Among("ivitat", 177, 1, None),
-        Among("ativitat", 179, 1, None),
-        Among("ïtat", -1, 1, None),
-        Among("et", -1, 1, None),
-        Among("ant", -1, 1, None),
-        Among("ent", -1, 1, None),
-        Among("ient", 184, 1, None),
-        Among("ment", 184, 1, None),
-        Among("ament", 186, 1, None),
-        Among("isament", 187, 1, None),
-        Among("ot", -1, 1, None),
-        Among("isseu", -1, 1, None),
-        Among("ìsseu", -1, 1, None),
-        Among("ísseu", -1, 1, None),
-        Among("triu", -1, 1, None),
-        Among("íssiu", -1, 1, None),
-        Among("atiu", -1, 1, None),
-        Among("ó", -1, 1, None),
-        Among("ió", 196, 1, None),
-        Among("ció", 197, 1, None),
-        Among("ació", 198, 1, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("ica", -1, 4, None),
+    Among("lógica", 0, 3, None),
+    Among("enca", -1, 1, None),
+    Among("ada", -1, 2, None),
+    Among("ancia", -1, 1, None),
+    Among("encia", -1, 1, None),
+    Among("ència", -1, 1, None),
+    Among("ícia", -1, 1, None),
+    Among("logia", -1, 3, None),
+    Among("inia", -1, 1, None),
+    Among("íinia", 9, 1, None),
+    Among("eria", -1, 1, None),
+    Among("ària", -1, 1, None),
+    Among("atòria", -1, 1, None),
+    Among("alla", -1, 1, None),
+    Among("ella", -1, 1, None),
+    Among("ívola", -1, 1, None),
+    Among("ima", -1, 1, None),
+    Among("íssima", 17, 1, None),
+    Among("quíssima", 18, 5, None),
+    Among("ana", -1, 1, None),
+    Among("ina", -1, 1, None),
+    Among("era", -1, 1, None),
+    Among("sfera", 22, 1, None),
+    Among("ora", -1, 1, None),
+    Among("dora", 24, 1, None),
+    Among("adora", 25, 1, None),
+    Among("adura", -1, 1, None),
+    Among("esa", -1, 1, None),
+    Among("osa", -1, 1, None),
+    Among("assa", -1, 1, None),
+    Among("essa", -1, 1, None),
+    Among("issa", -1, 1, None),
+    Among("eta", -1, 1, None),
+    Among("ita", -1, 1, None),
+    Among("ota", -1, 1, None),
+    Among("ista", -1, 1, None),
+    Among("ialista", 36, 1, None),
+    Among("ionista", 36, 1, None),
+    Among("iva", -1, 1, None),
+    Among("ativa", 39, 1, None),
+    Among("nça", -1, 1, None),
+    Among("logía", -1, 3, None),
+    Among("ic", -1, 4, None),
+    Among("ístic", 43, 1, None),
+    Among("enc", -1, 1, None),
+    Among("esc", -1, 1, None),
+    Among("ud", -1, 1, None),
+    Among("atge", -1, 1, None),
+    Among("ble", -1, 1, None),
+    Among("able", 49, 1, None),
+    Among("ible", 49, 1, None),
+    Among("isme", -1, 1, None),
+    Among("ialisme", 52, 1, None),
+    Among("ionisme", 52, 1, None),
+    Among("ivisme", 52, 1, None),
+    Among("aire", -1, 1, None),
+    Among("icte", -1, 1, None),
+    Among("iste", -1, 1, None),
+    Among("ici", -1, 1, None),
+    Among("íci", -1, 1, None),
+    Among("logi", -1, 3, None),
+    Among("ari", -1, 1, None),
+    Among("tori", -1, 1, None),
+    Among("al", -1, 1, None),
+    Among("il", -1, 1, None),
+    Among("all", -1, 1, None),
+    Among("ell", -1, 1, None),
+    Among("ívol", -1, 1, None),
+    Among("isam", -1, 1, None),
+    Among("issem", -1, 1, None),
+    Among("ìssem", -1, 1, None),
+    Among("íssem", -1, 1, None),
+    Among("íssim", -1, 1, None),
+    Among("quíssim", 73, 5, None),
+    Among("amen", -1, 1, None),
+    Among("ìssin", -1, 1, None),
+    Among("ar", -1, 1, None),
+    Among("ificar", 77, 1, None),
+    Among("egar", 77, 1, None),
+    Among("ejar", 77, 1, None),
+    Among("itar", 77, 1, None),
+    Among("itzar", 77, 1, None),
+    Among("fer", -1, 1, None),
+    Among("or", -1, 1, None),
+    Among("dor", 84, 1, None),
+    Among("dur", -1, 1, None),
+    Among("doras", -1, 1, None),
+    Among("ics", -1, 4, None),
+    Among("lógics", 88, 3, None),
+    Among("uds", -1, 1, None),
+    Among("nces", -1, 1, None),
+    Among("ades", -1, 2, None),
+    Among("ancies", -1, 1, None),
+    Among("encies", -1, 1, None),
+    Among("ències", -1, 1, None),
+    Among("ícies", -1, 1, None),
+    Among("logies", -1, 3, None),
+    Among("inies", -1, 1, None),
+    Among("ínies", -1, 1, None),
+    Among("eries", -1, 1, None),
+    Among("àries", -1, 1, None),
+    Among("atòries", -1, 1, None),
+    Among("bles", -1, 1, None),
+    Among("ables", 103, 1, None),
+    Among("ibles", 103, 1, None),
+    Among("imes", -1, 1, None),
+    Among("íssimes", 106, 1, None),
+    Among("quíssimes", 107, 5, None),
+    Among("formes", -1, 1, None),
+    Among("ismes", -1, 1, None),
+    Among("ialismes", 110, 1, None),
+    Among("ines", -1, 1, None),
+    Among("eres", -1, 1, None),
+    Among("ores", -1, 1, None),
+    Among("dores", 114, 1, None),
+    Among("idores", 115, 1, None),
+    Among("dures", -1, 1, None),
+    Among("eses", -1, 1, None),
+    Among("oses", -1, 1, None),
+    Among("asses", -1, 1, None),
+    Among("ictes", -1, 1, None),
+    Among("ites", -1, 1, None),
+    Among("otes", -1, 1, None),
+    Among("istes", -1, 1, None),
+    Among("ialistes", 124, 1, None),
+    Among("ionistes", 124, 1, None),
+    Among("iques", -1, 4, None),
+    Among("lógiques", 127, 3, None),
+    Among("ives", -1, 1, None),
+    Among("atives", 129, 1, None),
+    Among("logíes", -1, 3, None),
+    Among("allengües", -1, 1, None),
+    Among("icis", -1, 1, None),
+    Among("ícis", -1, 1, None),
+    Among("logis", -1, 3, None),
+    Among("aris", -1, 1, None),
+    Among("toris", -1, 1, None),
+    Among("ls", -1, 1, None),
+    Among("als", 138, 1, None),
+    Among("ells", 138, 1, None),
+    Among("ims", -1, 1, None),
+    Among("íssims", 141, 1, None),
+    Among("quíssims", 142, 5, None),
+    Among("ions", -1, 1, None),
+    Among("cions", 144, 1, None),
+    Among("acions", 145, 2, None),
+    Among("esos", -1, 1, None),
+    Among("osos", -1, 1, None),
+    Among("assos", -1, 1, None),
+    Among("issos", -1, 1, None),
+    Among("ers", -1, 1, None),
+    Among("ors", -1, 1, None),
+    Among("dors", 152, 1, None),
+    Among("adors", 153, 1, None),
+    Among("idors", 153, 1, None),
+    Among("ats", -1, 1, None),
+    Among("itats", 156, 1, None),
+    Among("bilitats", 157, 1, None),
+    Among("ivitats", 157, 1, None),
+    Among("ativitats", 159, 1, None),
+    Among("ïtats", 156, 1, None),
+    Among("ets", -1, 1, None),
+    Among("ants", -1, 1, None),
+    Among("ents", -1, 1, None),
+    Among("ments", 164, 1, None),
+    Among("aments", 165, 1, None),
+    Among("ots", -1, 1, None),
+    Among("uts", -1, 1, None),
+    Among("ius", -1, 1, None),
+    Among("trius", 169, 1, None),
+    Among("atius", 169, 1, None),
+    Among("ès", -1, 1, None),
+    Among("és", -1, 1, None),
+    Among("ís", -1, 1, None),
+    Among("dís", 174, 1, None),
+    Among("ós", -1, 1, None),
+    Among("itat", -1, 1, None),
+    Among("bilitat", 177, 1, None),
+    Among("ivitat", 177, 1, None),
+    Among("ativitat", 179, 1, None),
+    Among("ïtat", -1, 1, None),
+    Among("et", -1, 1, None),
+    Among("ant", -1, 1, None),
+    Among("ent", -1, 1, None),
+    Among("ient", 184, 1, None),
+    Among("ment", 184, 1, None),
+    Among("ament", 186, 1, None),
+    Among("isament", 187, 1, None),
+    Among("ot", -1, 1, None),
+    Among("isseu", -1, 1, None),
+    Among("ìsseu", -1, 1, None),
+    Among("ísseu", -1, 1, None),
+    Among("triu", -1, 1, None),
+    Among("íssiu", -1, 1, None),
+    Among("atiu", -1, 1, None),
+    Among("ó", -1, 1, None),
+    Among("ió", 196, 1, None),
+    Among("ció", 197, 1, None),
+    Among("ació", 198, 1, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') => match t.get(n.wrapping_sub(3)) {
+                Some(b'i') => {
+                    found = Some((0, 3, 4));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'g')
+                            if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"l\xc3\xb3"[..]) =>
+                        {
+                            found = Some((1, 7, 3));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((2, 4, 1));
+                }
+                _ => {}
+            },
+            Some(b'd') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((3, 3, 2));
+            }
+            Some(b'i') => match t.get(n.wrapping_sub(3)) {
+                Some(b'c') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'n') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((4, 5, 1));
+                        }
+                        Some(b'e') => {
+                            found = Some((5, 5, 1));
+                        }
+                        Some(b'\xa8') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                            found = Some((6, 6, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\xad') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((7, 5, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'g') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"lo"[..]) => {
+                    found = Some((8, 5, 3));
+                }
+                Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((9, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xad') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                            found = Some((10, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'e') => {
+                        found = Some((11, 4, 1));
+                    }
+                    Some(b'\xa0') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((12, 5, 1));
+                    }
+                    Some(b'\xb2') if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"at\xc3"[..]) => {
+                        found = Some((13, 7, 1));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'l') => match t.get(n.wrapping_sub(3)) {
+                Some(b'l') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((14, 4, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((15, 4, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'o') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xc3\xadv"[..]) => {
+                    found = Some((16, 6, 1));
+                }
+                _ => {}
+            },
+            Some(b'm') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((17, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b's') if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"\xc3\xads"[..]) => {
+                        found = Some((18, 7, 1));
+                        match t.get(n.wrapping_sub(8)) {
+                            Some(b'u') if t.get(n.wrapping_sub(9)..n - 8) == Some(&b"q"[..]) => {
+                                found = Some((19, 9, 5));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'n') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((20, 3, 1));
+                }
+                Some(b'i') => {
+                    found = Some((21, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'r') => match t.get(n.wrapping_sub(3)) {
+                Some(b'e') => {
+                    found = Some((22, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'f') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"s"[..]) => {
+                            found = Some((23, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'o') => {
+                    found = Some((24, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'd') => {
+                            found = Some((25, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((26, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'u') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ad"[..]) => {
+                    found = Some((27, 5, 1));
+                }
+                _ => {}
+            },
+            Some(b's') => match t.get(n.wrapping_sub(3)) {
+                Some(b'e') => {
+                    found = Some((28, 3, 1));
+                }
+                Some(b'o') => {
+                    found = Some((29, 3, 1));
+                }
+                Some(b's') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((30, 4, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((31, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((32, 4, 1));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b't') => match t.get(n.wrapping_sub(3)) {
+                Some(b'e') => {
+                    found = Some((33, 3, 1));
+                }
+                Some(b'i') => {
+                    found = Some((34, 3, 1));
+                }
+                Some(b'o') => {
+                    found = Some((35, 3, 1));
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((36, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'l') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"ia"[..]) => {
+                            found = Some((37, 7, 1));
+                        }
+                        Some(b'n') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"io"[..]) => {
+                            found = Some((38, 7, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((39, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b't') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((40, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xa7') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"n\xc3"[..]) => {
+                found = Some((41, 4, 1));
+            }
+            Some(b'\xad') if t.get(n.wrapping_sub(6)..n - 2) == Some(&b"log\xc3"[..]) => {
+                found = Some((42, 6, 3));
+            }
+            _ => {}
+        },
+        Some(b'c') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') => {
+                found = Some((43, 2, 4));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b't') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xc3\xads"[..]) => {
+                        found = Some((44, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                found = Some((45, 3, 1));
+            }
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                found = Some((46, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"u"[..]) => {
+            found = Some((47, 2, 1));
+        }
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'g') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"at"[..]) => {
+                found = Some((48, 4, 1));
+            }
+            Some(b'l') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"b"[..]) => {
+                found = Some((49, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((50, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((51, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'm') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"is"[..]) => {
+                found = Some((52, 4, 1));
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'l') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"ia"[..]) => {
+                        found = Some((53, 7, 1));
+                    }
+                    Some(b'n') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"io"[..]) => {
+                        found = Some((54, 7, 1));
+                    }
+                    Some(b'v') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                        found = Some((55, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'r') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ai"[..]) => {
+                found = Some((56, 4, 1));
+            }
+            Some(b't') => match t.get(n.wrapping_sub(3)) {
+                Some(b'c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((57, 4, 1));
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((58, 4, 1));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') => match t.get(n.wrapping_sub(3)) {
+                Some(b'i') => {
+                    found = Some((59, 3, 1));
+                }
+                Some(b'\xad') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((60, 4, 1));
+                }
+                _ => {}
+            },
+            Some(b'g') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"lo"[..]) => {
+                found = Some((61, 4, 3));
+            }
+            Some(b'r') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((62, 3, 1));
+                }
+                Some(b'o') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"t"[..]) => {
+                    found = Some((63, 4, 1));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'l') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((64, 2, 1));
+            }
+            Some(b'i') => {
+                found = Some((65, 2, 1));
+            }
+            Some(b'l') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((66, 3, 1));
+                }
+                Some(b'e') => {
+                    found = Some((67, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'o') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"\xc3\xadv"[..]) => {
+                found = Some((68, 5, 1));
+            }
+            _ => {}
+        },
+        Some(b'm') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"is"[..]) => {
+                found = Some((69, 4, 1));
+            }
+            Some(b'e') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ss"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'i') => {
+                        found = Some((70, 5, 1));
+                    }
+                    Some(b'\xac') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                        found = Some((71, 6, 1));
+                    }
+                    Some(b'\xad') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                        found = Some((72, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') if t.get(n.wrapping_sub(6)..n - 2) == Some(&b"\xc3\xadss"[..]) => {
+                found = Some((73, 6, 1));
+                match t.get(n.wrapping_sub(7)) {
+                    Some(b'u') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"q"[..]) => {
+                        found = Some((74, 8, 5));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"am"[..]) => {
+                found = Some((75, 4, 1));
+            }
+            Some(b'i') if t.get(n.wrapping_sub(6)..n - 2) == Some(&b"\xc3\xacss"[..]) => {
+                found = Some((76, 6, 1));
+            }
+            _ => {}
+        },
+        Some(b'r') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((77, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'c') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"ifi"[..]) => {
+                        found = Some((78, 6, 1));
+                    }
+                    Some(b'g') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                        found = Some((79, 4, 1));
+                    }
+                    Some(b'j') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                        found = Some((80, 4, 1));
+                    }
+                    Some(b't') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                        found = Some((81, 4, 1));
+                    }
+                    Some(b'z') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"it"[..]) => {
+                        found = Some((82, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"f"[..]) => {
+                found = Some((83, 3, 1));
+            }
+            Some(b'o') => {
+                found = Some((84, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'd') => {
+                        found = Some((85, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'u') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"d"[..]) => {
+                found = Some((86, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b's') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"dor"[..]) => {
+                found = Some((87, 5, 1));
+            }
+            Some(b'c') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((88, 3, 4));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'g') if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"l\xc3\xb3"[..]) => {
+                        found = Some((89, 7, 3));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'd') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"u"[..]) => {
+                found = Some((90, 3, 1));
+            }
+            Some(b'e') => match t.get(n.wrapping_sub(3)) {
+                Some(b'c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"n"[..]) => {
+                    found = Some((91, 4, 1));
+                }
+                Some(b'd') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((92, 4, 2));
+                }
+                Some(b'i') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'n') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((93, 6, 1));
+                            }
+                            Some(b'e') => {
+                                found = Some((94, 6, 1));
+                            }
+                            Some(b'\xa8')
+                                if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc3"[..]) =>
+                            {
+                                found = Some((95, 7, 1));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\xad') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                            found = Some((96, 6, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'g') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"lo"[..]) => {
+                        found = Some((97, 6, 3));
+                    }
+                    Some(b'n') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'i') => {
+                            found = Some((98, 5, 1));
+                        }
+                        Some(b'\xad') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                            found = Some((99, 6, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'e') => {
+                            found = Some((100, 5, 1));
+                        }
+                        Some(b'\xa0') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                            found = Some((101, 6, 1));
+                        }
+                        Some(b'\xb2')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"at\xc3"[..]) =>
+                        {
+                            found = Some((102, 8, 1));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                },
+                Some(b'l') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"b"[..]) => {
+                    found = Some((103, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((104, 5, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((105, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'm') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') => {
+                        found = Some((106, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b's')
+                                if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xc3\xads"[..]) =>
+                            {
+                                found = Some((107, 8, 1));
+                                match t.get(n.wrapping_sub(9)) {
+                                    Some(b'u')
+                                        if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"q"[..]) =>
+                                    {
+                                        found = Some((108, 10, 5));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'r') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"fo"[..]) => {
+                        found = Some((109, 6, 1));
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((110, 5, 1));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'l') if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"ia"[..]) => {
+                                found = Some((111, 8, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((112, 4, 1));
+                }
+                Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'e') => {
+                        found = Some((113, 4, 1));
+                    }
+                    Some(b'o') => {
+                        found = Some((114, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'd') => {
+                                found = Some((115, 5, 1));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'i') => {
+                                        found = Some((116, 6, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'u') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"d"[..]) => {
+                        found = Some((117, 5, 1));
+                    }
+                    _ => {}
+                },
+                Some(b's') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'e') => {
+                        found = Some((118, 4, 1));
+                    }
+                    Some(b'o') => {
+                        found = Some((119, 4, 1));
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((120, 5, 1));
+                    }
+                    _ => {}
+                },
+                Some(b't') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((121, 5, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((122, 4, 1));
+                    }
+                    Some(b'o') => {
+                        found = Some((123, 4, 1));
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((124, 5, 1));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'l') if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"ia"[..]) => {
+                                found = Some((125, 8, 1));
+                            }
+                            Some(b'n') if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"io"[..]) => {
+                                found = Some((126, 8, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                Some(b'u') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"iq"[..]) => {
+                    found = Some((127, 5, 4));
+                    match t.get(n.wrapping_sub(6)) {
+                        Some(b'g')
+                            if t.get(n.wrapping_sub(9)..n - 6) == Some(&b"l\xc3\xb3"[..]) =>
+                        {
+                            found = Some((128, 9, 3));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'v') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((129, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b't') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                            found = Some((130, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xad') if t.get(n.wrapping_sub(7)..n - 3) == Some(&b"log\xc3"[..]) => {
+                    found = Some((131, 7, 3));
+                }
+                Some(b'\xbc') if t.get(n.wrapping_sub(10)..n - 3) == Some(&b"alleng\xc3"[..]) => {
+                    found = Some((132, 10, 1));
+                }
+                _ => {}
+            },
+            Some(b'i') => match t.get(n.wrapping_sub(3)) {
+                Some(b'c') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') => {
+                        found = Some((133, 4, 1));
+                    }
+                    Some(b'\xad') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((134, 5, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'g') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"lo"[..]) => {
+                    found = Some((135, 5, 3));
+                }
+                Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((136, 4, 1));
+                    }
+                    Some(b'o') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"t"[..]) => {
+                        found = Some((137, 5, 1));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'l') => {
+                found = Some((138, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((139, 3, 1));
+                    }
+                    Some(b'l') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                        found = Some((140, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'm') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((141, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b's') if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"\xc3\xads"[..]) => {
+                        found = Some((142, 7, 1));
+                        match t.get(n.wrapping_sub(8)) {
+                            Some(b'u') if t.get(n.wrapping_sub(9)..n - 8) == Some(&b"q"[..]) => {
+                                found = Some((143, 9, 5));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'n') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"io"[..]) => {
+                found = Some((144, 4, 1));
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'c') => {
+                        found = Some((145, 5, 1));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((146, 6, 2));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'o') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'e') => {
+                        found = Some((147, 4, 1));
+                    }
+                    Some(b'o') => {
+                        found = Some((148, 4, 1));
+                    }
+                    Some(b's') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((149, 5, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((150, 5, 1));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'r') => match t.get(n.wrapping_sub(3)) {
+                Some(b'e') => {
+                    found = Some((151, 3, 1));
+                }
+                Some(b'o') => {
+                    found = Some((152, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'd') => {
+                            found = Some((153, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((154, 5, 1));
+                                }
+                                Some(b'i') => {
+                                    found = Some((155, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b't') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((156, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b't') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'i') => {
+                                found = Some((157, 5, 1));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'l')
+                                        if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"bi"[..]) =>
+                                    {
+                                        found = Some((158, 8, 1));
+                                    }
+                                    Some(b'v')
+                                        if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) =>
+                                    {
+                                        found = Some((159, 7, 1));
+                                        match t.get(n.wrapping_sub(8)) {
+                                            Some(b't')
+                                                if t.get(n.wrapping_sub(9)..n - 8)
+                                                    == Some(&b"a"[..]) =>
+                                            {
+                                                found = Some((160, 9, 1));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'\xaf')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) =>
+                            {
+                                found = Some((161, 6, 1));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((162, 3, 1));
+                }
+                Some(b'n') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((163, 4, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((164, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'm') => {
+                                found = Some((165, 5, 1));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'a') => {
+                                        found = Some((166, 6, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                Some(b'o') => {
+                    found = Some((167, 3, 1));
+                }
+                Some(b'u') => {
+                    found = Some((168, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'u') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((169, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"t"[..]) => {
+                        found = Some((170, 5, 1));
+                    }
+                    Some(b't') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((171, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xa8') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((172, 3, 1));
+            }
+            Some(b'\xa9') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((173, 3, 1));
+            }
+            Some(b'\xad') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((174, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'd') => {
+                        found = Some((175, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xb3') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((176, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"t"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') => {
+                        found = Some((177, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'l') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"bi"[..]) => {
+                                found = Some((178, 7, 1));
+                            }
+                            Some(b'v') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                                found = Some((179, 6, 1));
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b't')
+                                        if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"a"[..]) =>
+                                    {
+                                        found = Some((180, 8, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\xaf') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((181, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') => {
+                found = Some((182, 2, 1));
+            }
+            Some(b'n') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((183, 3, 1));
+                }
+                Some(b'e') => {
+                    found = Some((184, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((185, 4, 1));
+                        }
+                        Some(b'm') => {
+                            found = Some((186, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((187, 5, 1));
+                                    match t.get(n.wrapping_sub(6)) {
+                                        Some(b's')
+                                            if t.get(n.wrapping_sub(7)..n - 6)
+                                                == Some(&b"i"[..]) =>
+                                        {
+                                            found = Some((188, 7, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'o') => {
+                found = Some((189, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'u') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ss"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'i') => {
+                        found = Some((190, 5, 1));
+                    }
+                    Some(b'\xac') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                        found = Some((191, 6, 1));
+                    }
+                    Some(b'\xad') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                        found = Some((192, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') => match t.get(n.wrapping_sub(3)) {
+                Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"t"[..]) => {
+                    found = Some((193, 4, 1));
+                }
+                Some(b's') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xc3\xads"[..]) => {
+                    found = Some((194, 6, 1));
+                }
+                Some(b't') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((195, 4, 1));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'\xb3') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((196, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'i') => {
+                    found = Some((197, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => {
+                            found = Some((198, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((199, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 123 (`verb_suffix`).
-static A_3: Table = Table::new(
-    &[
-        Among("aba", -1, 1, None),
-        Among("esca", -1, 1, None),
-        Among("isca", -1, 1, None),
-        Among("ïsca", -1, 1, None),
-        Among("ada", -1, 1, None),
-        Among("ida", -1, 1, None),
-        Among("uda", -1, 1, None),
-        Among("ïda", -1, 1, None),
-        Among("ia", -1, 1, None),
-        Among("aria", 8, 1, None),
-        Among("iria", 8, 1, None),
-        Among("ara", -1, 1, None),
-        Among("iera", -1, 1, None),
-        Among("ira", -1, 1, None),
-        Among("adora", -1, 1, None),
-        Among("ïra", -1, 1, None),
-        Among("ava", -1, 1, None),
-        Among("ixa", -1, 1, None),
-        Among("itza", -1, 1, None),
-        Among("ía", -1, 1, None),
-        Among("aría", 19, 1, None),
-        Among("ería", 19, 1, None),
-        Among("iría", 19, 1, None),
-        Among("ïa", -1, 1, None),
-        Among("isc", -1, 1, None),
-        Among("ïsc", -1, 1, None),
-        Among("ad", -1, 1, None),
-        Among("ed", -1, 1, None),
-        Among("id", -1, 1, None),
-        Among("ie", -1, 1, None),
-        Among("re", -1, 1, None),
-        Among("dre", 30, 1, None),
-        Among("ase", -1, 1, None),
-        Among("iese", -1, 1, None),
-        Among("aste", -1, 1, None),
-        Among("iste", -1, 1, None),
-        Among("ii", -1, 1, None),
-        Among("ini", -1, 1, None),
-        Among("esqui", -1, 1, None),
-        Among("eixi", -1, 1, None),
-        Among("itzi", -1, 1, None),
-        Among("am", -1, 1, None),
-        Among("em", -1, 1, None),
-        Among("arem", 42, 1, None),
-        Among("irem", 42, 1, None),
-        Among("àrem", 42, 1, None),
-        Among("írem", 42, 1, None),
-        Among("àssem", 42, 1, None),
-        Among("éssem", 42, 1, None),
-        Among("iguem", 42, 1, None),
-        Among("ïguem", 42, 1, None),
-        Among("avem", 42, 1, None),
-        Among("àvem", 42, 1, None),
-        Among("ávem", 42, 1, None),
-        Among("irìem", 42, 1, None),
-        Among("íem", 42, 1, None),
-        Among("aríem", 55, 1, None),
-        Among("iríem", 55, 1, None),
-        Among("assim", -1, 1, None),
-        Among("essim", -1, 1, None),
-        Among("issim", -1, 1, None),
-        Among("àssim", -1, 1, None),
-        Among("èssim", -1, 1, None),
-        Among("éssim", -1, 1, None),
-        Among("íssim", -1, 1, None),
-        Among("ïm", -1, 1, None),
-        Among("an", -1, 1, None),
-        Among("aban", 66, 1, None),
-        Among("arian", 66, 1, None),
-        Among("aran", 66, 1, None),
-        Among("ieran", 66, 1, None),
-        Among("iran", 66, 1, None),
-        Among("ían", 66, 1, None),
-        Among("arían", 72, 1, None),
-        Among("erían", 72, 1, None),
-        Among("irían", 72, 1, None),
-        Among("en", -1, 1, None),
-        Among("ien", 76, 1, None),
-        Among("arien", 77, 1, None),
-        Among("irien", 77, 1, None),
-        Among("aren", 76, 1, None),
-        Among("eren", 76, 1, None),
-        Among("iren", 76, 1, None),
-        Among("àren", 76, 1, None),
-        Among("ïren", 76, 1, None),
-        Among("asen", 76, 1, None),
-        Among("iesen", 76, 1, None),
-        Among("assen", 76, 1, None),
-        Among("essen", 76, 1, None),
-        Among("issen", 76, 1, None),
-        Among("éssen", 76, 1, None),
-        Among("ïssen", 76, 1, None),
-        Among("esquen", 76, 1, None),
-        Among("isquen", 76, 1, None),
-        Among("ïsquen", 76, 1, None),
-        Among("aven", 76, 1, None),
-        Among("ixen", 76, 1, None),
-        Among("eixen", 96, 1, None),
-        Among("ïxen", 76, 1, None),
-        Among("ïen", 76, 1, None),
-        Among("in", -1, 1, None),
-        Among("inin", 100, 1, None),
-        Among("sin", 100, 1, None),
-        Among("isin", 102, 1, None),
-        Among("assin", 102, 1, None),
-        Among("essin", 102, 1, None),
-        Among("issin", 102, 1, None),
-        Among("ïssin", 102, 1, None),
-        Among("esquin", 100, 1, None),
-        Among("eixin", 100, 1, None),
-        Among("aron", -1, 1, None),
-        Among("ieron", -1, 1, None),
-        Among("arán", -1, 1, None),
-        Among("erán", -1, 1, None),
-        Among("irán", -1, 1, None),
-        Among("iïn", -1, 1, None),
-        Among("ado", -1, 1, None),
-        Among("ido", -1, 1, None),
-        Among("ando", -1, 2, None),
-        Among("iendo", -1, 1, None),
-        Among("io", -1, 1, None),
-        Among("ixo", -1, 1, None),
-        Among("eixo", 121, 1, None),
-        Among("ïxo", -1, 1, None),
-        Among("itzo", -1, 1, None),
-        Among("ar", -1, 1, None),
-        Among("tzar", 125, 1, None),
-        Among("er", -1, 1, None),
-        Among("eixer", 127, 1, None),
-        Among("ir", -1, 1, None),
-        Among("ador", -1, 1, None),
-        Among("as", -1, 1, None),
-        Among("abas", 131, 1, None),
-        Among("adas", 131, 1, None),
-        Among("idas", 131, 1, None),
-        Among("aras", 131, 1, None),
-        Among("ieras", 131, 1, None),
-        Among("ías", 131, 1, None),
-        Among("arías", 137, 1, None),
-        Among("erías", 137, 1, None),
-        Among("irías", 137, 1, None),
-        Among("ids", -1, 1, None),
-        Among("es", -1, 1, None),
-        Among("ades", 142, 1, None),
-        Among("ides", 142, 1, None),
-        Among("udes", 142, 1, None),
-        Among("ïdes", 142, 1, None),
-        Among("atges", 142, 1, None),
-        Among("ies", 142, 1, None),
-        Among("aries", 148, 1, None),
-        Among("iries", 148, 1, None),
-        Among("ares", 142, 1, None),
-        Among("ires", 142, 1, None),
-        Among("adores", 142, 1, None),
-        Among("ïres", 142, 1, None),
-        Among("ases", 142, 1, None),
-        Among("ieses", 142, 1, None),
-        Among("asses", 142, 1, None),
-        Among("esses", 142, 1, None),
-        Among("isses", 142, 1, None),
-        Among("ïsses", 142, 1, None),
-        Among("ques", 142, 1, None),
-        Among("esques", 161, 1, None),
-        Among("ïsques", 161, 1, None),
-        Among("aves", 142, 1, None),
-        Among("ixes", 142, 1, None),
-        Among("eixes", 165, 1, None),
-        Among("ïxes", 142, 1, None),
-        Among("ïes", 142, 1, None),
-        Among("abais", -1, 1, None),
-        Among("arais", -1, 1, None),
-        Among("ierais", -1, 1, None),
-        Among("íais", -1, 1, None),
-        Among("aríais", 172, 1, None),
-        Among("eríais", 172, 1, None),
-        Among("iríais", 172, 1, None),
-        Among("aseis", -1, 1, None),
-        Among("ieseis", -1, 1, None),
-        Among("asteis", -1, 1, None),
-        Among("isteis", -1, 1, None),
-        Among("inis", -1, 1, None),
-        Among("sis", -1, 1, None),
-        Among("isis", 181, 1, None),
-        Among("assis", 181, 1, None),
-        Among("essis", 181, 1, None),
-        Among("issis", 181, 1, None),
-        Among("ïssis", 181, 1, None),
-        Among("esquis", -1, 1, None),
-        Among("eixis", -1, 1, None),
-        Among("itzis", -1, 1, None),
-        Among("áis", -1, 1, None),
-        Among("aréis", -1, 1, None),
-        Among("eréis", -1, 1, None),
-        Among("iréis", -1, 1, None),
-        Among("ams", -1, 1, None),
-        Among("ados", -1, 1, None),
-        Among("idos", -1, 1, None),
-        Among("amos", -1, 1, None),
-        Among("ábamos", 197, 1, None),
-        Among("áramos", 197, 1, None),
-        Among("iéramos", 197, 1, None),
-        Among("íamos", 197, 1, None),
-        Among("aríamos", 201, 1, None),
-        Among("eríamos", 201, 1, None),
-        Among("iríamos", 201, 1, None),
-        Among("aremos", -1, 1, None),
-        Among("eremos", -1, 1, None),
-        Among("iremos", -1, 1, None),
-        Among("ásemos", -1, 1, None),
-        Among("iésemos", -1, 1, None),
-        Among("imos", -1, 1, None),
-        Among("adors", -1, 1, None),
-        Among("ass", -1, 1, None),
-        Among("erass", 212, 1, None),
-        Among("ess", -1, 1, None),
-        Among("ats", -1, 1, None),
-        Among("its", -1, 1, None),
-        Among("ents", -1, 1, None),
-        Among("às", -1, 1, None),
-        Among("aràs", 218, 1, None),
-        Among("iràs", 218, 1, None),
-        Among("arás", -1, 1, None),
-        Among("erás", -1, 1, None),
-        Among("irás", -1, 1, None),
-        Among("és", -1, 1, None),
-        Among("arés", 224, 1, None),
-        Among("ís", -1, 1, None),
-        Among("iïs", -1, 1, None),
-        Among("at", -1, 1, None),
-        Among("it", -1, 1, None),
-        Among("ant", -1, 1, None),
-        Among("ent", -1, 1, None),
-        Among("int", -1, 1, None),
-        Among("ut", -1, 1, None),
-        Among("ït", -1, 1, None),
-        Among("au", -1, 1, None),
-        Among("erau", 235, 1, None),
-        Among("ieu", -1, 1, None),
-        Among("ineu", -1, 1, None),
-        Among("areu", -1, 1, None),
-        Among("ireu", -1, 1, None),
-        Among("àreu", -1, 1, None),
-        Among("íreu", -1, 1, None),
-        Among("asseu", -1, 1, None),
-        Among("esseu", -1, 1, None),
-        Among("eresseu", 244, 1, None),
-        Among("àsseu", -1, 1, None),
-        Among("ésseu", -1, 1, None),
-        Among("igueu", -1, 1, None),
-        Among("ïgueu", -1, 1, None),
-        Among("àveu", -1, 1, None),
-        Among("áveu", -1, 1, None),
-        Among("itzeu", -1, 1, None),
-        Among("ìeu", -1, 1, None),
-        Among("irìeu", 253, 1, None),
-        Among("íeu", -1, 1, None),
-        Among("aríeu", 255, 1, None),
-        Among("iríeu", 255, 1, None),
-        Among("assiu", -1, 1, None),
-        Among("issiu", -1, 1, None),
-        Among("àssiu", -1, 1, None),
-        Among("èssiu", -1, 1, None),
-        Among("éssiu", -1, 1, None),
-        Among("íssiu", -1, 1, None),
-        Among("ïu", -1, 1, None),
-        Among("ix", -1, 1, None),
-        Among("eix", 265, 1, None),
-        Among("ïx", -1, 1, None),
-        Among("itz", -1, 1, None),
-        Among("ià", -1, 1, None),
-        Among("arà", -1, 1, None),
-        Among("irà", -1, 1, None),
-        Among("itzà", -1, 1, None),
-        Among("ará", -1, 1, None),
-        Among("erá", -1, 1, None),
-        Among("irá", -1, 1, None),
-        Among("irè", -1, 1, None),
-        Among("aré", -1, 1, None),
-        Among("eré", -1, 1, None),
-        Among("iré", -1, 1, None),
-        Among("í", -1, 1, None),
-        Among("iï", -1, 1, None),
-        Among("ió", -1, 1, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("aba", -1, 1, None),
+    Among("esca", -1, 1, None),
+    Among("isca", -1, 1, None),
+    Among("ïsca", -1, 1, None),
+    Among("ada", -1, 1, None),
+    Among("ida", -1, 1, None),
+    Among("uda", -1, 1, None),
+    Among("ïda", -1, 1, None),
+    Among("ia", -1, 1, None),
+    Among("aria", 8, 1, None),
+    Among("iria", 8, 1, None),
+    Among("ara", -1, 1, None),
+    Among("iera", -1, 1, None),
+    Among("ira", -1, 1, None),
+    Among("adora", -1, 1, None),
+    Among("ïra", -1, 1, None),
+    Among("ava", -1, 1, None),
+    Among("ixa", -1, 1, None),
+    Among("itza", -1, 1, None),
+    Among("ía", -1, 1, None),
+    Among("aría", 19, 1, None),
+    Among("ería", 19, 1, None),
+    Among("iría", 19, 1, None),
+    Among("ïa", -1, 1, None),
+    Among("isc", -1, 1, None),
+    Among("ïsc", -1, 1, None),
+    Among("ad", -1, 1, None),
+    Among("ed", -1, 1, None),
+    Among("id", -1, 1, None),
+    Among("ie", -1, 1, None),
+    Among("re", -1, 1, None),
+    Among("dre", 30, 1, None),
+    Among("ase", -1, 1, None),
+    Among("iese", -1, 1, None),
+    Among("aste", -1, 1, None),
+    Among("iste", -1, 1, None),
+    Among("ii", -1, 1, None),
+    Among("ini", -1, 1, None),
+    Among("esqui", -1, 1, None),
+    Among("eixi", -1, 1, None),
+    Among("itzi", -1, 1, None),
+    Among("am", -1, 1, None),
+    Among("em", -1, 1, None),
+    Among("arem", 42, 1, None),
+    Among("irem", 42, 1, None),
+    Among("àrem", 42, 1, None),
+    Among("írem", 42, 1, None),
+    Among("àssem", 42, 1, None),
+    Among("éssem", 42, 1, None),
+    Among("iguem", 42, 1, None),
+    Among("ïguem", 42, 1, None),
+    Among("avem", 42, 1, None),
+    Among("àvem", 42, 1, None),
+    Among("ávem", 42, 1, None),
+    Among("irìem", 42, 1, None),
+    Among("íem", 42, 1, None),
+    Among("aríem", 55, 1, None),
+    Among("iríem", 55, 1, None),
+    Among("assim", -1, 1, None),
+    Among("essim", -1, 1, None),
+    Among("issim", -1, 1, None),
+    Among("àssim", -1, 1, None),
+    Among("èssim", -1, 1, None),
+    Among("éssim", -1, 1, None),
+    Among("íssim", -1, 1, None),
+    Among("ïm", -1, 1, None),
+    Among("an", -1, 1, None),
+    Among("aban", 66, 1, None),
+    Among("arian", 66, 1, None),
+    Among("aran", 66, 1, None),
+    Among("ieran", 66, 1, None),
+    Among("iran", 66, 1, None),
+    Among("ían", 66, 1, None),
+    Among("arían", 72, 1, None),
+    Among("erían", 72, 1, None),
+    Among("irían", 72, 1, None),
+    Among("en", -1, 1, None),
+    Among("ien", 76, 1, None),
+    Among("arien", 77, 1, None),
+    Among("irien", 77, 1, None),
+    Among("aren", 76, 1, None),
+    Among("eren", 76, 1, None),
+    Among("iren", 76, 1, None),
+    Among("àren", 76, 1, None),
+    Among("ïren", 76, 1, None),
+    Among("asen", 76, 1, None),
+    Among("iesen", 76, 1, None),
+    Among("assen", 76, 1, None),
+    Among("essen", 76, 1, None),
+    Among("issen", 76, 1, None),
+    Among("éssen", 76, 1, None),
+    Among("ïssen", 76, 1, None),
+    Among("esquen", 76, 1, None),
+    Among("isquen", 76, 1, None),
+    Among("ïsquen", 76, 1, None),
+    Among("aven", 76, 1, None),
+    Among("ixen", 76, 1, None),
+    Among("eixen", 96, 1, None),
+    Among("ïxen", 76, 1, None),
+    Among("ïen", 76, 1, None),
+    Among("in", -1, 1, None),
+    Among("inin", 100, 1, None),
+    Among("sin", 100, 1, None),
+    Among("isin", 102, 1, None),
+    Among("assin", 102, 1, None),
+    Among("essin", 102, 1, None),
+    Among("issin", 102, 1, None),
+    Among("ïssin", 102, 1, None),
+    Among("esquin", 100, 1, None),
+    Among("eixin", 100, 1, None),
+    Among("aron", -1, 1, None),
+    Among("ieron", -1, 1, None),
+    Among("arán", -1, 1, None),
+    Among("erán", -1, 1, None),
+    Among("irán", -1, 1, None),
+    Among("iïn", -1, 1, None),
+    Among("ado", -1, 1, None),
+    Among("ido", -1, 1, None),
+    Among("ando", -1, 2, None),
+    Among("iendo", -1, 1, None),
+    Among("io", -1, 1, None),
+    Among("ixo", -1, 1, None),
+    Among("eixo", 121, 1, None),
+    Among("ïxo", -1, 1, None),
+    Among("itzo", -1, 1, None),
+    Among("ar", -1, 1, None),
+    Among("tzar", 125, 1, None),
+    Among("er", -1, 1, None),
+    Among("eixer", 127, 1, None),
+    Among("ir", -1, 1, None),
+    Among("ador", -1, 1, None),
+    Among("as", -1, 1, None),
+    Among("abas", 131, 1, None),
+    Among("adas", 131, 1, None),
+    Among("idas", 131, 1, None),
+    Among("aras", 131, 1, None),
+    Among("ieras", 131, 1, None),
+    Among("ías", 131, 1, None),
+    Among("arías", 137, 1, None),
+    Among("erías", 137, 1, None),
+    Among("irías", 137, 1, None),
+    Among("ids", -1, 1, None),
+    Among("es", -1, 1, None),
+    Among("ades", 142, 1, None),
+    Among("ides", 142, 1, None),
+    Among("udes", 142, 1, None),
+    Among("ïdes", 142, 1, None),
+    Among("atges", 142, 1, None),
+    Among("ies", 142, 1, None),
+    Among("aries", 148, 1, None),
+    Among("iries", 148, 1, None),
+    Among("ares", 142, 1, None),
+    Among("ires", 142, 1, None),
+    Among("adores", 142, 1, None),
+    Among("ïres", 142, 1, None),
+    Among("ases", 142, 1, None),
+    Among("ieses", 142, 1, None),
+    Among("asses", 142, 1, None),
+    Among("esses", 142, 1, None),
+    Among("isses", 142, 1, None),
+    Among("ïsses", 142, 1, None),
+    Among("ques", 142, 1, None),
+    Among("esques", 161, 1, None),
+    Among("ïsques", 161, 1, None),
+    Among("aves", 142, 1, None),
+    Among("ixes", 142, 1, None),
+    Among("eixes", 165, 1, None),
+    Among("ïxes", 142, 1, None),
+    Among("ïes", 142, 1, None),
+    Among("abais", -1, 1, None),
+    Among("arais", -1, 1, None),
+    Among("ierais", -1, 1, None),
+    Among("íais", -1, 1, None),
+    Among("aríais", 172, 1, None),
+    Among("eríais", 172, 1, None),
+    Among("iríais", 172, 1, None),
+    Among("aseis", -1, 1, None),
+    Among("ieseis", -1, 1, None),
+    Among("asteis", -1, 1, None),
+    Among("isteis", -1, 1, None),
+    Among("inis", -1, 1, None),
+    Among("sis", -1, 1, None),
+    Among("isis", 181, 1, None),
+    Among("assis", 181, 1, None),
+    Among("essis", 181, 1, None),
+    Among("issis", 181, 1, None),
+    Among("ïssis", 181, 1, None),
+    Among("esquis", -1, 1, None),
+    Among("eixis", -1, 1, None),
+    Among("itzis", -1, 1, None),
+    Among("áis", -1, 1, None),
+    Among("aréis", -1, 1, None),
+    Among("eréis", -1, 1, None),
+    Among("iréis", -1, 1, None),
+    Among("ams", -1, 1, None),
+    Among("ados", -1, 1, None),
+    Among("idos", -1, 1, None),
+    Among("amos", -1, 1, None),
+    Among("ábamos", 197, 1, None),
+    Among("áramos", 197, 1, None),
+    Among("iéramos", 197, 1, None),
+    Among("íamos", 197, 1, None),
+    Among("aríamos", 201, 1, None),
+    Among("eríamos", 201, 1, None),
+    Among("iríamos", 201, 1, None),
+    Among("aremos", -1, 1, None),
+    Among("eremos", -1, 1, None),
+    Among("iremos", -1, 1, None),
+    Among("ásemos", -1, 1, None),
+    Among("iésemos", -1, 1, None),
+    Among("imos", -1, 1, None),
+    Among("adors", -1, 1, None),
+    Among("ass", -1, 1, None),
+    Among("erass", 212, 1, None),
+    Among("ess", -1, 1, None),
+    Among("ats", -1, 1, None),
+    Among("its", -1, 1, None),
+    Among("ents", -1, 1, None),
+    Among("às", -1, 1, None),
+    Among("aràs", 218, 1, None),
+    Among("iràs", 218, 1, None),
+    Among("arás", -1, 1, None),
+    Among("erás", -1, 1, None),
+    Among("irás", -1, 1, None),
+    Among("és", -1, 1, None),
+    Among("arés", 224, 1, None),
+    Among("ís", -1, 1, None),
+    Among("iïs", -1, 1, None),
+    Among("at", -1, 1, None),
+    Among("it", -1, 1, None),
+    Among("ant", -1, 1, None),
+    Among("ent", -1, 1, None),
+    Among("int", -1, 1, None),
+    Among("ut", -1, 1, None),
+    Among("ït", -1, 1, None),
+    Among("au", -1, 1, None),
+    Among("erau", 235, 1, None),
+    Among("ieu", -1, 1, None),
+    Among("ineu", -1, 1, None),
+    Among("areu", -1, 1, None),
+    Among("ireu", -1, 1, None),
+    Among("àreu", -1, 1, None),
+    Among("íreu", -1, 1, None),
+    Among("asseu", -1, 1, None),
+    Among("esseu", -1, 1, None),
+    Among("eresseu", 244, 1, None),
+    Among("àsseu", -1, 1, None),
+    Among("ésseu", -1, 1, None),
+    Among("igueu", -1, 1, None),
+    Among("ïgueu", -1, 1, None),
+    Among("àveu", -1, 1, None),
+    Among("áveu", -1, 1, None),
+    Among("itzeu", -1, 1, None),
+    Among("ìeu", -1, 1, None),
+    Among("irìeu", 253, 1, None),
+    Among("íeu", -1, 1, None),
+    Among("aríeu", 255, 1, None),
+    Among("iríeu", 255, 1, None),
+    Among("assiu", -1, 1, None),
+    Among("issiu", -1, 1, None),
+    Among("àssiu", -1, 1, None),
+    Among("èssiu", -1, 1, None),
+    Among("éssiu", -1, 1, None),
+    Among("íssiu", -1, 1, None),
+    Among("ïu", -1, 1, None),
+    Among("ix", -1, 1, None),
+    Among("eix", 265, 1, None),
+    Among("ïx", -1, 1, None),
+    Among("itz", -1, 1, None),
+    Among("ià", -1, 1, None),
+    Among("arà", -1, 1, None),
+    Among("irà", -1, 1, None),
+    Among("itzà", -1, 1, None),
+    Among("ará", -1, 1, None),
+    Among("erá", -1, 1, None),
+    Among("irá", -1, 1, None),
+    Among("irè", -1, 1, None),
+    Among("aré", -1, 1, None),
+    Among("eré", -1, 1, None),
+    Among("iré", -1, 1, None),
+    Among("í", -1, 1, None),
+    Among("iï", -1, 1, None),
+    Among("ió", -1, 1, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'b') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((0, 3, 1));
+            }
+            Some(b'c') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'e') => {
+                        found = Some((1, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((2, 4, 1));
+                    }
+                    Some(b'\xaf') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((3, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'd') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((4, 3, 1));
+                }
+                Some(b'i') => {
+                    found = Some((5, 3, 1));
+                }
+                Some(b'u') => {
+                    found = Some((6, 3, 1));
+                }
+                Some(b'\xaf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((7, 4, 1));
+                }
+                _ => {}
+            },
+            Some(b'i') => {
+                found = Some((8, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((9, 4, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((10, 4, 1));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'r') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((11, 3, 1));
+                }
+                Some(b'e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((12, 4, 1));
+                }
+                Some(b'i') => {
+                    found = Some((13, 3, 1));
+                }
+                Some(b'o') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ad"[..]) => {
+                    found = Some((14, 5, 1));
+                }
+                Some(b'\xaf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((15, 4, 1));
+                }
+                _ => {}
+            },
+            Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((16, 3, 1));
+            }
+            Some(b'x') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((17, 3, 1));
+            }
+            Some(b'z') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"it"[..]) => {
+                found = Some((18, 4, 1));
+            }
+            Some(b'\xad') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((19, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((20, 5, 1));
+                        }
+                        Some(b'e') => {
+                            found = Some((21, 5, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((22, 5, 1));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'\xaf') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((23, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"s"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'i') => {
+                    found = Some((24, 3, 1));
+                }
+                Some(b'\xaf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((25, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'd') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((26, 2, 1));
+            }
+            Some(b'e') => {
+                found = Some((27, 2, 1));
+            }
+            Some(b'i') => {
+                found = Some((28, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') => {
+                found = Some((29, 2, 1));
+            }
+            Some(b'r') => {
+                found = Some((30, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'd') => {
+                        found = Some((31, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b's') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((32, 3, 1));
+                }
+                Some(b'e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((33, 4, 1));
+                }
+                _ => {}
+            },
+            Some(b't') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((34, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((35, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') => {
+                found = Some((36, 2, 1));
+            }
+            Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((37, 3, 1));
+            }
+            Some(b'u') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"esq"[..]) => {
+                found = Some((38, 5, 1));
+            }
+            Some(b'x') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ei"[..]) => {
+                found = Some((39, 4, 1));
+            }
+            Some(b'z') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"it"[..]) => {
+                found = Some((40, 4, 1));
+            }
+            _ => {}
+        },
+        Some(b'm') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((41, 2, 1));
+            }
+            Some(b'e') => {
+                found = Some((42, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((43, 4, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((44, 4, 1));
+                        }
+                        Some(b'\xa0') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                            found = Some((45, 5, 1));
+                        }
+                        Some(b'\xad') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                            found = Some((46, 5, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"s"[..]) => {
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'\xa0')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) =>
+                            {
+                                found = Some((47, 6, 1));
+                            }
+                            Some(b'\xa9')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) =>
+                            {
+                                found = Some((48, 6, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'u') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"g"[..]) => {
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'i') => {
+                                found = Some((49, 5, 1));
+                            }
+                            Some(b'\xaf')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) =>
+                            {
+                                found = Some((50, 6, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'v') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((51, 4, 1));
+                        }
+                        Some(b'\xa0') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                            found = Some((52, 5, 1));
+                        }
+                        Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                            found = Some((53, 5, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\xac') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"ir\xc3"[..]) => {
+                        found = Some((54, 6, 1));
+                    }
+                    Some(b'\xad') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                        found = Some((55, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'r') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((56, 6, 1));
+                                }
+                                Some(b'i') => {
+                                    found = Some((57, 6, 1));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ss"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'a') => {
+                        found = Some((58, 5, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((59, 5, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((60, 5, 1));
+                    }
+                    Some(b'\xa0') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                        found = Some((61, 6, 1));
+                    }
+                    Some(b'\xa8') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                        found = Some((62, 6, 1));
+                    }
+                    Some(b'\xa9') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                        found = Some((63, 6, 1));
+                    }
+                    Some(b'\xad') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                        found = Some((64, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xaf') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((65, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((66, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'b') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                        found = Some((67, 4, 1));
+                    }
+                    Some(b'i') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ar"[..]) => {
+                        found = Some((68, 5, 1));
+                    }
+                    Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((69, 4, 1));
+                        }
+                        Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((70, 5, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((71, 4, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\xad') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                        found = Some((72, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'r') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((73, 6, 1));
+                                }
+                                Some(b'e') => {
+                                    found = Some((74, 6, 1));
+                                }
+                                Some(b'i') => {
+                                    found = Some((75, 6, 1));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') => {
+                found = Some((76, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') => {
+                        found = Some((77, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((78, 5, 1));
+                                }
+                                Some(b'i') => {
+                                    found = Some((79, 5, 1));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((80, 4, 1));
+                        }
+                        Some(b'e') => {
+                            found = Some((81, 4, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((82, 4, 1));
+                        }
+                        Some(b'\xa0') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                            found = Some((83, 5, 1));
+                        }
+                        Some(b'\xaf') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                            found = Some((84, 5, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b's') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((85, 4, 1));
+                        }
+                        Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((86, 5, 1));
+                        }
+                        Some(b's') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((87, 5, 1));
+                            }
+                            Some(b'e') => {
+                                found = Some((88, 5, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((89, 5, 1));
+                            }
+                            Some(b'\xa9')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) =>
+                            {
+                                found = Some((90, 6, 1));
+                            }
+                            Some(b'\xaf')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) =>
+                            {
+                                found = Some((91, 6, 1));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    },
+                    Some(b'u') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"sq"[..]) => {
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'e') => {
+                                found = Some((92, 6, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((93, 6, 1));
+                            }
+                            Some(b'\xaf')
+                                if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc3"[..]) =>
+                            {
+                                found = Some((94, 7, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'v') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                        found = Some((95, 4, 1));
+                    }
+                    Some(b'x') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((96, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'e') => {
+                                    found = Some((97, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xaf') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                            found = Some((98, 5, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\xaf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                        found = Some((99, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') => {
+                found = Some((100, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                        found = Some((101, 4, 1));
+                    }
+                    Some(b's') => {
+                        found = Some((102, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'i') => {
+                                found = Some((103, 4, 1));
+                            }
+                            Some(b's') => match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((104, 5, 1));
+                                }
+                                Some(b'e') => {
+                                    found = Some((105, 5, 1));
+                                }
+                                Some(b'i') => {
+                                    found = Some((106, 5, 1));
+                                }
+                                Some(b'\xaf')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) =>
+                                {
+                                    found = Some((107, 6, 1));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b'u') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"esq"[..]) => {
+                        found = Some((108, 6, 1));
+                    }
+                    Some(b'x') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ei"[..]) => {
+                        found = Some((109, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'o') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"r"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((110, 4, 1));
+                    }
+                    Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((111, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"r\xc3"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'a') => {
+                        found = Some((112, 5, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((113, 5, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((114, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xaf') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"i\xc3"[..]) => {
+                found = Some((115, 4, 1));
+            }
+            _ => {}
+        },
+        Some(b'o') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((116, 3, 1));
+                }
+                Some(b'i') => {
+                    found = Some((117, 3, 1));
+                }
+                Some(b'n') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((118, 4, 2));
+                    }
+                    Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((119, 5, 1));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'i') => {
+                found = Some((120, 2, 1));
+            }
+            Some(b'x') => match t.get(n.wrapping_sub(3)) {
+                Some(b'i') => {
+                    found = Some((121, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'e') => {
+                            found = Some((122, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xaf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((123, 4, 1));
+                }
+                _ => {}
+            },
+            Some(b'z') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"it"[..]) => {
+                found = Some((124, 4, 1));
+            }
+            _ => {}
+        },
+        Some(b'r') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((125, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'z') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"t"[..]) => {
+                        found = Some((126, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') => {
+                found = Some((127, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'x') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ei"[..]) => {
+                        found = Some((128, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') => {
+                found = Some((129, 2, 1));
+            }
+            Some(b'o') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ad"[..]) => {
+                found = Some((130, 4, 1));
+            }
+            _ => {}
+        },
+        Some(b's') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((131, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'b') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                        found = Some((132, 4, 1));
+                    }
+                    Some(b'd') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((133, 4, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((134, 4, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((135, 4, 1));
+                        }
+                        Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((136, 5, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\xad') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                        found = Some((137, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'r') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((138, 6, 1));
+                                }
+                                Some(b'e') => {
+                                    found = Some((139, 6, 1));
+                                }
+                                Some(b'i') => {
+                                    found = Some((140, 6, 1));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'd') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((141, 3, 1));
+            }
+            Some(b'e') => {
+                found = Some((142, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'd') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((143, 4, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((144, 4, 1));
+                        }
+                        Some(b'u') => {
+                            found = Some((145, 4, 1));
+                        }
+                        Some(b'\xaf') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                            found = Some((146, 5, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'g') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"at"[..]) => {
+                        found = Some((147, 5, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((148, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((149, 5, 1));
+                                }
+                                Some(b'i') => {
+                                    found = Some((150, 5, 1));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((151, 4, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((152, 4, 1));
+                        }
+                        Some(b'o') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"ad"[..]) => {
+                            found = Some((153, 6, 1));
+                        }
+                        Some(b'\xaf') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                            found = Some((154, 5, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b's') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((155, 4, 1));
+                        }
+                        Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((156, 5, 1));
+                        }
+                        Some(b's') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((157, 5, 1));
+                            }
+                            Some(b'e') => {
+                                found = Some((158, 5, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((159, 5, 1));
+                            }
+                            Some(b'\xaf')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) =>
+                            {
+                                found = Some((160, 6, 1));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    },
+                    Some(b'u') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"q"[..]) => {
+                        found = Some((161, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b's') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'e') => {
+                                    found = Some((162, 6, 1));
+                                }
+                                Some(b'\xaf')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc3"[..]) =>
+                                {
+                                    found = Some((163, 7, 1));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b'v') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                        found = Some((164, 4, 1));
+                    }
+                    Some(b'x') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((165, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'e') => {
+                                    found = Some((166, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xaf') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                            found = Some((167, 5, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\xaf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                        found = Some((168, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'b') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((169, 5, 1));
+                    }
+                    Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((170, 5, 1));
+                        }
+                        Some(b'e') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                            found = Some((171, 6, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\xad') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((172, 5, 1));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'r') => match t.get(n.wrapping_sub(7)) {
+                                Some(b'a') => {
+                                    found = Some((173, 7, 1));
+                                }
+                                Some(b'e') => {
+                                    found = Some((174, 7, 1));
+                                }
+                                Some(b'i') => {
+                                    found = Some((175, 7, 1));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                Some(b'e') => match t.get(n.wrapping_sub(4)) {
+                    Some(b's') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((176, 5, 1));
+                        }
+                        Some(b'e') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                            found = Some((177, 6, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b't') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"s"[..]) => {
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((178, 6, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((179, 6, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((180, 4, 1));
+                }
+                Some(b's') => {
+                    found = Some((181, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((182, 4, 1));
+                        }
+                        Some(b's') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((183, 5, 1));
+                            }
+                            Some(b'e') => {
+                                found = Some((184, 5, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((185, 5, 1));
+                            }
+                            Some(b'\xaf')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) =>
+                            {
+                                found = Some((186, 6, 1));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b'u') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"esq"[..]) => {
+                    found = Some((187, 6, 1));
+                }
+                Some(b'x') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ei"[..]) => {
+                    found = Some((188, 5, 1));
+                }
+                Some(b'z') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"it"[..]) => {
+                    found = Some((189, 5, 1));
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((190, 4, 1));
+                }
+                Some(b'\xa9') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"r\xc3"[..]) => {
+                    match t.get(n.wrapping_sub(6)) {
+                        Some(b'a') => {
+                            found = Some((191, 6, 1));
+                        }
+                        Some(b'e') => {
+                            found = Some((192, 6, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((193, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'm') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((194, 3, 1));
+            }
+            Some(b'o') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((195, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((196, 4, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'm') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((197, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'b')
+                                if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"\xc3\xa1"[..]) =>
+                            {
+                                found = Some((198, 7, 1));
+                            }
+                            Some(b'r') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc3"[..]) =>
+                                {
+                                    found = Some((199, 7, 1));
+                                }
+                                Some(b'\xa9')
+                                    if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"i\xc3"[..]) =>
+                                {
+                                    found = Some((200, 8, 1));
+                                }
+                                _ => {}
+                            },
+                            Some(b'\xad')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) =>
+                            {
+                                found = Some((201, 6, 1));
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'r') => match t.get(n.wrapping_sub(8)) {
+                                        Some(b'a') => {
+                                            found = Some((202, 8, 1));
+                                        }
+                                        Some(b'e') => {
+                                            found = Some((203, 8, 1));
+                                        }
+                                        Some(b'i') => {
+                                            found = Some((204, 8, 1));
+                                        }
+                                        _ => {}
+                                    },
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'r') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((205, 6, 1));
+                            }
+                            Some(b'e') => {
+                                found = Some((206, 6, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((207, 6, 1));
+                            }
+                            _ => {}
+                        },
+                        Some(b's') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc3"[..]) =>
+                            {
+                                found = Some((208, 7, 1));
+                            }
+                            Some(b'\xa9')
+                                if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"i\xc3"[..]) =>
+                            {
+                                found = Some((209, 8, 1));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    },
+                    Some(b'i') => {
+                        found = Some((210, 4, 1));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'r') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ado"[..]) => {
+                found = Some((211, 5, 1));
+            }
+            Some(b's') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((212, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                            found = Some((213, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((214, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b't') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((215, 3, 1));
+                }
+                Some(b'i') => {
+                    found = Some((216, 3, 1));
+                }
+                Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((217, 4, 1));
+                }
+                _ => {}
+            },
+            Some(b'\xa0') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((218, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((219, 5, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((220, 5, 1));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"r\xc3"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'a') => {
+                        found = Some((221, 5, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((222, 5, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((223, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xa9') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((224, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((225, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xad') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((226, 3, 1));
+            }
+            Some(b'\xaf') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"i\xc3"[..]) => {
+                found = Some((227, 4, 1));
+            }
+            _ => {}
+        },
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((228, 2, 1));
+            }
+            Some(b'i') => {
+                found = Some((229, 2, 1));
+            }
+            Some(b'n') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((230, 3, 1));
+                }
+                Some(b'e') => {
+                    found = Some((231, 3, 1));
+                }
+                Some(b'i') => {
+                    found = Some((232, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'u') => {
+                found = Some((233, 2, 1));
+            }
+            Some(b'\xaf') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((234, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'u') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((235, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                        found = Some((236, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') => match t.get(n.wrapping_sub(3)) {
+                Some(b'i') => {
+                    found = Some((237, 3, 1));
+                }
+                Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((238, 4, 1));
+                }
+                Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((239, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((240, 4, 1));
+                    }
+                    Some(b'\xa0') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((241, 5, 1));
+                    }
+                    Some(b'\xad') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((242, 5, 1));
+                    }
+                    _ => {}
+                },
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"s"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((243, 5, 1));
+                        }
+                        Some(b'e') => {
+                            found = Some((244, 5, 1));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'r')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"e"[..]) =>
+                                {
+                                    found = Some((245, 7, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xa0') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                            found = Some((246, 6, 1));
+                        }
+                        Some(b'\xa9') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                            found = Some((247, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'u') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"g"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'i') => {
+                            found = Some((248, 5, 1));
+                        }
+                        Some(b'\xaf') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                            found = Some((249, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'v') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'\xa0') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((250, 5, 1));
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((251, 5, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'z') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"it"[..]) => {
+                    found = Some((252, 5, 1));
+                }
+                Some(b'\xac') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((253, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'r') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                            found = Some((254, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xad') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((255, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'r') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((256, 6, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((257, 6, 1));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'i') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ss"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'a') => {
+                        found = Some((258, 5, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((259, 5, 1));
+                    }
+                    Some(b'\xa0') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                        found = Some((260, 6, 1));
+                    }
+                    Some(b'\xa8') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                        found = Some((261, 6, 1));
+                    }
+                    Some(b'\xa9') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                        found = Some((262, 6, 1));
+                    }
+                    Some(b'\xad') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                        found = Some((263, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xaf') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((264, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'x') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') => {
+                found = Some((265, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => {
+                        found = Some((266, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xaf') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((267, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'z') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"it"[..]) => {
+            found = Some((268, 3, 1));
+        }
+        Some(b'\xa0') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'i') => {
+                    found = Some((269, 3, 1));
+                }
+                Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((270, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((271, 4, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'z') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"it"[..]) => {
+                    found = Some((272, 5, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa1') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"r\xc3"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'a') => {
+                    found = Some((273, 4, 1));
+                }
+                Some(b'e') => {
+                    found = Some((274, 4, 1));
+                }
+                Some(b'i') => {
+                    found = Some((275, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa8') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"ir\xc3"[..]) => {
+            found = Some((276, 4, 1));
+        }
+        Some(b'\xa9') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"r\xc3"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'a') => {
+                    found = Some((277, 4, 1));
+                }
+                Some(b'e') => {
+                    found = Some((278, 4, 1));
+                }
+                Some(b'i') => {
+                    found = Some((279, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xad') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((280, 2, 1));
+        }
+        Some(b'\xaf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"i\xc3"[..]) => {
+            found = Some((281, 3, 1));
+        }
+        Some(b'\xb3') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"i\xc3"[..]) => {
+            found = Some((282, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 175 (`residual_suffix`).
-static A_4: Table = Table::new(
-    &[
-        Among("a", -1, 1, None),
-        Among("e", -1, 1, None),
-        Among("i", -1, 1, None),
-        Among("ïn", -1, 1, None),
-        Among("o", -1, 1, None),
-        Among("ir", -1, 1, None),
-        Among("s", -1, 1, None),
-        Among("is", 6, 1, None),
-        Among("os", 6, 1, None),
-        Among("ïs", 6, 1, None),
-        Among("it", -1, 1, None),
-        Among("eu", -1, 1, None),
-        Among("iu", -1, 1, None),
-        Among("iqu", -1, 2, None),
-        Among("itz", -1, 1, None),
-        Among("à", -1, 1, None),
-        Among("á", -1, 1, None),
-        Among("é", -1, 1, None),
-        Among("ì", -1, 1, None),
-        Among("í", -1, 1, None),
-        Among("ï", -1, 1, None),
-        Among("ó", -1, 1, None),
-    ],
-    true,
-);
+static A_4: Table = Table::new(&[
+    Among("a", -1, 1, None),
+    Among("e", -1, 1, None),
+    Among("i", -1, 1, None),
+    Among("ïn", -1, 1, None),
+    Among("o", -1, 1, None),
+    Among("ir", -1, 1, None),
+    Among("s", -1, 1, None),
+    Among("is", 6, 1, None),
+    Among("os", 6, 1, None),
+    Among("ïs", 6, 1, None),
+    Among("it", -1, 1, None),
+    Among("eu", -1, 1, None),
+    Among("iu", -1, 1, None),
+    Among("iqu", -1, 2, None),
+    Among("itz", -1, 1, None),
+    Among("à", -1, 1, None),
+    Among("á", -1, 1, None),
+    Among("é", -1, 1, None),
+    Among("ì", -1, 1, None),
+    Among("í", -1, 1, None),
+    Among("ï", -1, 1, None),
+    Among("ó", -1, 1, None),
+]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => {
+            found = Some((0, 1, 1));
+        }
+        Some(b'e') => {
+            found = Some((1, 1, 1));
+        }
+        Some(b'i') => {
+            found = Some((2, 1, 1));
+        }
+        Some(b'n') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xc3\xaf"[..]) => {
+            found = Some((3, 3, 1));
+        }
+        Some(b'o') => {
+            found = Some((4, 1, 1));
+        }
+        Some(b'r') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((5, 2, 1));
+        }
+        Some(b's') => {
+            found = Some((6, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'i') => {
+                    found = Some((7, 2, 1));
+                }
+                Some(b'o') => {
+                    found = Some((8, 2, 1));
+                }
+                Some(b'\xaf') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                    found = Some((9, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b't') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((10, 2, 1));
+        }
+        Some(b'u') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') => {
+                found = Some((11, 2, 1));
+            }
+            Some(b'i') => {
+                found = Some((12, 2, 1));
+            }
+            Some(b'q') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((13, 3, 2));
+            }
+            _ => {}
+        },
+        Some(b'z') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"it"[..]) => {
+            found = Some((14, 3, 1));
+        }
+        Some(b'\xa0') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((15, 2, 1));
+        }
+        Some(b'\xa1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((16, 2, 1));
+        }
+        Some(b'\xa9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((17, 2, 1));
+        }
+        Some(b'\xac') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((18, 2, 1));
+        }
+        Some(b'\xad') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((19, 2, 1));
+        }
+        Some(b'\xaf') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((20, 2, 1));
+        }
+        Some(b'\xb3') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((21, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `mark_regions` (line 36).
 fn r_mark_regions(z: &mut Env) -> bool {
@@ -655,10 +3178,11 @@ fn r_cleaning(z: &mut Env) -> bool {
     let mut among_var = 0;
     ({
         loop {
+            z.skip_to(&B_0);
             let c1 = z.c;
             if !(z.set_bra()
                 && ({
-                    among_var = z.find_among(&A_0, "cleaning");
+                    among_var = z.find_among(&A_0, T_0, "cleaning");
                     among_var != 0
                 })
                 && z.set_ket()
@@ -700,7 +3224,7 @@ fn r_R2(z: &mut Env) -> bool {
 /// `attached_pronoun` (line 70).
 fn r_attached_pronoun(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_1, "attached_pronoun") != 0)
+        && (z.find_among_b(&A_1, T_1, "attached_pronoun") != 0)
         && z.set_bra()
         && (z.call(r_R1, "R1") && z.slice_del()))
 }
@@ -710,7 +3234,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_2, "standard_suffix");
+            among_var = z.find_among_b(&A_2, T_2, "standard_suffix");
             among_var != 0
         })
         && z.set_bra()
@@ -729,7 +3253,7 @@ fn r_verb_suffix(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_3, "verb_suffix");
+            among_var = z.find_among_b(&A_3, T_3, "verb_suffix");
             among_var != 0
         })
         && z.set_bra()
@@ -745,7 +3269,7 @@ fn r_residual_suffix(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_4, "residual_suffix");
+            among_var = z.find_among_b(&A_4, T_4, "residual_suffix");
             among_var != 0
         })
         && z.set_bra()
@@ -798,3 +3322,6 @@ pub(crate) fn stem(z: &mut Env) -> bool {
         true
     }))
 }
+
+/// The bytes at which a skipping loop stops.
+static B_0: [u64; 4] = [0x0, 0x0, 0x0, 0xc];

@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -52,149 +52,591 @@ static G_env_ending: Grouping = Grouping::new(
 );
 
 /// Line 84 (`palatalise_e`).
-static A_0: Table = Table::new(
-    &[
-        Among("c", -1, 1, None),
-        Among("nc", 0, 2, None),
-        Among("ínc", 1, 3, None),
-        Among("avc", 0, 2, None),
-        Among("ovc", 0, 2, None),
-    ],
-    true,
-);
+static A_0: Table = Table::new(&[
+    Among("c", -1, 1, None),
+    Among("nc", 0, 2, None),
+    Among("ínc", 1, 3, None),
+    Among("avc", 0, 2, None),
+    Among("ovc", 0, 2, None),
+]);
+
+/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'c') => {
+            found = Some((0, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'n') => {
+                    found = Some((1, 2, 2));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'\xad') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                            found = Some((2, 4, 3));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'v') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((3, 3, 2));
+                    }
+                    Some(b'o') => {
+                        found = Some((4, 3, 2));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 98 (`palatalise_i`).
-static A_1: Table = Table::new(
-    &[
-        Among("c", -1, 1, None),
-        Among("nc", 0, 2, None),
-        Among("ínc", 1, 3, None),
-        Among("avc", 0, 2, None),
-        Among("ovc", 0, 2, None),
-        Among("čt", -1, 4, None),
-        Among("št", -1, 5, None),
-        Among("dešt", 6, 6, None),
-        Among("lešt", 6, 6, None),
-        Among("išt", 6, 6, None),
-        Among("poušt", 6, 6, None),
-        Among("ášt", 6, 6, None),
-        Among("íšt", 6, 6, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("c", -1, 1, None),
+    Among("nc", 0, 2, None),
+    Among("ínc", 1, 3, None),
+    Among("avc", 0, 2, None),
+    Among("ovc", 0, 2, None),
+    Among("čt", -1, 4, None),
+    Among("št", -1, 5, None),
+    Among("dešt", 6, 6, None),
+    Among("lešt", 6, 6, None),
+    Among("išt", 6, 6, None),
+    Among("poušt", 6, 6, None),
+    Among("ášt", 6, 6, None),
+    Among("íšt", 6, 6, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'c') => {
+            found = Some((0, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'n') => {
+                    found = Some((1, 2, 2));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'\xad') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                            found = Some((2, 4, 3));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'v') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((3, 3, 2));
+                    }
+                    Some(b'o') => {
+                        found = Some((4, 3, 2));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'\x8d') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                found = Some((5, 3, 4));
+            }
+            Some(b'\xa1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc5"[..]) => {
+                found = Some((6, 3, 5));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'e') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'd') => {
+                            found = Some((7, 5, 6));
+                        }
+                        Some(b'l') => {
+                            found = Some((8, 5, 6));
+                        }
+                        _ => {}
+                    },
+                    Some(b'i') => {
+                        found = Some((9, 4, 6));
+                    }
+                    Some(b'u') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"po"[..]) => {
+                        found = Some((10, 6, 6));
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((11, 5, 6));
+                    }
+                    Some(b'\xad') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((12, 5, 6));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 125 (`possessive_suffix`).
-static A_2: Table = Table::new(
-    &[
-        Among("in", -1, 2, None),
-        Among("ov", -1, 1, None),
-        Among("ův", -1, 1, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("in", -1, 2, None),
+    Among("ov", -1, 1, None),
+    Among("ův", -1, 1, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'n') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((0, 2, 2));
+        }
+        Some(b'v') => match t.get(n.wrapping_sub(2)) {
+            Some(b'o') => {
+                found = Some((1, 2, 1));
+            }
+            Some(b'\xaf') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc5"[..]) => {
+                found = Some((2, 3, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 137 (`case_suffix`).
-static A_3: Table = Table::new(
-    &[
-        Among("a", -1, 1, None),
-        Among("ama", 0, 1, None),
-        Among("ata", 0, 1, None),
-        Among("eb", -1, 5, None),
-        Among("ec", -1, 6, None),
-        Among("e", -1, 3, None),
-        Among("ete", 5, 4, None),
-        Among("ěte", 5, 2, None),
-        Among("ech", -1, 3, None),
-        Among("atech", 8, 1, None),
-        Among("ách", -1, 1, None),
-        Among("ích", -1, 13, None),
-        Among("ých", -1, 1, None),
-        Among("i", -1, 13, None),
-        Among("mi", 13, 1, None),
-        Among("ami", 14, 1, None),
-        Among("emi", 14, 3, None),
-        Among("ěmi", 14, 2, None),
-        Among("ťmi", 14, 12, None),
-        Among("ími", 14, 13, None),
-        Among("ými", 14, 1, None),
-        Among("eti", 13, 4, None),
-        Among("ěti", 13, 2, None),
-        Among("ovi", 13, 1, None),
-        Among("ek", -1, 7, None),
-        Among("ěk", -1, 8, None),
-        Among("em", -1, 3, None),
-        Among("etem", 26, 4, None),
-        Among("ětem", 26, 2, None),
-        Among("ěm", -1, 2, None),
-        Among("ám", -1, 1, None),
-        Among("ém", -1, 1, None),
-        Among("ím", -1, 13, None),
-        Among("ům", -1, 1, None),
-        Among("atům", 33, 1, None),
-        Among("ým", -1, 1, None),
-        Among("o", -1, 1, None),
-        Among("ého", 36, 1, None),
-        Among("ího", 36, 13, None),
-        Among("us", -1, 1, None),
-        Among("at", -1, 1, None),
-        Among("et", -1, 10, None),
-        Among("u", -1, 1, None),
-        Among("ému", 42, 1, None),
-        Among("ímu", 42, 13, None),
-        Among("ou", 42, 1, None),
-        Among("ev", -1, 11, None),
-        Among("y", -1, 1, None),
-        Among("aty", 47, 1, None),
-        Among("eň", -1, 9, None),
-        Among("ě", -1, 2, None),
-        Among("á", -1, 1, None),
-        Among("ť", -1, 12, None),
-        Among("é", -1, 1, None),
-        Among("ové", 53, 1, None),
-        Among("í", -1, 13, None),
-        Among("ů", -1, 1, None),
-        Among("ý", -1, 1, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("a", -1, 1, None),
+    Among("ama", 0, 1, None),
+    Among("ata", 0, 1, None),
+    Among("eb", -1, 5, None),
+    Among("ec", -1, 6, None),
+    Among("e", -1, 3, None),
+    Among("ete", 5, 4, None),
+    Among("ěte", 5, 2, None),
+    Among("ech", -1, 3, None),
+    Among("atech", 8, 1, None),
+    Among("ách", -1, 1, None),
+    Among("ích", -1, 13, None),
+    Among("ých", -1, 1, None),
+    Among("i", -1, 13, None),
+    Among("mi", 13, 1, None),
+    Among("ami", 14, 1, None),
+    Among("emi", 14, 3, None),
+    Among("ěmi", 14, 2, None),
+    Among("ťmi", 14, 12, None),
+    Among("ími", 14, 13, None),
+    Among("ými", 14, 1, None),
+    Among("eti", 13, 4, None),
+    Among("ěti", 13, 2, None),
+    Among("ovi", 13, 1, None),
+    Among("ek", -1, 7, None),
+    Among("ěk", -1, 8, None),
+    Among("em", -1, 3, None),
+    Among("etem", 26, 4, None),
+    Among("ětem", 26, 2, None),
+    Among("ěm", -1, 2, None),
+    Among("ám", -1, 1, None),
+    Among("ém", -1, 1, None),
+    Among("ím", -1, 13, None),
+    Among("ům", -1, 1, None),
+    Among("atům", 33, 1, None),
+    Among("ým", -1, 1, None),
+    Among("o", -1, 1, None),
+    Among("ého", 36, 1, None),
+    Among("ího", 36, 13, None),
+    Among("us", -1, 1, None),
+    Among("at", -1, 1, None),
+    Among("et", -1, 10, None),
+    Among("u", -1, 1, None),
+    Among("ému", 42, 1, None),
+    Among("ímu", 42, 13, None),
+    Among("ou", 42, 1, None),
+    Among("ev", -1, 11, None),
+    Among("y", -1, 1, None),
+    Among("aty", 47, 1, None),
+    Among("eň", -1, 9, None),
+    Among("ě", -1, 2, None),
+    Among("á", -1, 1, None),
+    Among("ť", -1, 12, None),
+    Among("é", -1, 1, None),
+    Among("ové", 53, 1, None),
+    Among("í", -1, 13, None),
+    Among("ů", -1, 1, None),
+    Among("ý", -1, 1, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => {
+            found = Some((0, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'm') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                    found = Some((1, 3, 1));
+                }
+                Some(b't') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                    found = Some((2, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'b') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((3, 2, 5));
+        }
+        Some(b'c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((4, 2, 6));
+        }
+        Some(b'e') => {
+            found = Some((5, 1, 3));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b't') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => {
+                        found = Some((6, 3, 4));
+                    }
+                    Some(b'\x9b') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                        found = Some((7, 4, 2));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        Some(b'h') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"c"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'e') => {
+                    found = Some((8, 3, 3));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b't') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                            found = Some((9, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((10, 4, 1));
+                }
+                Some(b'\xad') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((11, 4, 13));
+                }
+                Some(b'\xbd') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((12, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'i') => {
+            found = Some((13, 1, 13));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'm') => {
+                    found = Some((14, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'a') => {
+                            found = Some((15, 3, 1));
+                        }
+                        Some(b'e') => {
+                            found = Some((16, 3, 3));
+                        }
+                        Some(b'\x9b') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                            found = Some((17, 4, 2));
+                        }
+                        Some(b'\xa5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc5"[..]) => {
+                            found = Some((18, 4, 12));
+                        }
+                        Some(b'\xad') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                            found = Some((19, 4, 13));
+                        }
+                        Some(b'\xbd') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                            found = Some((20, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b't') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => {
+                        found = Some((21, 3, 4));
+                    }
+                    Some(b'\x9b') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                        found = Some((22, 4, 2));
+                    }
+                    _ => {}
+                },
+                Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"o"[..]) => {
+                    found = Some((23, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'k') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') => {
+                found = Some((24, 2, 7));
+            }
+            Some(b'\x9b') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                found = Some((25, 3, 8));
+            }
+            _ => {}
+        },
+        Some(b'm') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') => {
+                found = Some((26, 2, 3));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b't') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'e') => {
+                            found = Some((27, 4, 4));
+                        }
+                        Some(b'\x9b') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            found = Some((28, 5, 2));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'\x9b') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                found = Some((29, 3, 2));
+            }
+            Some(b'\xa1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((30, 3, 1));
+            }
+            Some(b'\xa9') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((31, 3, 1));
+            }
+            Some(b'\xad') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((32, 3, 13));
+            }
+            Some(b'\xaf') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc5"[..]) => {
+                found = Some((33, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b't') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((34, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xbd') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((35, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'o') => {
+            found = Some((36, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'h') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'\xa9') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                        found = Some((37, 4, 1));
+                    }
+                    Some(b'\xad') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                        found = Some((38, 4, 13));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        Some(b's') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"u"[..]) => {
+            found = Some((39, 2, 1));
+        }
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((40, 2, 1));
+            }
+            Some(b'e') => {
+                found = Some((41, 2, 10));
+            }
+            _ => {}
+        },
+        Some(b'u') => {
+            found = Some((42, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'm') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'\xa9') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                        found = Some((43, 4, 1));
+                    }
+                    Some(b'\xad') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                        found = Some((44, 4, 13));
+                    }
+                    _ => {}
+                },
+                Some(b'o') => {
+                    found = Some((45, 2, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'v') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((46, 2, 11));
+        }
+        Some(b'y') => {
+            found = Some((47, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b't') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                    found = Some((48, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"e\xc5"[..]) => {
+            found = Some((49, 3, 9));
+        }
+        Some(b'\x9b') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc4"[..]) => {
+            found = Some((50, 2, 2));
+        }
+        Some(b'\xa1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((51, 2, 1));
+        }
+        Some(b'\xa5') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc5"[..]) => {
+            found = Some((52, 2, 12));
+        }
+        Some(b'\xa9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((53, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'v') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"o"[..]) => {
+                    found = Some((54, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xad') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((55, 2, 13));
+        }
+        Some(b'\xaf') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc5"[..]) => {
+            found = Some((56, 2, 1));
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((57, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 159 (`case_suffix`).
-static A_4: Table = Table::new(
-    &[
-        Among("", -1, 2, None),
-        Among("l", 0, 1, None),
-        Among("tl", 1, 2, None),
-        Among("s", 0, 1, None),
-        Among("es", 3, 2, None),
-        Among("č", 0, 1, None),
-        Among("eč", 5, 2, None),
-        Among("ř", 0, 1, None),
-        Among("ž", 0, 1, None),
-    ],
-    true,
-);
+static A_4: Table = Table::new(&[
+    Among("", -1, 2, None),
+    Among("l", 0, 1, None),
+    Among("tl", 1, 2, None),
+    Among("s", 0, 1, None),
+    Among("es", 3, 2, None),
+    Among("č", 0, 1, None),
+    Among("eč", 5, 2, None),
+    Among("ř", 0, 1, None),
+    Among("ž", 0, 1, None),
+]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 2));
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'l') => {
+            found = Some((1, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b't') => {
+                    found = Some((2, 2, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b's') => {
+            found = Some((3, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'e') => {
+                    found = Some((4, 2, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x8d') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc4"[..]) => {
+            found = Some((5, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'e') => {
+                    found = Some((6, 3, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x99') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc5"[..]) => {
+            found = Some((7, 2, 1));
+        }
+        Some(b'\xbe') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc5"[..]) => {
+            found = Some((8, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 192 (`case_suffix`).
-static A_5: Table = Table::new(
-    &[
-        Among("obl", -1, 1, None),
-        Among("sn", -1, 1, None),
-        Among("dot", -1, 1, None),
-    ],
-    true,
-);
+static A_5: Table = Table::new(&[
+    Among("obl", -1, 1, None),
+    Among("sn", -1, 1, None),
+    Among("dot", -1, 1, None),
+]);
+
+/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'l') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ob"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'n') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"s"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        Some(b't') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"do"[..]) => {
+            found = Some((2, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 221 (`case_suffix`).
-static A_6: Table = Table::new(
-    &[
-        Among("uc", -1, 1, None),
-        Among("h", -1, 1, None),
-        Among("ok", -1, 1, None),
-        Among("kar", -1, 1, None),
-        Among("č", -1, 1, None),
-    ],
-    true,
-);
+static A_6: Table = Table::new(&[
+    Among("uc", -1, 1, None),
+    Among("h", -1, 1, None),
+    Among("ok", -1, 1, None),
+    Among("kar", -1, 1, None),
+    Among("č", -1, 1, None),
+]);
+
+/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"u"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'h') => {
+            found = Some((1, 1, 1));
+        }
+        Some(b'k') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"o"[..]) => {
+            found = Some((2, 2, 1));
+        }
+        Some(b'r') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ka"[..]) => {
+            found = Some((3, 3, 1));
+        }
+        Some(b'\x8d') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc4"[..]) => {
+            found = Some((4, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `mark_regions` (line 55).
 fn r_mark_regions(z: &mut Env) -> bool {
@@ -256,7 +698,7 @@ fn r_palatalise_e(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_0, "palatalise_e");
+            among_var = z.find_among_b(&A_0, T_0, "palatalise_e");
             among_var != 0
         })
         && z.set_bra()
@@ -273,7 +715,7 @@ fn r_palatalise_i(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_1, "palatalise_i");
+            among_var = z.find_among_b(&A_1, T_1, "palatalise_i");
             among_var != 0
         })
         && z.set_bra()
@@ -293,7 +735,7 @@ fn r_possessive_suffix(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_2, "possessive_suffix");
+            among_var = z.find_among_b(&A_2, T_2, "possessive_suffix");
             among_var != 0
         })
         && z.set_bra()
@@ -325,7 +767,7 @@ fn r_case_suffix(z: &mut Env) -> bool {
             z.c = z.l - c1;
             let ok = (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_3, "case_suffix");
+                    among_var = z.find_among_b(&A_3, T_3, "case_suffix");
                     among_var != 0
                 })
                 && z.set_bra());
@@ -347,7 +789,7 @@ fn r_case_suffix(z: &mut Env) -> bool {
         }
         4 => {
             (({
-                among_var = z.find_among_b(&A_4, "case_suffix");
+                among_var = z.find_among_b(&A_4, T_4, "case_suffix");
                 among_var != 0
             }) && (match among_var {
                 1 => z.slice_del(),
@@ -396,7 +838,7 @@ fn r_case_suffix(z: &mut Env) -> bool {
                 }
             }) && ({
                 let c9 = z.l - z.c;
-                !((z.find_among_b(&A_5, "case_suffix") != 0) && true) && {
+                !((z.find_among_b(&A_5, T_5, "case_suffix") != 0) && true) && {
                     z.c = z.l - c9;
                     true
                 }
@@ -412,7 +854,7 @@ fn r_case_suffix(z: &mut Env) -> bool {
                 }
             }) && z.slice_from("n"))
         }
-        10 => (((z.find_among_b(&A_6, "case_suffix") != 0) && true) && z.slice_from("t")),
+        10 => (((z.find_among_b(&A_6, T_6, "case_suffix") != 0) && true) && z.slice_from("t")),
         11 => (z.grouping_b(&G_ev_ending, true) && z.slice_from("v")),
         12 => z.slice_from("t"),
         13 => {

@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 1;
@@ -39,66 +39,271 @@ static G_s_ending: Grouping = Grouping::new(
 );
 
 /// Line 44 (`main_suffix`).
-static A_0: Table = Table::new(
-    &[
-        Among("hed", -1, 1, None),
-        Among("ethed", 0, 1, None),
-        Among("ered", -1, 1, None),
-        Among("e", -1, 1, None),
-        Among("erede", 3, 1, None),
-        Among("ende", 3, 1, None),
-        Among("erende", 5, 1, None),
-        Among("ene", 3, 1, None),
-        Among("erne", 3, 1, None),
-        Among("ere", 3, 1, None),
-        Among("en", -1, 1, None),
-        Among("heden", 10, 1, None),
-        Among("eren", 10, 1, None),
-        Among("er", -1, 1, None),
-        Among("heder", 13, 1, None),
-        Among("erer", 13, 1, None),
-        Among("s", -1, 2, None),
-        Among("heds", 16, 1, None),
-        Among("es", 16, 1, None),
-        Among("endes", 18, 1, None),
-        Among("erendes", 19, 1, None),
-        Among("enes", 18, 1, None),
-        Among("ernes", 18, 1, None),
-        Among("eres", 18, 1, None),
-        Among("ens", 16, 1, None),
-        Among("hedens", 24, 1, None),
-        Among("erens", 24, 1, None),
-        Among("ers", 16, 1, None),
-        Among("ets", 16, 1, None),
-        Among("erets", 28, 1, None),
-        Among("et", -1, 1, None),
-        Among("eret", 30, 1, None),
-    ],
-    true,
-);
+static A_0: Table = Table::new(&[
+    Among("hed", -1, 1, None),
+    Among("ethed", 0, 1, None),
+    Among("ered", -1, 1, None),
+    Among("e", -1, 1, None),
+    Among("erede", 3, 1, None),
+    Among("ende", 3, 1, None),
+    Among("erende", 5, 1, None),
+    Among("ene", 3, 1, None),
+    Among("erne", 3, 1, None),
+    Among("ere", 3, 1, None),
+    Among("en", -1, 1, None),
+    Among("heden", 10, 1, None),
+    Among("eren", 10, 1, None),
+    Among("er", -1, 1, None),
+    Among("heder", 13, 1, None),
+    Among("erer", 13, 1, None),
+    Among("s", -1, 2, None),
+    Among("heds", 16, 1, None),
+    Among("es", 16, 1, None),
+    Among("endes", 18, 1, None),
+    Among("erendes", 19, 1, None),
+    Among("enes", 18, 1, None),
+    Among("ernes", 18, 1, None),
+    Among("eres", 18, 1, None),
+    Among("ens", 16, 1, None),
+    Among("hedens", 24, 1, None),
+    Among("erens", 24, 1, None),
+    Among("ers", 16, 1, None),
+    Among("ets", 16, 1, None),
+    Among("erets", 28, 1, None),
+    Among("et", -1, 1, None),
+    Among("eret", 30, 1, None),
+]);
+
+/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'h') => {
+                    found = Some((0, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b't') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                            found = Some((1, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((2, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'e') => {
+            found = Some((3, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'd') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"er"[..]) => {
+                        found = Some((4, 5, 1));
+                    }
+                    Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                        found = Some((5, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'r') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"e"[..]) => {
+                                found = Some((6, 6, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                Some(b'n') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => {
+                        found = Some((7, 3, 1));
+                    }
+                    Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                        found = Some((8, 4, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'r') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                    found = Some((9, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'n') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((10, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'd') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"he"[..]) => {
+                    found = Some((11, 5, 1));
+                }
+                Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((12, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'r') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((13, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'd') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"he"[..]) => {
+                    found = Some((14, 5, 1));
+                }
+                Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((15, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b's') => {
+            found = Some((16, 1, 2));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'd') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"he"[..]) => {
+                    found = Some((17, 4, 1));
+                }
+                Some(b'e') => {
+                    found = Some((18, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'd') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"en"[..]) => {
+                            found = Some((19, 5, 1));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'r')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"e"[..]) =>
+                                {
+                                    found = Some((20, 7, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'n') => match t.get(n.wrapping_sub(4)) {
+                            Some(b'e') => {
+                                found = Some((21, 4, 1));
+                            }
+                            Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                                found = Some((22, 5, 1));
+                            }
+                            _ => {}
+                        },
+                        Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                            found = Some((23, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                    found = Some((24, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'd') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"he"[..]) => {
+                            found = Some((25, 6, 1));
+                        }
+                        Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                            found = Some((26, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'r') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                    found = Some((27, 3, 1));
+                }
+                Some(b't') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                    found = Some((28, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                            found = Some((29, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b't') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((30, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((31, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 59 (`consonant_pair`).
-static A_1: Table = Table::new(
-    &[
-        Among("gd", -1, 1, None),
-        Among("dt", -1, 1, None),
-        Among("gt", -1, 1, None),
-        Among("kt", -1, 1, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("gd", -1, 1, None),
+    Among("dt", -1, 1, None),
+    Among("gt", -1, 1, None),
+    Among("kt", -1, 1, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"g"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') => {
+                found = Some((1, 2, 1));
+            }
+            Some(b'g') => {
+                found = Some((2, 2, 1));
+            }
+            Some(b'k') => {
+                found = Some((3, 2, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 70 (`other_suffix`).
-static A_2: Table = Table::new(
-    &[
-        Among("ig", -1, 1, None),
-        Among("lig", 0, 1, None),
-        Among("elig", 1, 1, None),
-        Among("els", -1, 1, None),
-        Among("løst", -1, 2, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("ig", -1, 1, None),
+    Among("lig", 0, 1, None),
+    Among("elig", 1, 1, None),
+    Among("els", -1, 1, None),
+    Among("løst", -1, 2, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'g') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((0, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'l') => {
+                    found = Some((1, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'e') => {
+                            found = Some((2, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b's') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"el"[..]) => {
+            found = Some((3, 3, 1));
+        }
+        Some(b't') if t.get(n.wrapping_sub(5)..n - 1) == Some(&b"l\xc3\xb8s"[..]) => {
+            found = Some((4, 5, 2));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `mark_regions` (line 31).
 fn r_mark_regions(z: &mut Env) -> bool {
@@ -151,7 +356,7 @@ fn r_main_suffix(z: &mut Env) -> bool {
             z.c = z.l - c1;
             let ok = (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_0, "main_suffix");
+                    among_var = z.find_among_b(&A_0, T_0, "main_suffix");
                     among_var != 0
                 })
                 && z.set_bra());
@@ -175,8 +380,9 @@ fn r_consonant_pair(z: &mut Env) -> bool {
                 let l3 = z.lb;
                 z.lb = z.c;
                 z.c = z.l - c2;
-                let ok =
-                    (z.set_ket() && (z.find_among_b(&A_1, "consonant_pair") != 0) && z.set_bra());
+                let ok = (z.set_ket()
+                    && (z.find_among_b(&A_1, T_1, "consonant_pair") != 0)
+                    && z.set_bra());
                 z.lb = l3;
                 ok
             }
@@ -206,7 +412,7 @@ fn r_other_suffix(z: &mut Env) -> bool {
             z.c = z.l - c2;
             let ok = (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_2, "other_suffix");
+                    among_var = z.find_among_b(&A_2, T_2, "other_suffix");
                     among_var != 0
                 })
                 && z.set_bra());

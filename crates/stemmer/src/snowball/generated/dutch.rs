@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 1;
@@ -93,180 +93,701 @@ static G_v_WX: Grouping = Grouping::new(
 );
 
 /// Line 70 (`lengthen_V`).
-static A_0: Table = Table::new(
-    &[
-        Among("a", -1, 1, None),
-        Among("e", -1, 2, None),
-        Among("o", -1, 1, None),
-        Among("u", -1, 1, None),
-        Among("à", -1, 1, None),
-        Among("á", -1, 1, None),
-        Among("â", -1, 1, None),
-        Among("ä", -1, 1, None),
-        Among("è", -1, 2, None),
-        Among("é", -1, 2, None),
-        Among("ê", -1, 2, None),
-        Among("eë", -1, 3, None),
-        Among("ië", -1, 4, None),
-        Among("ò", -1, 1, None),
-        Among("ó", -1, 1, None),
-        Among("ô", -1, 1, None),
-        Among("ö", -1, 1, None),
-        Among("ù", -1, 1, None),
-        Among("ú", -1, 1, None),
-        Among("û", -1, 1, None),
-        Among("ü", -1, 1, None),
-    ],
-    true,
-);
+static A_0: Table = Table::new(&[
+    Among("a", -1, 1, None),
+    Among("e", -1, 2, None),
+    Among("o", -1, 1, None),
+    Among("u", -1, 1, None),
+    Among("à", -1, 1, None),
+    Among("á", -1, 1, None),
+    Among("â", -1, 1, None),
+    Among("ä", -1, 1, None),
+    Among("è", -1, 2, None),
+    Among("é", -1, 2, None),
+    Among("ê", -1, 2, None),
+    Among("eë", -1, 3, None),
+    Among("ië", -1, 4, None),
+    Among("ò", -1, 1, None),
+    Among("ó", -1, 1, None),
+    Among("ô", -1, 1, None),
+    Among("ö", -1, 1, None),
+    Among("ù", -1, 1, None),
+    Among("ú", -1, 1, None),
+    Among("û", -1, 1, None),
+    Among("ü", -1, 1, None),
+]);
+
+/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => {
+            found = Some((0, 1, 1));
+        }
+        Some(b'e') => {
+            found = Some((1, 1, 2));
+        }
+        Some(b'o') => {
+            found = Some((2, 1, 1));
+        }
+        Some(b'u') => {
+            found = Some((3, 1, 1));
+        }
+        Some(b'\xa0') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((4, 2, 1));
+        }
+        Some(b'\xa1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((5, 2, 1));
+        }
+        Some(b'\xa2') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((6, 2, 1));
+        }
+        Some(b'\xa4') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((7, 2, 1));
+        }
+        Some(b'\xa8') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((8, 2, 2));
+        }
+        Some(b'\xa9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((9, 2, 2));
+        }
+        Some(b'\xaa') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((10, 2, 2));
+        }
+        Some(b'\xab') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'e') => {
+                    found = Some((11, 3, 3));
+                }
+                Some(b'i') => {
+                    found = Some((12, 3, 4));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb2') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((13, 2, 1));
+        }
+        Some(b'\xb3') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((14, 2, 1));
+        }
+        Some(b'\xb4') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((15, 2, 1));
+        }
+        Some(b'\xb6') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((16, 2, 1));
+        }
+        Some(b'\xb9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((17, 2, 1));
+        }
+        Some(b'\xba') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((18, 2, 1));
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((19, 2, 1));
+        }
+        Some(b'\xbc') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((20, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 90 (`Step_1`).
-static A_1: Table = Table::new(
-    &[
-        Among("nde", -1, 8, None),
-        Among("en", -1, 7, None),
-        Among("s", -1, 2, None),
-        Among("'s", 2, 1, None),
-        Among("es", 2, 4, None),
-        Among("ies", 4, 3, None),
-        Among("aus", 2, 6, None),
-        Among("és", 2, 5, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("nde", -1, 8, None),
+    Among("en", -1, 7, None),
+    Among("s", -1, 2, None),
+    Among("'s", 2, 1, None),
+    Among("es", 2, 4, None),
+    Among("ies", 4, 3, None),
+    Among("aus", 2, 6, None),
+    Among("és", 2, 5, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'e') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"nd"[..]) => {
+            found = Some((0, 3, 8));
+        }
+        Some(b'n') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((1, 2, 7));
+        }
+        Some(b's') => {
+            found = Some((2, 1, 2));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'\'') => {
+                    found = Some((3, 2, 1));
+                }
+                Some(b'e') => {
+                    found = Some((4, 2, 4));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'i') => {
+                            found = Some((5, 3, 3));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'u') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                    found = Some((6, 3, 6));
+                }
+                Some(b'\xa9') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                    found = Some((7, 3, 5));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 114 (`Step_2`).
-static A_2: Table = Table::new(
-    &[
-        Among("de", -1, 5, None),
-        Among("ge", -1, 2, None),
-        Among("ische", -1, 4, None),
-        Among("je", -1, 1, None),
-        Among("lijke", -1, 3, None),
-        Among("le", -1, 9, None),
-        Among("ene", -1, 10, None),
-        Among("re", -1, 8, None),
-        Among("se", -1, 7, None),
-        Among("te", -1, 6, None),
-        Among("ieve", -1, 11, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("de", -1, 5, None),
+    Among("ge", -1, 2, None),
+    Among("ische", -1, 4, None),
+    Among("je", -1, 1, None),
+    Among("lijke", -1, 3, None),
+    Among("le", -1, 9, None),
+    Among("ene", -1, 10, None),
+    Among("re", -1, 8, None),
+    Among("se", -1, 7, None),
+    Among("te", -1, 6, None),
+    Among("ieve", -1, 11, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') => {
+                found = Some((0, 2, 5));
+            }
+            Some(b'g') => {
+                found = Some((1, 2, 2));
+            }
+            Some(b'h') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"isc"[..]) => {
+                found = Some((2, 5, 4));
+            }
+            Some(b'j') => {
+                found = Some((3, 2, 1));
+            }
+            Some(b'k') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"lij"[..]) => {
+                found = Some((4, 5, 3));
+            }
+            Some(b'l') => {
+                found = Some((5, 2, 9));
+            }
+            Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                found = Some((6, 3, 10));
+            }
+            Some(b'r') => {
+                found = Some((7, 2, 8));
+            }
+            Some(b's') => {
+                found = Some((8, 2, 7));
+            }
+            Some(b't') => {
+                found = Some((9, 2, 6));
+            }
+            Some(b'v') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ie"[..]) => {
+                found = Some((10, 4, 11));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 138 (`Step_3`).
-static A_3: Table = Table::new(
-    &[
-        Among("heid", -1, 3, None),
-        Among("fie", -1, 7, None),
-        Among("gie", -1, 8, None),
-        Among("atie", -1, 1, None),
-        Among("isme", -1, 5, None),
-        Among("ing", -1, 5, None),
-        Among("arij", -1, 6, None),
-        Among("erij", -1, 5, None),
-        Among("sel", -1, 3, None),
-        Among("rder", -1, 4, None),
-        Among("ster", -1, 3, None),
-        Among("iteit", -1, 2, None),
-        Among("dst", -1, 10, None),
-        Among("tst", -1, 9, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("heid", -1, 3, None),
+    Among("fie", -1, 7, None),
+    Among("gie", -1, 8, None),
+    Among("atie", -1, 1, None),
+    Among("isme", -1, 5, None),
+    Among("ing", -1, 5, None),
+    Among("arij", -1, 6, None),
+    Among("erij", -1, 5, None),
+    Among("sel", -1, 3, None),
+    Among("rder", -1, 4, None),
+    Among("ster", -1, 3, None),
+    Among("iteit", -1, 2, None),
+    Among("dst", -1, 10, None),
+    Among("tst", -1, 9, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'd') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"hei"[..]) => {
+            found = Some((0, 4, 3));
+        }
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') => match t.get(n.wrapping_sub(3)) {
+                Some(b'f') => {
+                    found = Some((1, 3, 7));
+                }
+                Some(b'g') => {
+                    found = Some((2, 3, 8));
+                }
+                Some(b't') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((3, 4, 1));
+                }
+                _ => {}
+            },
+            Some(b'm') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"is"[..]) => {
+                found = Some((4, 4, 5));
+            }
+            _ => {}
+        },
+        Some(b'g') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"in"[..]) => {
+            found = Some((5, 3, 5));
+        }
+        Some(b'j') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ri"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'a') => {
+                    found = Some((6, 4, 6));
+                }
+                Some(b'e') => {
+                    found = Some((7, 4, 5));
+                }
+                _ => {}
+            }
+        }
+        Some(b'l') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"se"[..]) => {
+            found = Some((8, 3, 3));
+        }
+        Some(b'r') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'd') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"r"[..]) => {
+                    found = Some((9, 4, 4));
+                }
+                Some(b't') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"s"[..]) => {
+                    found = Some((10, 4, 3));
+                }
+                _ => {}
+            }
+        }
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ite"[..]) => {
+                found = Some((11, 5, 2));
+            }
+            Some(b's') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') => {
+                    found = Some((12, 3, 10));
+                }
+                Some(b't') => {
+                    found = Some((13, 3, 9));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 162 (`Step_4`).
-static A_4: Table = Table::new(
-    &[
-        Among("end", -1, 10, None),
-        Among("atief", -1, 2, None),
-        Among("erig", -1, 10, None),
-        Among("achtig", -1, 9, None),
-        Among("ioneel", -1, 1, None),
-        Among("baar", -1, 3, None),
-        Among("laar", -1, 5, None),
-        Among("naar", -1, 4, None),
-        Among("raar", -1, 6, None),
-        Among("eriger", -1, 10, None),
-        Among("achtiger", -1, 9, None),
-        Among("lijker", -1, 8, None),
-        Among("tant", -1, 7, None),
-        Among("erigst", -1, 10, None),
-        Among("achtigst", -1, 9, None),
-        Among("lijkst", -1, 8, None),
-    ],
-    true,
-);
+static A_4: Table = Table::new(&[
+    Among("end", -1, 10, None),
+    Among("atief", -1, 2, None),
+    Among("erig", -1, 10, None),
+    Among("achtig", -1, 9, None),
+    Among("ioneel", -1, 1, None),
+    Among("baar", -1, 3, None),
+    Among("laar", -1, 5, None),
+    Among("naar", -1, 4, None),
+    Among("raar", -1, 6, None),
+    Among("eriger", -1, 10, None),
+    Among("achtiger", -1, 9, None),
+    Among("lijker", -1, 8, None),
+    Among("tant", -1, 7, None),
+    Among("erigst", -1, 10, None),
+    Among("achtigst", -1, 9, None),
+    Among("lijkst", -1, 8, None),
+]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'd') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"en"[..]) => {
+            found = Some((0, 3, 10));
+        }
+        Some(b'f') if t.get(n.wrapping_sub(5)..n - 1) == Some(&b"atie"[..]) => {
+            found = Some((1, 5, 2));
+        }
+        Some(b'g') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((2, 4, 10));
+                }
+                Some(b't') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"ach"[..]) => {
+                    found = Some((3, 6, 9));
+                }
+                _ => {}
+            }
+        }
+        Some(b'l') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"ionee"[..]) => {
+            found = Some((4, 6, 1));
+        }
+        Some(b'r') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'b') => {
+                        found = Some((5, 4, 3));
+                    }
+                    Some(b'l') => {
+                        found = Some((6, 4, 5));
+                    }
+                    Some(b'n') => {
+                        found = Some((7, 4, 4));
+                    }
+                    Some(b'r') => {
+                        found = Some((8, 4, 6));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') => match t.get(n.wrapping_sub(3)) {
+                Some(b'g') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'r') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"e"[..]) => {
+                            found = Some((9, 6, 10));
+                        }
+                        Some(b't') if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"ach"[..]) => {
+                            found = Some((10, 8, 9));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'k') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"lij"[..]) => {
+                    found = Some((11, 6, 8));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'n') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ta"[..]) => {
+                found = Some((12, 4, 7));
+            }
+            Some(b's') => match t.get(n.wrapping_sub(3)) {
+                Some(b'g') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'r') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"e"[..]) => {
+                            found = Some((13, 6, 10));
+                        }
+                        Some(b't') if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"ach"[..]) => {
+                            found = Some((14, 8, 9));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'k') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"lij"[..]) => {
+                    found = Some((15, 6, 8));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 182 (`Step_4`).
-static A_5: Table = Table::new(
-    &[
-        Among("ig", -1, 1, None),
-        Among("iger", -1, 1, None),
-        Among("igst", -1, 1, None),
-    ],
-    true,
-);
+static A_5: Table = Table::new(&[
+    Among("ig", -1, 1, None),
+    Among("iger", -1, 1, None),
+    Among("igst", -1, 1, None),
+]);
+
+/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'g') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'r') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"ige"[..]) => {
+            found = Some((1, 4, 1));
+        }
+        Some(b't') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"igs"[..]) => {
+            found = Some((2, 4, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 196 (`Step_7`).
-static A_6: Table = Table::new(
-    &[
-        Among("ft", -1, 2, None),
-        Among("kt", -1, 1, None),
-        Among("pt", -1, 3, None),
-    ],
-    true,
-);
+static A_6: Table = Table::new(&[
+    Among("ft", -1, 2, None),
+    Among("kt", -1, 1, None),
+    Among("pt", -1, 3, None),
+]);
+
+/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'f') => {
+                found = Some((0, 2, 2));
+            }
+            Some(b'k') => {
+                found = Some((1, 2, 1));
+            }
+            Some(b'p') => {
+                found = Some((2, 2, 3));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 205 (`Step_6`).
-static A_7: Table = Table::new(
-    &[
-        Among("bb", -1, 1, None),
-        Among("cc", -1, 2, None),
-        Among("dd", -1, 3, None),
-        Among("ff", -1, 4, None),
-        Among("gg", -1, 5, None),
-        Among("hh", -1, 6, None),
-        Among("jj", -1, 7, None),
-        Among("kk", -1, 8, None),
-        Among("ll", -1, 9, None),
-        Among("mm", -1, 10, None),
-        Among("nn", -1, 11, None),
-        Among("pp", -1, 12, None),
-        Among("qq", -1, 13, None),
-        Among("rr", -1, 14, None),
-        Among("ss", -1, 15, None),
-        Among("tt", -1, 16, None),
-        Among("v", -1, 21, None),
-        Among("vv", 16, 17, None),
-        Among("ww", -1, 18, None),
-        Among("xx", -1, 19, None),
-        Among("z", -1, 22, None),
-        Among("zz", 20, 20, None),
-    ],
-    true,
-);
+static A_7: Table = Table::new(&[
+    Among("bb", -1, 1, None),
+    Among("cc", -1, 2, None),
+    Among("dd", -1, 3, None),
+    Among("ff", -1, 4, None),
+    Among("gg", -1, 5, None),
+    Among("hh", -1, 6, None),
+    Among("jj", -1, 7, None),
+    Among("kk", -1, 8, None),
+    Among("ll", -1, 9, None),
+    Among("mm", -1, 10, None),
+    Among("nn", -1, 11, None),
+    Among("pp", -1, 12, None),
+    Among("qq", -1, 13, None),
+    Among("rr", -1, 14, None),
+    Among("ss", -1, 15, None),
+    Among("tt", -1, 16, None),
+    Among("v", -1, 21, None),
+    Among("vv", 16, 17, None),
+    Among("ww", -1, 18, None),
+    Among("xx", -1, 19, None),
+    Among("z", -1, 22, None),
+    Among("zz", 20, 20, None),
+]);
+
+/// The row of `A_7` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_7(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'b') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"b"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"c"[..]) => {
+            found = Some((1, 2, 2));
+        }
+        Some(b'd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"d"[..]) => {
+            found = Some((2, 2, 3));
+        }
+        Some(b'f') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"f"[..]) => {
+            found = Some((3, 2, 4));
+        }
+        Some(b'g') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"g"[..]) => {
+            found = Some((4, 2, 5));
+        }
+        Some(b'h') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"h"[..]) => {
+            found = Some((5, 2, 6));
+        }
+        Some(b'j') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"j"[..]) => {
+            found = Some((6, 2, 7));
+        }
+        Some(b'k') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"k"[..]) => {
+            found = Some((7, 2, 8));
+        }
+        Some(b'l') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"l"[..]) => {
+            found = Some((8, 2, 9));
+        }
+        Some(b'm') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"m"[..]) => {
+            found = Some((9, 2, 10));
+        }
+        Some(b'n') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"n"[..]) => {
+            found = Some((10, 2, 11));
+        }
+        Some(b'p') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"p"[..]) => {
+            found = Some((11, 2, 12));
+        }
+        Some(b'q') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"q"[..]) => {
+            found = Some((12, 2, 13));
+        }
+        Some(b'r') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"r"[..]) => {
+            found = Some((13, 2, 14));
+        }
+        Some(b's') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"s"[..]) => {
+            found = Some((14, 2, 15));
+        }
+        Some(b't') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"t"[..]) => {
+            found = Some((15, 2, 16));
+        }
+        Some(b'v') => {
+            found = Some((16, 1, 21));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'v') => {
+                    found = Some((17, 2, 17));
+                }
+                _ => {}
+            }
+        }
+        Some(b'w') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"w"[..]) => {
+            found = Some((18, 2, 18));
+        }
+        Some(b'x') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"x"[..]) => {
+            found = Some((19, 2, 19));
+        }
+        Some(b'z') => {
+            found = Some((20, 1, 22));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'z') => {
+                    found = Some((21, 2, 20));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 236 (`Step_1c`).
-static A_8: Table = Table::new(&[Among("d", -1, 1, None), Among("t", -1, 2, None)], true);
+static A_8: Table = Table::new(&[Among("d", -1, 1, None), Among("t", -1, 2, None)]);
+
+/// The row of `A_8` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_8(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'd') => {
+            found = Some((0, 1, 1));
+        }
+        Some(b't') => {
+            found = Some((1, 1, 2));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 256 (`Lose_prefix`).
-static A_9: Table = Table::new(
-    &[
-        Among("", -1, 5, None),
-        Among("eft", 0, 1, None),
-        Among("vaa", 0, 4, None),
-        Among("val", 0, 2, None),
-        Among("vali", 3, 3, None),
-        Among("vare", 0, 4, None),
-    ],
-    false,
-);
+static A_9: Table = Table::new(&[
+    Among("", -1, 5, None),
+    Among("eft", 0, 1, None),
+    Among("vaa", 0, 4, None),
+    Among("val", 0, 2, None),
+    Among("vali", 3, 3, None),
+    Among("vare", 0, 4, None),
+]);
+
+/// The row of `A_9` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_9(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 5));
+    match t.get(0) {
+        Some(b'e') if t.get(1..3) == Some(&b"ft"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'v') if t.get(1..2) == Some(&b"a"[..]) => match t.get(2) {
+            Some(b'a') => {
+                found = Some((2, 3, 4));
+            }
+            Some(b'l') => {
+                found = Some((3, 3, 2));
+                match t.get(3) {
+                    Some(b'i') => {
+                        found = Some((4, 4, 3));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'r') if t.get(3..4) == Some(&b"e"[..]) => {
+                found = Some((5, 4, 4));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 272 (`Lose_prefix`).
-static A_10: Table = Table::new(&[Among("ë", -1, 1, None), Among("ï", -1, 2, None)], false);
+static A_10: Table = Table::new(&[Among("ë", -1, 1, None), Among("ï", -1, 2, None)]);
+
+/// The row of `A_10` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_10(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'\xc3') => match t.get(1) {
+            Some(b'\xab') => {
+                found = Some((0, 2, 1));
+            }
+            Some(b'\xaf') => {
+                found = Some((1, 2, 2));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 284 (`Lose_infix`).
-static A_11: Table = Table::new(&[Among("ë", -1, 1, None), Among("ï", -1, 2, None)], false);
+static A_11: Table = Table::new(&[Among("ë", -1, 1, None), Among("ï", -1, 2, None)]);
+
+/// The row of `A_11` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_11(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'\xc3') => match t.get(1) {
+            Some(b'\xab') => {
+                found = Some((0, 2, 1));
+            }
+            Some(b'\xaf') => {
+                found = Some((1, 2, 2));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// `R1` (line 61).
 fn r_R1(z: &mut Env) -> bool {
@@ -340,7 +861,7 @@ fn r_lengthen_V(z: &mut Env) -> bool {
         let _ = (z.grouping_b(&G_v_WX, false)
             && z.set_ket()
             && ({
-                among_var = z.find_among_b(&A_0, "lengthen_V");
+                among_var = z.find_among_b(&A_0, T_0, "lengthen_V");
                 among_var != 0
             })
             && z.set_bra()
@@ -412,7 +933,7 @@ fn r_Step_1(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_1, "Step_1");
+            among_var = z.find_among_b(&A_1, T_1, "Step_1");
             among_var != 0
         })
         && z.set_bra()
@@ -506,7 +1027,7 @@ fn r_Step_2(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_2, "Step_2");
+            among_var = z.find_among_b(&A_2, T_2, "Step_2");
             among_var != 0
         })
         && z.set_bra()
@@ -583,7 +1104,7 @@ fn r_Step_3(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_3, "Step_3");
+            among_var = z.find_among_b(&A_3, T_3, "Step_3");
             among_var != 0
         })
         && z.set_bra()
@@ -627,7 +1148,7 @@ fn r_Step_4(z: &mut Env) -> bool {
         let c1 = z.l - z.c;
         (z.set_ket()
             && ({
-                among_var = z.find_among_b(&A_4, "Step_4");
+                among_var = z.find_among_b(&A_4, T_4, "Step_4");
                 among_var != 0
             })
             && z.set_bra()
@@ -652,7 +1173,7 @@ fn r_Step_4(z: &mut Env) -> bool {
             || {
                 z.c = z.l - c1;
                 (z.set_ket()
-                    && (z.find_among_b(&A_5, "Step_4") != 0)
+                    && (z.find_among_b(&A_5, T_5, "Step_4") != 0)
                     && z.set_bra()
                     && (z.call(r_R1, "R1")
                         && ({
@@ -674,7 +1195,7 @@ fn r_Step_7(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_6, "Step_7");
+            among_var = z.find_among_b(&A_6, T_6, "Step_7");
             among_var != 0
         })
         && z.set_bra()
@@ -691,7 +1212,7 @@ fn r_Step_6(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_7, "Step_6");
+            among_var = z.find_among_b(&A_7, T_7, "Step_6");
             among_var != 0
         })
         && z.set_bra()
@@ -735,7 +1256,7 @@ fn r_Step_1c(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_8, "Step_1c");
+            among_var = z.find_among_b(&A_8, T_8, "Step_1c");
             among_var != 0
         })
         && z.set_bra()
@@ -792,6 +1313,7 @@ fn r_Lose_prefix(z: &mut Env) -> bool {
         && ({
             let c2 = z.c;
             ((loop {
+                z.skip_to(&B_0);
                 let c3 = z.c;
                 if ({
                     let c4 = z.c;
@@ -833,7 +1355,7 @@ fn r_Lose_prefix(z: &mut Env) -> bool {
             }
         })
         && (({
-            among_var = z.find_among(&A_9, "Lose_prefix");
+            among_var = z.find_among(&A_9, T_9, "Lose_prefix");
             among_var != 0
         }) && (match among_var {
             1 => false,
@@ -852,7 +1374,7 @@ fn r_Lose_prefix(z: &mut Env) -> bool {
             let c8 = z.c;
             let _ = (z.set_bra()
                 && ({
-                    among_var = z.find_among(&A_10, "Lose_prefix");
+                    among_var = z.find_among(&A_10, T_10, "Lose_prefix");
                     among_var != 0
                 })
                 && z.set_ket()
@@ -871,6 +1393,7 @@ fn r_Lose_infix(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.next()
         && (loop {
+            z.skip_to(&B_1);
             let c1 = z.c;
             if (z.set_bra() && z.eq_s("ge") && z.set_ket()) {
                 break true;
@@ -890,6 +1413,7 @@ fn r_Lose_infix(z: &mut Env) -> bool {
         && ({
             let c3 = z.c;
             ((loop {
+                z.skip_to(&B_0);
                 let c4 = z.c;
                 if ({
                     let c5 = z.c;
@@ -939,7 +1463,7 @@ fn r_Lose_infix(z: &mut Env) -> bool {
             let c9 = z.c;
             let _ = (z.set_bra()
                 && ({
-                    among_var = z.find_among(&A_11, "Lose_infix");
+                    among_var = z.find_among(&A_11, T_11, "Lose_infix");
                     among_var != 0
                 })
                 && z.set_ket()
@@ -1177,3 +1701,14 @@ pub(crate) fn stem(z: &mut Env) -> bool {
             }
         }))
 }
+
+/// The bytes at which a skipping loop stops.
+static B_0: [u64; 4] = [
+    0x0,
+    0x220822200000000,
+    0xffffffffffffffff,
+    0xffffffffffffffff,
+];
+
+/// The bytes at which a skipping loop stops.
+static B_1: [u64; 4] = [0x0, 0x8000000000, 0x0, 0x0];

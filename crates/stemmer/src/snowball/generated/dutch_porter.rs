@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -44,78 +44,233 @@ static G_v_j: Grouping = Grouping::new(
 );
 
 /// Line 45 (`prelude`).
-static A_0: Table = Table::new(
-    &[
-        Among("", -1, 6, None),
-        Among("á", 0, 1, None),
-        Among("ä", 0, 1, None),
-        Among("é", 0, 2, None),
-        Among("ë", 0, 2, None),
-        Among("í", 0, 3, None),
-        Among("ï", 0, 3, None),
-        Among("ó", 0, 4, None),
-        Among("ö", 0, 4, None),
-        Among("ú", 0, 5, None),
-        Among("ü", 0, 5, None),
-    ],
-    false,
-);
+static A_0: Table = Table::new(&[
+    Among("", -1, 6, None),
+    Among("á", 0, 1, None),
+    Among("ä", 0, 1, None),
+    Among("é", 0, 2, None),
+    Among("ë", 0, 2, None),
+    Among("í", 0, 3, None),
+    Among("ï", 0, 3, None),
+    Among("ó", 0, 4, None),
+    Among("ö", 0, 4, None),
+    Among("ú", 0, 5, None),
+    Among("ü", 0, 5, None),
+]);
+
+/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 6));
+    match t.get(0) {
+        Some(b'\xc3') => match t.get(1) {
+            Some(b'\xa1') => {
+                found = Some((1, 2, 1));
+            }
+            Some(b'\xa4') => {
+                found = Some((2, 2, 1));
+            }
+            Some(b'\xa9') => {
+                found = Some((3, 2, 2));
+            }
+            Some(b'\xab') => {
+                found = Some((4, 2, 2));
+            }
+            Some(b'\xad') => {
+                found = Some((5, 2, 3));
+            }
+            Some(b'\xaf') => {
+                found = Some((6, 2, 3));
+            }
+            Some(b'\xb3') => {
+                found = Some((7, 2, 4));
+            }
+            Some(b'\xb6') => {
+                found = Some((8, 2, 4));
+            }
+            Some(b'\xba') => {
+                found = Some((9, 2, 5));
+            }
+            Some(b'\xbc') => {
+                found = Some((10, 2, 5));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 91 (`postlude`).
-static A_1: Table = Table::new(
-    &[
-        Among("", -1, 3, None),
-        Among("I", 0, 2, None),
-        Among("Y", 0, 1, None),
-    ],
-    false,
-);
+static A_1: Table = Table::new(&[
+    Among("", -1, 3, None),
+    Among("I", 0, 2, None),
+    Among("Y", 0, 1, None),
+]);
+
+/// The row of `A_1` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 3));
+    match t.get(0) {
+        Some(b'I') => {
+            found = Some((1, 1, 2));
+        }
+        Some(b'Y') => {
+            found = Some((2, 1, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 105 (`undouble`).
-static A_2: Table = Table::new(
-    &[
-        Among("dd", -1, 1, None),
-        Among("kk", -1, 1, None),
-        Among("tt", -1, 1, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("dd", -1, 1, None),
+    Among("kk", -1, 1, None),
+    Among("tt", -1, 1, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"d"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'k') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"k"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        Some(b't') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"t"[..]) => {
+            found = Some((2, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 122 (`standard_suffix`).
-static A_3: Table = Table::new(
-    &[
-        Among("ene", -1, 2, None),
-        Among("se", -1, 3, None),
-        Among("en", -1, 2, None),
-        Among("heden", 2, 1, None),
-        Among("s", -1, 3, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("ene", -1, 2, None),
+    Among("se", -1, 3, None),
+    Among("en", -1, 2, None),
+    Among("heden", 2, 1, None),
+    Among("s", -1, 3, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                found = Some((0, 3, 2));
+            }
+            Some(b's') => {
+                found = Some((1, 2, 3));
+            }
+            _ => {}
+        },
+        Some(b'n') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((2, 2, 2));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'd') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"he"[..]) => {
+                    found = Some((3, 5, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b's') => {
+            found = Some((4, 1, 3));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 141 (`standard_suffix`).
-static A_4: Table = Table::new(
-    &[
-        Among("end", -1, 1, None),
-        Among("ig", -1, 2, None),
-        Among("ing", -1, 1, None),
-        Among("lijk", -1, 3, None),
-        Among("baar", -1, 4, None),
-        Among("bar", -1, 5, None),
-    ],
-    true,
-);
+static A_4: Table = Table::new(&[
+    Among("end", -1, 1, None),
+    Among("ig", -1, 2, None),
+    Among("ing", -1, 1, None),
+    Among("lijk", -1, 3, None),
+    Among("baar", -1, 4, None),
+    Among("bar", -1, 5, None),
+]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'd') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"en"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'g') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') => {
+                found = Some((1, 2, 2));
+            }
+            Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((2, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'k') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"lij"[..]) => {
+            found = Some((3, 4, 3));
+        }
+        Some(b'r') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"a"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"b"[..]) => {
+                    found = Some((4, 4, 4));
+                }
+                Some(b'b') => {
+                    found = Some((5, 3, 5));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 163 (`standard_suffix`).
-static A_5: Table = Table::new(
-    &[
-        Among("aa", -1, 1, None),
-        Among("ee", -1, 1, None),
-        Among("oo", -1, 1, None),
-        Among("uu", -1, 1, None),
-    ],
-    true,
-);
+static A_5: Table = Table::new(&[
+    Among("aa", -1, 1, None),
+    Among("ee", -1, 1, None),
+    Among("oo", -1, 1, None),
+    Among("uu", -1, 1, None),
+]);
+
+/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"a"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'e') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        Some(b'o') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"o"[..]) => {
+            found = Some((2, 2, 1));
+        }
+        Some(b'u') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"u"[..]) => {
+            found = Some((3, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `prelude` (line 43).
 fn r_prelude(z: &mut Env) -> bool {
@@ -124,10 +279,11 @@ fn r_prelude(z: &mut Env) -> bool {
         let c1 = z.c;
         ({
             loop {
+                z.skip_to(&B_0);
                 let c2 = z.c;
                 if !(z.set_bra()
                     && ({
-                        among_var = z.find_among(&A_0, "prelude");
+                        among_var = z.find_among(&A_0, T_0, "prelude");
                         among_var != 0
                     })
                     && z.set_ket()
@@ -248,10 +404,11 @@ fn r_postlude(z: &mut Env) -> bool {
     let mut among_var = 0;
     ({
         loop {
+            z.skip_to(&B_1);
             let c1 = z.c;
             if !(z.set_bra()
                 && ({
-                    among_var = z.find_among(&A_1, "postlude");
+                    among_var = z.find_among(&A_1, T_1, "postlude");
                     among_var != 0
                 })
                 && z.set_ket()
@@ -284,7 +441,7 @@ fn r_R2(z: &mut Env) -> bool {
 fn r_undouble(z: &mut Env) -> bool {
     (({
         let c1 = z.l - z.c;
-        ((z.find_among_b(&A_2, "undouble") != 0) && true) && {
+        ((z.find_among_b(&A_2, T_2, "undouble") != 0) && true) && {
             z.c = z.l - c1;
             true
         }
@@ -345,7 +502,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
         let c1 = z.l - z.c;
         let _ = (z.set_ket()
             && ({
-                among_var = z.find_among_b(&A_3, "standard_suffix");
+                among_var = z.find_among_b(&A_3, T_3, "standard_suffix");
                 among_var != 0
             })
             && z.set_bra()
@@ -386,7 +543,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
         let c5 = z.l - z.c;
         let _ = (z.set_ket()
             && ({
-                among_var = z.find_among_b(&A_4, "standard_suffix");
+                among_var = z.find_among_b(&A_4, T_4, "standard_suffix");
                 among_var != 0
             })
             && z.set_bra()
@@ -437,7 +594,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
         let _ = (z.grouping_b(&G_v_I, false)
             && ({
                 let c10 = z.l - z.c;
-                (((z.find_among_b(&A_5, "standard_suffix") != 0) && true)
+                (((z.find_among_b(&A_5, T_5, "standard_suffix") != 0) && true)
                     && z.grouping_b(&G_v, false))
                     && {
                         z.c = z.l - c10;
@@ -484,3 +641,9 @@ pub(crate) fn stem(z: &mut Env) -> bool {
         true
     }))
 }
+
+/// The bytes at which a skipping loop stops.
+static B_0: [u64; 4] = [0x0, 0x0, 0x0, 0x8];
+
+/// The bytes at which a skipping loop stops.
+static B_1: [u64; 4] = [0x0, 0x2000200, 0x0, 0x0];

@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -32,197 +32,759 @@ static G_v_WXY: Grouping = Grouping::new(89, 121, &[1, 17, 65, 208, 1]);
 static G_valid_LI: Grouping = Grouping::new(99, 116, &[55, 141, 2]);
 
 /// Line 36 (`mark_regions`).
-static A_0: Table = Table::new(
-    &[
-        Among("arsen", -1, 1, None),
-        Among("commun", -1, 1, None),
-        Among("emerg", -1, 1, None),
-        Among("gener", -1, 1, None),
-        Among("later", -1, 1, None),
-        Among("organ", -1, 1, None),
-        Among("past", -1, 1, None),
-        Among("univers", -1, 1, None),
-    ],
-    false,
-);
+static A_0: Table = Table::new(&[
+    Among("arsen", -1, 1, None),
+    Among("commun", -1, 1, None),
+    Among("emerg", -1, 1, None),
+    Among("gener", -1, 1, None),
+    Among("later", -1, 1, None),
+    Among("organ", -1, 1, None),
+    Among("past", -1, 1, None),
+    Among("univers", -1, 1, None),
+]);
+
+/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'a') if t.get(1..5) == Some(&b"rsen"[..]) => {
+            found = Some((0, 5, 1));
+        }
+        Some(b'c') if t.get(1..6) == Some(&b"ommun"[..]) => {
+            found = Some((1, 6, 1));
+        }
+        Some(b'e') if t.get(1..5) == Some(&b"merg"[..]) => {
+            found = Some((2, 5, 1));
+        }
+        Some(b'g') if t.get(1..5) == Some(&b"ener"[..]) => {
+            found = Some((3, 5, 1));
+        }
+        Some(b'l') if t.get(1..5) == Some(&b"ater"[..]) => {
+            found = Some((4, 5, 1));
+        }
+        Some(b'o') if t.get(1..5) == Some(&b"rgan"[..]) => {
+            found = Some((5, 5, 1));
+        }
+        Some(b'p') if t.get(1..4) == Some(&b"ast"[..]) => {
+            found = Some((6, 4, 1));
+        }
+        Some(b'u') if t.get(1..7) == Some(&b"nivers"[..]) => {
+            found = Some((7, 7, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 67 (`Step_1a`).
-static A_1: Table = Table::new(
-    &[
-        Among("'", -1, 1, None),
-        Among("'s'", 0, 1, None),
-        Among("'s", -1, 1, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("'", -1, 1, None),
+    Among("'s'", 0, 1, None),
+    Among("'s", -1, 1, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\'') => {
+            found = Some((0, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\'"[..]) => {
+                    found = Some((1, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b's') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\'"[..]) => {
+            found = Some((2, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 72 (`Step_1a`).
-static A_2: Table = Table::new(
-    &[
-        Among("ied", -1, 2, None),
-        Among("s", -1, 3, None),
-        Among("ies", 1, 2, None),
-        Among("sses", 1, 1, None),
-        Among("ss", 1, 4, None),
-        Among("us", 1, 4, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("ied", -1, 2, None),
+    Among("s", -1, 3, None),
+    Among("ies", 1, 2, None),
+    Among("sses", 1, 1, None),
+    Among("ss", 1, 4, None),
+    Among("us", 1, 4, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'd') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ie"[..]) => {
+            found = Some((0, 3, 2));
+        }
+        Some(b's') => {
+            found = Some((1, 1, 3));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'e') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') => {
+                        found = Some((2, 3, 2));
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"s"[..]) => {
+                        found = Some((3, 4, 1));
+                    }
+                    _ => {}
+                },
+                Some(b's') => {
+                    found = Some((4, 2, 4));
+                }
+                Some(b'u') => {
+                    found = Some((5, 2, 4));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 82 (`Step_1b`).
-static A_3: Table = Table::new(
-    &[
-        Among("", -1, 4, None),
-        Among("ed", 0, 2, None),
-        Among("eed", 1, 1, None),
-        Among("ing", 0, 3, None),
-        Among("edly", 0, 2, None),
-        Among("eedly", 4, 1, None),
-        Among("ingly", 0, 2, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("", -1, 4, None),
+    Among("ed", 0, 2, None),
+    Among("eed", 1, 1, None),
+    Among("ing", 0, 3, None),
+    Among("edly", 0, 2, None),
+    Among("eedly", 4, 1, None),
+    Among("ingly", 0, 2, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 4));
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((1, 2, 2));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'e') => {
+                    found = Some((2, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'g') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"in"[..]) => {
+            found = Some((3, 3, 3));
+        }
+        Some(b'y') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"l"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'd') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((4, 4, 2));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'e') => {
+                            found = Some((5, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'g') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"in"[..]) => {
+                    found = Some((6, 5, 2));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 86 (`Step_1b`).
-static A_4: Table = Table::new(
-    &[
-        Among("succ", -1, 1, None),
-        Among("proc", -1, 1, None),
-        Among("exc", -1, 1, None),
-    ],
-    true,
-);
+static A_4: Table = Table::new(&[
+    Among("succ", -1, 1, None),
+    Among("proc", -1, 1, None),
+    Among("exc", -1, 1, None),
+]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'c') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"su"[..]) => {
+                found = Some((0, 4, 1));
+            }
+            Some(b'o') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"pr"[..]) => {
+                found = Some((1, 4, 1));
+            }
+            Some(b'x') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                found = Some((2, 3, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 98 (`Step_1b`).
-static A_5: Table = Table::new(
-    &[
-        Among("even", -1, 2, None),
-        Among("cann", -1, 2, None),
-        Among("inn", -1, 2, None),
-        Among("earr", -1, 2, None),
-        Among("herr", -1, 2, None),
-        Among("out", -1, 2, None),
-        Among("y", -1, 1, None),
-    ],
-    true,
-);
+static A_5: Table = Table::new(&[
+    Among("even", -1, 2, None),
+    Among("cann", -1, 2, None),
+    Among("inn", -1, 2, None),
+    Among("earr", -1, 2, None),
+    Among("herr", -1, 2, None),
+    Among("out", -1, 2, None),
+    Among("y", -1, 1, None),
+]);
+
+/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ev"[..]) => {
+                found = Some((0, 4, 2));
+            }
+            Some(b'n') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"c"[..]) => {
+                    found = Some((1, 4, 2));
+                }
+                Some(b'i') => {
+                    found = Some((2, 3, 2));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'r') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"r"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((3, 4, 2));
+                }
+                Some(b'e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"h"[..]) => {
+                    found = Some((4, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b't') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ou"[..]) => {
+            found = Some((5, 3, 2));
+        }
+        Some(b'y') => {
+            found = Some((6, 1, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 112 (`Step_1b`).
-static A_6: Table = Table::new(
-    &[
-        Among("", -1, 3, None),
-        Among("bb", 0, 2, None),
-        Among("dd", 0, 2, None),
-        Among("ff", 0, 2, None),
-        Among("gg", 0, 2, None),
-        Among("bl", 0, 1, None),
-        Among("mm", 0, 2, None),
-        Among("nn", 0, 2, None),
-        Among("pp", 0, 2, None),
-        Among("rr", 0, 2, None),
-        Among("at", 0, 1, None),
-        Among("tt", 0, 2, None),
-        Among("iz", 0, 1, None),
-    ],
-    true,
-);
+static A_6: Table = Table::new(&[
+    Among("", -1, 3, None),
+    Among("bb", 0, 2, None),
+    Among("dd", 0, 2, None),
+    Among("ff", 0, 2, None),
+    Among("gg", 0, 2, None),
+    Among("bl", 0, 1, None),
+    Among("mm", 0, 2, None),
+    Among("nn", 0, 2, None),
+    Among("pp", 0, 2, None),
+    Among("rr", 0, 2, None),
+    Among("at", 0, 1, None),
+    Among("tt", 0, 2, None),
+    Among("iz", 0, 1, None),
+]);
+
+/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 3));
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'b') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"b"[..]) => {
+            found = Some((1, 2, 2));
+        }
+        Some(b'd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"d"[..]) => {
+            found = Some((2, 2, 2));
+        }
+        Some(b'f') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"f"[..]) => {
+            found = Some((3, 2, 2));
+        }
+        Some(b'g') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"g"[..]) => {
+            found = Some((4, 2, 2));
+        }
+        Some(b'l') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"b"[..]) => {
+            found = Some((5, 2, 1));
+        }
+        Some(b'm') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"m"[..]) => {
+            found = Some((6, 2, 2));
+        }
+        Some(b'n') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"n"[..]) => {
+            found = Some((7, 2, 2));
+        }
+        Some(b'p') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"p"[..]) => {
+            found = Some((8, 2, 2));
+        }
+        Some(b'r') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"r"[..]) => {
+            found = Some((9, 2, 2));
+        }
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((10, 2, 1));
+            }
+            Some(b't') => {
+                found = Some((11, 2, 2));
+            }
+            _ => {}
+        },
+        Some(b'z') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((12, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 132 (`Step_2`).
-static A_7: Table = Table::new(
-    &[
-        Among("anci", -1, 3, None),
-        Among("enci", -1, 2, None),
-        Among("ogi", -1, 14, None),
-        Among("li", -1, 17, None),
-        Among("bli", 3, 12, None),
-        Among("abli", 4, 4, None),
-        Among("alli", 3, 8, None),
-        Among("fulli", 3, 15, None),
-        Among("lessli", 3, 16, None),
-        Among("ousli", 3, 10, None),
-        Among("entli", 3, 5, None),
-        Among("aliti", -1, 8, None),
-        Among("biliti", -1, 12, None),
-        Among("iviti", -1, 11, None),
-        Among("tional", -1, 1, None),
-        Among("ational", 14, 7, None),
-        Among("alism", -1, 8, None),
-        Among("ation", -1, 7, None),
-        Among("ization", 17, 6, None),
-        Among("izer", -1, 6, None),
-        Among("ator", -1, 7, None),
-        Among("iveness", -1, 11, None),
-        Among("fulness", -1, 9, None),
-        Among("ousness", -1, 10, None),
-        Among("ogist", -1, 13, None),
-    ],
-    true,
-);
+static A_7: Table = Table::new(&[
+    Among("anci", -1, 3, None),
+    Among("enci", -1, 2, None),
+    Among("ogi", -1, 14, None),
+    Among("li", -1, 17, None),
+    Among("bli", 3, 12, None),
+    Among("abli", 4, 4, None),
+    Among("alli", 3, 8, None),
+    Among("fulli", 3, 15, None),
+    Among("lessli", 3, 16, None),
+    Among("ousli", 3, 10, None),
+    Among("entli", 3, 5, None),
+    Among("aliti", -1, 8, None),
+    Among("biliti", -1, 12, None),
+    Among("iviti", -1, 11, None),
+    Among("tional", -1, 1, None),
+    Among("ational", 14, 7, None),
+    Among("alism", -1, 8, None),
+    Among("ation", -1, 7, None),
+    Among("ization", 17, 6, None),
+    Among("izer", -1, 6, None),
+    Among("ator", -1, 7, None),
+    Among("iveness", -1, 11, None),
+    Among("fulness", -1, 9, None),
+    Among("ousness", -1, 10, None),
+    Among("ogist", -1, 13, None),
+]);
+
+/// The row of `A_7` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_7(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"n"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((0, 4, 3));
+                    }
+                    Some(b'e') => {
+                        found = Some((1, 4, 2));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'g') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"o"[..]) => {
+                found = Some((2, 3, 14));
+            }
+            Some(b'l') => {
+                found = Some((3, 2, 17));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'b') => {
+                        found = Some((4, 3, 12));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'a') => {
+                                found = Some((5, 4, 4));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'l') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((6, 4, 8));
+                        }
+                        Some(b'u') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"f"[..]) => {
+                            found = Some((7, 5, 15));
+                        }
+                        _ => {}
+                    },
+                    Some(b's') => match t.get(n.wrapping_sub(4)) {
+                        Some(b's') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"le"[..]) => {
+                            found = Some((8, 6, 16));
+                        }
+                        Some(b'u') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"o"[..]) => {
+                            found = Some((9, 5, 10));
+                        }
+                        _ => {}
+                    },
+                    Some(b't') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"en"[..]) => {
+                        found = Some((10, 5, 5));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b't') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'l') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((11, 5, 8));
+                        }
+                        Some(b'i') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"b"[..]) => {
+                            found = Some((12, 6, 12));
+                        }
+                        _ => {}
+                    },
+                    Some(b'v') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((13, 5, 11));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'l') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"tiona"[..]) => {
+            found = Some((14, 6, 1));
+            match t.get(n.wrapping_sub(7)) {
+                Some(b'a') => {
+                    found = Some((15, 7, 7));
+                }
+                _ => {}
+            }
+        }
+        Some(b'm') if t.get(n.wrapping_sub(5)..n - 1) == Some(&b"alis"[..]) => {
+            found = Some((16, 5, 8));
+        }
+        Some(b'n') if t.get(n.wrapping_sub(5)..n - 1) == Some(&b"atio"[..]) => {
+            found = Some((17, 5, 7));
+            match t.get(n.wrapping_sub(6)) {
+                Some(b'z') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) => {
+                    found = Some((18, 7, 6));
+                }
+                _ => {}
+            }
+        }
+        Some(b'r') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"iz"[..]) => {
+                found = Some((19, 4, 6));
+            }
+            Some(b'o') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"at"[..]) => {
+                found = Some((20, 4, 7));
+            }
+            _ => {}
+        },
+        Some(b's') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"nes"[..]) => {
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'e') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"iv"[..]) => {
+                    found = Some((21, 7, 11));
+                }
+                Some(b'l') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"fu"[..]) => {
+                    found = Some((22, 7, 9));
+                }
+                Some(b's') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"ou"[..]) => {
+                    found = Some((23, 7, 10));
+                }
+                _ => {}
+            }
+        }
+        Some(b't') if t.get(n.wrapping_sub(5)..n - 1) == Some(&b"ogis"[..]) => {
+            found = Some((24, 5, 13));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 160 (`Step_3`).
-static A_8: Table = Table::new(
-    &[
-        Among("icate", -1, 4, None),
-        Among("ative", -1, 6, None),
-        Among("alize", -1, 3, None),
-        Among("iciti", -1, 4, None),
-        Among("ical", -1, 4, None),
-        Among("tional", -1, 1, None),
-        Among("ational", 5, 2, None),
-        Among("ful", -1, 5, None),
-        Among("ness", -1, 5, None),
-    ],
-    true,
-);
+static A_8: Table = Table::new(&[
+    Among("icate", -1, 4, None),
+    Among("ative", -1, 6, None),
+    Among("alize", -1, 3, None),
+    Among("iciti", -1, 4, None),
+    Among("ical", -1, 4, None),
+    Among("tional", -1, 1, None),
+    Among("ational", 5, 2, None),
+    Among("ful", -1, 5, None),
+    Among("ness", -1, 5, None),
+]);
+
+/// The row of `A_8` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_8(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b't') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ica"[..]) => {
+                found = Some((0, 5, 4));
+            }
+            Some(b'v') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ati"[..]) => {
+                found = Some((1, 5, 6));
+            }
+            Some(b'z') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ali"[..]) => {
+                found = Some((2, 5, 3));
+            }
+            _ => {}
+        },
+        Some(b'i') if t.get(n.wrapping_sub(5)..n - 1) == Some(&b"icit"[..]) => {
+            found = Some((3, 5, 4));
+        }
+        Some(b'l') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => match t.get(n.wrapping_sub(3)) {
+                Some(b'c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((4, 4, 4));
+                }
+                Some(b'n') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"tio"[..]) => {
+                    found = Some((5, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'a') => {
+                            found = Some((6, 7, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'u') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"f"[..]) => {
+                found = Some((7, 3, 5));
+            }
+            _ => {}
+        },
+        Some(b's') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"nes"[..]) => {
+            found = Some((8, 4, 5));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 174 (`Step_4`).
-static A_9: Table = Table::new(
-    &[
-        Among("ic", -1, 1, None),
-        Among("ance", -1, 1, None),
-        Among("ence", -1, 1, None),
-        Among("able", -1, 1, None),
-        Among("ible", -1, 1, None),
-        Among("ate", -1, 1, None),
-        Among("ive", -1, 1, None),
-        Among("ize", -1, 1, None),
-        Among("iti", -1, 1, None),
-        Among("al", -1, 1, None),
-        Among("ism", -1, 1, None),
-        Among("ion", -1, 2, None),
-        Among("er", -1, 1, None),
-        Among("ous", -1, 1, None),
-        Among("ant", -1, 1, None),
-        Among("ent", -1, 1, None),
-        Among("ment", 15, 1, None),
-        Among("ement", 16, 1, None),
-    ],
-    true,
-);
+static A_9: Table = Table::new(&[
+    Among("ic", -1, 1, None),
+    Among("ance", -1, 1, None),
+    Among("ence", -1, 1, None),
+    Among("able", -1, 1, None),
+    Among("ible", -1, 1, None),
+    Among("ate", -1, 1, None),
+    Among("ive", -1, 1, None),
+    Among("ize", -1, 1, None),
+    Among("iti", -1, 1, None),
+    Among("al", -1, 1, None),
+    Among("ism", -1, 1, None),
+    Among("ion", -1, 2, None),
+    Among("er", -1, 1, None),
+    Among("ous", -1, 1, None),
+    Among("ant", -1, 1, None),
+    Among("ent", -1, 1, None),
+    Among("ment", 15, 1, None),
+    Among("ement", 16, 1, None),
+]);
+
+/// The row of `A_9` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_9(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"n"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1, 4, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((2, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'l') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"b"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((3, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((4, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b't') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((5, 3, 1));
+            }
+            Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((6, 3, 1));
+            }
+            Some(b'z') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((7, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'i') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"it"[..]) => {
+            found = Some((8, 3, 1));
+        }
+        Some(b'l') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"a"[..]) => {
+            found = Some((9, 2, 1));
+        }
+        Some(b'm') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"is"[..]) => {
+            found = Some((10, 3, 1));
+        }
+        Some(b'n') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"io"[..]) => {
+            found = Some((11, 3, 2));
+        }
+        Some(b'r') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((12, 2, 1));
+        }
+        Some(b's') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ou"[..]) => {
+            found = Some((13, 3, 1));
+        }
+        Some(b't') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"n"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((14, 3, 1));
+                }
+                Some(b'e') => {
+                    found = Some((15, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'm') => {
+                            found = Some((16, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'e') => {
+                                    found = Some((17, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 183 (`Step_5`).
-static A_10: Table = Table::new(&[Among("e", -1, 1, None), Among("l", -1, 2, None)], true);
+static A_10: Table = Table::new(&[Among("e", -1, 1, None), Among("l", -1, 2, None)]);
+
+/// The row of `A_10` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_10(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'e') => {
+            found = Some((0, 1, 1));
+        }
+        Some(b'l') => {
+            found = Some((1, 1, 2));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 192 (`exception1`).
-static A_11: Table = Table::new(
-    &[
-        Among("andes", -1, 8, None),
-        Among("atlas", -1, 8, None),
-        Among("bias", -1, 8, None),
-        Among("cosmos", -1, 8, None),
-        Among("early", -1, 5, None),
-        Among("gently", -1, 3, None),
-        Among("howe", -1, 8, None),
-        Among("idly", -1, 2, None),
-        Among("news", -1, 8, None),
-        Among("only", -1, 6, None),
-        Among("singly", -1, 7, None),
-        Among("skies", -1, 1, None),
-        Among("sky", -1, 8, None),
-        Among("ugly", -1, 4, None),
-    ],
-    false,
-);
+static A_11: Table = Table::new(&[
+    Among("andes", -1, 8, None),
+    Among("atlas", -1, 8, None),
+    Among("bias", -1, 8, None),
+    Among("cosmos", -1, 8, None),
+    Among("early", -1, 5, None),
+    Among("gently", -1, 3, None),
+    Among("howe", -1, 8, None),
+    Among("idly", -1, 2, None),
+    Among("news", -1, 8, None),
+    Among("only", -1, 6, None),
+    Among("singly", -1, 7, None),
+    Among("skies", -1, 1, None),
+    Among("sky", -1, 8, None),
+    Among("ugly", -1, 4, None),
+]);
+
+/// The row of `A_11` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_11(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'a') => match t.get(1) {
+            Some(b'n') if t.get(2..5) == Some(&b"des"[..]) => {
+                found = Some((0, 5, 8));
+            }
+            Some(b't') if t.get(2..5) == Some(&b"las"[..]) => {
+                found = Some((1, 5, 8));
+            }
+            _ => {}
+        },
+        Some(b'b') if t.get(1..4) == Some(&b"ias"[..]) => {
+            found = Some((2, 4, 8));
+        }
+        Some(b'c') if t.get(1..6) == Some(&b"osmos"[..]) => {
+            found = Some((3, 6, 8));
+        }
+        Some(b'e') if t.get(1..5) == Some(&b"arly"[..]) => {
+            found = Some((4, 5, 5));
+        }
+        Some(b'g') if t.get(1..6) == Some(&b"ently"[..]) => {
+            found = Some((5, 6, 3));
+        }
+        Some(b'h') if t.get(1..4) == Some(&b"owe"[..]) => {
+            found = Some((6, 4, 8));
+        }
+        Some(b'i') if t.get(1..4) == Some(&b"dly"[..]) => {
+            found = Some((7, 4, 2));
+        }
+        Some(b'n') if t.get(1..4) == Some(&b"ews"[..]) => {
+            found = Some((8, 4, 8));
+        }
+        Some(b'o') if t.get(1..4) == Some(&b"nly"[..]) => {
+            found = Some((9, 4, 6));
+        }
+        Some(b's') => match t.get(1) {
+            Some(b'i') if t.get(2..6) == Some(&b"ngly"[..]) => {
+                found = Some((10, 6, 7));
+            }
+            Some(b'k') => match t.get(2) {
+                Some(b'i') if t.get(3..5) == Some(&b"es"[..]) => {
+                    found = Some((11, 5, 1));
+                }
+                Some(b'y') => {
+                    found = Some((12, 3, 8));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'u') if t.get(1..4) == Some(&b"gly"[..]) => {
+            found = Some((13, 4, 4));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `prelude` (line 25).
 fn r_prelude(z: &mut Env) -> bool {
@@ -252,6 +814,7 @@ fn r_prelude(z: &mut Env) -> bool {
             loop {
                 let c4 = z.c;
                 if !((loop {
+                    z.skip_to(&B_0);
                     let c5 = z.c;
                     if (z.grouping(&G_v, true) && z.set_bra() && z.eq_s("y") && z.set_ket()) {
                         z.c = c5;
@@ -292,7 +855,7 @@ fn r_mark_regions(z: &mut Env) -> bool {
         let c1 = z.c;
         let _ = (({
             let c2 = z.c;
-            ((z.find_among(&A_0, "mark_regions") != 0) && true) || {
+            ((z.find_among(&A_0, T_0, "mark_regions") != 0) && true) || {
                 z.c = c2;
                 (z.go_grouping(&G_v, true, true) && z.go_grouping(&G_v, false, true))
             }
@@ -343,14 +906,17 @@ fn r_Step_1a(z: &mut Env) -> bool {
     let mut among_var = 0;
     (({
         let c1 = z.l - z.c;
-        if !(z.set_ket() && (z.find_among_b(&A_1, "Step_1a") != 0) && z.set_bra() && z.slice_del())
+        if !(z.set_ket()
+            && (z.find_among_b(&A_1, T_1, "Step_1a") != 0)
+            && z.set_bra()
+            && z.slice_del())
         {
             z.c = z.l - c1;
         }
         true
     }) && z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_2, "Step_1a");
+            among_var = z.find_among_b(&A_2, T_2, "Step_1a");
             among_var != 0
         })
         && z.set_bra()
@@ -376,7 +942,7 @@ fn r_Step_1b(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_3, "Step_1b");
+            among_var = z.find_among_b(&A_3, T_3, "Step_1b");
             among_var != 0
         })
         && z.set_bra()
@@ -388,7 +954,7 @@ fn r_Step_1b(z: &mut Env) -> bool {
                         let c2 = z.l - z.c;
                         let _ = ({
                             let c3 = z.l - z.c;
-                            ((z.find_among_b(&A_4, "Step_1b") != 0) && (z.c <= z.lb)) || {
+                            ((z.find_among_b(&A_4, T_4, "Step_1b") != 0) && (z.c <= z.lb)) || {
                                 z.c = z.l - c3;
                                 (z.call(r_R1, "R1") && z.slice_from("ee"))
                             }
@@ -400,7 +966,7 @@ fn r_Step_1b(z: &mut Env) -> bool {
                 2 => false,
                 3 => {
                     (({
-                        among_var = z.find_among_b(&A_5, "Step_1b");
+                        among_var = z.find_among_b(&A_5, T_5, "Step_1b");
                         among_var != 0
                     }) && (match among_var {
                         1 => {
@@ -433,7 +999,7 @@ fn r_Step_1b(z: &mut Env) -> bool {
                     && ({
                         let c6 = z.l - z.c;
                         (({
-                            among_var = z.find_among_b(&A_6, "Step_1b");
+                            among_var = z.find_among_b(&A_6, T_6, "Step_1b");
                             among_var != 0
                         }) && (match among_var {
                             1 => {
@@ -506,7 +1072,7 @@ fn r_Step_2(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_7, "Step_2");
+            among_var = z.find_among_b(&A_7, T_7, "Step_2");
             among_var != 0
         })
         && z.set_bra()
@@ -538,7 +1104,7 @@ fn r_Step_3(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_8, "Step_3");
+            among_var = z.find_among_b(&A_8, T_8, "Step_3");
             among_var != 0
         })
         && z.set_bra()
@@ -559,7 +1125,7 @@ fn r_Step_4(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_9, "Step_4");
+            among_var = z.find_among_b(&A_9, T_9, "Step_4");
             among_var != 0
         })
         && z.set_bra()
@@ -584,7 +1150,7 @@ fn r_Step_5(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_10, "Step_5");
+            among_var = z.find_among_b(&A_10, T_10, "Step_5");
             among_var != 0
         })
         && z.set_bra()
@@ -615,7 +1181,7 @@ fn r_exception1(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_bra()
         && ({
-            among_var = z.find_among(&A_11, "exception1");
+            among_var = z.find_among(&A_11, T_11, "exception1");
             among_var != 0
         })
         && z.set_ket()
@@ -640,6 +1206,7 @@ fn r_postlude(z: &mut Env) -> bool {
             loop {
                 let c1 = z.c;
                 if !((loop {
+                    z.skip_to(&B_1);
                     let c2 = z.c;
                     if (z.set_bra() && z.eq_s("Y") && z.set_ket()) {
                         z.c = c2;
@@ -737,3 +1304,14 @@ pub(crate) fn stem(z: &mut Env) -> bool {
             }
     })
 }
+
+/// The bytes at which a skipping loop stops.
+static B_0: [u64; 4] = [
+    0x0,
+    0x220822200000000,
+    0xffffffffffffffff,
+    0xffffffffffffffff,
+];
+
+/// The bytes at which a skipping loop stops.
+static B_1: [u64; 4] = [0x0, 0x2000000, 0x0, 0x0];

@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -27,185 +27,719 @@ static G_aou: Grouping = Grouping::new(97, 117, &[1, 64, 16]);
 static G_digit: Grouping = Grouping::new(48, 57, &[255, 3]);
 
 /// Line 43 (`canonical_form`).
-static A_0: Table = Table::new(
-    &[
-        Among("", -1, 14, None),
-        Among("-", 0, 13, None),
-        Among("cx", 0, 1, None),
-        Among("gx", 0, 2, None),
-        Among("hx", 0, 3, None),
-        Among("jx", 0, 4, None),
-        Among("q", 0, 12, None),
-        Among("sx", 0, 5, None),
-        Among("ux", 0, 6, None),
-        Among("w", 0, 12, None),
-        Among("x", 0, 12, None),
-        Among("y", 0, 12, None),
-        Among("á", 0, 7, None),
-        Among("é", 0, 8, None),
-        Among("í", 0, 9, None),
-        Among("ó", 0, 10, None),
-        Among("ú", 0, 11, None),
-    ],
-    false,
-);
+static A_0: Table = Table::new(&[
+    Among("", -1, 14, None),
+    Among("-", 0, 13, None),
+    Among("cx", 0, 1, None),
+    Among("gx", 0, 2, None),
+    Among("hx", 0, 3, None),
+    Among("jx", 0, 4, None),
+    Among("q", 0, 12, None),
+    Among("sx", 0, 5, None),
+    Among("ux", 0, 6, None),
+    Among("w", 0, 12, None),
+    Among("x", 0, 12, None),
+    Among("y", 0, 12, None),
+    Among("á", 0, 7, None),
+    Among("é", 0, 8, None),
+    Among("í", 0, 9, None),
+    Among("ó", 0, 10, None),
+    Among("ú", 0, 11, None),
+]);
+
+/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 14));
+    match t.get(0) {
+        Some(b'-') => {
+            found = Some((1, 1, 13));
+        }
+        Some(b'c') if t.get(1..2) == Some(&b"x"[..]) => {
+            found = Some((2, 2, 1));
+        }
+        Some(b'g') if t.get(1..2) == Some(&b"x"[..]) => {
+            found = Some((3, 2, 2));
+        }
+        Some(b'h') if t.get(1..2) == Some(&b"x"[..]) => {
+            found = Some((4, 2, 3));
+        }
+        Some(b'j') if t.get(1..2) == Some(&b"x"[..]) => {
+            found = Some((5, 2, 4));
+        }
+        Some(b'q') => {
+            found = Some((6, 1, 12));
+        }
+        Some(b's') if t.get(1..2) == Some(&b"x"[..]) => {
+            found = Some((7, 2, 5));
+        }
+        Some(b'u') if t.get(1..2) == Some(&b"x"[..]) => {
+            found = Some((8, 2, 6));
+        }
+        Some(b'w') => {
+            found = Some((9, 1, 12));
+        }
+        Some(b'x') => {
+            found = Some((10, 1, 12));
+        }
+        Some(b'y') => {
+            found = Some((11, 1, 12));
+        }
+        Some(b'\xc3') => match t.get(1) {
+            Some(b'\xa1') => {
+                found = Some((12, 2, 7));
+            }
+            Some(b'\xa9') => {
+                found = Some((13, 2, 8));
+            }
+            Some(b'\xad') => {
+                found = Some((14, 2, 9));
+            }
+            Some(b'\xb3') => {
+                found = Some((15, 2, 10));
+            }
+            Some(b'\xba') => {
+                found = Some((16, 2, 11));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 64 (`initial_apostrophe`).
-static A_1: Table = Table::new(
-    &[
-        Among("as", -1, 1, None),
-        Among("i", -1, 1, None),
-        Among("is", 1, 1, None),
-        Among("os", -1, 1, None),
-        Among("u", -1, 1, None),
-        Among("us", 4, 1, None),
-    ],
-    false,
-);
+static A_1: Table = Table::new(&[
+    Among("as", -1, 1, None),
+    Among("i", -1, 1, None),
+    Among("is", 1, 1, None),
+    Among("os", -1, 1, None),
+    Among("u", -1, 1, None),
+    Among("us", 4, 1, None),
+]);
+
+/// The row of `A_1` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'a') if t.get(1..2) == Some(&b"s"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'i') => {
+            found = Some((1, 1, 1));
+            match t.get(1) {
+                Some(b's') => {
+                    found = Some((2, 2, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'o') if t.get(1..2) == Some(&b"s"[..]) => {
+            found = Some((3, 2, 1));
+        }
+        Some(b'u') => {
+            found = Some((4, 1, 1));
+            match t.get(1) {
+                Some(b's') => {
+                    found = Some((5, 2, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 70 (`pronoun`).
-static A_2: Table = Table::new(
-    &[
-        Among("ci", -1, 1, None),
-        Among("gi", -1, 1, None),
-        Among("hi", -1, 1, None),
-        Among("li", -1, 1, None),
-        Among("ili", 3, 1, None),
-        Among("ŝli", 3, 1, None),
-        Among("mi", -1, 1, None),
-        Among("ni", -1, 1, None),
-        Among("oni", 7, 1, None),
-        Among("ri", -1, 1, None),
-        Among("si", -1, 1, None),
-        Among("vi", -1, 1, None),
-        Among("ivi", 11, 1, None),
-        Among("ĝi", -1, 1, None),
-        Among("ŝi", -1, 1, None),
-        Among("iŝi", 14, 1, None),
-        Among("malŝi", 14, 1, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("ci", -1, 1, None),
+    Among("gi", -1, 1, None),
+    Among("hi", -1, 1, None),
+    Among("li", -1, 1, None),
+    Among("ili", 3, 1, None),
+    Among("ŝli", 3, 1, None),
+    Among("mi", -1, 1, None),
+    Among("ni", -1, 1, None),
+    Among("oni", 7, 1, None),
+    Among("ri", -1, 1, None),
+    Among("si", -1, 1, None),
+    Among("vi", -1, 1, None),
+    Among("ivi", 11, 1, None),
+    Among("ĝi", -1, 1, None),
+    Among("ŝi", -1, 1, None),
+    Among("iŝi", 14, 1, None),
+    Among("malŝi", 14, 1, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') => {
+                found = Some((0, 2, 1));
+            }
+            Some(b'g') => {
+                found = Some((1, 2, 1));
+            }
+            Some(b'h') => {
+                found = Some((2, 2, 1));
+            }
+            Some(b'l') => {
+                found = Some((3, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') => {
+                        found = Some((4, 3, 1));
+                    }
+                    Some(b'\x9d') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc5"[..]) => {
+                        found = Some((5, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'm') => {
+                found = Some((6, 2, 1));
+            }
+            Some(b'n') => {
+                found = Some((7, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'o') => {
+                        found = Some((8, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'r') => {
+                found = Some((9, 2, 1));
+            }
+            Some(b's') => {
+                found = Some((10, 2, 1));
+            }
+            Some(b'v') => {
+                found = Some((11, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') => {
+                        found = Some((12, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\x9d') => match t.get(n.wrapping_sub(3)) {
+                Some(b'\xc4') => {
+                    found = Some((13, 3, 1));
+                }
+                Some(b'\xc5') => {
+                    found = Some((14, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((15, 4, 1));
+                        }
+                        Some(b'l') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"ma"[..]) => {
+                            found = Some((16, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 82 (`final_apostrophe`).
-static A_3: Table = Table::new(
-    &[
-        Among("amb", -1, 1, None),
-        Among("bald", -1, 1, None),
-        Among("malbald", 1, 1, None),
-        Among("morg", -1, 1, None),
-        Among("postmorg", 3, 1, None),
-        Among("adi", -1, 1, None),
-        Among("hodi", -1, 1, None),
-        Among("ank", -1, 1, None),
-        Among("ĉirk", -1, 1, None),
-        Among("tutĉirk", 8, 1, None),
-        Among("presk", -1, 1, None),
-        Among("almen", -1, 1, None),
-        Among("apen", -1, 1, None),
-        Among("hier", -1, 1, None),
-        Among("antaŭhier", 13, 1, None),
-        Among("malgr", -1, 1, None),
-        Among("ankor", -1, 1, None),
-        Among("kontr", -1, 1, None),
-        Among("anstat", -1, 1, None),
-        Among("kvaz", -1, 1, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("amb", -1, 1, None),
+    Among("bald", -1, 1, None),
+    Among("malbald", 1, 1, None),
+    Among("morg", -1, 1, None),
+    Among("postmorg", 3, 1, None),
+    Among("adi", -1, 1, None),
+    Among("hodi", -1, 1, None),
+    Among("ank", -1, 1, None),
+    Among("ĉirk", -1, 1, None),
+    Among("tutĉirk", 8, 1, None),
+    Among("presk", -1, 1, None),
+    Among("almen", -1, 1, None),
+    Among("apen", -1, 1, None),
+    Among("hier", -1, 1, None),
+    Among("antaŭhier", 13, 1, None),
+    Among("malgr", -1, 1, None),
+    Among("ankor", -1, 1, None),
+    Among("kontr", -1, 1, None),
+    Among("anstat", -1, 1, None),
+    Among("kvaz", -1, 1, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'b') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"am"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'd') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"bal"[..]) => {
+            found = Some((1, 4, 1));
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'l') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"ma"[..]) => {
+                    found = Some((2, 7, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'g') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"mor"[..]) => {
+            found = Some((3, 4, 1));
+            match t.get(n.wrapping_sub(5)) {
+                Some(b't') if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"pos"[..]) => {
+                    found = Some((4, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'i') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"d"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((5, 3, 1));
+                }
+                Some(b'o') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"h"[..]) => {
+                    found = Some((6, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'k') => match t.get(n.wrapping_sub(2)) {
+            Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((7, 3, 1));
+            }
+            Some(b'r') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"\xc4\x89i"[..]) => {
+                found = Some((8, 5, 1));
+                match t.get(n.wrapping_sub(6)) {
+                    Some(b't') if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"tu"[..]) => {
+                        found = Some((9, 8, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b's') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"pre"[..]) => {
+                found = Some((10, 5, 1));
+            }
+            _ => {}
+        },
+        Some(b'n') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'm') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"al"[..]) => {
+                    found = Some((11, 5, 1));
+                }
+                Some(b'p') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((12, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'r') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"hi"[..]) => {
+                found = Some((13, 4, 1));
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'\xad') if t.get(n.wrapping_sub(10)..n - 5) == Some(&b"anta\xc5"[..]) => {
+                        found = Some((14, 10, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'g') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"mal"[..]) => {
+                found = Some((15, 5, 1));
+            }
+            Some(b'o') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ank"[..]) => {
+                found = Some((16, 5, 1));
+            }
+            Some(b't') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"kon"[..]) => {
+                found = Some((17, 5, 1));
+            }
+            _ => {}
+        },
+        Some(b't') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"ansta"[..]) => {
+            found = Some((18, 6, 1));
+        }
+        Some(b'z') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"kva"[..]) => {
+            found = Some((19, 4, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 92 (`ujn_suffix`).
-static A_4: Table = Table::new(
-    &[Among("aliu", -1, 1, None), Among("unu", -1, 1, None)],
-    true,
-);
+static A_4: Table = Table::new(&[Among("aliu", -1, 1, None), Among("unu", -1, 1, None)]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'u') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"al"[..]) => {
+                found = Some((0, 4, 1));
+            }
+            Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"u"[..]) => {
+                found = Some((1, 3, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 96 (`uninflected`).
-static A_5: Table = Table::new(
-    &[
-        Among("aha", -1, 1, None),
-        Among("haha", 0, 1, None),
-        Among("haleluja", -1, 1, None),
-        Among("hola", -1, 1, None),
-        Among("hosana", -1, 1, None),
-        Among("maltra", -1, 1, None),
-        Among("hura", -1, 1, None),
-        Among("ĥaĥa", -1, 1, None),
-        Among("ekde", -1, 1, None),
-        Among("elde", -1, 1, None),
-        Among("disde", -1, 1, None),
-        Among("ehe", -1, 1, None),
-        Among("maltre", -1, 1, None),
-        Among("dirlididi", -1, 1, None),
-        Among("malpli", -1, 1, None),
-        Among("malĉi", -1, 1, None),
-        Among("malkaj", -1, 1, None),
-        Among("amen", -1, 1, None),
-        Among("tamen", 17, 1, None),
-        Among("oho", -1, 1, None),
-        Among("maltro", -1, 1, None),
-        Among("minus", -1, 1, None),
-        Among("uhu", -1, 1, None),
-        Among("muu", -1, 1, None),
-    ],
-    true,
-);
+static A_5: Table = Table::new(&[
+    Among("aha", -1, 1, None),
+    Among("haha", 0, 1, None),
+    Among("haleluja", -1, 1, None),
+    Among("hola", -1, 1, None),
+    Among("hosana", -1, 1, None),
+    Among("maltra", -1, 1, None),
+    Among("hura", -1, 1, None),
+    Among("ĥaĥa", -1, 1, None),
+    Among("ekde", -1, 1, None),
+    Among("elde", -1, 1, None),
+    Among("disde", -1, 1, None),
+    Among("ehe", -1, 1, None),
+    Among("maltre", -1, 1, None),
+    Among("dirlididi", -1, 1, None),
+    Among("malpli", -1, 1, None),
+    Among("malĉi", -1, 1, None),
+    Among("malkaj", -1, 1, None),
+    Among("amen", -1, 1, None),
+    Among("tamen", 17, 1, None),
+    Among("oho", -1, 1, None),
+    Among("maltro", -1, 1, None),
+    Among("minus", -1, 1, None),
+    Among("uhu", -1, 1, None),
+    Among("muu", -1, 1, None),
+]);
+
+/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'h') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((0, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'h') => {
+                        found = Some((1, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'j') if t.get(n.wrapping_sub(8)..n - 2) == Some(&b"halelu"[..]) => {
+                found = Some((2, 8, 1));
+            }
+            Some(b'l') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ho"[..]) => {
+                found = Some((3, 4, 1));
+            }
+            Some(b'n') if t.get(n.wrapping_sub(6)..n - 2) == Some(&b"hosa"[..]) => {
+                found = Some((4, 6, 1));
+            }
+            Some(b'r') => match t.get(n.wrapping_sub(3)) {
+                Some(b't') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"mal"[..]) => {
+                    found = Some((5, 6, 1));
+                }
+                Some(b'u') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"h"[..]) => {
+                    found = Some((6, 4, 1));
+                }
+                _ => {}
+            },
+            Some(b'\xa5') if t.get(n.wrapping_sub(6)..n - 2) == Some(&b"\xc4\xa5a\xc4"[..]) => {
+                found = Some((7, 6, 1));
+            }
+            _ => {}
+        },
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') => match t.get(n.wrapping_sub(3)) {
+                Some(b'k') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((8, 4, 1));
+                }
+                Some(b'l') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((9, 4, 1));
+                }
+                Some(b's') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"di"[..]) => {
+                    found = Some((10, 5, 1));
+                }
+                _ => {}
+            },
+            Some(b'h') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                found = Some((11, 3, 1));
+            }
+            Some(b'r') if t.get(n.wrapping_sub(6)..n - 2) == Some(&b"malt"[..]) => {
+                found = Some((12, 6, 1));
+            }
+            _ => {}
+        },
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') if t.get(n.wrapping_sub(9)..n - 2) == Some(&b"dirlidi"[..]) => {
+                found = Some((13, 9, 1));
+            }
+            Some(b'l') if t.get(n.wrapping_sub(6)..n - 2) == Some(&b"malp"[..]) => {
+                found = Some((14, 6, 1));
+            }
+            Some(b'\x89') if t.get(n.wrapping_sub(6)..n - 2) == Some(&b"mal\xc4"[..]) => {
+                found = Some((15, 6, 1));
+            }
+            _ => {}
+        },
+        Some(b'j') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"malka"[..]) => {
+            found = Some((16, 6, 1));
+        }
+        Some(b'n') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"ame"[..]) => {
+            found = Some((17, 4, 1));
+            match t.get(n.wrapping_sub(5)) {
+                Some(b't') => {
+                    found = Some((18, 5, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'o') => match t.get(n.wrapping_sub(2)) {
+            Some(b'h') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"o"[..]) => {
+                found = Some((19, 3, 1));
+            }
+            Some(b'r') if t.get(n.wrapping_sub(6)..n - 2) == Some(&b"malt"[..]) => {
+                found = Some((20, 6, 1));
+            }
+            _ => {}
+        },
+        Some(b's') if t.get(n.wrapping_sub(5)..n - 1) == Some(&b"minu"[..]) => {
+            found = Some((21, 5, 1));
+        }
+        Some(b'u') => match t.get(n.wrapping_sub(2)) {
+            Some(b'h') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"u"[..]) => {
+                found = Some((22, 3, 1));
+            }
+            Some(b'u') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"m"[..]) => {
+                found = Some((23, 3, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 106 (`merged_numeral`).
-static A_6: Table = Table::new(
-    &[
-        Among("tri", -1, 1, None),
-        Among("du", -1, 1, None),
-        Among("unu", -1, 1, None),
-    ],
-    true,
-);
+static A_6: Table = Table::new(&[
+    Among("tri", -1, 1, None),
+    Among("du", -1, 1, None),
+    Among("unu", -1, 1, None),
+]);
+
+/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'i') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"tr"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'u') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') => {
+                found = Some((1, 2, 1));
+            }
+            Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"u"[..]) => {
+                found = Some((2, 3, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 107 (`merged_numeral`).
-static A_7: Table = Table::new(
-    &[Among("dek", -1, 1, None), Among("cent", -1, 1, None)],
-    true,
-);
+static A_7: Table = Table::new(&[Among("dek", -1, 1, None), Among("cent", -1, 1, None)]);
+
+/// The row of `A_7` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_7(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'k') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"de"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b't') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"cen"[..]) => {
+            found = Some((1, 4, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 116 (`correlative`).
-static A_8: Table = Table::new(
-    &[
-        Among("k", -1, 1, None),
-        Among("kelk", 0, 1, None),
-        Among("nen", -1, 1, None),
-        Among("t", -1, 1, None),
-        Among("mult", 3, 1, None),
-        Among("samt", 3, 1, None),
-        Among("ĉ", -1, 1, None),
-    ],
-    true,
-);
+static A_8: Table = Table::new(&[
+    Among("k", -1, 1, None),
+    Among("kelk", 0, 1, None),
+    Among("nen", -1, 1, None),
+    Among("t", -1, 1, None),
+    Among("mult", 3, 1, None),
+    Among("samt", 3, 1, None),
+    Among("ĉ", -1, 1, None),
+]);
+
+/// The row of `A_8` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_8(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'k') => {
+            found = Some((0, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'l') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ke"[..]) => {
+                    found = Some((1, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'n') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ne"[..]) => {
+            found = Some((2, 3, 1));
+        }
+        Some(b't') => {
+            found = Some((3, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'l') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"mu"[..]) => {
+                    found = Some((4, 4, 1));
+                }
+                Some(b'm') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"sa"[..]) => {
+                    found = Some((5, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x89') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc4"[..]) => {
+            found = Some((6, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 128 (`standard_suffix`).
-static A_9: Table = Table::new(
-    &[
-        Among("a", -1, 1, None),
-        Among("e", -1, 1, None),
-        Among("i", -1, 1, None),
-        Among("j", -1, 2, None),
-        Among("aj", 3, 1, None),
-        Among("oj", 3, 1, None),
-        Among("n", -1, 2, None),
-        Among("an", 6, 1, None),
-        Among("en", 6, 1, None),
-        Among("jn", 6, 2, None),
-        Among("ajn", 9, 1, None),
-        Among("ojn", 9, 1, None),
-        Among("on", 6, 1, None),
-        Among("o", -1, 1, None),
-        Among("as", -1, 1, None),
-        Among("is", -1, 1, None),
-        Among("os", -1, 1, None),
-        Among("us", -1, 1, None),
-        Among("u", -1, 1, None),
-    ],
-    true,
-);
+static A_9: Table = Table::new(&[
+    Among("a", -1, 1, None),
+    Among("e", -1, 1, None),
+    Among("i", -1, 1, None),
+    Among("j", -1, 2, None),
+    Among("aj", 3, 1, None),
+    Among("oj", 3, 1, None),
+    Among("n", -1, 2, None),
+    Among("an", 6, 1, None),
+    Among("en", 6, 1, None),
+    Among("jn", 6, 2, None),
+    Among("ajn", 9, 1, None),
+    Among("ojn", 9, 1, None),
+    Among("on", 6, 1, None),
+    Among("o", -1, 1, None),
+    Among("as", -1, 1, None),
+    Among("is", -1, 1, None),
+    Among("os", -1, 1, None),
+    Among("us", -1, 1, None),
+    Among("u", -1, 1, None),
+]);
+
+/// The row of `A_9` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_9(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => {
+            found = Some((0, 1, 1));
+        }
+        Some(b'e') => {
+            found = Some((1, 1, 1));
+        }
+        Some(b'i') => {
+            found = Some((2, 1, 1));
+        }
+        Some(b'j') => {
+            found = Some((3, 1, 2));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'a') => {
+                    found = Some((4, 2, 1));
+                }
+                Some(b'o') => {
+                    found = Some((5, 2, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'n') => {
+            found = Some((6, 1, 2));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'a') => {
+                    found = Some((7, 2, 1));
+                }
+                Some(b'e') => {
+                    found = Some((8, 2, 1));
+                }
+                Some(b'j') => {
+                    found = Some((9, 2, 2));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'a') => {
+                            found = Some((10, 3, 1));
+                        }
+                        Some(b'o') => {
+                            found = Some((11, 3, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'o') => {
+                    found = Some((12, 2, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'o') => {
+            found = Some((13, 1, 1));
+        }
+        Some(b's') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((14, 2, 1));
+            }
+            Some(b'i') => {
+                found = Some((15, 2, 1));
+            }
+            Some(b'o') => {
+                found = Some((16, 2, 1));
+            }
+            Some(b'u') => {
+                found = Some((17, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'u') => {
+            found = Some((18, 1, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `canonical_form` (line 39).
 fn r_canonical_form(z: &mut Env) -> bool {
@@ -215,10 +749,11 @@ fn r_canonical_form(z: &mut Env) -> bool {
         true
     }) && ({
         loop {
+            z.skip_to(&B_0);
             let c1 = z.c;
             if !(z.set_bra()
                 && ({
-                    among_var = z.find_among(&A_0, "canonical_form");
+                    among_var = z.find_among(&A_0, T_0, "canonical_form");
                     among_var != 0
                 })
                 && z.set_ket()
@@ -300,7 +835,7 @@ fn r_initial_apostrophe(z: &mut Env) -> bool {
         && z.eq_s("'")
         && z.set_ket()
         && z.eq_s("st")
-        && ((z.find_among(&A_1, "initial_apostrophe") != 0) && true)
+        && ((z.find_among(&A_1, T_1, "initial_apostrophe") != 0) && true)
         && (z.c >= z.l)
         && z.slice_from("e"))
 }
@@ -316,7 +851,7 @@ fn r_pronoun(z: &mut Env) -> bool {
             true
         })
         && z.set_bra()
-        && ((z.find_among_b(&A_2, "pronoun") != 0) && true)
+        && ((z.find_among_b(&A_2, T_2, "pronoun") != 0) && true)
         && ({
             let c2 = z.l - z.c;
             (z.c <= z.lb) || {
@@ -341,7 +876,7 @@ fn r_final_apostrophe(z: &mut Env) -> bool {
                 }
                 || {
                     z.c = z.l - c1;
-                    (((z.find_among_b(&A_3, "final_apostrophe") != 0) && true)
+                    (((z.find_among_b(&A_3, T_3, "final_apostrophe") != 0) && true)
                         && ({
                             let c2 = z.l - z.c;
                             (z.c <= z.lb) || {
@@ -376,7 +911,7 @@ fn r_ujn_suffix(z: &mut Env) -> bool {
             true
         })
         && z.set_bra()
-        && ((z.find_among_b(&A_4, "ujn_suffix") != 0) && true)
+        && ((z.find_among_b(&A_4, T_4, "ujn_suffix") != 0) && true)
         && ({
             let c3 = z.l - z.c;
             (z.c <= z.lb) || {
@@ -389,7 +924,7 @@ fn r_ujn_suffix(z: &mut Env) -> bool {
 
 /// `uninflected` (line 95).
 fn r_uninflected(z: &mut Env) -> bool {
-    (((z.find_among_b(&A_5, "uninflected") != 0) && true)
+    (((z.find_among_b(&A_5, T_5, "uninflected") != 0) && true)
         && ({
             let c1 = z.l - z.c;
             (z.c <= z.lb) || {
@@ -401,8 +936,8 @@ fn r_uninflected(z: &mut Env) -> bool {
 
 /// `merged_numeral` (line 105).
 fn r_merged_numeral(z: &mut Env) -> bool {
-    (((z.find_among_b(&A_6, "merged_numeral") != 0) && true)
-        && ((z.find_among_b(&A_7, "merged_numeral") != 0) && true))
+    (((z.find_among_b(&A_6, T_6, "merged_numeral") != 0) && true)
+        && ((z.find_among_b(&A_7, T_7, "merged_numeral") != 0) && true))
 }
 
 /// `correlative` (line 110).
@@ -441,7 +976,7 @@ fn r_correlative(z: &mut Env) -> bool {
             }) && z.eq_s_b("i")
                 && ({
                     let c6 = z.l - z.c;
-                    if !((z.find_among_b(&A_8, "correlative") != 0) && true) {
+                    if !((z.find_among_b(&A_8, T_8, "correlative") != 0) && true) {
                         z.c = z.l - c6;
                     }
                     true
@@ -491,7 +1026,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && (({
-            among_var = z.find_among_b(&A_9, "standard_suffix");
+            among_var = z.find_among_b(&A_9, T_9, "standard_suffix");
             among_var != 0
         }) && (match among_var {
             1 => true,
@@ -587,3 +1122,6 @@ pub(crate) fn stem(z: &mut Env) -> bool {
             }
     }))
 }
+
+/// The bytes at which a skipping loop stops.
+static B_0: [u64; 4] = [0x200000000000, 0x3aa058800000000, 0x0, 0x8];

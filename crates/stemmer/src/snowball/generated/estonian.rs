@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -49,444 +49,2130 @@ static G_GI: Grouping = Grouping::new(
 );
 
 /// Line 59 (`emphasis`).
-static A_0: Table = Table::new(&[Among("gi", -1, 1, None), Among("ki", -1, 2, None)], true);
+static A_0: Table = Table::new(&[Among("gi", -1, 1, None), Among("ki", -1, 2, None)]);
+
+/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'g') => {
+                found = Some((0, 2, 1));
+            }
+            Some(b'k') => {
+                found = Some((1, 2, 2));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 69 (`verb`).
-static A_1: Table = Table::new(
-    &[
-        Among("da", -1, 11, None),
-        Among("mata", -1, 3, None),
-        Among("b", -1, 13, None),
-        Among("ksid", -1, 2, None),
-        Among("nuksid", 3, 1, None),
-        Among("me", -1, 10, None),
-        Among("sime", 5, 7, None),
-        Among("ksime", 6, 2, None),
-        Among("nuksime", 7, 1, None),
-        Among("akse", -1, 6, None),
-        Among("dakse", 9, 4, None),
-        Among("takse", 9, 4, None),
-        Among("site", -1, 8, None),
-        Among("ksite", 12, 2, None),
-        Among("nuksite", 13, 1, None),
-        Among("n", -1, 12, None),
-        Among("sin", 15, 9, None),
-        Among("ksin", 16, 2, None),
-        Among("nuksin", 17, 1, None),
-        Among("daks", -1, 5, None),
-        Among("taks", -1, 5, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("da", -1, 11, None),
+    Among("mata", -1, 3, None),
+    Among("b", -1, 13, None),
+    Among("ksid", -1, 2, None),
+    Among("nuksid", 3, 1, None),
+    Among("me", -1, 10, None),
+    Among("sime", 5, 7, None),
+    Among("ksime", 6, 2, None),
+    Among("nuksime", 7, 1, None),
+    Among("akse", -1, 6, None),
+    Among("dakse", 9, 4, None),
+    Among("takse", 9, 4, None),
+    Among("site", -1, 8, None),
+    Among("ksite", 12, 2, None),
+    Among("nuksite", 13, 1, None),
+    Among("n", -1, 12, None),
+    Among("sin", 15, 9, None),
+    Among("ksin", 16, 2, None),
+    Among("nuksin", 17, 1, None),
+    Among("daks", -1, 5, None),
+    Among("taks", -1, 5, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') => {
+                found = Some((0, 2, 11));
+            }
+            Some(b't') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ma"[..]) => {
+                found = Some((1, 4, 3));
+            }
+            _ => {}
+        },
+        Some(b'b') => {
+            found = Some((2, 1, 13));
+        }
+        Some(b'd') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"ksi"[..]) => {
+            found = Some((3, 4, 2));
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'u') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"n"[..]) => {
+                    found = Some((4, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'm') => {
+                found = Some((5, 2, 10));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"s"[..]) => {
+                        found = Some((6, 4, 7));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'k') => {
+                                found = Some((7, 5, 2));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'u')
+                                        if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"n"[..]) =>
+                                    {
+                                        found = Some((8, 7, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b's') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ak"[..]) => {
+                found = Some((9, 4, 6));
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'd') => {
+                        found = Some((10, 5, 4));
+                    }
+                    Some(b't') => {
+                        found = Some((11, 5, 4));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b't') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"si"[..]) => {
+                found = Some((12, 4, 8));
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'k') => {
+                        found = Some((13, 5, 2));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'u') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"n"[..]) => {
+                                found = Some((14, 7, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'n') => {
+            found = Some((15, 1, 12));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'i') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                    found = Some((16, 3, 9));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'k') => {
+                            found = Some((17, 4, 2));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'u')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"n"[..]) =>
+                                {
+                                    found = Some((18, 6, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b's') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ak"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'd') => {
+                    found = Some((19, 4, 5));
+                }
+                Some(b't') => {
+                    found = Some((20, 4, 5));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 87 (`LONGV`).
-static A_2: Table = Table::new(
-    &[
-        Among("aa", -1, 1, None),
-        Among("ee", -1, 1, None),
-        Among("ii", -1, 1, None),
-        Among("oo", -1, 1, None),
-        Among("uu", -1, 1, None),
-        Among("ää", -1, 1, None),
-        Among("õõ", -1, 1, None),
-        Among("öö", -1, 1, None),
-        Among("üü", -1, 1, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("aa", -1, 1, None),
+    Among("ee", -1, 1, None),
+    Among("ii", -1, 1, None),
+    Among("oo", -1, 1, None),
+    Among("uu", -1, 1, None),
+    Among("ää", -1, 1, None),
+    Among("õõ", -1, 1, None),
+    Among("öö", -1, 1, None),
+    Among("üü", -1, 1, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"a"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'e') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        Some(b'i') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((2, 2, 1));
+        }
+        Some(b'o') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"o"[..]) => {
+            found = Some((3, 2, 1));
+        }
+        Some(b'u') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"u"[..]) => {
+            found = Some((4, 2, 1));
+        }
+        Some(b'\xa4') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xc3\xa4\xc3"[..]) => {
+            found = Some((5, 4, 1));
+        }
+        Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xc3\xb5\xc3"[..]) => {
+            found = Some((6, 4, 1));
+        }
+        Some(b'\xb6') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xc3\xb6\xc3"[..]) => {
+            found = Some((7, 4, 1));
+        }
+        Some(b'\xbc') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xc3\xbc\xc3"[..]) => {
+            found = Some((8, 4, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 91 (`i_plural`).
-static A_3: Table = Table::new(&[Among("i", -1, 1, None)], true);
+static A_3: Table = Table::new(&[Among("i", -1, 1, None)]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'i') => {
+            found = Some((0, 1, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 99 (`special_noun_endings`).
-static A_4: Table = Table::new(
-    &[
-        Among("lane", -1, 3, None),
-        Among("line", -1, 11, None),
-        Among("mine", -1, 7, None),
-        Among("lasse", -1, 1, None),
-        Among("lisse", -1, 9, None),
-        Among("misse", -1, 5, None),
-        Among("lasi", -1, 4, None),
-        Among("lisi", -1, 12, None),
-        Among("misi", -1, 8, None),
-        Among("last", -1, 2, None),
-        Among("list", -1, 10, None),
-        Among("mist", -1, 6, None),
-    ],
-    true,
-);
+static A_4: Table = Table::new(&[
+    Among("lane", -1, 3, None),
+    Among("line", -1, 11, None),
+    Among("mine", -1, 7, None),
+    Among("lasse", -1, 1, None),
+    Among("lisse", -1, 9, None),
+    Among("misse", -1, 5, None),
+    Among("lasi", -1, 4, None),
+    Among("lisi", -1, 12, None),
+    Among("misi", -1, 8, None),
+    Among("last", -1, 2, None),
+    Among("list", -1, 10, None),
+    Among("mist", -1, 6, None),
+]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'n') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"l"[..]) => {
+                    found = Some((0, 4, 3));
+                }
+                Some(b'i') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'l') => {
+                        found = Some((1, 4, 11));
+                    }
+                    Some(b'm') => {
+                        found = Some((2, 4, 7));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"l"[..]) => {
+                        found = Some((3, 5, 1));
+                    }
+                    Some(b'i') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'l') => {
+                            found = Some((4, 5, 9));
+                        }
+                        Some(b'm') => {
+                            found = Some((5, 5, 5));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'i') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"s"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"l"[..]) => {
+                    found = Some((6, 4, 4));
+                }
+                Some(b'i') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'l') => {
+                        found = Some((7, 4, 12));
+                    }
+                    Some(b'm') => {
+                        found = Some((8, 4, 8));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        Some(b't') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"s"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"l"[..]) => {
+                    found = Some((9, 4, 2));
+                }
+                Some(b'i') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'l') => {
+                        found = Some((10, 4, 10));
+                    }
+                    Some(b'm') => {
+                        found = Some((11, 4, 6));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 117 (`case_ending`).
-static A_5: Table = Table::new(
-    &[
-        Among("ga", -1, 5, None),
-        Among("ta", -1, 7, None),
-        Among("le", -1, 3, None),
-        Among("sse", -1, 1, None),
-        Among("l", -1, 10, None),
-        Among("s", -1, 9, None),
-        Among("ks", 5, 6, None),
-        Among("t", -1, 8, None),
-        Among("lt", 7, 4, None),
-        Among("st", 7, 2, None),
-    ],
-    true,
-);
+static A_5: Table = Table::new(&[
+    Among("ga", -1, 5, None),
+    Among("ta", -1, 7, None),
+    Among("le", -1, 3, None),
+    Among("sse", -1, 1, None),
+    Among("l", -1, 10, None),
+    Among("s", -1, 9, None),
+    Among("ks", 5, 6, None),
+    Among("t", -1, 8, None),
+    Among("lt", 7, 4, None),
+    Among("st", 7, 2, None),
+]);
+
+/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'g') => {
+                found = Some((0, 2, 5));
+            }
+            Some(b't') => {
+                found = Some((1, 2, 7));
+            }
+            _ => {}
+        },
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'l') => {
+                found = Some((2, 2, 3));
+            }
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                found = Some((3, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'l') => {
+            found = Some((4, 1, 10));
+        }
+        Some(b's') => {
+            found = Some((5, 1, 9));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'k') => {
+                    found = Some((6, 2, 6));
+                }
+                _ => {}
+            }
+        }
+        Some(b't') => {
+            found = Some((7, 1, 8));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'l') => {
+                    found = Some((8, 2, 4));
+                }
+                Some(b's') => {
+                    found = Some((9, 2, 2));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 135 (`plural_three_first_cases`).
-static A_6: Table = Table::new(
-    &[
-        Among("d", -1, 7, None),
-        Among("sid", 0, 4, None),
-        Among("de", -1, 6, None),
-        Among("ikkude", 2, 1, None),
-        Among("ike", -1, 3, None),
-        Among("ikke", -1, 2, None),
-        Among("te", -1, 5, None),
-    ],
-    true,
-);
+static A_6: Table = Table::new(&[
+    Among("d", -1, 7, None),
+    Among("sid", 0, 4, None),
+    Among("de", -1, 6, None),
+    Among("ikkude", 2, 1, None),
+    Among("ike", -1, 3, None),
+    Among("ikke", -1, 2, None),
+    Among("te", -1, 5, None),
+]);
+
+/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'd') => {
+            found = Some((0, 1, 7));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'i') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                    found = Some((1, 3, 4));
+                }
+                _ => {}
+            }
+        }
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') => {
+                found = Some((2, 2, 6));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'u') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"ikk"[..]) => {
+                        found = Some((3, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'k') => match t.get(n.wrapping_sub(3)) {
+                Some(b'i') => {
+                    found = Some((4, 3, 3));
+                }
+                Some(b'k') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((5, 4, 2));
+                }
+                _ => {}
+            },
+            Some(b't') => {
+                found = Some((6, 2, 5));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 144 (`plural_three_first_cases`).
-static A_7: Table = Table::new(
-    &[
-        Among("", -1, 3, None),
-        Among("las", 0, 1, None),
-        Among("lis", 0, 1, None),
-        Among("mis", 0, 1, None),
-        Among("t", 0, 2, None),
-    ],
-    true,
-);
+static A_7: Table = Table::new(&[
+    Among("", -1, 3, None),
+    Among("las", 0, 1, None),
+    Among("lis", 0, 1, None),
+    Among("mis", 0, 1, None),
+    Among("t", 0, 2, None),
+]);
+
+/// The row of `A_7` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_7(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 3));
+    match t.get(n.wrapping_sub(1)) {
+        Some(b's') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"l"[..]) => {
+                found = Some((1, 3, 1));
+            }
+            Some(b'i') => match t.get(n.wrapping_sub(3)) {
+                Some(b'l') => {
+                    found = Some((2, 3, 1));
+                }
+                Some(b'm') => {
+                    found = Some((3, 3, 1));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b't') => {
+            found = Some((4, 1, 2));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 158 (`nu`).
-static A_8: Table = Table::new(
-    &[
-        Among("va", -1, 1, None),
-        Among("du", -1, 1, None),
-        Among("nu", -1, 1, None),
-        Among("tu", -1, 1, None),
-    ],
-    true,
-);
+static A_8: Table = Table::new(&[
+    Among("va", -1, 1, None),
+    Among("du", -1, 1, None),
+    Among("nu", -1, 1, None),
+    Among("tu", -1, 1, None),
+]);
+
+/// The row of `A_8` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_8(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"v"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'u') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') => {
+                found = Some((1, 2, 1));
+            }
+            Some(b'n') => {
+                found = Some((2, 2, 1));
+            }
+            Some(b't') => {
+                found = Some((3, 2, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 175 (`undouble_kpt`).
-static A_9: Table = Table::new(
-    &[
-        Among("kk", -1, 1, None),
-        Among("pp", -1, 2, None),
-        Among("tt", -1, 3, None),
-    ],
-    true,
-);
+static A_9: Table = Table::new(&[
+    Among("kk", -1, 1, None),
+    Among("pp", -1, 2, None),
+    Among("tt", -1, 3, None),
+]);
+
+/// The row of `A_9` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_9(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'k') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"k"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'p') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"p"[..]) => {
+            found = Some((1, 2, 2));
+        }
+        Some(b't') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"t"[..]) => {
+            found = Some((2, 2, 3));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 184 (`degrees`).
-static A_10: Table = Table::new(
-    &[
-        Among("ma", -1, 2, None),
-        Among("mai", -1, 1, None),
-        Among("m", -1, 3, None),
-    ],
-    true,
-);
+static A_10: Table = Table::new(&[
+    Among("ma", -1, 2, None),
+    Among("mai", -1, 1, None),
+    Among("m", -1, 3, None),
+]);
+
+/// The row of `A_10` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_10(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"m"[..]) => {
+            found = Some((0, 2, 2));
+        }
+        Some(b'i') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ma"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'm') => {
+            found = Some((2, 1, 3));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 204 (`verb_exceptions`).
-static A_11: Table = Table::new(
-    &[
-        Among("joob", -1, 1, None),
-        Among("jood", -1, 1, None),
-        Among("joodakse", 1, 3, None),
-        Among("jooma", -1, 3, None),
-        Among("joomata", 3, 3, None),
-        Among("joome", -1, 1, None),
-        Among("joon", -1, 1, None),
-        Among("joote", -1, 1, None),
-        Among("joovad", -1, 1, None),
-        Among("juua", -1, 3, None),
-        Among("juuakse", 9, 3, None),
-        Among("jäi", -1, 38, None),
-        Among("jäid", 11, 38, None),
-        Among("jäime", 11, 38, None),
-        Among("jäin", 11, 38, None),
-        Among("jäite", 11, 38, None),
-        Among("jääb", -1, 36, None),
-        Among("jääd", -1, 36, None),
-        Among("jääda", 17, 39, None),
-        Among("jäädakse", 18, 39, None),
-        Among("jäädi", 17, 39, None),
-        Among("jääks", -1, 37, None),
-        Among("jääksid", 21, 37, None),
-        Among("jääksime", 21, 37, None),
-        Among("jääksin", 21, 37, None),
-        Among("jääksite", 21, 37, None),
-        Among("jääma", -1, 39, None),
-        Among("jäämata", 26, 39, None),
-        Among("jääme", -1, 36, None),
-        Among("jään", -1, 36, None),
-        Among("jääte", -1, 36, None),
-        Among("jäävad", -1, 36, None),
-        Among("jõi", -1, 2, None),
-        Among("jõid", 32, 2, None),
-        Among("jõime", 32, 2, None),
-        Among("jõin", 32, 2, None),
-        Among("jõite", 32, 2, None),
-        Among("keeb", -1, 12, None),
-        Among("keed", -1, 12, None),
-        Among("keedakse", 38, 14, None),
-        Among("keeks", -1, 13, None),
-        Among("keeksid", 40, 13, None),
-        Among("keeksime", 40, 13, None),
-        Among("keeksin", 40, 13, None),
-        Among("keeksite", 40, 13, None),
-        Among("keema", -1, 14, None),
-        Among("keemata", 45, 14, None),
-        Among("keeme", -1, 12, None),
-        Among("keen", -1, 12, None),
-        Among("kees", -1, 12, None),
-        Among("keeta", -1, 14, None),
-        Among("keete", -1, 12, None),
-        Among("keevad", -1, 12, None),
-        Among("käia", -1, 24, None),
-        Among("käiakse", 53, 24, None),
-        Among("käib", -1, 22, None),
-        Among("käid", -1, 22, None),
-        Among("käidi", 56, 24, None),
-        Among("käiks", -1, 23, None),
-        Among("käiksid", 58, 23, None),
-        Among("käiksime", 58, 23, None),
-        Among("käiksin", 58, 23, None),
-        Among("käiksite", 58, 23, None),
-        Among("käima", -1, 24, None),
-        Among("käimata", 63, 24, None),
-        Among("käime", -1, 22, None),
-        Among("käin", -1, 22, None),
-        Among("käis", -1, 22, None),
-        Among("käite", -1, 22, None),
-        Among("käivad", -1, 22, None),
-        Among("laob", -1, 47, None),
-        Among("laod", -1, 47, None),
-        Among("laoks", -1, 48, None),
-        Among("laoksid", 72, 48, None),
-        Among("laoksime", 72, 48, None),
-        Among("laoksin", 72, 48, None),
-        Among("laoksite", 72, 48, None),
-        Among("laome", -1, 47, None),
-        Among("laon", -1, 47, None),
-        Among("laote", -1, 47, None),
-        Among("laovad", -1, 47, None),
-        Among("loeb", -1, 43, None),
-        Among("loed", -1, 43, None),
-        Among("loeks", -1, 44, None),
-        Among("loeksid", 83, 44, None),
-        Among("loeksime", 83, 44, None),
-        Among("loeksin", 83, 44, None),
-        Among("loeksite", 83, 44, None),
-        Among("loeme", -1, 43, None),
-        Among("loen", -1, 43, None),
-        Among("loete", -1, 43, None),
-        Among("loevad", -1, 43, None),
-        Among("loob", -1, 19, None),
-        Among("lood", -1, 19, None),
-        Among("loodi", 93, 21, None),
-        Among("looks", -1, 20, None),
-        Among("looksid", 95, 20, None),
-        Among("looksime", 95, 20, None),
-        Among("looksin", 95, 20, None),
-        Among("looksite", 95, 20, None),
-        Among("looma", -1, 21, None),
-        Among("loomata", 100, 21, None),
-        Among("loome", -1, 19, None),
-        Among("loon", -1, 19, None),
-        Among("loote", -1, 19, None),
-        Among("loovad", -1, 19, None),
-        Among("luua", -1, 21, None),
-        Among("luuakse", 106, 21, None),
-        Among("lõi", -1, 18, None),
-        Among("lõid", 108, 18, None),
-        Among("lõime", 108, 18, None),
-        Among("lõin", 108, 18, None),
-        Among("lõite", 108, 18, None),
-        Among("lööb", -1, 15, None),
-        Among("lööd", -1, 15, None),
-        Among("löödakse", 114, 17, None),
-        Among("löödi", 114, 17, None),
-        Among("lööks", -1, 16, None),
-        Among("lööksid", 117, 16, None),
-        Among("lööksime", 117, 16, None),
-        Among("lööksin", 117, 16, None),
-        Among("lööksite", 117, 16, None),
-        Among("lööma", -1, 17, None),
-        Among("löömata", 122, 17, None),
-        Among("lööme", -1, 15, None),
-        Among("löön", -1, 15, None),
-        Among("lööte", -1, 15, None),
-        Among("löövad", -1, 15, None),
-        Among("lüüa", -1, 17, None),
-        Among("lüüakse", 128, 17, None),
-        Among("müüa", -1, 42, None),
-        Among("müüakse", 130, 42, None),
-        Among("müüb", -1, 40, None),
-        Among("müüd", -1, 40, None),
-        Among("müüdi", 133, 42, None),
-        Among("müüks", -1, 41, None),
-        Among("müüksid", 135, 41, None),
-        Among("müüksime", 135, 41, None),
-        Among("müüksin", 135, 41, None),
-        Among("müüksite", 135, 41, None),
-        Among("müüma", -1, 42, None),
-        Among("müümata", 140, 42, None),
-        Among("müüme", -1, 40, None),
-        Among("müün", -1, 40, None),
-        Among("müüs", -1, 40, None),
-        Among("müüte", -1, 40, None),
-        Among("müüvad", -1, 40, None),
-        Among("näeb", -1, 52, None),
-        Among("näed", -1, 52, None),
-        Among("näeks", -1, 53, None),
-        Among("näeksid", 149, 53, None),
-        Among("näeksime", 149, 53, None),
-        Among("näeksin", 149, 53, None),
-        Among("näeksite", 149, 53, None),
-        Among("näeme", -1, 52, None),
-        Among("näen", -1, 52, None),
-        Among("näete", -1, 52, None),
-        Among("näevad", -1, 52, None),
-        Among("nägema", -1, 54, None),
-        Among("nägemata", 158, 54, None),
-        Among("näha", -1, 54, None),
-        Among("nähakse", 160, 54, None),
-        Among("nähti", -1, 54, None),
-        Among("põeb", -1, 45, None),
-        Among("põed", -1, 45, None),
-        Among("põeks", -1, 46, None),
-        Among("põeksid", 165, 46, None),
-        Among("põeksime", 165, 46, None),
-        Among("põeksin", 165, 46, None),
-        Among("põeksite", 165, 46, None),
-        Among("põeme", -1, 45, None),
-        Among("põen", -1, 45, None),
-        Among("põete", -1, 45, None),
-        Among("põevad", -1, 45, None),
-        Among("saab", -1, 4, None),
-        Among("saad", -1, 4, None),
-        Among("saada", 175, 7, None),
-        Among("saadakse", 176, 7, None),
-        Among("saadi", 175, 7, None),
-        Among("saaks", -1, 5, None),
-        Among("saaksid", 179, 5, None),
-        Among("saaksime", 179, 5, None),
-        Among("saaksin", 179, 5, None),
-        Among("saaksite", 179, 5, None),
-        Among("saama", -1, 7, None),
-        Among("saamata", 184, 7, None),
-        Among("saame", -1, 4, None),
-        Among("saan", -1, 4, None),
-        Among("saate", -1, 4, None),
-        Among("saavad", -1, 4, None),
-        Among("sai", -1, 6, None),
-        Among("said", 190, 6, None),
-        Among("saime", 190, 6, None),
-        Among("sain", 190, 6, None),
-        Among("saite", 190, 6, None),
-        Among("sõi", -1, 27, None),
-        Among("sõid", 195, 27, None),
-        Among("sõime", 195, 27, None),
-        Among("sõin", 195, 27, None),
-        Among("sõite", 195, 27, None),
-        Among("sööb", -1, 25, None),
-        Among("sööd", -1, 25, None),
-        Among("söödakse", 201, 28, None),
-        Among("söödi", 201, 28, None),
-        Among("sööks", -1, 26, None),
-        Among("sööksid", 204, 26, None),
-        Among("sööksime", 204, 26, None),
-        Among("sööksin", 204, 26, None),
-        Among("sööksite", 204, 26, None),
-        Among("sööma", -1, 28, None),
-        Among("söömata", 209, 28, None),
-        Among("sööme", -1, 25, None),
-        Among("söön", -1, 25, None),
-        Among("sööte", -1, 25, None),
-        Among("söövad", -1, 25, None),
-        Among("süüa", -1, 28, None),
-        Among("süüakse", 215, 28, None),
-        Among("teeb", -1, 50, None),
-        Among("teed", -1, 50, None),
-        Among("teeks", -1, 49, None),
-        Among("teeksid", 219, 49, None),
-        Among("teeksime", 219, 49, None),
-        Among("teeksin", 219, 49, None),
-        Among("teeksite", 219, 49, None),
-        Among("teeme", -1, 50, None),
-        Among("teen", -1, 50, None),
-        Among("teete", -1, 50, None),
-        Among("teevad", -1, 50, None),
-        Among("tegema", -1, 51, None),
-        Among("tegemata", 228, 51, None),
-        Among("teha", -1, 51, None),
-        Among("tehakse", 230, 51, None),
-        Among("tehti", -1, 51, None),
-        Among("toob", -1, 29, None),
-        Among("tood", -1, 29, None),
-        Among("toodi", 234, 32, None),
-        Among("tooks", -1, 30, None),
-        Among("tooksid", 236, 30, None),
-        Among("tooksime", 236, 30, None),
-        Among("tooksin", 236, 30, None),
-        Among("tooksite", 236, 30, None),
-        Among("tooma", -1, 32, None),
-        Among("toomata", 241, 32, None),
-        Among("toome", -1, 29, None),
-        Among("toon", -1, 29, None),
-        Among("toote", -1, 29, None),
-        Among("toovad", -1, 29, None),
-        Among("tuua", -1, 32, None),
-        Among("tuuakse", 247, 32, None),
-        Among("tõi", -1, 31, None),
-        Among("tõid", 249, 31, None),
-        Among("tõime", 249, 31, None),
-        Among("tõin", 249, 31, None),
-        Among("tõite", 249, 31, None),
-        Among("viia", -1, 11, None),
-        Among("viiakse", 254, 11, None),
-        Among("viib", -1, 8, None),
-        Among("viid", -1, 8, None),
-        Among("viidi", 257, 11, None),
-        Among("viiks", -1, 9, None),
-        Among("viiksid", 259, 9, None),
-        Among("viiksime", 259, 9, None),
-        Among("viiksin", 259, 9, None),
-        Among("viiksite", 259, 9, None),
-        Among("viima", -1, 11, None),
-        Among("viimata", 264, 11, None),
-        Among("viime", -1, 8, None),
-        Among("viin", -1, 8, None),
-        Among("viisime", -1, 10, None),
-        Among("viisin", -1, 10, None),
-        Among("viisite", -1, 10, None),
-        Among("viite", -1, 8, None),
-        Among("viivad", -1, 8, None),
-        Among("võib", -1, 33, None),
-        Among("võid", -1, 33, None),
-        Among("võida", 274, 35, None),
-        Among("võidakse", 275, 35, None),
-        Among("võidi", 274, 35, None),
-        Among("võiks", -1, 34, None),
-        Among("võiksid", 278, 34, None),
-        Among("võiksime", 278, 34, None),
-        Among("võiksin", 278, 34, None),
-        Among("võiksite", 278, 34, None),
-        Among("võima", -1, 35, None),
-        Among("võimata", 283, 35, None),
-        Among("võime", -1, 33, None),
-        Among("võin", -1, 33, None),
-        Among("võis", -1, 33, None),
-        Among("võite", -1, 33, None),
-        Among("võivad", -1, 33, None),
-    ],
-    false,
-);
+static A_11: Table = Table::new(&[
+    Among("joob", -1, 1, None),
+    Among("jood", -1, 1, None),
+    Among("joodakse", 1, 3, None),
+    Among("jooma", -1, 3, None),
+    Among("joomata", 3, 3, None),
+    Among("joome", -1, 1, None),
+    Among("joon", -1, 1, None),
+    Among("joote", -1, 1, None),
+    Among("joovad", -1, 1, None),
+    Among("juua", -1, 3, None),
+    Among("juuakse", 9, 3, None),
+    Among("jäi", -1, 38, None),
+    Among("jäid", 11, 38, None),
+    Among("jäime", 11, 38, None),
+    Among("jäin", 11, 38, None),
+    Among("jäite", 11, 38, None),
+    Among("jääb", -1, 36, None),
+    Among("jääd", -1, 36, None),
+    Among("jääda", 17, 39, None),
+    Among("jäädakse", 18, 39, None),
+    Among("jäädi", 17, 39, None),
+    Among("jääks", -1, 37, None),
+    Among("jääksid", 21, 37, None),
+    Among("jääksime", 21, 37, None),
+    Among("jääksin", 21, 37, None),
+    Among("jääksite", 21, 37, None),
+    Among("jääma", -1, 39, None),
+    Among("jäämata", 26, 39, None),
+    Among("jääme", -1, 36, None),
+    Among("jään", -1, 36, None),
+    Among("jääte", -1, 36, None),
+    Among("jäävad", -1, 36, None),
+    Among("jõi", -1, 2, None),
+    Among("jõid", 32, 2, None),
+    Among("jõime", 32, 2, None),
+    Among("jõin", 32, 2, None),
+    Among("jõite", 32, 2, None),
+    Among("keeb", -1, 12, None),
+    Among("keed", -1, 12, None),
+    Among("keedakse", 38, 14, None),
+    Among("keeks", -1, 13, None),
+    Among("keeksid", 40, 13, None),
+    Among("keeksime", 40, 13, None),
+    Among("keeksin", 40, 13, None),
+    Among("keeksite", 40, 13, None),
+    Among("keema", -1, 14, None),
+    Among("keemata", 45, 14, None),
+    Among("keeme", -1, 12, None),
+    Among("keen", -1, 12, None),
+    Among("kees", -1, 12, None),
+    Among("keeta", -1, 14, None),
+    Among("keete", -1, 12, None),
+    Among("keevad", -1, 12, None),
+    Among("käia", -1, 24, None),
+    Among("käiakse", 53, 24, None),
+    Among("käib", -1, 22, None),
+    Among("käid", -1, 22, None),
+    Among("käidi", 56, 24, None),
+    Among("käiks", -1, 23, None),
+    Among("käiksid", 58, 23, None),
+    Among("käiksime", 58, 23, None),
+    Among("käiksin", 58, 23, None),
+    Among("käiksite", 58, 23, None),
+    Among("käima", -1, 24, None),
+    Among("käimata", 63, 24, None),
+    Among("käime", -1, 22, None),
+    Among("käin", -1, 22, None),
+    Among("käis", -1, 22, None),
+    Among("käite", -1, 22, None),
+    Among("käivad", -1, 22, None),
+    Among("laob", -1, 47, None),
+    Among("laod", -1, 47, None),
+    Among("laoks", -1, 48, None),
+    Among("laoksid", 72, 48, None),
+    Among("laoksime", 72, 48, None),
+    Among("laoksin", 72, 48, None),
+    Among("laoksite", 72, 48, None),
+    Among("laome", -1, 47, None),
+    Among("laon", -1, 47, None),
+    Among("laote", -1, 47, None),
+    Among("laovad", -1, 47, None),
+    Among("loeb", -1, 43, None),
+    Among("loed", -1, 43, None),
+    Among("loeks", -1, 44, None),
+    Among("loeksid", 83, 44, None),
+    Among("loeksime", 83, 44, None),
+    Among("loeksin", 83, 44, None),
+    Among("loeksite", 83, 44, None),
+    Among("loeme", -1, 43, None),
+    Among("loen", -1, 43, None),
+    Among("loete", -1, 43, None),
+    Among("loevad", -1, 43, None),
+    Among("loob", -1, 19, None),
+    Among("lood", -1, 19, None),
+    Among("loodi", 93, 21, None),
+    Among("looks", -1, 20, None),
+    Among("looksid", 95, 20, None),
+    Among("looksime", 95, 20, None),
+    Among("looksin", 95, 20, None),
+    Among("looksite", 95, 20, None),
+    Among("looma", -1, 21, None),
+    Among("loomata", 100, 21, None),
+    Among("loome", -1, 19, None),
+    Among("loon", -1, 19, None),
+    Among("loote", -1, 19, None),
+    Among("loovad", -1, 19, None),
+    Among("luua", -1, 21, None),
+    Among("luuakse", 106, 21, None),
+    Among("lõi", -1, 18, None),
+    Among("lõid", 108, 18, None),
+    Among("lõime", 108, 18, None),
+    Among("lõin", 108, 18, None),
+    Among("lõite", 108, 18, None),
+    Among("lööb", -1, 15, None),
+    Among("lööd", -1, 15, None),
+    Among("löödakse", 114, 17, None),
+    Among("löödi", 114, 17, None),
+    Among("lööks", -1, 16, None),
+    Among("lööksid", 117, 16, None),
+    Among("lööksime", 117, 16, None),
+    Among("lööksin", 117, 16, None),
+    Among("lööksite", 117, 16, None),
+    Among("lööma", -1, 17, None),
+    Among("löömata", 122, 17, None),
+    Among("lööme", -1, 15, None),
+    Among("löön", -1, 15, None),
+    Among("lööte", -1, 15, None),
+    Among("löövad", -1, 15, None),
+    Among("lüüa", -1, 17, None),
+    Among("lüüakse", 128, 17, None),
+    Among("müüa", -1, 42, None),
+    Among("müüakse", 130, 42, None),
+    Among("müüb", -1, 40, None),
+    Among("müüd", -1, 40, None),
+    Among("müüdi", 133, 42, None),
+    Among("müüks", -1, 41, None),
+    Among("müüksid", 135, 41, None),
+    Among("müüksime", 135, 41, None),
+    Among("müüksin", 135, 41, None),
+    Among("müüksite", 135, 41, None),
+    Among("müüma", -1, 42, None),
+    Among("müümata", 140, 42, None),
+    Among("müüme", -1, 40, None),
+    Among("müün", -1, 40, None),
+    Among("müüs", -1, 40, None),
+    Among("müüte", -1, 40, None),
+    Among("müüvad", -1, 40, None),
+    Among("näeb", -1, 52, None),
+    Among("näed", -1, 52, None),
+    Among("näeks", -1, 53, None),
+    Among("näeksid", 149, 53, None),
+    Among("näeksime", 149, 53, None),
+    Among("näeksin", 149, 53, None),
+    Among("näeksite", 149, 53, None),
+    Among("näeme", -1, 52, None),
+    Among("näen", -1, 52, None),
+    Among("näete", -1, 52, None),
+    Among("näevad", -1, 52, None),
+    Among("nägema", -1, 54, None),
+    Among("nägemata", 158, 54, None),
+    Among("näha", -1, 54, None),
+    Among("nähakse", 160, 54, None),
+    Among("nähti", -1, 54, None),
+    Among("põeb", -1, 45, None),
+    Among("põed", -1, 45, None),
+    Among("põeks", -1, 46, None),
+    Among("põeksid", 165, 46, None),
+    Among("põeksime", 165, 46, None),
+    Among("põeksin", 165, 46, None),
+    Among("põeksite", 165, 46, None),
+    Among("põeme", -1, 45, None),
+    Among("põen", -1, 45, None),
+    Among("põete", -1, 45, None),
+    Among("põevad", -1, 45, None),
+    Among("saab", -1, 4, None),
+    Among("saad", -1, 4, None),
+    Among("saada", 175, 7, None),
+    Among("saadakse", 176, 7, None),
+    Among("saadi", 175, 7, None),
+    Among("saaks", -1, 5, None),
+    Among("saaksid", 179, 5, None),
+    Among("saaksime", 179, 5, None),
+    Among("saaksin", 179, 5, None),
+    Among("saaksite", 179, 5, None),
+    Among("saama", -1, 7, None),
+    Among("saamata", 184, 7, None),
+    Among("saame", -1, 4, None),
+    Among("saan", -1, 4, None),
+    Among("saate", -1, 4, None),
+    Among("saavad", -1, 4, None),
+    Among("sai", -1, 6, None),
+    Among("said", 190, 6, None),
+    Among("saime", 190, 6, None),
+    Among("sain", 190, 6, None),
+    Among("saite", 190, 6, None),
+    Among("sõi", -1, 27, None),
+    Among("sõid", 195, 27, None),
+    Among("sõime", 195, 27, None),
+    Among("sõin", 195, 27, None),
+    Among("sõite", 195, 27, None),
+    Among("sööb", -1, 25, None),
+    Among("sööd", -1, 25, None),
+    Among("söödakse", 201, 28, None),
+    Among("söödi", 201, 28, None),
+    Among("sööks", -1, 26, None),
+    Among("sööksid", 204, 26, None),
+    Among("sööksime", 204, 26, None),
+    Among("sööksin", 204, 26, None),
+    Among("sööksite", 204, 26, None),
+    Among("sööma", -1, 28, None),
+    Among("söömata", 209, 28, None),
+    Among("sööme", -1, 25, None),
+    Among("söön", -1, 25, None),
+    Among("sööte", -1, 25, None),
+    Among("söövad", -1, 25, None),
+    Among("süüa", -1, 28, None),
+    Among("süüakse", 215, 28, None),
+    Among("teeb", -1, 50, None),
+    Among("teed", -1, 50, None),
+    Among("teeks", -1, 49, None),
+    Among("teeksid", 219, 49, None),
+    Among("teeksime", 219, 49, None),
+    Among("teeksin", 219, 49, None),
+    Among("teeksite", 219, 49, None),
+    Among("teeme", -1, 50, None),
+    Among("teen", -1, 50, None),
+    Among("teete", -1, 50, None),
+    Among("teevad", -1, 50, None),
+    Among("tegema", -1, 51, None),
+    Among("tegemata", 228, 51, None),
+    Among("teha", -1, 51, None),
+    Among("tehakse", 230, 51, None),
+    Among("tehti", -1, 51, None),
+    Among("toob", -1, 29, None),
+    Among("tood", -1, 29, None),
+    Among("toodi", 234, 32, None),
+    Among("tooks", -1, 30, None),
+    Among("tooksid", 236, 30, None),
+    Among("tooksime", 236, 30, None),
+    Among("tooksin", 236, 30, None),
+    Among("tooksite", 236, 30, None),
+    Among("tooma", -1, 32, None),
+    Among("toomata", 241, 32, None),
+    Among("toome", -1, 29, None),
+    Among("toon", -1, 29, None),
+    Among("toote", -1, 29, None),
+    Among("toovad", -1, 29, None),
+    Among("tuua", -1, 32, None),
+    Among("tuuakse", 247, 32, None),
+    Among("tõi", -1, 31, None),
+    Among("tõid", 249, 31, None),
+    Among("tõime", 249, 31, None),
+    Among("tõin", 249, 31, None),
+    Among("tõite", 249, 31, None),
+    Among("viia", -1, 11, None),
+    Among("viiakse", 254, 11, None),
+    Among("viib", -1, 8, None),
+    Among("viid", -1, 8, None),
+    Among("viidi", 257, 11, None),
+    Among("viiks", -1, 9, None),
+    Among("viiksid", 259, 9, None),
+    Among("viiksime", 259, 9, None),
+    Among("viiksin", 259, 9, None),
+    Among("viiksite", 259, 9, None),
+    Among("viima", -1, 11, None),
+    Among("viimata", 264, 11, None),
+    Among("viime", -1, 8, None),
+    Among("viin", -1, 8, None),
+    Among("viisime", -1, 10, None),
+    Among("viisin", -1, 10, None),
+    Among("viisite", -1, 10, None),
+    Among("viite", -1, 8, None),
+    Among("viivad", -1, 8, None),
+    Among("võib", -1, 33, None),
+    Among("võid", -1, 33, None),
+    Among("võida", 274, 35, None),
+    Among("võidakse", 275, 35, None),
+    Among("võidi", 274, 35, None),
+    Among("võiks", -1, 34, None),
+    Among("võiksid", 278, 34, None),
+    Among("võiksime", 278, 34, None),
+    Among("võiksin", 278, 34, None),
+    Among("võiksite", 278, 34, None),
+    Among("võima", -1, 35, None),
+    Among("võimata", 283, 35, None),
+    Among("võime", -1, 33, None),
+    Among("võin", -1, 33, None),
+    Among("võis", -1, 33, None),
+    Among("võite", -1, 33, None),
+    Among("võivad", -1, 33, None),
+]);
+
+/// The row of `A_11` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_11(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'j') => match t.get(1) {
+            Some(b'o') if t.get(2..3) == Some(&b"o"[..]) => match t.get(3) {
+                Some(b'b') => {
+                    found = Some((0, 4, 1));
+                }
+                Some(b'd') => {
+                    found = Some((1, 4, 1));
+                    match t.get(4) {
+                        Some(b'a') if t.get(5..8) == Some(&b"kse"[..]) => {
+                            found = Some((2, 8, 3));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'm') => match t.get(4) {
+                    Some(b'a') => {
+                        found = Some((3, 5, 3));
+                        match t.get(5) {
+                            Some(b't') if t.get(6..7) == Some(&b"a"[..]) => {
+                                found = Some((4, 7, 3));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => {
+                        found = Some((5, 5, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'n') => {
+                    found = Some((6, 4, 1));
+                }
+                Some(b't') if t.get(4..5) == Some(&b"e"[..]) => {
+                    found = Some((7, 5, 1));
+                }
+                Some(b'v') if t.get(4..6) == Some(&b"ad"[..]) => {
+                    found = Some((8, 6, 1));
+                }
+                _ => {}
+            },
+            Some(b'u') if t.get(2..4) == Some(&b"ua"[..]) => {
+                found = Some((9, 4, 3));
+                match t.get(4) {
+                    Some(b'k') if t.get(5..7) == Some(&b"se"[..]) => {
+                        found = Some((10, 7, 3));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xc3') => match t.get(2) {
+                Some(b'\xa4') => match t.get(3) {
+                    Some(b'i') => {
+                        found = Some((11, 4, 38));
+                        match t.get(4) {
+                            Some(b'd') => {
+                                found = Some((12, 5, 38));
+                            }
+                            Some(b'm') if t.get(5..6) == Some(&b"e"[..]) => {
+                                found = Some((13, 6, 38));
+                            }
+                            Some(b'n') => {
+                                found = Some((14, 5, 38));
+                            }
+                            Some(b't') if t.get(5..6) == Some(&b"e"[..]) => {
+                                found = Some((15, 6, 38));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\xc3') if t.get(4..5) == Some(&b"\xa4"[..]) => match t.get(5) {
+                        Some(b'b') => {
+                            found = Some((16, 6, 36));
+                        }
+                        Some(b'd') => {
+                            found = Some((17, 6, 36));
+                            match t.get(6) {
+                                Some(b'a') => {
+                                    found = Some((18, 7, 39));
+                                    match t.get(7) {
+                                        Some(b'k') if t.get(8..10) == Some(&b"se"[..]) => {
+                                            found = Some((19, 10, 39));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'i') => {
+                                    found = Some((20, 7, 39));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'k') if t.get(6..7) == Some(&b"s"[..]) => {
+                            found = Some((21, 7, 37));
+                            match t.get(7) {
+                                Some(b'i') => match t.get(8) {
+                                    Some(b'd') => {
+                                        found = Some((22, 9, 37));
+                                    }
+                                    Some(b'm') if t.get(9..10) == Some(&b"e"[..]) => {
+                                        found = Some((23, 10, 37));
+                                    }
+                                    Some(b'n') => {
+                                        found = Some((24, 9, 37));
+                                    }
+                                    Some(b't') if t.get(9..10) == Some(&b"e"[..]) => {
+                                        found = Some((25, 10, 37));
+                                    }
+                                    _ => {}
+                                },
+                                _ => {}
+                            }
+                        }
+                        Some(b'm') => match t.get(6) {
+                            Some(b'a') => {
+                                found = Some((26, 7, 39));
+                                match t.get(7) {
+                                    Some(b't') if t.get(8..9) == Some(&b"a"[..]) => {
+                                        found = Some((27, 9, 39));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'e') => {
+                                found = Some((28, 7, 36));
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') => {
+                            found = Some((29, 6, 36));
+                        }
+                        Some(b't') if t.get(6..7) == Some(&b"e"[..]) => {
+                            found = Some((30, 7, 36));
+                        }
+                        Some(b'v') if t.get(6..8) == Some(&b"ad"[..]) => {
+                            found = Some((31, 8, 36));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                },
+                Some(b'\xb5') if t.get(3..4) == Some(&b"i"[..]) => {
+                    found = Some((32, 4, 2));
+                    match t.get(4) {
+                        Some(b'd') => {
+                            found = Some((33, 5, 2));
+                        }
+                        Some(b'm') if t.get(5..6) == Some(&b"e"[..]) => {
+                            found = Some((34, 6, 2));
+                        }
+                        Some(b'n') => {
+                            found = Some((35, 5, 2));
+                        }
+                        Some(b't') if t.get(5..6) == Some(&b"e"[..]) => {
+                            found = Some((36, 6, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'k') => match t.get(1) {
+            Some(b'e') if t.get(2..3) == Some(&b"e"[..]) => match t.get(3) {
+                Some(b'b') => {
+                    found = Some((37, 4, 12));
+                }
+                Some(b'd') => {
+                    found = Some((38, 4, 12));
+                    match t.get(4) {
+                        Some(b'a') if t.get(5..8) == Some(&b"kse"[..]) => {
+                            found = Some((39, 8, 14));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'k') if t.get(4..5) == Some(&b"s"[..]) => {
+                    found = Some((40, 5, 13));
+                    match t.get(5) {
+                        Some(b'i') => match t.get(6) {
+                            Some(b'd') => {
+                                found = Some((41, 7, 13));
+                            }
+                            Some(b'm') if t.get(7..8) == Some(&b"e"[..]) => {
+                                found = Some((42, 8, 13));
+                            }
+                            Some(b'n') => {
+                                found = Some((43, 7, 13));
+                            }
+                            Some(b't') if t.get(7..8) == Some(&b"e"[..]) => {
+                                found = Some((44, 8, 13));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b'm') => match t.get(4) {
+                    Some(b'a') => {
+                        found = Some((45, 5, 14));
+                        match t.get(5) {
+                            Some(b't') if t.get(6..7) == Some(&b"a"[..]) => {
+                                found = Some((46, 7, 14));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => {
+                        found = Some((47, 5, 12));
+                    }
+                    _ => {}
+                },
+                Some(b'n') => {
+                    found = Some((48, 4, 12));
+                }
+                Some(b's') => {
+                    found = Some((49, 4, 12));
+                }
+                Some(b't') => match t.get(4) {
+                    Some(b'a') => {
+                        found = Some((50, 5, 14));
+                    }
+                    Some(b'e') => {
+                        found = Some((51, 5, 12));
+                    }
+                    _ => {}
+                },
+                Some(b'v') if t.get(4..6) == Some(&b"ad"[..]) => {
+                    found = Some((52, 6, 12));
+                }
+                _ => {}
+            },
+            Some(b'\xc3') if t.get(2..4) == Some(&b"\xa4i"[..]) => match t.get(4) {
+                Some(b'a') => {
+                    found = Some((53, 5, 24));
+                    match t.get(5) {
+                        Some(b'k') if t.get(6..8) == Some(&b"se"[..]) => {
+                            found = Some((54, 8, 24));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'b') => {
+                    found = Some((55, 5, 22));
+                }
+                Some(b'd') => {
+                    found = Some((56, 5, 22));
+                    match t.get(5) {
+                        Some(b'i') => {
+                            found = Some((57, 6, 24));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'k') if t.get(5..6) == Some(&b"s"[..]) => {
+                    found = Some((58, 6, 23));
+                    match t.get(6) {
+                        Some(b'i') => match t.get(7) {
+                            Some(b'd') => {
+                                found = Some((59, 8, 23));
+                            }
+                            Some(b'm') if t.get(8..9) == Some(&b"e"[..]) => {
+                                found = Some((60, 9, 23));
+                            }
+                            Some(b'n') => {
+                                found = Some((61, 8, 23));
+                            }
+                            Some(b't') if t.get(8..9) == Some(&b"e"[..]) => {
+                                found = Some((62, 9, 23));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b'm') => match t.get(5) {
+                    Some(b'a') => {
+                        found = Some((63, 6, 24));
+                        match t.get(6) {
+                            Some(b't') if t.get(7..8) == Some(&b"a"[..]) => {
+                                found = Some((64, 8, 24));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => {
+                        found = Some((65, 6, 22));
+                    }
+                    _ => {}
+                },
+                Some(b'n') => {
+                    found = Some((66, 5, 22));
+                }
+                Some(b's') => {
+                    found = Some((67, 5, 22));
+                }
+                Some(b't') if t.get(5..6) == Some(&b"e"[..]) => {
+                    found = Some((68, 6, 22));
+                }
+                Some(b'v') if t.get(5..7) == Some(&b"ad"[..]) => {
+                    found = Some((69, 7, 22));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'l') => match t.get(1) {
+            Some(b'a') if t.get(2..3) == Some(&b"o"[..]) => match t.get(3) {
+                Some(b'b') => {
+                    found = Some((70, 4, 47));
+                }
+                Some(b'd') => {
+                    found = Some((71, 4, 47));
+                }
+                Some(b'k') if t.get(4..5) == Some(&b"s"[..]) => {
+                    found = Some((72, 5, 48));
+                    match t.get(5) {
+                        Some(b'i') => match t.get(6) {
+                            Some(b'd') => {
+                                found = Some((73, 7, 48));
+                            }
+                            Some(b'm') if t.get(7..8) == Some(&b"e"[..]) => {
+                                found = Some((74, 8, 48));
+                            }
+                            Some(b'n') => {
+                                found = Some((75, 7, 48));
+                            }
+                            Some(b't') if t.get(7..8) == Some(&b"e"[..]) => {
+                                found = Some((76, 8, 48));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b'm') if t.get(4..5) == Some(&b"e"[..]) => {
+                    found = Some((77, 5, 47));
+                }
+                Some(b'n') => {
+                    found = Some((78, 4, 47));
+                }
+                Some(b't') if t.get(4..5) == Some(&b"e"[..]) => {
+                    found = Some((79, 5, 47));
+                }
+                Some(b'v') if t.get(4..6) == Some(&b"ad"[..]) => {
+                    found = Some((80, 6, 47));
+                }
+                _ => {}
+            },
+            Some(b'o') => match t.get(2) {
+                Some(b'e') => match t.get(3) {
+                    Some(b'b') => {
+                        found = Some((81, 4, 43));
+                    }
+                    Some(b'd') => {
+                        found = Some((82, 4, 43));
+                    }
+                    Some(b'k') if t.get(4..5) == Some(&b"s"[..]) => {
+                        found = Some((83, 5, 44));
+                        match t.get(5) {
+                            Some(b'i') => match t.get(6) {
+                                Some(b'd') => {
+                                    found = Some((84, 7, 44));
+                                }
+                                Some(b'm') if t.get(7..8) == Some(&b"e"[..]) => {
+                                    found = Some((85, 8, 44));
+                                }
+                                Some(b'n') => {
+                                    found = Some((86, 7, 44));
+                                }
+                                Some(b't') if t.get(7..8) == Some(&b"e"[..]) => {
+                                    found = Some((87, 8, 44));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b'm') if t.get(4..5) == Some(&b"e"[..]) => {
+                        found = Some((88, 5, 43));
+                    }
+                    Some(b'n') => {
+                        found = Some((89, 4, 43));
+                    }
+                    Some(b't') if t.get(4..5) == Some(&b"e"[..]) => {
+                        found = Some((90, 5, 43));
+                    }
+                    Some(b'v') if t.get(4..6) == Some(&b"ad"[..]) => {
+                        found = Some((91, 6, 43));
+                    }
+                    _ => {}
+                },
+                Some(b'o') => match t.get(3) {
+                    Some(b'b') => {
+                        found = Some((92, 4, 19));
+                    }
+                    Some(b'd') => {
+                        found = Some((93, 4, 19));
+                        match t.get(4) {
+                            Some(b'i') => {
+                                found = Some((94, 5, 21));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'k') if t.get(4..5) == Some(&b"s"[..]) => {
+                        found = Some((95, 5, 20));
+                        match t.get(5) {
+                            Some(b'i') => match t.get(6) {
+                                Some(b'd') => {
+                                    found = Some((96, 7, 20));
+                                }
+                                Some(b'm') if t.get(7..8) == Some(&b"e"[..]) => {
+                                    found = Some((97, 8, 20));
+                                }
+                                Some(b'n') => {
+                                    found = Some((98, 7, 20));
+                                }
+                                Some(b't') if t.get(7..8) == Some(&b"e"[..]) => {
+                                    found = Some((99, 8, 20));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b'm') => match t.get(4) {
+                        Some(b'a') => {
+                            found = Some((100, 5, 21));
+                            match t.get(5) {
+                                Some(b't') if t.get(6..7) == Some(&b"a"[..]) => {
+                                    found = Some((101, 7, 21));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'e') => {
+                            found = Some((102, 5, 19));
+                        }
+                        _ => {}
+                    },
+                    Some(b'n') => {
+                        found = Some((103, 4, 19));
+                    }
+                    Some(b't') if t.get(4..5) == Some(&b"e"[..]) => {
+                        found = Some((104, 5, 19));
+                    }
+                    Some(b'v') if t.get(4..6) == Some(&b"ad"[..]) => {
+                        found = Some((105, 6, 19));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'u') if t.get(2..4) == Some(&b"ua"[..]) => {
+                found = Some((106, 4, 21));
+                match t.get(4) {
+                    Some(b'k') if t.get(5..7) == Some(&b"se"[..]) => {
+                        found = Some((107, 7, 21));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xc3') => match t.get(2) {
+                Some(b'\xb5') if t.get(3..4) == Some(&b"i"[..]) => {
+                    found = Some((108, 4, 18));
+                    match t.get(4) {
+                        Some(b'd') => {
+                            found = Some((109, 5, 18));
+                        }
+                        Some(b'm') if t.get(5..6) == Some(&b"e"[..]) => {
+                            found = Some((110, 6, 18));
+                        }
+                        Some(b'n') => {
+                            found = Some((111, 5, 18));
+                        }
+                        Some(b't') if t.get(5..6) == Some(&b"e"[..]) => {
+                            found = Some((112, 6, 18));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb6') if t.get(3..5) == Some(&b"\xc3\xb6"[..]) => match t.get(5) {
+                    Some(b'b') => {
+                        found = Some((113, 6, 15));
+                    }
+                    Some(b'd') => {
+                        found = Some((114, 6, 15));
+                        match t.get(6) {
+                            Some(b'a') if t.get(7..10) == Some(&b"kse"[..]) => {
+                                found = Some((115, 10, 17));
+                            }
+                            Some(b'i') => {
+                                found = Some((116, 7, 17));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'k') if t.get(6..7) == Some(&b"s"[..]) => {
+                        found = Some((117, 7, 16));
+                        match t.get(7) {
+                            Some(b'i') => match t.get(8) {
+                                Some(b'd') => {
+                                    found = Some((118, 9, 16));
+                                }
+                                Some(b'm') if t.get(9..10) == Some(&b"e"[..]) => {
+                                    found = Some((119, 10, 16));
+                                }
+                                Some(b'n') => {
+                                    found = Some((120, 9, 16));
+                                }
+                                Some(b't') if t.get(9..10) == Some(&b"e"[..]) => {
+                                    found = Some((121, 10, 16));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b'm') => match t.get(6) {
+                        Some(b'a') => {
+                            found = Some((122, 7, 17));
+                            match t.get(7) {
+                                Some(b't') if t.get(8..9) == Some(&b"a"[..]) => {
+                                    found = Some((123, 9, 17));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'e') => {
+                            found = Some((124, 7, 15));
+                        }
+                        _ => {}
+                    },
+                    Some(b'n') => {
+                        found = Some((125, 6, 15));
+                    }
+                    Some(b't') if t.get(6..7) == Some(&b"e"[..]) => {
+                        found = Some((126, 7, 15));
+                    }
+                    Some(b'v') if t.get(6..8) == Some(&b"ad"[..]) => {
+                        found = Some((127, 8, 15));
+                    }
+                    _ => {}
+                },
+                Some(b'\xbc') if t.get(3..6) == Some(&b"\xc3\xbca"[..]) => {
+                    found = Some((128, 6, 17));
+                    match t.get(6) {
+                        Some(b'k') if t.get(7..9) == Some(&b"se"[..]) => {
+                            found = Some((129, 9, 17));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'm') if t.get(1..5) == Some(&b"\xc3\xbc\xc3\xbc"[..]) => match t.get(5) {
+            Some(b'a') => {
+                found = Some((130, 6, 42));
+                match t.get(6) {
+                    Some(b'k') if t.get(7..9) == Some(&b"se"[..]) => {
+                        found = Some((131, 9, 42));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'b') => {
+                found = Some((132, 6, 40));
+            }
+            Some(b'd') => {
+                found = Some((133, 6, 40));
+                match t.get(6) {
+                    Some(b'i') => {
+                        found = Some((134, 7, 42));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'k') if t.get(6..7) == Some(&b"s"[..]) => {
+                found = Some((135, 7, 41));
+                match t.get(7) {
+                    Some(b'i') => match t.get(8) {
+                        Some(b'd') => {
+                            found = Some((136, 9, 41));
+                        }
+                        Some(b'm') if t.get(9..10) == Some(&b"e"[..]) => {
+                            found = Some((137, 10, 41));
+                        }
+                        Some(b'n') => {
+                            found = Some((138, 9, 41));
+                        }
+                        Some(b't') if t.get(9..10) == Some(&b"e"[..]) => {
+                            found = Some((139, 10, 41));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'm') => match t.get(6) {
+                Some(b'a') => {
+                    found = Some((140, 7, 42));
+                    match t.get(7) {
+                        Some(b't') if t.get(8..9) == Some(&b"a"[..]) => {
+                            found = Some((141, 9, 42));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((142, 7, 40));
+                }
+                _ => {}
+            },
+            Some(b'n') => {
+                found = Some((143, 6, 40));
+            }
+            Some(b's') => {
+                found = Some((144, 6, 40));
+            }
+            Some(b't') if t.get(6..7) == Some(&b"e"[..]) => {
+                found = Some((145, 7, 40));
+            }
+            Some(b'v') if t.get(6..8) == Some(&b"ad"[..]) => {
+                found = Some((146, 8, 40));
+            }
+            _ => {}
+        },
+        Some(b'n') if t.get(1..3) == Some(&b"\xc3\xa4"[..]) => match t.get(3) {
+            Some(b'e') => match t.get(4) {
+                Some(b'b') => {
+                    found = Some((147, 5, 52));
+                }
+                Some(b'd') => {
+                    found = Some((148, 5, 52));
+                }
+                Some(b'k') if t.get(5..6) == Some(&b"s"[..]) => {
+                    found = Some((149, 6, 53));
+                    match t.get(6) {
+                        Some(b'i') => match t.get(7) {
+                            Some(b'd') => {
+                                found = Some((150, 8, 53));
+                            }
+                            Some(b'm') if t.get(8..9) == Some(&b"e"[..]) => {
+                                found = Some((151, 9, 53));
+                            }
+                            Some(b'n') => {
+                                found = Some((152, 8, 53));
+                            }
+                            Some(b't') if t.get(8..9) == Some(&b"e"[..]) => {
+                                found = Some((153, 9, 53));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b'm') if t.get(5..6) == Some(&b"e"[..]) => {
+                    found = Some((154, 6, 52));
+                }
+                Some(b'n') => {
+                    found = Some((155, 5, 52));
+                }
+                Some(b't') if t.get(5..6) == Some(&b"e"[..]) => {
+                    found = Some((156, 6, 52));
+                }
+                Some(b'v') if t.get(5..7) == Some(&b"ad"[..]) => {
+                    found = Some((157, 7, 52));
+                }
+                _ => {}
+            },
+            Some(b'g') if t.get(4..7) == Some(&b"ema"[..]) => {
+                found = Some((158, 7, 54));
+                match t.get(7) {
+                    Some(b't') if t.get(8..9) == Some(&b"a"[..]) => {
+                        found = Some((159, 9, 54));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'h') => match t.get(4) {
+                Some(b'a') => {
+                    found = Some((160, 5, 54));
+                    match t.get(5) {
+                        Some(b'k') if t.get(6..8) == Some(&b"se"[..]) => {
+                            found = Some((161, 8, 54));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b't') if t.get(5..6) == Some(&b"i"[..]) => {
+                    found = Some((162, 6, 54));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'p') if t.get(1..4) == Some(&b"\xc3\xb5e"[..]) => match t.get(4) {
+            Some(b'b') => {
+                found = Some((163, 5, 45));
+            }
+            Some(b'd') => {
+                found = Some((164, 5, 45));
+            }
+            Some(b'k') if t.get(5..6) == Some(&b"s"[..]) => {
+                found = Some((165, 6, 46));
+                match t.get(6) {
+                    Some(b'i') => match t.get(7) {
+                        Some(b'd') => {
+                            found = Some((166, 8, 46));
+                        }
+                        Some(b'm') if t.get(8..9) == Some(&b"e"[..]) => {
+                            found = Some((167, 9, 46));
+                        }
+                        Some(b'n') => {
+                            found = Some((168, 8, 46));
+                        }
+                        Some(b't') if t.get(8..9) == Some(&b"e"[..]) => {
+                            found = Some((169, 9, 46));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'm') if t.get(5..6) == Some(&b"e"[..]) => {
+                found = Some((170, 6, 45));
+            }
+            Some(b'n') => {
+                found = Some((171, 5, 45));
+            }
+            Some(b't') if t.get(5..6) == Some(&b"e"[..]) => {
+                found = Some((172, 6, 45));
+            }
+            Some(b'v') if t.get(5..7) == Some(&b"ad"[..]) => {
+                found = Some((173, 7, 45));
+            }
+            _ => {}
+        },
+        Some(b's') => match t.get(1) {
+            Some(b'a') => match t.get(2) {
+                Some(b'a') => match t.get(3) {
+                    Some(b'b') => {
+                        found = Some((174, 4, 4));
+                    }
+                    Some(b'd') => {
+                        found = Some((175, 4, 4));
+                        match t.get(4) {
+                            Some(b'a') => {
+                                found = Some((176, 5, 7));
+                                match t.get(5) {
+                                    Some(b'k') if t.get(6..8) == Some(&b"se"[..]) => {
+                                        found = Some((177, 8, 7));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'i') => {
+                                found = Some((178, 5, 7));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'k') if t.get(4..5) == Some(&b"s"[..]) => {
+                        found = Some((179, 5, 5));
+                        match t.get(5) {
+                            Some(b'i') => match t.get(6) {
+                                Some(b'd') => {
+                                    found = Some((180, 7, 5));
+                                }
+                                Some(b'm') if t.get(7..8) == Some(&b"e"[..]) => {
+                                    found = Some((181, 8, 5));
+                                }
+                                Some(b'n') => {
+                                    found = Some((182, 7, 5));
+                                }
+                                Some(b't') if t.get(7..8) == Some(&b"e"[..]) => {
+                                    found = Some((183, 8, 5));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b'm') => match t.get(4) {
+                        Some(b'a') => {
+                            found = Some((184, 5, 7));
+                            match t.get(5) {
+                                Some(b't') if t.get(6..7) == Some(&b"a"[..]) => {
+                                    found = Some((185, 7, 7));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'e') => {
+                            found = Some((186, 5, 4));
+                        }
+                        _ => {}
+                    },
+                    Some(b'n') => {
+                        found = Some((187, 4, 4));
+                    }
+                    Some(b't') if t.get(4..5) == Some(&b"e"[..]) => {
+                        found = Some((188, 5, 4));
+                    }
+                    Some(b'v') if t.get(4..6) == Some(&b"ad"[..]) => {
+                        found = Some((189, 6, 4));
+                    }
+                    _ => {}
+                },
+                Some(b'i') => {
+                    found = Some((190, 3, 6));
+                    match t.get(3) {
+                        Some(b'd') => {
+                            found = Some((191, 4, 6));
+                        }
+                        Some(b'm') if t.get(4..5) == Some(&b"e"[..]) => {
+                            found = Some((192, 5, 6));
+                        }
+                        Some(b'n') => {
+                            found = Some((193, 4, 6));
+                        }
+                        Some(b't') if t.get(4..5) == Some(&b"e"[..]) => {
+                            found = Some((194, 5, 6));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'\xc3') => match t.get(2) {
+                Some(b'\xb5') if t.get(3..4) == Some(&b"i"[..]) => {
+                    found = Some((195, 4, 27));
+                    match t.get(4) {
+                        Some(b'd') => {
+                            found = Some((196, 5, 27));
+                        }
+                        Some(b'm') if t.get(5..6) == Some(&b"e"[..]) => {
+                            found = Some((197, 6, 27));
+                        }
+                        Some(b'n') => {
+                            found = Some((198, 5, 27));
+                        }
+                        Some(b't') if t.get(5..6) == Some(&b"e"[..]) => {
+                            found = Some((199, 6, 27));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb6') if t.get(3..5) == Some(&b"\xc3\xb6"[..]) => match t.get(5) {
+                    Some(b'b') => {
+                        found = Some((200, 6, 25));
+                    }
+                    Some(b'd') => {
+                        found = Some((201, 6, 25));
+                        match t.get(6) {
+                            Some(b'a') if t.get(7..10) == Some(&b"kse"[..]) => {
+                                found = Some((202, 10, 28));
+                            }
+                            Some(b'i') => {
+                                found = Some((203, 7, 28));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'k') if t.get(6..7) == Some(&b"s"[..]) => {
+                        found = Some((204, 7, 26));
+                        match t.get(7) {
+                            Some(b'i') => match t.get(8) {
+                                Some(b'd') => {
+                                    found = Some((205, 9, 26));
+                                }
+                                Some(b'm') if t.get(9..10) == Some(&b"e"[..]) => {
+                                    found = Some((206, 10, 26));
+                                }
+                                Some(b'n') => {
+                                    found = Some((207, 9, 26));
+                                }
+                                Some(b't') if t.get(9..10) == Some(&b"e"[..]) => {
+                                    found = Some((208, 10, 26));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b'm') => match t.get(6) {
+                        Some(b'a') => {
+                            found = Some((209, 7, 28));
+                            match t.get(7) {
+                                Some(b't') if t.get(8..9) == Some(&b"a"[..]) => {
+                                    found = Some((210, 9, 28));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'e') => {
+                            found = Some((211, 7, 25));
+                        }
+                        _ => {}
+                    },
+                    Some(b'n') => {
+                        found = Some((212, 6, 25));
+                    }
+                    Some(b't') if t.get(6..7) == Some(&b"e"[..]) => {
+                        found = Some((213, 7, 25));
+                    }
+                    Some(b'v') if t.get(6..8) == Some(&b"ad"[..]) => {
+                        found = Some((214, 8, 25));
+                    }
+                    _ => {}
+                },
+                Some(b'\xbc') if t.get(3..6) == Some(&b"\xc3\xbca"[..]) => {
+                    found = Some((215, 6, 28));
+                    match t.get(6) {
+                        Some(b'k') if t.get(7..9) == Some(&b"se"[..]) => {
+                            found = Some((216, 9, 28));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b't') => match t.get(1) {
+            Some(b'e') => match t.get(2) {
+                Some(b'e') => match t.get(3) {
+                    Some(b'b') => {
+                        found = Some((217, 4, 50));
+                    }
+                    Some(b'd') => {
+                        found = Some((218, 4, 50));
+                    }
+                    Some(b'k') if t.get(4..5) == Some(&b"s"[..]) => {
+                        found = Some((219, 5, 49));
+                        match t.get(5) {
+                            Some(b'i') => match t.get(6) {
+                                Some(b'd') => {
+                                    found = Some((220, 7, 49));
+                                }
+                                Some(b'm') if t.get(7..8) == Some(&b"e"[..]) => {
+                                    found = Some((221, 8, 49));
+                                }
+                                Some(b'n') => {
+                                    found = Some((222, 7, 49));
+                                }
+                                Some(b't') if t.get(7..8) == Some(&b"e"[..]) => {
+                                    found = Some((223, 8, 49));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b'm') if t.get(4..5) == Some(&b"e"[..]) => {
+                        found = Some((224, 5, 50));
+                    }
+                    Some(b'n') => {
+                        found = Some((225, 4, 50));
+                    }
+                    Some(b't') if t.get(4..5) == Some(&b"e"[..]) => {
+                        found = Some((226, 5, 50));
+                    }
+                    Some(b'v') if t.get(4..6) == Some(&b"ad"[..]) => {
+                        found = Some((227, 6, 50));
+                    }
+                    _ => {}
+                },
+                Some(b'g') if t.get(3..6) == Some(&b"ema"[..]) => {
+                    found = Some((228, 6, 51));
+                    match t.get(6) {
+                        Some(b't') if t.get(7..8) == Some(&b"a"[..]) => {
+                            found = Some((229, 8, 51));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'h') => match t.get(3) {
+                    Some(b'a') => {
+                        found = Some((230, 4, 51));
+                        match t.get(4) {
+                            Some(b'k') if t.get(5..7) == Some(&b"se"[..]) => {
+                                found = Some((231, 7, 51));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b't') if t.get(4..5) == Some(&b"i"[..]) => {
+                        found = Some((232, 5, 51));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'o') if t.get(2..3) == Some(&b"o"[..]) => match t.get(3) {
+                Some(b'b') => {
+                    found = Some((233, 4, 29));
+                }
+                Some(b'd') => {
+                    found = Some((234, 4, 29));
+                    match t.get(4) {
+                        Some(b'i') => {
+                            found = Some((235, 5, 32));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'k') if t.get(4..5) == Some(&b"s"[..]) => {
+                    found = Some((236, 5, 30));
+                    match t.get(5) {
+                        Some(b'i') => match t.get(6) {
+                            Some(b'd') => {
+                                found = Some((237, 7, 30));
+                            }
+                            Some(b'm') if t.get(7..8) == Some(&b"e"[..]) => {
+                                found = Some((238, 8, 30));
+                            }
+                            Some(b'n') => {
+                                found = Some((239, 7, 30));
+                            }
+                            Some(b't') if t.get(7..8) == Some(&b"e"[..]) => {
+                                found = Some((240, 8, 30));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b'm') => match t.get(4) {
+                    Some(b'a') => {
+                        found = Some((241, 5, 32));
+                        match t.get(5) {
+                            Some(b't') if t.get(6..7) == Some(&b"a"[..]) => {
+                                found = Some((242, 7, 32));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => {
+                        found = Some((243, 5, 29));
+                    }
+                    _ => {}
+                },
+                Some(b'n') => {
+                    found = Some((244, 4, 29));
+                }
+                Some(b't') if t.get(4..5) == Some(&b"e"[..]) => {
+                    found = Some((245, 5, 29));
+                }
+                Some(b'v') if t.get(4..6) == Some(&b"ad"[..]) => {
+                    found = Some((246, 6, 29));
+                }
+                _ => {}
+            },
+            Some(b'u') if t.get(2..4) == Some(&b"ua"[..]) => {
+                found = Some((247, 4, 32));
+                match t.get(4) {
+                    Some(b'k') if t.get(5..7) == Some(&b"se"[..]) => {
+                        found = Some((248, 7, 32));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xc3') if t.get(2..4) == Some(&b"\xb5i"[..]) => {
+                found = Some((249, 4, 31));
+                match t.get(4) {
+                    Some(b'd') => {
+                        found = Some((250, 5, 31));
+                    }
+                    Some(b'm') if t.get(5..6) == Some(&b"e"[..]) => {
+                        found = Some((251, 6, 31));
+                    }
+                    Some(b'n') => {
+                        found = Some((252, 5, 31));
+                    }
+                    Some(b't') if t.get(5..6) == Some(&b"e"[..]) => {
+                        found = Some((253, 6, 31));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'v') => match t.get(1) {
+            Some(b'i') if t.get(2..3) == Some(&b"i"[..]) => match t.get(3) {
+                Some(b'a') => {
+                    found = Some((254, 4, 11));
+                    match t.get(4) {
+                        Some(b'k') if t.get(5..7) == Some(&b"se"[..]) => {
+                            found = Some((255, 7, 11));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'b') => {
+                    found = Some((256, 4, 8));
+                }
+                Some(b'd') => {
+                    found = Some((257, 4, 8));
+                    match t.get(4) {
+                        Some(b'i') => {
+                            found = Some((258, 5, 11));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'k') if t.get(4..5) == Some(&b"s"[..]) => {
+                    found = Some((259, 5, 9));
+                    match t.get(5) {
+                        Some(b'i') => match t.get(6) {
+                            Some(b'd') => {
+                                found = Some((260, 7, 9));
+                            }
+                            Some(b'm') if t.get(7..8) == Some(&b"e"[..]) => {
+                                found = Some((261, 8, 9));
+                            }
+                            Some(b'n') => {
+                                found = Some((262, 7, 9));
+                            }
+                            Some(b't') if t.get(7..8) == Some(&b"e"[..]) => {
+                                found = Some((263, 8, 9));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b'm') => match t.get(4) {
+                    Some(b'a') => {
+                        found = Some((264, 5, 11));
+                        match t.get(5) {
+                            Some(b't') if t.get(6..7) == Some(&b"a"[..]) => {
+                                found = Some((265, 7, 11));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => {
+                        found = Some((266, 5, 8));
+                    }
+                    _ => {}
+                },
+                Some(b'n') => {
+                    found = Some((267, 4, 8));
+                }
+                Some(b's') if t.get(4..5) == Some(&b"i"[..]) => match t.get(5) {
+                    Some(b'm') if t.get(6..7) == Some(&b"e"[..]) => {
+                        found = Some((268, 7, 10));
+                    }
+                    Some(b'n') => {
+                        found = Some((269, 6, 10));
+                    }
+                    Some(b't') if t.get(6..7) == Some(&b"e"[..]) => {
+                        found = Some((270, 7, 10));
+                    }
+                    _ => {}
+                },
+                Some(b't') if t.get(4..5) == Some(&b"e"[..]) => {
+                    found = Some((271, 5, 8));
+                }
+                Some(b'v') if t.get(4..6) == Some(&b"ad"[..]) => {
+                    found = Some((272, 6, 8));
+                }
+                _ => {}
+            },
+            Some(b'\xc3') if t.get(2..4) == Some(&b"\xb5i"[..]) => match t.get(4) {
+                Some(b'b') => {
+                    found = Some((273, 5, 33));
+                }
+                Some(b'd') => {
+                    found = Some((274, 5, 33));
+                    match t.get(5) {
+                        Some(b'a') => {
+                            found = Some((275, 6, 35));
+                            match t.get(6) {
+                                Some(b'k') if t.get(7..9) == Some(&b"se"[..]) => {
+                                    found = Some((276, 9, 35));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'i') => {
+                            found = Some((277, 6, 35));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'k') if t.get(5..6) == Some(&b"s"[..]) => {
+                    found = Some((278, 6, 34));
+                    match t.get(6) {
+                        Some(b'i') => match t.get(7) {
+                            Some(b'd') => {
+                                found = Some((279, 8, 34));
+                            }
+                            Some(b'm') if t.get(8..9) == Some(&b"e"[..]) => {
+                                found = Some((280, 9, 34));
+                            }
+                            Some(b'n') => {
+                                found = Some((281, 8, 34));
+                            }
+                            Some(b't') if t.get(8..9) == Some(&b"e"[..]) => {
+                                found = Some((282, 9, 34));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b'm') => match t.get(5) {
+                    Some(b'a') => {
+                        found = Some((283, 6, 35));
+                        match t.get(6) {
+                            Some(b't') if t.get(7..8) == Some(&b"a"[..]) => {
+                                found = Some((284, 8, 35));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => {
+                        found = Some((285, 6, 33));
+                    }
+                    _ => {}
+                },
+                Some(b'n') => {
+                    found = Some((286, 5, 33));
+                }
+                Some(b's') => {
+                    found = Some((287, 5, 33));
+                }
+                Some(b't') if t.get(5..6) == Some(&b"e"[..]) => {
+                    found = Some((288, 6, 33));
+                }
+                Some(b'v') if t.get(5..7) == Some(&b"ad"[..]) => {
+                    found = Some((289, 7, 33));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// `mark_regions` (line 41).
 fn r_mark_regions(z: &mut Env) -> bool {
@@ -498,6 +2184,7 @@ fn r_mark_regions(z: &mut Env) -> bool {
         let c1 = z.c;
         (z.hop(2)
             && (loop {
+                z.skip_to(&B_0);
                 let c2 = z.c;
                 if z.eq_s("'") {
                     break true;
@@ -529,7 +2216,7 @@ fn r_emphasis(z: &mut Env) -> bool {
             z.c = z.l - c1;
             let ok = (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_0, "emphasis");
+                    among_var = z.find_among_b(&A_0, T_0, "emphasis");
                     among_var != 0
                 })
                 && z.set_bra());
@@ -574,7 +2261,7 @@ fn r_verb(z: &mut Env) -> bool {
             z.c = z.l - c1;
             let ok = (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_1, "verb");
+                    among_var = z.find_among_b(&A_1, T_1, "verb");
                     among_var != 0
                 })
                 && z.set_bra());
@@ -601,7 +2288,7 @@ fn r_verb(z: &mut Env) -> bool {
 
 /// `LONGV` (line 86).
 fn r_LONGV(z: &mut Env) -> bool {
-    ((z.find_among_b(&A_2, "LONGV") != 0) && true)
+    ((z.find_among_b(&A_2, T_2, "LONGV") != 0) && true)
 }
 
 /// `i_plural` (line 89).
@@ -612,7 +2299,7 @@ fn r_i_plural(z: &mut Env) -> bool {
             let l2 = z.lb;
             z.lb = z.c;
             z.c = z.l - c1;
-            let ok = (z.set_ket() && (z.find_among_b(&A_3, "i_plural") != 0) && z.set_bra());
+            let ok = (z.set_ket() && (z.find_among_b(&A_3, T_3, "i_plural") != 0) && z.set_bra());
             z.lb = l2;
             ok
         }
@@ -631,7 +2318,7 @@ fn r_special_noun_endings(z: &mut Env) -> bool {
             z.c = z.l - c1;
             let ok = (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_4, "special_noun_endings");
+                    among_var = z.find_among_b(&A_4, T_4, "special_noun_endings");
                     among_var != 0
                 })
                 && z.set_bra());
@@ -666,7 +2353,7 @@ fn r_case_ending(z: &mut Env) -> bool {
             z.c = z.l - c1;
             let ok = (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_5, "case_ending");
+                    among_var = z.find_among_b(&A_5, T_5, "case_ending");
                     among_var != 0
                 })
                 && z.set_bra());
@@ -779,7 +2466,7 @@ fn r_plural_three_first_cases(z: &mut Env) -> bool {
             z.c = z.l - c1;
             let ok = (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_6, "plural_three_first_cases");
+                    among_var = z.find_among_b(&A_6, T_6, "plural_three_first_cases");
                     among_var != 0
                 })
                 && z.set_bra());
@@ -809,7 +2496,7 @@ fn r_plural_three_first_cases(z: &mut Env) -> bool {
                         true
                     }
                 }) && (({
-                    among_var = z.find_among_b(&A_7, "plural_three_first_cases");
+                    among_var = z.find_among_b(&A_7, T_7, "plural_three_first_cases");
                     among_var != 0
                 }) && (match among_var {
                     1 => z.slice_from("e"),
@@ -852,7 +2539,7 @@ fn r_nu(z: &mut Env) -> bool {
             let l2 = z.lb;
             z.lb = z.c;
             z.c = z.l - c1;
-            let ok = (z.set_ket() && (z.find_among_b(&A_8, "nu") != 0) && z.set_bra());
+            let ok = (z.set_ket() && (z.find_among_b(&A_8, T_8, "nu") != 0) && z.set_bra());
             z.lb = l2;
             ok
         }
@@ -867,7 +2554,7 @@ fn r_undouble_kpt(z: &mut Env) -> bool {
         && (z.i[I_p1] <= z.c)
         && z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_9, "undouble_kpt");
+            among_var = z.find_among_b(&A_9, T_9, "undouble_kpt");
             among_var != 0
         })
         && z.set_bra()
@@ -890,7 +2577,7 @@ fn r_degrees(z: &mut Env) -> bool {
             z.c = z.l - c1;
             let ok = (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_10, "degrees");
+                    among_var = z.find_among_b(&A_10, T_10, "degrees");
                     among_var != 0
                 })
                 && z.set_bra());
@@ -945,7 +2632,7 @@ fn r_verb_exceptions(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_bra()
         && ({
-            among_var = z.find_among(&A_11, "verb_exceptions");
+            among_var = z.find_among(&A_11, T_11, "verb_exceptions");
             among_var != 0
         })
         && z.set_ket()
@@ -1056,3 +2743,6 @@ pub(crate) fn stem(z: &mut Env) -> bool {
             }
     }))
 }
+
+/// The bytes at which a skipping loop stops.
+static B_0: [u64; 4] = [0x8000000000, 0x0, 0x0, 0x0];

@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 1;
@@ -52,150 +52,590 @@ static G_particle_end: Grouping = Grouping::new(
 );
 
 /// Line 57 (`particle_etc`).
-static A_0: Table = Table::new(
-    &[
-        Among("pa", -1, 1, None),
-        Among("sti", -1, 2, None),
-        Among("kaan", -1, 1, None),
-        Among("han", -1, 1, None),
-        Among("kin", -1, 1, None),
-        Among("hän", -1, 1, None),
-        Among("kään", -1, 1, None),
-        Among("ko", -1, 1, None),
-        Among("pä", -1, 1, None),
-        Among("kö", -1, 1, None),
-    ],
-    true,
-);
+static A_0: Table = Table::new(&[
+    Among("pa", -1, 1, None),
+    Among("sti", -1, 2, None),
+    Among("kaan", -1, 1, None),
+    Among("han", -1, 1, None),
+    Among("kin", -1, 1, None),
+    Among("hän", -1, 1, None),
+    Among("kään", -1, 1, None),
+    Among("ko", -1, 1, None),
+    Among("pä", -1, 1, None),
+    Among("kö", -1, 1, None),
+]);
+
+/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"p"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'i') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"st"[..]) => {
+            found = Some((1, 3, 2));
+        }
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"k"[..]) => {
+                    found = Some((2, 4, 1));
+                }
+                Some(b'h') => {
+                    found = Some((3, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'i') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"k"[..]) => {
+                found = Some((4, 3, 1));
+            }
+            Some(b'\xa4') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'h') => {
+                        found = Some((5, 4, 1));
+                    }
+                    Some(b'\xa4') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"k\xc3"[..]) => {
+                        found = Some((6, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'o') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"k"[..]) => {
+            found = Some((7, 2, 1));
+        }
+        Some(b'\xa4') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"p\xc3"[..]) => {
+            found = Some((8, 3, 1));
+        }
+        Some(b'\xb6') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"k\xc3"[..]) => {
+            found = Some((9, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 71 (`possessive`).
-static A_1: Table = Table::new(
-    &[
-        Among("nsa", -1, 3, None),
-        Among("mme", -1, 3, None),
-        Among("nne", -1, 3, None),
-        Among("ni", -1, 2, None),
-        Among("si", -1, 1, None),
-        Among("an", -1, 4, None),
-        Among("en", -1, 6, None),
-        Among("än", -1, 5, None),
-        Among("nsä", -1, 3, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("nsa", -1, 3, None),
+    Among("mme", -1, 3, None),
+    Among("nne", -1, 3, None),
+    Among("ni", -1, 2, None),
+    Among("si", -1, 1, None),
+    Among("an", -1, 4, None),
+    Among("en", -1, 6, None),
+    Among("än", -1, 5, None),
+    Among("nsä", -1, 3, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ns"[..]) => {
+            found = Some((0, 3, 3));
+        }
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'm') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"m"[..]) => {
+                found = Some((1, 3, 3));
+            }
+            Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"n"[..]) => {
+                found = Some((2, 3, 3));
+            }
+            _ => {}
+        },
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'n') => {
+                found = Some((3, 2, 2));
+            }
+            Some(b's') => {
+                found = Some((4, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((5, 2, 4));
+            }
+            Some(b'e') => {
+                found = Some((6, 2, 6));
+            }
+            Some(b'\xa4') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((7, 3, 5));
+            }
+            _ => {}
+        },
+        Some(b'\xa4') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"ns\xc3"[..]) => {
+            found = Some((8, 4, 3));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 82 (`possessive`).
-static A_2: Table = Table::new(
-    &[
-        Among("lla", -1, 1, None),
-        Among("na", -1, 1, None),
-        Among("ssa", -1, 1, None),
-        Among("ta", -1, 1, None),
-        Among("lta", 3, 1, None),
-        Among("sta", 3, 1, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("lla", -1, 1, None),
+    Among("na", -1, 1, None),
+    Among("ssa", -1, 1, None),
+    Among("ta", -1, 1, None),
+    Among("lta", 3, 1, None),
+    Among("sta", 3, 1, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'l') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"l"[..]) => {
+                found = Some((0, 3, 1));
+            }
+            Some(b'n') => {
+                found = Some((1, 2, 1));
+            }
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                found = Some((2, 3, 1));
+            }
+            Some(b't') => {
+                found = Some((3, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'l') => {
+                        found = Some((4, 3, 1));
+                    }
+                    Some(b's') => {
+                        found = Some((5, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 84 (`possessive`).
-static A_3: Table = Table::new(
-    &[
-        Among("llä", -1, 1, None),
-        Among("nä", -1, 1, None),
-        Among("ssä", -1, 1, None),
-        Among("tä", -1, 1, None),
-        Among("ltä", 3, 1, None),
-        Among("stä", 3, 1, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("llä", -1, 1, None),
+    Among("nä", -1, 1, None),
+    Among("ssä", -1, 1, None),
+    Among("tä", -1, 1, None),
+    Among("ltä", 3, 1, None),
+    Among("stä", 3, 1, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xa4') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'l') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"l"[..]) => {
+                    found = Some((0, 4, 1));
+                }
+                Some(b'n') => {
+                    found = Some((1, 3, 1));
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"s"[..]) => {
+                    found = Some((2, 4, 1));
+                }
+                Some(b't') => {
+                    found = Some((3, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'l') => {
+                            found = Some((4, 4, 1));
+                        }
+                        Some(b's') => {
+                            found = Some((5, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 87 (`possessive`).
-static A_4: Table = Table::new(
-    &[Among("lle", -1, 1, None), Among("ine", -1, 1, None)],
-    true,
-);
+static A_4: Table = Table::new(&[Among("lle", -1, 1, None), Among("ine", -1, 1, None)]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'l') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"l"[..]) => {
+                found = Some((0, 3, 1));
+            }
+            Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((1, 3, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 92 (`LONG`).
-static A_5: Table = Table::new(
-    &[
-        Among("aa", -1, 1, None),
-        Among("ee", -1, 1, None),
-        Among("ii", -1, 1, None),
-        Among("oo", -1, 1, None),
-        Among("uu", -1, 1, None),
-        Among("ää", -1, 1, None),
-        Among("öö", -1, 1, None),
-    ],
-    true,
-);
+static A_5: Table = Table::new(&[
+    Among("aa", -1, 1, None),
+    Among("ee", -1, 1, None),
+    Among("ii", -1, 1, None),
+    Among("oo", -1, 1, None),
+    Among("uu", -1, 1, None),
+    Among("ää", -1, 1, None),
+    Among("öö", -1, 1, None),
+]);
+
+/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"a"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'e') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        Some(b'i') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((2, 2, 1));
+        }
+        Some(b'o') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"o"[..]) => {
+            found = Some((3, 2, 1));
+        }
+        Some(b'u') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"u"[..]) => {
+            found = Some((4, 2, 1));
+        }
+        Some(b'\xa4') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xc3\xa4\xc3"[..]) => {
+            found = Some((5, 4, 1));
+        }
+        Some(b'\xb6') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xc3\xb6\xc3"[..]) => {
+            found = Some((6, 4, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 98 (`case_ending`).
-static A_6: Table = Table::new(
-    &[
-        Among("a", -1, 9, None),
-        Among("lla", 0, 11, None),
-        Among("na", 0, 11, None),
-        Among("ssa", 0, 11, None),
-        Among("ta", 0, 11, None),
-        Among("lta", 4, 11, None),
-        Among("sta", 4, 11, None),
-        Among("tta", 4, 10, None),
-        Among("lle", -1, 11, None),
-        Among("ine", -1, 11, None),
-        Among("ksi", -1, 11, None),
-        Among("n", -1, 8, None),
-        Among("han", 11, 1, None),
-        Among("den", 11, 7, Some(r_VI)),
-        Among("seen", 11, 7, Some(r_LONG)),
-        Among("hen", 11, 2, None),
-        Among("tten", 11, 7, Some(r_VI)),
-        Among("hin", 11, 3, None),
-        Among("siin", 11, 7, Some(r_VI)),
-        Among("hon", 11, 4, None),
-        Among("hän", 11, 5, None),
-        Among("hön", 11, 6, None),
-        Among("ä", -1, 9, None),
-        Among("llä", 22, 11, None),
-        Among("nä", 22, 11, None),
-        Among("ssä", 22, 11, None),
-        Among("tä", 22, 11, None),
-        Among("ltä", 26, 11, None),
-        Among("stä", 26, 11, None),
-        Among("ttä", 26, 10, None),
-    ],
-    true,
-);
+static A_6: Table = Table::new(&[
+    Among("a", -1, 9, None),
+    Among("lla", 0, 11, None),
+    Among("na", 0, 11, None),
+    Among("ssa", 0, 11, None),
+    Among("ta", 0, 11, None),
+    Among("lta", 4, 11, None),
+    Among("sta", 4, 11, None),
+    Among("tta", 4, 10, None),
+    Among("lle", -1, 11, None),
+    Among("ine", -1, 11, None),
+    Among("ksi", -1, 11, None),
+    Among("n", -1, 8, None),
+    Among("han", 11, 1, None),
+    Among("den", 11, 7, Some(r_VI)),
+    Among("seen", 11, 7, Some(r_LONG)),
+    Among("hen", 11, 2, None),
+    Among("tten", 11, 7, Some(r_VI)),
+    Among("hin", 11, 3, None),
+    Among("siin", 11, 7, Some(r_VI)),
+    Among("hon", 11, 4, None),
+    Among("hän", 11, 5, None),
+    Among("hön", 11, 6, None),
+    Among("ä", -1, 9, None),
+    Among("llä", 22, 11, None),
+    Among("nä", 22, 11, None),
+    Among("ssä", 22, 11, None),
+    Among("tä", 22, 11, None),
+    Among("ltä", 26, 11, None),
+    Among("stä", 26, 11, None),
+    Among("ttä", 26, 10, None),
+]);
+
+/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => {
+            found = Some((0, 1, 9));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'l') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"l"[..]) => {
+                    found = Some((1, 3, 11));
+                }
+                Some(b'n') => {
+                    found = Some((2, 2, 11));
+                }
+                Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                    found = Some((3, 3, 11));
+                }
+                Some(b't') => {
+                    found = Some((4, 2, 11));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'l') => {
+                            found = Some((5, 3, 11));
+                        }
+                        Some(b's') => {
+                            found = Some((6, 3, 11));
+                        }
+                        Some(b't') => {
+                            found = Some((7, 3, 10));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'l') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"l"[..]) => {
+                found = Some((8, 3, 11));
+            }
+            Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((9, 3, 11));
+            }
+            _ => {}
+        },
+        Some(b'i') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ks"[..]) => {
+            found = Some((10, 3, 11));
+        }
+        Some(b'n') => {
+            found = Some((11, 1, 8));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"h"[..]) => {
+                    found = Some((12, 3, 1));
+                }
+                Some(b'e') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'd') => {
+                        found = Some((13, 3, 7));
+                    }
+                    Some(b'e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"s"[..]) => {
+                        found = Some((14, 4, 7));
+                    }
+                    Some(b'h') => {
+                        found = Some((15, 3, 2));
+                    }
+                    Some(b't') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"t"[..]) => {
+                        found = Some((16, 4, 7));
+                    }
+                    _ => {}
+                },
+                Some(b'i') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'h') => {
+                        found = Some((17, 3, 3));
+                    }
+                    Some(b'i') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"s"[..]) => {
+                        found = Some((18, 4, 7));
+                    }
+                    _ => {}
+                },
+                Some(b'o') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"h"[..]) => {
+                    found = Some((19, 3, 4));
+                }
+                Some(b'\xa4') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"h\xc3"[..]) => {
+                    found = Some((20, 4, 5));
+                }
+                Some(b'\xb6') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"h\xc3"[..]) => {
+                    found = Some((21, 4, 6));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa4') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((22, 2, 9));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'l') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"l"[..]) => {
+                    found = Some((23, 4, 11));
+                }
+                Some(b'n') => {
+                    found = Some((24, 3, 11));
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"s"[..]) => {
+                    found = Some((25, 4, 11));
+                }
+                Some(b't') => {
+                    found = Some((26, 3, 11));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'l') => {
+                            found = Some((27, 4, 11));
+                        }
+                        Some(b's') => {
+                            found = Some((28, 4, 11));
+                        }
+                        Some(b't') => {
+                            found = Some((29, 4, 10));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 144 (`other_endings`).
-static A_7: Table = Table::new(
-    &[
-        Among("eja", -1, 2, None),
-        Among("mma", -1, 1, None),
-        Among("imma", 1, 2, None),
-        Among("mpa", -1, 1, None),
-        Among("impa", 3, 2, None),
-        Among("mmi", -1, 1, None),
-        Among("immi", 5, 2, None),
-        Among("mpi", -1, 1, None),
-        Among("impi", 7, 2, None),
-        Among("ejä", -1, 2, None),
-        Among("mmä", -1, 1, None),
-        Among("immä", 10, 2, None),
-        Among("mpä", -1, 1, None),
-        Among("impä", 12, 2, None),
-    ],
-    true,
-);
+static A_7: Table = Table::new(&[
+    Among("eja", -1, 2, None),
+    Among("mma", -1, 1, None),
+    Among("imma", 1, 2, None),
+    Among("mpa", -1, 1, None),
+    Among("impa", 3, 2, None),
+    Among("mmi", -1, 1, None),
+    Among("immi", 5, 2, None),
+    Among("mpi", -1, 1, None),
+    Among("impi", 7, 2, None),
+    Among("ejä", -1, 2, None),
+    Among("mmä", -1, 1, None),
+    Among("immä", 10, 2, None),
+    Among("mpä", -1, 1, None),
+    Among("impä", 12, 2, None),
+]);
+
+/// The row of `A_7` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_7(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'j') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                found = Some((0, 3, 2));
+            }
+            Some(b'm') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"m"[..]) => {
+                found = Some((1, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') => {
+                        found = Some((2, 4, 2));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'p') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"m"[..]) => {
+                found = Some((3, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') => {
+                        found = Some((4, 4, 2));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'm') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"m"[..]) => {
+                found = Some((5, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') => {
+                        found = Some((6, 4, 2));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'p') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"m"[..]) => {
+                found = Some((7, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') => {
+                        found = Some((8, 4, 2));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'\xa4') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'j') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((9, 4, 2));
+                }
+                Some(b'm') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"m"[..]) => {
+                    found = Some((10, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'i') => {
+                            found = Some((11, 5, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'p') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"m"[..]) => {
+                    found = Some((12, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'i') => {
+                            found = Some((13, 5, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 156 (`i_plural`).
-static A_8: Table = Table::new(&[Among("i", -1, 1, None), Among("j", -1, 1, None)], true);
+static A_8: Table = Table::new(&[Among("i", -1, 1, None), Among("j", -1, 1, None)]);
+
+/// The row of `A_8` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_8(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'i') => {
+            found = Some((0, 1, 1));
+        }
+        Some(b'j') => {
+            found = Some((1, 1, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 167 (`t_plural`).
-static A_9: Table = Table::new(
-    &[Among("mma", -1, 1, None), Among("imma", 0, 2, None)],
-    true,
-);
+static A_9: Table = Table::new(&[Among("mma", -1, 1, None), Among("imma", 0, 2, None)]);
+
+/// The row of `A_9` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_9(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"mm"[..]) => {
+            found = Some((0, 3, 1));
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'i') => {
+                    found = Some((1, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `mark_regions` (line 42).
 fn r_mark_regions(z: &mut Env) -> bool {
@@ -239,7 +679,7 @@ fn r_particle_etc(z: &mut Env) -> bool {
             z.c = z.l - c1;
             let ok = (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_0, "particle_etc");
+                    among_var = z.find_among_b(&A_0, T_0, "particle_etc");
                     among_var != 0
                 })
                 && z.set_bra());
@@ -264,7 +704,7 @@ fn r_possessive(z: &mut Env) -> bool {
             z.c = z.l - c1;
             let ok = (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_1, "possessive");
+                    among_var = z.find_among_b(&A_1, T_1, "possessive");
                     among_var != 0
                 })
                 && z.set_bra());
@@ -285,16 +725,16 @@ fn r_possessive(z: &mut Env) -> bool {
             (z.slice_del() && z.set_ket() && z.eq_s_b("kse") && z.set_bra() && z.slice_from("ksi"))
         }
         3 => z.slice_del(),
-        4 => (((z.find_among_b(&A_2, "possessive") != 0) && true) && z.slice_del()),
-        5 => (((z.find_among_b(&A_3, "possessive") != 0) && true) && z.slice_del()),
-        6 => (((z.find_among_b(&A_4, "possessive") != 0) && true) && z.slice_del()),
+        4 => (((z.find_among_b(&A_2, T_2, "possessive") != 0) && true) && z.slice_del()),
+        5 => (((z.find_among_b(&A_3, T_3, "possessive") != 0) && true) && z.slice_del()),
+        6 => (((z.find_among_b(&A_4, T_4, "possessive") != 0) && true) && z.slice_del()),
         _ => true,
     }))
 }
 
 /// `LONG` (line 91).
 fn r_LONG(z: &mut Env) -> bool {
-    ((z.find_among_b(&A_5, "LONG") != 0) && true)
+    ((z.find_among_b(&A_5, T_5, "LONG") != 0) && true)
 }
 
 /// `VI` (line 94).
@@ -313,7 +753,7 @@ fn r_case_ending(z: &mut Env) -> bool {
             z.c = z.l - c1;
             let ok = (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_6, "case_ending");
+                    among_var = z.find_among_b_chain(&A_6, T_6, "case_ending");
                     among_var != 0
                 })
                 && z.set_bra());
@@ -372,7 +812,7 @@ fn r_other_endings(z: &mut Env) -> bool {
             z.c = z.l - c1;
             let ok = (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_7, "other_endings");
+                    among_var = z.find_among_b(&A_7, T_7, "other_endings");
                     among_var != 0
                 })
                 && z.set_bra());
@@ -402,7 +842,7 @@ fn r_i_plural(z: &mut Env) -> bool {
             let l2 = z.lb;
             z.lb = z.c;
             z.c = z.l - c1;
-            let ok = (z.set_ket() && (z.find_among_b(&A_8, "i_plural") != 0) && z.set_bra());
+            let ok = (z.set_ket() && (z.find_among_b(&A_8, T_8, "i_plural") != 0) && z.set_bra());
             z.lb = l2;
             ok
         }
@@ -441,7 +881,7 @@ fn r_t_plural(z: &mut Env) -> bool {
             z.c = z.l - c4;
             let ok = (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_9, "t_plural");
+                    among_var = z.find_among_b(&A_9, T_9, "t_plural");
                     among_var != 0
                 })
                 && z.set_bra());

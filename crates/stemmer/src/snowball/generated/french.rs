@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -42,228 +42,977 @@ static G_keep_with_s: Grouping = Grouping::new(
 );
 
 /// Line 75 (`mark_regions`).
-static A_0: Table = Table::new(
-    &[
-        Among("col", -1, 1, None),
-        Among("ni", -1, 2, None),
-        Among("par", -1, 1, None),
-        Among("tap", -1, 1, None),
-    ],
-    false,
-);
+static A_0: Table = Table::new(&[
+    Among("col", -1, 1, None),
+    Among("ni", -1, 2, None),
+    Among("par", -1, 1, None),
+    Among("tap", -1, 1, None),
+]);
+
+/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'c') if t.get(1..3) == Some(&b"ol"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'n') if t.get(1..2) == Some(&b"i"[..]) => {
+            found = Some((1, 2, 2));
+        }
+        Some(b'p') if t.get(1..3) == Some(&b"ar"[..]) => {
+            found = Some((2, 3, 1));
+        }
+        Some(b't') if t.get(1..3) == Some(&b"ap"[..]) => {
+            found = Some((3, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 95 (`postlude`).
-static A_1: Table = Table::new(
-    &[
-        Among("", -1, 7, None),
-        Among("H", 0, 6, None),
-        Among("He", 1, 4, None),
-        Among("Hi", 1, 5, None),
-        Among("I", 0, 1, None),
-        Among("U", 0, 2, None),
-        Among("Y", 0, 3, None),
-    ],
-    false,
-);
+static A_1: Table = Table::new(&[
+    Among("", -1, 7, None),
+    Among("H", 0, 6, None),
+    Among("He", 1, 4, None),
+    Among("Hi", 1, 5, None),
+    Among("I", 0, 1, None),
+    Among("U", 0, 2, None),
+    Among("Y", 0, 3, None),
+]);
+
+/// The row of `A_1` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 7));
+    match t.get(0) {
+        Some(b'H') => {
+            found = Some((1, 1, 6));
+            match t.get(1) {
+                Some(b'e') => {
+                    found = Some((2, 2, 4));
+                }
+                Some(b'i') => {
+                    found = Some((3, 2, 5));
+                }
+                _ => {}
+            }
+        }
+        Some(b'I') => {
+            found = Some((4, 1, 1));
+        }
+        Some(b'U') => {
+            found = Some((5, 1, 2));
+        }
+        Some(b'Y') => {
+            found = Some((6, 1, 3));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 113 (`standard_suffix`).
-static A_2: Table = Table::new(
-    &[
-        Among("iqUe", -1, 1, None),
-        Among("atrice", -1, 2, None),
-        Among("ance", -1, 1, None),
-        Among("ence", -1, 5, None),
-        Among("logie", -1, 3, None),
-        Among("able", -1, 1, None),
-        Among("isme", -1, 1, None),
-        Among("euse", -1, 12, None),
-        Among("iste", -1, 1, None),
-        Among("ive", -1, 8, None),
-        Among("if", -1, 8, None),
-        Among("usion", -1, 4, None),
-        Among("ation", -1, 2, None),
-        Among("ution", -1, 4, None),
-        Among("ateur", -1, 2, None),
-        Among("iqUes", -1, 1, None),
-        Among("atrices", -1, 2, None),
-        Among("ances", -1, 1, None),
-        Among("ences", -1, 5, None),
-        Among("logies", -1, 3, None),
-        Among("ables", -1, 1, None),
-        Among("ismes", -1, 1, None),
-        Among("euses", -1, 12, None),
-        Among("istes", -1, 1, None),
-        Among("ives", -1, 8, None),
-        Among("ifs", -1, 8, None),
-        Among("usions", -1, 4, None),
-        Among("ations", -1, 2, None),
-        Among("utions", -1, 4, None),
-        Among("ateurs", -1, 2, None),
-        Among("ments", -1, 16, None),
-        Among("ements", 30, 6, None),
-        Among("issements", 31, 13, None),
-        Among("ités", -1, 7, None),
-        Among("ment", -1, 16, None),
-        Among("ement", 34, 6, None),
-        Among("issement", 35, 13, None),
-        Among("amment", 34, 14, None),
-        Among("emment", 34, 15, None),
-        Among("aux", -1, 10, None),
-        Among("eaux", 39, 9, None),
-        Among("eux", -1, 1, None),
-        Among("oux", -1, 11, None),
-        Among("ité", -1, 7, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("iqUe", -1, 1, None),
+    Among("atrice", -1, 2, None),
+    Among("ance", -1, 1, None),
+    Among("ence", -1, 5, None),
+    Among("logie", -1, 3, None),
+    Among("able", -1, 1, None),
+    Among("isme", -1, 1, None),
+    Among("euse", -1, 12, None),
+    Among("iste", -1, 1, None),
+    Among("ive", -1, 8, None),
+    Among("if", -1, 8, None),
+    Among("usion", -1, 4, None),
+    Among("ation", -1, 2, None),
+    Among("ution", -1, 4, None),
+    Among("ateur", -1, 2, None),
+    Among("iqUes", -1, 1, None),
+    Among("atrices", -1, 2, None),
+    Among("ances", -1, 1, None),
+    Among("ences", -1, 5, None),
+    Among("logies", -1, 3, None),
+    Among("ables", -1, 1, None),
+    Among("ismes", -1, 1, None),
+    Among("euses", -1, 12, None),
+    Among("istes", -1, 1, None),
+    Among("ives", -1, 8, None),
+    Among("ifs", -1, 8, None),
+    Among("usions", -1, 4, None),
+    Among("ations", -1, 2, None),
+    Among("utions", -1, 4, None),
+    Among("ateurs", -1, 2, None),
+    Among("ments", -1, 16, None),
+    Among("ements", 30, 6, None),
+    Among("issements", 31, 13, None),
+    Among("ités", -1, 7, None),
+    Among("ment", -1, 16, None),
+    Among("ement", 34, 6, None),
+    Among("issement", 35, 13, None),
+    Among("amment", 34, 14, None),
+    Among("emment", 34, 15, None),
+    Among("aux", -1, 10, None),
+    Among("eaux", 39, 9, None),
+    Among("eux", -1, 1, None),
+    Among("oux", -1, 11, None),
+    Among("ité", -1, 7, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'U') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"iq"[..]) => {
+                found = Some((0, 4, 1));
+            }
+            Some(b'c') => match t.get(n.wrapping_sub(3)) {
+                Some(b'i') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"atr"[..]) => {
+                    found = Some((1, 6, 2));
+                }
+                Some(b'n') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((2, 4, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((3, 4, 5));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'i') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"log"[..]) => {
+                found = Some((4, 5, 3));
+            }
+            Some(b'l') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ab"[..]) => {
+                found = Some((5, 4, 1));
+            }
+            Some(b'm') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"is"[..]) => {
+                found = Some((6, 4, 1));
+            }
+            Some(b's') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"eu"[..]) => {
+                found = Some((7, 4, 12));
+            }
+            Some(b't') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"is"[..]) => {
+                found = Some((8, 4, 1));
+            }
+            Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((9, 3, 8));
+            }
+            _ => {}
+        },
+        Some(b'f') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((10, 2, 8));
+        }
+        Some(b'n') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"io"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"u"[..]) => {
+                    found = Some((11, 5, 4));
+                }
+                Some(b't') => match t.get(n.wrapping_sub(5)) {
+                    Some(b'a') => {
+                        found = Some((12, 5, 2));
+                    }
+                    Some(b'u') => {
+                        found = Some((13, 5, 4));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        Some(b'r') if t.get(n.wrapping_sub(5)..n - 1) == Some(&b"ateu"[..]) => {
+            found = Some((14, 5, 2));
+        }
+        Some(b's') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') => match t.get(n.wrapping_sub(3)) {
+                Some(b'U') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"iq"[..]) => {
+                    found = Some((15, 5, 1));
+                }
+                Some(b'c') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"atr"[..]) => {
+                        found = Some((16, 7, 2));
+                    }
+                    Some(b'n') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((17, 5, 1));
+                        }
+                        Some(b'e') => {
+                            found = Some((18, 5, 5));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                },
+                Some(b'i') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"log"[..]) => {
+                    found = Some((19, 6, 3));
+                }
+                Some(b'l') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ab"[..]) => {
+                    found = Some((20, 5, 1));
+                }
+                Some(b'm') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"is"[..]) => {
+                    found = Some((21, 5, 1));
+                }
+                Some(b's') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"eu"[..]) => {
+                    found = Some((22, 5, 12));
+                }
+                Some(b't') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"is"[..]) => {
+                    found = Some((23, 5, 1));
+                }
+                Some(b'v') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((24, 4, 8));
+                }
+                _ => {}
+            },
+            Some(b'f') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((25, 3, 8));
+            }
+            Some(b'n') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"io"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b's') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"u"[..]) => {
+                        found = Some((26, 6, 4));
+                    }
+                    Some(b't') => match t.get(n.wrapping_sub(6)) {
+                        Some(b'a') => {
+                            found = Some((27, 6, 2));
+                        }
+                        Some(b'u') => {
+                            found = Some((28, 6, 4));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'r') if t.get(n.wrapping_sub(6)..n - 2) == Some(&b"ateu"[..]) => {
+                found = Some((29, 6, 2));
+            }
+            Some(b't') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"men"[..]) => {
+                found = Some((30, 5, 16));
+                match t.get(n.wrapping_sub(6)) {
+                    Some(b'e') => {
+                        found = Some((31, 6, 6));
+                        match t.get(n.wrapping_sub(7)) {
+                            Some(b's') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"is"[..]) => {
+                                found = Some((32, 9, 13));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xa9') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"it\xc3"[..]) => {
+                found = Some((33, 5, 7));
+            }
+            _ => {}
+        },
+        Some(b't') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"men"[..]) => {
+            found = Some((34, 4, 16));
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'e') => {
+                    found = Some((35, 5, 6));
+                    match t.get(n.wrapping_sub(6)) {
+                        Some(b's') if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"is"[..]) => {
+                            found = Some((36, 8, 13));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'm') => match t.get(n.wrapping_sub(6)) {
+                    Some(b'a') => {
+                        found = Some((37, 6, 14));
+                    }
+                    Some(b'e') => {
+                        found = Some((38, 6, 15));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        Some(b'x') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"u"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((39, 3, 10));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'e') => {
+                            found = Some((40, 4, 9));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((41, 3, 1));
+                }
+                Some(b'o') => {
+                    found = Some((42, 3, 11));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa9') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"it\xc3"[..]) => {
+            found = Some((43, 4, 7));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 137 (`standard_suffix`).
-static A_3: Table = Table::new(
-    &[
-        Among("iqU", -1, 3, None),
-        Among("abl", -1, 3, None),
-        Among("Ièr", -1, 4, None),
-        Among("ièr", -1, 4, None),
-        Among("eus", -1, 2, None),
-        Among("iv", -1, 1, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("iqU", -1, 3, None),
+    Among("abl", -1, 3, None),
+    Among("Ièr", -1, 4, None),
+    Among("ièr", -1, 4, None),
+    Among("eus", -1, 2, None),
+    Among("iv", -1, 1, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'U') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"iq"[..]) => {
+            found = Some((0, 3, 3));
+        }
+        Some(b'l') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ab"[..]) => {
+            found = Some((1, 3, 3));
+        }
+        Some(b'r') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xc3\xa8"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'I') => {
+                    found = Some((2, 4, 4));
+                }
+                Some(b'i') => {
+                    found = Some((3, 4, 4));
+                }
+                _ => {}
+            }
+        }
+        Some(b's') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"eu"[..]) => {
+            found = Some((4, 3, 2));
+        }
+        Some(b'v') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((5, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 152 (`standard_suffix`).
-static A_4: Table = Table::new(
-    &[
-        Among("ic", -1, 2, None),
-        Among("abil", -1, 1, None),
-        Among("iv", -1, 3, None),
-    ],
-    true,
-);
+static A_4: Table = Table::new(&[
+    Among("ic", -1, 2, None),
+    Among("abil", -1, 1, None),
+    Among("iv", -1, 3, None),
+]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((0, 2, 2));
+        }
+        Some(b'l') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"abi"[..]) => {
+            found = Some((1, 4, 1));
+        }
+        Some(b'v') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((2, 2, 3));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 186 (`i_verb_suffix`).
-static A_5: Table = Table::new(
-    &[
-        Among("ira", -1, 1, None),
-        Among("ie", -1, 1, None),
-        Among("isse", -1, 1, None),
-        Among("issante", -1, 1, None),
-        Among("i", -1, 1, None),
-        Among("irai", 4, 1, None),
-        Among("ir", -1, 1, None),
-        Among("iras", -1, 1, None),
-        Among("ies", -1, 1, None),
-        Among("îmes", -1, 1, None),
-        Among("isses", -1, 1, None),
-        Among("issantes", -1, 1, None),
-        Among("îtes", -1, 1, None),
-        Among("is", -1, 1, None),
-        Among("irais", 13, 1, None),
-        Among("issais", 13, 1, None),
-        Among("irions", -1, 1, None),
-        Among("issions", -1, 1, None),
-        Among("irons", -1, 1, None),
-        Among("issons", -1, 1, None),
-        Among("issants", -1, 1, None),
-        Among("it", -1, 1, None),
-        Among("irait", 21, 1, None),
-        Among("issait", 21, 1, None),
-        Among("issant", -1, 1, None),
-        Among("iraIent", -1, 1, None),
-        Among("issaIent", -1, 1, None),
-        Among("irent", -1, 1, None),
-        Among("issent", -1, 1, None),
-        Among("iront", -1, 1, None),
-        Among("ît", -1, 1, None),
-        Among("iriez", -1, 1, None),
-        Among("issiez", -1, 1, None),
-        Among("irez", -1, 1, None),
-        Among("issez", -1, 1, None),
-    ],
-    true,
-);
+static A_5: Table = Table::new(&[
+    Among("ira", -1, 1, None),
+    Among("ie", -1, 1, None),
+    Among("isse", -1, 1, None),
+    Among("issante", -1, 1, None),
+    Among("i", -1, 1, None),
+    Among("irai", 4, 1, None),
+    Among("ir", -1, 1, None),
+    Among("iras", -1, 1, None),
+    Among("ies", -1, 1, None),
+    Among("îmes", -1, 1, None),
+    Among("isses", -1, 1, None),
+    Among("issantes", -1, 1, None),
+    Among("îtes", -1, 1, None),
+    Among("is", -1, 1, None),
+    Among("irais", 13, 1, None),
+    Among("issais", 13, 1, None),
+    Among("irions", -1, 1, None),
+    Among("issions", -1, 1, None),
+    Among("irons", -1, 1, None),
+    Among("issons", -1, 1, None),
+    Among("issants", -1, 1, None),
+    Among("it", -1, 1, None),
+    Among("irait", 21, 1, None),
+    Among("issait", 21, 1, None),
+    Among("issant", -1, 1, None),
+    Among("iraIent", -1, 1, None),
+    Among("issaIent", -1, 1, None),
+    Among("irent", -1, 1, None),
+    Among("issent", -1, 1, None),
+    Among("iront", -1, 1, None),
+    Among("ît", -1, 1, None),
+    Among("iriez", -1, 1, None),
+    Among("issiez", -1, 1, None),
+    Among("irez", -1, 1, None),
+    Among("issez", -1, 1, None),
+]);
+
+/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ir"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') => {
+                found = Some((1, 2, 1));
+            }
+            Some(b's') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"is"[..]) => {
+                found = Some((2, 4, 1));
+            }
+            Some(b't') if t.get(n.wrapping_sub(7)..n - 2) == Some(&b"issan"[..]) => {
+                found = Some((3, 7, 1));
+            }
+            _ => {}
+        },
+        Some(b'i') => {
+            found = Some((4, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'a') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ir"[..]) => {
+                    found = Some((5, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'r') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((6, 2, 1));
+        }
+        Some(b's') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ir"[..]) => {
+                found = Some((7, 4, 1));
+            }
+            Some(b'e') => match t.get(n.wrapping_sub(3)) {
+                Some(b'i') => {
+                    found = Some((8, 3, 1));
+                }
+                Some(b'm') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"\xc3\xae"[..]) => {
+                    found = Some((9, 5, 1));
+                }
+                Some(b's') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"is"[..]) => {
+                    found = Some((10, 5, 1));
+                }
+                Some(b't') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'n') if t.get(n.wrapping_sub(8)..n - 4) == Some(&b"issa"[..]) => {
+                        found = Some((11, 8, 1));
+                    }
+                    Some(b'\xae') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((12, 5, 1));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'i') => {
+                found = Some((13, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((14, 5, 1));
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"is"[..]) => {
+                            found = Some((15, 6, 1));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"o"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'r') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                            found = Some((16, 6, 1));
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"is"[..]) => {
+                            found = Some((17, 7, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((18, 5, 1));
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"is"[..]) => {
+                        found = Some((19, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b't') if t.get(n.wrapping_sub(7)..n - 2) == Some(&b"issan"[..]) => {
+                found = Some((20, 7, 1));
+            }
+            _ => {}
+        },
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') => {
+                found = Some((21, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((22, 5, 1));
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"is"[..]) => {
+                            found = Some((23, 6, 1));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'n') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"iss"[..]) => {
+                    found = Some((24, 6, 1));
+                }
+                Some(b'e') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'I') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'r') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) => {
+                                found = Some((25, 7, 1));
+                            }
+                            Some(b's') if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"is"[..]) => {
+                                found = Some((26, 8, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((27, 5, 1));
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"is"[..]) => {
+                        found = Some((28, 6, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'o') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ir"[..]) => {
+                    found = Some((29, 5, 1));
+                }
+                _ => {}
+            },
+            Some(b'\xae') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((30, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'z') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'i') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((31, 5, 1));
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"is"[..]) => {
+                        found = Some((32, 6, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((33, 4, 1));
+                }
+                Some(b's') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"is"[..]) => {
+                    found = Some((34, 5, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 198 (`verb_suffix`).
-static A_6: Table = Table::new(
-    &[
-        Among("a", -1, 3, None),
-        Among("era", 0, 2, None),
-        Among("aise", -1, 4, None),
-        Among("asse", -1, 3, None),
-        Among("ante", -1, 3, None),
-        Among("ée", -1, 2, None),
-        Among("ai", -1, 3, None),
-        Among("erai", 6, 2, None),
-        Among("er", -1, 2, None),
-        Among("as", -1, 3, None),
-        Among("eras", 9, 2, None),
-        Among("âmes", -1, 3, None),
-        Among("aises", -1, 4, None),
-        Among("asses", -1, 3, None),
-        Among("antes", -1, 3, None),
-        Among("âtes", -1, 3, None),
-        Among("ées", -1, 2, None),
-        Among("ais", -1, 4, None),
-        Among("eais", 17, 5, None),
-        Among("erais", 17, 2, None),
-        Among("ions", -1, 1, None),
-        Among("erions", 20, 2, None),
-        Among("assions", 20, 3, None),
-        Among("erons", -1, 2, None),
-        Among("ants", -1, 3, None),
-        Among("és", -1, 2, None),
-        Among("ait", -1, 3, None),
-        Among("erait", 26, 2, None),
-        Among("ant", -1, 3, None),
-        Among("aIent", -1, 3, None),
-        Among("eraIent", 29, 2, None),
-        Among("èrent", -1, 2, None),
-        Among("assent", -1, 3, None),
-        Among("eront", -1, 2, None),
-        Among("ât", -1, 3, None),
-        Among("ez", -1, 2, None),
-        Among("iez", 35, 2, None),
-        Among("eriez", 36, 2, None),
-        Among("assiez", 36, 3, None),
-        Among("erez", 35, 2, None),
-        Among("é", -1, 2, None),
-    ],
-    true,
-);
+static A_6: Table = Table::new(&[
+    Among("a", -1, 3, None),
+    Among("era", 0, 2, None),
+    Among("aise", -1, 4, None),
+    Among("asse", -1, 3, None),
+    Among("ante", -1, 3, None),
+    Among("ée", -1, 2, None),
+    Among("ai", -1, 3, None),
+    Among("erai", 6, 2, None),
+    Among("er", -1, 2, None),
+    Among("as", -1, 3, None),
+    Among("eras", 9, 2, None),
+    Among("âmes", -1, 3, None),
+    Among("aises", -1, 4, None),
+    Among("asses", -1, 3, None),
+    Among("antes", -1, 3, None),
+    Among("âtes", -1, 3, None),
+    Among("ées", -1, 2, None),
+    Among("ais", -1, 4, None),
+    Among("eais", 17, 5, None),
+    Among("erais", 17, 2, None),
+    Among("ions", -1, 1, None),
+    Among("erions", 20, 2, None),
+    Among("assions", 20, 3, None),
+    Among("erons", -1, 2, None),
+    Among("ants", -1, 3, None),
+    Among("és", -1, 2, None),
+    Among("ait", -1, 3, None),
+    Among("erait", 26, 2, None),
+    Among("ant", -1, 3, None),
+    Among("aIent", -1, 3, None),
+    Among("eraIent", 29, 2, None),
+    Among("èrent", -1, 2, None),
+    Among("assent", -1, 3, None),
+    Among("eront", -1, 2, None),
+    Among("ât", -1, 3, None),
+    Among("ez", -1, 2, None),
+    Among("iez", 35, 2, None),
+    Among("eriez", 36, 2, None),
+    Among("assiez", 36, 3, None),
+    Among("erez", 35, 2, None),
+    Among("é", -1, 2, None),
+]);
+
+/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => {
+            found = Some((0, 1, 3));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'r') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                    found = Some((1, 3, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b's') => match t.get(n.wrapping_sub(3)) {
+                Some(b'i') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((2, 4, 4));
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((3, 4, 3));
+                }
+                _ => {}
+            },
+            Some(b't') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"an"[..]) => {
+                found = Some((4, 4, 3));
+            }
+            Some(b'\xa9') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((5, 3, 2));
+            }
+            _ => {}
+        },
+        Some(b'i') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"a"[..]) => {
+            found = Some((6, 2, 3));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((7, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'r') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((8, 2, 2));
+        }
+        Some(b's') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((9, 2, 3));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                        found = Some((10, 4, 2));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') => match t.get(n.wrapping_sub(3)) {
+                Some(b'm') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"\xc3\xa2"[..]) => {
+                    found = Some((11, 5, 3));
+                }
+                Some(b's') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((12, 5, 4));
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((13, 5, 3));
+                    }
+                    _ => {}
+                },
+                Some(b't') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((14, 5, 3));
+                    }
+                    Some(b'\xa2') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((15, 5, 3));
+                    }
+                    _ => {}
+                },
+                Some(b'\xa9') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((16, 4, 2));
+                }
+                _ => {}
+            },
+            Some(b'i') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((17, 3, 4));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'e') => {
+                        found = Some((18, 4, 5));
+                    }
+                    Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                        found = Some((19, 5, 2));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"o"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') => {
+                        found = Some((20, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'r') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"e"[..]) => {
+                                found = Some((21, 6, 2));
+                            }
+                            Some(b's') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"as"[..]) => {
+                                found = Some((22, 7, 3));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                        found = Some((23, 5, 2));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b't') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"an"[..]) => {
+                found = Some((24, 4, 3));
+            }
+            Some(b'\xa9') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((25, 3, 2));
+            }
+            _ => {}
+        },
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((26, 3, 3));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                        found = Some((27, 5, 2));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'n') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((28, 3, 3));
+                }
+                Some(b'e') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'I') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((29, 5, 3));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'r') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"e"[..]) => {
+                                found = Some((30, 7, 2));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'r') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xc3\xa8"[..]) => {
+                        found = Some((31, 6, 2));
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"as"[..]) => {
+                        found = Some((32, 6, 3));
+                    }
+                    _ => {}
+                },
+                Some(b'o') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"er"[..]) => {
+                    found = Some((33, 5, 2));
+                }
+                _ => {}
+            },
+            Some(b'\xa2') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((34, 3, 3));
+            }
+            _ => {}
+        },
+        Some(b'z') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((35, 2, 2));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'i') => {
+                    found = Some((36, 3, 2));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                            found = Some((37, 5, 2));
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"as"[..]) => {
+                            found = Some((38, 6, 3));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((39, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((40, 2, 2));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 216 (`verb_suffix`).
-static A_7: Table = Table::new(
-    &[
-        Among("al", -1, 1, None),
-        Among("épl", -1, 2, None),
-        Among("auv", -1, 2, None),
-    ],
-    true,
-);
+static A_7: Table = Table::new(&[
+    Among("al", -1, 1, None),
+    Among("épl", -1, 2, None),
+    Among("auv", -1, 2, None),
+]);
+
+/// The row of `A_7` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_7(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'l') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((0, 2, 1));
+            }
+            Some(b'p') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"\xc3\xa9"[..]) => {
+                found = Some((1, 4, 2));
+            }
+            _ => {}
+        },
+        Some(b'v') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"au"[..]) => {
+            found = Some((2, 3, 2));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 234 (`residual_suffix`).
-static A_8: Table = Table::new(
-    &[
-        Among("e", -1, 3, None),
-        Among("Ière", 0, 2, None),
-        Among("ière", 0, 2, None),
-        Among("ion", -1, 1, None),
-        Among("Ier", -1, 2, None),
-        Among("ier", -1, 2, None),
-    ],
-    true,
-);
+static A_8: Table = Table::new(&[
+    Among("e", -1, 3, None),
+    Among("Ière", 0, 2, None),
+    Among("ière", 0, 2, None),
+    Among("ion", -1, 1, None),
+    Among("Ier", -1, 2, None),
+    Among("ier", -1, 2, None),
+]);
+
+/// The row of `A_8` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_8(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'e') => {
+            found = Some((0, 1, 3));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'r') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"\xc3\xa8"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'I') => {
+                            found = Some((1, 5, 2));
+                        }
+                        Some(b'i') => {
+                            found = Some((2, 5, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'n') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"io"[..]) => {
+            found = Some((3, 3, 1));
+        }
+        Some(b'r') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'I') => {
+                    found = Some((4, 3, 2));
+                }
+                Some(b'i') => {
+                    found = Some((5, 3, 2));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 244 (`un_double`).
-static A_9: Table = Table::new(
-    &[
-        Among("ell", -1, 1, None),
-        Among("eill", -1, 1, None),
-        Among("enn", -1, 1, None),
-        Among("onn", -1, 1, None),
-        Among("ett", -1, 1, None),
-    ],
-    true,
-);
+static A_9: Table = Table::new(&[
+    Among("ell", -1, 1, None),
+    Among("eill", -1, 1, None),
+    Among("enn", -1, 1, None),
+    Among("onn", -1, 1, None),
+    Among("ett", -1, 1, None),
+]);
+
+/// The row of `A_9` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_9(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'l') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"l"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'e') => {
+                    found = Some((0, 3, 1));
+                }
+                Some(b'i') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((1, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'n') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"n"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'e') => {
+                    found = Some((2, 3, 1));
+                }
+                Some(b'o') => {
+                    found = Some((3, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b't') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"et"[..]) => {
+            found = Some((4, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `elisions` (line 45).
 fn r_elisions(z: &mut Env) -> bool {
@@ -293,6 +1042,7 @@ fn r_prelude(z: &mut Env) -> bool {
         loop {
             let c1 = z.c;
             if !(loop {
+                z.skip_to(&B_0);
                 let c2 = z.c;
                 if ({
                     let c3 = z.c;
@@ -380,7 +1130,7 @@ fn r_mark_regions(z: &mut Env) -> bool {
                 || {
                     z.c = c2;
                     (({
-                        among_var = z.find_among(&A_0, "mark_regions");
+                        among_var = z.find_among(&A_0, T_0, "mark_regions");
                         among_var != 0
                     }) && (match among_var {
                         1 => true,
@@ -425,10 +1175,11 @@ fn r_postlude(z: &mut Env) -> bool {
     let mut among_var = 0;
     ({
         loop {
+            z.skip_to(&B_1);
             let c1 = z.c;
             if !(z.set_bra()
                 && ({
-                    among_var = z.find_among(&A_1, "postlude");
+                    among_var = z.find_among(&A_1, T_1, "postlude");
                     among_var != 0
                 })
                 && z.set_ket()
@@ -471,7 +1222,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_2, "standard_suffix");
+            among_var = z.find_among_b(&A_2, T_2, "standard_suffix");
             among_var != 0
         })
         && z.set_bra()
@@ -508,7 +1259,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
                         let c3 = z.l - z.c;
                         if !(z.set_ket()
                             && ({
-                                among_var = z.find_among_b(&A_3, "standard_suffix");
+                                among_var = z.find_among_b(&A_3, T_3, "standard_suffix");
                                 among_var != 0
                             })
                             && z.set_bra()
@@ -548,7 +1299,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
                         let c5 = z.l - z.c;
                         if !(z.set_ket()
                             && ({
-                                among_var = z.find_among_b(&A_4, "standard_suffix");
+                                among_var = z.find_among_b(&A_4, T_4, "standard_suffix");
                                 among_var != 0
                             })
                             && z.set_bra()
@@ -658,7 +1409,7 @@ fn r_i_verb_suffix(z: &mut Env) -> bool {
             z.lb = z.c;
             z.c = z.l - c1;
             let ok = (z.set_ket()
-                && (z.find_among_b(&A_5, "i_verb_suffix") != 0)
+                && (z.find_among_b(&A_5, T_5, "i_verb_suffix") != 0)
                 && z.set_bra()
                 && (({
                     let c3 = z.l - z.c;
@@ -685,7 +1436,7 @@ fn r_verb_suffix(z: &mut Env) -> bool {
             z.c = z.l - c1;
             let ok = (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_6, "verb_suffix");
+                    among_var = z.find_among_b(&A_6, T_6, "verb_suffix");
                     among_var != 0
                 })
                 && z.set_bra());
@@ -708,7 +1459,7 @@ fn r_verb_suffix(z: &mut Env) -> bool {
             (({
                 let c4 = z.l - z.c;
                 !(({
-                    among_var = z.find_among_b(&A_7, "verb_suffix");
+                    among_var = z.find_among_b(&A_7, T_7, "verb_suffix");
                     among_var != 0
                 }) && (match among_var {
                     1 => (z.next_b() && (z.c <= z.lb)),
@@ -759,7 +1510,7 @@ fn r_residual_suffix(z: &mut Env) -> bool {
             z.c = z.l - c4;
             let ok = (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_8, "residual_suffix");
+                    among_var = z.find_among_b(&A_8, T_8, "residual_suffix");
                     among_var != 0
                 })
                 && z.set_bra()
@@ -789,7 +1540,7 @@ fn r_residual_suffix(z: &mut Env) -> bool {
 fn r_un_double(z: &mut Env) -> bool {
     (({
         let c1 = z.l - z.c;
-        ((z.find_among_b(&A_9, "un_double") != 0) && true) && {
+        ((z.find_among_b(&A_9, T_9, "un_double") != 0) && true) && {
             z.c = z.l - c1;
             true
         }
@@ -907,3 +1658,14 @@ pub(crate) fn stem(z: &mut Env) -> bool {
         true
     }))
 }
+
+/// The bytes at which a skipping loop stops.
+static B_0: [u64; 4] = [
+    0x0,
+    0x222822200000000,
+    0xffffffffffffffff,
+    0xffffffffffffffff,
+];
+
+/// The bytes at which a skipping loop stops.
+static B_1: [u64; 4] = [0x0, 0x2200300, 0x0, 0x0];

@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -44,103 +44,333 @@ static G_s_ending: Grouping = Grouping::new(98, 116, &[117, 30, 5]);
 static G_st_ending: Grouping = Grouping::new(98, 116, &[117, 30, 4]);
 
 /// Line 37 (`prelude`).
-static A_0: Table = Table::new(
-    &[
-        Among("", -1, 6, None),
-        Among("ae", 0, 2, None),
-        Among("oe", 0, 3, None),
-        Among("qu", 0, 5, None),
-        Among("ue", 0, 4, None),
-        Among("ß", 0, 1, None),
-    ],
-    false,
-);
+static A_0: Table = Table::new(&[
+    Among("", -1, 6, None),
+    Among("ae", 0, 2, None),
+    Among("oe", 0, 3, None),
+    Among("qu", 0, 5, None),
+    Among("ue", 0, 4, None),
+    Among("ß", 0, 1, None),
+]);
+
+/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 6));
+    match t.get(0) {
+        Some(b'a') if t.get(1..2) == Some(&b"e"[..]) => {
+            found = Some((1, 2, 2));
+        }
+        Some(b'o') if t.get(1..2) == Some(&b"e"[..]) => {
+            found = Some((2, 2, 3));
+        }
+        Some(b'q') if t.get(1..2) == Some(&b"u"[..]) => {
+            found = Some((3, 2, 5));
+        }
+        Some(b'u') if t.get(1..2) == Some(&b"e"[..]) => {
+            found = Some((4, 2, 4));
+        }
+        Some(b'\xc3') if t.get(1..2) == Some(&b"\x9f"[..]) => {
+            found = Some((5, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 64 (`postlude`).
-static A_1: Table = Table::new(
-    &[
-        Among("", -1, 6, None),
-        Among("U", 0, 2, None),
-        Among("Y", 0, 1, None),
-        Among("ä", 0, 3, None),
-        Among("ö", 0, 4, None),
-        Among("ü", 0, 5, None),
-    ],
-    false,
-);
+static A_1: Table = Table::new(&[
+    Among("", -1, 6, None),
+    Among("U", 0, 2, None),
+    Among("Y", 0, 1, None),
+    Among("ä", 0, 3, None),
+    Among("ö", 0, 4, None),
+    Among("ü", 0, 5, None),
+]);
+
+/// The row of `A_1` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 6));
+    match t.get(0) {
+        Some(b'U') => {
+            found = Some((1, 1, 2));
+        }
+        Some(b'Y') => {
+            found = Some((2, 1, 1));
+        }
+        Some(b'\xc3') => match t.get(1) {
+            Some(b'\xa4') => {
+                found = Some((3, 2, 3));
+            }
+            Some(b'\xb6') => {
+                found = Some((4, 2, 4));
+            }
+            Some(b'\xbc') => {
+                found = Some((5, 2, 5));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 82 (`standard_suffix`).
-static A_2: Table = Table::new(
-    &[
-        Among("e", -1, 3, None),
-        Among("em", -1, 1, None),
-        Among("en", -1, 3, None),
-        Among("erinnen", 2, 2, None),
-        Among("erin", -1, 2, None),
-        Among("ln", -1, 5, None),
-        Among("ern", -1, 2, None),
-        Among("er", -1, 2, None),
-        Among("s", -1, 4, None),
-        Among("es", 8, 3, None),
-        Among("lns", 8, 5, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("e", -1, 3, None),
+    Among("em", -1, 1, None),
+    Among("en", -1, 3, None),
+    Among("erinnen", 2, 2, None),
+    Among("erin", -1, 2, None),
+    Among("ln", -1, 5, None),
+    Among("ern", -1, 2, None),
+    Among("er", -1, 2, None),
+    Among("s", -1, 4, None),
+    Among("es", 8, 3, None),
+    Among("lns", 8, 5, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'e') => {
+            found = Some((0, 1, 3));
+        }
+        Some(b'm') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') => {
+                found = Some((2, 2, 3));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'n') if t.get(n.wrapping_sub(7)..n - 3) == Some(&b"erin"[..]) => {
+                        found = Some((3, 7, 2));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"er"[..]) => {
+                found = Some((4, 4, 2));
+            }
+            Some(b'l') => {
+                found = Some((5, 2, 5));
+            }
+            Some(b'r') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                found = Some((6, 3, 2));
+            }
+            _ => {}
+        },
+        Some(b'r') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((7, 2, 2));
+        }
+        Some(b's') => {
+            found = Some((8, 1, 4));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'e') => {
+                    found = Some((9, 2, 3));
+                }
+                Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"l"[..]) => {
+                    found = Some((10, 3, 5));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 104 (`standard_suffix`).
-static A_3: Table = Table::new(
-    &[
-        Among("en", -1, 1, None),
-        Among("er", -1, 1, None),
-        Among("et", -1, 3, None),
-        Among("st", -1, 2, None),
-        Among("est", 3, 1, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("en", -1, 1, None),
+    Among("er", -1, 1, None),
+    Among("et", -1, 3, None),
+    Among("st", -1, 2, None),
+    Among("est", 3, 1, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'n') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'r') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') => {
+                found = Some((2, 2, 3));
+            }
+            Some(b's') => {
+                found = Some((3, 2, 2));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => {
+                        found = Some((4, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 113 (`standard_suffix`).
-static A_4: Table = Table::new(
-    &[
-        Among("tick", -1, 1, None),
-        Among("plan", -1, 1, None),
-        Among("geordn", -1, 1, None),
-        Among("intern", -1, 1, None),
-        Among("tr", -1, 1, None),
-    ],
-    true,
-);
+static A_4: Table = Table::new(&[
+    Among("tick", -1, 1, None),
+    Among("plan", -1, 1, None),
+    Among("geordn", -1, 1, None),
+    Among("intern", -1, 1, None),
+    Among("tr", -1, 1, None),
+]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'k') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"tic"[..]) => {
+            found = Some((0, 4, 1));
+        }
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"pl"[..]) => {
+                found = Some((1, 4, 1));
+            }
+            Some(b'd') if t.get(n.wrapping_sub(6)..n - 2) == Some(&b"geor"[..]) => {
+                found = Some((2, 6, 1));
+            }
+            Some(b'r') if t.get(n.wrapping_sub(6)..n - 2) == Some(&b"inte"[..]) => {
+                found = Some((3, 6, 1));
+            }
+            _ => {}
+        },
+        Some(b'r') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"t"[..]) => {
+            found = Some((4, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 125 (`standard_suffix`).
-static A_5: Table = Table::new(
-    &[
-        Among("end", -1, 1, None),
-        Among("ig", -1, 2, None),
-        Among("ung", -1, 1, None),
-        Among("lich", -1, 3, None),
-        Among("isch", -1, 2, None),
-        Among("ik", -1, 2, None),
-        Among("heit", -1, 3, None),
-        Among("keit", -1, 4, None),
-    ],
-    true,
-);
+static A_5: Table = Table::new(&[
+    Among("end", -1, 1, None),
+    Among("ig", -1, 2, None),
+    Among("ung", -1, 1, None),
+    Among("lich", -1, 3, None),
+    Among("isch", -1, 2, None),
+    Among("ik", -1, 2, None),
+    Among("heit", -1, 3, None),
+    Among("keit", -1, 4, None),
+]);
+
+/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'd') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"en"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'g') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') => {
+                found = Some((1, 2, 2));
+            }
+            Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"u"[..]) => {
+                found = Some((2, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'h') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"c"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'i') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"l"[..]) => {
+                    found = Some((3, 4, 3));
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((4, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'k') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((5, 2, 2));
+        }
+        Some(b't') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ei"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'h') => {
+                    found = Some((6, 4, 3));
+                }
+                Some(b'k') => {
+                    found = Some((7, 4, 4));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 142 (`standard_suffix`).
-static A_6: Table = Table::new(
-    &[Among("ig", -1, 1, None), Among("lich", -1, 1, None)],
-    true,
-);
+static A_6: Table = Table::new(&[Among("ig", -1, 1, None), Among("lich", -1, 1, None)]);
+
+/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'g') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'h') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"lic"[..]) => {
+            found = Some((1, 4, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 152 (`standard_suffix`).
-static A_7: Table = Table::new(
-    &[
-        Among("'", -1, 1, None),
-        Among("'sch", -1, 1, None),
-        Among("'s", -1, 1, None),
-    ],
-    true,
-);
+static A_7: Table = Table::new(&[
+    Among("'", -1, 1, None),
+    Among("'sch", -1, 1, None),
+    Among("'s", -1, 1, None),
+]);
+
+/// The row of `A_7` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_7(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\'') => {
+            found = Some((0, 1, 1));
+        }
+        Some(b'h') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\'sc"[..]) => {
+            found = Some((1, 4, 1));
+        }
+        Some(b's') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\'"[..]) => {
+            found = Some((2, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `prelude` (line 29).
 fn r_prelude(z: &mut Env) -> bool {
@@ -151,6 +381,7 @@ fn r_prelude(z: &mut Env) -> bool {
             loop {
                 let c2 = z.c;
                 if !(loop {
+                    z.skip_to(&B_0);
                     let c3 = z.c;
                     if (z.grouping(&G_v, true)
                         && z.set_bra()
@@ -188,10 +419,11 @@ fn r_prelude(z: &mut Env) -> bool {
         }
     }) && ({
         loop {
+            z.skip_to(&B_1);
             let c5 = z.c;
             if !(z.set_bra()
                 && ({
-                    among_var = z.find_among(&A_0, "prelude");
+                    among_var = z.find_among(&A_0, T_0, "prelude");
                     among_var != 0
                 })
                 && z.set_ket()
@@ -269,10 +501,11 @@ fn r_postlude(z: &mut Env) -> bool {
     let mut among_var = 0;
     ({
         loop {
+            z.skip_to(&B_2);
             let c1 = z.c;
             if !(z.set_bra()
                 && ({
-                    among_var = z.find_among(&A_1, "postlude");
+                    among_var = z.find_among(&A_1, T_1, "postlude");
                     among_var != 0
                 })
                 && z.set_ket()
@@ -311,7 +544,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
         let c1 = z.l - z.c;
         let _ = (z.set_ket()
             && ({
-                among_var = z.find_among_b(&A_2, "standard_suffix");
+                among_var = z.find_among_b(&A_2, T_2, "standard_suffix");
                 among_var != 0
             })
             && z.set_bra()
@@ -352,7 +585,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
         let c4 = z.l - z.c;
         let _ = (z.set_ket()
             && ({
-                among_var = z.find_among_b(&A_3, "standard_suffix");
+                among_var = z.find_among_b(&A_3, T_3, "standard_suffix");
                 among_var != 0
             })
             && z.set_bra()
@@ -369,7 +602,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
                         }
                     }) && ({
                         let c6 = z.l - z.c;
-                        !((z.find_among_b(&A_4, "standard_suffix") != 0) && true) && {
+                        !((z.find_among_b(&A_4, T_4, "standard_suffix") != 0) && true) && {
                             z.c = z.l - c6;
                             true
                         }
@@ -383,7 +616,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
         let c7 = z.l - z.c;
         let _ = (z.set_ket()
             && ({
-                among_var = z.find_among_b(&A_5, "standard_suffix");
+                among_var = z.find_among_b(&A_5, T_5, "standard_suffix");
                 among_var != 0
             })
             && z.set_bra()
@@ -446,7 +679,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
                         && ({
                             let c13 = z.l - z.c;
                             if !(z.set_ket()
-                                && (z.find_among_b(&A_6, "standard_suffix") != 0)
+                                && (z.find_among_b(&A_6, T_6, "standard_suffix") != 0)
                                 && z.set_bra()
                                 && z.call(r_R2, "R2")
                                 && z.slice_del())
@@ -463,7 +696,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
     }) && ({
         let c14 = z.l - z.c;
         let _ = (z.set_ket()
-            && (z.find_among_b(&A_7, "standard_suffix") != 0)
+            && (z.find_among_b(&A_7, T_7, "standard_suffix") != 0)
             && z.set_bra()
             && (z.next_b()
                 && ({
@@ -510,3 +743,17 @@ pub(crate) fn stem(z: &mut Env) -> bool {
         true
     }))
 }
+
+/// The bytes at which a skipping loop stops.
+static B_0: [u64; 4] = [
+    0x0,
+    0x220822200000000,
+    0xffffffffffffffff,
+    0xffffffffffffffff,
+];
+
+/// The bytes at which a skipping loop stops.
+static B_1: [u64; 4] = [0x0, 0x22800200000000, 0x0, 0x8];
+
+/// The bytes at which a skipping loop stops.
+static B_2: [u64; 4] = [0x0, 0x2200000, 0x0, 0x8];

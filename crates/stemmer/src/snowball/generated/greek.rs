@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -24,1345 +24,7249 @@ static G_v: Grouping = Grouping::new(945, 969, &[81, 65, 16, 1]);
 static G_v2: Grouping = Grouping::new(945, 969, &[81, 65, 0, 1]);
 
 /// Line 114 (`tolower`).
-static A_0: Table = Table::new(
-    &[
-        Among("", -1, 46, None),
-        Among("ς", 0, 45, None),
-        Among("Ά", 0, 38, None),
-        Among("Έ", 0, 39, None),
-        Among("Ή", 0, 40, None),
-        Among("Ί", 0, 41, None),
-        Among("ϊ", 0, 36, None),
-        Among("ϋ", 0, 37, None),
-        Among("Ό", 0, 42, None),
-        Among("ό", 0, 31, None),
-        Among("ύ", 0, 32, None),
-        Among("Ύ", 0, 43, None),
-        Among("ώ", 0, 33, None),
-        Among("Ώ", 0, 44, None),
-        Among("ΐ", 0, 34, None),
-        Among("Α", 0, 1, None),
-        Among("Β", 0, 2, None),
-        Among("Γ", 0, 3, None),
-        Among("Δ", 0, 4, None),
-        Among("Ε", 0, 5, None),
-        Among("Ζ", 0, 6, None),
-        Among("Η", 0, 7, None),
-        Among("Θ", 0, 8, None),
-        Among("Ι", 0, 9, None),
-        Among("Κ", 0, 10, None),
-        Among("Λ", 0, 11, None),
-        Among("Μ", 0, 12, None),
-        Among("Ν", 0, 13, None),
-        Among("Ξ", 0, 14, None),
-        Among("Ο", 0, 15, None),
-        Among("Π", 0, 16, None),
-        Among("Ρ", 0, 17, None),
-        Among("Σ", 0, 18, None),
-        Among("Τ", 0, 19, None),
-        Among("Υ", 0, 20, None),
-        Among("Φ", 0, 21, None),
-        Among("Χ", 0, 22, None),
-        Among("Ψ", 0, 23, None),
-        Among("Ω", 0, 24, None),
-        Among("Ϊ", 0, 25, None),
-        Among("Ϋ", 0, 26, None),
-        Among("ά", 0, 27, None),
-        Among("έ", 0, 28, None),
-        Among("ή", 0, 29, None),
-        Among("ί", 0, 30, None),
-        Among("ΰ", 0, 35, None),
-    ],
-    true,
-);
+static A_0: Table = Table::new(&[
+    Among("", -1, 46, None),
+    Among("ς", 0, 45, None),
+    Among("Ά", 0, 38, None),
+    Among("Έ", 0, 39, None),
+    Among("Ή", 0, 40, None),
+    Among("Ί", 0, 41, None),
+    Among("ϊ", 0, 36, None),
+    Among("ϋ", 0, 37, None),
+    Among("Ό", 0, 42, None),
+    Among("ό", 0, 31, None),
+    Among("ύ", 0, 32, None),
+    Among("Ύ", 0, 43, None),
+    Among("ώ", 0, 33, None),
+    Among("Ώ", 0, 44, None),
+    Among("ΐ", 0, 34, None),
+    Among("Α", 0, 1, None),
+    Among("Β", 0, 2, None),
+    Among("Γ", 0, 3, None),
+    Among("Δ", 0, 4, None),
+    Among("Ε", 0, 5, None),
+    Among("Ζ", 0, 6, None),
+    Among("Η", 0, 7, None),
+    Among("Θ", 0, 8, None),
+    Among("Ι", 0, 9, None),
+    Among("Κ", 0, 10, None),
+    Among("Λ", 0, 11, None),
+    Among("Μ", 0, 12, None),
+    Among("Ν", 0, 13, None),
+    Among("Ξ", 0, 14, None),
+    Among("Ο", 0, 15, None),
+    Among("Π", 0, 16, None),
+    Among("Ρ", 0, 17, None),
+    Among("Σ", 0, 18, None),
+    Among("Τ", 0, 19, None),
+    Among("Υ", 0, 20, None),
+    Among("Φ", 0, 21, None),
+    Among("Χ", 0, 22, None),
+    Among("Ψ", 0, 23, None),
+    Among("Ω", 0, 24, None),
+    Among("Ϊ", 0, 25, None),
+    Among("Ϋ", 0, 26, None),
+    Among("ά", 0, 27, None),
+    Among("έ", 0, 28, None),
+    Among("ή", 0, 29, None),
+    Among("ί", 0, 30, None),
+    Among("ΰ", 0, 35, None),
+]);
+
+/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 46));
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x82') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((1, 2, 45));
+        }
+        Some(b'\x86') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((2, 2, 38));
+        }
+        Some(b'\x88') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((3, 2, 39));
+        }
+        Some(b'\x89') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((4, 2, 40));
+        }
+        Some(b'\x8a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'\xce') => {
+                found = Some((5, 2, 41));
+            }
+            Some(b'\xcf') => {
+                found = Some((6, 2, 36));
+            }
+            _ => {}
+        },
+        Some(b'\x8b') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((7, 2, 37));
+        }
+        Some(b'\x8c') => match t.get(n.wrapping_sub(2)) {
+            Some(b'\xce') => {
+                found = Some((8, 2, 42));
+            }
+            Some(b'\xcf') => {
+                found = Some((9, 2, 31));
+            }
+            _ => {}
+        },
+        Some(b'\x8d') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((10, 2, 32));
+        }
+        Some(b'\x8e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'\xce') => {
+                found = Some((11, 2, 43));
+            }
+            Some(b'\xcf') => {
+                found = Some((12, 2, 33));
+            }
+            _ => {}
+        },
+        Some(b'\x8f') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((13, 2, 44));
+        }
+        Some(b'\x90') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((14, 2, 34));
+        }
+        Some(b'\x91') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((15, 2, 1));
+        }
+        Some(b'\x92') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((16, 2, 2));
+        }
+        Some(b'\x93') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((17, 2, 3));
+        }
+        Some(b'\x94') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((18, 2, 4));
+        }
+        Some(b'\x95') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((19, 2, 5));
+        }
+        Some(b'\x96') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((20, 2, 6));
+        }
+        Some(b'\x97') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((21, 2, 7));
+        }
+        Some(b'\x98') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((22, 2, 8));
+        }
+        Some(b'\x99') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((23, 2, 9));
+        }
+        Some(b'\x9a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((24, 2, 10));
+        }
+        Some(b'\x9b') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((25, 2, 11));
+        }
+        Some(b'\x9c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((26, 2, 12));
+        }
+        Some(b'\x9d') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((27, 2, 13));
+        }
+        Some(b'\x9e') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((28, 2, 14));
+        }
+        Some(b'\x9f') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((29, 2, 15));
+        }
+        Some(b'\xa0') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((30, 2, 16));
+        }
+        Some(b'\xa1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((31, 2, 17));
+        }
+        Some(b'\xa3') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((32, 2, 18));
+        }
+        Some(b'\xa4') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((33, 2, 19));
+        }
+        Some(b'\xa5') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((34, 2, 20));
+        }
+        Some(b'\xa6') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((35, 2, 21));
+        }
+        Some(b'\xa7') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((36, 2, 22));
+        }
+        Some(b'\xa8') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((37, 2, 23));
+        }
+        Some(b'\xa9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((38, 2, 24));
+        }
+        Some(b'\xaa') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((39, 2, 25));
+        }
+        Some(b'\xab') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((40, 2, 26));
+        }
+        Some(b'\xac') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((41, 2, 27));
+        }
+        Some(b'\xad') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((42, 2, 28));
+        }
+        Some(b'\xae') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((43, 2, 29));
+        }
+        Some(b'\xaf') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((44, 2, 30));
+        }
+        Some(b'\xb0') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((45, 2, 35));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 166 (`step_1`).
-static A_1: Table = Table::new(
-    &[
-        Among("καθεστωσ", -1, 10, None),
-        Among("φωσ", -1, 9, None),
-        Among("περασ", -1, 7, None),
-        Among("τερασ", -1, 8, None),
-        Among("κρεασ", -1, 6, None),
-        Among("καθεστωτοσ", -1, 10, None),
-        Among("φωτοσ", -1, 9, None),
-        Among("περατοσ", -1, 7, None),
-        Among("τερατοσ", -1, 8, None),
-        Among("κρεατοσ", -1, 6, None),
-        Among("γεγονοτοσ", -1, 11, None),
-        Among("γεγονοσ", -1, 11, None),
-        Among("φαγιου", -1, 1, None),
-        Among("σκαγιου", -1, 2, None),
-        Among("σογιου", -1, 4, None),
-        Among("τατογιου", -1, 5, None),
-        Among("ολογιου", -1, 3, None),
-        Among("καθεστωτα", -1, 10, None),
-        Among("φωτα", -1, 9, None),
-        Among("περατα", -1, 7, None),
-        Among("τερατα", -1, 8, None),
-        Among("κρεατα", -1, 6, None),
-        Among("γεγονοτα", -1, 11, None),
-        Among("φαγια", -1, 1, None),
-        Among("σκαγια", -1, 2, None),
-        Among("σογια", -1, 4, None),
-        Among("τατογια", -1, 5, None),
-        Among("ολογια", -1, 3, None),
-        Among("περατη", -1, 7, None),
-        Among("καθεστωτων", -1, 10, None),
-        Among("φωτων", -1, 9, None),
-        Among("περατων", -1, 7, None),
-        Among("τερατων", -1, 8, None),
-        Among("κρεατων", -1, 6, None),
-        Among("γεγονοτων", -1, 11, None),
-        Among("φαγιων", -1, 1, None),
-        Among("σκαγιων", -1, 2, None),
-        Among("σογιων", -1, 4, None),
-        Among("τατογιων", -1, 5, None),
-        Among("ολογιων", -1, 3, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("καθεστωσ", -1, 10, None),
+    Among("φωσ", -1, 9, None),
+    Among("περασ", -1, 7, None),
+    Among("τερασ", -1, 8, None),
+    Among("κρεασ", -1, 6, None),
+    Among("καθεστωτοσ", -1, 10, None),
+    Among("φωτοσ", -1, 9, None),
+    Among("περατοσ", -1, 7, None),
+    Among("τερατοσ", -1, 8, None),
+    Among("κρεατοσ", -1, 6, None),
+    Among("γεγονοτοσ", -1, 11, None),
+    Among("γεγονοσ", -1, 11, None),
+    Among("φαγιου", -1, 1, None),
+    Among("σκαγιου", -1, 2, None),
+    Among("σογιου", -1, 4, None),
+    Among("τατογιου", -1, 5, None),
+    Among("ολογιου", -1, 3, None),
+    Among("καθεστωτα", -1, 10, None),
+    Among("φωτα", -1, 9, None),
+    Among("περατα", -1, 7, None),
+    Among("τερατα", -1, 8, None),
+    Among("κρεατα", -1, 6, None),
+    Among("γεγονοτα", -1, 11, None),
+    Among("φαγια", -1, 1, None),
+    Among("σκαγια", -1, 2, None),
+    Among("σογια", -1, 4, None),
+    Among("τατογια", -1, 5, None),
+    Among("ολογια", -1, 3, None),
+    Among("περατη", -1, 7, None),
+    Among("καθεστωτων", -1, 10, None),
+    Among("φωτων", -1, 9, None),
+    Among("περατων", -1, 7, None),
+    Among("τερατων", -1, 8, None),
+    Among("κρεατων", -1, 6, None),
+    Among("γεγονοτων", -1, 11, None),
+    Among("φαγιων", -1, 1, None),
+    Among("σκαγιων", -1, 2, None),
+    Among("σογιων", -1, 4, None),
+    Among("τατογιων", -1, 5, None),
+    Among("ολογιων", -1, 3, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x89') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x84')
+                            if t.get(n.wrapping_sub(16)..n - 5)
+                                == Some(&b"\xce\xba\xce\xb1\xce\xb8\xce\xb5\xcf\x83\xcf"[..]) =>
+                        {
+                            found = Some((0, 16, 10));
+                        }
+                        Some(b'\x86') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xcf"[..]) => {
+                            found = Some((1, 6, 9));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x81')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb5\xcf"[..]) =>
+                        {
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\x80')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xcf"[..]) =>
+                                {
+                                    found = Some((2, 10, 7));
+                                }
+                                Some(b'\x84')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xcf"[..]) =>
+                                {
+                                    found = Some((3, 10, 8));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xb5')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xce\xba\xcf\x81\xce"[..]) =>
+                        {
+                            found = Some((4, 10, 6));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+Some(b'\x84') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xcf"[..]) => {  match t.get(n.wrapping_sub(7)) {
+Some(b'\x89') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xcf"[..]) => {  match t.get(n.wrapping_sub(9)) {
+Some(b'\x84') if t.get(n.wrapping_sub(20)..n - 9) == Some(&b"\xce\xba\xce\xb1\xce\xb8\xce\xb5\xcf\x83\xcf"[..]) => { found = Some((5, 20, 10));  }
+Some(b'\x86') if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xcf"[..]) => { found = Some((6, 10, 9));  }
+_ => {}
+} }
+Some(b'\xb1') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) => {  match t.get(n.wrapping_sub(9)) {
+Some(b'\x81') if t.get(n.wrapping_sub(12)..n - 9) == Some(&b"\xce\xb5\xcf"[..]) => {  match t.get(n.wrapping_sub(13)) {
+Some(b'\x80') if t.get(n.wrapping_sub(14)..n - 13) == Some(&b"\xcf"[..]) => { found = Some((7, 14, 7));  }
+Some(b'\x84') if t.get(n.wrapping_sub(14)..n - 13) == Some(&b"\xcf"[..]) => { found = Some((8, 14, 8));  }
+_ => {}
+} }
+Some(b'\xb5') if t.get(n.wrapping_sub(14)..n - 9) == Some(&b"\xce\xba\xcf\x81\xce"[..]) => { found = Some((9, 14, 6));  }
+_ => {}
+} }
+Some(b'\xbf') if t.get(n.wrapping_sub(18)..n - 7) == Some(&b"\xce\xb3\xce\xb5\xce\xb3\xce\xbf\xce\xbd\xce"[..]) => { found = Some((10, 18, 11));  }
+_ => {}
+} }
+Some(b'\xbd') if t.get(n.wrapping_sub(14)..n - 5) == Some(&b"\xce\xb3\xce\xb5\xce\xb3\xce\xbf\xce"[..]) => { found = Some((11, 14, 11));  }
+_ => {}
+}
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x85')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb3\xce\xb9\xce\xbf\xcf"[..]) =>
+        {
+            match t.get(n.wrapping_sub(9)) {
+                Some(b'\xb1') if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(11)) {
+                        Some(b'\x86')
+                            if t.get(n.wrapping_sub(12)..n - 11) == Some(&b"\xcf"[..]) =>
+                        {
+                            found = Some((12, 12, 1));
+                        }
+                        Some(b'\xba')
+                            if t.get(n.wrapping_sub(14)..n - 11) == Some(&b"\xcf\x83\xce"[..]) =>
+                        {
+                            found = Some((13, 14, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(11)) {
+                        Some(b'\x83')
+                            if t.get(n.wrapping_sub(12)..n - 11) == Some(&b"\xcf"[..]) =>
+                        {
+                            found = Some((14, 12, 4));
+                        }
+                        Some(b'\x84')
+                            if t.get(n.wrapping_sub(16)..n - 11)
+                                == Some(&b"\xcf\x84\xce\xb1\xcf"[..]) =>
+                        {
+                            found = Some((15, 16, 5));
+                        }
+                        Some(b'\xbb')
+                            if t.get(n.wrapping_sub(14)..n - 11) == Some(&b"\xce\xbf\xce"[..]) =>
+                        {
+                            found = Some((16, 14, 3));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x84') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x89') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xcf"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x84')
+                                    if t.get(n.wrapping_sub(18)..n - 7)
+                                        == Some(
+                                            &b"\xce\xba\xce\xb1\xce\xb8\xce\xb5\xcf\x83\xcf"[..],
+                                        ) =>
+                                {
+                                    found = Some((17, 18, 10));
+                                }
+                                Some(b'\x86')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xcf"[..]) =>
+                                {
+                                    found = Some((18, 8, 9));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x81')
+                                    if t.get(n.wrapping_sub(10)..n - 7)
+                                        == Some(&b"\xce\xb5\xcf"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(11)) {
+                                        Some(b'\x80')
+                                            if t.get(n.wrapping_sub(12)..n - 11)
+                                                == Some(&b"\xcf"[..]) =>
+                                        {
+                                            found = Some((19, 12, 7));
+                                        }
+                                        Some(b'\x84')
+                                            if t.get(n.wrapping_sub(12)..n - 11)
+                                                == Some(&b"\xcf"[..]) =>
+                                        {
+                                            found = Some((20, 12, 8));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'\xb5')
+                                    if t.get(n.wrapping_sub(12)..n - 7)
+                                        == Some(&b"\xce\xba\xcf\x81\xce"[..]) =>
+                                {
+                                    found = Some((21, 12, 6));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(16)..n - 5)
+                                == Some(&b"\xce\xb3\xce\xb5\xce\xb3\xce\xbf\xce\xbd\xce"[..]) =>
+                        {
+                            found = Some((22, 16, 11));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb9') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb3\xce"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\xb1') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) => {
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\x86')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xcf"[..]) =>
+                                {
+                                    found = Some((23, 10, 1));
+                                }
+                                Some(b'\xba')
+                                    if t.get(n.wrapping_sub(12)..n - 9)
+                                        == Some(&b"\xcf\x83\xce"[..]) =>
+                                {
+                                    found = Some((24, 12, 2));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xbf') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) => {
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\x83')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xcf"[..]) =>
+                                {
+                                    found = Some((25, 10, 4));
+                                }
+                                Some(b'\x84')
+                                    if t.get(n.wrapping_sub(14)..n - 9)
+                                        == Some(&b"\xcf\x84\xce\xb1\xcf"[..]) =>
+                                {
+                                    found = Some((26, 14, 5));
+                                }
+                                Some(b'\xbb')
+                                    if t.get(n.wrapping_sub(12)..n - 9)
+                                        == Some(&b"\xce\xbf\xce"[..]) =>
+                                {
+                                    found = Some((27, 12, 3));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb7')
+            if t.get(n.wrapping_sub(12)..n - 1)
+                == Some(&b"\xcf\x80\xce\xb5\xcf\x81\xce\xb1\xcf\x84\xce"[..]) =>
+        {
+            found = Some((28, 12, 7));
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xcf\x89\xce"[..]) => {
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\x84') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xcf"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x89') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xcf"[..]) => {
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\x84')
+                                    if t.get(n.wrapping_sub(20)..n - 9)
+                                        == Some(
+                                            &b"\xce\xba\xce\xb1\xce\xb8\xce\xb5\xcf\x83\xcf"[..],
+                                        ) =>
+                                {
+                                    found = Some((29, 20, 10));
+                                }
+                                Some(b'\x86')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xcf"[..]) =>
+                                {
+                                    found = Some((30, 10, 9));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xb1') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) => {
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\x81')
+                                    if t.get(n.wrapping_sub(12)..n - 9)
+                                        == Some(&b"\xce\xb5\xcf"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(13)) {
+                                        Some(b'\x80')
+                                            if t.get(n.wrapping_sub(14)..n - 13)
+                                                == Some(&b"\xcf"[..]) =>
+                                        {
+                                            found = Some((31, 14, 7));
+                                        }
+                                        Some(b'\x84')
+                                            if t.get(n.wrapping_sub(14)..n - 13)
+                                                == Some(&b"\xcf"[..]) =>
+                                        {
+                                            found = Some((32, 14, 8));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'\xb5')
+                                    if t.get(n.wrapping_sub(14)..n - 9)
+                                        == Some(&b"\xce\xba\xcf\x81\xce"[..]) =>
+                                {
+                                    found = Some((33, 14, 6));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(18)..n - 7)
+                                == Some(&b"\xce\xb3\xce\xb5\xce\xb3\xce\xbf\xce\xbd\xce"[..]) =>
+                        {
+                            found = Some((34, 18, 11));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb9') if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb3\xce"[..]) => {
+                    match t.get(n.wrapping_sub(9)) {
+                        Some(b'\xb1') if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xce"[..]) => {
+                            match t.get(n.wrapping_sub(11)) {
+                                Some(b'\x86')
+                                    if t.get(n.wrapping_sub(12)..n - 11) == Some(&b"\xcf"[..]) =>
+                                {
+                                    found = Some((35, 12, 1));
+                                }
+                                Some(b'\xba')
+                                    if t.get(n.wrapping_sub(14)..n - 11)
+                                        == Some(&b"\xcf\x83\xce"[..]) =>
+                                {
+                                    found = Some((36, 14, 2));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xbf') if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xce"[..]) => {
+                            match t.get(n.wrapping_sub(11)) {
+                                Some(b'\x83')
+                                    if t.get(n.wrapping_sub(12)..n - 11) == Some(&b"\xcf"[..]) =>
+                                {
+                                    found = Some((37, 12, 4));
+                                }
+                                Some(b'\x84')
+                                    if t.get(n.wrapping_sub(16)..n - 11)
+                                        == Some(&b"\xcf\x84\xce\xb1\xcf"[..]) =>
+                                {
+                                    found = Some((38, 16, 5));
+                                }
+                                Some(b'\xbb')
+                                    if t.get(n.wrapping_sub(14)..n - 11)
+                                        == Some(&b"\xce\xbf\xce"[..]) =>
+                                {
+                                    found = Some((39, 14, 3));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 183 (`step_s1`).
-static A_2: Table = Table::new(
-    &[
-        Among("ιζεσ", -1, 1, None),
-        Among("ιζεισ", -1, 1, None),
-        Among("ιζω", -1, 1, None),
-        Among("ιζα", -1, 1, None),
-        Among("ιζατε", -1, 1, None),
-        Among("ιζετε", -1, 1, None),
-        Among("ιζε", -1, 1, None),
-        Among("ιζουμε", -1, 1, None),
-        Among("ιζαμε", -1, 1, None),
-        Among("ιζουνε", -1, 1, None),
-        Among("ιζανε", -1, 1, None),
-        Among("ιζει", -1, 1, None),
-        Among("ιζουν", -1, 1, None),
-        Among("ιζαν", -1, 1, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("ιζεσ", -1, 1, None),
+    Among("ιζεισ", -1, 1, None),
+    Among("ιζω", -1, 1, None),
+    Among("ιζα", -1, 1, None),
+    Among("ιζατε", -1, 1, None),
+    Among("ιζετε", -1, 1, None),
+    Among("ιζε", -1, 1, None),
+    Among("ιζουμε", -1, 1, None),
+    Among("ιζαμε", -1, 1, None),
+    Among("ιζουνε", -1, 1, None),
+    Among("ιζανε", -1, 1, None),
+    Among("ιζει", -1, 1, None),
+    Among("ιζουν", -1, 1, None),
+    Among("ιζαν", -1, 1, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb5')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb9\xce\xb6\xce"[..]) =>
+                {
+                    found = Some((0, 8, 1));
+                }
+                Some(b'\xb9')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xb9\xce\xb6\xce\xb5\xce"[..]) =>
+                {
+                    found = Some((1, 10, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x89') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb9\xce\xb6\xcf"[..]) => {
+            found = Some((2, 6, 1));
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb9\xce\xb6\xce"[..]) => {
+            found = Some((3, 6, 1));
+        }
+        Some(b'\xb5') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x84') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb1')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xce\xb9\xce\xb6\xce"[..]) =>
+                        {
+                            found = Some((4, 10, 1));
+                        }
+                        Some(b'\xb5')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xce\xb9\xce\xb6\xce"[..]) =>
+                        {
+                            found = Some((5, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb6') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb9\xce"[..]) => {
+                    found = Some((6, 6, 1));
+                }
+                Some(b'\xbc') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x85')
+                            if t.get(n.wrapping_sub(12)..n - 5)
+                                == Some(&b"\xce\xb9\xce\xb6\xce\xbf\xcf"[..]) =>
+                        {
+                            found = Some((7, 12, 1));
+                        }
+                        Some(b'\xb1')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xce\xb9\xce\xb6\xce"[..]) =>
+                        {
+                            found = Some((8, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbd') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x85')
+                            if t.get(n.wrapping_sub(12)..n - 5)
+                                == Some(&b"\xce\xb9\xce\xb6\xce\xbf\xcf"[..]) =>
+                        {
+                            found = Some((9, 12, 1));
+                        }
+                        Some(b'\xb1')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xce\xb9\xce\xb6\xce"[..]) =>
+                        {
+                            found = Some((10, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb9')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb9\xce\xb6\xce\xb5\xce"[..]) =>
+        {
+            found = Some((11, 8, 1));
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xb9\xce\xb6\xce\xbf\xcf"[..]) =>
+                {
+                    found = Some((12, 10, 1));
+                }
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb9\xce\xb6\xce"[..]) =>
+                {
+                    found = Some((13, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 188 (`step_s1`).
-static A_3: Table = Table::new(
-    &[
-        Among("π", -1, 2, None),
-        Among("ιμπ", 0, 2, None),
-        Among("ρ", -1, 2, None),
-        Among("πρ", 2, 2, None),
-        Among("μπρ", 3, 2, None),
-        Among("αρρ", 2, 2, None),
-        Among("γλυκυρ", 2, 2, None),
-        Among("πολυρ", 2, 2, None),
-        Among("αμπαρ", 2, 2, None),
-        Among("μαρ", 2, 2, None),
-        Among("γκρ", 2, 2, None),
-        Among("πιπερορ", 2, 2, None),
-        Among("βολβορ", 2, 2, None),
-        Among("γλυκορ", 2, 2, None),
-        Among("λου", -1, 2, None),
-        Among("πα", -1, 1, None),
-        Among("ξαναπα", 15, 1, None),
-        Among("επα", 15, 1, None),
-        Among("περιπα", 15, 1, None),
-        Among("αναμπα", 15, 1, None),
-        Among("εμπα", 15, 1, None),
-        Among("β", -1, 2, None),
-        Among("δανε", -1, 1, None),
-        Among("βαθυρι", -1, 2, None),
-        Among("βαρκ", -1, 2, None),
-        Among("μαρκ", -1, 2, None),
-        Among("λ", -1, 2, None),
-        Among("μ", -1, 2, None),
-        Among("κορν", -1, 2, None),
-        Among("αθρο", -1, 1, None),
-        Among("συναθρο", 29, 1, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("π", -1, 2, None),
+    Among("ιμπ", 0, 2, None),
+    Among("ρ", -1, 2, None),
+    Among("πρ", 2, 2, None),
+    Among("μπρ", 3, 2, None),
+    Among("αρρ", 2, 2, None),
+    Among("γλυκυρ", 2, 2, None),
+    Among("πολυρ", 2, 2, None),
+    Among("αμπαρ", 2, 2, None),
+    Among("μαρ", 2, 2, None),
+    Among("γκρ", 2, 2, None),
+    Among("πιπερορ", 2, 2, None),
+    Among("βολβορ", 2, 2, None),
+    Among("γλυκορ", 2, 2, None),
+    Among("λου", -1, 2, None),
+    Among("πα", -1, 1, None),
+    Among("ξαναπα", 15, 1, None),
+    Among("επα", 15, 1, None),
+    Among("περιπα", 15, 1, None),
+    Among("αναμπα", 15, 1, None),
+    Among("εμπα", 15, 1, None),
+    Among("β", -1, 2, None),
+    Among("δανε", -1, 1, None),
+    Among("βαθυρι", -1, 2, None),
+    Among("βαρκ", -1, 2, None),
+    Among("μαρκ", -1, 2, None),
+    Among("λ", -1, 2, None),
+    Among("μ", -1, 2, None),
+    Among("κορν", -1, 2, None),
+    Among("αθρο", -1, 1, None),
+    Among("συναθρο", 29, 1, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((0, 2, 2));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xbc') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb9\xce"[..]) => {
+                    found = Some((1, 6, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((2, 2, 2));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x80') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((3, 4, 2));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xbc') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((4, 6, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x81') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb1\xcf"[..]) => {
+                    found = Some((5, 6, 2));
+                }
+                Some(b'\x85') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xba')
+                            if t.get(n.wrapping_sub(12)..n - 5)
+                                == Some(&b"\xce\xb3\xce\xbb\xcf\x85\xce"[..]) =>
+                        {
+                            found = Some((6, 12, 2));
+                        }
+                        Some(b'\xbb')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xcf\x80\xce\xbf\xce"[..]) =>
+                        {
+                            found = Some((7, 10, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x80')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xce\xb1\xce\xbc\xcf"[..]) =>
+                        {
+                            found = Some((8, 10, 2));
+                        }
+                        Some(b'\xbc') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((9, 6, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xba') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb3\xce"[..]) => {
+                    found = Some((10, 6, 2));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x81')
+                            if t.get(n.wrapping_sub(14)..n - 5)
+                                == Some(&b"\xcf\x80\xce\xb9\xcf\x80\xce\xb5\xcf"[..]) =>
+                        {
+                            found = Some((11, 14, 2));
+                        }
+                        Some(b'\xb2')
+                            if t.get(n.wrapping_sub(12)..n - 5)
+                                == Some(&b"\xce\xb2\xce\xbf\xce\xbb\xce"[..]) =>
+                        {
+                            found = Some((12, 12, 2));
+                        }
+                        Some(b'\xba')
+                            if t.get(n.wrapping_sub(12)..n - 5)
+                                == Some(&b"\xce\xb3\xce\xbb\xcf\x85\xce"[..]) =>
+                        {
+                            found = Some((13, 12, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xbb\xce\xbf\xcf"[..]) => {
+            found = Some((14, 6, 2));
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xcf\x80\xce"[..]) => {
+            found = Some((15, 4, 1));
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(12)..n - 5)
+                        == Some(&b"\xce\xbe\xce\xb1\xce\xbd\xce"[..]) =>
+                {
+                    found = Some((16, 12, 1));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                    found = Some((17, 6, 1));
+                }
+                Some(b'\xb9')
+                    if t.get(n.wrapping_sub(12)..n - 5)
+                        == Some(&b"\xcf\x80\xce\xb5\xcf\x81\xce"[..]) =>
+                {
+                    found = Some((18, 12, 1));
+                }
+                Some(b'\xbc') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\xb1')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xce\xb1\xce\xbd\xce"[..]) =>
+                        {
+                            found = Some((19, 12, 1));
+                        }
+                        Some(b'\xb5') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) => {
+                            found = Some((20, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb2') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((21, 2, 2));
+        }
+        Some(b'\xb5')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb4\xce\xb1\xce\xbd\xce"[..]) =>
+        {
+            found = Some((22, 8, 1));
+        }
+        Some(b'\xb9')
+            if t.get(n.wrapping_sub(12)..n - 1)
+                == Some(&b"\xce\xb2\xce\xb1\xce\xb8\xcf\x85\xcf\x81\xce"[..]) =>
+        {
+            found = Some((23, 12, 2));
+        }
+        Some(b'\xba') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb1\xcf\x81\xce"[..]) => {
+            match t.get(n.wrapping_sub(7)) {
+                Some(b'\xb2') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) => {
+                    found = Some((24, 8, 2));
+                }
+                Some(b'\xbc') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) => {
+                    found = Some((25, 8, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((26, 2, 2));
+        }
+        Some(b'\xbc') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((27, 2, 2));
+        }
+        Some(b'\xbd')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xba\xce\xbf\xcf\x81\xce"[..]) =>
+        {
+            found = Some((28, 8, 2));
+        }
+        Some(b'\xbf')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb1\xce\xb8\xcf\x81\xce"[..]) =>
+        {
+            found = Some((29, 8, 1));
+            match t.get(n.wrapping_sub(9)) {
+                Some(b'\xbd')
+                    if t.get(n.wrapping_sub(14)..n - 9) == Some(&b"\xcf\x83\xcf\x85\xce"[..]) =>
+                {
+                    found = Some((30, 14, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 201 (`step_s2`).
-static A_4: Table = Table::new(
-    &[
-        Among("ωθηκεσ", -1, 1, None),
-        Among("ωθηκα", -1, 1, None),
-        Among("ωθηκατε", -1, 1, None),
-        Among("ωθηκε", -1, 1, None),
-        Among("ωθηκαμε", -1, 1, None),
-        Among("ωθηκανε", -1, 1, None),
-        Among("ωθηκαν", -1, 1, None),
-    ],
-    true,
-);
+static A_4: Table = Table::new(&[
+    Among("ωθηκεσ", -1, 1, None),
+    Among("ωθηκα", -1, 1, None),
+    Among("ωθηκατε", -1, 1, None),
+    Among("ωθηκε", -1, 1, None),
+    Among("ωθηκαμε", -1, 1, None),
+    Among("ωθηκανε", -1, 1, None),
+    Among("ωθηκαν", -1, 1, None),
+]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83')
+            if t.get(n.wrapping_sub(12)..n - 1)
+                == Some(&b"\xcf\x89\xce\xb8\xce\xb7\xce\xba\xce\xb5\xcf"[..]) =>
+        {
+            found = Some((0, 12, 1));
+        }
+        Some(b'\xb1')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xcf\x89\xce\xb8\xce\xb7\xce\xba\xce"[..]) =>
+        {
+            found = Some((1, 10, 1));
+        }
+        Some(b'\xb5') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x84')
+                    if t.get(n.wrapping_sub(14)..n - 3)
+                        == Some(&b"\xcf\x89\xce\xb8\xce\xb7\xce\xba\xce\xb1\xcf"[..]) =>
+                {
+                    found = Some((2, 14, 1));
+                }
+                Some(b'\xba')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xcf\x89\xce\xb8\xce\xb7\xce"[..]) =>
+                {
+                    found = Some((3, 10, 1));
+                }
+                Some(b'\xbc')
+                    if t.get(n.wrapping_sub(14)..n - 3)
+                        == Some(&b"\xcf\x89\xce\xb8\xce\xb7\xce\xba\xce\xb1\xce"[..]) =>
+                {
+                    found = Some((4, 14, 1));
+                }
+                Some(b'\xbd')
+                    if t.get(n.wrapping_sub(14)..n - 3)
+                        == Some(&b"\xcf\x89\xce\xb8\xce\xb7\xce\xba\xce\xb1\xce"[..]) =>
+                {
+                    found = Some((5, 14, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbd')
+            if t.get(n.wrapping_sub(12)..n - 1)
+                == Some(&b"\xcf\x89\xce\xb8\xce\xb7\xce\xba\xce\xb1\xce"[..]) =>
+        {
+            found = Some((6, 12, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 205 (`step_s2`).
-static A_5: Table = Table::new(
-    &[
-        Among("σ", -1, 1, None),
-        Among("χ", -1, 1, None),
-        Among("υψ", -1, 1, None),
-        Among("ζω", -1, 1, None),
-        Among("βι", -1, 1, None),
-        Among("λι", -1, 1, None),
-        Among("αλ", -1, 1, None),
-        Among("εν", -1, 1, None),
-    ],
-    true,
-);
+static A_5: Table = Table::new(&[
+    Among("σ", -1, 1, None),
+    Among("χ", -1, 1, None),
+    Among("υψ", -1, 1, None),
+    Among("ζω", -1, 1, None),
+    Among("βι", -1, 1, None),
+    Among("λι", -1, 1, None),
+    Among("αλ", -1, 1, None),
+    Among("εν", -1, 1, None),
+]);
+
+/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        Some(b'\x88') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xcf\x85\xcf"[..]) => {
+            found = Some((2, 4, 1));
+        }
+        Some(b'\x89') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xce\xb6\xcf"[..]) => {
+            found = Some((3, 4, 1));
+        }
+        Some(b'\xb9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb2') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((4, 4, 1));
+                }
+                Some(b'\xbb') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((5, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xce\xb1\xce"[..]) => {
+            found = Some((6, 4, 1));
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xce\xb5\xce"[..]) => {
+            found = Some((7, 4, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 214 (`step_s3`).
-static A_6: Table = Table::new(
-    &[
-        Among("ισεσ", -1, 1, None),
-        Among("ισα", -1, 1, None),
-        Among("ισε", -1, 1, None),
-        Among("ισατε", -1, 1, None),
-        Among("ισαμε", -1, 1, None),
-        Among("ισανε", -1, 1, None),
-        Among("ισαν", -1, 1, None),
-    ],
-    true,
-);
+static A_6: Table = Table::new(&[
+    Among("ισεσ", -1, 1, None),
+    Among("ισα", -1, 1, None),
+    Among("ισε", -1, 1, None),
+    Among("ισατε", -1, 1, None),
+    Among("ισαμε", -1, 1, None),
+    Among("ισανε", -1, 1, None),
+    Among("ισαν", -1, 1, None),
+]);
+
+/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb9\xcf\x83\xce\xb5\xcf"[..]) =>
+        {
+            found = Some((0, 8, 1));
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb9\xcf\x83\xce"[..]) => {
+            found = Some((1, 6, 1));
+        }
+        Some(b'\xb5') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb9\xcf"[..]) => {
+                    found = Some((2, 6, 1));
+                }
+                Some(b'\x84')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xb9\xcf\x83\xce\xb1\xcf"[..]) =>
+                {
+                    found = Some((3, 10, 1));
+                }
+                Some(b'\xbc')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xb9\xcf\x83\xce\xb1\xce"[..]) =>
+                {
+                    found = Some((4, 10, 1));
+                }
+                Some(b'\xbd')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xb9\xcf\x83\xce\xb1\xce"[..]) =>
+                {
+                    found = Some((5, 10, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbd')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb9\xcf\x83\xce\xb1\xce"[..]) =>
+        {
+            found = Some((6, 8, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 218 (`step_s3`).
-static A_7: Table = Table::new(
-    &[
-        Among("π", -1, 2, None),
-        Among("λαρ", -1, 2, None),
-        Among("δημοκρατ", -1, 2, None),
-        Among("αφ", -1, 2, None),
-        Among("γιγαντοαφ", 3, 2, None),
-        Among("ξαναπα", -1, 1, None),
-        Among("επα", -1, 1, None),
-        Among("περιπα", -1, 1, None),
-        Among("αναμπα", -1, 1, None),
-        Among("εμπα", -1, 1, None),
-        Among("χαρτοπα", -1, 1, None),
-        Among("εξαρχα", -1, 1, None),
-        Among("πε", -1, 1, None),
-        Among("επε", 12, 1, None),
-        Among("μετεπε", 13, 1, None),
-        Among("εσε", -1, 1, None),
-        Among("γε", -1, 2, None),
-        Among("γκε", -1, 2, None),
-        Among("κλε", -1, 1, None),
-        Among("εσωκλε", 18, 1, None),
-        Among("εκλε", 18, 1, None),
-        Among("απεκλε", 20, 1, None),
-        Among("αποκλε", 18, 1, None),
-        Among("δανε", -1, 1, None),
-        Among("γκ", -1, 2, None),
-        Among("μ", -1, 2, None),
-        Among("πουκαμ", 25, 2, None),
-        Among("κομ", 25, 2, None),
-        Among("αν", -1, 2, None),
-        Among("αθρο", -1, 1, None),
-        Among("συναθρο", 29, 1, None),
-        Among("ολο", -1, 2, None),
-    ],
-    true,
-);
+static A_7: Table = Table::new(&[
+    Among("π", -1, 2, None),
+    Among("λαρ", -1, 2, None),
+    Among("δημοκρατ", -1, 2, None),
+    Among("αφ", -1, 2, None),
+    Among("γιγαντοαφ", 3, 2, None),
+    Among("ξαναπα", -1, 1, None),
+    Among("επα", -1, 1, None),
+    Among("περιπα", -1, 1, None),
+    Among("αναμπα", -1, 1, None),
+    Among("εμπα", -1, 1, None),
+    Among("χαρτοπα", -1, 1, None),
+    Among("εξαρχα", -1, 1, None),
+    Among("πε", -1, 1, None),
+    Among("επε", 12, 1, None),
+    Among("μετεπε", 13, 1, None),
+    Among("εσε", -1, 1, None),
+    Among("γε", -1, 2, None),
+    Among("γκε", -1, 2, None),
+    Among("κλε", -1, 1, None),
+    Among("εσωκλε", 18, 1, None),
+    Among("εκλε", 18, 1, None),
+    Among("απεκλε", 20, 1, None),
+    Among("αποκλε", 18, 1, None),
+    Among("δανε", -1, 1, None),
+    Among("γκ", -1, 2, None),
+    Among("μ", -1, 2, None),
+    Among("πουκαμ", 25, 2, None),
+    Among("κομ", 25, 2, None),
+    Among("αν", -1, 2, None),
+    Among("αθρο", -1, 1, None),
+    Among("συναθρο", 29, 1, None),
+    Among("ολο", -1, 2, None),
+]);
+
+/// The row of `A_7` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_7(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((0, 2, 2));
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xbb\xce\xb1\xcf"[..]) => {
+            found = Some((1, 6, 2));
+        }
+        Some(b'\x84')
+            if t.get(n.wrapping_sub(16)..n - 1)
+                == Some(&b"\xce\xb4\xce\xb7\xce\xbc\xce\xbf\xce\xba\xcf\x81\xce\xb1\xcf"[..]) =>
+        {
+            found = Some((2, 16, 2));
+        }
+        Some(b'\x86') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xce\xb1\xcf"[..]) => {
+            found = Some((3, 4, 2));
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\xbf')
+                    if t.get(n.wrapping_sub(18)..n - 5)
+                        == Some(&b"\xce\xb3\xce\xb9\xce\xb3\xce\xb1\xce\xbd\xcf\x84\xce"[..]) =>
+                {
+                    found = Some((4, 18, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x80') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb1')
+                            if t.get(n.wrapping_sub(12)..n - 5)
+                                == Some(&b"\xce\xbe\xce\xb1\xce\xbd\xce"[..]) =>
+                        {
+                            found = Some((5, 12, 1));
+                        }
+                        Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((6, 6, 1));
+                        }
+                        Some(b'\xb9')
+                            if t.get(n.wrapping_sub(12)..n - 5)
+                                == Some(&b"\xcf\x80\xce\xb5\xcf\x81\xce"[..]) =>
+                        {
+                            found = Some((7, 12, 1));
+                        }
+                        Some(b'\xbc') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\xb1')
+                                    if t.get(n.wrapping_sub(12)..n - 7)
+                                        == Some(&b"\xce\xb1\xce\xbd\xce"[..]) =>
+                                {
+                                    found = Some((8, 12, 1));
+                                }
+                                Some(b'\xb5')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((9, 8, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(14)..n - 5)
+                                == Some(&b"\xcf\x87\xce\xb1\xcf\x81\xcf\x84\xce"[..]) =>
+                        {
+                            found = Some((10, 14, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x87')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xce\xb5\xce\xbe\xce\xb1\xcf\x81\xcf"[..]) =>
+                {
+                    found = Some((11, 12, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb5') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x80') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((12, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((13, 6, 1));
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x84')
+                                    if t.get(n.wrapping_sub(12)..n - 7)
+                                        == Some(&b"\xce\xbc\xce\xb5\xcf"[..]) =>
+                                {
+                                    found = Some((14, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x83') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb5\xcf"[..]) => {
+                    found = Some((15, 6, 1));
+                }
+                Some(b'\xb3') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((16, 4, 2));
+                }
+                Some(b'\xba') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb3\xce"[..]) => {
+                    found = Some((17, 6, 2));
+                }
+                Some(b'\xbb') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xba\xce"[..]) => {
+                    found = Some((18, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x89')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xce\xb5\xcf\x83\xcf"[..]) =>
+                        {
+                            found = Some((19, 12, 1));
+                        }
+                        Some(b'\xb5') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) => {
+                            found = Some((20, 8, 1));
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\x80')
+                                    if t.get(n.wrapping_sub(12)..n - 9)
+                                        == Some(&b"\xce\xb1\xcf"[..]) =>
+                                {
+                                    found = Some((21, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xce\xb1\xcf\x80\xce"[..]) =>
+                        {
+                            found = Some((22, 12, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbd')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb4\xce\xb1\xce"[..]) =>
+                {
+                    found = Some((23, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xba') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xce\xb3\xce"[..]) => {
+            found = Some((24, 4, 2));
+        }
+        Some(b'\xbc') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((25, 2, 2));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xcf\x80\xce\xbf\xcf\x85\xce\xba\xce"[..]) =>
+                {
+                    found = Some((26, 12, 2));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xba\xce"[..]) => {
+                    found = Some((27, 6, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xce\xb1\xce"[..]) => {
+            found = Some((28, 4, 2));
+        }
+        Some(b'\xbf') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x81')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb1\xce\xb8\xcf"[..]) =>
+                {
+                    found = Some((29, 8, 1));
+                    match t.get(n.wrapping_sub(9)) {
+                        Some(b'\xbd')
+                            if t.get(n.wrapping_sub(14)..n - 9)
+                                == Some(&b"\xcf\x83\xcf\x85\xce"[..]) =>
+                        {
+                            found = Some((30, 14, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbb') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xbf\xce"[..]) => {
+                    found = Some((31, 6, 2));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 232 (`step_s4`).
-static A_8: Table = Table::new(
-    &[
-        Among("ισεισ", -1, 1, None),
-        Among("ισω", -1, 1, None),
-        Among("ισετε", -1, 1, None),
-        Among("ισουμε", -1, 1, None),
-        Among("ισουνε", -1, 1, None),
-        Among("ισει", -1, 1, None),
-        Among("ισουν", -1, 1, None),
-    ],
-    true,
-);
+static A_8: Table = Table::new(&[
+    Among("ισεισ", -1, 1, None),
+    Among("ισω", -1, 1, None),
+    Among("ισετε", -1, 1, None),
+    Among("ισουμε", -1, 1, None),
+    Among("ισουνε", -1, 1, None),
+    Among("ισει", -1, 1, None),
+    Among("ισουν", -1, 1, None),
+]);
+
+/// The row of `A_8` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_8(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xb9\xcf\x83\xce\xb5\xce\xb9\xcf"[..]) =>
+        {
+            found = Some((0, 10, 1));
+        }
+        Some(b'\x89') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb9\xcf\x83\xcf"[..]) => {
+            found = Some((1, 6, 1));
+        }
+        Some(b'\xb5') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x84')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xb9\xcf\x83\xce\xb5\xcf"[..]) =>
+                {
+                    found = Some((2, 10, 1));
+                }
+                Some(b'\xbc')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xce\xb9\xcf\x83\xce\xbf\xcf\x85\xce"[..]) =>
+                {
+                    found = Some((3, 12, 1));
+                }
+                Some(b'\xbd')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xce\xb9\xcf\x83\xce\xbf\xcf\x85\xce"[..]) =>
+                {
+                    found = Some((4, 12, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb9')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb9\xcf\x83\xce\xb5\xce"[..]) =>
+        {
+            found = Some((5, 8, 1));
+        }
+        Some(b'\xbd')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xb9\xcf\x83\xce\xbf\xcf\x85\xce"[..]) =>
+        {
+            found = Some((6, 10, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 236 (`step_s4`).
-static A_9: Table = Table::new(
-    &[
-        Among("ξαναπα", -1, 1, None),
-        Among("επα", -1, 1, None),
-        Among("περιπα", -1, 1, None),
-        Among("αναμπα", -1, 1, None),
-        Among("εμπα", -1, 1, None),
-        Among("χαρτοπα", -1, 1, None),
-        Among("εξαρχα", -1, 1, None),
-        Among("πε", -1, 1, None),
-        Among("επε", 7, 1, None),
-        Among("μετεπε", 8, 1, None),
-        Among("εσε", -1, 1, None),
-        Among("κλε", -1, 1, None),
-        Among("εσωκλε", 11, 1, None),
-        Among("εκλε", 11, 1, None),
-        Among("απεκλε", 13, 1, None),
-        Among("αποκλε", 11, 1, None),
-        Among("δανε", -1, 1, None),
-        Among("αθρο", -1, 1, None),
-        Among("συναθρο", 17, 1, None),
-    ],
-    true,
-);
+static A_9: Table = Table::new(&[
+    Among("ξαναπα", -1, 1, None),
+    Among("επα", -1, 1, None),
+    Among("περιπα", -1, 1, None),
+    Among("αναμπα", -1, 1, None),
+    Among("εμπα", -1, 1, None),
+    Among("χαρτοπα", -1, 1, None),
+    Among("εξαρχα", -1, 1, None),
+    Among("πε", -1, 1, None),
+    Among("επε", 7, 1, None),
+    Among("μετεπε", 8, 1, None),
+    Among("εσε", -1, 1, None),
+    Among("κλε", -1, 1, None),
+    Among("εσωκλε", 11, 1, None),
+    Among("εκλε", 11, 1, None),
+    Among("απεκλε", 13, 1, None),
+    Among("αποκλε", 11, 1, None),
+    Among("δανε", -1, 1, None),
+    Among("αθρο", -1, 1, None),
+    Among("συναθρο", 17, 1, None),
+]);
+
+/// The row of `A_9` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_9(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xb1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x80') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb1')
+                            if t.get(n.wrapping_sub(12)..n - 5)
+                                == Some(&b"\xce\xbe\xce\xb1\xce\xbd\xce"[..]) =>
+                        {
+                            found = Some((0, 12, 1));
+                        }
+                        Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((1, 6, 1));
+                        }
+                        Some(b'\xb9')
+                            if t.get(n.wrapping_sub(12)..n - 5)
+                                == Some(&b"\xcf\x80\xce\xb5\xcf\x81\xce"[..]) =>
+                        {
+                            found = Some((2, 12, 1));
+                        }
+                        Some(b'\xbc') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\xb1')
+                                    if t.get(n.wrapping_sub(12)..n - 7)
+                                        == Some(&b"\xce\xb1\xce\xbd\xce"[..]) =>
+                                {
+                                    found = Some((3, 12, 1));
+                                }
+                                Some(b'\xb5')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((4, 8, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(14)..n - 5)
+                                == Some(&b"\xcf\x87\xce\xb1\xcf\x81\xcf\x84\xce"[..]) =>
+                        {
+                            found = Some((5, 14, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x87')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xce\xb5\xce\xbe\xce\xb1\xcf\x81\xcf"[..]) =>
+                {
+                    found = Some((6, 12, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb5') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x80') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((7, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((8, 6, 1));
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x84')
+                                    if t.get(n.wrapping_sub(12)..n - 7)
+                                        == Some(&b"\xce\xbc\xce\xb5\xcf"[..]) =>
+                                {
+                                    found = Some((9, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x83') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb5\xcf"[..]) => {
+                    found = Some((10, 6, 1));
+                }
+                Some(b'\xbb') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xba\xce"[..]) => {
+                    found = Some((11, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x89')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xce\xb5\xcf\x83\xcf"[..]) =>
+                        {
+                            found = Some((12, 12, 1));
+                        }
+                        Some(b'\xb5') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) => {
+                            found = Some((13, 8, 1));
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\x80')
+                                    if t.get(n.wrapping_sub(12)..n - 9)
+                                        == Some(&b"\xce\xb1\xcf"[..]) =>
+                                {
+                                    found = Some((14, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xce\xb1\xcf\x80\xce"[..]) =>
+                        {
+                            found = Some((15, 12, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbd')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb4\xce\xb1\xce"[..]) =>
+                {
+                    found = Some((16, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbf')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb1\xce\xb8\xcf\x81\xce"[..]) =>
+        {
+            found = Some((17, 8, 1));
+            match t.get(n.wrapping_sub(9)) {
+                Some(b'\xbd')
+                    if t.get(n.wrapping_sub(14)..n - 9) == Some(&b"\xcf\x83\xcf\x85\xce"[..]) =>
+                {
+                    found = Some((18, 14, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 247 (`step_s5`).
-static A_10: Table = Table::new(
-    &[
-        Among("ιστουσ", -1, 1, None),
-        Among("ιστεσ", -1, 1, None),
-        Among("ιστησ", -1, 1, None),
-        Among("ιστοσ", -1, 1, None),
-        Among("ιστου", -1, 1, None),
-        Among("ιστα", -1, 1, None),
-        Among("ιστε", -1, 1, None),
-        Among("ιστη", -1, 1, None),
-        Among("ιστοι", -1, 1, None),
-        Among("ιστων", -1, 1, None),
-        Among("ιστο", -1, 1, None),
-    ],
-    true,
-);
+static A_10: Table = Table::new(&[
+    Among("ιστουσ", -1, 1, None),
+    Among("ιστεσ", -1, 1, None),
+    Among("ιστησ", -1, 1, None),
+    Among("ιστοσ", -1, 1, None),
+    Among("ιστου", -1, 1, None),
+    Among("ιστα", -1, 1, None),
+    Among("ιστε", -1, 1, None),
+    Among("ιστη", -1, 1, None),
+    Among("ιστοι", -1, 1, None),
+    Among("ιστων", -1, 1, None),
+    Among("ιστο", -1, 1, None),
+]);
+
+/// The row of `A_10` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_10(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xce\xb9\xcf\x83\xcf\x84\xce\xbf\xcf"[..]) =>
+                {
+                    found = Some((0, 12, 1));
+                }
+                Some(b'\xb5')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xb9\xcf\x83\xcf\x84\xce"[..]) =>
+                {
+                    found = Some((1, 10, 1));
+                }
+                Some(b'\xb7')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xb9\xcf\x83\xcf\x84\xce"[..]) =>
+                {
+                    found = Some((2, 10, 1));
+                }
+                Some(b'\xbf')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xb9\xcf\x83\xcf\x84\xce"[..]) =>
+                {
+                    found = Some((3, 10, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x85')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xb9\xcf\x83\xcf\x84\xce\xbf\xcf"[..]) =>
+        {
+            found = Some((4, 10, 1));
+        }
+        Some(b'\xb1')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb9\xcf\x83\xcf\x84\xce"[..]) =>
+        {
+            found = Some((5, 8, 1));
+        }
+        Some(b'\xb5')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb9\xcf\x83\xcf\x84\xce"[..]) =>
+        {
+            found = Some((6, 8, 1));
+        }
+        Some(b'\xb7')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb9\xcf\x83\xcf\x84\xce"[..]) =>
+        {
+            found = Some((7, 8, 1));
+        }
+        Some(b'\xb9')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xb9\xcf\x83\xcf\x84\xce\xbf\xce"[..]) =>
+        {
+            found = Some((8, 10, 1));
+        }
+        Some(b'\xbd')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xb9\xcf\x83\xcf\x84\xcf\x89\xce"[..]) =>
+        {
+            found = Some((9, 10, 1));
+        }
+        Some(b'\xbf')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb9\xcf\x83\xcf\x84\xce"[..]) =>
+        {
+            found = Some((10, 8, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 252 (`step_s5`).
-static A_11: Table = Table::new(
-    &[
-        Among("π", -1, 2, None),
-        Among("ευπ", 0, 2, None),
-        Among("απ", 0, 2, None),
-        Among("εμπ", 0, 2, None),
-        Among("γυρ", -1, 2, None),
-        Among("χρ", -1, 2, None),
-        Among("χωρ", -1, 2, None),
-        Among("αρ", -1, 2, None),
-        Among("αορ", -1, 2, None),
-        Among("χτ", -1, 2, None),
-        Among("αχτ", 9, 2, None),
-        Among("κτ", -1, 2, None),
-        Among("ακτ", 11, 2, None),
-        Among("σχ", -1, 2, None),
-        Among("ασχ", 13, 2, None),
-        Among("ταχ", -1, 2, None),
-        Among("υψ", -1, 2, None),
-        Among("ατα", -1, 2, None),
-        Among("φα", -1, 2, None),
-        Among("ηφα", 18, 2, None),
-        Among("λυγ", -1, 2, None),
-        Among("μεγ", -1, 2, None),
-        Among("ηδ", -1, 2, None),
-        Among("σε", -1, 1, None),
-        Among("ασε", 23, 1, None),
-        Among("πλε", -1, 1, None),
-        Among("κλε", -1, 1, None),
-        Among("εσωκλε", 26, 1, None),
-        Among("δανε", -1, 1, None),
-        Among("εχθ", -1, 2, None),
-        Among("καθ", -1, 2, None),
-        Among("σκ", -1, 2, None),
-        Among("κακ", -1, 2, None),
-        Among("μακ", -1, 2, None),
-        Among("κυλ", -1, 2, None),
-        Among("φιλ", -1, 2, None),
-        Among("μ", -1, 2, None),
-        Among("γεμ", 36, 2, None),
-        Among("αχν", -1, 2, None),
-        Among("συναθρο", -1, 1, None),
-    ],
-    true,
-);
+static A_11: Table = Table::new(&[
+    Among("π", -1, 2, None),
+    Among("ευπ", 0, 2, None),
+    Among("απ", 0, 2, None),
+    Among("εμπ", 0, 2, None),
+    Among("γυρ", -1, 2, None),
+    Among("χρ", -1, 2, None),
+    Among("χωρ", -1, 2, None),
+    Among("αρ", -1, 2, None),
+    Among("αορ", -1, 2, None),
+    Among("χτ", -1, 2, None),
+    Among("αχτ", 9, 2, None),
+    Among("κτ", -1, 2, None),
+    Among("ακτ", 11, 2, None),
+    Among("σχ", -1, 2, None),
+    Among("ασχ", 13, 2, None),
+    Among("ταχ", -1, 2, None),
+    Among("υψ", -1, 2, None),
+    Among("ατα", -1, 2, None),
+    Among("φα", -1, 2, None),
+    Among("ηφα", 18, 2, None),
+    Among("λυγ", -1, 2, None),
+    Among("μεγ", -1, 2, None),
+    Among("ηδ", -1, 2, None),
+    Among("σε", -1, 1, None),
+    Among("ασε", 23, 1, None),
+    Among("πλε", -1, 1, None),
+    Among("κλε", -1, 1, None),
+    Among("εσωκλε", 26, 1, None),
+    Among("δανε", -1, 1, None),
+    Among("εχθ", -1, 2, None),
+    Among("καθ", -1, 2, None),
+    Among("σκ", -1, 2, None),
+    Among("κακ", -1, 2, None),
+    Among("μακ", -1, 2, None),
+    Among("κυλ", -1, 2, None),
+    Among("φιλ", -1, 2, None),
+    Among("μ", -1, 2, None),
+    Among("γεμ", 36, 2, None),
+    Among("αχν", -1, 2, None),
+    Among("συναθρο", -1, 1, None),
+]);
+
+/// The row of `A_11` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_11(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((0, 2, 2));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb5\xcf"[..]) => {
+                    found = Some((1, 6, 2));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((2, 4, 2));
+                }
+                Some(b'\xbc') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb5\xce"[..]) => {
+                    found = Some((3, 6, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb3\xcf"[..]) => {
+                    found = Some((4, 6, 2));
+                }
+                Some(b'\x87') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((5, 4, 2));
+                }
+                Some(b'\x89') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x87\xcf"[..]) => {
+                    found = Some((6, 6, 2));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((7, 4, 2));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb1\xce"[..]) => {
+                    found = Some((8, 6, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x84') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x87') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((9, 4, 2));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((10, 6, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xba') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((11, 4, 2));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((12, 6, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((13, 4, 2));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((14, 6, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x84\xce"[..]) => {
+                    found = Some((15, 6, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x88') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xcf\x85\xcf"[..]) => {
+            found = Some((16, 4, 2));
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x84') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb1\xcf"[..]) => {
+                    found = Some((17, 6, 2));
+                }
+                Some(b'\x86') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((18, 4, 2));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb7') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((19, 6, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb3') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xbb\xcf"[..]) => {
+                    found = Some((20, 6, 2));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xbc\xce"[..]) => {
+                    found = Some((21, 6, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb4') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xce\xb7\xce"[..]) => {
+            found = Some((22, 4, 2));
+        }
+        Some(b'\xb5') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((23, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((24, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbb') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x80') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xcf"[..]) => {
+                            found = Some((25, 6, 1));
+                        }
+                        Some(b'\xba') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((26, 6, 1));
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x89')
+                                    if t.get(n.wrapping_sub(12)..n - 7)
+                                        == Some(&b"\xce\xb5\xcf\x83\xcf"[..]) =>
+                                {
+                                    found = Some((27, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbd')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb4\xce\xb1\xce"[..]) =>
+                {
+                    found = Some((28, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb8') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x87') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb5\xcf"[..]) => {
+                    found = Some((29, 6, 2));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xba\xce"[..]) => {
+                    found = Some((30, 6, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xba') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((31, 4, 2));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xba') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((32, 6, 2));
+                        }
+                        Some(b'\xbc') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((33, 6, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xba\xcf"[..]) => {
+                    found = Some((34, 6, 2));
+                }
+                Some(b'\xb9') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x86\xce"[..]) => {
+                    found = Some((35, 6, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbc') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((36, 2, 2));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb3\xce"[..]) => {
+                    found = Some((37, 6, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb1\xcf\x87\xce"[..]) => {
+            found = Some((38, 6, 2));
+        }
+        Some(b'\xbf')
+            if t.get(n.wrapping_sub(14)..n - 1)
+                == Some(&b"\xcf\x83\xcf\x85\xce\xbd\xce\xb1\xce\xb8\xcf\x81\xce"[..]) =>
+        {
+            found = Some((39, 14, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 265 (`step_s6`).
-static A_12: Table = Table::new(
-    &[
-        Among("ισμουσ", -1, 1, None),
-        Among("ισμοσ", -1, 1, None),
-        Among("ισμου", -1, 1, None),
-        Among("ισμοι", -1, 1, None),
-        Among("ισμων", -1, 1, None),
-        Among("ισμο", -1, 1, None),
-    ],
-    true,
-);
+static A_12: Table = Table::new(&[
+    Among("ισμουσ", -1, 1, None),
+    Among("ισμοσ", -1, 1, None),
+    Among("ισμου", -1, 1, None),
+    Among("ισμοι", -1, 1, None),
+    Among("ισμων", -1, 1, None),
+    Among("ισμο", -1, 1, None),
+]);
+
+/// The row of `A_12` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_12(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xce\xb9\xcf\x83\xce\xbc\xce\xbf\xcf"[..]) =>
+                {
+                    found = Some((0, 12, 1));
+                }
+                Some(b'\xbf')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xb9\xcf\x83\xce\xbc\xce"[..]) =>
+                {
+                    found = Some((1, 10, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x85')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xb9\xcf\x83\xce\xbc\xce\xbf\xcf"[..]) =>
+        {
+            found = Some((2, 10, 1));
+        }
+        Some(b'\xb9')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xb9\xcf\x83\xce\xbc\xce\xbf\xce"[..]) =>
+        {
+            found = Some((3, 10, 1));
+        }
+        Some(b'\xbd')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xb9\xcf\x83\xce\xbc\xcf\x89\xce"[..]) =>
+        {
+            found = Some((4, 10, 1));
+        }
+        Some(b'\xbf')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb9\xcf\x83\xce\xbc\xce"[..]) =>
+        {
+            found = Some((5, 8, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 269 (`step_s6`).
-static A_13: Table = Table::new(
-    &[
-        Among("σε", -1, 1, None),
-        Among("μετασε", 0, 1, None),
-        Among("μικροσε", 0, 1, None),
-        Among("εγκλε", -1, 1, None),
-        Among("αποκλε", -1, 1, None),
-        Among("δανε", -1, 2, None),
-        Among("αντιδανε", 5, 2, None),
-    ],
-    true,
-);
+static A_13: Table = Table::new(&[
+    Among("σε", -1, 1, None),
+    Among("μετασε", 0, 1, None),
+    Among("μικροσε", 0, 1, None),
+    Among("εγκλε", -1, 1, None),
+    Among("αποκλε", -1, 1, None),
+    Among("δανε", -1, 2, None),
+    Among("αντιδανε", 5, 2, None),
+]);
+
+/// The row of `A_13` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_13(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xb5') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((0, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb1')
+                            if t.get(n.wrapping_sub(12)..n - 5)
+                                == Some(&b"\xce\xbc\xce\xb5\xcf\x84\xce"[..]) =>
+                        {
+                            found = Some((1, 12, 1));
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(14)..n - 5)
+                                == Some(&b"\xce\xbc\xce\xb9\xce\xba\xcf\x81\xce"[..]) =>
+                        {
+                            found = Some((2, 14, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbb') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xba\xce"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\xb3')
+                            if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xce\xb5\xce"[..]) =>
+                        {
+                            found = Some((3, 10, 1));
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xce\xb1\xcf\x80\xce"[..]) =>
+                        {
+                            found = Some((4, 12, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbd')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb4\xce\xb1\xce"[..]) =>
+                {
+                    found = Some((5, 8, 2));
+                    match t.get(n.wrapping_sub(9)) {
+                        Some(b'\xb9')
+                            if t.get(n.wrapping_sub(16)..n - 9)
+                                == Some(&b"\xce\xb1\xce\xbd\xcf\x84\xce"[..]) =>
+                        {
+                            found = Some((6, 16, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 275 (`step_s6`).
-static A_14: Table = Table::new(
-    &[
-        Among("τοπικ", -1, 7, None),
-        Among("σκεπτικ", -1, 6, None),
-        Among("γνωστικ", -1, 3, None),
-        Among("αγνωστικ", 2, 1, None),
-        Among("εκλεκτικ", -1, 5, None),
-        Among("ατομικ", -1, 2, None),
-        Among("εθνικ", -1, 4, None),
-        Among("θεατριν", -1, 10, None),
-        Among("αλεξανδριν", -1, 8, None),
-        Among("βυζαντιν", -1, 9, None),
-    ],
-    true,
-);
+static A_14: Table = Table::new(&[
+    Among("τοπικ", -1, 7, None),
+    Among("σκεπτικ", -1, 6, None),
+    Among("γνωστικ", -1, 3, None),
+    Among("αγνωστικ", 2, 1, None),
+    Among("εκλεκτικ", -1, 5, None),
+    Among("ατομικ", -1, 2, None),
+    Among("εθνικ", -1, 4, None),
+    Among("θεατριν", -1, 10, None),
+    Among("αλεξανδριν", -1, 8, None),
+    Among("βυζαντιν", -1, 9, None),
+]);
+
+/// The row of `A_14` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_14(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xba') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xce\xb9\xce"[..]) => {
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\x80')
+                    if t.get(n.wrapping_sub(10)..n - 5) == Some(&b"\xcf\x84\xce\xbf\xcf"[..]) =>
+                {
+                    found = Some((0, 10, 7));
+                }
+                Some(b'\x84') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xcf"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x80')
+                            if t.get(n.wrapping_sub(14)..n - 7)
+                                == Some(&b"\xcf\x83\xce\xba\xce\xb5\xcf"[..]) =>
+                        {
+                            found = Some((1, 14, 6));
+                        }
+                        Some(b'\x83')
+                            if t.get(n.wrapping_sub(14)..n - 7)
+                                == Some(&b"\xce\xb3\xce\xbd\xcf\x89\xcf"[..]) =>
+                        {
+                            found = Some((2, 14, 3));
+                            match t.get(n.wrapping_sub(15)) {
+                                Some(b'\xb1')
+                                    if t.get(n.wrapping_sub(16)..n - 15) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((3, 16, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xba')
+                            if t.get(n.wrapping_sub(16)..n - 7)
+                                == Some(&b"\xce\xb5\xce\xba\xce\xbb\xce\xb5\xce"[..]) =>
+                        {
+                            found = Some((4, 16, 5));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbc')
+                    if t.get(n.wrapping_sub(12)..n - 5)
+                        == Some(&b"\xce\xb1\xcf\x84\xce\xbf\xce"[..]) =>
+                {
+                    found = Some((5, 12, 2));
+                }
+                Some(b'\xbd')
+                    if t.get(n.wrapping_sub(10)..n - 5) == Some(&b"\xce\xb5\xce\xb8\xce"[..]) =>
+                {
+                    found = Some((6, 10, 4));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xce\xb9\xce"[..]) => {
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\x81') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xcf"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x84')
+                            if t.get(n.wrapping_sub(14)..n - 7)
+                                == Some(&b"\xce\xb8\xce\xb5\xce\xb1\xcf"[..]) =>
+                        {
+                            found = Some((7, 14, 10));
+                        }
+                        Some(b'\xb4')
+                            if t.get(n.wrapping_sub(20)..n - 7)
+                                == Some(
+                                    &b"\xce\xb1\xce\xbb\xce\xb5\xce\xbe\xce\xb1\xce\xbd\xce"[..],
+                                ) =>
+                        {
+                            found = Some((8, 20, 8));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x84')
+                    if t.get(n.wrapping_sub(16)..n - 5)
+                        == Some(&b"\xce\xb2\xcf\x85\xce\xb6\xce\xb1\xce\xbd\xcf"[..]) =>
+                {
+                    found = Some((9, 16, 9));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 292 (`step_s7`).
-static A_15: Table = Table::new(
-    &[
-        Among("αρακια", -1, 1, None),
-        Among("ουδακια", -1, 1, None),
-        Among("αρακι", -1, 1, None),
-        Among("ουδακι", -1, 1, None),
-    ],
-    true,
-);
+static A_15: Table = Table::new(&[
+    Among("αρακια", -1, 1, None),
+    Among("ουδακια", -1, 1, None),
+    Among("αρακι", -1, 1, None),
+    Among("ουδακι", -1, 1, None),
+]);
+
+/// The row of `A_15` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_15(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xb1')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb1\xce\xba\xce\xb9\xce"[..]) =>
+        {
+            match t.get(n.wrapping_sub(9)) {
+                Some(b'\x81') if t.get(n.wrapping_sub(12)..n - 9) == Some(&b"\xce\xb1\xcf"[..]) => {
+                    found = Some((0, 12, 1));
+                }
+                Some(b'\xb4')
+                    if t.get(n.wrapping_sub(14)..n - 9) == Some(&b"\xce\xbf\xcf\x85\xce"[..]) =>
+                {
+                    found = Some((1, 14, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb9') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb1\xce\xba\xce"[..]) => {
+            match t.get(n.wrapping_sub(7)) {
+                Some(b'\x81') if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xce\xb1\xcf"[..]) => {
+                    found = Some((2, 10, 1));
+                }
+                Some(b'\xb4')
+                    if t.get(n.wrapping_sub(12)..n - 7) == Some(&b"\xce\xbf\xcf\x85\xce"[..]) =>
+                {
+                    found = Some((3, 12, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 296 (`step_s7`).
-static A_16: Table = Table::new(&[Among("σ", -1, 1, None), Among("χ", -1, 1, None)], true);
+static A_16: Table = Table::new(&[Among("σ", -1, 1, None), Among("χ", -1, 1, None)]);
+
+/// The row of `A_16` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_16(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 305 (`step_s8`).
-static A_17: Table = Table::new(
-    &[
-        Among("ιτσασ", -1, 1, None),
-        Among("ιτσεσ", -1, 1, None),
-        Among("ιτσα", -1, 1, None),
-        Among("ακια", -1, 1, None),
-        Among("αρακια", 3, 1, None),
-        Among("ακι", -1, 1, None),
-        Among("αρακι", 5, 1, None),
-        Among("ιτσων", -1, 1, None),
-    ],
-    true,
-);
+static A_17: Table = Table::new(&[
+    Among("ιτσασ", -1, 1, None),
+    Among("ιτσεσ", -1, 1, None),
+    Among("ιτσα", -1, 1, None),
+    Among("ακια", -1, 1, None),
+    Among("αρακια", 3, 1, None),
+    Among("ακι", -1, 1, None),
+    Among("αρακι", 5, 1, None),
+    Among("ιτσων", -1, 1, None),
+]);
+
+/// The row of `A_17` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_17(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xb9\xcf\x84\xcf\x83\xce"[..]) =>
+                {
+                    found = Some((0, 10, 1));
+                }
+                Some(b'\xb5')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xb9\xcf\x84\xcf\x83\xce"[..]) =>
+                {
+                    found = Some((1, 10, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb9\xcf\x84\xcf"[..]) =>
+                {
+                    found = Some((2, 8, 1));
+                }
+                Some(b'\xb9')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb1\xce\xba\xce"[..]) =>
+                {
+                    found = Some((3, 8, 1));
+                    match t.get(n.wrapping_sub(9)) {
+                        Some(b'\x81')
+                            if t.get(n.wrapping_sub(12)..n - 9) == Some(&b"\xce\xb1\xcf"[..]) =>
+                        {
+                            found = Some((4, 12, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb9') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb1\xce\xba\xce"[..]) => {
+            found = Some((5, 6, 1));
+            match t.get(n.wrapping_sub(7)) {
+                Some(b'\x81') if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xce\xb1\xcf"[..]) => {
+                    found = Some((6, 10, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbd')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xb9\xcf\x84\xcf\x83\xcf\x89\xce"[..]) =>
+        {
+            found = Some((7, 10, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 309 (`step_s8`).
-static A_18: Table = Table::new(
-    &[
-        Among("π", -1, 2, None),
-        Among("κατραπ", 0, 1, None),
-        Among("ρ", -1, 1, None),
-        Among("βρ", 2, 1, None),
-        Among("λαβρ", 3, 1, None),
-        Among("αμβρ", 3, 1, None),
-        Among("πατερ", 2, 2, None),
-        Among("μερ", 2, 1, None),
-        Among("ανθρ", 2, 1, None),
-        Among("κορ", 2, 1, None),
-        Among("σ", -1, 1, None),
-        Among("ναγκασ", 10, 1, None),
-        Among("τοσ", 10, 2, None),
-        Among("μουστ", -1, 1, None),
-        Among("ρυ", -1, 1, None),
-        Among("φ", -1, 1, None),
-        Among("σφ", 15, 1, None),
-        Among("αλισφ", 16, 1, None),
-        Among("νυφ", 15, 2, None),
-        Among("χ", -1, 1, None),
-        Among("β", -1, 2, None),
-        Among("βαμβ", 20, 1, None),
-        Among("σλοβ", 20, 1, None),
-        Among("τσεχοσλοβ", 22, 1, None),
-        Among("καρδ", -1, 2, None),
-        Among("ζ", -1, 2, None),
-        Among("τζ", 25, 1, None),
-        Among("κ", -1, 1, None),
-        Among("σκ", 27, 1, None),
-        Among("καπακ", 27, 1, None),
-        Among("σοκ", 27, 1, None),
-        Among("πλ", -1, 1, None),
-        Among("φυλ", -1, 1, None),
-        Among("λουλ", -1, 1, None),
-        Among("βαλ", -1, 2, None),
-        Among("μαλ", -1, 1, None),
-        Among("γλ", -1, 2, None),
-        Among("τριπολ", -1, 2, None),
-        Among("φαρμ", -1, 1, None),
-        Among("καιμ", -1, 1, None),
-        Among("κλιμ", -1, 1, None),
-        Among("μακρυν", -1, 2, None),
-        Among("σπαν", -1, 1, None),
-        Among("γιαν", -1, 2, None),
-        Among("ηγουμεν", -1, 2, None),
-        Among("κον", -1, 1, None),
-    ],
-    true,
-);
+static A_18: Table = Table::new(&[
+    Among("π", -1, 2, None),
+    Among("κατραπ", 0, 1, None),
+    Among("ρ", -1, 1, None),
+    Among("βρ", 2, 1, None),
+    Among("λαβρ", 3, 1, None),
+    Among("αμβρ", 3, 1, None),
+    Among("πατερ", 2, 2, None),
+    Among("μερ", 2, 1, None),
+    Among("ανθρ", 2, 1, None),
+    Among("κορ", 2, 1, None),
+    Among("σ", -1, 1, None),
+    Among("ναγκασ", 10, 1, None),
+    Among("τοσ", 10, 2, None),
+    Among("μουστ", -1, 1, None),
+    Among("ρυ", -1, 1, None),
+    Among("φ", -1, 1, None),
+    Among("σφ", 15, 1, None),
+    Among("αλισφ", 16, 1, None),
+    Among("νυφ", 15, 2, None),
+    Among("χ", -1, 1, None),
+    Among("β", -1, 2, None),
+    Among("βαμβ", 20, 1, None),
+    Among("σλοβ", 20, 1, None),
+    Among("τσεχοσλοβ", 22, 1, None),
+    Among("καρδ", -1, 2, None),
+    Among("ζ", -1, 2, None),
+    Among("τζ", 25, 1, None),
+    Among("κ", -1, 1, None),
+    Among("σκ", 27, 1, None),
+    Among("καπακ", 27, 1, None),
+    Among("σοκ", 27, 1, None),
+    Among("πλ", -1, 1, None),
+    Among("φυλ", -1, 1, None),
+    Among("λουλ", -1, 1, None),
+    Among("βαλ", -1, 2, None),
+    Among("μαλ", -1, 1, None),
+    Among("γλ", -1, 2, None),
+    Among("τριπολ", -1, 2, None),
+    Among("φαρμ", -1, 1, None),
+    Among("καιμ", -1, 1, None),
+    Among("κλιμ", -1, 1, None),
+    Among("μακρυν", -1, 2, None),
+    Among("σπαν", -1, 1, None),
+    Among("γιαν", -1, 2, None),
+    Among("ηγουμεν", -1, 2, None),
+    Among("κον", -1, 1, None),
+]);
+
+/// The row of `A_18` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_18(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((0, 2, 2));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xce\xba\xce\xb1\xcf\x84\xcf\x81\xce"[..]) =>
+                {
+                    found = Some((1, 12, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((2, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb2') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((3, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb1')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xbb\xce"[..]) =>
+                        {
+                            found = Some((4, 8, 1));
+                        }
+                        Some(b'\xbc')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb1\xce"[..]) =>
+                        {
+                            found = Some((5, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x84')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xcf\x80\xce\xb1\xcf"[..]) =>
+                        {
+                            found = Some((6, 10, 2));
+                        }
+                        Some(b'\xbc') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((7, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb8')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb1\xce\xbd\xce"[..]) =>
+                {
+                    found = Some((8, 8, 1));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xba\xce"[..]) => {
+                    found = Some((9, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x83') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((10, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xce\xbd\xce\xb1\xce\xb3\xce\xba\xce"[..]) =>
+                {
+                    found = Some((11, 12, 1));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x84\xce"[..]) => {
+                    found = Some((12, 6, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x84')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xbc\xce\xbf\xcf\x85\xcf\x83\xcf"[..]) =>
+        {
+            found = Some((13, 10, 1));
+        }
+        Some(b'\x85') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xcf\x81\xcf"[..]) => {
+            found = Some((14, 4, 1));
+        }
+        Some(b'\x86') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((15, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((16, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb9')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xce\xb1\xce\xbb\xce"[..]) =>
+                        {
+                            found = Some((17, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xbd\xcf"[..]) => {
+                    found = Some((18, 6, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((19, 2, 1));
+        }
+        Some(b'\xb2') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((20, 2, 2));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xbc')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb2\xce\xb1\xce"[..]) =>
+                {
+                    found = Some((21, 8, 1));
+                }
+                Some(b'\xbf')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xcf\x83\xce\xbb\xce"[..]) =>
+                {
+                    found = Some((22, 8, 1));
+                    match t.get(n.wrapping_sub(9)) {
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(18)..n - 9)
+                                == Some(&b"\xcf\x84\xcf\x83\xce\xb5\xcf\x87\xce"[..]) =>
+                        {
+                            found = Some((23, 18, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb4')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xba\xce\xb1\xcf\x81\xce"[..]) =>
+        {
+            found = Some((24, 8, 2));
+        }
+        Some(b'\xb6') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((25, 2, 2));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x84') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((26, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xba') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((27, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((28, 4, 1));
+                }
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xba\xce\xb1\xcf\x80\xce"[..]) =>
+                {
+                    found = Some((29, 10, 1));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x83\xce"[..]) => {
+                    found = Some((30, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x80') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((31, 4, 1));
+                }
+                Some(b'\x85') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x86') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xcf"[..]) => {
+                            found = Some((32, 6, 1));
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xbb\xce"[..]) =>
+                        {
+                            found = Some((33, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb2') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((34, 6, 2));
+                        }
+                        Some(b'\xbc') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((35, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb3') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((36, 4, 2));
+                }
+                Some(b'\xbf')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xcf\x84\xcf\x81\xce\xb9\xcf\x80\xce"[..]) =>
+                {
+                    found = Some((37, 12, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbc') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x81')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xcf\x86\xce\xb1\xcf"[..]) =>
+                {
+                    found = Some((38, 8, 1));
+                }
+                Some(b'\xb9') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb1')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xba\xce"[..]) =>
+                        {
+                            found = Some((39, 8, 1));
+                        }
+                        Some(b'\xbb')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xba\xce"[..]) =>
+                        {
+                            found = Some((40, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xce\xbc\xce\xb1\xce\xba\xcf\x81\xcf"[..]) =>
+                {
+                    found = Some((41, 12, 2));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x80')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xcf\x83\xcf"[..]) =>
+                        {
+                            found = Some((42, 8, 1));
+                        }
+                        Some(b'\xb9')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb3\xce"[..]) =>
+                        {
+                            found = Some((43, 8, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb5')
+                    if t.get(n.wrapping_sub(14)..n - 3)
+                        == Some(&b"\xce\xb7\xce\xb3\xce\xbf\xcf\x85\xce\xbc\xce"[..]) =>
+                {
+                    found = Some((44, 14, 2));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xba\xce"[..]) => {
+                    found = Some((45, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 330 (`step_s9`).
-static A_19: Table = Table::new(
-    &[
-        Among("ιδια", -1, 1, None),
-        Among("ιδιων", -1, 1, None),
-        Among("ιδιο", -1, 1, None),
-    ],
-    true,
-);
+static A_19: Table = Table::new(&[
+    Among("ιδια", -1, 1, None),
+    Among("ιδιων", -1, 1, None),
+    Among("ιδιο", -1, 1, None),
+]);
+
+/// The row of `A_19` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_19(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xb1')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb9\xce\xb4\xce\xb9\xce"[..]) =>
+        {
+            found = Some((0, 8, 1));
+        }
+        Some(b'\xbd')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xb9\xce\xb4\xce\xb9\xcf\x89\xce"[..]) =>
+        {
+            found = Some((1, 10, 1));
+        }
+        Some(b'\xbf')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb9\xce\xb4\xce\xb9\xce"[..]) =>
+        {
+            found = Some((2, 8, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 334 (`step_s9`).
-static A_20: Table = Table::new(
-    &[
-        Among("ιρ", -1, 1, None),
-        Among("ψαλ", -1, 1, None),
-        Among("αιφν", -1, 1, None),
-        Among("ολο", -1, 1, None),
-    ],
-    true,
-);
+static A_20: Table = Table::new(&[
+    Among("ιρ", -1, 1, None),
+    Among("ψαλ", -1, 1, None),
+    Among("αιφν", -1, 1, None),
+    Among("ολο", -1, 1, None),
+]);
+
+/// The row of `A_20` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_20(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x81') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xce\xb9\xcf"[..]) => {
+            found = Some((0, 4, 1));
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xcf\x88\xce\xb1\xce"[..]) => {
+            found = Some((1, 6, 1));
+        }
+        Some(b'\xbd')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb1\xce\xb9\xcf\x86\xce"[..]) =>
+        {
+            found = Some((2, 8, 1));
+        }
+        Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xbf\xce\xbb\xce"[..]) => {
+            found = Some((3, 6, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 337 (`step_s9`).
-static A_21: Table = Table::new(
-    &[Among("ε", -1, 1, None), Among("παιχν", -1, 1, None)],
-    true,
-);
+static A_21: Table = Table::new(&[Among("ε", -1, 1, None), Among("παιχν", -1, 1, None)]);
+
+/// The row of `A_21` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_21(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xb5') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'\xbd')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xcf\x80\xce\xb1\xce\xb9\xcf\x87\xce"[..]) =>
+        {
+            found = Some((1, 10, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 345 (`step_s10`).
-static A_22: Table = Table::new(
-    &[
-        Among("ισκοσ", -1, 1, None),
-        Among("ισκου", -1, 1, None),
-        Among("ισκε", -1, 1, None),
-        Among("ισκο", -1, 1, None),
-    ],
-    true,
-);
+static A_22: Table = Table::new(&[
+    Among("ισκοσ", -1, 1, None),
+    Among("ισκου", -1, 1, None),
+    Among("ισκε", -1, 1, None),
+    Among("ισκο", -1, 1, None),
+]);
+
+/// The row of `A_22` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_22(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xb9\xcf\x83\xce\xba\xce\xbf\xcf"[..]) =>
+        {
+            found = Some((0, 10, 1));
+        }
+        Some(b'\x85')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xb9\xcf\x83\xce\xba\xce\xbf\xcf"[..]) =>
+        {
+            found = Some((1, 10, 1));
+        }
+        Some(b'\xb5')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb9\xcf\x83\xce\xba\xce"[..]) =>
+        {
+            found = Some((2, 8, 1));
+        }
+        Some(b'\xbf')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb9\xcf\x83\xce\xba\xce"[..]) =>
+        {
+            found = Some((3, 8, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 349 (`step_s10`).
-static A_23: Table = Table::new(
-    &[
-        Among("ρ", -1, 1, None),
-        Among("ιβ", -1, 1, None),
-        Among("δ", -1, 1, None),
-        Among("λυκ", -1, 1, None),
-        Among("φραγκ", -1, 1, None),
-        Among("οβελ", -1, 1, None),
-        Among("μην", -1, 1, None),
-    ],
-    true,
-);
+static A_23: Table = Table::new(&[
+    Among("ρ", -1, 1, None),
+    Among("ιβ", -1, 1, None),
+    Among("δ", -1, 1, None),
+    Among("λυκ", -1, 1, None),
+    Among("φραγκ", -1, 1, None),
+    Among("οβελ", -1, 1, None),
+    Among("μην", -1, 1, None),
+]);
+
+/// The row of `A_23` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_23(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x81') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'\xb2') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xce\xb9\xce"[..]) => {
+            found = Some((1, 4, 1));
+        }
+        Some(b'\xb4') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((2, 2, 1));
+        }
+        Some(b'\xba') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xbb\xcf"[..]) => {
+                    found = Some((3, 6, 1));
+                }
+                Some(b'\xb3')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xcf\x86\xcf\x81\xce\xb1\xce"[..]) =>
+                {
+                    found = Some((4, 10, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbb')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xbf\xce\xb2\xce\xb5\xce"[..]) =>
+        {
+            found = Some((5, 8, 1));
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xbc\xce\xb7\xce"[..]) => {
+            found = Some((6, 6, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 358 (`step_2a`).
-static A_24: Table = Table::new(
-    &[Among("αδεσ", -1, 1, None), Among("αδων", -1, 1, None)],
-    true,
-);
+static A_24: Table = Table::new(&[Among("αδεσ", -1, 1, None), Among("αδων", -1, 1, None)]);
+
+/// The row of `A_24` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_24(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb1\xce\xb4\xce\xb5\xcf"[..]) =>
+        {
+            found = Some((0, 8, 1));
+        }
+        Some(b'\xbd')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb1\xce\xb4\xcf\x89\xce"[..]) =>
+        {
+            found = Some((1, 8, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 361 (`step_2a`).
-static A_25: Table = Table::new(
-    &[
-        Among("μπαμπ", -1, 1, None),
-        Among("κυρ", -1, 1, None),
-        Among("πατερ", -1, 1, None),
-        Among("πεθερ", -1, 1, None),
-        Among("νταντ", -1, 1, None),
-        Among("γιαγι", -1, 1, None),
-        Among("θει", -1, 1, None),
-        Among("οκ", -1, 1, None),
-        Among("μαμ", -1, 1, None),
-        Among("μαν", -1, 1, None),
-    ],
-    true,
-);
+static A_25: Table = Table::new(&[
+    Among("μπαμπ", -1, 1, None),
+    Among("κυρ", -1, 1, None),
+    Among("πατερ", -1, 1, None),
+    Among("πεθερ", -1, 1, None),
+    Among("νταντ", -1, 1, None),
+    Among("γιαγι", -1, 1, None),
+    Among("θει", -1, 1, None),
+    Among("οκ", -1, 1, None),
+    Among("μαμ", -1, 1, None),
+    Among("μαν", -1, 1, None),
+]);
+
+/// The row of `A_25` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_25(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xbc\xcf\x80\xce\xb1\xce\xbc\xcf"[..]) =>
+        {
+            found = Some((0, 10, 1));
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xba\xcf"[..]) => {
+                    found = Some((1, 6, 1));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x84')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xcf\x80\xce\xb1\xcf"[..]) =>
+                        {
+                            found = Some((2, 10, 1));
+                        }
+                        Some(b'\xb8')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xcf\x80\xce\xb5\xce"[..]) =>
+                        {
+                            found = Some((3, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x84')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xbd\xcf\x84\xce\xb1\xce\xbd\xcf"[..]) =>
+        {
+            found = Some((4, 10, 1));
+        }
+        Some(b'\xb9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb3')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xb3\xce\xb9\xce\xb1\xce"[..]) =>
+                {
+                    found = Some((5, 10, 1));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb8\xce"[..]) => {
+                    found = Some((6, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xba') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xce\xbf\xce"[..]) => {
+            found = Some((7, 4, 1));
+        }
+        Some(b'\xbc') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xbc\xce\xb1\xce"[..]) => {
+            found = Some((8, 6, 1));
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xbc\xce\xb1\xce"[..]) => {
+            found = Some((9, 6, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 368 (`step_2b`).
-static A_26: Table = Table::new(
-    &[Among("εδεσ", -1, 1, None), Among("εδων", -1, 1, None)],
-    true,
-);
+static A_26: Table = Table::new(&[Among("εδεσ", -1, 1, None), Among("εδων", -1, 1, None)]);
+
+/// The row of `A_26` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_26(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb5\xce\xb4\xce\xb5\xcf"[..]) =>
+        {
+            found = Some((0, 8, 1));
+        }
+        Some(b'\xbd')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb5\xce\xb4\xcf\x89\xce"[..]) =>
+        {
+            found = Some((1, 8, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 371 (`step_2b`).
-static A_27: Table = Table::new(
-    &[
-        Among("κρασπ", -1, 1, None),
-        Among("υπ", -1, 1, None),
-        Among("δαπ", -1, 1, None),
-        Among("γηπ", -1, 1, None),
-        Among("ιπ", -1, 1, None),
-        Among("εμπ", -1, 1, None),
-        Among("οπ", -1, 1, None),
-        Among("μιλ", -1, 1, None),
-    ],
-    true,
-);
+static A_27: Table = Table::new(&[
+    Among("κρασπ", -1, 1, None),
+    Among("υπ", -1, 1, None),
+    Among("δαπ", -1, 1, None),
+    Among("γηπ", -1, 1, None),
+    Among("ιπ", -1, 1, None),
+    Among("εμπ", -1, 1, None),
+    Among("οπ", -1, 1, None),
+    Among("μιλ", -1, 1, None),
+]);
+
+/// The row of `A_27` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_27(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xba\xcf\x81\xce\xb1\xcf"[..]) =>
+                {
+                    found = Some((0, 10, 1));
+                }
+                Some(b'\x85') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((1, 4, 1));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb4\xce"[..]) => {
+                    found = Some((2, 6, 1));
+                }
+                Some(b'\xb7') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb3\xce"[..]) => {
+                    found = Some((3, 6, 1));
+                }
+                Some(b'\xb9') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((4, 4, 1));
+                }
+                Some(b'\xbc') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb5\xce"[..]) => {
+                    found = Some((5, 6, 1));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((6, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xbc\xce\xb9\xce"[..]) => {
+            found = Some((7, 6, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 377 (`step_2c`).
-static A_28: Table = Table::new(
-    &[Among("ουδεσ", -1, 1, None), Among("ουδων", -1, 1, None)],
-    true,
-);
+static A_28: Table = Table::new(&[Among("ουδεσ", -1, 1, None), Among("ουδων", -1, 1, None)]);
+
+/// The row of `A_28` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_28(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xbf\xcf\x85\xce\xb4\xce\xb5\xcf"[..]) =>
+        {
+            found = Some((0, 10, 1));
+        }
+        Some(b'\xbd')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xbf\xcf\x85\xce\xb4\xcf\x89\xce"[..]) =>
+        {
+            found = Some((1, 10, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 380 (`step_2c`).
-static A_29: Table = Table::new(
-    &[
-        Among("σπ", -1, 1, None),
-        Among("φρ", -1, 1, None),
-        Among("σ", -1, 1, None),
-        Among("λιχ", -1, 1, None),
-        Among("τραγ", -1, 1, None),
-        Among("φε", -1, 1, None),
-        Among("αρκ", -1, 1, None),
-        Among("σκ", -1, 1, None),
-        Among("καλιακ", -1, 1, None),
-        Among("λουλ", -1, 1, None),
-        Among("φλ", -1, 1, None),
-        Among("πεταλ", -1, 1, None),
-        Among("βελ", -1, 1, None),
-        Among("χν", -1, 1, None),
-        Among("πλεξ", -1, 1, None),
-    ],
-    true,
-);
+static A_29: Table = Table::new(&[
+    Among("σπ", -1, 1, None),
+    Among("φρ", -1, 1, None),
+    Among("σ", -1, 1, None),
+    Among("λιχ", -1, 1, None),
+    Among("τραγ", -1, 1, None),
+    Among("φε", -1, 1, None),
+    Among("αρκ", -1, 1, None),
+    Among("σκ", -1, 1, None),
+    Among("καλιακ", -1, 1, None),
+    Among("λουλ", -1, 1, None),
+    Among("φλ", -1, 1, None),
+    Among("πεταλ", -1, 1, None),
+    Among("βελ", -1, 1, None),
+    Among("χν", -1, 1, None),
+    Among("πλεξ", -1, 1, None),
+]);
+
+/// The row of `A_29` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_29(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xcf\x83\xcf"[..]) => {
+            found = Some((0, 4, 1));
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xcf\x86\xcf"[..]) => {
+            found = Some((1, 4, 1));
+        }
+        Some(b'\x83') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((2, 2, 1));
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xbb\xce\xb9\xcf"[..]) => {
+            found = Some((3, 6, 1));
+        }
+        Some(b'\xb3')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xcf\x84\xcf\x81\xce\xb1\xce"[..]) =>
+        {
+            found = Some((4, 8, 1));
+        }
+        Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xcf\x86\xce"[..]) => {
+            found = Some((5, 4, 1));
+        }
+        Some(b'\xba') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x81') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb1\xcf"[..]) => {
+                    found = Some((6, 6, 1));
+                }
+                Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((7, 4, 1));
+                }
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xce\xba\xce\xb1\xce\xbb\xce\xb9\xce"[..]) =>
+                {
+                    found = Some((8, 12, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xbb\xce\xbf\xcf"[..]) =>
+                {
+                    found = Some((9, 8, 1));
+                }
+                Some(b'\x86') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((10, 4, 1));
+                }
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xcf\x80\xce\xb5\xcf\x84\xce"[..]) =>
+                {
+                    found = Some((11, 10, 1));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb2\xce"[..]) => {
+                    found = Some((12, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xcf\x87\xce"[..]) => {
+            found = Some((13, 4, 1));
+        }
+        Some(b'\xbe')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xcf\x80\xce\xbb\xce\xb5\xce"[..]) =>
+        {
+            found = Some((14, 8, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 387 (`step_2d`).
-static A_30: Table = Table::new(
-    &[Among("εωσ", -1, 1, None), Among("εων", -1, 1, None)],
-    true,
-);
+static A_30: Table = Table::new(&[Among("εωσ", -1, 1, None), Among("εων", -1, 1, None)]);
+
+/// The row of `A_30` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_30(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb5\xcf\x89\xcf"[..]) => {
+            found = Some((0, 6, 1));
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb5\xcf\x89\xce"[..]) => {
+            found = Some((1, 6, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 390 (`step_2d`).
-static A_31: Table = Table::new(
-    &[
-        Among("π", -1, 1, None),
-        Among("παρ", -1, 1, None),
-        Among("δ", -1, 1, None),
-        Among("ιδ", 2, 1, None),
-        Among("θ", -1, 1, None),
-        Among("γαλ", -1, 1, None),
-        Among("ελ", -1, 1, None),
-        Among("ν", -1, 1, None),
-    ],
-    true,
-);
+static A_31: Table = Table::new(&[
+    Among("π", -1, 1, None),
+    Among("παρ", -1, 1, None),
+    Among("δ", -1, 1, None),
+    Among("ιδ", 2, 1, None),
+    Among("θ", -1, 1, None),
+    Among("γαλ", -1, 1, None),
+    Among("ελ", -1, 1, None),
+    Among("ν", -1, 1, None),
+]);
+
+/// The row of `A_31` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_31(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xcf\x80\xce\xb1\xcf"[..]) => {
+            found = Some((1, 6, 1));
+        }
+        Some(b'\xb4') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((2, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb9') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((3, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb8') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((4, 2, 1));
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb3\xce"[..]) => {
+                    found = Some((5, 6, 1));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((6, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((7, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 396 (`step_3`).
-static A_32: Table = Table::new(
-    &[
-        Among("ιου", -1, 1, None),
-        Among("ια", -1, 1, None),
-        Among("ιων", -1, 1, None),
-    ],
-    true,
-);
+static A_32: Table = Table::new(&[
+    Among("ιου", -1, 1, None),
+    Among("ια", -1, 1, None),
+    Among("ιων", -1, 1, None),
+]);
+
+/// The row of `A_32` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_32(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb9\xce\xbf\xcf"[..]) => {
+            found = Some((0, 6, 1));
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xce\xb9\xce"[..]) => {
+            found = Some((1, 4, 1));
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb9\xcf\x89\xce"[..]) => {
+            found = Some((2, 6, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 403 (`step_4`).
-static A_33: Table = Table::new(
-    &[
-        Among("ικου", -1, 1, None),
-        Among("ικα", -1, 1, None),
-        Among("ικων", -1, 1, None),
-        Among("ικο", -1, 1, None),
-    ],
-    true,
-);
+static A_33: Table = Table::new(&[
+    Among("ικου", -1, 1, None),
+    Among("ικα", -1, 1, None),
+    Among("ικων", -1, 1, None),
+    Among("ικο", -1, 1, None),
+]);
+
+/// The row of `A_33` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_33(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x85')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb9\xce\xba\xce\xbf\xcf"[..]) =>
+        {
+            found = Some((0, 8, 1));
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb9\xce\xba\xce"[..]) => {
+            found = Some((1, 6, 1));
+        }
+        Some(b'\xbd')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb9\xce\xba\xcf\x89\xce"[..]) =>
+        {
+            found = Some((2, 8, 1));
+        }
+        Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb9\xce\xba\xce"[..]) => {
+            found = Some((3, 6, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 407 (`step_4`).
-static A_34: Table = Table::new(
-    &[
-        Among("καλπ", -1, 1, None),
-        Among("γερ", -1, 1, None),
-        Among("πλιατσ", -1, 1, None),
-        Among("πετσ", -1, 1, None),
-        Among("πιτσ", -1, 1, None),
-        Among("φυσ", -1, 1, None),
-        Among("χασ", -1, 1, None),
-        Among("μποσ", -1, 1, None),
-        Among("σερτ", -1, 1, None),
-        Among("μπαγιατ", -1, 1, None),
-        Among("νιτ", -1, 1, None),
-        Among("πικαντ", -1, 1, None),
-        Among("εξωδ", -1, 1, None),
-        Among("αδ", -1, 1, None),
-        Among("καταδ", 13, 1, None),
-        Among("συναδ", 13, 1, None),
-        Among("αντιδ", -1, 1, None),
-        Among("ενδ", -1, 1, None),
-        Among("υποδ", -1, 1, None),
-        Among("πρωτοδ", -1, 1, None),
-        Among("φυλοδ", -1, 1, None),
-        Among("ηθ", -1, 1, None),
-        Among("ανηθ", 21, 1, None),
-        Among("ξικ", -1, 1, None),
-        Among("μουλ", -1, 1, None),
-        Among("αλ", -1, 1, None),
-        Among("αμμοχαλ", 25, 1, None),
-        Among("συνομηλ", -1, 1, None),
-        Among("μπολ", -1, 1, None),
-        Among("βρωμ", -1, 1, None),
-        Among("τσαμ", -1, 1, None),
-        Among("μπαν", -1, 1, None),
-        Among("αμαν", -1, 1, None),
-        Among("καλλιν", -1, 1, None),
-        Among("ποστελν", -1, 1, None),
-        Among("φιλον", -1, 1, None),
-    ],
-    true,
-);
+static A_34: Table = Table::new(&[
+    Among("καλπ", -1, 1, None),
+    Among("γερ", -1, 1, None),
+    Among("πλιατσ", -1, 1, None),
+    Among("πετσ", -1, 1, None),
+    Among("πιτσ", -1, 1, None),
+    Among("φυσ", -1, 1, None),
+    Among("χασ", -1, 1, None),
+    Among("μποσ", -1, 1, None),
+    Among("σερτ", -1, 1, None),
+    Among("μπαγιατ", -1, 1, None),
+    Among("νιτ", -1, 1, None),
+    Among("πικαντ", -1, 1, None),
+    Among("εξωδ", -1, 1, None),
+    Among("αδ", -1, 1, None),
+    Among("καταδ", 13, 1, None),
+    Among("συναδ", 13, 1, None),
+    Among("αντιδ", -1, 1, None),
+    Among("ενδ", -1, 1, None),
+    Among("υποδ", -1, 1, None),
+    Among("πρωτοδ", -1, 1, None),
+    Among("φυλοδ", -1, 1, None),
+    Among("ηθ", -1, 1, None),
+    Among("ανηθ", 21, 1, None),
+    Among("ξικ", -1, 1, None),
+    Among("μουλ", -1, 1, None),
+    Among("αλ", -1, 1, None),
+    Among("αμμοχαλ", 25, 1, None),
+    Among("συνομηλ", -1, 1, None),
+    Among("μπολ", -1, 1, None),
+    Among("βρωμ", -1, 1, None),
+    Among("τσαμ", -1, 1, None),
+    Among("μπαν", -1, 1, None),
+    Among("αμαν", -1, 1, None),
+    Among("καλλιν", -1, 1, None),
+    Among("ποστελν", -1, 1, None),
+    Among("φιλον", -1, 1, None),
+]);
+
+/// The row of `A_34` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_34(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xba\xce\xb1\xce\xbb\xcf"[..]) =>
+        {
+            found = Some((0, 8, 1));
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb3\xce\xb5\xcf"[..]) => {
+            found = Some((1, 6, 1));
+        }
+        Some(b'\x83') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x84') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb1')
+                            if t.get(n.wrapping_sub(12)..n - 5)
+                                == Some(&b"\xcf\x80\xce\xbb\xce\xb9\xce"[..]) =>
+                        {
+                            found = Some((2, 12, 1));
+                        }
+                        Some(b'\xb5')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xcf\x80\xce"[..]) =>
+                        {
+                            found = Some((3, 8, 1));
+                        }
+                        Some(b'\xb9')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xcf\x80\xce"[..]) =>
+                        {
+                            found = Some((4, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x86\xcf"[..]) => {
+                    found = Some((5, 6, 1));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x87\xce"[..]) => {
+                    found = Some((6, 6, 1));
+                }
+                Some(b'\xbf')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xbc\xcf\x80\xce"[..]) =>
+                {
+                    found = Some((7, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x84') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x81')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xcf\x83\xce\xb5\xcf"[..]) =>
+                {
+                    found = Some((8, 8, 1));
+                }
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(14)..n - 3)
+                        == Some(&b"\xce\xbc\xcf\x80\xce\xb1\xce\xb3\xce\xb9\xce"[..]) =>
+                {
+                    found = Some((9, 14, 1));
+                }
+                Some(b'\xb9') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xbd\xce"[..]) => {
+                    found = Some((10, 6, 1));
+                }
+                Some(b'\xbd')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xcf\x80\xce\xb9\xce\xba\xce\xb1\xce"[..]) =>
+                {
+                    found = Some((11, 12, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb4') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x89')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb5\xce\xbe\xcf"[..]) =>
+                {
+                    found = Some((12, 8, 1));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((13, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x84')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xce\xba\xce\xb1\xcf"[..]) =>
+                        {
+                            found = Some((14, 10, 1));
+                        }
+                        Some(b'\xbd')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xcf\x83\xcf\x85\xce"[..]) =>
+                        {
+                            found = Some((15, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb9')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xb1\xce\xbd\xcf\x84\xce"[..]) =>
+                {
+                    found = Some((16, 10, 1));
+                }
+                Some(b'\xbd') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb5\xce"[..]) => {
+                    found = Some((17, 6, 1));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x80')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xcf\x85\xcf"[..]) =>
+                        {
+                            found = Some((18, 8, 1));
+                        }
+                        Some(b'\x84')
+                            if t.get(n.wrapping_sub(12)..n - 5)
+                                == Some(&b"\xcf\x80\xcf\x81\xcf\x89\xcf"[..]) =>
+                        {
+                            found = Some((19, 12, 1));
+                        }
+                        Some(b'\xbb')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xcf\x86\xcf\x85\xce"[..]) =>
+                        {
+                            found = Some((20, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb8') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xce\xb7\xce"[..]) => {
+            found = Some((21, 4, 1));
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\xbd') if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb1\xce"[..]) => {
+                    found = Some((22, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xba') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xbe\xce\xb9\xce"[..]) => {
+            found = Some((23, 6, 1));
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xbc\xce\xbf\xcf"[..]) =>
+                {
+                    found = Some((24, 8, 1));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((25, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x87')
+                            if t.get(n.wrapping_sub(14)..n - 5)
+                                == Some(&b"\xce\xb1\xce\xbc\xce\xbc\xce\xbf\xcf"[..]) =>
+                        {
+                            found = Some((26, 14, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb7')
+                    if t.get(n.wrapping_sub(14)..n - 3)
+                        == Some(&b"\xcf\x83\xcf\x85\xce\xbd\xce\xbf\xce\xbc\xce"[..]) =>
+                {
+                    found = Some((27, 14, 1));
+                }
+                Some(b'\xbf')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xbc\xcf\x80\xce"[..]) =>
+                {
+                    found = Some((28, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbc') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x89')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb2\xcf\x81\xcf"[..]) =>
+                {
+                    found = Some((29, 8, 1));
+                }
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xcf\x84\xcf\x83\xce"[..]) =>
+                {
+                    found = Some((30, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x80')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xbc\xcf"[..]) =>
+                        {
+                            found = Some((31, 8, 1));
+                        }
+                        Some(b'\xbc')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb1\xce"[..]) =>
+                        {
+                            found = Some((32, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb9')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xce\xba\xce\xb1\xce\xbb\xce\xbb\xce"[..]) =>
+                {
+                    found = Some((33, 12, 1));
+                }
+                Some(b'\xbb')
+                    if t.get(n.wrapping_sub(14)..n - 3)
+                        == Some(&b"\xcf\x80\xce\xbf\xcf\x83\xcf\x84\xce\xb5\xce"[..]) =>
+                {
+                    found = Some((34, 14, 1));
+                }
+                Some(b'\xbf')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xcf\x86\xce\xb9\xce\xbb\xce"[..]) =>
+                {
+                    found = Some((35, 10, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 419 (`step_5a`).
-static A_35: Table = Table::new(
-    &[
-        Among("ουσαμε", -1, 1, None),
-        Among("ησαμε", -1, 1, None),
-        Among("αγαμε", -1, 1, None),
-        Among("ηκαμε", -1, 1, None),
-        Among("ηθηκαμε", 3, 1, None),
-    ],
-    true,
-);
+static A_35: Table = Table::new(&[
+    Among("ουσαμε", -1, 1, None),
+    Among("ησαμε", -1, 1, None),
+    Among("αγαμε", -1, 1, None),
+    Among("ηκαμε", -1, 1, None),
+    Among("ηθηκαμε", 3, 1, None),
+]);
+
+/// The row of `A_35` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_35(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb1\xce\xbc\xce"[..]) => {
+            match t.get(n.wrapping_sub(7)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xcf"[..]) => {
+                    match t.get(n.wrapping_sub(9)) {
+                        Some(b'\x85')
+                            if t.get(n.wrapping_sub(12)..n - 9) == Some(&b"\xce\xbf\xcf"[..]) =>
+                        {
+                            found = Some((0, 12, 1));
+                        }
+                        Some(b'\xb7') if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xce"[..]) => {
+                            found = Some((1, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb3') if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xce\xb1\xce"[..]) => {
+                    found = Some((2, 10, 1));
+                }
+                Some(b'\xba') if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xce\xb7\xce"[..]) => {
+                    found = Some((3, 10, 1));
+                    match t.get(n.wrapping_sub(11)) {
+                        Some(b'\xb8')
+                            if t.get(n.wrapping_sub(14)..n - 11) == Some(&b"\xce\xb7\xce"[..]) =>
+                        {
+                            found = Some((4, 14, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 426 (`step_5a`).
-static A_36: Table = Table::new(
-    &[
-        Among("αναπ", -1, 1, None),
-        Among("πικρ", -1, 1, None),
-        Among("αποστ", -1, 1, None),
-        Among("ποτ", -1, 1, None),
-        Among("χ", -1, 1, None),
-        Among("σιχ", 4, 1, None),
-        Among("βουβ", -1, 1, None),
-        Among("πεθ", -1, 1, None),
-        Among("ξεθ", -1, 1, None),
-        Among("αποθ", -1, 1, None),
-        Among("αποκ", -1, 1, None),
-        Among("ουλ", -1, 1, None),
-    ],
-    true,
-);
+static A_36: Table = Table::new(&[
+    Among("αναπ", -1, 1, None),
+    Among("πικρ", -1, 1, None),
+    Among("αποστ", -1, 1, None),
+    Among("ποτ", -1, 1, None),
+    Among("χ", -1, 1, None),
+    Among("σιχ", 4, 1, None),
+    Among("βουβ", -1, 1, None),
+    Among("πεθ", -1, 1, None),
+    Among("ξεθ", -1, 1, None),
+    Among("αποθ", -1, 1, None),
+    Among("αποκ", -1, 1, None),
+    Among("ουλ", -1, 1, None),
+]);
+
+/// The row of `A_36` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_36(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb1\xce\xbd\xce\xb1\xcf"[..]) =>
+        {
+            found = Some((0, 8, 1));
+        }
+        Some(b'\x81')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xcf\x80\xce\xb9\xce\xba\xcf"[..]) =>
+        {
+            found = Some((1, 8, 1));
+        }
+        Some(b'\x84') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xb1\xcf\x80\xce\xbf\xcf"[..]) =>
+                {
+                    found = Some((2, 10, 1));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x80\xce"[..]) => {
+                    found = Some((3, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((4, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb9') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x83\xce"[..]) => {
+                    found = Some((5, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb2')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb2\xce\xbf\xcf\x85\xce"[..]) =>
+        {
+            found = Some((6, 8, 1));
+        }
+        Some(b'\xb8') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x80') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xcf"[..]) => {
+                            found = Some((7, 6, 1));
+                        }
+                        Some(b'\xbe') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((8, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbf')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb1\xcf\x80\xce"[..]) =>
+                {
+                    found = Some((9, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xba')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb1\xcf\x80\xce\xbf\xce"[..]) =>
+        {
+            found = Some((10, 8, 1));
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xbf\xcf\x85\xce"[..]) => {
+            found = Some((11, 6, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 434 (`step_5b`).
-static A_37: Table = Table::new(
-    &[
-        Among("ουσανε", -1, 1, None),
-        Among("ησανε", -1, 1, None),
-        Among("ουντανε", -1, 1, None),
-        Among("ιουντανε", 2, 1, None),
-        Among("οντανε", -1, 1, None),
-        Among("ιοντανε", 4, 1, None),
-        Among("οτανε", -1, 1, None),
-        Among("ιοτανε", 6, 1, None),
-        Among("αγανε", -1, 1, None),
-        Among("ηκανε", -1, 1, None),
-        Among("ηθηκανε", 9, 1, None),
-    ],
-    true,
-);
+static A_37: Table = Table::new(&[
+    Among("ουσανε", -1, 1, None),
+    Among("ησανε", -1, 1, None),
+    Among("ουντανε", -1, 1, None),
+    Among("ιουντανε", 2, 1, None),
+    Among("οντανε", -1, 1, None),
+    Among("ιοντανε", 4, 1, None),
+    Among("οτανε", -1, 1, None),
+    Among("ιοτανε", 6, 1, None),
+    Among("αγανε", -1, 1, None),
+    Among("ηκανε", -1, 1, None),
+    Among("ηθηκανε", 9, 1, None),
+]);
+
+/// The row of `A_37` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_37(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb1\xce\xbd\xce"[..]) => {
+            match t.get(n.wrapping_sub(7)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xcf"[..]) => {
+                    match t.get(n.wrapping_sub(9)) {
+                        Some(b'\x85')
+                            if t.get(n.wrapping_sub(12)..n - 9) == Some(&b"\xce\xbf\xcf"[..]) =>
+                        {
+                            found = Some((0, 12, 1));
+                        }
+                        Some(b'\xb7') if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xce"[..]) => {
+                            found = Some((1, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x84') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xcf"[..]) => {
+                    match t.get(n.wrapping_sub(9)) {
+                        Some(b'\xbd') if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xce"[..]) => {
+                            match t.get(n.wrapping_sub(11)) {
+                                Some(b'\x85')
+                                    if t.get(n.wrapping_sub(14)..n - 11)
+                                        == Some(&b"\xce\xbf\xcf"[..]) =>
+                                {
+                                    found = Some((2, 14, 1));
+                                    match t.get(n.wrapping_sub(15)) {
+                                        Some(b'\xb9')
+                                            if t.get(n.wrapping_sub(16)..n - 15)
+                                                == Some(&b"\xce"[..]) =>
+                                        {
+                                            found = Some((3, 16, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'\xbf')
+                                    if t.get(n.wrapping_sub(12)..n - 11) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((4, 12, 1));
+                                    match t.get(n.wrapping_sub(13)) {
+                                        Some(b'\xb9')
+                                            if t.get(n.wrapping_sub(14)..n - 13)
+                                                == Some(&b"\xce"[..]) =>
+                                        {
+                                            found = Some((5, 14, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xbf') if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xce"[..]) => {
+                            found = Some((6, 10, 1));
+                            match t.get(n.wrapping_sub(11)) {
+                                Some(b'\xb9')
+                                    if t.get(n.wrapping_sub(12)..n - 11) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((7, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb3') if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xce\xb1\xce"[..]) => {
+                    found = Some((8, 10, 1));
+                }
+                Some(b'\xba') if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xce\xb7\xce"[..]) => {
+                    found = Some((9, 10, 1));
+                    match t.get(n.wrapping_sub(11)) {
+                        Some(b'\xb8')
+                            if t.get(n.wrapping_sub(14)..n - 11) == Some(&b"\xce\xb7\xce"[..]) =>
+                        {
+                            found = Some((10, 14, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 439 (`step_5b`).
-static A_38: Table = Table::new(&[Among("τρ", -1, 1, None), Among("τσ", -1, 1, None)], true);
+static A_38: Table = Table::new(&[Among("τρ", -1, 1, None), Among("τσ", -1, 1, None)]);
+
+/// The row of `A_38` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_38(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x81') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xcf\x84\xcf"[..]) => {
+            found = Some((0, 4, 1));
+        }
+        Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xcf\x84\xcf"[..]) => {
+            found = Some((1, 4, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 449 (`step_5b`).
-static A_39: Table = Table::new(
-    &[
-        Among("π", -1, 1, None),
-        Among("σπ", 0, 1, None),
-        Among("πολυδαπ", 0, 1, None),
-        Among("αδαπ", 0, 1, None),
-        Among("χαμηλοδαπ", 0, 1, None),
-        Among("τσοπ", 0, 1, None),
-        Among("κοπ", 0, 1, None),
-        Among("υποκοπ", 6, 1, None),
-        Among("περιτρ", -1, 1, None),
-        Among("ουρ", -1, 1, None),
-        Among("ερ", -1, 1, None),
-        Among("βετερ", 10, 1, None),
-        Among("γερ", 10, 1, None),
-        Among("λουθηρ", -1, 1, None),
-        Among("κορμορ", -1, 1, None),
-        Among("σ", -1, 1, None),
-        Among("σαρακατσ", 15, 1, None),
-        Among("θυσ", 15, 1, None),
-        Among("βασ", 15, 1, None),
-        Among("πολισ", 15, 1, None),
-        Among("καστ", -1, 1, None),
-        Among("διατ", -1, 1, None),
-        Among("πλατ", -1, 1, None),
-        Among("τσαρλατ", -1, 1, None),
-        Among("τετ", -1, 1, None),
-        Among("πουριτ", -1, 1, None),
-        Among("σουλτ", -1, 1, None),
-        Among("ζωντ", -1, 1, None),
-        Among("μαιντ", -1, 1, None),
-        Among("φ", -1, 1, None),
-        Among("πενταρφ", 29, 1, None),
-        Among("κοιλαρφ", 29, 1, None),
-        Among("ορφ", 29, 1, None),
-        Among("διαφ", 29, 1, None),
-        Among("στεφ", 29, 1, None),
-        Among("φωτοστεφ", 34, 1, None),
-        Among("περηφ", 29, 1, None),
-        Among("υπερηφ", 36, 1, None),
-        Among("χ", -1, 1, None),
-        Among("πολυμηχ", 38, 1, None),
-        Among("αμηχ", 38, 1, None),
-        Among("βιομηχ", 38, 1, None),
-        Among("μικροβιομηχ", 41, 1, None),
-        Among("μεγλοβιομηχ", 41, 1, None),
-        Among("καπνοβιομηχ", 41, 1, None),
-        Among("λιχ", 38, 1, None),
-        Among("ταβ", -1, 1, None),
-        Among("νταβ", 46, 1, None),
-        Among("ψηλοταβ", 46, 1, None),
-        Among("λιβ", -1, 1, None),
-        Among("κλιβ", 49, 1, None),
-        Among("ξηροκλιβ", 50, 1, None),
-        Among("γ", -1, 1, None),
-        Among("ανοργ", 52, 1, None),
-        Among("ενοργ", 52, 1, None),
-        Among("αγ", 52, 1, None),
-        Among("τραγ", 55, 1, None),
-        Among("τσαγ", 55, 1, None),
-        Among("τσιγγ", 52, 1, None),
-        Among("ατσιγγ", 58, 1, None),
-        Among("αθιγγ", 52, 1, None),
-        Among("στεγ", 52, 1, None),
-        Among("απηγ", 52, 1, None),
-        Among("σιγ", 52, 1, None),
-        Among("καλπουζ", -1, 1, None),
-        Among("θ", -1, 1, None),
-        Among("μωαμεθ", 65, 1, None),
-        Among("πιθ", 65, 1, None),
-        Among("απιθ", 67, 1, None),
-        Among("βασκ", -1, 1, None),
-        Among("βραχυκ", -1, 1, None),
-        Among("δεκ", -1, 1, None),
-        Among("πελεκ", -1, 1, None),
-        Among("ικ", -1, 1, None),
-        Among("ανικ", 73, 1, None),
-        Among("βουλκ", -1, 1, None),
-        Among("πλ", -1, 1, None),
-        Among("διπλ", 76, 1, None),
-        Among("ψυχοπλ", 76, 1, None),
-        Among("λαοπλ", 76, 1, None),
-        Among("ουλ", -1, 1, None),
-        Among("γαλ", -1, 1, None),
-        Among("βαθυγαλ", 81, 1, None),
-        Among("καταγαλ", 81, 1, None),
-        Among("ολογαλ", 81, 1, None),
-        Among("καστελ", -1, 1, None),
-        Among("μελ", -1, 1, None),
-        Among("πορτολ", -1, 1, None),
-        Among("μ", -1, 1, None),
-        Among("δραδουμ", 88, 1, None),
-        Among("βραχμ", 88, 1, None),
-        Among("ολιγοδαμ", 88, 1, None),
-        Among("μουσουλμ", 88, 1, None),
-        Among("ν", -1, 1, None),
-        Among("αμερικαν", 93, 1, None),
-    ],
-    true,
-);
+static A_39: Table = Table::new(&[
+    Among("π", -1, 1, None),
+    Among("σπ", 0, 1, None),
+    Among("πολυδαπ", 0, 1, None),
+    Among("αδαπ", 0, 1, None),
+    Among("χαμηλοδαπ", 0, 1, None),
+    Among("τσοπ", 0, 1, None),
+    Among("κοπ", 0, 1, None),
+    Among("υποκοπ", 6, 1, None),
+    Among("περιτρ", -1, 1, None),
+    Among("ουρ", -1, 1, None),
+    Among("ερ", -1, 1, None),
+    Among("βετερ", 10, 1, None),
+    Among("γερ", 10, 1, None),
+    Among("λουθηρ", -1, 1, None),
+    Among("κορμορ", -1, 1, None),
+    Among("σ", -1, 1, None),
+    Among("σαρακατσ", 15, 1, None),
+    Among("θυσ", 15, 1, None),
+    Among("βασ", 15, 1, None),
+    Among("πολισ", 15, 1, None),
+    Among("καστ", -1, 1, None),
+    Among("διατ", -1, 1, None),
+    Among("πλατ", -1, 1, None),
+    Among("τσαρλατ", -1, 1, None),
+    Among("τετ", -1, 1, None),
+    Among("πουριτ", -1, 1, None),
+    Among("σουλτ", -1, 1, None),
+    Among("ζωντ", -1, 1, None),
+    Among("μαιντ", -1, 1, None),
+    Among("φ", -1, 1, None),
+    Among("πενταρφ", 29, 1, None),
+    Among("κοιλαρφ", 29, 1, None),
+    Among("ορφ", 29, 1, None),
+    Among("διαφ", 29, 1, None),
+    Among("στεφ", 29, 1, None),
+    Among("φωτοστεφ", 34, 1, None),
+    Among("περηφ", 29, 1, None),
+    Among("υπερηφ", 36, 1, None),
+    Among("χ", -1, 1, None),
+    Among("πολυμηχ", 38, 1, None),
+    Among("αμηχ", 38, 1, None),
+    Among("βιομηχ", 38, 1, None),
+    Among("μικροβιομηχ", 41, 1, None),
+    Among("μεγλοβιομηχ", 41, 1, None),
+    Among("καπνοβιομηχ", 41, 1, None),
+    Among("λιχ", 38, 1, None),
+    Among("ταβ", -1, 1, None),
+    Among("νταβ", 46, 1, None),
+    Among("ψηλοταβ", 46, 1, None),
+    Among("λιβ", -1, 1, None),
+    Among("κλιβ", 49, 1, None),
+    Among("ξηροκλιβ", 50, 1, None),
+    Among("γ", -1, 1, None),
+    Among("ανοργ", 52, 1, None),
+    Among("ενοργ", 52, 1, None),
+    Among("αγ", 52, 1, None),
+    Among("τραγ", 55, 1, None),
+    Among("τσαγ", 55, 1, None),
+    Among("τσιγγ", 52, 1, None),
+    Among("ατσιγγ", 58, 1, None),
+    Among("αθιγγ", 52, 1, None),
+    Among("στεγ", 52, 1, None),
+    Among("απηγ", 52, 1, None),
+    Among("σιγ", 52, 1, None),
+    Among("καλπουζ", -1, 1, None),
+    Among("θ", -1, 1, None),
+    Among("μωαμεθ", 65, 1, None),
+    Among("πιθ", 65, 1, None),
+    Among("απιθ", 67, 1, None),
+    Among("βασκ", -1, 1, None),
+    Among("βραχυκ", -1, 1, None),
+    Among("δεκ", -1, 1, None),
+    Among("πελεκ", -1, 1, None),
+    Among("ικ", -1, 1, None),
+    Among("ανικ", 73, 1, None),
+    Among("βουλκ", -1, 1, None),
+    Among("πλ", -1, 1, None),
+    Among("διπλ", 76, 1, None),
+    Among("ψυχοπλ", 76, 1, None),
+    Among("λαοπλ", 76, 1, None),
+    Among("ουλ", -1, 1, None),
+    Among("γαλ", -1, 1, None),
+    Among("βαθυγαλ", 81, 1, None),
+    Among("καταγαλ", 81, 1, None),
+    Among("ολογαλ", 81, 1, None),
+    Among("καστελ", -1, 1, None),
+    Among("μελ", -1, 1, None),
+    Among("πορτολ", -1, 1, None),
+    Among("μ", -1, 1, None),
+    Among("δραδουμ", 88, 1, None),
+    Among("βραχμ", 88, 1, None),
+    Among("ολιγοδαμ", 88, 1, None),
+    Among("μουσουλμ", 88, 1, None),
+    Among("ν", -1, 1, None),
+    Among("αμερικαν", 93, 1, None),
+]);
+
+/// The row of `A_39` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_39(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((0, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((1, 4, 1));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb4\xce"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x85')
+                            if t.get(n.wrapping_sub(14)..n - 7)
+                                == Some(&b"\xcf\x80\xce\xbf\xce\xbb\xcf"[..]) =>
+                        {
+                            found = Some((2, 14, 1));
+                        }
+                        Some(b'\xb1') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) => {
+                            found = Some((3, 8, 1));
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(18)..n - 7)
+                                == Some(&b"\xcf\x87\xce\xb1\xce\xbc\xce\xb7\xce\xbb\xce"[..]) =>
+                        {
+                            found = Some((4, 18, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x83')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xcf\x84\xcf"[..]) =>
+                        {
+                            found = Some((5, 8, 1));
+                        }
+                        Some(b'\xba') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((6, 6, 1));
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\xbf')
+                                    if t.get(n.wrapping_sub(12)..n - 7)
+                                        == Some(&b"\xcf\x85\xcf\x80\xce"[..]) =>
+                                {
+                                    found = Some((7, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x84')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xcf\x80\xce\xb5\xcf\x81\xce\xb9\xcf"[..]) =>
+                {
+                    found = Some((8, 12, 1));
+                }
+                Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xbf\xcf"[..]) => {
+                    found = Some((9, 6, 1));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((10, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x84')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xce\xb2\xce\xb5\xcf"[..]) =>
+                        {
+                            found = Some((11, 10, 1));
+                        }
+                        Some(b'\xb3') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((12, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb7')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xce\xbb\xce\xbf\xcf\x85\xce\xb8\xce"[..]) =>
+                {
+                    found = Some((13, 12, 1));
+                }
+                Some(b'\xbf')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xce\xba\xce\xbf\xcf\x81\xce\xbc\xce"[..]) =>
+                {
+                    found = Some((14, 12, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x83') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((15, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x84')
+                    if t.get(n.wrapping_sub(16)..n - 3)
+                        == Some(&b"\xcf\x83\xce\xb1\xcf\x81\xce\xb1\xce\xba\xce\xb1\xcf"[..]) =>
+                {
+                    found = Some((16, 16, 1));
+                }
+                Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb8\xcf"[..]) => {
+                    found = Some((17, 6, 1));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb2\xce"[..]) => {
+                    found = Some((18, 6, 1));
+                }
+                Some(b'\xb9')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xcf\x80\xce\xbf\xce\xbb\xce"[..]) =>
+                {
+                    found = Some((19, 10, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x84') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xba\xce\xb1\xcf"[..]) =>
+                {
+                    found = Some((20, 8, 1));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb9')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb4\xce"[..]) =>
+                        {
+                            found = Some((21, 8, 1));
+                        }
+                        Some(b'\xbb') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x80')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xcf"[..]) =>
+                                {
+                                    found = Some((22, 8, 1));
+                                }
+                                Some(b'\x81')
+                                    if t.get(n.wrapping_sub(14)..n - 7)
+                                        == Some(&b"\xcf\x84\xcf\x83\xce\xb1\xcf"[..]) =>
+                                {
+                                    found = Some((23, 14, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x84\xce"[..]) => {
+                    found = Some((24, 6, 1));
+                }
+                Some(b'\xb9')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xcf\x80\xce\xbf\xcf\x85\xcf\x81\xce"[..]) =>
+                {
+                    found = Some((25, 12, 1));
+                }
+                Some(b'\xbb')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xcf\x83\xce\xbf\xcf\x85\xce"[..]) =>
+                {
+                    found = Some((26, 10, 1));
+                }
+                Some(b'\xbd') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x89')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb6\xcf"[..]) =>
+                        {
+                            found = Some((27, 8, 1));
+                        }
+                        Some(b'\xb9')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xce\xbc\xce\xb1\xce"[..]) =>
+                        {
+                            found = Some((28, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x86') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((29, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x81') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x84')
+                                    if t.get(n.wrapping_sub(14)..n - 7)
+                                        == Some(&b"\xcf\x80\xce\xb5\xce\xbd\xcf"[..]) =>
+                                {
+                                    found = Some((30, 14, 1));
+                                }
+                                Some(b'\xbb')
+                                    if t.get(n.wrapping_sub(14)..n - 7)
+                                        == Some(&b"\xce\xba\xce\xbf\xce\xb9\xce"[..]) =>
+                                {
+                                    found = Some((31, 14, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((32, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb4\xce\xb9\xce"[..]) =>
+                {
+                    found = Some((33, 8, 1));
+                }
+                Some(b'\xb5')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xcf\x83\xcf\x84\xce"[..]) =>
+                {
+                    found = Some((34, 8, 1));
+                    match t.get(n.wrapping_sub(9)) {
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(16)..n - 9)
+                                == Some(&b"\xcf\x86\xcf\x89\xcf\x84\xce"[..]) =>
+                        {
+                            found = Some((35, 16, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb7')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xcf\x80\xce\xb5\xcf\x81\xce"[..]) =>
+                {
+                    found = Some((36, 10, 1));
+                    match t.get(n.wrapping_sub(11)) {
+                        Some(b'\x85')
+                            if t.get(n.wrapping_sub(12)..n - 11) == Some(&b"\xcf"[..]) =>
+                        {
+                            found = Some((37, 12, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((38, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb7') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xbc\xce"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x85')
+                            if t.get(n.wrapping_sub(14)..n - 7)
+                                == Some(&b"\xcf\x80\xce\xbf\xce\xbb\xcf"[..]) =>
+                        {
+                            found = Some((39, 14, 1));
+                        }
+                        Some(b'\xb1') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) => {
+                            found = Some((40, 8, 1));
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xce\xb2\xce\xb9\xce"[..]) =>
+                        {
+                            found = Some((41, 12, 1));
+                            match t.get(n.wrapping_sub(13)) {
+                                Some(b'\xbf')
+                                    if t.get(n.wrapping_sub(14)..n - 13) == Some(&b"\xce"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(15)) {
+                                        Some(b'\x81')
+                                            if t.get(n.wrapping_sub(22)..n - 15)
+                                                == Some(&b"\xce\xbc\xce\xb9\xce\xba\xcf"[..]) =>
+                                        {
+                                            found = Some((42, 22, 1));
+                                        }
+                                        Some(b'\xbb')
+                                            if t.get(n.wrapping_sub(22)..n - 15)
+                                                == Some(&b"\xce\xbc\xce\xb5\xce\xb3\xce"[..]) =>
+                                        {
+                                            found = Some((43, 22, 1));
+                                        }
+                                        Some(b'\xbd')
+                                            if t.get(n.wrapping_sub(22)..n - 15)
+                                                == Some(&b"\xce\xba\xce\xb1\xcf\x80\xce"[..]) =>
+                                        {
+                                            found = Some((44, 22, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb9') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xbb\xce"[..]) => {
+                    found = Some((45, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb2') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x84\xce"[..]) => {
+                    found = Some((46, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\xbd') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) => {
+                            found = Some((47, 8, 1));
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(14)..n - 7)
+                                == Some(&b"\xcf\x88\xce\xb7\xce\xbb\xce"[..]) =>
+                        {
+                            found = Some((48, 14, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb9') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xbb\xce"[..]) => {
+                    found = Some((49, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\xba') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) => {
+                            found = Some((50, 8, 1));
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\xbf')
+                                    if t.get(n.wrapping_sub(16)..n - 9)
+                                        == Some(&b"\xce\xbe\xce\xb7\xcf\x81\xce"[..]) =>
+                                {
+                                    found = Some((51, 16, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb3') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((52, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x81')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xbd\xce\xbf\xcf"[..]) =>
+                {
+                    match t.get(n.wrapping_sub(9)) {
+                        Some(b'\xb1') if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xce"[..]) => {
+                            found = Some((53, 10, 1));
+                        }
+                        Some(b'\xb5') if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xce"[..]) => {
+                            found = Some((54, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((55, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x81')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xcf\x84\xcf"[..]) =>
+                        {
+                            found = Some((56, 8, 1));
+                        }
+                        Some(b'\x83')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xcf\x84\xcf"[..]) =>
+                        {
+                            found = Some((57, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb3') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb9\xce"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x83')
+                            if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xcf\x84\xcf"[..]) =>
+                        {
+                            found = Some((58, 10, 1));
+                            match t.get(n.wrapping_sub(11)) {
+                                Some(b'\xb1')
+                                    if t.get(n.wrapping_sub(12)..n - 11) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((59, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xb8')
+                            if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xce\xb1\xce"[..]) =>
+                        {
+                            found = Some((60, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb5')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xcf\x83\xcf\x84\xce"[..]) =>
+                {
+                    found = Some((61, 8, 1));
+                }
+                Some(b'\xb7')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb1\xcf\x80\xce"[..]) =>
+                {
+                    found = Some((62, 8, 1));
+                }
+                Some(b'\xb9') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x83\xce"[..]) => {
+                    found = Some((63, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb6')
+            if t.get(n.wrapping_sub(14)..n - 1)
+                == Some(&b"\xce\xba\xce\xb1\xce\xbb\xcf\x80\xce\xbf\xcf\x85\xce"[..]) =>
+        {
+            found = Some((64, 14, 1));
+        }
+        Some(b'\xb8') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((65, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb5')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xce\xbc\xcf\x89\xce\xb1\xce\xbc\xce"[..]) =>
+                {
+                    found = Some((66, 12, 1));
+                }
+                Some(b'\xb9') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x80\xce"[..]) => {
+                    found = Some((67, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\xb1') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) => {
+                            found = Some((68, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xba') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb2\xce\xb1\xcf"[..]) =>
+                {
+                    found = Some((69, 8, 1));
+                }
+                Some(b'\x85')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xce\xb2\xcf\x81\xce\xb1\xcf\x87\xcf"[..]) =>
+                {
+                    found = Some((70, 12, 1));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb4') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((71, 6, 1));
+                        }
+                        Some(b'\xbb')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xcf\x80\xce\xb5\xce"[..]) =>
+                        {
+                            found = Some((72, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb9') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((73, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xbd')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb1\xce"[..]) =>
+                        {
+                            found = Some((74, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbb')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xb2\xce\xbf\xcf\x85\xce"[..]) =>
+                {
+                    found = Some((75, 10, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x80') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((76, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb9')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb4\xce"[..]) =>
+                        {
+                            found = Some((77, 8, 1));
+                        }
+                        Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x87')
+                                    if t.get(n.wrapping_sub(12)..n - 7)
+                                        == Some(&b"\xcf\x88\xcf\x85\xcf"[..]) =>
+                                {
+                                    found = Some((78, 12, 1));
+                                }
+                                Some(b'\xb1')
+                                    if t.get(n.wrapping_sub(10)..n - 7)
+                                        == Some(&b"\xce\xbb\xce"[..]) =>
+                                {
+                                    found = Some((79, 10, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xbf\xcf"[..]) => {
+                    found = Some((80, 6, 1));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb3\xce"[..]) => {
+                    found = Some((81, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x85')
+                            if t.get(n.wrapping_sub(14)..n - 7)
+                                == Some(&b"\xce\xb2\xce\xb1\xce\xb8\xcf"[..]) =>
+                        {
+                            found = Some((82, 14, 1));
+                        }
+                        Some(b'\xb1')
+                            if t.get(n.wrapping_sub(14)..n - 7)
+                                == Some(&b"\xce\xba\xce\xb1\xcf\x84\xce"[..]) =>
+                        {
+                            found = Some((83, 14, 1));
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xce\xbf\xce\xbb\xce"[..]) =>
+                        {
+                            found = Some((84, 12, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x84')
+                            if t.get(n.wrapping_sub(12)..n - 5)
+                                == Some(&b"\xce\xba\xce\xb1\xcf\x83\xcf"[..]) =>
+                        {
+                            found = Some((85, 12, 1));
+                        }
+                        Some(b'\xbc') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((86, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbf')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xcf\x80\xce\xbf\xcf\x81\xcf\x84\xce"[..]) =>
+                {
+                    found = Some((87, 12, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbc') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((88, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85')
+                    if t.get(n.wrapping_sub(14)..n - 3)
+                        == Some(&b"\xce\xb4\xcf\x81\xce\xb1\xce\xb4\xce\xbf\xcf"[..]) =>
+                {
+                    found = Some((89, 14, 1));
+                }
+                Some(b'\x87')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xb2\xcf\x81\xce\xb1\xcf"[..]) =>
+                {
+                    found = Some((90, 10, 1));
+                }
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(16)..n - 3)
+                        == Some(&b"\xce\xbf\xce\xbb\xce\xb9\xce\xb3\xce\xbf\xce\xb4\xce"[..]) =>
+                {
+                    found = Some((91, 16, 1));
+                }
+                Some(b'\xbb')
+                    if t.get(n.wrapping_sub(16)..n - 3)
+                        == Some(&b"\xce\xbc\xce\xbf\xcf\x85\xcf\x83\xce\xbf\xcf\x85\xce"[..]) =>
+                {
+                    found = Some((92, 16, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((93, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(16)..n - 3)
+                        == Some(&b"\xce\xb1\xce\xbc\xce\xb5\xcf\x81\xce\xb9\xce\xba\xce"[..]) =>
+                {
+                    found = Some((94, 16, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 472 (`step_5c`).
-static A_40: Table = Table::new(&[Among("ησετε", -1, 1, None)], true);
+static A_40: Table = Table::new(&[Among("ησετε", -1, 1, None)]);
+
+/// The row of `A_40` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_40(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xb5')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xb7\xcf\x83\xce\xb5\xcf\x84\xce"[..]) =>
+        {
+            found = Some((0, 10, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 480 (`step_5c`).
-static A_41: Table = Table::new(
-    &[
-        Among("πυρ", -1, 1, None),
-        Among("ευρ", -1, 1, None),
-        Among("χωρ", -1, 1, None),
-        Among("βαρ", -1, 1, None),
-        Among("βρ", -1, 1, None),
-        Among("αιρ", -1, 1, None),
-        Among("φορ", -1, 1, None),
-        Among("νετ", -1, 1, None),
-        Among("σχ", -1, 1, None),
-        Among("συνδ", -1, 1, None),
-        Among("ενδ", -1, 1, None),
-        Among("οδ", -1, 1, None),
-        Among("υπερθ", -1, 1, None),
-        Among("σθ", -1, 1, None),
-        Among("ευθ", -1, 1, None),
-        Among("ραθ", -1, 1, None),
-        Among("ταθ", -1, 1, None),
-        Among("διαθ", -1, 1, None),
-        Among("καθ", -1, 1, None),
-        Among("τιθ", -1, 1, None),
-        Among("εκθ", -1, 1, None),
-        Among("συνθ", -1, 1, None),
-        Among("ενθ", -1, 1, None),
-        Among("ροθ", -1, 1, None),
-        Among("αρκ", -1, 1, None),
-        Among("ωφελ", -1, 1, None),
-        Among("βολ", -1, 1, None),
-        Among("συν", -1, 1, None),
-        Among("αιν", -1, 1, None),
-        Among("πον", -1, 1, None),
-        Among("ρον", -1, 1, None),
-    ],
-    true,
-);
+static A_41: Table = Table::new(&[
+    Among("πυρ", -1, 1, None),
+    Among("ευρ", -1, 1, None),
+    Among("χωρ", -1, 1, None),
+    Among("βαρ", -1, 1, None),
+    Among("βρ", -1, 1, None),
+    Among("αιρ", -1, 1, None),
+    Among("φορ", -1, 1, None),
+    Among("νετ", -1, 1, None),
+    Among("σχ", -1, 1, None),
+    Among("συνδ", -1, 1, None),
+    Among("ενδ", -1, 1, None),
+    Among("οδ", -1, 1, None),
+    Among("υπερθ", -1, 1, None),
+    Among("σθ", -1, 1, None),
+    Among("ευθ", -1, 1, None),
+    Among("ραθ", -1, 1, None),
+    Among("ταθ", -1, 1, None),
+    Among("διαθ", -1, 1, None),
+    Among("καθ", -1, 1, None),
+    Among("τιθ", -1, 1, None),
+    Among("εκθ", -1, 1, None),
+    Among("συνθ", -1, 1, None),
+    Among("ενθ", -1, 1, None),
+    Among("ροθ", -1, 1, None),
+    Among("αρκ", -1, 1, None),
+    Among("ωφελ", -1, 1, None),
+    Among("βολ", -1, 1, None),
+    Among("συν", -1, 1, None),
+    Among("αιν", -1, 1, None),
+    Among("πον", -1, 1, None),
+    Among("ρον", -1, 1, None),
+]);
+
+/// The row of `A_41` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_41(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x81') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x80') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xcf"[..]) => {
+                            found = Some((0, 6, 1));
+                        }
+                        Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((1, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x89') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x87\xcf"[..]) => {
+                    found = Some((2, 6, 1));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb2\xce"[..]) => {
+                    found = Some((3, 6, 1));
+                }
+                Some(b'\xb2') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((4, 4, 1));
+                }
+                Some(b'\xb9') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb1\xce"[..]) => {
+                    found = Some((5, 6, 1));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x86\xce"[..]) => {
+                    found = Some((6, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x84') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xbd\xce\xb5\xcf"[..]) => {
+            found = Some((7, 6, 1));
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xcf\x83\xcf"[..]) => {
+            found = Some((8, 4, 1));
+        }
+        Some(b'\xb4') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xbd') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x85')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xcf\x83\xcf"[..]) =>
+                        {
+                            found = Some((9, 8, 1));
+                        }
+                        Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((10, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((11, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb8') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x81')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xcf\x85\xcf\x80\xce\xb5\xcf"[..]) =>
+                {
+                    found = Some((12, 10, 1));
+                }
+                Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((13, 4, 1));
+                }
+                Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb5\xcf"[..]) => {
+                    found = Some((14, 6, 1));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x81') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xcf"[..]) => {
+                            found = Some((15, 6, 1));
+                        }
+                        Some(b'\x84') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xcf"[..]) => {
+                            found = Some((16, 6, 1));
+                        }
+                        Some(b'\xb9')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb4\xce"[..]) =>
+                        {
+                            found = Some((17, 8, 1));
+                        }
+                        Some(b'\xba') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((18, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb9') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x84\xce"[..]) => {
+                    found = Some((19, 6, 1));
+                }
+                Some(b'\xba') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb5\xce"[..]) => {
+                    found = Some((20, 6, 1));
+                }
+                Some(b'\xbd') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x85')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xcf\x83\xcf"[..]) =>
+                        {
+                            found = Some((21, 8, 1));
+                        }
+                        Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((22, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x81\xce"[..]) => {
+                    found = Some((23, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xba') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb1\xcf\x81\xce"[..]) => {
+            found = Some((24, 6, 1));
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb5')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xcf\x89\xcf\x86\xce"[..]) =>
+                {
+                    found = Some((25, 8, 1));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb2\xce"[..]) => {
+                    found = Some((26, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x83\xcf"[..]) => {
+                    found = Some((27, 6, 1));
+                }
+                Some(b'\xb9') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb1\xce"[..]) => {
+                    found = Some((28, 6, 1));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x80') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xcf"[..]) => {
+                            found = Some((29, 6, 1));
+                        }
+                        Some(b'\x81') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xcf"[..]) => {
+                            found = Some((30, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 486 (`step_5c`).
-static A_42: Table = Table::new(
-    &[
-        Among("σερπ", -1, 1, None),
-        Among("κοπ", -1, 1, None),
-        Among("θαρρ", -1, 1, None),
-        Among("ντρ", -1, 1, None),
-        Among("αβαρ", -1, 1, None),
-        Among("εναρ", -1, 1, None),
-        Among("αβρ", -1, 1, None),
-        Among("μπορ", -1, 1, None),
-        Among("υ", -1, 1, None),
-        Among("συρφ", -1, 1, None),
-        Among("νιφ", -1, 1, None),
-        Among("παγ", -1, 1, None),
-        Among("δ", -1, 1, None),
-        Among("αδ", 12, 1, None),
-        Among("θ", -1, 1, None),
-        Among("αθ", 14, 1, None),
-        Among("σκ", -1, 1, None),
-        Among("τοκ", -1, 1, None),
-        Among("απλ", -1, 1, None),
-        Among("παρακαλ", -1, 1, None),
-        Among("σκελ", -1, 1, None),
-        Among("εμ", -1, 1, None),
-        Among("αν", -1, 1, None),
-        Among("βεν", -1, 1, None),
-        Among("βαρον", -1, 1, None),
-    ],
-    true,
-);
+static A_42: Table = Table::new(&[
+    Among("σερπ", -1, 1, None),
+    Among("κοπ", -1, 1, None),
+    Among("θαρρ", -1, 1, None),
+    Among("ντρ", -1, 1, None),
+    Among("αβαρ", -1, 1, None),
+    Among("εναρ", -1, 1, None),
+    Among("αβρ", -1, 1, None),
+    Among("μπορ", -1, 1, None),
+    Among("υ", -1, 1, None),
+    Among("συρφ", -1, 1, None),
+    Among("νιφ", -1, 1, None),
+    Among("παγ", -1, 1, None),
+    Among("δ", -1, 1, None),
+    Among("αδ", 12, 1, None),
+    Among("θ", -1, 1, None),
+    Among("αθ", 14, 1, None),
+    Among("σκ", -1, 1, None),
+    Among("τοκ", -1, 1, None),
+    Among("απλ", -1, 1, None),
+    Among("παρακαλ", -1, 1, None),
+    Among("σκελ", -1, 1, None),
+    Among("εμ", -1, 1, None),
+    Among("αν", -1, 1, None),
+    Among("βεν", -1, 1, None),
+    Among("βαρον", -1, 1, None),
+]);
+
+/// The row of `A_42` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_42(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x81')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xcf\x83\xce\xb5\xcf"[..]) =>
+                {
+                    found = Some((0, 8, 1));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xba\xce"[..]) => {
+                    found = Some((1, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x81')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb8\xce\xb1\xcf"[..]) =>
+                {
+                    found = Some((2, 8, 1));
+                }
+                Some(b'\x84') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xbd\xcf"[..]) => {
+                    found = Some((3, 6, 1));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb2')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb1\xce"[..]) =>
+                        {
+                            found = Some((4, 8, 1));
+                        }
+                        Some(b'\xbd')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb5\xce"[..]) =>
+                        {
+                            found = Some((5, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb2') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb1\xce"[..]) => {
+                    found = Some((6, 6, 1));
+                }
+                Some(b'\xbf')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xbc\xcf\x80\xce"[..]) =>
+                {
+                    found = Some((7, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x85') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((8, 2, 1));
+        }
+        Some(b'\x86') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x81')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xcf\x83\xcf\x85\xcf"[..]) =>
+                {
+                    found = Some((9, 8, 1));
+                }
+                Some(b'\xb9') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xbd\xce"[..]) => {
+                    found = Some((10, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb3') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xcf\x80\xce\xb1\xce"[..]) => {
+            found = Some((11, 6, 1));
+        }
+        Some(b'\xb4') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((12, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((13, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb8') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((14, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((15, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xba') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((16, 4, 1));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x84\xce"[..]) => {
+                    found = Some((17, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x80') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb1\xcf"[..]) => {
+                    found = Some((18, 6, 1));
+                }
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(14)..n - 3)
+                        == Some(&b"\xcf\x80\xce\xb1\xcf\x81\xce\xb1\xce\xba\xce"[..]) =>
+                {
+                    found = Some((19, 14, 1));
+                }
+                Some(b'\xb5')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xcf\x83\xce\xba\xce"[..]) =>
+                {
+                    found = Some((20, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbc') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xce\xb5\xce"[..]) => {
+            found = Some((21, 4, 1));
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((22, 4, 1));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb2\xce"[..]) => {
+                    found = Some((23, 6, 1));
+                }
+                Some(b'\xbf')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xb2\xce\xb1\xcf\x81\xce"[..]) =>
+                {
+                    found = Some((24, 10, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 495 (`step_5d`).
-static A_43: Table = Table::new(
-    &[Among("ωντασ", -1, 1, None), Among("οντασ", -1, 1, None)],
-    true,
-);
+static A_43: Table = Table::new(&[Among("ωντασ", -1, 1, None), Among("οντασ", -1, 1, None)]);
+
+/// The row of `A_43` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_43(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xbd\xcf\x84\xce\xb1\xcf"[..]) =>
+        {
+            match t.get(n.wrapping_sub(9)) {
+                Some(b'\x89') if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xcf"[..]) => {
+                    found = Some((0, 10, 1));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xce"[..]) => {
+                    found = Some((1, 10, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 506 (`step_5e`).
-static A_44: Table = Table::new(
-    &[Among("ομαστε", -1, 1, None), Among("ιομαστε", 0, 1, None)],
-    true,
-);
+static A_44: Table = Table::new(&[Among("ομαστε", -1, 1, None), Among("ιομαστε", 0, 1, None)]);
+
+/// The row of `A_44` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_44(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xb5')
+            if t.get(n.wrapping_sub(12)..n - 1)
+                == Some(&b"\xce\xbf\xce\xbc\xce\xb1\xcf\x83\xcf\x84\xce"[..]) =>
+        {
+            found = Some((0, 12, 1));
+            match t.get(n.wrapping_sub(13)) {
+                Some(b'\xb9') if t.get(n.wrapping_sub(14)..n - 13) == Some(&b"\xce"[..]) => {
+                    found = Some((1, 14, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 520 (`step_5f`).
-static A_45: Table = Table::new(
-    &[
-        Among("π", -1, 1, None),
-        Among("απ", 0, 1, None),
-        Among("ακαταπ", 1, 1, None),
-        Among("συμπ", 0, 1, None),
-        Among("ασυμπ", 3, 1, None),
-        Among("αμεταμφ", -1, 1, None),
-    ],
-    true,
-);
+static A_45: Table = Table::new(&[
+    Among("π", -1, 1, None),
+    Among("απ", 0, 1, None),
+    Among("ακαταπ", 1, 1, None),
+    Among("συμπ", 0, 1, None),
+    Among("ασυμπ", 3, 1, None),
+    Among("αμεταμφ", -1, 1, None),
+]);
+
+/// The row of `A_45` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_45(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((0, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((1, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x84')
+                            if t.get(n.wrapping_sub(12)..n - 5)
+                                == Some(&b"\xce\xb1\xce\xba\xce\xb1\xcf"[..]) =>
+                        {
+                            found = Some((2, 12, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbc')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xcf\x83\xcf\x85\xce"[..]) =>
+                {
+                    found = Some((3, 8, 1));
+                    match t.get(n.wrapping_sub(9)) {
+                        Some(b'\xb1') if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xce"[..]) => {
+                            found = Some((4, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x86')
+            if t.get(n.wrapping_sub(14)..n - 1)
+                == Some(&b"\xce\xb1\xce\xbc\xce\xb5\xcf\x84\xce\xb1\xce\xbc\xcf"[..]) =>
+        {
+            found = Some((5, 14, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 527 (`step_5f`).
-static A_46: Table = Table::new(
-    &[
-        Among("αρ", -1, 1, None),
-        Among("νισ", -1, 1, None),
-        Among("ζ", -1, 1, None),
-        Among("αλ", -1, 1, None),
-        Among("παρακαλ", 3, 1, None),
-        Among("εκτελ", -1, 1, None),
-        Among("μ", -1, 1, None),
-        Among("ξ", -1, 1, None),
-        Among("προ", -1, 1, None),
-    ],
-    true,
-);
+static A_46: Table = Table::new(&[
+    Among("αρ", -1, 1, None),
+    Among("νισ", -1, 1, None),
+    Among("ζ", -1, 1, None),
+    Among("αλ", -1, 1, None),
+    Among("παρακαλ", 3, 1, None),
+    Among("εκτελ", -1, 1, None),
+    Among("μ", -1, 1, None),
+    Among("ξ", -1, 1, None),
+    Among("προ", -1, 1, None),
+]);
+
+/// The row of `A_46` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_46(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x81') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xce\xb1\xcf"[..]) => {
+            found = Some((0, 4, 1));
+        }
+        Some(b'\x83') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xbd\xce\xb9\xcf"[..]) => {
+            found = Some((1, 6, 1));
+        }
+        Some(b'\xb6') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((2, 2, 1));
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((3, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xba')
+                            if t.get(n.wrapping_sub(14)..n - 5)
+                                == Some(&b"\xcf\x80\xce\xb1\xcf\x81\xce\xb1\xce"[..]) =>
+                        {
+                            found = Some((4, 14, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb5')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xb5\xce\xba\xcf\x84\xce"[..]) =>
+                {
+                    found = Some((5, 10, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbc') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((6, 2, 1));
+        }
+        Some(b'\xbe') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((7, 2, 1));
+        }
+        Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xcf\x80\xcf\x81\xce"[..]) => {
+            found = Some((8, 6, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 535 (`step_5g`).
-static A_47: Table = Table::new(
-    &[
-        Among("ηθηκεσ", -1, 1, None),
-        Among("ηθηκα", -1, 1, None),
-        Among("ηθηκε", -1, 1, None),
-    ],
-    true,
-);
+static A_47: Table = Table::new(&[
+    Among("ηθηκεσ", -1, 1, None),
+    Among("ηθηκα", -1, 1, None),
+    Among("ηθηκε", -1, 1, None),
+]);
+
+/// The row of `A_47` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_47(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83')
+            if t.get(n.wrapping_sub(12)..n - 1)
+                == Some(&b"\xce\xb7\xce\xb8\xce\xb7\xce\xba\xce\xb5\xcf"[..]) =>
+        {
+            found = Some((0, 12, 1));
+        }
+        Some(b'\xb1')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xb7\xce\xb8\xce\xb7\xce\xba\xce"[..]) =>
+        {
+            found = Some((1, 10, 1));
+        }
+        Some(b'\xb5')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xb7\xce\xb8\xce\xb7\xce\xba\xce"[..]) =>
+        {
+            found = Some((2, 10, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 539 (`step_5g`).
-static A_48: Table = Table::new(
-    &[
-        Among("ηκεσ", -1, 1, None),
-        Among("ηκα", -1, 1, None),
-        Among("ηκε", -1, 1, None),
-    ],
-    true,
-);
+static A_48: Table = Table::new(&[
+    Among("ηκεσ", -1, 1, None),
+    Among("ηκα", -1, 1, None),
+    Among("ηκε", -1, 1, None),
+]);
+
+/// The row of `A_48` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_48(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb7\xce\xba\xce\xb5\xcf"[..]) =>
+        {
+            found = Some((0, 8, 1));
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb7\xce\xba\xce"[..]) => {
+            found = Some((1, 6, 1));
+        }
+        Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb7\xce\xba\xce"[..]) => {
+            found = Some((2, 6, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 543 (`step_5g`).
-static A_49: Table = Table::new(
-    &[
-        Among("σφ", -1, 1, None),
-        Among("ναρθ", -1, 1, None),
-        Among("πιθ", -1, 1, None),
-        Among("οθ", -1, 1, None),
-        Among("σκουλ", -1, 1, None),
-        Among("σκωλ", -1, 1, None),
-    ],
-    true,
-);
+static A_49: Table = Table::new(&[
+    Among("σφ", -1, 1, None),
+    Among("ναρθ", -1, 1, None),
+    Among("πιθ", -1, 1, None),
+    Among("οθ", -1, 1, None),
+    Among("σκουλ", -1, 1, None),
+    Among("σκωλ", -1, 1, None),
+]);
+
+/// The row of `A_49` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_49(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x86') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xcf\x83\xcf"[..]) => {
+            found = Some((0, 4, 1));
+        }
+        Some(b'\xb8') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x81')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xbd\xce\xb1\xcf"[..]) =>
+                {
+                    found = Some((1, 8, 1));
+                }
+                Some(b'\xb9') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x80\xce"[..]) => {
+                    found = Some((2, 6, 1));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((3, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xcf\x83\xce\xba\xce\xbf\xcf"[..]) =>
+                {
+                    found = Some((4, 10, 1));
+                }
+                Some(b'\x89')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xcf\x83\xce\xba\xcf"[..]) =>
+                {
+                    found = Some((5, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 546 (`step_5g`).
-static A_50: Table = Table::new(
-    &[
-        Among("θ", -1, 1, None),
-        Among("προσθ", 0, 1, None),
-        Among("παρακαταθ", 0, 1, None),
-        Among("διαθ", 0, 1, None),
-        Among("συνθ", 0, 1, None),
-    ],
-    true,
-);
+static A_50: Table = Table::new(&[
+    Among("θ", -1, 1, None),
+    Among("προσθ", 0, 1, None),
+    Among("παρακαταθ", 0, 1, None),
+    Among("διαθ", 0, 1, None),
+    Among("συνθ", 0, 1, None),
+]);
+
+/// The row of `A_50` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_50(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xb8') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((0, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xcf\x80\xcf\x81\xce\xbf\xcf"[..]) =>
+                {
+                    found = Some((1, 10, 1));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x84')
+                            if t.get(n.wrapping_sub(18)..n - 5)
+                                == Some(
+                                    &b"\xcf\x80\xce\xb1\xcf\x81\xce\xb1\xce\xba\xce\xb1\xcf"[..],
+                                ) =>
+                        {
+                            found = Some((2, 18, 1));
+                        }
+                        Some(b'\xb9')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb4\xce"[..]) =>
+                        {
+                            found = Some((3, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbd')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xcf\x83\xcf\x85\xce"[..]) =>
+                {
+                    found = Some((4, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 554 (`step_5h`).
-static A_51: Table = Table::new(
-    &[
-        Among("ουσεσ", -1, 1, None),
-        Among("ουσα", -1, 1, None),
-        Among("ουσε", -1, 1, None),
-    ],
-    true,
-);
+static A_51: Table = Table::new(&[
+    Among("ουσεσ", -1, 1, None),
+    Among("ουσα", -1, 1, None),
+    Among("ουσε", -1, 1, None),
+]);
+
+/// The row of `A_51` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_51(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xbf\xcf\x85\xcf\x83\xce\xb5\xcf"[..]) =>
+        {
+            found = Some((0, 10, 1));
+        }
+        Some(b'\xb1')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xbf\xcf\x85\xcf\x83\xce"[..]) =>
+        {
+            found = Some((1, 8, 1));
+        }
+        Some(b'\xb5')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xbf\xcf\x85\xcf\x83\xce"[..]) =>
+        {
+            found = Some((2, 8, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 558 (`step_5h`).
-static A_52: Table = Table::new(
-    &[
-        Among("βλεπ", -1, 1, None),
-        Among("ποδαρ", -1, 1, None),
-        Among("πρωτ", -1, 1, None),
-        Among("κυματ", -1, 1, None),
-        Among("πανταχ", -1, 1, None),
-        Among("λαχ", -1, 1, None),
-        Among("φαγ", -1, 1, None),
-        Among("ληγ", -1, 1, None),
-        Among("φρυδ", -1, 1, None),
-        Among("μαντιλ", -1, 1, None),
-        Among("μαλλ", -1, 1, None),
-        Among("ομ", -1, 1, None),
-    ],
-    true,
-);
+static A_52: Table = Table::new(&[
+    Among("βλεπ", -1, 1, None),
+    Among("ποδαρ", -1, 1, None),
+    Among("πρωτ", -1, 1, None),
+    Among("κυματ", -1, 1, None),
+    Among("πανταχ", -1, 1, None),
+    Among("λαχ", -1, 1, None),
+    Among("φαγ", -1, 1, None),
+    Among("ληγ", -1, 1, None),
+    Among("φρυδ", -1, 1, None),
+    Among("μαντιλ", -1, 1, None),
+    Among("μαλλ", -1, 1, None),
+    Among("ομ", -1, 1, None),
+]);
+
+/// The row of `A_52` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_52(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb2\xce\xbb\xce\xb5\xcf"[..]) =>
+        {
+            found = Some((0, 8, 1));
+        }
+        Some(b'\x81')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xcf\x80\xce\xbf\xce\xb4\xce\xb1\xcf"[..]) =>
+        {
+            found = Some((1, 10, 1));
+        }
+        Some(b'\x84') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x89')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xcf\x80\xcf\x81\xcf"[..]) =>
+                {
+                    found = Some((2, 8, 1));
+                }
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xba\xcf\x85\xce\xbc\xce"[..]) =>
+                {
+                    found = Some((3, 10, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xce\xb1\xcf"[..]) => {
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\x84')
+                    if t.get(n.wrapping_sub(12)..n - 5)
+                        == Some(&b"\xcf\x80\xce\xb1\xce\xbd\xcf"[..]) =>
+                {
+                    found = Some((4, 12, 1));
+                }
+                Some(b'\xbb') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                    found = Some((5, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb3') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x86\xce"[..]) => {
+                    found = Some((6, 6, 1));
+                }
+                Some(b'\xb7') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xbb\xce"[..]) => {
+                    found = Some((7, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb4')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xcf\x86\xcf\x81\xcf\x85\xce"[..]) =>
+        {
+            found = Some((8, 8, 1));
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb9')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xce\xbc\xce\xb1\xce\xbd\xcf\x84\xce"[..]) =>
+                {
+                    found = Some((9, 12, 1));
+                }
+                Some(b'\xbb')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xbc\xce\xb1\xce"[..]) =>
+                {
+                    found = Some((10, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbc') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xce\xbf\xce"[..]) => {
+            found = Some((11, 4, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 563 (`step_5h`).
-static A_53: Table = Table::new(
-    &[
-        Among("εκλιπ", -1, 1, None),
-        Among("ρ", -1, 1, None),
-        Among("αναρρ", 1, 1, None),
-        Among("ενδιαφερ", 1, 1, None),
-        Among("πατ", -1, 1, None),
-        Among("καθαρευ", -1, 1, None),
-        Among("δευτερευ", -1, 1, None),
-        Among("λεχ", -1, 1, None),
-        Among("τσα", -1, 1, None),
-        Among("χαδ", -1, 1, None),
-        Among("μεδ", -1, 1, None),
-        Among("λαμπιδ", -1, 1, None),
-        Among("δε", -1, 1, None),
-        Among("πλε", -1, 1, None),
-        Among("μεσαζ", -1, 1, None),
-        Among("δεσποζ", -1, 1, None),
-        Among("αιθ", -1, 1, None),
-        Among("φαρμακ", -1, 1, None),
-        Among("αγκ", -1, 1, None),
-        Among("ανηκ", -1, 1, None),
-        Among("λ", -1, 1, None),
-        Among("μ", -1, 1, None),
-        Among("αμ", 21, 1, None),
-        Among("βρομ", 21, 1, None),
-        Among("υποτειν", -1, 1, None),
-    ],
-    true,
-);
+static A_53: Table = Table::new(&[
+    Among("εκλιπ", -1, 1, None),
+    Among("ρ", -1, 1, None),
+    Among("αναρρ", 1, 1, None),
+    Among("ενδιαφερ", 1, 1, None),
+    Among("πατ", -1, 1, None),
+    Among("καθαρευ", -1, 1, None),
+    Among("δευτερευ", -1, 1, None),
+    Among("λεχ", -1, 1, None),
+    Among("τσα", -1, 1, None),
+    Among("χαδ", -1, 1, None),
+    Among("μεδ", -1, 1, None),
+    Among("λαμπιδ", -1, 1, None),
+    Among("δε", -1, 1, None),
+    Among("πλε", -1, 1, None),
+    Among("μεσαζ", -1, 1, None),
+    Among("δεσποζ", -1, 1, None),
+    Among("αιθ", -1, 1, None),
+    Among("φαρμακ", -1, 1, None),
+    Among("αγκ", -1, 1, None),
+    Among("ανηκ", -1, 1, None),
+    Among("λ", -1, 1, None),
+    Among("μ", -1, 1, None),
+    Among("αμ", 21, 1, None),
+    Among("βρομ", 21, 1, None),
+    Among("υποτειν", -1, 1, None),
+]);
+
+/// The row of `A_53` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_53(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xb5\xce\xba\xce\xbb\xce\xb9\xcf"[..]) =>
+        {
+            found = Some((0, 10, 1));
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((1, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x81')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xb1\xce\xbd\xce\xb1\xcf"[..]) =>
+                {
+                    found = Some((2, 10, 1));
+                }
+                Some(b'\xb5')
+                    if t.get(n.wrapping_sub(16)..n - 3)
+                        == Some(&b"\xce\xb5\xce\xbd\xce\xb4\xce\xb9\xce\xb1\xcf\x86\xce"[..]) =>
+                {
+                    found = Some((3, 16, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x84') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xcf\x80\xce\xb1\xcf"[..]) => {
+            found = Some((4, 6, 1));
+        }
+        Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xcf\x81\xce\xb5\xcf"[..]) => {
+            match t.get(n.wrapping_sub(7)) {
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(14)..n - 7)
+                        == Some(&b"\xce\xba\xce\xb1\xce\xb8\xce"[..]) =>
+                {
+                    found = Some((5, 14, 1));
+                }
+                Some(b'\xb5')
+                    if t.get(n.wrapping_sub(16)..n - 7)
+                        == Some(&b"\xce\xb4\xce\xb5\xcf\x85\xcf\x84\xce"[..]) =>
+                {
+                    found = Some((6, 16, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xbb\xce\xb5\xcf"[..]) => {
+            found = Some((7, 6, 1));
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xcf\x84\xcf\x83\xce"[..]) => {
+            found = Some((8, 6, 1));
+        }
+        Some(b'\xb4') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x87\xce"[..]) => {
+                    found = Some((9, 6, 1));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xbc\xce"[..]) => {
+                    found = Some((10, 6, 1));
+                }
+                Some(b'\xb9')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xce\xbb\xce\xb1\xce\xbc\xcf\x80\xce"[..]) =>
+                {
+                    found = Some((11, 12, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb5') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb4') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((12, 4, 1));
+                }
+                Some(b'\xbb') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x80\xce"[..]) => {
+                    found = Some((13, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb6') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xbc\xce\xb5\xcf\x83\xce"[..]) =>
+                {
+                    found = Some((14, 10, 1));
+                }
+                Some(b'\xbf')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xce\xb4\xce\xb5\xcf\x83\xcf\x80\xce"[..]) =>
+                {
+                    found = Some((15, 12, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb8') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb1\xce\xb9\xce"[..]) => {
+            found = Some((16, 6, 1));
+        }
+        Some(b'\xba') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xcf\x86\xce\xb1\xcf\x81\xce\xbc\xce"[..]) =>
+                {
+                    found = Some((17, 12, 1));
+                }
+                Some(b'\xb3') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb1\xce"[..]) => {
+                    found = Some((18, 6, 1));
+                }
+                Some(b'\xb7')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb1\xce\xbd\xce"[..]) =>
+                {
+                    found = Some((19, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((20, 2, 1));
+        }
+        Some(b'\xbc') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((21, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((22, 4, 1));
+                }
+                Some(b'\xbf')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb2\xcf\x81\xce"[..]) =>
+                {
+                    found = Some((23, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbd')
+            if t.get(n.wrapping_sub(14)..n - 1)
+                == Some(&b"\xcf\x85\xcf\x80\xce\xbf\xcf\x84\xce\xb5\xce\xb9\xce"[..]) =>
+        {
+            found = Some((24, 14, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 574 (`step_5i`).
-static A_54: Table = Table::new(
-    &[
-        Among("αγεσ", -1, 1, None),
-        Among("αγα", -1, 1, None),
-        Among("αγε", -1, 1, None),
-    ],
-    true,
-);
+static A_54: Table = Table::new(&[
+    Among("αγεσ", -1, 1, None),
+    Among("αγα", -1, 1, None),
+    Among("αγε", -1, 1, None),
+]);
+
+/// The row of `A_54` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_54(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb1\xce\xb3\xce\xb5\xcf"[..]) =>
+        {
+            found = Some((0, 8, 1));
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb1\xce\xb3\xce"[..]) => {
+            found = Some((1, 6, 1));
+        }
+        Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb1\xce\xb3\xce"[..]) => {
+            found = Some((2, 6, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 579 (`step_5i`).
-static A_55: Table = Table::new(
-    &[
-        Among("ρπ", -1, 2, None),
-        Among("πρ", -1, 2, None),
-        Among("φρ", -1, 2, None),
-        Among("χορτ", -1, 2, None),
-        Among("σφ", -1, 2, None),
-        Among("οφ", -1, 2, None),
-        Among("ψοφ", 5, 1, None),
-        Among("λοχ", -1, 2, None),
-        Among("ναυλοχ", 7, 1, None),
-        Among("πελ", -1, 2, None),
-        Among("λλ", -1, 2, None),
-        Among("σμην", -1, 2, None),
-    ],
-    true,
-);
+static A_55: Table = Table::new(&[
+    Among("ρπ", -1, 2, None),
+    Among("πρ", -1, 2, None),
+    Among("φρ", -1, 2, None),
+    Among("χορτ", -1, 2, None),
+    Among("σφ", -1, 2, None),
+    Among("οφ", -1, 2, None),
+    Among("ψοφ", 5, 1, None),
+    Among("λοχ", -1, 2, None),
+    Among("ναυλοχ", 7, 1, None),
+    Among("πελ", -1, 2, None),
+    Among("λλ", -1, 2, None),
+    Among("σμην", -1, 2, None),
+]);
+
+/// The row of `A_55` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_55(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xcf\x81\xcf"[..]) => {
+            found = Some((0, 4, 2));
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x80') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((1, 4, 2));
+                }
+                Some(b'\x86') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((2, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x84')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xcf\x87\xce\xbf\xcf\x81\xcf"[..]) =>
+        {
+            found = Some((3, 8, 2));
+        }
+        Some(b'\x86') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((4, 4, 2));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((5, 4, 2));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x88') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xcf"[..]) => {
+                            found = Some((6, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xbb\xce\xbf\xcf"[..]) => {
+            found = Some((7, 6, 2));
+            match t.get(n.wrapping_sub(7)) {
+                Some(b'\x85')
+                    if t.get(n.wrapping_sub(12)..n - 7) == Some(&b"\xce\xbd\xce\xb1\xcf"[..]) =>
+                {
+                    found = Some((8, 12, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xcf\x80\xce"[..]) => {
+                    found = Some((9, 6, 2));
+                }
+                Some(b'\xbb') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((10, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbd')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xcf\x83\xce\xbc\xce\xb7\xce"[..]) =>
+        {
+            found = Some((11, 8, 2));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 584 (`step_5i`).
-static A_56: Table = Table::new(
-    &[
-        Among("π", -1, 1, None),
-        Among("ασπ", 0, 1, None),
-        Among("ανυπ", 0, 1, None),
-        Among("αρτιπ", 0, 1, None),
-        Among("αειπ", 0, 1, None),
-        Among("συμπ", 0, 1, None),
-        Among("προσωποπ", 0, 1, None),
-        Among("σιδηροπ", 0, 1, None),
-        Among("δροσοπ", 0, 1, None),
-        Among("νεοπ", 0, 1, None),
-        Among("κροκαλοπ", 0, 1, None),
-        Among("ολοπ", 0, 1, None),
-        Among("ρ", -1, 1, None),
-        Among("τρ", 12, 1, None),
-        Among("ουρ", 12, 1, None),
-        Among("ασπαρ", 12, 1, None),
-        Among("χαρ", 12, 1, None),
-        Among("αχαρ", 16, 1, None),
-        Among("απερ", 12, 1, None),
-        Among("τ", -1, 1, None),
-        Among("ανυστ", 19, 1, None),
-        Among("αβαστ", 19, 1, None),
-        Among("προστ", 19, 1, None),
-        Among("αιμοστ", 19, 1, None),
-        Among("διατ", 19, 1, None),
-        Among("επιτ", 19, 1, None),
-        Among("συντ", 19, 1, None),
-        Among("υποτ", 19, 1, None),
-        Among("αποτ", 19, 1, None),
-        Among("ομοτ", 19, 1, None),
-        Among("νομοτ", 29, 1, None),
-        Among("ναυ", -1, 1, None),
-        Among("πολυφ", -1, 1, None),
-        Among("αφ", -1, 1, None),
-        Among("ξεφ", -1, 1, None),
-        Among("αδηφ", -1, 1, None),
-        Among("παμφ", -1, 1, None),
-        Among("αμαλλι", -1, 1, None),
-        Among("λ", -1, 1, None),
-        Among("αμαλ", 38, 1, None),
-        Among("μ", -1, 1, None),
-        Among("ουλαμ", 40, 1, None),
-        Among("εν", -1, 1, None),
-        Among("δερβεν", 42, 1, None),
-    ],
-    true,
-);
+static A_56: Table = Table::new(&[
+    Among("π", -1, 1, None),
+    Among("ασπ", 0, 1, None),
+    Among("ανυπ", 0, 1, None),
+    Among("αρτιπ", 0, 1, None),
+    Among("αειπ", 0, 1, None),
+    Among("συμπ", 0, 1, None),
+    Among("προσωποπ", 0, 1, None),
+    Among("σιδηροπ", 0, 1, None),
+    Among("δροσοπ", 0, 1, None),
+    Among("νεοπ", 0, 1, None),
+    Among("κροκαλοπ", 0, 1, None),
+    Among("ολοπ", 0, 1, None),
+    Among("ρ", -1, 1, None),
+    Among("τρ", 12, 1, None),
+    Among("ουρ", 12, 1, None),
+    Among("ασπαρ", 12, 1, None),
+    Among("χαρ", 12, 1, None),
+    Among("αχαρ", 16, 1, None),
+    Among("απερ", 12, 1, None),
+    Among("τ", -1, 1, None),
+    Among("ανυστ", 19, 1, None),
+    Among("αβαστ", 19, 1, None),
+    Among("προστ", 19, 1, None),
+    Among("αιμοστ", 19, 1, None),
+    Among("διατ", 19, 1, None),
+    Among("επιτ", 19, 1, None),
+    Among("συντ", 19, 1, None),
+    Among("υποτ", 19, 1, None),
+    Among("αποτ", 19, 1, None),
+    Among("ομοτ", 19, 1, None),
+    Among("νομοτ", 29, 1, None),
+    Among("ναυ", -1, 1, None),
+    Among("πολυφ", -1, 1, None),
+    Among("αφ", -1, 1, None),
+    Among("ξεφ", -1, 1, None),
+    Among("αδηφ", -1, 1, None),
+    Among("παμφ", -1, 1, None),
+    Among("αμαλλι", -1, 1, None),
+    Among("λ", -1, 1, None),
+    Among("αμαλ", 38, 1, None),
+    Among("μ", -1, 1, None),
+    Among("ουλαμ", 40, 1, None),
+    Among("εν", -1, 1, None),
+    Among("δερβεν", 42, 1, None),
+]);
+
+/// The row of `A_56` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_56(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((0, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb1\xcf"[..]) => {
+                    found = Some((1, 6, 1));
+                }
+                Some(b'\x85')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb1\xce\xbd\xcf"[..]) =>
+                {
+                    found = Some((2, 8, 1));
+                }
+                Some(b'\xb9') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x84')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xce\xb1\xcf\x81\xcf"[..]) =>
+                        {
+                            found = Some((3, 10, 1));
+                        }
+                        Some(b'\xb5')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb1\xce"[..]) =>
+                        {
+                            found = Some((4, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbc')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xcf\x83\xcf\x85\xce"[..]) =>
+                {
+                    found = Some((5, 8, 1));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x80')
+                            if t.get(n.wrapping_sub(16)..n - 5)
+                                == Some(&b"\xcf\x80\xcf\x81\xce\xbf\xcf\x83\xcf\x89\xcf"[..]) =>
+                        {
+                            found = Some((6, 16, 1));
+                        }
+                        Some(b'\x81')
+                            if t.get(n.wrapping_sub(14)..n - 5)
+                                == Some(&b"\xcf\x83\xce\xb9\xce\xb4\xce\xb7\xcf"[..]) =>
+                        {
+                            found = Some((7, 14, 1));
+                        }
+                        Some(b'\x83')
+                            if t.get(n.wrapping_sub(12)..n - 5)
+                                == Some(&b"\xce\xb4\xcf\x81\xce\xbf\xcf"[..]) =>
+                        {
+                            found = Some((8, 12, 1));
+                        }
+                        Some(b'\xb5')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xbd\xce"[..]) =>
+                        {
+                            found = Some((9, 8, 1));
+                        }
+                        Some(b'\xbb') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\xb1')
+                                    if t.get(n.wrapping_sub(16)..n - 7)
+                                        == Some(&b"\xce\xba\xcf\x81\xce\xbf\xce\xba\xce"[..]) =>
+                                {
+                                    found = Some((10, 16, 1));
+                                }
+                                Some(b'\xbf')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((11, 8, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((12, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x84') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((13, 4, 1));
+                }
+                Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xbf\xcf"[..]) => {
+                    found = Some((14, 6, 1));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x80')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xce\xb1\xcf\x83\xcf"[..]) =>
+                        {
+                            found = Some((15, 10, 1));
+                        }
+                        Some(b'\x87') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xcf"[..]) => {
+                            found = Some((16, 6, 1));
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\xb1')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((17, 8, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb5')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb1\xcf\x80\xce"[..]) =>
+                {
+                    found = Some((18, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x84') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((19, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x85')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xce\xb1\xce\xbd\xcf"[..]) =>
+                        {
+                            found = Some((20, 10, 1));
+                        }
+                        Some(b'\xb1')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xce\xb1\xce\xb2\xce"[..]) =>
+                        {
+                            found = Some((21, 10, 1));
+                        }
+                        Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x81')
+                                    if t.get(n.wrapping_sub(10)..n - 7)
+                                        == Some(&b"\xcf\x80\xcf"[..]) =>
+                                {
+                                    found = Some((22, 10, 1));
+                                }
+                                Some(b'\xbc')
+                                    if t.get(n.wrapping_sub(12)..n - 7)
+                                        == Some(&b"\xce\xb1\xce\xb9\xce"[..]) =>
+                                {
+                                    found = Some((23, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb4\xce\xb9\xce"[..]) =>
+                {
+                    found = Some((24, 8, 1));
+                }
+                Some(b'\xb9')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb5\xcf\x80\xce"[..]) =>
+                {
+                    found = Some((25, 8, 1));
+                }
+                Some(b'\xbd')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xcf\x83\xcf\x85\xce"[..]) =>
+                {
+                    found = Some((26, 8, 1));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x80') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xcf"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x85')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xcf"[..]) =>
+                                {
+                                    found = Some((27, 8, 1));
+                                }
+                                Some(b'\xb1')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((28, 8, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xbc')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xbf\xce"[..]) =>
+                        {
+                            found = Some((29, 8, 1));
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\xbd')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((30, 10, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xbd\xce\xb1\xcf"[..]) => {
+            found = Some((31, 6, 1));
+        }
+        Some(b'\x86') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xcf\x80\xce\xbf\xce\xbb\xcf"[..]) =>
+                {
+                    found = Some((32, 10, 1));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((33, 4, 1));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xbe\xce"[..]) => {
+                    found = Some((34, 6, 1));
+                }
+                Some(b'\xb7')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb1\xce\xb4\xce"[..]) =>
+                {
+                    found = Some((35, 8, 1));
+                }
+                Some(b'\xbc')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xcf\x80\xce\xb1\xce"[..]) =>
+                {
+                    found = Some((36, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb9')
+            if t.get(n.wrapping_sub(12)..n - 1)
+                == Some(&b"\xce\xb1\xce\xbc\xce\xb1\xce\xbb\xce\xbb\xce"[..]) =>
+        {
+            found = Some((37, 12, 1));
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((38, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb1\xce\xbc\xce"[..]) =>
+                {
+                    found = Some((39, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbc') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((40, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xbf\xcf\x85\xce\xbb\xce"[..]) =>
+                {
+                    found = Some((41, 10, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xce\xb5\xce"[..]) => {
+            found = Some((42, 4, 1));
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\xb2')
+                    if t.get(n.wrapping_sub(12)..n - 5)
+                        == Some(&b"\xce\xb4\xce\xb5\xcf\x81\xce"[..]) =>
+                {
+                    found = Some((43, 12, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 598 (`step_5j`).
-static A_57: Table = Table::new(
-    &[
-        Among("ησου", -1, 1, None),
-        Among("ησα", -1, 1, None),
-        Among("ησε", -1, 1, None),
-    ],
-    true,
-);
+static A_57: Table = Table::new(&[
+    Among("ησου", -1, 1, None),
+    Among("ησα", -1, 1, None),
+    Among("ησε", -1, 1, None),
+]);
+
+/// The row of `A_57` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_57(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x85')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb7\xcf\x83\xce\xbf\xcf"[..]) =>
+        {
+            found = Some((0, 8, 1));
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb7\xcf\x83\xce"[..]) => {
+            found = Some((1, 6, 1));
+        }
+        Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb7\xcf\x83\xce"[..]) => {
+            found = Some((2, 6, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 601 (`step_5j`).
-static A_58: Table = Table::new(
-    &[
-        Among("ν", -1, 1, None),
-        Among("επταν", 0, 1, None),
-        Among("δωδεκαν", 0, 1, None),
-        Among("χερσον", 0, 1, None),
-        Among("μεγαλον", 0, 1, None),
-        Among("ερημον", 0, 1, None),
-    ],
-    true,
-);
+static A_58: Table = Table::new(&[
+    Among("ν", -1, 1, None),
+    Among("επταν", 0, 1, None),
+    Among("δωδεκαν", 0, 1, None),
+    Among("χερσον", 0, 1, None),
+    Among("μεγαλον", 0, 1, None),
+    Among("ερημον", 0, 1, None),
+]);
+
+/// The row of `A_58` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_58(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xbd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((0, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x84')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xce\xb5\xcf\x80\xcf"[..]) =>
+                        {
+                            found = Some((1, 10, 1));
+                        }
+                        Some(b'\xba')
+                            if t.get(n.wrapping_sub(14)..n - 5)
+                                == Some(&b"\xce\xb4\xcf\x89\xce\xb4\xce\xb5\xce"[..]) =>
+                        {
+                            found = Some((2, 14, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x83')
+                            if t.get(n.wrapping_sub(12)..n - 5)
+                                == Some(&b"\xcf\x87\xce\xb5\xcf\x81\xcf"[..]) =>
+                        {
+                            found = Some((3, 12, 1));
+                        }
+                        Some(b'\xbb')
+                            if t.get(n.wrapping_sub(14)..n - 5)
+                                == Some(&b"\xce\xbc\xce\xb5\xce\xb3\xce\xb1\xce"[..]) =>
+                        {
+                            found = Some((4, 14, 1));
+                        }
+                        Some(b'\xbc')
+                            if t.get(n.wrapping_sub(12)..n - 5)
+                                == Some(&b"\xce\xb5\xcf\x81\xce\xb7\xce"[..]) =>
+                        {
+                            found = Some((5, 12, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 607 (`step_5k`).
-static A_59: Table = Table::new(&[Among("ηστε", -1, 1, None)], true);
+static A_59: Table = Table::new(&[Among("ηστε", -1, 1, None)]);
+
+/// The row of `A_59` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_59(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xb5')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb7\xcf\x83\xcf\x84\xce"[..]) =>
+        {
+            found = Some((0, 8, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 610 (`step_5k`).
-static A_60: Table = Table::new(
-    &[
-        Among("χρ", -1, 1, None),
-        Among("δυσχρ", 0, 1, None),
-        Among("ευχρ", 0, 1, None),
-        Among("αχρ", 0, 1, None),
-        Among("κοινοχρ", 0, 1, None),
-        Among("παλιμψ", -1, 1, None),
-        Among("σβ", -1, 1, None),
-        Among("ασβ", 6, 1, None),
-        Among("απλ", -1, 1, None),
-        Among("αειμν", -1, 1, None),
-    ],
-    true,
-);
+static A_60: Table = Table::new(&[
+    Among("χρ", -1, 1, None),
+    Among("δυσχρ", 0, 1, None),
+    Among("ευχρ", 0, 1, None),
+    Among("αχρ", 0, 1, None),
+    Among("κοινοχρ", 0, 1, None),
+    Among("παλιμψ", -1, 1, None),
+    Among("σβ", -1, 1, None),
+    Among("ασβ", 6, 1, None),
+    Among("απλ", -1, 1, None),
+    Among("αειμν", -1, 1, None),
+]);
+
+/// The row of `A_60` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_60(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x81') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xcf\x87\xcf"[..]) => {
+            found = Some((0, 4, 1));
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\x83')
+                    if t.get(n.wrapping_sub(10)..n - 5) == Some(&b"\xce\xb4\xcf\x85\xcf"[..]) =>
+                {
+                    found = Some((1, 10, 1));
+                }
+                Some(b'\x85') if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb5\xcf"[..]) => {
+                    found = Some((2, 8, 1));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                    found = Some((3, 6, 1));
+                }
+                Some(b'\xbf')
+                    if t.get(n.wrapping_sub(14)..n - 5)
+                        == Some(&b"\xce\xba\xce\xbf\xce\xb9\xce\xbd\xce"[..]) =>
+                {
+                    found = Some((4, 14, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x88')
+            if t.get(n.wrapping_sub(12)..n - 1)
+                == Some(&b"\xcf\x80\xce\xb1\xce\xbb\xce\xb9\xce\xbc\xcf"[..]) =>
+        {
+            found = Some((5, 12, 1));
+        }
+        Some(b'\xb2') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xcf\x83\xce"[..]) => {
+            found = Some((6, 4, 1));
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                    found = Some((7, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb1\xcf\x80\xce"[..]) => {
+            found = Some((8, 6, 1));
+        }
+        Some(b'\xbd')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xb1\xce\xb5\xce\xb9\xce\xbc\xce"[..]) =>
+        {
+            found = Some((9, 10, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 617 (`step_5l`).
-static A_61: Table = Table::new(
-    &[
-        Among("ουνε", -1, 1, None),
-        Among("ησουνε", 0, 1, None),
-        Among("ηθουνε", 0, 1, None),
-    ],
-    true,
-);
+static A_61: Table = Table::new(&[
+    Among("ουνε", -1, 1, None),
+    Among("ησουνε", 0, 1, None),
+    Among("ηθουνε", 0, 1, None),
+]);
+
+/// The row of `A_61` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_61(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xb5')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xbf\xcf\x85\xce\xbd\xce"[..]) =>
+        {
+            found = Some((0, 8, 1));
+            match t.get(n.wrapping_sub(9)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(12)..n - 9) == Some(&b"\xce\xb7\xcf"[..]) => {
+                    found = Some((1, 12, 1));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(12)..n - 9) == Some(&b"\xce\xb7\xce"[..]) => {
+                    found = Some((2, 12, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 620 (`step_5l`).
-static A_62: Table = Table::new(
-    &[
-        Among("ρ", -1, 1, None),
-        Among("στραβομουτσ", -1, 1, None),
-        Among("κακομουτσ", -1, 1, None),
-        Among("σπι", -1, 1, None),
-        Among("ν", -1, 1, None),
-        Among("εξων", 4, 1, None),
-    ],
-    true,
-);
+static A_62: Table = Table::new(&[
+    Among("ρ", -1, 1, None),
+    Among("στραβομουτσ", -1, 1, None),
+    Among("κακομουτσ", -1, 1, None),
+    Among("σπι", -1, 1, None),
+    Among("ν", -1, 1, None),
+    Among("εξων", 4, 1, None),
+]);
+
+/// The row of `A_62` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_62(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x81') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'\x83')
+            if t.get(n.wrapping_sub(12)..n - 1)
+                == Some(&b"\xce\xbf\xce\xbc\xce\xbf\xcf\x85\xcf\x84\xcf"[..]) =>
+        {
+            match t.get(n.wrapping_sub(13)) {
+                Some(b'\xb2')
+                    if t.get(n.wrapping_sub(22)..n - 13)
+                        == Some(&b"\xcf\x83\xcf\x84\xcf\x81\xce\xb1\xce"[..]) =>
+                {
+                    found = Some((1, 22, 1));
+                }
+                Some(b'\xba')
+                    if t.get(n.wrapping_sub(18)..n - 13) == Some(&b"\xce\xba\xce\xb1\xce"[..]) =>
+                {
+                    found = Some((2, 18, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb9') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xcf\x83\xcf\x80\xce"[..]) => {
+            found = Some((3, 6, 1));
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((4, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x89')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xb5\xce\xbe\xcf"[..]) =>
+                {
+                    found = Some((5, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 626 (`step_5m`).
-static A_63: Table = Table::new(
-    &[
-        Among("ουμε", -1, 1, None),
-        Among("ησουμε", 0, 1, None),
-        Among("ηθουμε", 0, 1, None),
-    ],
-    true,
-);
+static A_63: Table = Table::new(&[
+    Among("ουμε", -1, 1, None),
+    Among("ησουμε", 0, 1, None),
+    Among("ηθουμε", 0, 1, None),
+]);
+
+/// The row of `A_63` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_63(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xb5')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xbf\xcf\x85\xce\xbc\xce"[..]) =>
+        {
+            found = Some((0, 8, 1));
+            match t.get(n.wrapping_sub(9)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(12)..n - 9) == Some(&b"\xce\xb7\xcf"[..]) => {
+                    found = Some((1, 12, 1));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(12)..n - 9) == Some(&b"\xce\xb7\xce"[..]) => {
+                    found = Some((2, 12, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 629 (`step_5m`).
-static A_64: Table = Table::new(
-    &[
-        Among("ασουσ", -1, 1, None),
-        Among("παρασουσ", 0, 1, None),
-        Among("αλλοσουσ", -1, 1, None),
-        Among("φ", -1, 1, None),
-        Among("χ", -1, 1, None),
-        Among("αζ", -1, 1, None),
-        Among("ωριοπλ", -1, 1, None),
-    ],
-    true,
-);
+static A_64: Table = Table::new(&[
+    Among("ασουσ", -1, 1, None),
+    Among("παρασουσ", 0, 1, None),
+    Among("αλλοσουσ", -1, 1, None),
+    Among("φ", -1, 1, None),
+    Among("χ", -1, 1, None),
+    Among("αζ", -1, 1, None),
+    Among("ωριοπλ", -1, 1, None),
+]);
+
+/// The row of `A_64` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_64(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xcf\x83\xce\xbf\xcf\x85\xcf"[..]) =>
+        {
+            match t.get(n.wrapping_sub(9)) {
+                Some(b'\xb1') if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xce"[..]) => {
+                    found = Some((0, 10, 1));
+                    match t.get(n.wrapping_sub(11)) {
+                        Some(b'\x81')
+                            if t.get(n.wrapping_sub(16)..n - 11)
+                                == Some(&b"\xcf\x80\xce\xb1\xcf"[..]) =>
+                        {
+                            found = Some((1, 16, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbf')
+                    if t.get(n.wrapping_sub(16)..n - 9)
+                        == Some(&b"\xce\xb1\xce\xbb\xce\xbb\xce"[..]) =>
+                {
+                    found = Some((2, 16, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x86') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((3, 2, 1));
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((4, 2, 1));
+        }
+        Some(b'\xb6') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xce\xb1\xce"[..]) => {
+            found = Some((5, 4, 1));
+        }
+        Some(b'\xbb')
+            if t.get(n.wrapping_sub(12)..n - 1)
+                == Some(&b"\xcf\x89\xcf\x81\xce\xb9\xce\xbf\xcf\x80\xce"[..]) =>
+        {
+            found = Some((6, 12, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 637 (`step_6`).
-static A_65: Table = Table::new(
-    &[
-        Among("ματοσ", -1, 1, None),
-        Among("ματα", -1, 1, None),
-        Among("ματων", -1, 1, None),
-    ],
-    true,
-);
+static A_65: Table = Table::new(&[
+    Among("ματοσ", -1, 1, None),
+    Among("ματα", -1, 1, None),
+    Among("ματων", -1, 1, None),
+]);
+
+/// The row of `A_65` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_65(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xbc\xce\xb1\xcf\x84\xce\xbf\xcf"[..]) =>
+        {
+            found = Some((0, 10, 1));
+        }
+        Some(b'\xb1')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xbc\xce\xb1\xcf\x84\xce"[..]) =>
+        {
+            found = Some((1, 8, 1));
+        }
+        Some(b'\xbd')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xce\xbc\xce\xb1\xcf\x84\xcf\x89\xce"[..]) =>
+        {
+            found = Some((2, 10, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 642 (`step_6`).
-static A_66: Table = Table::new(
-    &[
-        Among("υσ", -1, 1, None),
-        Among("ουσ", 0, 1, None),
-        Among("ασ", -1, 1, None),
-        Among("εσ", -1, 1, None),
-        Among("ησεσ", 3, 1, None),
-        Among("ηδεσ", 3, 1, None),
-        Among("ησ", -1, 1, None),
-        Among("εισ", -1, 1, None),
-        Among("ηθεισ", 7, 1, None),
-        Among("οσ", -1, 1, None),
-        Among("υ", -1, 1, None),
-        Among("ου", 10, 1, None),
-        Among("ω", -1, 1, None),
-        Among("ησω", 12, 1, None),
-        Among("αω", 12, 1, None),
-        Among("ηθω", 12, 1, None),
-        Among("α", -1, 1, None),
-        Among("ιουμα", 16, 1, None),
-        Among("οσουνα", 16, 1, None),
-        Among("ιοσουνα", 18, 1, None),
-        Among("ομουνα", 16, 1, None),
-        Among("ιομουνα", 20, 1, None),
-        Among("ε", -1, 1, None),
-        Among("ιεσαστε", 22, 1, None),
-        Among("οσαστε", 22, 1, None),
-        Among("ιοσαστε", 24, 1, None),
-        Among("ουμαστε", 22, 1, None),
-        Among("ιουμαστε", 26, 1, None),
-        Among("ιεμαστε", 22, 1, None),
-        Among("ουσατε", 22, 1, None),
-        Among("ησατε", 22, 1, None),
-        Among("αγατε", 22, 1, None),
-        Among("ηκατε", 22, 1, None),
-        Among("ηθηκατε", 32, 1, None),
-        Among("ειτε", 22, 1, None),
-        Among("ηθειτε", 34, 1, None),
-        Among("η", -1, 1, None),
-        Among("ι", -1, 1, None),
-        Among("ασαι", 37, 1, None),
-        Among("εσαι", 37, 1, None),
-        Among("ιεσαι", 39, 1, None),
-        Among("αται", 37, 1, None),
-        Among("εται", 37, 1, None),
-        Among("ιεται", 42, 1, None),
-        Among("ουνται", 37, 1, None),
-        Among("ιουνται", 44, 1, None),
-        Among("ονται", 37, 1, None),
-        Among("ουμαι", 37, 1, None),
-        Among("αμαι", 37, 1, None),
-        Among("ιεμαι", 37, 1, None),
-        Among("ομαι", 37, 1, None),
-        Among("ει", 37, 1, None),
-        Among("ησει", 51, 1, None),
-        Among("αει", 51, 1, None),
-        Among("ηθει", 51, 1, None),
-        Among("οι", 37, 1, None),
-        Among("ουν", -1, 1, None),
-        Among("ησουν", 56, 1, None),
-        Among("οσουν", 56, 1, None),
-        Among("ιοσουν", 58, 1, None),
-        Among("ηθουν", 56, 1, None),
-        Among("ομουν", 56, 1, None),
-        Among("ιομουν", 61, 1, None),
-        Among("ων", -1, 1, None),
-        Among("ηδων", 63, 1, None),
-        Among("αν", -1, 1, None),
-        Among("ουσαν", 65, 1, None),
-        Among("οντουσαν", 66, 1, None),
-        Among("ιοντουσαν", 67, 1, None),
-        Among("ησαν", 65, 1, None),
-        Among("οσασταν", 65, 1, None),
-        Among("ιοσασταν", 70, 1, None),
-        Among("ομασταν", 65, 1, None),
-        Among("ιομασταν", 72, 1, None),
-        Among("ουνταν", 65, 1, None),
-        Among("ιουνταν", 74, 1, None),
-        Among("ονταν", 65, 1, None),
-        Among("ιονταν", 76, 1, None),
-        Among("οταν", 65, 1, None),
-        Among("ιοταν", 78, 1, None),
-        Among("αγαν", 65, 1, None),
-        Among("ηκαν", 65, 1, None),
-        Among("ηθηκαν", 81, 1, None),
-        Among("ο", -1, 1, None),
-    ],
-    true,
-);
+static A_66: Table = Table::new(&[
+    Among("υσ", -1, 1, None),
+    Among("ουσ", 0, 1, None),
+    Among("ασ", -1, 1, None),
+    Among("εσ", -1, 1, None),
+    Among("ησεσ", 3, 1, None),
+    Among("ηδεσ", 3, 1, None),
+    Among("ησ", -1, 1, None),
+    Among("εισ", -1, 1, None),
+    Among("ηθεισ", 7, 1, None),
+    Among("οσ", -1, 1, None),
+    Among("υ", -1, 1, None),
+    Among("ου", 10, 1, None),
+    Among("ω", -1, 1, None),
+    Among("ησω", 12, 1, None),
+    Among("αω", 12, 1, None),
+    Among("ηθω", 12, 1, None),
+    Among("α", -1, 1, None),
+    Among("ιουμα", 16, 1, None),
+    Among("οσουνα", 16, 1, None),
+    Among("ιοσουνα", 18, 1, None),
+    Among("ομουνα", 16, 1, None),
+    Among("ιομουνα", 20, 1, None),
+    Among("ε", -1, 1, None),
+    Among("ιεσαστε", 22, 1, None),
+    Among("οσαστε", 22, 1, None),
+    Among("ιοσαστε", 24, 1, None),
+    Among("ουμαστε", 22, 1, None),
+    Among("ιουμαστε", 26, 1, None),
+    Among("ιεμαστε", 22, 1, None),
+    Among("ουσατε", 22, 1, None),
+    Among("ησατε", 22, 1, None),
+    Among("αγατε", 22, 1, None),
+    Among("ηκατε", 22, 1, None),
+    Among("ηθηκατε", 32, 1, None),
+    Among("ειτε", 22, 1, None),
+    Among("ηθειτε", 34, 1, None),
+    Among("η", -1, 1, None),
+    Among("ι", -1, 1, None),
+    Among("ασαι", 37, 1, None),
+    Among("εσαι", 37, 1, None),
+    Among("ιεσαι", 39, 1, None),
+    Among("αται", 37, 1, None),
+    Among("εται", 37, 1, None),
+    Among("ιεται", 42, 1, None),
+    Among("ουνται", 37, 1, None),
+    Among("ιουνται", 44, 1, None),
+    Among("ονται", 37, 1, None),
+    Among("ουμαι", 37, 1, None),
+    Among("αμαι", 37, 1, None),
+    Among("ιεμαι", 37, 1, None),
+    Among("ομαι", 37, 1, None),
+    Among("ει", 37, 1, None),
+    Among("ησει", 51, 1, None),
+    Among("αει", 51, 1, None),
+    Among("ηθει", 51, 1, None),
+    Among("οι", 37, 1, None),
+    Among("ουν", -1, 1, None),
+    Among("ησουν", 56, 1, None),
+    Among("οσουν", 56, 1, None),
+    Among("ιοσουν", 58, 1, None),
+    Among("ηθουν", 56, 1, None),
+    Among("ομουν", 56, 1, None),
+    Among("ιομουν", 61, 1, None),
+    Among("ων", -1, 1, None),
+    Among("ηδων", 63, 1, None),
+    Among("αν", -1, 1, None),
+    Among("ουσαν", 65, 1, None),
+    Among("οντουσαν", 66, 1, None),
+    Among("ιοντουσαν", 67, 1, None),
+    Among("ησαν", 65, 1, None),
+    Among("οσασταν", 65, 1, None),
+    Among("ιοσασταν", 70, 1, None),
+    Among("ομασταν", 65, 1, None),
+    Among("ιομασταν", 72, 1, None),
+    Among("ουνταν", 65, 1, None),
+    Among("ιουνταν", 74, 1, None),
+    Among("ονταν", 65, 1, None),
+    Among("ιονταν", 76, 1, None),
+    Among("οταν", 65, 1, None),
+    Among("ιοταν", 78, 1, None),
+    Among("αγαν", 65, 1, None),
+    Among("ηκαν", 65, 1, None),
+    Among("ηθηκαν", 81, 1, None),
+    Among("ο", -1, 1, None),
+]);
+
+/// The row of `A_66` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_66(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((0, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((1, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((2, 4, 1));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((3, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x83')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb7\xcf"[..]) =>
+                        {
+                            found = Some((4, 8, 1));
+                        }
+                        Some(b'\xb4')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb7\xce"[..]) =>
+                        {
+                            found = Some((5, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb7') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((6, 4, 1));
+                }
+                Some(b'\xb9') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb5\xce"[..]) => {
+                    found = Some((7, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\xb8')
+                            if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xce\xb7\xce"[..]) =>
+                        {
+                            found = Some((8, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((9, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x85') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((10, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xbf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((11, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x89') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
+            found = Some((12, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb7\xcf"[..]) => {
+                    found = Some((13, 6, 1));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((14, 4, 1));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xb7\xce"[..]) => {
+                    found = Some((15, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((16, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xbc')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xce\xb9\xce\xbf\xcf\x85\xce"[..]) =>
+                {
+                    found = Some((17, 10, 1));
+                }
+                Some(b'\xbd')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xce\xbf\xcf\x85\xce"[..]) =>
+                {
+                    match t.get(n.wrapping_sub(9)) {
+                        Some(b'\x83')
+                            if t.get(n.wrapping_sub(12)..n - 9) == Some(&b"\xce\xbf\xcf"[..]) =>
+                        {
+                            found = Some((18, 12, 1));
+                            match t.get(n.wrapping_sub(13)) {
+                                Some(b'\xb9')
+                                    if t.get(n.wrapping_sub(14)..n - 13) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((19, 14, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xbc')
+                            if t.get(n.wrapping_sub(12)..n - 9) == Some(&b"\xce\xbf\xce"[..]) =>
+                        {
+                            found = Some((20, 12, 1));
+                            match t.get(n.wrapping_sub(13)) {
+                                Some(b'\xb9')
+                                    if t.get(n.wrapping_sub(14)..n - 13) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((21, 14, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb5') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((22, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x84') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x83')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb1\xcf"[..]) =>
+                        {
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\x83')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xcf"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(11)) {
+                                        Some(b'\xb5')
+                                            if t.get(n.wrapping_sub(14)..n - 11)
+                                                == Some(&b"\xce\xb9\xce"[..]) =>
+                                        {
+                                            found = Some((23, 14, 1));
+                                        }
+                                        Some(b'\xbf')
+                                            if t.get(n.wrapping_sub(12)..n - 11)
+                                                == Some(&b"\xce"[..]) =>
+                                        {
+                                            found = Some((24, 12, 1));
+                                            match t.get(n.wrapping_sub(13)) {
+                                                Some(b'\xb9')
+                                                    if t.get(n.wrapping_sub(14)..n - 13)
+                                                        == Some(&b"\xce"[..]) =>
+                                                {
+                                                    found = Some((25, 14, 1));
+                                                }
+                                                _ => {}
+                                            }
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'\xbc')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xce"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(11)) {
+                                        Some(b'\x85')
+                                            if t.get(n.wrapping_sub(14)..n - 11)
+                                                == Some(&b"\xce\xbf\xcf"[..]) =>
+                                        {
+                                            found = Some((26, 14, 1));
+                                            match t.get(n.wrapping_sub(15)) {
+                                                Some(b'\xb9')
+                                                    if t.get(n.wrapping_sub(16)..n - 15)
+                                                        == Some(&b"\xce"[..]) =>
+                                                {
+                                                    found = Some((27, 16, 1));
+                                                }
+                                                _ => {}
+                                            }
+                                        }
+                                        Some(b'\xb5')
+                                            if t.get(n.wrapping_sub(14)..n - 11)
+                                                == Some(&b"\xce\xb9\xce"[..]) =>
+                                        {
+                                            found = Some((28, 14, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x83')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xcf"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(9)) {
+                                        Some(b'\x85')
+                                            if t.get(n.wrapping_sub(12)..n - 9)
+                                                == Some(&b"\xce\xbf\xcf"[..]) =>
+                                        {
+                                            found = Some((29, 12, 1));
+                                        }
+                                        Some(b'\xb7')
+                                            if t.get(n.wrapping_sub(10)..n - 9)
+                                                == Some(&b"\xce"[..]) =>
+                                        {
+                                            found = Some((30, 10, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'\xb3')
+                                    if t.get(n.wrapping_sub(10)..n - 7)
+                                        == Some(&b"\xce\xb1\xce"[..]) =>
+                                {
+                                    found = Some((31, 10, 1));
+                                }
+                                Some(b'\xba')
+                                    if t.get(n.wrapping_sub(10)..n - 7)
+                                        == Some(&b"\xce\xb7\xce"[..]) =>
+                                {
+                                    found = Some((32, 10, 1));
+                                    match t.get(n.wrapping_sub(11)) {
+                                        Some(b'\xb8')
+                                            if t.get(n.wrapping_sub(14)..n - 11)
+                                                == Some(&b"\xce\xb7\xce"[..]) =>
+                                        {
+                                            found = Some((33, 14, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xb9')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb5\xce"[..]) =>
+                        {
+                            found = Some((34, 8, 1));
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\xb8')
+                                    if t.get(n.wrapping_sub(12)..n - 9)
+                                        == Some(&b"\xce\xb7\xce"[..]) =>
+                                {
+                                    found = Some((35, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb7') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((36, 2, 1));
+        }
+        Some(b'\xb9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((37, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x83') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xcf"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\xb1')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((38, 8, 1));
+                                }
+                                Some(b'\xb5')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((39, 8, 1));
+                                    match t.get(n.wrapping_sub(9)) {
+                                        Some(b'\xb9')
+                                            if t.get(n.wrapping_sub(10)..n - 9)
+                                                == Some(&b"\xce"[..]) =>
+                                        {
+                                            found = Some((40, 10, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\x84') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xcf"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\xb1')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((41, 8, 1));
+                                }
+                                Some(b'\xb5')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((42, 8, 1));
+                                    match t.get(n.wrapping_sub(9)) {
+                                        Some(b'\xb9')
+                                            if t.get(n.wrapping_sub(10)..n - 9)
+                                                == Some(&b"\xce"[..]) =>
+                                        {
+                                            found = Some((43, 10, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'\xbd')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(9)) {
+                                        Some(b'\x85')
+                                            if t.get(n.wrapping_sub(12)..n - 9)
+                                                == Some(&b"\xce\xbf\xcf"[..]) =>
+                                        {
+                                            found = Some((44, 12, 1));
+                                            match t.get(n.wrapping_sub(13)) {
+                                                Some(b'\xb9')
+                                                    if t.get(n.wrapping_sub(14)..n - 13)
+                                                        == Some(&b"\xce"[..]) =>
+                                                {
+                                                    found = Some((45, 14, 1));
+                                                }
+                                                _ => {}
+                                            }
+                                        }
+                                        Some(b'\xbf')
+                                            if t.get(n.wrapping_sub(10)..n - 9)
+                                                == Some(&b"\xce"[..]) =>
+                                        {
+                                            found = Some((46, 10, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xbc') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x85')
+                                    if t.get(n.wrapping_sub(10)..n - 7)
+                                        == Some(&b"\xce\xbf\xcf"[..]) =>
+                                {
+                                    found = Some((47, 10, 1));
+                                }
+                                Some(b'\xb1')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((48, 8, 1));
+                                }
+                                Some(b'\xb5')
+                                    if t.get(n.wrapping_sub(10)..n - 7)
+                                        == Some(&b"\xce\xb9\xce"[..]) =>
+                                {
+                                    found = Some((49, 10, 1));
+                                }
+                                Some(b'\xbf')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((50, 8, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((51, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x83')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb7\xcf"[..]) =>
+                        {
+                            found = Some((52, 8, 1));
+                        }
+                        Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xce"[..]) => {
+                            found = Some((53, 6, 1));
+                        }
+                        Some(b'\xb8')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb7\xce"[..]) =>
+                        {
+                            found = Some((54, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((55, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xce\xbf\xcf"[..]) => {
+                    found = Some((56, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x83') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xcf"[..]) => {
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\xb7')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((57, 10, 1));
+                                }
+                                Some(b'\xbf')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((58, 10, 1));
+                                    match t.get(n.wrapping_sub(11)) {
+                                        Some(b'\xb9')
+                                            if t.get(n.wrapping_sub(12)..n - 11)
+                                                == Some(&b"\xce"[..]) =>
+                                        {
+                                            found = Some((59, 12, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xb8')
+                            if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xce\xb7\xce"[..]) =>
+                        {
+                            found = Some((60, 10, 1));
+                        }
+                        Some(b'\xbc')
+                            if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xce\xbf\xce"[..]) =>
+                        {
+                            found = Some((61, 10, 1));
+                            match t.get(n.wrapping_sub(11)) {
+                                Some(b'\xb9')
+                                    if t.get(n.wrapping_sub(12)..n - 11) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((62, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x89') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xcf"[..]) => {
+                    found = Some((63, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb4')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb7\xce"[..]) =>
+                        {
+                            found = Some((64, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xce"[..]) => {
+                    found = Some((65, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x83') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xcf"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x85')
+                                    if t.get(n.wrapping_sub(10)..n - 7)
+                                        == Some(&b"\xce\xbf\xcf"[..]) =>
+                                {
+                                    found = Some((66, 10, 1));
+                                    match t.get(n.wrapping_sub(11)) {
+                                        Some(b'\x84')
+                                            if t.get(n.wrapping_sub(16)..n - 11)
+                                                == Some(&b"\xce\xbf\xce\xbd\xcf"[..]) =>
+                                        {
+                                            found = Some((67, 16, 1));
+                                            match t.get(n.wrapping_sub(17)) {
+                                                Some(b'\xb9')
+                                                    if t.get(n.wrapping_sub(18)..n - 17)
+                                                        == Some(&b"\xce"[..]) =>
+                                                {
+                                                    found = Some((68, 18, 1));
+                                                }
+                                                _ => {}
+                                            }
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'\xb7')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((69, 8, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\x84') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xcf"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x83')
+                                    if t.get(n.wrapping_sub(10)..n - 7)
+                                        == Some(&b"\xce\xb1\xcf"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(11)) {
+                                        Some(b'\x83')
+                                            if t.get(n.wrapping_sub(14)..n - 11)
+                                                == Some(&b"\xce\xbf\xcf"[..]) =>
+                                        {
+                                            found = Some((70, 14, 1));
+                                            match t.get(n.wrapping_sub(15)) {
+                                                Some(b'\xb9')
+                                                    if t.get(n.wrapping_sub(16)..n - 15)
+                                                        == Some(&b"\xce"[..]) =>
+                                                {
+                                                    found = Some((71, 16, 1));
+                                                }
+                                                _ => {}
+                                            }
+                                        }
+                                        Some(b'\xbc')
+                                            if t.get(n.wrapping_sub(14)..n - 11)
+                                                == Some(&b"\xce\xbf\xce"[..]) =>
+                                        {
+                                            found = Some((72, 14, 1));
+                                            match t.get(n.wrapping_sub(15)) {
+                                                Some(b'\xb9')
+                                                    if t.get(n.wrapping_sub(16)..n - 15)
+                                                        == Some(&b"\xce"[..]) =>
+                                                {
+                                                    found = Some((73, 16, 1));
+                                                }
+                                                _ => {}
+                                            }
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'\xbd')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(9)) {
+                                        Some(b'\x85')
+                                            if t.get(n.wrapping_sub(12)..n - 9)
+                                                == Some(&b"\xce\xbf\xcf"[..]) =>
+                                        {
+                                            found = Some((74, 12, 1));
+                                            match t.get(n.wrapping_sub(13)) {
+                                                Some(b'\xb9')
+                                                    if t.get(n.wrapping_sub(14)..n - 13)
+                                                        == Some(&b"\xce"[..]) =>
+                                                {
+                                                    found = Some((75, 14, 1));
+                                                }
+                                                _ => {}
+                                            }
+                                        }
+                                        Some(b'\xbf')
+                                            if t.get(n.wrapping_sub(10)..n - 9)
+                                                == Some(&b"\xce"[..]) =>
+                                        {
+                                            found = Some((76, 10, 1));
+                                            match t.get(n.wrapping_sub(11)) {
+                                                Some(b'\xb9')
+                                                    if t.get(n.wrapping_sub(12)..n - 11)
+                                                        == Some(&b"\xce"[..]) =>
+                                                {
+                                                    found = Some((77, 12, 1));
+                                                }
+                                                _ => {}
+                                            }
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'\xbf')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) =>
+                                {
+                                    found = Some((78, 8, 1));
+                                    match t.get(n.wrapping_sub(9)) {
+                                        Some(b'\xb9')
+                                            if t.get(n.wrapping_sub(10)..n - 9)
+                                                == Some(&b"\xce"[..]) =>
+                                        {
+                                            found = Some((79, 10, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xb3')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb1\xce"[..]) =>
+                        {
+                            found = Some((80, 8, 1));
+                        }
+                        Some(b'\xba')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xce\xb7\xce"[..]) =>
+                        {
+                            found = Some((81, 8, 1));
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\xb8')
+                                    if t.get(n.wrapping_sub(12)..n - 9)
+                                        == Some(&b"\xce\xb7\xce"[..]) =>
+                                {
+                                    found = Some((82, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbf') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xce"[..]) => {
+            found = Some((83, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 657 (`step_7`).
-static A_67: Table = Table::new(
-    &[
-        Among("εστερ", -1, 1, None),
-        Among("υτερ", -1, 1, None),
-        Among("ωτερ", -1, 1, None),
-        Among("οτερ", -1, 1, None),
-        Among("εστατ", -1, 1, None),
-        Among("υτατ", -1, 1, None),
-        Among("ωτατ", -1, 1, None),
-        Among("οτατ", -1, 1, None),
-    ],
-    true,
-);
+static A_67: Table = Table::new(&[
+    Among("εστερ", -1, 1, None),
+    Among("υτερ", -1, 1, None),
+    Among("ωτερ", -1, 1, None),
+    Among("οτερ", -1, 1, None),
+    Among("εστατ", -1, 1, None),
+    Among("υτατ", -1, 1, None),
+    Among("ωτατ", -1, 1, None),
+    Among("οτατ", -1, 1, None),
+]);
+
+/// The row of `A_67` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_67(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x81') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xcf\x84\xce\xb5\xcf"[..]) => {
+            match t.get(n.wrapping_sub(7)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xce\xb5\xcf"[..]) => {
+                    found = Some((0, 10, 1));
+                }
+                Some(b'\x85') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xcf"[..]) => {
+                    found = Some((1, 8, 1));
+                }
+                Some(b'\x89') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xcf"[..]) => {
+                    found = Some((2, 8, 1));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) => {
+                    found = Some((3, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x84') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xcf\x84\xce\xb1\xcf"[..]) => {
+            match t.get(n.wrapping_sub(7)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xce\xb5\xcf"[..]) => {
+                    found = Some((4, 10, 1));
+                }
+                Some(b'\x85') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xcf"[..]) => {
+                    found = Some((5, 8, 1));
+                }
+                Some(b'\x89') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xcf"[..]) => {
+                    found = Some((6, 8, 1));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xce"[..]) => {
+                    found = Some((7, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `has_min_length` (line 108).
 fn r_has_min_length(z: &mut Env) -> bool {
@@ -1377,7 +7281,7 @@ fn r_tolower(z: &mut Env) -> bool {
             let c1 = z.l - z.c;
             if !(z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_0, "tolower");
+                    among_var = z.find_among_b(&A_0, T_0, "tolower");
                     among_var != 0
                 })
                 && z.set_bra()
@@ -1444,7 +7348,7 @@ fn r_step_1(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_1, "step_1");
+            among_var = z.find_among_b(&A_1, T_1, "step_1");
             among_var != 0
         })
         && z.set_bra()
@@ -1472,7 +7376,7 @@ fn r_step_1(z: &mut Env) -> bool {
 fn r_step_s1(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
-        && (z.find_among_b(&A_2, "step_s1") != 0)
+        && (z.find_among_b(&A_2, T_2, "step_s1") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -1482,7 +7386,7 @@ fn r_step_s1(z: &mut Env) -> bool {
             && (z.set_ket()
                 && z.set_bra()
                 && ({
-                    among_var = z.find_among_b(&A_3, "step_s1");
+                    among_var = z.find_among_b(&A_3, T_3, "step_s1");
                     among_var != 0
                 })
                 && (z.c <= z.lb)
@@ -1496,7 +7400,7 @@ fn r_step_s1(z: &mut Env) -> bool {
 /// `step_s2` (line 200).
 fn r_step_s2(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_4, "step_s2") != 0)
+        && (z.find_among_b(&A_4, T_4, "step_s2") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -1505,7 +7409,7 @@ fn r_step_s2(z: &mut Env) -> bool {
             })
             && z.set_ket()
             && z.set_bra()
-            && (z.find_among_b(&A_5, "step_s2") != 0)
+            && (z.find_among_b(&A_5, T_5, "step_s2") != 0)
             && (z.c <= z.lb)
             && z.slice_from("ων")))
 }
@@ -1519,7 +7423,7 @@ fn r_step_s3(z: &mut Env) -> bool {
             z.c = z.l - c1;
             z.set_ket()
         }
-    }) && (z.find_among_b(&A_6, "step_s3") != 0)
+    }) && (z.find_among_b(&A_6, T_6, "step_s3") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -1529,7 +7433,7 @@ fn r_step_s3(z: &mut Env) -> bool {
             && (z.set_ket()
                 && z.set_bra()
                 && ({
-                    among_var = z.find_among_b(&A_7, "step_s3");
+                    among_var = z.find_among_b(&A_7, T_7, "step_s3");
                     among_var != 0
                 })
                 && (z.c <= z.lb)
@@ -1543,7 +7447,7 @@ fn r_step_s3(z: &mut Env) -> bool {
 /// `step_s4` (line 231).
 fn r_step_s4(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_8, "step_s4") != 0)
+        && (z.find_among_b(&A_8, T_8, "step_s4") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -1552,7 +7456,7 @@ fn r_step_s4(z: &mut Env) -> bool {
             })
             && z.set_ket()
             && z.set_bra()
-            && (z.find_among_b(&A_9, "step_s4") != 0)
+            && (z.find_among_b(&A_9, T_9, "step_s4") != 0)
             && (z.c <= z.lb)
             && z.slice_from("ι")))
 }
@@ -1561,7 +7465,7 @@ fn r_step_s4(z: &mut Env) -> bool {
 fn r_step_s5(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
-        && (z.find_among_b(&A_10, "step_s5") != 0)
+        && (z.find_among_b(&A_10, T_10, "step_s5") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -1571,7 +7475,7 @@ fn r_step_s5(z: &mut Env) -> bool {
             && (z.set_ket()
                 && z.set_bra()
                 && ({
-                    among_var = z.find_among_b(&A_11, "step_s5");
+                    among_var = z.find_among_b(&A_11, T_11, "step_s5");
                     among_var != 0
                 })
                 && (z.c <= z.lb)
@@ -1586,7 +7490,7 @@ fn r_step_s5(z: &mut Env) -> bool {
 fn r_step_s6(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
-        && (z.find_among_b(&A_12, "step_s6") != 0)
+        && (z.find_among_b(&A_12, T_12, "step_s6") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -1598,7 +7502,7 @@ fn r_step_s6(z: &mut Env) -> bool {
                 (z.set_ket()
                     && z.set_bra()
                     && ({
-                        among_var = z.find_among_b(&A_13, "step_s6");
+                        among_var = z.find_among_b(&A_13, T_13, "step_s6");
                         among_var != 0
                     })
                     && (z.c <= z.lb)
@@ -1611,7 +7515,7 @@ fn r_step_s6(z: &mut Env) -> bool {
                         z.c = z.l - c1;
                         (z.set_ket()
                             && ({
-                                among_var = z.find_among_b(&A_14, "step_s6");
+                                among_var = z.find_among_b(&A_14, T_14, "step_s6");
                                 among_var != 0
                             })
                             && z.set_bra()
@@ -1635,7 +7539,7 @@ fn r_step_s6(z: &mut Env) -> bool {
 /// `step_s7` (line 291).
 fn r_step_s7(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_15, "step_s7") != 0)
+        && (z.find_among_b(&A_15, T_15, "step_s7") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -1644,7 +7548,7 @@ fn r_step_s7(z: &mut Env) -> bool {
             })
             && z.set_ket()
             && z.set_bra()
-            && (z.find_among_b(&A_16, "step_s7") != 0)
+            && (z.find_among_b(&A_16, T_16, "step_s7") != 0)
             && (z.c <= z.lb)
             && z.slice_from("αρακ")))
 }
@@ -1653,7 +7557,7 @@ fn r_step_s7(z: &mut Env) -> bool {
 fn r_step_s8(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
-        && (z.find_among_b(&A_17, "step_s8") != 0)
+        && (z.find_among_b(&A_17, T_17, "step_s8") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -1665,7 +7569,7 @@ fn r_step_s8(z: &mut Env) -> bool {
                 (z.set_ket()
                     && z.set_bra()
                     && ({
-                        among_var = z.find_among_b(&A_18, "step_s8");
+                        among_var = z.find_among_b(&A_18, T_18, "step_s8");
                         among_var != 0
                     })
                     && (z.c <= z.lb)
@@ -1684,7 +7588,7 @@ fn r_step_s8(z: &mut Env) -> bool {
 /// `step_s9` (line 329).
 fn r_step_s9(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_19, "step_s9") != 0)
+        && (z.find_among_b(&A_19, T_19, "step_s9") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -1695,14 +7599,14 @@ fn r_step_s9(z: &mut Env) -> bool {
                 let c1 = z.l - z.c;
                 (z.set_ket()
                     && z.set_bra()
-                    && (z.find_among_b(&A_20, "step_s9") != 0)
+                    && (z.find_among_b(&A_20, T_20, "step_s9") != 0)
                     && (z.c <= z.lb)
                     && z.slice_from("ιδ"))
                     || {
                         z.c = z.l - c1;
                         (z.set_ket()
                             && z.set_bra()
-                            && (z.find_among_b(&A_21, "step_s9") != 0)
+                            && (z.find_among_b(&A_21, T_21, "step_s9") != 0)
                             && z.slice_from("ιδ"))
                     }
             })))
@@ -1711,7 +7615,7 @@ fn r_step_s9(z: &mut Env) -> bool {
 /// `step_s10` (line 344).
 fn r_step_s10(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_22, "step_s10") != 0)
+        && (z.find_among_b(&A_22, T_22, "step_s10") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -1720,7 +7624,7 @@ fn r_step_s10(z: &mut Env) -> bool {
             })
             && z.set_ket()
             && z.set_bra()
-            && (z.find_among_b(&A_23, "step_s10") != 0)
+            && (z.find_among_b(&A_23, T_23, "step_s10") != 0)
             && (z.c <= z.lb)
             && z.slice_from("ισκ")))
 }
@@ -1728,12 +7632,12 @@ fn r_step_s10(z: &mut Env) -> bool {
 /// `step_2a` (line 357).
 fn r_step_2a(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_24, "step_2a") != 0)
+        && (z.find_among_b(&A_24, T_24, "step_2a") != 0)
         && z.set_bra()
         && z.slice_del()
         && ({
             let c1 = z.l - z.c;
-            !((z.find_among_b(&A_25, "step_2a") != 0) && true) && {
+            !((z.find_among_b(&A_25, T_25, "step_2a") != 0) && true) && {
                 z.c = z.l - c1;
                 true
             }
@@ -1744,31 +7648,31 @@ fn r_step_2a(z: &mut Env) -> bool {
 /// `step_2b` (line 367).
 fn r_step_2b(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_26, "step_2b") != 0)
+        && (z.find_among_b(&A_26, T_26, "step_2b") != 0)
         && z.set_bra()
         && z.slice_del()
         && z.set_ket()
         && z.set_bra()
-        && (z.find_among_b(&A_27, "step_2b") != 0)
+        && (z.find_among_b(&A_27, T_27, "step_2b") != 0)
         && z.slice_from("εδ"))
 }
 
 /// `step_2c` (line 376).
 fn r_step_2c(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_28, "step_2c") != 0)
+        && (z.find_among_b(&A_28, T_28, "step_2c") != 0)
         && z.set_bra()
         && z.slice_del()
         && z.set_ket()
         && z.set_bra()
-        && (z.find_among_b(&A_29, "step_2c") != 0)
+        && (z.find_among_b(&A_29, T_29, "step_2c") != 0)
         && z.slice_from("ουδ"))
 }
 
 /// `step_2d` (line 386).
 fn r_step_2d(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_30, "step_2d") != 0)
+        && (z.find_among_b(&A_30, T_30, "step_2d") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -1777,7 +7681,7 @@ fn r_step_2d(z: &mut Env) -> bool {
             }))
         && z.set_ket()
         && z.set_bra()
-        && (z.find_among_b(&A_31, "step_2d") != 0)
+        && (z.find_among_b(&A_31, T_31, "step_2d") != 0)
         && (z.c <= z.lb)
         && z.slice_from("ε"))
 }
@@ -1785,7 +7689,7 @@ fn r_step_2d(z: &mut Env) -> bool {
 /// `step_3` (line 395).
 fn r_step_3(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_32, "step_3") != 0)
+        && (z.find_among_b(&A_32, T_32, "step_3") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -1798,7 +7702,7 @@ fn r_step_3(z: &mut Env) -> bool {
 /// `step_4` (line 402).
 fn r_step_4(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_33, "step_4") != 0)
+        && (z.find_among_b(&A_33, T_33, "step_4") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -1813,7 +7717,7 @@ fn r_step_4(z: &mut Env) -> bool {
             }
         })
         && z.set_bra()
-        && (z.find_among_b(&A_34, "step_4") != 0)
+        && (z.find_among_b(&A_34, T_34, "step_4") != 0)
         && (z.c <= z.lb)
         && z.slice_from("ικ"))
 }
@@ -1832,7 +7736,7 @@ fn r_step_5a(z: &mut Env) -> bool {
     }) && ({
         let c2 = z.l - z.c;
         let _ = (z.set_ket()
-            && (z.find_among_b(&A_35, "step_5a") != 0)
+            && (z.find_among_b(&A_35, T_35, "step_5a") != 0)
             && z.set_bra()
             && (z.slice_del()
                 && ({
@@ -1851,7 +7755,7 @@ fn r_step_5a(z: &mut Env) -> bool {
         })
         && z.set_ket()
         && z.set_bra()
-        && (z.find_among_b(&A_36, "step_5a") != 0)
+        && (z.find_among_b(&A_36, T_36, "step_5a") != 0)
         && (z.c <= z.lb)
         && z.slice_from("αμ"))
 }
@@ -1861,7 +7765,7 @@ fn r_step_5b(z: &mut Env) -> bool {
     (({
         let c1 = z.l - z.c;
         let _ = (z.set_ket()
-            && (z.find_among_b(&A_37, "step_5b") != 0)
+            && (z.find_among_b(&A_37, T_37, "step_5b") != 0)
             && z.set_bra()
             && (z.slice_del()
                 && ({
@@ -1870,7 +7774,7 @@ fn r_step_5b(z: &mut Env) -> bool {
                 })
                 && z.set_ket()
                 && z.set_bra()
-                && (z.find_among_b(&A_38, "step_5b") != 0)
+                && (z.find_among_b(&A_38, T_38, "step_5b") != 0)
                 && (z.c <= z.lb)
                 && z.slice_from("αγαν")));
         z.c = z.l - c1;
@@ -1891,7 +7795,7 @@ fn r_step_5b(z: &mut Env) -> bool {
             }
         })
         && z.set_bra()
-        && (z.find_among_b(&A_39, "step_5b") != 0)
+        && (z.find_among_b(&A_39, T_39, "step_5b") != 0)
         && (z.c <= z.lb)
         && z.slice_from("αν"))
 }
@@ -1901,7 +7805,7 @@ fn r_step_5c(z: &mut Env) -> bool {
     (({
         let c1 = z.l - z.c;
         let _ = (z.set_ket()
-            && (z.find_among_b(&A_40, "step_5c") != 0)
+            && (z.find_among_b(&A_40, T_40, "step_5c") != 0)
             && z.set_bra()
             && (z.slice_del()
                 && ({
@@ -1925,7 +7829,7 @@ fn r_step_5c(z: &mut Env) -> bool {
                     z.c = z.l - c2;
                     (z.set_ket()
                         && z.set_bra()
-                        && (z.find_among_b(&A_41, "step_5c") != 0)
+                        && (z.find_among_b(&A_41, T_41, "step_5c") != 0)
                         && z.slice_from("ετ"))
                 }
                 || {
@@ -1934,7 +7838,7 @@ fn r_step_5c(z: &mut Env) -> bool {
                 }
         })
         && z.set_bra()
-        && (z.find_among_b(&A_42, "step_5c") != 0)
+        && (z.find_among_b(&A_42, T_42, "step_5c") != 0)
         && (z.c <= z.lb)
         && z.slice_from("ετ"))
 }
@@ -1942,7 +7846,7 @@ fn r_step_5c(z: &mut Env) -> bool {
 /// `step_5d` (line 494).
 fn r_step_5d(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_43, "step_5d") != 0)
+        && (z.find_among_b(&A_43, T_43, "step_5d") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -1966,7 +7870,7 @@ fn r_step_5d(z: &mut Env) -> bool {
 /// `step_5e` (line 505).
 fn r_step_5e(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_44, "step_5e") != 0)
+        && (z.find_among_b(&A_44, T_44, "step_5e") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -1994,7 +7898,7 @@ fn r_step_5f(z: &mut Env) -> bool {
             })
             && z.set_ket()
             && z.set_bra()
-            && (z.find_among_b(&A_45, "step_5f") != 0)
+            && (z.find_among_b(&A_45, T_45, "step_5f") != 0)
             && (z.c <= z.lb)
             && z.slice_from("ιεστ"));
         z.c = z.l - c1;
@@ -2009,7 +7913,7 @@ fn r_step_5f(z: &mut Env) -> bool {
         })
         && z.set_ket()
         && z.set_bra()
-        && (z.find_among_b(&A_46, "step_5f") != 0)
+        && (z.find_among_b(&A_46, T_46, "step_5f") != 0)
         && (z.c <= z.lb)
         && z.slice_from("ιεστ"))
 }
@@ -2019,7 +7923,7 @@ fn r_step_5g(z: &mut Env) -> bool {
     (({
         let c1 = z.l - z.c;
         let _ = (z.set_ket()
-            && (z.find_among_b(&A_47, "step_5g") != 0)
+            && (z.find_among_b(&A_47, T_47, "step_5g") != 0)
             && z.set_bra()
             && (z.slice_del()
                 && ({
@@ -2029,7 +7933,7 @@ fn r_step_5g(z: &mut Env) -> bool {
         z.c = z.l - c1;
         true
     }) && z.set_ket()
-        && (z.find_among_b(&A_48, "step_5g") != 0)
+        && (z.find_among_b(&A_48, T_48, "step_5g") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -2040,13 +7944,13 @@ fn r_step_5g(z: &mut Env) -> bool {
                 let c2 = z.l - z.c;
                 (z.set_ket()
                     && z.set_bra()
-                    && (z.find_among_b(&A_49, "step_5g") != 0)
+                    && (z.find_among_b(&A_49, T_49, "step_5g") != 0)
                     && z.slice_from("ηκ"))
                     || {
                         z.c = z.l - c2;
                         (z.set_ket()
                             && z.set_bra()
-                            && (z.find_among_b(&A_50, "step_5g") != 0)
+                            && (z.find_among_b(&A_50, T_50, "step_5g") != 0)
                             && (z.c <= z.lb)
                             && z.slice_from("ηκ"))
                     }
@@ -2056,7 +7960,7 @@ fn r_step_5g(z: &mut Env) -> bool {
 /// `step_5h` (line 553).
 fn r_step_5h(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_51, "step_5h") != 0)
+        && (z.find_among_b(&A_51, T_51, "step_5h") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -2067,13 +7971,13 @@ fn r_step_5h(z: &mut Env) -> bool {
                 let c1 = z.l - z.c;
                 (z.set_ket()
                     && z.set_bra()
-                    && (z.find_among_b(&A_52, "step_5h") != 0)
+                    && (z.find_among_b(&A_52, T_52, "step_5h") != 0)
                     && z.slice_from("ουσ"))
                     || {
                         z.c = z.l - c1;
                         (z.set_ket()
                             && z.set_bra()
-                            && (z.find_among_b(&A_53, "step_5h") != 0)
+                            && (z.find_among_b(&A_53, T_53, "step_5h") != 0)
                             && (z.c <= z.lb)
                             && z.slice_from("ουσ"))
                     }
@@ -2084,7 +7988,7 @@ fn r_step_5h(z: &mut Env) -> bool {
 fn r_step_5i(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
-        && (z.find_among_b(&A_54, "step_5i") != 0)
+        && (z.find_among_b(&A_54, T_54, "step_5i") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -2100,7 +8004,7 @@ fn r_step_5i(z: &mut Env) -> bool {
                         (z.set_ket()
                             && z.set_bra()
                             && ({
-                                among_var = z.find_among_b(&A_55, "step_5i");
+                                among_var = z.find_among_b(&A_55, T_55, "step_5i");
                                 among_var != 0
                             })
                             && (match among_var {
@@ -2112,7 +8016,7 @@ fn r_step_5i(z: &mut Env) -> bool {
                                 z.c = z.l - c2;
                                 (z.set_ket()
                                     && z.set_bra()
-                                    && (z.find_among_b(&A_56, "step_5i") != 0)
+                                    && (z.find_among_b(&A_56, T_56, "step_5i") != 0)
                                     && (z.c <= z.lb)
                                     && z.slice_from("αγ"))
                             }
@@ -2124,7 +8028,7 @@ fn r_step_5i(z: &mut Env) -> bool {
 /// `step_5j` (line 597).
 fn r_step_5j(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_57, "step_5j") != 0)
+        && (z.find_among_b(&A_57, T_57, "step_5j") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -2133,7 +8037,7 @@ fn r_step_5j(z: &mut Env) -> bool {
             }))
         && z.set_ket()
         && z.set_bra()
-        && (z.find_among_b(&A_58, "step_5j") != 0)
+        && (z.find_among_b(&A_58, T_58, "step_5j") != 0)
         && (z.c <= z.lb)
         && z.slice_from("ησ"))
 }
@@ -2141,7 +8045,7 @@ fn r_step_5j(z: &mut Env) -> bool {
 /// `step_5k` (line 606).
 fn r_step_5k(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_59, "step_5k") != 0)
+        && (z.find_among_b(&A_59, T_59, "step_5k") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -2150,7 +8054,7 @@ fn r_step_5k(z: &mut Env) -> bool {
             }))
         && z.set_ket()
         && z.set_bra()
-        && (z.find_among_b(&A_60, "step_5k") != 0)
+        && (z.find_among_b(&A_60, T_60, "step_5k") != 0)
         && (z.c <= z.lb)
         && z.slice_from("ηστ"))
 }
@@ -2158,7 +8062,7 @@ fn r_step_5k(z: &mut Env) -> bool {
 /// `step_5l` (line 616).
 fn r_step_5l(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_61, "step_5l") != 0)
+        && (z.find_among_b(&A_61, T_61, "step_5l") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -2167,7 +8071,7 @@ fn r_step_5l(z: &mut Env) -> bool {
             }))
         && z.set_ket()
         && z.set_bra()
-        && (z.find_among_b(&A_62, "step_5l") != 0)
+        && (z.find_among_b(&A_62, T_62, "step_5l") != 0)
         && (z.c <= z.lb)
         && z.slice_from("ουν"))
 }
@@ -2175,7 +8079,7 @@ fn r_step_5l(z: &mut Env) -> bool {
 /// `step_5m` (line 625).
 fn r_step_5m(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_63, "step_5m") != 0)
+        && (z.find_among_b(&A_63, T_63, "step_5m") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -2184,7 +8088,7 @@ fn r_step_5m(z: &mut Env) -> bool {
             }))
         && z.set_ket()
         && z.set_bra()
-        && (z.find_among_b(&A_64, "step_5m") != 0)
+        && (z.find_among_b(&A_64, T_64, "step_5m") != 0)
         && (z.c <= z.lb)
         && z.slice_from("ουμ"))
 }
@@ -2194,21 +8098,21 @@ fn r_step_6(z: &mut Env) -> bool {
     (({
         let c1 = z.l - z.c;
         let _ = (z.set_ket()
-            && (z.find_among_b(&A_65, "step_6") != 0)
+            && (z.find_among_b(&A_65, T_65, "step_6") != 0)
             && z.set_bra()
             && z.slice_from("μα"));
         z.c = z.l - c1;
         true
     }) && z.b[B_test1]
         && z.set_ket()
-        && (z.find_among_b(&A_66, "step_6") != 0)
+        && (z.find_among_b(&A_66, T_66, "step_6") != 0)
         && z.set_bra()
         && z.slice_del())
 }
 
 /// `step_7` (line 656).
 fn r_step_7(z: &mut Env) -> bool {
-    (z.set_ket() && (z.find_among_b(&A_67, "step_7") != 0) && z.set_bra() && z.slice_del())
+    (z.set_ket() && (z.find_among_b(&A_67, T_67, "step_7") != 0) && z.set_bra() && z.slice_del())
 }
 
 /// `stem` (line 663).

@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -21,143 +21,971 @@ static G_consonant: Grouping =
     Grouping::new(2325, 2399, &[255, 255, 255, 255, 159, 0, 0, 0, 248, 7]);
 
 /// Line 140 (`stem`).
-static A_0: Table = Table::new(
-    &[
-        Among("ी", -1, 1, None),
-        Among("\u{942}\u{902}गी", 0, 1, None),
-        Among("\u{947}\u{902}गी", 0, 1, None),
-        Among("ऊ\u{902}गी", 0, 1, None),
-        Among("आऊ\u{902}गी", 3, 1, None),
-        Among("ाऊ\u{902}गी", 3, 1, None),
-        Among("ए\u{902}गी", 0, 1, None),
-        Among("आए\u{902}गी", 6, 1, None),
-        Among("ाए\u{902}गी", 6, 1, None),
-        Among("\u{947}गी", 0, 1, None),
-        Among("ोगी", 0, 1, None),
-        Among("एगी", 0, 1, None),
-        Among("आएगी", 11, 1, None),
-        Among("ाएगी", 11, 1, None),
-        Among("ओगी", 0, 1, None),
-        Among("आओगी", 14, 1, None),
-        Among("ाओगी", 14, 1, None),
-        Among("ती", 0, 1, Some(r_CONSONANT)),
-        Among("अती", 17, 1, None),
-        Among("आती", 17, 1, None),
-        Among("ाती", 17, 1, None),
-        Among("नी", 0, 1, Some(r_CONSONANT)),
-        Among("अनी", 21, 1, None),
-        Among("आ\u{901}", -1, 1, None),
-        Among("ा\u{901}", -1, 1, None),
-        Among("इया\u{901}", 24, 1, None),
-        Among("आइया\u{901}", 25, 1, None),
-        Among("ाइया\u{901}", 25, 1, None),
-        Among("िया\u{901}", 24, 1, None),
-        Among("\u{941}", -1, 1, None),
-        Among("ी\u{902}", -1, 1, None),
-        Among("ती\u{902}", 30, 1, Some(r_CONSONANT)),
-        Among("अती\u{902}", 31, 1, None),
-        Among("आती\u{902}", 31, 1, None),
-        Among("ाती\u{902}", 31, 1, None),
-        Among("आ\u{902}", -1, 1, None),
-        Among("\u{941}आ\u{902}", 35, 1, None),
-        Among("उआ\u{902}", 35, 1, None),
-        Among("\u{947}\u{902}", -1, 1, None),
-        Among("ई\u{902}", -1, 1, None),
-        Among("आई\u{902}", 39, 1, None),
-        Among("ाई\u{902}", 39, 1, None),
-        Among("ो\u{902}", -1, 1, None),
-        Among("इयो\u{902}", 42, 1, None),
-        Among("आइयो\u{902}", 43, 1, None),
-        Among("ाइयो\u{902}", 43, 1, None),
-        Among("ियो\u{902}", 42, 1, None),
-        Among("ए\u{902}", -1, 1, None),
-        Among("\u{941}ए\u{902}", 47, 1, None),
-        Among("आए\u{902}", 47, 1, None),
-        Among("उए\u{902}", 47, 1, None),
-        Among("ाए\u{902}", 47, 1, None),
-        Among("ताए\u{902}", 51, 1, Some(r_CONSONANT)),
-        Among("अताए\u{902}", 52, 1, None),
-        Among("नाए\u{902}", 51, 1, Some(r_CONSONANT)),
-        Among("अनाए\u{902}", 54, 1, None),
-        Among("ओ\u{902}", -1, 1, None),
-        Among("\u{941}ओ\u{902}", 56, 1, None),
-        Among("आओ\u{902}", 56, 1, None),
-        Among("उओ\u{902}", 56, 1, None),
-        Among("ाओ\u{902}", 56, 1, None),
-        Among("ताओ\u{902}", 60, 1, Some(r_CONSONANT)),
-        Among("अताओ\u{902}", 61, 1, None),
-        Among("नाओ\u{902}", 60, 1, Some(r_CONSONANT)),
-        Among("अनाओ\u{902}", 63, 1, None),
-        Among("ा\u{902}", -1, 1, None),
-        Among("इया\u{902}", 65, 1, None),
-        Among("आइया\u{902}", 66, 1, None),
-        Among("ाइया\u{902}", 66, 1, None),
-        Among("िया\u{902}", 65, 1, None),
-        Among("\u{942}", -1, 1, None),
-        Among("अ", -1, 1, None),
-        Among("आ", -1, 1, None),
-        Among("इ", -1, 1, None),
-        Among("\u{947}", -1, 1, None),
-        Among("\u{947}\u{902}ग\u{947}", 74, 1, None),
-        Among("ए\u{902}ग\u{947}", 74, 1, None),
-        Among("आए\u{902}ग\u{947}", 76, 1, None),
-        Among("ाए\u{902}ग\u{947}", 76, 1, None),
-        Among("ोग\u{947}", 74, 1, None),
-        Among("ओग\u{947}", 74, 1, None),
-        Among("आओग\u{947}", 80, 1, None),
-        Among("ाओग\u{947}", 80, 1, None),
-        Among("त\u{947}", 74, 1, Some(r_CONSONANT)),
-        Among("अत\u{947}", 83, 1, None),
-        Among("आत\u{947}", 83, 1, None),
-        Among("ात\u{947}", 83, 1, None),
-        Among("न\u{947}", 74, 1, Some(r_CONSONANT)),
-        Among("अन\u{947}", 87, 1, None),
-        Among("आन\u{947}", 87, 1, None),
-        Among("ान\u{947}", 87, 1, None),
-        Among("ई", -1, 1, None),
-        Among("आई", 91, 1, None),
-        Among("ाई", 91, 1, None),
-        Among("उ", -1, 1, None),
-        Among("ऊ", -1, 1, None),
-        Among("ो", -1, 1, None),
-        Among("\u{94d}", -1, 1, None),
-        Among("ए", -1, 1, None),
-        Among("आए", 98, 1, None),
-        Among("इए", 98, 1, None),
-        Among("आइए", 100, 1, None),
-        Among("ाइए", 100, 1, None),
-        Among("ाए", 98, 1, None),
-        Among("िए", 98, 1, None),
-        Among("ओ", -1, 1, None),
-        Among("आओ", 105, 1, None),
-        Among("ाओ", 105, 1, None),
-        Among("कर", -1, 1, Some(r_CONSONANT)),
-        Among("अकर", 108, 1, None),
-        Among("आकर", 108, 1, None),
-        Among("ाकर", 108, 1, None),
-        Among("ा", -1, 1, None),
-        Among("\u{942}\u{902}गा", 112, 1, None),
-        Among("ऊ\u{902}गा", 112, 1, None),
-        Among("आऊ\u{902}गा", 114, 1, None),
-        Among("ाऊ\u{902}गा", 114, 1, None),
-        Among("\u{947}गा", 112, 1, None),
-        Among("एगा", 112, 1, None),
-        Among("आएगा", 118, 1, None),
-        Among("ाएगा", 118, 1, None),
-        Among("ता", 112, 1, Some(r_CONSONANT)),
-        Among("अता", 121, 1, None),
-        Among("आता", 121, 1, None),
-        Among("ाता", 121, 1, None),
-        Among("ना", 112, 1, Some(r_CONSONANT)),
-        Among("अना", 125, 1, None),
-        Among("आना", 125, 1, None),
-        Among("ाना", 125, 1, None),
-        Among("आया", 112, 1, None),
-        Among("ाया", 112, 1, None),
-        Among("ि", -1, 1, None),
-    ],
-    true,
-);
+static A_0: Table = Table::new(&[
+    Among("ी", -1, 1, None),
+    Among("\u{942}\u{902}गी", 0, 1, None),
+    Among("\u{947}\u{902}गी", 0, 1, None),
+    Among("ऊ\u{902}गी", 0, 1, None),
+    Among("आऊ\u{902}गी", 3, 1, None),
+    Among("ाऊ\u{902}गी", 3, 1, None),
+    Among("ए\u{902}गी", 0, 1, None),
+    Among("आए\u{902}गी", 6, 1, None),
+    Among("ाए\u{902}गी", 6, 1, None),
+    Among("\u{947}गी", 0, 1, None),
+    Among("ोगी", 0, 1, None),
+    Among("एगी", 0, 1, None),
+    Among("आएगी", 11, 1, None),
+    Among("ाएगी", 11, 1, None),
+    Among("ओगी", 0, 1, None),
+    Among("आओगी", 14, 1, None),
+    Among("ाओगी", 14, 1, None),
+    Among("ती", 0, 1, Some(r_CONSONANT)),
+    Among("अती", 17, 1, None),
+    Among("आती", 17, 1, None),
+    Among("ाती", 17, 1, None),
+    Among("नी", 0, 1, Some(r_CONSONANT)),
+    Among("अनी", 21, 1, None),
+    Among("आ\u{901}", -1, 1, None),
+    Among("ा\u{901}", -1, 1, None),
+    Among("इया\u{901}", 24, 1, None),
+    Among("आइया\u{901}", 25, 1, None),
+    Among("ाइया\u{901}", 25, 1, None),
+    Among("िया\u{901}", 24, 1, None),
+    Among("\u{941}", -1, 1, None),
+    Among("ी\u{902}", -1, 1, None),
+    Among("ती\u{902}", 30, 1, Some(r_CONSONANT)),
+    Among("अती\u{902}", 31, 1, None),
+    Among("आती\u{902}", 31, 1, None),
+    Among("ाती\u{902}", 31, 1, None),
+    Among("आ\u{902}", -1, 1, None),
+    Among("\u{941}आ\u{902}", 35, 1, None),
+    Among("उआ\u{902}", 35, 1, None),
+    Among("\u{947}\u{902}", -1, 1, None),
+    Among("ई\u{902}", -1, 1, None),
+    Among("आई\u{902}", 39, 1, None),
+    Among("ाई\u{902}", 39, 1, None),
+    Among("ो\u{902}", -1, 1, None),
+    Among("इयो\u{902}", 42, 1, None),
+    Among("आइयो\u{902}", 43, 1, None),
+    Among("ाइयो\u{902}", 43, 1, None),
+    Among("ियो\u{902}", 42, 1, None),
+    Among("ए\u{902}", -1, 1, None),
+    Among("\u{941}ए\u{902}", 47, 1, None),
+    Among("आए\u{902}", 47, 1, None),
+    Among("उए\u{902}", 47, 1, None),
+    Among("ाए\u{902}", 47, 1, None),
+    Among("ताए\u{902}", 51, 1, Some(r_CONSONANT)),
+    Among("अताए\u{902}", 52, 1, None),
+    Among("नाए\u{902}", 51, 1, Some(r_CONSONANT)),
+    Among("अनाए\u{902}", 54, 1, None),
+    Among("ओ\u{902}", -1, 1, None),
+    Among("\u{941}ओ\u{902}", 56, 1, None),
+    Among("आओ\u{902}", 56, 1, None),
+    Among("उओ\u{902}", 56, 1, None),
+    Among("ाओ\u{902}", 56, 1, None),
+    Among("ताओ\u{902}", 60, 1, Some(r_CONSONANT)),
+    Among("अताओ\u{902}", 61, 1, None),
+    Among("नाओ\u{902}", 60, 1, Some(r_CONSONANT)),
+    Among("अनाओ\u{902}", 63, 1, None),
+    Among("ा\u{902}", -1, 1, None),
+    Among("इया\u{902}", 65, 1, None),
+    Among("आइया\u{902}", 66, 1, None),
+    Among("ाइया\u{902}", 66, 1, None),
+    Among("िया\u{902}", 65, 1, None),
+    Among("\u{942}", -1, 1, None),
+    Among("अ", -1, 1, None),
+    Among("आ", -1, 1, None),
+    Among("इ", -1, 1, None),
+    Among("\u{947}", -1, 1, None),
+    Among("\u{947}\u{902}ग\u{947}", 74, 1, None),
+    Among("ए\u{902}ग\u{947}", 74, 1, None),
+    Among("आए\u{902}ग\u{947}", 76, 1, None),
+    Among("ाए\u{902}ग\u{947}", 76, 1, None),
+    Among("ोग\u{947}", 74, 1, None),
+    Among("ओग\u{947}", 74, 1, None),
+    Among("आओग\u{947}", 80, 1, None),
+    Among("ाओग\u{947}", 80, 1, None),
+    Among("त\u{947}", 74, 1, Some(r_CONSONANT)),
+    Among("अत\u{947}", 83, 1, None),
+    Among("आत\u{947}", 83, 1, None),
+    Among("ात\u{947}", 83, 1, None),
+    Among("न\u{947}", 74, 1, Some(r_CONSONANT)),
+    Among("अन\u{947}", 87, 1, None),
+    Among("आन\u{947}", 87, 1, None),
+    Among("ान\u{947}", 87, 1, None),
+    Among("ई", -1, 1, None),
+    Among("आई", 91, 1, None),
+    Among("ाई", 91, 1, None),
+    Among("उ", -1, 1, None),
+    Among("ऊ", -1, 1, None),
+    Among("ो", -1, 1, None),
+    Among("\u{94d}", -1, 1, None),
+    Among("ए", -1, 1, None),
+    Among("आए", 98, 1, None),
+    Among("इए", 98, 1, None),
+    Among("आइए", 100, 1, None),
+    Among("ाइए", 100, 1, None),
+    Among("ाए", 98, 1, None),
+    Among("िए", 98, 1, None),
+    Among("ओ", -1, 1, None),
+    Among("आओ", 105, 1, None),
+    Among("ाओ", 105, 1, None),
+    Among("कर", -1, 1, Some(r_CONSONANT)),
+    Among("अकर", 108, 1, None),
+    Among("आकर", 108, 1, None),
+    Among("ाकर", 108, 1, None),
+    Among("ा", -1, 1, None),
+    Among("\u{942}\u{902}गा", 112, 1, None),
+    Among("ऊ\u{902}गा", 112, 1, None),
+    Among("आऊ\u{902}गा", 114, 1, None),
+    Among("ाऊ\u{902}गा", 114, 1, None),
+    Among("\u{947}गा", 112, 1, None),
+    Among("एगा", 112, 1, None),
+    Among("आएगा", 118, 1, None),
+    Among("ाएगा", 118, 1, None),
+    Among("ता", 112, 1, Some(r_CONSONANT)),
+    Among("अता", 121, 1, None),
+    Among("आता", 121, 1, None),
+    Among("ाता", 121, 1, None),
+    Among("ना", 112, 1, Some(r_CONSONANT)),
+    Among("अना", 125, 1, None),
+    Among("आना", 125, 1, None),
+    Among("ाना", 125, 1, None),
+    Among("आया", 112, 1, None),
+    Among("ाया", 112, 1, None),
+    Among("ि", -1, 1, None),
+]);
+
+/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa5"[..]) => {
+            found = Some((0, 3, 1));
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x97') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x82')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            match t.get(n.wrapping_sub(10)) {
+                                Some(b'\x82')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa5"[..]) =>
+                                {
+                                    found = Some((1, 12, 1));
+                                }
+                                Some(b'\x87')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa5"[..]) =>
+                                {
+                                    found = Some((2, 12, 1));
+                                }
+                                Some(b'\x8a')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((3, 12, 1));
+                                    match t.get(n.wrapping_sub(13)) {
+                                        Some(b'\x86')
+                                            if t.get(n.wrapping_sub(15)..n - 13)
+                                                == Some(&b"\xe0\xa4"[..]) =>
+                                        {
+                                            found = Some((4, 15, 1));
+                                        }
+                                        Some(b'\xbe')
+                                            if t.get(n.wrapping_sub(15)..n - 13)
+                                                == Some(&b"\xe0\xa4"[..]) =>
+                                        {
+                                            found = Some((5, 15, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'\x8f')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((6, 12, 1));
+                                    match t.get(n.wrapping_sub(13)) {
+                                        Some(b'\x86')
+                                            if t.get(n.wrapping_sub(15)..n - 13)
+                                                == Some(&b"\xe0\xa4"[..]) =>
+                                        {
+                                            found = Some((7, 15, 1));
+                                        }
+                                        Some(b'\xbe')
+                                            if t.get(n.wrapping_sub(15)..n - 13)
+                                                == Some(&b"\xe0\xa4"[..]) =>
+                                        {
+                                            found = Some((8, 15, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\x87')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa5"[..]) =>
+                        {
+                            found = Some((9, 9, 1));
+                        }
+                        Some(b'\x8b')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa5"[..]) =>
+                        {
+                            found = Some((10, 9, 1));
+                        }
+                        Some(b'\x8f')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((11, 9, 1));
+                            match t.get(n.wrapping_sub(10)) {
+                                Some(b'\x86')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((12, 12, 1));
+                                }
+                                Some(b'\xbe')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((13, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\x93')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((14, 9, 1));
+                            match t.get(n.wrapping_sub(10)) {
+                                Some(b'\x86')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((15, 12, 1));
+                                }
+                                Some(b'\xbe')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((16, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa4') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((17, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x85')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((18, 9, 1));
+                        }
+                        Some(b'\x86')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((19, 9, 1));
+                        }
+                        Some(b'\xbe')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((20, 9, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa8') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((21, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x85')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((22, 9, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x81') => match t.get(n.wrapping_sub(2)) {
+            Some(b'\xa4') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xe0"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'\x86') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                        found = Some((23, 6, 1));
+                    }
+                    Some(b'\xbe') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                        found = Some((24, 6, 1));
+                        match t.get(n.wrapping_sub(7)) {
+                            Some(b'\xaf')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                match t.get(n.wrapping_sub(10)) {
+                                    Some(b'\x87')
+                                        if t.get(n.wrapping_sub(12)..n - 10)
+                                            == Some(&b"\xe0\xa4"[..]) =>
+                                    {
+                                        found = Some((25, 12, 1));
+                                        match t.get(n.wrapping_sub(13)) {
+                                            Some(b'\x86')
+                                                if t.get(n.wrapping_sub(15)..n - 13)
+                                                    == Some(&b"\xe0\xa4"[..]) =>
+                                            {
+                                                found = Some((26, 15, 1));
+                                            }
+                                            Some(b'\xbe')
+                                                if t.get(n.wrapping_sub(15)..n - 13)
+                                                    == Some(&b"\xe0\xa4"[..]) =>
+                                            {
+                                                found = Some((27, 15, 1));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    Some(b'\xbf')
+                                        if t.get(n.wrapping_sub(12)..n - 10)
+                                            == Some(&b"\xe0\xa4"[..]) =>
+                                    {
+                                        found = Some((28, 12, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xa5') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xe0"[..]) => {
+                found = Some((29, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'\x82') => match t.get(n.wrapping_sub(2)) {
+            Some(b'\xa4') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xe0"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'\x80') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa5"[..]) => {
+                        found = Some((30, 6, 1));
+                        match t.get(n.wrapping_sub(7)) {
+                            Some(b'\xa4')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                found = Some((31, 9, 1));
+                                match t.get(n.wrapping_sub(10)) {
+                                    Some(b'\x85')
+                                        if t.get(n.wrapping_sub(12)..n - 10)
+                                            == Some(&b"\xe0\xa4"[..]) =>
+                                    {
+                                        found = Some((32, 12, 1));
+                                    }
+                                    Some(b'\x86')
+                                        if t.get(n.wrapping_sub(12)..n - 10)
+                                            == Some(&b"\xe0\xa4"[..]) =>
+                                    {
+                                        found = Some((33, 12, 1));
+                                    }
+                                    Some(b'\xbe')
+                                        if t.get(n.wrapping_sub(12)..n - 10)
+                                            == Some(&b"\xe0\xa4"[..]) =>
+                                    {
+                                        found = Some((34, 12, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\x86') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                        found = Some((35, 6, 1));
+                        match t.get(n.wrapping_sub(7)) {
+                            Some(b'\x81')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa5"[..]) =>
+                            {
+                                found = Some((36, 9, 1));
+                            }
+                            Some(b'\x89')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                found = Some((37, 9, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\x87') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa5"[..]) => {
+                        found = Some((38, 6, 1));
+                    }
+                    Some(b'\x88') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                        found = Some((39, 6, 1));
+                        match t.get(n.wrapping_sub(7)) {
+                            Some(b'\x86')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                found = Some((40, 9, 1));
+                            }
+                            Some(b'\xbe')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                found = Some((41, 9, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\x8b') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa5"[..]) => {
+                        found = Some((42, 6, 1));
+                        match t.get(n.wrapping_sub(7)) {
+                            Some(b'\xaf')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                match t.get(n.wrapping_sub(10)) {
+                                    Some(b'\x87')
+                                        if t.get(n.wrapping_sub(12)..n - 10)
+                                            == Some(&b"\xe0\xa4"[..]) =>
+                                    {
+                                        found = Some((43, 12, 1));
+                                        match t.get(n.wrapping_sub(13)) {
+                                            Some(b'\x86')
+                                                if t.get(n.wrapping_sub(15)..n - 13)
+                                                    == Some(&b"\xe0\xa4"[..]) =>
+                                            {
+                                                found = Some((44, 15, 1));
+                                            }
+                                            Some(b'\xbe')
+                                                if t.get(n.wrapping_sub(15)..n - 13)
+                                                    == Some(&b"\xe0\xa4"[..]) =>
+                                            {
+                                                found = Some((45, 15, 1));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    Some(b'\xbf')
+                                        if t.get(n.wrapping_sub(12)..n - 10)
+                                            == Some(&b"\xe0\xa4"[..]) =>
+                                    {
+                                        found = Some((46, 12, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\x8f') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                        found = Some((47, 6, 1));
+                        match t.get(n.wrapping_sub(7)) {
+                            Some(b'\x81')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa5"[..]) =>
+                            {
+                                found = Some((48, 9, 1));
+                            }
+                            Some(b'\x86')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                found = Some((49, 9, 1));
+                            }
+                            Some(b'\x89')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                found = Some((50, 9, 1));
+                            }
+                            Some(b'\xbe')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                found = Some((51, 9, 1));
+                                match t.get(n.wrapping_sub(10)) {
+                                    Some(b'\xa4')
+                                        if t.get(n.wrapping_sub(12)..n - 10)
+                                            == Some(&b"\xe0\xa4"[..]) =>
+                                    {
+                                        found = Some((52, 12, 1));
+                                        match t.get(n.wrapping_sub(13)) {
+                                            Some(b'\x85')
+                                                if t.get(n.wrapping_sub(15)..n - 13)
+                                                    == Some(&b"\xe0\xa4"[..]) =>
+                                            {
+                                                found = Some((53, 15, 1));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    Some(b'\xa8')
+                                        if t.get(n.wrapping_sub(12)..n - 10)
+                                            == Some(&b"\xe0\xa4"[..]) =>
+                                    {
+                                        found = Some((54, 12, 1));
+                                        match t.get(n.wrapping_sub(13)) {
+                                            Some(b'\x85')
+                                                if t.get(n.wrapping_sub(15)..n - 13)
+                                                    == Some(&b"\xe0\xa4"[..]) =>
+                                            {
+                                                found = Some((55, 15, 1));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\x93') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                        found = Some((56, 6, 1));
+                        match t.get(n.wrapping_sub(7)) {
+                            Some(b'\x81')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa5"[..]) =>
+                            {
+                                found = Some((57, 9, 1));
+                            }
+                            Some(b'\x86')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                found = Some((58, 9, 1));
+                            }
+                            Some(b'\x89')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                found = Some((59, 9, 1));
+                            }
+                            Some(b'\xbe')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                found = Some((60, 9, 1));
+                                match t.get(n.wrapping_sub(10)) {
+                                    Some(b'\xa4')
+                                        if t.get(n.wrapping_sub(12)..n - 10)
+                                            == Some(&b"\xe0\xa4"[..]) =>
+                                    {
+                                        found = Some((61, 12, 1));
+                                        match t.get(n.wrapping_sub(13)) {
+                                            Some(b'\x85')
+                                                if t.get(n.wrapping_sub(15)..n - 13)
+                                                    == Some(&b"\xe0\xa4"[..]) =>
+                                            {
+                                                found = Some((62, 15, 1));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    Some(b'\xa8')
+                                        if t.get(n.wrapping_sub(12)..n - 10)
+                                            == Some(&b"\xe0\xa4"[..]) =>
+                                    {
+                                        found = Some((63, 12, 1));
+                                        match t.get(n.wrapping_sub(13)) {
+                                            Some(b'\x85')
+                                                if t.get(n.wrapping_sub(15)..n - 13)
+                                                    == Some(&b"\xe0\xa4"[..]) =>
+                                            {
+                                                found = Some((64, 15, 1));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\xbe') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                        found = Some((65, 6, 1));
+                        match t.get(n.wrapping_sub(7)) {
+                            Some(b'\xaf')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                match t.get(n.wrapping_sub(10)) {
+                                    Some(b'\x87')
+                                        if t.get(n.wrapping_sub(12)..n - 10)
+                                            == Some(&b"\xe0\xa4"[..]) =>
+                                    {
+                                        found = Some((66, 12, 1));
+                                        match t.get(n.wrapping_sub(13)) {
+                                            Some(b'\x86')
+                                                if t.get(n.wrapping_sub(15)..n - 13)
+                                                    == Some(&b"\xe0\xa4"[..]) =>
+                                            {
+                                                found = Some((67, 15, 1));
+                                            }
+                                            Some(b'\xbe')
+                                                if t.get(n.wrapping_sub(15)..n - 13)
+                                                    == Some(&b"\xe0\xa4"[..]) =>
+                                            {
+                                                found = Some((68, 15, 1));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    Some(b'\xbf')
+                                        if t.get(n.wrapping_sub(12)..n - 10)
+                                            == Some(&b"\xe0\xa4"[..]) =>
+                                    {
+                                        found = Some((69, 12, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xa5') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xe0"[..]) => {
+                found = Some((70, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'\x85') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa4"[..]) => {
+            found = Some((71, 3, 1));
+        }
+        Some(b'\x86') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa4"[..]) => {
+            found = Some((72, 3, 1));
+        }
+        Some(b'\x87') => match t.get(n.wrapping_sub(2)) {
+            Some(b'\xa4') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xe0"[..]) => {
+                found = Some((73, 3, 1));
+            }
+            Some(b'\xa5') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xe0"[..]) => {
+                found = Some((74, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'\x97') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                        match t.get(n.wrapping_sub(7)) {
+                            Some(b'\x82')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                match t.get(n.wrapping_sub(10)) {
+                                    Some(b'\x87')
+                                        if t.get(n.wrapping_sub(12)..n - 10)
+                                            == Some(&b"\xe0\xa5"[..]) =>
+                                    {
+                                        found = Some((75, 12, 1));
+                                    }
+                                    Some(b'\x8f')
+                                        if t.get(n.wrapping_sub(12)..n - 10)
+                                            == Some(&b"\xe0\xa4"[..]) =>
+                                    {
+                                        found = Some((76, 12, 1));
+                                        match t.get(n.wrapping_sub(13)) {
+                                            Some(b'\x86')
+                                                if t.get(n.wrapping_sub(15)..n - 13)
+                                                    == Some(&b"\xe0\xa4"[..]) =>
+                                            {
+                                                found = Some((77, 15, 1));
+                                            }
+                                            Some(b'\xbe')
+                                                if t.get(n.wrapping_sub(15)..n - 13)
+                                                    == Some(&b"\xe0\xa4"[..]) =>
+                                            {
+                                                found = Some((78, 15, 1));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'\x8b')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa5"[..]) =>
+                            {
+                                found = Some((79, 9, 1));
+                            }
+                            Some(b'\x93')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                found = Some((80, 9, 1));
+                                match t.get(n.wrapping_sub(10)) {
+                                    Some(b'\x86')
+                                        if t.get(n.wrapping_sub(12)..n - 10)
+                                            == Some(&b"\xe0\xa4"[..]) =>
+                                    {
+                                        found = Some((81, 12, 1));
+                                    }
+                                    Some(b'\xbe')
+                                        if t.get(n.wrapping_sub(12)..n - 10)
+                                            == Some(&b"\xe0\xa4"[..]) =>
+                                    {
+                                        found = Some((82, 12, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\xa4') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                        found = Some((83, 6, 1));
+                        match t.get(n.wrapping_sub(7)) {
+                            Some(b'\x85')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                found = Some((84, 9, 1));
+                            }
+                            Some(b'\x86')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                found = Some((85, 9, 1));
+                            }
+                            Some(b'\xbe')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                found = Some((86, 9, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\xa8') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                        found = Some((87, 6, 1));
+                        match t.get(n.wrapping_sub(7)) {
+                            Some(b'\x85')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                found = Some((88, 9, 1));
+                            }
+                            Some(b'\x86')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                found = Some((89, 9, 1));
+                            }
+                            Some(b'\xbe')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                found = Some((90, 9, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa4"[..]) => {
+            found = Some((91, 3, 1));
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x86') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((92, 6, 1));
+                }
+                Some(b'\xbe') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((93, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x89') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa4"[..]) => {
+            found = Some((94, 3, 1));
+        }
+        Some(b'\x8a') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa4"[..]) => {
+            found = Some((95, 3, 1));
+        }
+        Some(b'\x8b') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa5"[..]) => {
+            found = Some((96, 3, 1));
+        }
+        Some(b'\x8d') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa5"[..]) => {
+            found = Some((97, 3, 1));
+        }
+        Some(b'\x8f') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa4"[..]) => {
+            found = Some((98, 3, 1));
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x86') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((99, 6, 1));
+                }
+                Some(b'\x87') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((100, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x86')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((101, 9, 1));
+                        }
+                        Some(b'\xbe')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((102, 9, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbe') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((103, 6, 1));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((104, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x93') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa4"[..]) => {
+            found = Some((105, 3, 1));
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x86') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((106, 6, 1));
+                }
+                Some(b'\xbe') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((107, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb0') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xe0\xa4\x95\xe0\xa4"[..]) => {
+            found = Some((108, 6, 1));
+            match t.get(n.wrapping_sub(7)) {
+                Some(b'\x85') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((109, 9, 1));
+                }
+                Some(b'\x86') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((110, 9, 1));
+                }
+                Some(b'\xbe') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((111, 9, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbe') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa4"[..]) => {
+            found = Some((112, 3, 1));
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x97') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x82')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            match t.get(n.wrapping_sub(10)) {
+                                Some(b'\x82')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa5"[..]) =>
+                                {
+                                    found = Some((113, 12, 1));
+                                }
+                                Some(b'\x8a')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((114, 12, 1));
+                                    match t.get(n.wrapping_sub(13)) {
+                                        Some(b'\x86')
+                                            if t.get(n.wrapping_sub(15)..n - 13)
+                                                == Some(&b"\xe0\xa4"[..]) =>
+                                        {
+                                            found = Some((115, 15, 1));
+                                        }
+                                        Some(b'\xbe')
+                                            if t.get(n.wrapping_sub(15)..n - 13)
+                                                == Some(&b"\xe0\xa4"[..]) =>
+                                        {
+                                            found = Some((116, 15, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\x87')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa5"[..]) =>
+                        {
+                            found = Some((117, 9, 1));
+                        }
+                        Some(b'\x8f')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((118, 9, 1));
+                            match t.get(n.wrapping_sub(10)) {
+                                Some(b'\x86')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((119, 12, 1));
+                                }
+                                Some(b'\xbe')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((120, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa4') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((121, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x85')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((122, 9, 1));
+                        }
+                        Some(b'\x86')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((123, 9, 1));
+                        }
+                        Some(b'\xbe')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((124, 9, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa8') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((125, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x85')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((126, 9, 1));
+                        }
+                        Some(b'\x86')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((127, 9, 1));
+                        }
+                        Some(b'\xbe')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((128, 9, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xaf') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x86')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((129, 9, 1));
+                        }
+                        Some(b'\xbe')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((130, 9, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa4"[..]) => {
+            found = Some((131, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `CONSONANT` (line 127).
 fn r_CONSONANT(z: &mut Env) -> bool {
@@ -171,7 +999,7 @@ pub(crate) fn stem(z: &mut Env) -> bool {
             z.lb = z.c;
             z.c = z.l;
             (z.set_ket()
-                && (z.find_among_b(&A_0, "stem") != 0)
+                && (z.find_among_b_chain(&A_0, T_0, "stem") != 0)
                 && z.set_bra()
                 && true
                 && z.slice_del())

@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -27,252 +27,1080 @@ static G_v: Grouping = Grouping::new(
 );
 
 /// Line 55 (`mark_regions`).
-static A_0: Table = Table::new(
-    &[
-        Among("cs", -1, 1, None),
-        Among("dzs", -1, 1, None),
-        Among("gy", -1, 1, None),
-        Among("ly", -1, 1, None),
-        Among("ny", -1, 1, None),
-        Among("sz", -1, 1, None),
-        Among("ty", -1, 1, None),
-        Among("zs", -1, 1, None),
-    ],
-    false,
-);
+static A_0: Table = Table::new(&[
+    Among("cs", -1, 1, None),
+    Among("dzs", -1, 1, None),
+    Among("gy", -1, 1, None),
+    Among("ly", -1, 1, None),
+    Among("ny", -1, 1, None),
+    Among("sz", -1, 1, None),
+    Among("ty", -1, 1, None),
+    Among("zs", -1, 1, None),
+]);
+
+/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'c') if t.get(1..2) == Some(&b"s"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'd') if t.get(1..3) == Some(&b"zs"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'g') if t.get(1..2) == Some(&b"y"[..]) => {
+            found = Some((2, 2, 1));
+        }
+        Some(b'l') if t.get(1..2) == Some(&b"y"[..]) => {
+            found = Some((3, 2, 1));
+        }
+        Some(b'n') if t.get(1..2) == Some(&b"y"[..]) => {
+            found = Some((4, 2, 1));
+        }
+        Some(b's') if t.get(1..2) == Some(&b"z"[..]) => {
+            found = Some((5, 2, 1));
+        }
+        Some(b't') if t.get(1..2) == Some(&b"y"[..]) => {
+            found = Some((6, 2, 1));
+        }
+        Some(b'z') if t.get(1..2) == Some(&b"s"[..]) => {
+            found = Some((7, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 67 (`v_ending`).
-static A_1: Table = Table::new(&[Among("á", -1, 1, None), Among("é", -1, 2, None)], true);
+static A_1: Table = Table::new(&[Among("á", -1, 1, None), Among("é", -1, 2, None)]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xa1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'\xa9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((1, 2, 2));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 74 (`double`).
-static A_2: Table = Table::new(
-    &[
-        Among("bb", -1, 1, None),
-        Among("cc", -1, 1, None),
-        Among("dd", -1, 1, None),
-        Among("ff", -1, 1, None),
-        Among("gg", -1, 1, None),
-        Among("jj", -1, 1, None),
-        Among("kk", -1, 1, None),
-        Among("ll", -1, 1, None),
-        Among("mm", -1, 1, None),
-        Among("nn", -1, 1, None),
-        Among("pp", -1, 1, None),
-        Among("rr", -1, 1, None),
-        Among("ccs", -1, 1, None),
-        Among("ss", -1, 1, None),
-        Among("zzs", -1, 1, None),
-        Among("tt", -1, 1, None),
-        Among("vv", -1, 1, None),
-        Among("ggy", -1, 1, None),
-        Among("lly", -1, 1, None),
-        Among("nny", -1, 1, None),
-        Among("tty", -1, 1, None),
-        Among("ssz", -1, 1, None),
-        Among("zz", -1, 1, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("bb", -1, 1, None),
+    Among("cc", -1, 1, None),
+    Among("dd", -1, 1, None),
+    Among("ff", -1, 1, None),
+    Among("gg", -1, 1, None),
+    Among("jj", -1, 1, None),
+    Among("kk", -1, 1, None),
+    Among("ll", -1, 1, None),
+    Among("mm", -1, 1, None),
+    Among("nn", -1, 1, None),
+    Among("pp", -1, 1, None),
+    Among("rr", -1, 1, None),
+    Among("ccs", -1, 1, None),
+    Among("ss", -1, 1, None),
+    Among("zzs", -1, 1, None),
+    Among("tt", -1, 1, None),
+    Among("vv", -1, 1, None),
+    Among("ggy", -1, 1, None),
+    Among("lly", -1, 1, None),
+    Among("nny", -1, 1, None),
+    Among("tty", -1, 1, None),
+    Among("ssz", -1, 1, None),
+    Among("zz", -1, 1, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'b') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"b"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"c"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        Some(b'd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"d"[..]) => {
+            found = Some((2, 2, 1));
+        }
+        Some(b'f') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"f"[..]) => {
+            found = Some((3, 2, 1));
+        }
+        Some(b'g') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"g"[..]) => {
+            found = Some((4, 2, 1));
+        }
+        Some(b'j') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"j"[..]) => {
+            found = Some((5, 2, 1));
+        }
+        Some(b'k') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"k"[..]) => {
+            found = Some((6, 2, 1));
+        }
+        Some(b'l') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"l"[..]) => {
+            found = Some((7, 2, 1));
+        }
+        Some(b'm') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"m"[..]) => {
+            found = Some((8, 2, 1));
+        }
+        Some(b'n') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"n"[..]) => {
+            found = Some((9, 2, 1));
+        }
+        Some(b'p') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"p"[..]) => {
+            found = Some((10, 2, 1));
+        }
+        Some(b'r') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"r"[..]) => {
+            found = Some((11, 2, 1));
+        }
+        Some(b's') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"c"[..]) => {
+                found = Some((12, 3, 1));
+            }
+            Some(b's') => {
+                found = Some((13, 2, 1));
+            }
+            Some(b'z') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"z"[..]) => {
+                found = Some((14, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b't') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"t"[..]) => {
+            found = Some((15, 2, 1));
+        }
+        Some(b'v') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"v"[..]) => {
+            found = Some((16, 2, 1));
+        }
+        Some(b'y') => match t.get(n.wrapping_sub(2)) {
+            Some(b'g') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"g"[..]) => {
+                found = Some((17, 3, 1));
+            }
+            Some(b'l') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"l"[..]) => {
+                found = Some((18, 3, 1));
+            }
+            Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"n"[..]) => {
+                found = Some((19, 3, 1));
+            }
+            Some(b't') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"t"[..]) => {
+                found = Some((20, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'z') => match t.get(n.wrapping_sub(2)) {
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                found = Some((21, 3, 1));
+            }
+            Some(b'z') => {
+                found = Some((22, 2, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 83 (`instrum`).
-static A_3: Table = Table::new(&[Among("al", -1, 1, None), Among("el", -1, 2, None)], true);
+static A_3: Table = Table::new(&[Among("al", -1, 1, None), Among("el", -1, 2, None)]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'l') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((0, 2, 1));
+            }
+            Some(b'e') => {
+                found = Some((1, 2, 2));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 93 (`case`).
-static A_4: Table = Table::new(
-    &[
-        Among("ba", -1, 1, None),
-        Among("ra", -1, 1, None),
-        Among("be", -1, 1, None),
-        Among("re", -1, 1, None),
-        Among("ig", -1, 1, None),
-        Among("nak", -1, 1, None),
-        Among("nek", -1, 1, None),
-        Among("val", -1, 1, None),
-        Among("vel", -1, 1, None),
-        Among("ul", -1, 1, None),
-        Among("nál", -1, 1, None),
-        Among("nél", -1, 1, None),
-        Among("ból", -1, 1, None),
-        Among("ról", -1, 1, None),
-        Among("tól", -1, 1, None),
-        Among("bõl", -1, 1, None),
-        Among("rõl", -1, 1, None),
-        Among("tõl", -1, 1, None),
-        Among("ül", -1, 1, None),
-        Among("n", -1, 1, None),
-        Among("an", 19, 1, None),
-        Among("ban", 20, 1, None),
-        Among("en", 19, 1, None),
-        Among("ben", 22, 1, None),
-        Among("képpen", 22, 1, None),
-        Among("on", 19, 1, None),
-        Among("ön", 19, 1, None),
-        Among("képp", -1, 1, None),
-        Among("kor", -1, 1, None),
-        Among("t", -1, 1, None),
-        Among("at", 29, 1, None),
-        Among("et", 29, 1, None),
-        Among("ként", 29, 1, None),
-        Among("anként", 32, 1, None),
-        Among("enként", 32, 1, None),
-        Among("onként", 32, 1, None),
-        Among("ot", 29, 1, None),
-        Among("ért", 29, 1, None),
-        Among("öt", 29, 1, None),
-        Among("hez", -1, 1, None),
-        Among("hoz", -1, 1, None),
-        Among("höz", -1, 1, None),
-        Among("vá", -1, 1, None),
-        Among("vé", -1, 1, None),
-    ],
-    true,
-);
+static A_4: Table = Table::new(&[
+    Among("ba", -1, 1, None),
+    Among("ra", -1, 1, None),
+    Among("be", -1, 1, None),
+    Among("re", -1, 1, None),
+    Among("ig", -1, 1, None),
+    Among("nak", -1, 1, None),
+    Among("nek", -1, 1, None),
+    Among("val", -1, 1, None),
+    Among("vel", -1, 1, None),
+    Among("ul", -1, 1, None),
+    Among("nál", -1, 1, None),
+    Among("nél", -1, 1, None),
+    Among("ból", -1, 1, None),
+    Among("ról", -1, 1, None),
+    Among("tól", -1, 1, None),
+    Among("bõl", -1, 1, None),
+    Among("rõl", -1, 1, None),
+    Among("tõl", -1, 1, None),
+    Among("ül", -1, 1, None),
+    Among("n", -1, 1, None),
+    Among("an", 19, 1, None),
+    Among("ban", 20, 1, None),
+    Among("en", 19, 1, None),
+    Among("ben", 22, 1, None),
+    Among("képpen", 22, 1, None),
+    Among("on", 19, 1, None),
+    Among("ön", 19, 1, None),
+    Among("képp", -1, 1, None),
+    Among("kor", -1, 1, None),
+    Among("t", -1, 1, None),
+    Among("at", 29, 1, None),
+    Among("et", 29, 1, None),
+    Among("ként", 29, 1, None),
+    Among("anként", 32, 1, None),
+    Among("enként", 32, 1, None),
+    Among("onként", 32, 1, None),
+    Among("ot", 29, 1, None),
+    Among("ért", 29, 1, None),
+    Among("öt", 29, 1, None),
+    Among("hez", -1, 1, None),
+    Among("hoz", -1, 1, None),
+    Among("höz", -1, 1, None),
+    Among("vá", -1, 1, None),
+    Among("vé", -1, 1, None),
+]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'b') => {
+                found = Some((0, 2, 1));
+            }
+            Some(b'r') => {
+                found = Some((1, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'b') => {
+                found = Some((2, 2, 1));
+            }
+            Some(b'r') => {
+                found = Some((3, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'g') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((4, 2, 1));
+        }
+        Some(b'k') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"n"[..]) => {
+                found = Some((5, 3, 1));
+            }
+            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"n"[..]) => {
+                found = Some((6, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'l') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"v"[..]) => {
+                found = Some((7, 3, 1));
+            }
+            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"v"[..]) => {
+                found = Some((8, 3, 1));
+            }
+            Some(b'u') => {
+                found = Some((9, 2, 1));
+            }
+            Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"n\xc3"[..]) => {
+                found = Some((10, 4, 1));
+            }
+            Some(b'\xa9') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"n\xc3"[..]) => {
+                found = Some((11, 4, 1));
+            }
+            Some(b'\xb3') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'b') => {
+                        found = Some((12, 4, 1));
+                    }
+                    Some(b'r') => {
+                        found = Some((13, 4, 1));
+                    }
+                    Some(b't') => {
+                        found = Some((14, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xb5') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'b') => {
+                        found = Some((15, 4, 1));
+                    }
+                    Some(b'r') => {
+                        found = Some((16, 4, 1));
+                    }
+                    Some(b't') => {
+                        found = Some((17, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xbc') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((18, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'n') => {
+            found = Some((19, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'a') => {
+                    found = Some((20, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'b') => {
+                            found = Some((21, 3, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((22, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'b') => {
+                            found = Some((23, 3, 1));
+                        }
+                        Some(b'p')
+                            if t.get(n.wrapping_sub(7)..n - 3) == Some(&b"k\xc3\xa9p"[..]) =>
+                        {
+                            found = Some((24, 7, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'o') => {
+                    found = Some((25, 2, 1));
+                }
+                Some(b'\xb6') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                    found = Some((26, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'p') if t.get(n.wrapping_sub(5)..n - 1) == Some(&b"k\xc3\xa9p"[..]) => {
+            found = Some((27, 5, 1));
+        }
+        Some(b'r') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ko"[..]) => {
+            found = Some((28, 3, 1));
+        }
+        Some(b't') => {
+            found = Some((29, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'a') => {
+                    found = Some((30, 2, 1));
+                }
+                Some(b'e') => {
+                    found = Some((31, 2, 1));
+                }
+                Some(b'n') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"k\xc3\xa9"[..]) => {
+                    found = Some((32, 5, 1));
+                    match t.get(n.wrapping_sub(6)) {
+                        Some(b'n') => match t.get(n.wrapping_sub(7)) {
+                            Some(b'a') => {
+                                found = Some((33, 7, 1));
+                            }
+                            Some(b'e') => {
+                                found = Some((34, 7, 1));
+                            }
+                            Some(b'o') => {
+                                found = Some((35, 7, 1));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b'o') => {
+                    found = Some((36, 2, 1));
+                }
+                Some(b'r') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"\xc3\xa9"[..]) => {
+                    found = Some((37, 4, 1));
+                }
+                Some(b'\xb6') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                    found = Some((38, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'z') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"h"[..]) => {
+                found = Some((39, 3, 1));
+            }
+            Some(b'o') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"h"[..]) => {
+                found = Some((40, 3, 1));
+            }
+            Some(b'\xb6') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"h\xc3"[..]) => {
+                found = Some((41, 4, 1));
+            }
+            _ => {}
+        },
+        Some(b'\xa1') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"v\xc3"[..]) => {
+            found = Some((42, 3, 1));
+        }
+        Some(b'\xa9') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"v\xc3"[..]) => {
+            found = Some((43, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 122 (`case_special`).
-static A_5: Table = Table::new(
-    &[
-        Among("án", -1, 2, None),
-        Among("én", -1, 1, None),
-        Among("ánként", -1, 3, None),
-    ],
-    true,
-);
+static A_5: Table = Table::new(&[
+    Among("án", -1, 2, None),
+    Among("én", -1, 1, None),
+    Among("ánként", -1, 3, None),
+]);
+
+/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'\xa1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((0, 3, 2));
+            }
+            Some(b'\xa9') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((1, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b't') if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xc3\xa1nk\xc3\xa9n"[..]) => {
+            found = Some((2, 8, 3));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 130 (`case_other`).
-static A_6: Table = Table::new(
-    &[
-        Among("stul", -1, 2, None),
-        Among("astul", 0, 1, None),
-        Among("ástul", 0, 3, None),
-        Among("stül", -1, 2, None),
-        Among("estül", 3, 1, None),
-        Among("éstül", 3, 4, None),
-    ],
-    true,
-);
+static A_6: Table = Table::new(&[
+    Among("stul", -1, 2, None),
+    Among("astul", 0, 1, None),
+    Among("ástul", 0, 3, None),
+    Among("stül", -1, 2, None),
+    Among("estül", 3, 1, None),
+    Among("éstül", 3, 4, None),
+]);
+
+/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'l') => match t.get(n.wrapping_sub(2)) {
+            Some(b'u') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"st"[..]) => {
+                found = Some((0, 4, 2));
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'a') => {
+                        found = Some((1, 5, 1));
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                        found = Some((2, 6, 3));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xbc') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"st\xc3"[..]) => {
+                found = Some((3, 5, 2));
+                match t.get(n.wrapping_sub(6)) {
+                    Some(b'e') => {
+                        found = Some((4, 6, 1));
+                    }
+                    Some(b'\xa9') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc3"[..]) => {
+                        found = Some((5, 7, 4));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 139 (`factive`).
-static A_7: Table = Table::new(&[Among("á", -1, 1, None), Among("é", -1, 2, None)], true);
+static A_7: Table = Table::new(&[Among("á", -1, 1, None), Among("é", -1, 2, None)]);
+
+/// The row of `A_7` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_7(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xa1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'\xa9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((1, 2, 2));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 148 (`plural`).
-static A_8: Table = Table::new(
-    &[
-        Among("k", -1, 7, None),
-        Among("ak", 0, 4, None),
-        Among("ek", 0, 6, None),
-        Among("ok", 0, 5, None),
-        Among("ák", 0, 1, None),
-        Among("ék", 0, 2, None),
-        Among("ök", 0, 3, None),
-    ],
-    true,
-);
+static A_8: Table = Table::new(&[
+    Among("k", -1, 7, None),
+    Among("ak", 0, 4, None),
+    Among("ek", 0, 6, None),
+    Among("ok", 0, 5, None),
+    Among("ák", 0, 1, None),
+    Among("ék", 0, 2, None),
+    Among("ök", 0, 3, None),
+]);
+
+/// The row of `A_8` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_8(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'k') => {
+            found = Some((0, 1, 7));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'a') => {
+                    found = Some((1, 2, 4));
+                }
+                Some(b'e') => {
+                    found = Some((2, 2, 6));
+                }
+                Some(b'o') => {
+                    found = Some((3, 2, 5));
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                    found = Some((4, 3, 1));
+                }
+                Some(b'\xa9') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                    found = Some((5, 3, 2));
+                }
+                Some(b'\xb6') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                    found = Some((6, 3, 3));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 160 (`owned`).
-static A_9: Table = Table::new(
-    &[
-        Among("éi", -1, 7, None),
-        Among("áéi", 0, 6, None),
-        Among("ééi", 0, 5, None),
-        Among("é", -1, 9, None),
-        Among("ké", 3, 4, None),
-        Among("aké", 4, 1, None),
-        Among("eké", 4, 1, None),
-        Among("oké", 4, 1, None),
-        Among("áké", 4, 3, None),
-        Among("éké", 4, 2, None),
-        Among("öké", 4, 1, None),
-        Among("éé", 3, 8, None),
-    ],
-    true,
-);
+static A_9: Table = Table::new(&[
+    Among("éi", -1, 7, None),
+    Among("áéi", 0, 6, None),
+    Among("ééi", 0, 5, None),
+    Among("é", -1, 9, None),
+    Among("ké", 3, 4, None),
+    Among("aké", 4, 1, None),
+    Among("eké", 4, 1, None),
+    Among("oké", 4, 1, None),
+    Among("áké", 4, 3, None),
+    Among("éké", 4, 2, None),
+    Among("öké", 4, 1, None),
+    Among("éé", 3, 8, None),
+]);
+
+/// The row of `A_9` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_9(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'i') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xc3\xa9"[..]) => {
+            found = Some((0, 3, 7));
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                    found = Some((1, 5, 6));
+                }
+                Some(b'\xa9') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                    found = Some((2, 5, 5));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((3, 2, 9));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'k') => {
+                    found = Some((4, 3, 4));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((5, 4, 1));
+                        }
+                        Some(b'e') => {
+                            found = Some((6, 4, 1));
+                        }
+                        Some(b'o') => {
+                            found = Some((7, 4, 1));
+                        }
+                        Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                            found = Some((8, 5, 3));
+                        }
+                        Some(b'\xa9') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                            found = Some((9, 5, 2));
+                        }
+                        Some(b'\xb6') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                            found = Some((10, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa9') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((11, 4, 8));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 174 (`sing_owner`).
-static A_10: Table = Table::new(
-    &[
-        Among("a", -1, 18, None),
-        Among("ja", 0, 17, None),
-        Among("d", -1, 16, None),
-        Among("ad", 2, 13, None),
-        Among("ed", 2, 13, None),
-        Among("od", 2, 13, None),
-        Among("ád", 2, 14, None),
-        Among("éd", 2, 15, None),
-        Among("öd", 2, 13, None),
-        Among("e", -1, 18, None),
-        Among("je", 9, 17, None),
-        Among("nk", -1, 4, None),
-        Among("unk", 11, 1, None),
-        Among("ánk", 11, 2, None),
-        Among("énk", 11, 3, None),
-        Among("ünk", 11, 1, None),
-        Among("uk", -1, 8, None),
-        Among("juk", 16, 7, None),
-        Among("ájuk", 17, 5, None),
-        Among("ük", -1, 8, None),
-        Among("jük", 19, 7, None),
-        Among("éjük", 20, 6, None),
-        Among("m", -1, 12, None),
-        Among("am", 22, 9, None),
-        Among("em", 22, 9, None),
-        Among("om", 22, 9, None),
-        Among("ám", 22, 10, None),
-        Among("ém", 22, 11, None),
-        Among("o", -1, 18, None),
-        Among("á", -1, 19, None),
-        Among("é", -1, 20, None),
-    ],
-    true,
-);
+static A_10: Table = Table::new(&[
+    Among("a", -1, 18, None),
+    Among("ja", 0, 17, None),
+    Among("d", -1, 16, None),
+    Among("ad", 2, 13, None),
+    Among("ed", 2, 13, None),
+    Among("od", 2, 13, None),
+    Among("ád", 2, 14, None),
+    Among("éd", 2, 15, None),
+    Among("öd", 2, 13, None),
+    Among("e", -1, 18, None),
+    Among("je", 9, 17, None),
+    Among("nk", -1, 4, None),
+    Among("unk", 11, 1, None),
+    Among("ánk", 11, 2, None),
+    Among("énk", 11, 3, None),
+    Among("ünk", 11, 1, None),
+    Among("uk", -1, 8, None),
+    Among("juk", 16, 7, None),
+    Among("ájuk", 17, 5, None),
+    Among("ük", -1, 8, None),
+    Among("jük", 19, 7, None),
+    Among("éjük", 20, 6, None),
+    Among("m", -1, 12, None),
+    Among("am", 22, 9, None),
+    Among("em", 22, 9, None),
+    Among("om", 22, 9, None),
+    Among("ám", 22, 10, None),
+    Among("ém", 22, 11, None),
+    Among("o", -1, 18, None),
+    Among("á", -1, 19, None),
+    Among("é", -1, 20, None),
+]);
+
+/// The row of `A_10` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_10(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => {
+            found = Some((0, 1, 18));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'j') => {
+                    found = Some((1, 2, 17));
+                }
+                _ => {}
+            }
+        }
+        Some(b'd') => {
+            found = Some((2, 1, 16));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'a') => {
+                    found = Some((3, 2, 13));
+                }
+                Some(b'e') => {
+                    found = Some((4, 2, 13));
+                }
+                Some(b'o') => {
+                    found = Some((5, 2, 13));
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                    found = Some((6, 3, 14));
+                }
+                Some(b'\xa9') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                    found = Some((7, 3, 15));
+                }
+                Some(b'\xb6') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                    found = Some((8, 3, 13));
+                }
+                _ => {}
+            }
+        }
+        Some(b'e') => {
+            found = Some((9, 1, 18));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'j') => {
+                    found = Some((10, 2, 17));
+                }
+                _ => {}
+            }
+        }
+        Some(b'k') => match t.get(n.wrapping_sub(2)) {
+            Some(b'n') => {
+                found = Some((11, 2, 4));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'u') => {
+                        found = Some((12, 3, 1));
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                        found = Some((13, 4, 2));
+                    }
+                    Some(b'\xa9') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                        found = Some((14, 4, 3));
+                    }
+                    Some(b'\xbc') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                        found = Some((15, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'u') => {
+                found = Some((16, 2, 8));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'j') => {
+                        found = Some((17, 3, 7));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) =>
+                            {
+                                found = Some((18, 5, 5));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xbc') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((19, 3, 8));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'j') => {
+                        found = Some((20, 4, 7));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'\xa9')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) =>
+                            {
+                                found = Some((21, 6, 6));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'm') => {
+            found = Some((22, 1, 12));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'a') => {
+                    found = Some((23, 2, 9));
+                }
+                Some(b'e') => {
+                    found = Some((24, 2, 9));
+                }
+                Some(b'o') => {
+                    found = Some((25, 2, 9));
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                    found = Some((26, 3, 10));
+                }
+                Some(b'\xa9') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                    found = Some((27, 3, 11));
+                }
+                _ => {}
+            }
+        }
+        Some(b'o') => {
+            found = Some((28, 1, 18));
+        }
+        Some(b'\xa1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((29, 2, 19));
+        }
+        Some(b'\xa9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((30, 2, 20));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 199 (`plur_owner`).
-static A_11: Table = Table::new(
-    &[
-        Among("id", -1, 10, None),
-        Among("aid", 0, 9, None),
-        Among("jaid", 1, 6, None),
-        Among("eid", 0, 9, None),
-        Among("jeid", 3, 6, None),
-        Among("áid", 0, 7, None),
-        Among("éid", 0, 8, None),
-        Among("i", -1, 15, None),
-        Among("ai", 7, 14, None),
-        Among("jai", 8, 11, None),
-        Among("ei", 7, 14, None),
-        Among("jei", 10, 11, None),
-        Among("ái", 7, 12, None),
-        Among("éi", 7, 13, None),
-        Among("itek", -1, 24, None),
-        Among("eitek", 14, 21, None),
-        Among("jeitek", 15, 20, None),
-        Among("éitek", 14, 23, None),
-        Among("ik", -1, 29, None),
-        Among("aik", 18, 26, None),
-        Among("jaik", 19, 25, None),
-        Among("eik", 18, 26, None),
-        Among("jeik", 21, 25, None),
-        Among("áik", 18, 27, None),
-        Among("éik", 18, 28, None),
-        Among("ink", -1, 20, None),
-        Among("aink", 25, 17, None),
-        Among("jaink", 26, 16, None),
-        Among("eink", 25, 17, None),
-        Among("jeink", 28, 16, None),
-        Among("áink", 25, 18, None),
-        Among("éink", 25, 19, None),
-        Among("aitok", -1, 21, None),
-        Among("jaitok", 32, 20, None),
-        Among("áitok", -1, 22, None),
-        Among("im", -1, 5, None),
-        Among("aim", 35, 4, None),
-        Among("jaim", 36, 1, None),
-        Among("eim", 35, 4, None),
-        Among("jeim", 38, 1, None),
-        Among("áim", 35, 2, None),
-        Among("éim", 35, 3, None),
-    ],
-    true,
-);
+static A_11: Table = Table::new(&[
+    Among("id", -1, 10, None),
+    Among("aid", 0, 9, None),
+    Among("jaid", 1, 6, None),
+    Among("eid", 0, 9, None),
+    Among("jeid", 3, 6, None),
+    Among("áid", 0, 7, None),
+    Among("éid", 0, 8, None),
+    Among("i", -1, 15, None),
+    Among("ai", 7, 14, None),
+    Among("jai", 8, 11, None),
+    Among("ei", 7, 14, None),
+    Among("jei", 10, 11, None),
+    Among("ái", 7, 12, None),
+    Among("éi", 7, 13, None),
+    Among("itek", -1, 24, None),
+    Among("eitek", 14, 21, None),
+    Among("jeitek", 15, 20, None),
+    Among("éitek", 14, 23, None),
+    Among("ik", -1, 29, None),
+    Among("aik", 18, 26, None),
+    Among("jaik", 19, 25, None),
+    Among("eik", 18, 26, None),
+    Among("jeik", 21, 25, None),
+    Among("áik", 18, 27, None),
+    Among("éik", 18, 28, None),
+    Among("ink", -1, 20, None),
+    Among("aink", 25, 17, None),
+    Among("jaink", 26, 16, None),
+    Among("eink", 25, 17, None),
+    Among("jeink", 28, 16, None),
+    Among("áink", 25, 18, None),
+    Among("éink", 25, 19, None),
+    Among("aitok", -1, 21, None),
+    Among("jaitok", 32, 20, None),
+    Among("áitok", -1, 22, None),
+    Among("im", -1, 5, None),
+    Among("aim", 35, 4, None),
+    Among("jaim", 36, 1, None),
+    Among("eim", 35, 4, None),
+    Among("jeim", 38, 1, None),
+    Among("áim", 35, 2, None),
+    Among("éim", 35, 3, None),
+]);
+
+/// The row of `A_11` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_11(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((0, 2, 10));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((1, 3, 9));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'j') => {
+                            found = Some((2, 4, 6));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((3, 3, 9));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'j') => {
+                            found = Some((4, 4, 6));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((5, 4, 7));
+                }
+                Some(b'\xa9') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((6, 4, 8));
+                }
+                _ => {}
+            }
+        }
+        Some(b'i') => {
+            found = Some((7, 1, 15));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'a') => {
+                    found = Some((8, 2, 14));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'j') => {
+                            found = Some((9, 3, 11));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((10, 2, 14));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'j') => {
+                            found = Some((11, 3, 11));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                    found = Some((12, 3, 12));
+                }
+                Some(b'\xa9') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                    found = Some((13, 3, 13));
+                }
+                _ => {}
+            }
+        }
+        Some(b'k') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"it"[..]) => {
+                found = Some((14, 4, 24));
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'e') => {
+                        found = Some((15, 5, 21));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'j') => {
+                                found = Some((16, 6, 20));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\xa9') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                        found = Some((17, 6, 23));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') => {
+                found = Some((18, 2, 29));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((19, 3, 26));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'j') => {
+                                found = Some((20, 4, 25));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => {
+                        found = Some((21, 3, 26));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'j') => {
+                                found = Some((22, 4, 25));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                        found = Some((23, 4, 27));
+                    }
+                    Some(b'\xa9') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                        found = Some((24, 4, 28));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((25, 3, 20));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((26, 4, 17));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'j') => {
+                                found = Some((27, 5, 16));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => {
+                        found = Some((28, 4, 17));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'j') => {
+                                found = Some((29, 5, 16));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((30, 5, 18));
+                    }
+                    Some(b'\xa9') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((31, 5, 19));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'o') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"it"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'a') => {
+                        found = Some((32, 5, 21));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'j') => {
+                                found = Some((33, 6, 20));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                        found = Some((34, 6, 22));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'm') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((35, 2, 5));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((36, 3, 4));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'j') => {
+                            found = Some((37, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((38, 3, 4));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'j') => {
+                            found = Some((39, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((40, 4, 2));
+                }
+                Some(b'\xa9') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((41, 4, 3));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `mark_regions` (line 50).
 fn r_mark_regions(z: &mut Env) -> bool {
@@ -286,7 +1114,7 @@ fn r_mark_regions(z: &mut Env) -> bool {
             && z.go_grouping(&G_v, false, false)
             && ({
                 let c2 = z.c;
-                ((z.find_among(&A_0, "mark_regions") != 0) && true) || {
+                ((z.find_among(&A_0, T_0, "mark_regions") != 0) && true) || {
                     z.c = c2;
                     z.next()
                 }
@@ -319,7 +1147,7 @@ fn r_v_ending(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_1, "v_ending");
+            among_var = z.find_among_b(&A_1, T_1, "v_ending");
             among_var != 0
         })
         && z.set_bra()
@@ -335,7 +1163,7 @@ fn r_v_ending(z: &mut Env) -> bool {
 fn r_double(z: &mut Env) -> bool {
     ({
         let c1 = z.l - z.c;
-        ((z.find_among_b(&A_2, "double") != 0) && true) && {
+        ((z.find_among_b(&A_2, T_2, "double") != 0) && true) && {
             z.c = z.l - c1;
             true
         }
@@ -352,7 +1180,7 @@ fn r_instrum(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_3, "instrum");
+            among_var = z.find_among_b(&A_3, T_3, "instrum");
             among_var != 0
         })
         && z.set_bra()
@@ -369,7 +1197,7 @@ fn r_instrum(z: &mut Env) -> bool {
 /// `case` (line 92).
 fn r_case(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_4, "case") != 0)
+        && (z.find_among_b(&A_4, T_4, "case") != 0)
         && z.set_bra()
         && z.call(r_R1, "R1")
         && true
@@ -382,7 +1210,7 @@ fn r_case_special(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_5, "case_special");
+            among_var = z.find_among_b(&A_5, T_5, "case_special");
             among_var != 0
         })
         && z.set_bra()
@@ -400,7 +1228,7 @@ fn r_case_other(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_6, "case_other");
+            among_var = z.find_among_b(&A_6, T_6, "case_other");
             among_var != 0
         })
         && z.set_bra()
@@ -419,7 +1247,7 @@ fn r_factive(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_7, "factive");
+            among_var = z.find_among_b(&A_7, T_7, "factive");
             among_var != 0
         })
         && z.set_bra()
@@ -438,7 +1266,7 @@ fn r_plural(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_8, "plural");
+            among_var = z.find_among_b(&A_8, T_8, "plural");
             among_var != 0
         })
         && z.set_bra()
@@ -460,7 +1288,7 @@ fn r_owned(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_9, "owned");
+            among_var = z.find_among_b(&A_9, T_9, "owned");
             among_var != 0
         })
         && z.set_bra()
@@ -484,7 +1312,7 @@ fn r_sing_owner(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_10, "sing_owner");
+            among_var = z.find_among_b(&A_10, T_10, "sing_owner");
             among_var != 0
         })
         && z.set_bra()
@@ -519,7 +1347,7 @@ fn r_plur_owner(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_11, "plur_owner");
+            among_var = z.find_among_b(&A_11, T_11, "plur_owner");
             among_var != 0
         })
         && z.set_bra()

@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -22,52 +22,178 @@ const I_prefix: usize = 1;
 static G_vowel: Grouping = Grouping::new(97, 117, &[17, 65, 16]);
 
 /// Line 46 (`remove_particle`).
-static A_0: Table = Table::new(
-    &[
-        Among("kah", -1, 1, None),
-        Among("lah", -1, 1, None),
-        Among("pun", -1, 1, None),
-    ],
-    true,
-);
+static A_0: Table = Table::new(&[
+    Among("kah", -1, 1, None),
+    Among("lah", -1, 1, None),
+    Among("pun", -1, 1, None),
+]);
+
+/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'h') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"a"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'k') => {
+                    found = Some((0, 3, 1));
+                }
+                Some(b'l') => {
+                    found = Some((1, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'n') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"pu"[..]) => {
+            found = Some((2, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 52 (`remove_possessive_pronoun`).
-static A_1: Table = Table::new(
-    &[
-        Among("nya", -1, 1, None),
-        Among("ku", -1, 1, None),
-        Among("mu", -1, 1, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("nya", -1, 1, None),
+    Among("ku", -1, 1, None),
+    Among("mu", -1, 1, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ny"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'u') => match t.get(n.wrapping_sub(2)) {
+            Some(b'k') => {
+                found = Some((1, 2, 1));
+            }
+            Some(b'm') => {
+                found = Some((2, 2, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 58 (`remove_suffix`).
-static A_2: Table = Table::new(&[Among("i", -1, 2, None), Among("an", -1, 1, None)], true);
+static A_2: Table = Table::new(&[Among("i", -1, 2, None), Among("an", -1, 1, None)]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'i') => {
+            found = Some((0, 1, 2));
+        }
+        Some(b'n') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"a"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 148 (`remove_first_order_prefix`).
-static A_3: Table = Table::new(
-    &[
-        Among("di", -1, 1, None),
-        Among("ke", -1, 3, None),
-        Among("me", -1, 1, None),
-        Among("mem", 2, 5, None),
-        Among("men", 2, 2, None),
-        Among("meng", 4, 1, None),
-        Among("pem", -1, 6, None),
-        Among("pen", -1, 4, None),
-        Among("peng", 7, 3, None),
-        Among("ter", -1, 1, None),
-    ],
-    false,
-);
+static A_3: Table = Table::new(&[
+    Among("di", -1, 1, None),
+    Among("ke", -1, 3, None),
+    Among("me", -1, 1, None),
+    Among("mem", 2, 5, None),
+    Among("men", 2, 2, None),
+    Among("meng", 4, 1, None),
+    Among("pem", -1, 6, None),
+    Among("pen", -1, 4, None),
+    Among("peng", 7, 3, None),
+    Among("ter", -1, 1, None),
+]);
+
+/// The row of `A_3` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'd') if t.get(1..2) == Some(&b"i"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'k') if t.get(1..2) == Some(&b"e"[..]) => {
+            found = Some((1, 2, 3));
+        }
+        Some(b'm') if t.get(1..2) == Some(&b"e"[..]) => {
+            found = Some((2, 2, 1));
+            match t.get(2) {
+                Some(b'm') => {
+                    found = Some((3, 3, 5));
+                }
+                Some(b'n') => {
+                    found = Some((4, 3, 2));
+                    match t.get(3) {
+                        Some(b'g') => {
+                            found = Some((5, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'p') if t.get(1..2) == Some(&b"e"[..]) => match t.get(2) {
+            Some(b'm') => {
+                found = Some((6, 3, 6));
+            }
+            Some(b'n') => {
+                found = Some((7, 3, 4));
+                match t.get(3) {
+                    Some(b'g') => {
+                        found = Some((8, 4, 3));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b't') if t.get(1..3) == Some(&b"er"[..]) => {
+            found = Some((9, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 174 (`remove_second_order_prefix`).
-static A_4: Table = Table::new(&[Among("be", -1, 2, None), Among("pe", -1, 1, None)], false);
+static A_4: Table = Table::new(&[Among("be", -1, 2, None), Among("pe", -1, 1, None)]);
+
+/// The row of `A_4` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'b') if t.get(1..2) == Some(&b"e"[..]) => {
+            found = Some((0, 2, 2));
+        }
+        Some(b'p') if t.get(1..2) == Some(&b"e"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `remove_particle` (line 45).
 fn r_remove_particle(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_0, "remove_particle") != 0)
+        && (z.find_among_b(&A_0, T_0, "remove_particle") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -80,7 +206,7 @@ fn r_remove_particle(z: &mut Env) -> bool {
 /// `remove_possessive_pronoun` (line 51).
 fn r_remove_possessive_pronoun(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_1, "remove_possessive_pronoun") != 0)
+        && (z.find_among_b(&A_1, T_1, "remove_possessive_pronoun") != 0)
         && z.set_bra()
         && (z.slice_del()
             && ({
@@ -95,7 +221,7 @@ fn r_remove_suffix(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_2, "remove_suffix");
+            among_var = z.find_among_b(&A_2, T_2, "remove_suffix");
             among_var != 0
         })
         && z.set_bra()
@@ -142,7 +268,7 @@ fn r_remove_first_order_prefix(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_bra()
         && ({
-            among_var = z.find_among(&A_3, "remove_first_order_prefix");
+            among_var = z.find_among(&A_3, T_3, "remove_first_order_prefix");
             among_var != 0
         })
         && z.set_ket()
@@ -306,7 +432,7 @@ fn r_remove_second_order_prefix(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_bra()
         && (({
-            among_var = z.find_among(&A_4, "remove_second_order_prefix");
+            among_var = z.find_among(&A_4, T_4, "remove_second_order_prefix");
             among_var != 0
         }) && (match among_var {
             1 => {

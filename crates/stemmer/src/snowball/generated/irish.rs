@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -29,109 +29,515 @@ static G_v: Grouping = Grouping::new(
 );
 
 /// Line 42 (`initial_morph`).
-static A_0: Table = Table::new(
-    &[
-        Among("b'", -1, 4, None),
-        Among("bh", -1, 14, None),
-        Among("bhf", 1, 9, None),
-        Among("bp", -1, 11, None),
-        Among("ch", -1, 15, None),
-        Among("d'", -1, 2, None),
-        Among("d'fh", 5, 3, None),
-        Among("dh", -1, 16, None),
-        Among("dt", -1, 13, None),
-        Among("fh", -1, 17, None),
-        Among("gc", -1, 7, None),
-        Among("gh", -1, 18, None),
-        Among("h-", -1, 1, None),
-        Among("m'", -1, 4, None),
-        Among("mb", -1, 6, None),
-        Among("mh", -1, 19, None),
-        Among("n-", -1, 1, None),
-        Among("nd", -1, 8, None),
-        Among("ng", -1, 10, None),
-        Among("ph", -1, 20, None),
-        Among("sh", -1, 5, None),
-        Among("t-", -1, 1, None),
-        Among("th", -1, 21, None),
-        Among("ts", -1, 12, None),
-    ],
-    false,
-);
+static A_0: Table = Table::new(&[
+    Among("b'", -1, 4, None),
+    Among("bh", -1, 14, None),
+    Among("bhf", 1, 9, None),
+    Among("bp", -1, 11, None),
+    Among("ch", -1, 15, None),
+    Among("d'", -1, 2, None),
+    Among("d'fh", 5, 3, None),
+    Among("dh", -1, 16, None),
+    Among("dt", -1, 13, None),
+    Among("fh", -1, 17, None),
+    Among("gc", -1, 7, None),
+    Among("gh", -1, 18, None),
+    Among("h-", -1, 1, None),
+    Among("m'", -1, 4, None),
+    Among("mb", -1, 6, None),
+    Among("mh", -1, 19, None),
+    Among("n-", -1, 1, None),
+    Among("nd", -1, 8, None),
+    Among("ng", -1, 10, None),
+    Among("ph", -1, 20, None),
+    Among("sh", -1, 5, None),
+    Among("t-", -1, 1, None),
+    Among("th", -1, 21, None),
+    Among("ts", -1, 12, None),
+]);
+
+/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'b') => match t.get(1) {
+            Some(b'\'') => {
+                found = Some((0, 2, 4));
+            }
+            Some(b'h') => {
+                found = Some((1, 2, 14));
+                match t.get(2) {
+                    Some(b'f') => {
+                        found = Some((2, 3, 9));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'p') => {
+                found = Some((3, 2, 11));
+            }
+            _ => {}
+        },
+        Some(b'c') if t.get(1..2) == Some(&b"h"[..]) => {
+            found = Some((4, 2, 15));
+        }
+        Some(b'd') => match t.get(1) {
+            Some(b'\'') => {
+                found = Some((5, 2, 2));
+                match t.get(2) {
+                    Some(b'f') if t.get(3..4) == Some(&b"h"[..]) => {
+                        found = Some((6, 4, 3));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'h') => {
+                found = Some((7, 2, 16));
+            }
+            Some(b't') => {
+                found = Some((8, 2, 13));
+            }
+            _ => {}
+        },
+        Some(b'f') if t.get(1..2) == Some(&b"h"[..]) => {
+            found = Some((9, 2, 17));
+        }
+        Some(b'g') => match t.get(1) {
+            Some(b'c') => {
+                found = Some((10, 2, 7));
+            }
+            Some(b'h') => {
+                found = Some((11, 2, 18));
+            }
+            _ => {}
+        },
+        Some(b'h') if t.get(1..2) == Some(&b"-"[..]) => {
+            found = Some((12, 2, 1));
+        }
+        Some(b'm') => match t.get(1) {
+            Some(b'\'') => {
+                found = Some((13, 2, 4));
+            }
+            Some(b'b') => {
+                found = Some((14, 2, 6));
+            }
+            Some(b'h') => {
+                found = Some((15, 2, 19));
+            }
+            _ => {}
+        },
+        Some(b'n') => match t.get(1) {
+            Some(b'-') => {
+                found = Some((16, 2, 1));
+            }
+            Some(b'd') => {
+                found = Some((17, 2, 8));
+            }
+            Some(b'g') => {
+                found = Some((18, 2, 10));
+            }
+            _ => {}
+        },
+        Some(b'p') if t.get(1..2) == Some(&b"h"[..]) => {
+            found = Some((19, 2, 20));
+        }
+        Some(b's') if t.get(1..2) == Some(&b"h"[..]) => {
+            found = Some((20, 2, 5));
+        }
+        Some(b't') => match t.get(1) {
+            Some(b'-') => {
+                found = Some((21, 2, 1));
+            }
+            Some(b'h') => {
+                found = Some((22, 2, 21));
+            }
+            Some(b's') => {
+                found = Some((23, 2, 12));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 102 (`noun_sfx`).
-static A_1: Table = Table::new(
-    &[
-        Among("íochta", -1, 1, None),
-        Among("aíochta", 0, 1, None),
-        Among("ire", -1, 2, None),
-        Among("aire", 2, 2, None),
-        Among("abh", -1, 1, None),
-        Among("eabh", 4, 1, None),
-        Among("ibh", -1, 1, None),
-        Among("aibh", 6, 1, None),
-        Among("amh", -1, 1, None),
-        Among("eamh", 8, 1, None),
-        Among("imh", -1, 1, None),
-        Among("aimh", 10, 1, None),
-        Among("íocht", -1, 1, None),
-        Among("aíocht", 12, 1, None),
-        Among("irí", -1, 2, None),
-        Among("airí", 14, 2, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("íochta", -1, 1, None),
+    Among("aíochta", 0, 1, None),
+    Among("ire", -1, 2, None),
+    Among("aire", 2, 2, None),
+    Among("abh", -1, 1, None),
+    Among("eabh", 4, 1, None),
+    Among("ibh", -1, 1, None),
+    Among("aibh", 6, 1, None),
+    Among("amh", -1, 1, None),
+    Among("eamh", 8, 1, None),
+    Among("imh", -1, 1, None),
+    Among("aimh", 10, 1, None),
+    Among("íocht", -1, 1, None),
+    Among("aíocht", 12, 1, None),
+    Among("irí", -1, 2, None),
+    Among("airí", 14, 2, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') if t.get(n.wrapping_sub(7)..n - 1) == Some(&b"\xc3\xadocht"[..]) => {
+            found = Some((0, 7, 1));
+            match t.get(n.wrapping_sub(8)) {
+                Some(b'a') => {
+                    found = Some((1, 8, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'e') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ir"[..]) => {
+            found = Some((2, 3, 2));
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'a') => {
+                    found = Some((3, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'h') => match t.get(n.wrapping_sub(2)) {
+            Some(b'b') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((4, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'e') => {
+                            found = Some((5, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((6, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((7, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'm') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((8, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'e') => {
+                            found = Some((9, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((10, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((11, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b't') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xc3\xadoch"[..]) => {
+            found = Some((12, 6, 1));
+            match t.get(n.wrapping_sub(7)) {
+                Some(b'a') => {
+                    found = Some((13, 7, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xad') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"ir\xc3"[..]) => {
+            found = Some((14, 4, 2));
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'a') => {
+                    found = Some((15, 5, 2));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 112 (`deriv`).
-static A_2: Table = Table::new(
-    &[
-        Among("óideacha", -1, 6, None),
-        Among("patacha", -1, 5, None),
-        Among("achta", -1, 1, None),
-        Among("arcachta", 2, 2, None),
-        Among("eachta", 2, 1, None),
-        Among("grafaíochta", -1, 4, None),
-        Among("paite", -1, 5, None),
-        Among("ach", -1, 1, None),
-        Among("each", 7, 1, None),
-        Among("óideach", 8, 6, None),
-        Among("gineach", 8, 3, None),
-        Among("patach", 7, 5, None),
-        Among("grafaíoch", -1, 4, None),
-        Among("pataigh", -1, 5, None),
-        Among("óidigh", -1, 6, None),
-        Among("achtúil", -1, 1, None),
-        Among("eachtúil", 15, 1, None),
-        Among("gineas", -1, 3, None),
-        Among("ginis", -1, 3, None),
-        Among("acht", -1, 1, None),
-        Among("arcacht", 19, 2, None),
-        Among("eacht", 19, 1, None),
-        Among("grafaíocht", -1, 4, None),
-        Among("arcachtaí", -1, 2, None),
-        Among("grafaíochtaí", -1, 4, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("óideacha", -1, 6, None),
+    Among("patacha", -1, 5, None),
+    Among("achta", -1, 1, None),
+    Among("arcachta", 2, 2, None),
+    Among("eachta", 2, 1, None),
+    Among("grafaíochta", -1, 4, None),
+    Among("paite", -1, 5, None),
+    Among("ach", -1, 1, None),
+    Among("each", 7, 1, None),
+    Among("óideach", 8, 6, None),
+    Among("gineach", 8, 3, None),
+    Among("patach", 7, 5, None),
+    Among("grafaíoch", -1, 4, None),
+    Among("pataigh", -1, 5, None),
+    Among("óidigh", -1, 6, None),
+    Among("achtúil", -1, 1, None),
+    Among("eachtúil", 15, 1, None),
+    Among("gineas", -1, 3, None),
+    Among("ginis", -1, 3, None),
+    Among("acht", -1, 1, None),
+    Among("arcacht", 19, 2, None),
+    Among("eacht", 19, 1, None),
+    Among("grafaíocht", -1, 4, None),
+    Among("arcachtaí", -1, 2, None),
+    Among("grafaíochtaí", -1, 4, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'h') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ac"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'e') if t.get(n.wrapping_sub(9)..n - 5) == Some(&b"\xc3\xb3id"[..]) => {
+                        found = Some((0, 9, 6));
+                    }
+                    Some(b't') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"pa"[..]) => {
+                        found = Some((1, 7, 5));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b't') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ch"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'a') => {
+                        found = Some((2, 5, 1));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'c') if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"ar"[..]) => {
+                                found = Some((3, 8, 2));
+                            }
+                            Some(b'e') => {
+                                found = Some((4, 6, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'o')
+                        if t.get(n.wrapping_sub(12)..n - 5) == Some(&b"grafa\xc3\xad"[..]) =>
+                    {
+                        found = Some((5, 12, 4));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'e') if t.get(n.wrapping_sub(5)..n - 1) == Some(&b"pait"[..]) => {
+            found = Some((6, 5, 5));
+        }
+        Some(b'h') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((7, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'e') => {
+                            found = Some((8, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'd')
+                                    if t.get(n.wrapping_sub(8)..n - 5)
+                                        == Some(&b"\xc3\xb3i"[..]) =>
+                                {
+                                    found = Some((9, 8, 6));
+                                }
+                                Some(b'n')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"gi"[..]) =>
+                                {
+                                    found = Some((10, 7, 3));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b't') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"pa"[..]) => {
+                            found = Some((11, 6, 5));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'o') if t.get(n.wrapping_sub(10)..n - 3) == Some(&b"grafa\xc3\xad"[..]) => {
+                    found = Some((12, 10, 4));
+                }
+                _ => {}
+            },
+            Some(b'g') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"pat"[..]) => {
+                        found = Some((13, 7, 5));
+                    }
+                    Some(b'd') if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"\xc3\xb3i"[..]) => {
+                        found = Some((14, 7, 6));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'l') if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"acht\xc3\xbai"[..]) => {
+            found = Some((15, 8, 1));
+            match t.get(n.wrapping_sub(9)) {
+                Some(b'e') => {
+                    found = Some((16, 9, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b's') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(6)..n - 2) == Some(&b"gine"[..]) => {
+                found = Some((17, 6, 3));
+            }
+            Some(b'i') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"gin"[..]) => {
+                found = Some((18, 5, 3));
+            }
+            _ => {}
+        },
+        Some(b't') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ch"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'a') => {
+                    found = Some((19, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'c') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"ar"[..]) => {
+                            found = Some((20, 7, 2));
+                        }
+                        Some(b'e') => {
+                            found = Some((21, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'o') if t.get(n.wrapping_sub(11)..n - 4) == Some(&b"grafa\xc3\xad"[..]) => {
+                    found = Some((22, 11, 4));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xad') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"chta\xc3"[..]) => {
+            match t.get(n.wrapping_sub(7)) {
+                Some(b'a') if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"arc"[..]) => {
+                    found = Some((23, 10, 2));
+                }
+                Some(b'o') if t.get(n.wrapping_sub(14)..n - 7) == Some(&b"grafa\xc3\xad"[..]) => {
+                    found = Some((24, 14, 4));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 128 (`verb_sfx`).
-static A_3: Table = Table::new(
-    &[
-        Among("imid", -1, 1, None),
-        Among("aimid", 0, 1, None),
-        Among("ímid", -1, 1, None),
-        Among("aímid", 2, 1, None),
-        Among("adh", -1, 2, None),
-        Among("eadh", 4, 2, None),
-        Among("faidh", -1, 1, None),
-        Among("fidh", -1, 1, None),
-        Among("áil", -1, 2, None),
-        Among("ain", -1, 2, None),
-        Among("tear", -1, 2, None),
-        Among("tar", -1, 2, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("imid", -1, 1, None),
+    Among("aimid", 0, 1, None),
+    Among("ímid", -1, 1, None),
+    Among("aímid", 2, 1, None),
+    Among("adh", -1, 2, None),
+    Among("eadh", 4, 2, None),
+    Among("faidh", -1, 1, None),
+    Among("fidh", -1, 1, None),
+    Among("áil", -1, 2, None),
+    Among("ain", -1, 2, None),
+    Among("tear", -1, 2, None),
+    Among("tar", -1, 2, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'd') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"mi"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'i') => {
+                    found = Some((0, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((1, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xad') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                    found = Some((2, 5, 1));
+                    match t.get(n.wrapping_sub(6)) {
+                        Some(b'a') => {
+                            found = Some((3, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'h') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"d"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((4, 3, 2));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'e') => {
+                            found = Some((5, 4, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"f"[..]) => {
+                        found = Some((6, 5, 1));
+                    }
+                    Some(b'f') => {
+                        found = Some((7, 4, 1));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        Some(b'l') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xc3\xa1i"[..]) => {
+            found = Some((8, 4, 2));
+        }
+        Some(b'n') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ai"[..]) => {
+            found = Some((9, 3, 2));
+        }
+        Some(b'r') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"a"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"t"[..]) => {
+                    found = Some((10, 4, 2));
+                }
+                Some(b't') => {
+                    found = Some((11, 3, 2));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `mark_regions` (line 28).
 fn r_mark_regions(z: &mut Env) -> bool {
@@ -178,7 +584,7 @@ fn r_initial_morph(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_bra()
         && ({
-            among_var = z.find_among(&A_0, "initial_morph");
+            among_var = z.find_among(&A_0, T_0, "initial_morph");
             among_var != 0
         })
         && z.set_ket()
@@ -228,7 +634,7 @@ fn r_noun_sfx(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_1, "noun_sfx");
+            among_var = z.find_among_b(&A_1, T_1, "noun_sfx");
             among_var != 0
         })
         && z.set_bra()
@@ -244,7 +650,7 @@ fn r_deriv(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_2, "deriv");
+            among_var = z.find_among_b(&A_2, T_2, "deriv");
             among_var != 0
         })
         && z.set_bra()
@@ -264,7 +670,7 @@ fn r_verb_sfx(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_3, "verb_sfx");
+            among_var = z.find_among_b(&A_3, T_3, "verb_sfx");
             among_var != 0
         })
         && z.set_bra()

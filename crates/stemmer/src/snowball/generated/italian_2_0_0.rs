@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -41,257 +41,1186 @@ static G_AEIO: Grouping = Grouping::new(
 static G_CG: Grouping = Grouping::new(99, 103, &[17]);
 
 /// Line 36 (`prelude`).
-static A_0: Table = Table::new(
-    &[
-        Among("", -1, 7, None),
-        Among("qu", 0, 6, None),
-        Among("á", 0, 1, None),
-        Among("é", 0, 2, None),
-        Among("í", 0, 3, None),
-        Among("ó", 0, 4, None),
-        Among("ú", 0, 5, None),
-    ],
-    false,
-);
+static A_0: Table = Table::new(&[
+    Among("", -1, 7, None),
+    Among("qu", 0, 6, None),
+    Among("á", 0, 1, None),
+    Among("é", 0, 2, None),
+    Among("í", 0, 3, None),
+    Among("ó", 0, 4, None),
+    Among("ú", 0, 5, None),
+]);
+
+/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 7));
+    match t.get(0) {
+        Some(b'q') if t.get(1..2) == Some(&b"u"[..]) => {
+            found = Some((1, 2, 6));
+        }
+        Some(b'\xc3') => match t.get(1) {
+            Some(b'\xa1') => {
+                found = Some((2, 2, 1));
+            }
+            Some(b'\xa9') => {
+                found = Some((3, 2, 2));
+            }
+            Some(b'\xad') => {
+                found = Some((4, 2, 3));
+            }
+            Some(b'\xb3') => {
+                found = Some((5, 2, 4));
+            }
+            Some(b'\xba') => {
+                found = Some((6, 2, 5));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 72 (`postlude`).
-static A_1: Table = Table::new(
-    &[
-        Among("", -1, 3, None),
-        Among("I", 0, 1, None),
-        Among("U", 0, 2, None),
-    ],
-    false,
-);
+static A_1: Table = Table::new(&[
+    Among("", -1, 3, None),
+    Among("I", 0, 1, None),
+    Among("U", 0, 2, None),
+]);
+
+/// The row of `A_1` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 3));
+    match t.get(0) {
+        Some(b'I') => {
+            found = Some((1, 1, 1));
+        }
+        Some(b'U') => {
+            found = Some((2, 1, 2));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 87 (`attached_pronoun`).
-static A_2: Table = Table::new(
-    &[
-        Among("la", -1, 1, None),
-        Among("cela", 0, 1, None),
-        Among("gliela", 0, 1, None),
-        Among("mela", 0, 1, None),
-        Among("tela", 0, 1, None),
-        Among("vela", 0, 1, None),
-        Among("le", -1, 1, None),
-        Among("cele", 6, 1, None),
-        Among("gliele", 6, 1, None),
-        Among("mele", 6, 1, None),
-        Among("tele", 6, 1, None),
-        Among("vele", 6, 1, None),
-        Among("ne", -1, 1, None),
-        Among("cene", 12, 1, None),
-        Among("gliene", 12, 1, None),
-        Among("mene", 12, 1, None),
-        Among("sene", 12, 1, None),
-        Among("tene", 12, 1, None),
-        Among("vene", 12, 1, None),
-        Among("ci", -1, 1, None),
-        Among("li", -1, 1, None),
-        Among("celi", 20, 1, None),
-        Among("glieli", 20, 1, None),
-        Among("meli", 20, 1, None),
-        Among("teli", 20, 1, None),
-        Among("veli", 20, 1, None),
-        Among("gli", 20, 1, None),
-        Among("mi", -1, 1, None),
-        Among("si", -1, 1, None),
-        Among("ti", -1, 1, None),
-        Among("vi", -1, 1, None),
-        Among("lo", -1, 1, None),
-        Among("celo", 31, 1, None),
-        Among("glielo", 31, 1, None),
-        Among("melo", 31, 1, None),
-        Among("telo", 31, 1, None),
-        Among("velo", 31, 1, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("la", -1, 1, None),
+    Among("cela", 0, 1, None),
+    Among("gliela", 0, 1, None),
+    Among("mela", 0, 1, None),
+    Among("tela", 0, 1, None),
+    Among("vela", 0, 1, None),
+    Among("le", -1, 1, None),
+    Among("cele", 6, 1, None),
+    Among("gliele", 6, 1, None),
+    Among("mele", 6, 1, None),
+    Among("tele", 6, 1, None),
+    Among("vele", 6, 1, None),
+    Among("ne", -1, 1, None),
+    Among("cene", 12, 1, None),
+    Among("gliene", 12, 1, None),
+    Among("mene", 12, 1, None),
+    Among("sene", 12, 1, None),
+    Among("tene", 12, 1, None),
+    Among("vene", 12, 1, None),
+    Among("ci", -1, 1, None),
+    Among("li", -1, 1, None),
+    Among("celi", 20, 1, None),
+    Among("glieli", 20, 1, None),
+    Among("meli", 20, 1, None),
+    Among("teli", 20, 1, None),
+    Among("veli", 20, 1, None),
+    Among("gli", 20, 1, None),
+    Among("mi", -1, 1, None),
+    Among("si", -1, 1, None),
+    Among("ti", -1, 1, None),
+    Among("vi", -1, 1, None),
+    Among("lo", -1, 1, None),
+    Among("celo", 31, 1, None),
+    Among("glielo", 31, 1, None),
+    Among("melo", 31, 1, None),
+    Among("telo", 31, 1, None),
+    Among("velo", 31, 1, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"l"[..]) => {
+            found = Some((0, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'e') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'c') => {
+                        found = Some((1, 4, 1));
+                    }
+                    Some(b'i') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"gl"[..]) => {
+                        found = Some((2, 6, 1));
+                    }
+                    Some(b'm') => {
+                        found = Some((3, 4, 1));
+                    }
+                    Some(b't') => {
+                        found = Some((4, 4, 1));
+                    }
+                    Some(b'v') => {
+                        found = Some((5, 4, 1));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'l') => {
+                found = Some((6, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => {
+                            found = Some((7, 4, 1));
+                        }
+                        Some(b'i') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"gl"[..]) => {
+                            found = Some((8, 6, 1));
+                        }
+                        Some(b'm') => {
+                            found = Some((9, 4, 1));
+                        }
+                        Some(b't') => {
+                            found = Some((10, 4, 1));
+                        }
+                        Some(b'v') => {
+                            found = Some((11, 4, 1));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'n') => {
+                found = Some((12, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => {
+                            found = Some((13, 4, 1));
+                        }
+                        Some(b'i') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"gl"[..]) => {
+                            found = Some((14, 6, 1));
+                        }
+                        Some(b'm') => {
+                            found = Some((15, 4, 1));
+                        }
+                        Some(b's') => {
+                            found = Some((16, 4, 1));
+                        }
+                        Some(b't') => {
+                            found = Some((17, 4, 1));
+                        }
+                        Some(b'v') => {
+                            found = Some((18, 4, 1));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') => {
+                found = Some((19, 2, 1));
+            }
+            Some(b'l') => {
+                found = Some((20, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => {
+                            found = Some((21, 4, 1));
+                        }
+                        Some(b'i') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"gl"[..]) => {
+                            found = Some((22, 6, 1));
+                        }
+                        Some(b'm') => {
+                            found = Some((23, 4, 1));
+                        }
+                        Some(b't') => {
+                            found = Some((24, 4, 1));
+                        }
+                        Some(b'v') => {
+                            found = Some((25, 4, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'g') => {
+                        found = Some((26, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'm') => {
+                found = Some((27, 2, 1));
+            }
+            Some(b's') => {
+                found = Some((28, 2, 1));
+            }
+            Some(b't') => {
+                found = Some((29, 2, 1));
+            }
+            Some(b'v') => {
+                found = Some((30, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'o') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"l"[..]) => {
+            found = Some((31, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'e') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'c') => {
+                        found = Some((32, 4, 1));
+                    }
+                    Some(b'i') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"gl"[..]) => {
+                        found = Some((33, 6, 1));
+                    }
+                    Some(b'm') => {
+                        found = Some((34, 4, 1));
+                    }
+                    Some(b't') => {
+                        found = Some((35, 4, 1));
+                    }
+                    Some(b'v') => {
+                        found = Some((36, 4, 1));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 97 (`attached_pronoun`).
-static A_3: Table = Table::new(
-    &[
-        Among("ando", -1, 1, None),
-        Among("endo", -1, 1, None),
-        Among("ar", -1, 2, None),
-        Among("er", -1, 2, None),
-        Among("ir", -1, 2, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("ando", -1, 1, None),
+    Among("endo", -1, 1, None),
+    Among("ar", -1, 2, None),
+    Among("er", -1, 2, None),
+    Among("ir", -1, 2, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'o') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"nd"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'a') => {
+                    found = Some((0, 4, 1));
+                }
+                Some(b'e') => {
+                    found = Some((1, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'r') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((2, 2, 2));
+            }
+            Some(b'e') => {
+                found = Some((3, 2, 2));
+            }
+            Some(b'i') => {
+                found = Some((4, 2, 2));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 104 (`standard_suffix`).
-static A_4: Table = Table::new(
-    &[
-        Among("ica", -1, 1, None),
-        Among("logia", -1, 3, None),
-        Among("osa", -1, 1, None),
-        Among("ista", -1, 1, None),
-        Among("iva", -1, 9, None),
-        Among("anza", -1, 1, None),
-        Among("enza", -1, 5, None),
-        Among("ice", -1, 1, None),
-        Among("atrice", 7, 1, None),
-        Among("iche", -1, 1, None),
-        Among("logie", -1, 3, None),
-        Among("abile", -1, 1, None),
-        Among("ibile", -1, 1, None),
-        Among("usione", -1, 4, None),
-        Among("azione", -1, 2, None),
-        Among("uzione", -1, 4, None),
-        Among("atore", -1, 2, None),
-        Among("ose", -1, 1, None),
-        Among("ante", -1, 1, None),
-        Among("mente", -1, 1, None),
-        Among("amente", 19, 7, None),
-        Among("iste", -1, 1, None),
-        Among("ive", -1, 9, None),
-        Among("anze", -1, 1, None),
-        Among("enze", -1, 5, None),
-        Among("ici", -1, 1, None),
-        Among("atrici", 25, 1, None),
-        Among("ichi", -1, 1, None),
-        Among("abili", -1, 1, None),
-        Among("ibili", -1, 1, None),
-        Among("ismi", -1, 1, None),
-        Among("usioni", -1, 4, None),
-        Among("azioni", -1, 2, None),
-        Among("uzioni", -1, 4, None),
-        Among("atori", -1, 2, None),
-        Among("osi", -1, 1, None),
-        Among("anti", -1, 1, None),
-        Among("amenti", -1, 6, None),
-        Among("imenti", -1, 6, None),
-        Among("isti", -1, 1, None),
-        Among("ivi", -1, 9, None),
-        Among("ico", -1, 1, None),
-        Among("ismo", -1, 1, None),
-        Among("oso", -1, 1, None),
-        Among("amento", -1, 6, None),
-        Among("imento", -1, 6, None),
-        Among("ivo", -1, 9, None),
-        Among("ità", -1, 8, None),
-        Among("istà", -1, 1, None),
-        Among("istè", -1, 1, None),
-        Among("istì", -1, 1, None),
-    ],
-    true,
-);
+static A_4: Table = Table::new(&[
+    Among("ica", -1, 1, None),
+    Among("logia", -1, 3, None),
+    Among("osa", -1, 1, None),
+    Among("ista", -1, 1, None),
+    Among("iva", -1, 9, None),
+    Among("anza", -1, 1, None),
+    Among("enza", -1, 5, None),
+    Among("ice", -1, 1, None),
+    Among("atrice", 7, 1, None),
+    Among("iche", -1, 1, None),
+    Among("logie", -1, 3, None),
+    Among("abile", -1, 1, None),
+    Among("ibile", -1, 1, None),
+    Among("usione", -1, 4, None),
+    Among("azione", -1, 2, None),
+    Among("uzione", -1, 4, None),
+    Among("atore", -1, 2, None),
+    Among("ose", -1, 1, None),
+    Among("ante", -1, 1, None),
+    Among("mente", -1, 1, None),
+    Among("amente", 19, 7, None),
+    Among("iste", -1, 1, None),
+    Among("ive", -1, 9, None),
+    Among("anze", -1, 1, None),
+    Among("enze", -1, 5, None),
+    Among("ici", -1, 1, None),
+    Among("atrici", 25, 1, None),
+    Among("ichi", -1, 1, None),
+    Among("abili", -1, 1, None),
+    Among("ibili", -1, 1, None),
+    Among("ismi", -1, 1, None),
+    Among("usioni", -1, 4, None),
+    Among("azioni", -1, 2, None),
+    Among("uzioni", -1, 4, None),
+    Among("atori", -1, 2, None),
+    Among("osi", -1, 1, None),
+    Among("anti", -1, 1, None),
+    Among("amenti", -1, 6, None),
+    Among("imenti", -1, 6, None),
+    Among("isti", -1, 1, None),
+    Among("ivi", -1, 9, None),
+    Among("ico", -1, 1, None),
+    Among("ismo", -1, 1, None),
+    Among("oso", -1, 1, None),
+    Among("amento", -1, 6, None),
+    Among("imento", -1, 6, None),
+    Among("ivo", -1, 9, None),
+    Among("ità", -1, 8, None),
+    Among("istà", -1, 1, None),
+    Among("istè", -1, 1, None),
+    Among("istì", -1, 1, None),
+]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((0, 3, 1));
+            }
+            Some(b'i') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"log"[..]) => {
+                found = Some((1, 5, 3));
+            }
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"o"[..]) => {
+                found = Some((2, 3, 1));
+            }
+            Some(b't') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"is"[..]) => {
+                found = Some((3, 4, 1));
+            }
+            Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((4, 3, 9));
+            }
+            Some(b'z') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"n"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((5, 4, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((6, 4, 5));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((7, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'r') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"at"[..]) => {
+                        found = Some((8, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'h') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ic"[..]) => {
+                found = Some((9, 4, 1));
+            }
+            Some(b'i') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"log"[..]) => {
+                found = Some((10, 5, 3));
+            }
+            Some(b'l') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"bi"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'a') => {
+                        found = Some((11, 5, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((12, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'n') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"io"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b's') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"u"[..]) => {
+                        found = Some((13, 6, 4));
+                    }
+                    Some(b'z') => match t.get(n.wrapping_sub(6)) {
+                        Some(b'a') => {
+                            found = Some((14, 6, 2));
+                        }
+                        Some(b'u') => {
+                            found = Some((15, 6, 4));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'r') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ato"[..]) => {
+                found = Some((16, 5, 2));
+            }
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"o"[..]) => {
+                found = Some((17, 3, 1));
+            }
+            Some(b't') => match t.get(n.wrapping_sub(3)) {
+                Some(b'n') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((18, 4, 1));
+                    }
+                    Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"m"[..]) => {
+                        found = Some((19, 5, 1));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((20, 6, 7));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((21, 4, 1));
+                }
+                _ => {}
+            },
+            Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((22, 3, 9));
+            }
+            Some(b'z') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"n"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((23, 4, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((24, 4, 5));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((25, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'r') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"at"[..]) => {
+                        found = Some((26, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'h') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ic"[..]) => {
+                found = Some((27, 4, 1));
+            }
+            Some(b'l') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"bi"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'a') => {
+                        found = Some((28, 5, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((29, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'm') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"is"[..]) => {
+                found = Some((30, 4, 1));
+            }
+            Some(b'n') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"io"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b's') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"u"[..]) => {
+                        found = Some((31, 6, 4));
+                    }
+                    Some(b'z') => match t.get(n.wrapping_sub(6)) {
+                        Some(b'a') => {
+                            found = Some((32, 6, 2));
+                        }
+                        Some(b'u') => {
+                            found = Some((33, 6, 4));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'r') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ato"[..]) => {
+                found = Some((34, 5, 2));
+            }
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"o"[..]) => {
+                found = Some((35, 3, 1));
+            }
+            Some(b't') => match t.get(n.wrapping_sub(3)) {
+                Some(b'n') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((36, 4, 1));
+                    }
+                    Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"m"[..]) => {
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((37, 6, 6));
+                            }
+                            Some(b'i') => {
+                                found = Some((38, 6, 6));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((39, 4, 1));
+                }
+                _ => {}
+            },
+            Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((40, 3, 9));
+            }
+            _ => {}
+        },
+        Some(b'o') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((41, 3, 1));
+            }
+            Some(b'm') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"is"[..]) => {
+                found = Some((42, 4, 1));
+            }
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"o"[..]) => {
+                found = Some((43, 3, 1));
+            }
+            Some(b't') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"men"[..]) => {
+                match t.get(n.wrapping_sub(6)) {
+                    Some(b'a') => {
+                        found = Some((44, 6, 6));
+                    }
+                    Some(b'i') => {
+                        found = Some((45, 6, 6));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((46, 3, 9));
+            }
+            _ => {}
+        },
+        Some(b'\xa0') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"t\xc3"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'i') => {
+                    found = Some((47, 4, 8));
+                }
+                Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                    found = Some((48, 5, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa8') if t.get(n.wrapping_sub(5)..n - 1) == Some(&b"ist\xc3"[..]) => {
+            found = Some((49, 5, 1));
+        }
+        Some(b'\xac') if t.get(n.wrapping_sub(5)..n - 1) == Some(&b"ist\xc3"[..]) => {
+            found = Some((50, 5, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 127 (`standard_suffix`).
-static A_5: Table = Table::new(
-    &[
-        Among("ic", -1, 2, None),
-        Among("abil", -1, 2, None),
-        Among("os", -1, 2, None),
-        Among("iv", -1, 1, None),
-    ],
-    true,
-);
+static A_5: Table = Table::new(&[
+    Among("ic", -1, 2, None),
+    Among("abil", -1, 2, None),
+    Among("os", -1, 2, None),
+    Among("iv", -1, 1, None),
+]);
+
+/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((0, 2, 2));
+        }
+        Some(b'l') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"abi"[..]) => {
+            found = Some((1, 4, 2));
+        }
+        Some(b's') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"o"[..]) => {
+            found = Some((2, 2, 2));
+        }
+        Some(b'v') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((3, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 136 (`standard_suffix`).
-static A_6: Table = Table::new(
-    &[
-        Among("ic", -1, 1, None),
-        Among("abil", -1, 1, None),
-        Among("iv", -1, 1, None),
-    ],
-    true,
-);
+static A_6: Table = Table::new(&[
+    Among("ic", -1, 1, None),
+    Among("abil", -1, 1, None),
+    Among("iv", -1, 1, None),
+]);
+
+/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'l') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"abi"[..]) => {
+            found = Some((1, 4, 1));
+        }
+        Some(b'v') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((2, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 149 (`verb_suffix`).
-static A_7: Table = Table::new(
-    &[
-        Among("isca", -1, 1, None),
-        Among("enda", -1, 1, None),
-        Among("ata", -1, 1, None),
-        Among("ita", -1, 1, None),
-        Among("uta", -1, 1, None),
-        Among("ava", -1, 1, None),
-        Among("eva", -1, 1, None),
-        Among("iva", -1, 1, None),
-        Among("erebbe", -1, 1, None),
-        Among("irebbe", -1, 1, None),
-        Among("isce", -1, 1, None),
-        Among("ende", -1, 1, None),
-        Among("are", -1, 1, None),
-        Among("ere", -1, 1, None),
-        Among("ire", -1, 1, None),
-        Among("asse", -1, 1, None),
-        Among("ate", -1, 1, None),
-        Among("avate", 16, 1, None),
-        Among("evate", 16, 1, None),
-        Among("ivate", 16, 1, None),
-        Among("ete", -1, 1, None),
-        Among("erete", 20, 1, None),
-        Among("irete", 20, 1, None),
-        Among("ite", -1, 1, None),
-        Among("ereste", -1, 1, None),
-        Among("ireste", -1, 1, None),
-        Among("ute", -1, 1, None),
-        Among("erai", -1, 1, None),
-        Among("irai", -1, 1, None),
-        Among("isci", -1, 1, None),
-        Among("endi", -1, 1, None),
-        Among("erei", -1, 1, None),
-        Among("irei", -1, 1, None),
-        Among("assi", -1, 1, None),
-        Among("ati", -1, 1, None),
-        Among("iti", -1, 1, None),
-        Among("eresti", -1, 1, None),
-        Among("iresti", -1, 1, None),
-        Among("uti", -1, 1, None),
-        Among("avi", -1, 1, None),
-        Among("evi", -1, 1, None),
-        Among("ivi", -1, 1, None),
-        Among("isco", -1, 1, None),
-        Among("ando", -1, 1, None),
-        Among("endo", -1, 1, None),
-        Among("Yamo", -1, 1, None),
-        Among("iamo", -1, 1, None),
-        Among("avamo", -1, 1, None),
-        Among("evamo", -1, 1, None),
-        Among("ivamo", -1, 1, None),
-        Among("eremo", -1, 1, None),
-        Among("iremo", -1, 1, None),
-        Among("assimo", -1, 1, None),
-        Among("ammo", -1, 1, None),
-        Among("emmo", -1, 1, None),
-        Among("eremmo", 54, 1, None),
-        Among("iremmo", 54, 1, None),
-        Among("immo", -1, 1, None),
-        Among("ano", -1, 1, None),
-        Among("iscano", 58, 1, None),
-        Among("avano", 58, 1, None),
-        Among("evano", 58, 1, None),
-        Among("ivano", 58, 1, None),
-        Among("eranno", -1, 1, None),
-        Among("iranno", -1, 1, None),
-        Among("ono", -1, 1, None),
-        Among("iscono", 65, 1, None),
-        Among("arono", 65, 1, None),
-        Among("erono", 65, 1, None),
-        Among("irono", 65, 1, None),
-        Among("erebbero", -1, 1, None),
-        Among("irebbero", -1, 1, None),
-        Among("assero", -1, 1, None),
-        Among("essero", -1, 1, None),
-        Among("issero", -1, 1, None),
-        Among("ato", -1, 1, None),
-        Among("ito", -1, 1, None),
-        Among("uto", -1, 1, None),
-        Among("avo", -1, 1, None),
-        Among("evo", -1, 1, None),
-        Among("ivo", -1, 1, None),
-        Among("ar", -1, 1, None),
-        Among("ir", -1, 1, None),
-        Among("erà", -1, 1, None),
-        Among("irà", -1, 1, None),
-        Among("erò", -1, 1, None),
-        Among("irò", -1, 1, None),
-    ],
-    true,
-);
+static A_7: Table = Table::new(&[
+    Among("isca", -1, 1, None),
+    Among("enda", -1, 1, None),
+    Among("ata", -1, 1, None),
+    Among("ita", -1, 1, None),
+    Among("uta", -1, 1, None),
+    Among("ava", -1, 1, None),
+    Among("eva", -1, 1, None),
+    Among("iva", -1, 1, None),
+    Among("erebbe", -1, 1, None),
+    Among("irebbe", -1, 1, None),
+    Among("isce", -1, 1, None),
+    Among("ende", -1, 1, None),
+    Among("are", -1, 1, None),
+    Among("ere", -1, 1, None),
+    Among("ire", -1, 1, None),
+    Among("asse", -1, 1, None),
+    Among("ate", -1, 1, None),
+    Among("avate", 16, 1, None),
+    Among("evate", 16, 1, None),
+    Among("ivate", 16, 1, None),
+    Among("ete", -1, 1, None),
+    Among("erete", 20, 1, None),
+    Among("irete", 20, 1, None),
+    Among("ite", -1, 1, None),
+    Among("ereste", -1, 1, None),
+    Among("ireste", -1, 1, None),
+    Among("ute", -1, 1, None),
+    Among("erai", -1, 1, None),
+    Among("irai", -1, 1, None),
+    Among("isci", -1, 1, None),
+    Among("endi", -1, 1, None),
+    Among("erei", -1, 1, None),
+    Among("irei", -1, 1, None),
+    Among("assi", -1, 1, None),
+    Among("ati", -1, 1, None),
+    Among("iti", -1, 1, None),
+    Among("eresti", -1, 1, None),
+    Among("iresti", -1, 1, None),
+    Among("uti", -1, 1, None),
+    Among("avi", -1, 1, None),
+    Among("evi", -1, 1, None),
+    Among("ivi", -1, 1, None),
+    Among("isco", -1, 1, None),
+    Among("ando", -1, 1, None),
+    Among("endo", -1, 1, None),
+    Among("Yamo", -1, 1, None),
+    Among("iamo", -1, 1, None),
+    Among("avamo", -1, 1, None),
+    Among("evamo", -1, 1, None),
+    Among("ivamo", -1, 1, None),
+    Among("eremo", -1, 1, None),
+    Among("iremo", -1, 1, None),
+    Among("assimo", -1, 1, None),
+    Among("ammo", -1, 1, None),
+    Among("emmo", -1, 1, None),
+    Among("eremmo", 54, 1, None),
+    Among("iremmo", 54, 1, None),
+    Among("immo", -1, 1, None),
+    Among("ano", -1, 1, None),
+    Among("iscano", 58, 1, None),
+    Among("avano", 58, 1, None),
+    Among("evano", 58, 1, None),
+    Among("ivano", 58, 1, None),
+    Among("eranno", -1, 1, None),
+    Among("iranno", -1, 1, None),
+    Among("ono", -1, 1, None),
+    Among("iscono", 65, 1, None),
+    Among("arono", 65, 1, None),
+    Among("erono", 65, 1, None),
+    Among("irono", 65, 1, None),
+    Among("erebbero", -1, 1, None),
+    Among("irebbero", -1, 1, None),
+    Among("assero", -1, 1, None),
+    Among("essero", -1, 1, None),
+    Among("issero", -1, 1, None),
+    Among("ato", -1, 1, None),
+    Among("ito", -1, 1, None),
+    Among("uto", -1, 1, None),
+    Among("avo", -1, 1, None),
+    Among("evo", -1, 1, None),
+    Among("ivo", -1, 1, None),
+    Among("ar", -1, 1, None),
+    Among("ir", -1, 1, None),
+    Among("erà", -1, 1, None),
+    Among("irà", -1, 1, None),
+    Among("erò", -1, 1, None),
+    Among("irò", -1, 1, None),
+]);
+
+/// The row of `A_7` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_7(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"is"[..]) => {
+                found = Some((0, 4, 1));
+            }
+            Some(b'd') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"en"[..]) => {
+                found = Some((1, 4, 1));
+            }
+            Some(b't') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((2, 3, 1));
+                }
+                Some(b'i') => {
+                    found = Some((3, 3, 1));
+                }
+                Some(b'u') => {
+                    found = Some((4, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'v') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((5, 3, 1));
+                }
+                Some(b'e') => {
+                    found = Some((6, 3, 1));
+                }
+                Some(b'i') => {
+                    found = Some((7, 3, 1));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'b') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"reb"[..]) => {
+                match t.get(n.wrapping_sub(6)) {
+                    Some(b'e') => {
+                        found = Some((8, 6, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((9, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'c') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"is"[..]) => {
+                found = Some((10, 4, 1));
+            }
+            Some(b'd') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"en"[..]) => {
+                found = Some((11, 4, 1));
+            }
+            Some(b'r') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((12, 3, 1));
+                }
+                Some(b'e') => {
+                    found = Some((13, 3, 1));
+                }
+                Some(b'i') => {
+                    found = Some((14, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b's') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"as"[..]) => {
+                found = Some((15, 4, 1));
+            }
+            Some(b't') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((16, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((17, 5, 1));
+                            }
+                            Some(b'e') => {
+                                found = Some((18, 5, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((19, 5, 1));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((20, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'e') => {
+                                found = Some((21, 5, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((22, 5, 1));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((23, 3, 1));
+                }
+                Some(b's') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"re"[..]) => {
+                    match t.get(n.wrapping_sub(6)) {
+                        Some(b'e') => {
+                            found = Some((24, 6, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((25, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'u') => {
+                    found = Some((26, 3, 1));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"r"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'e') => {
+                        found = Some((27, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((28, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'c') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"is"[..]) => {
+                found = Some((29, 4, 1));
+            }
+            Some(b'd') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"en"[..]) => {
+                found = Some((30, 4, 1));
+            }
+            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"r"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'e') => {
+                        found = Some((31, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((32, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b's') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"as"[..]) => {
+                found = Some((33, 4, 1));
+            }
+            Some(b't') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((34, 3, 1));
+                }
+                Some(b'i') => {
+                    found = Some((35, 3, 1));
+                }
+                Some(b's') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"re"[..]) => {
+                    match t.get(n.wrapping_sub(6)) {
+                        Some(b'e') => {
+                            found = Some((36, 6, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((37, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'u') => {
+                    found = Some((38, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'v') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((39, 3, 1));
+                }
+                Some(b'e') => {
+                    found = Some((40, 3, 1));
+                }
+                Some(b'i') => {
+                    found = Some((41, 3, 1));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'o') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"is"[..]) => {
+                found = Some((42, 4, 1));
+            }
+            Some(b'd') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"n"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((43, 4, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((44, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'm') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'Y') => {
+                        found = Some((45, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((46, 4, 1));
+                    }
+                    Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((47, 5, 1));
+                        }
+                        Some(b'e') => {
+                            found = Some((48, 5, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((49, 5, 1));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                },
+                Some(b'e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"r"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'e') => {
+                            found = Some((50, 5, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((51, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"ass"[..]) => {
+                    found = Some((52, 6, 1));
+                }
+                Some(b'm') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((53, 4, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((54, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'r') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'e') => {
+                                    found = Some((55, 6, 1));
+                                }
+                                Some(b'i') => {
+                                    found = Some((56, 6, 1));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b'i') => {
+                        found = Some((57, 4, 1));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'n') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((58, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"is"[..]) => {
+                            found = Some((59, 6, 1));
+                        }
+                        Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((60, 5, 1));
+                            }
+                            Some(b'e') => {
+                                found = Some((61, 5, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((62, 5, 1));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b'n') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ra"[..]) => {
+                    match t.get(n.wrapping_sub(6)) {
+                        Some(b'e') => {
+                            found = Some((63, 6, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((64, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'o') => {
+                    found = Some((65, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"is"[..]) => {
+                            found = Some((66, 6, 1));
+                        }
+                        Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((67, 5, 1));
+                            }
+                            Some(b'e') => {
+                                found = Some((68, 5, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((69, 5, 1));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'r') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'b') if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"reb"[..]) => {
+                        match t.get(n.wrapping_sub(8)) {
+                            Some(b'e') => {
+                                found = Some((70, 8, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((71, 8, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"s"[..]) => {
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((72, 6, 1));
+                            }
+                            Some(b'e') => {
+                                found = Some((73, 6, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((74, 6, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b't') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((75, 3, 1));
+                }
+                Some(b'i') => {
+                    found = Some((76, 3, 1));
+                }
+                Some(b'u') => {
+                    found = Some((77, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'v') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((78, 3, 1));
+                }
+                Some(b'e') => {
+                    found = Some((79, 3, 1));
+                }
+                Some(b'i') => {
+                    found = Some((80, 3, 1));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'r') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((81, 2, 1));
+            }
+            Some(b'i') => {
+                found = Some((82, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'\xa0') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"r\xc3"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'e') => {
+                    found = Some((83, 4, 1));
+                }
+                Some(b'i') => {
+                    found = Some((84, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb2') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"r\xc3"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'e') => {
+                    found = Some((85, 4, 1));
+                }
+                Some(b'i') => {
+                    found = Some((86, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `prelude` (line 34).
 fn r_prelude(z: &mut Env) -> bool {
@@ -300,10 +1229,11 @@ fn r_prelude(z: &mut Env) -> bool {
         let c1 = z.c;
         ({
             loop {
+                z.skip_to(&B_0);
                 let c2 = z.c;
                 if !(z.set_bra()
                     && ({
-                        among_var = z.find_among(&A_0, "prelude");
+                        among_var = z.find_among(&A_0, T_0, "prelude");
                         among_var != 0
                     })
                     && z.set_ket()
@@ -331,6 +1261,7 @@ fn r_prelude(z: &mut Env) -> bool {
         loop {
             let c3 = z.c;
             if !(loop {
+                z.skip_to(&B_1);
                 let c4 = z.c;
                 if (z.grouping(&G_v, true)
                     && z.set_bra()
@@ -432,10 +1363,11 @@ fn r_postlude(z: &mut Env) -> bool {
     let mut among_var = 0;
     ({
         loop {
+            z.skip_to(&B_2);
             let c1 = z.c;
             if !(z.set_bra()
                 && ({
-                    among_var = z.find_among(&A_1, "postlude");
+                    among_var = z.find_among(&A_1, T_1, "postlude");
                     among_var != 0
                 })
                 && z.set_ket()
@@ -473,11 +1405,11 @@ fn r_R2(z: &mut Env) -> bool {
 fn r_attached_pronoun(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
-        && (z.find_among_b(&A_2, "attached_pronoun") != 0)
+        && (z.find_among_b(&A_2, T_2, "attached_pronoun") != 0)
         && z.set_bra()
         && true
         && (({
-            among_var = z.find_among_b(&A_3, "attached_pronoun");
+            among_var = z.find_among_b(&A_3, T_3, "attached_pronoun");
             among_var != 0
         }) && z.call(r_RV, "RV")
             && (match among_var {
@@ -492,7 +1424,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_4, "standard_suffix");
+            among_var = z.find_among_b(&A_4, T_4, "standard_suffix");
             among_var != 0
         })
         && z.set_bra()
@@ -525,7 +1457,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
                         let c2 = z.l - z.c;
                         if !(z.set_ket()
                             && ({
-                                among_var = z.find_among_b(&A_5, "standard_suffix");
+                                among_var = z.find_among_b(&A_5, T_5, "standard_suffix");
                                 among_var != 0
                             })
                             && z.set_bra()
@@ -554,7 +1486,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
                     && ({
                         let c3 = z.l - z.c;
                         if !(z.set_ket()
-                            && (z.find_among_b(&A_6, "standard_suffix") != 0)
+                            && (z.find_among_b(&A_6, T_6, "standard_suffix") != 0)
                             && z.set_bra()
                             && (z.call(r_R2, "R2") && z.slice_del()))
                         {
@@ -597,7 +1529,7 @@ fn r_verb_suffix(z: &mut Env) -> bool {
             z.lb = z.c;
             z.c = z.l - c1;
             let ok = (z.set_ket()
-                && (z.find_among_b(&A_7, "verb_suffix") != 0)
+                && (z.find_among_b(&A_7, T_7, "verb_suffix") != 0)
                 && z.set_bra()
                 && z.slice_del());
             z.lb = l2;
@@ -686,3 +1618,17 @@ pub(crate) fn stem(z: &mut Env) -> bool {
         true
     }))
 }
+
+/// The bytes at which a skipping loop stops.
+static B_0: [u64; 4] = [0x0, 0x2000000000000, 0x0, 0x8];
+
+/// The bytes at which a skipping loop stops.
+static B_1: [u64; 4] = [
+    0x0,
+    0x20822200000000,
+    0xffffffffffffffff,
+    0xffffffffffffffff,
+];
+
+/// The bytes at which a skipping loop stops.
+static B_2: [u64; 4] = [0x0, 0x200200, 0x0, 0x0];

@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -28,297 +28,1568 @@ static G_v: Grouping = Grouping::new(
 );
 
 /// Line 44 (`step1`).
-static A_0: Table = Table::new(
-    &[
-        Among("a", -1, 1, None),
-        Among("ia", 0, 1, None),
-        Among("osna", 0, 1, None),
-        Among("iosna", 2, 1, None),
-        Among("uosna", 2, 1, None),
-        Among("iuosna", 4, 1, None),
-        Among("ysna", 0, 1, None),
-        Among("ėsna", 0, 1, None),
-        Among("e", -1, 1, None),
-        Among("ie", 8, 1, None),
-        Among("enie", 9, 1, None),
-        Among("oje", 8, 1, None),
-        Among("ioje", 11, 1, None),
-        Among("uje", 8, 1, None),
-        Among("iuje", 13, 1, None),
-        Among("yje", 8, 1, None),
-        Among("enyje", 15, 1, None),
-        Among("ėje", 8, 1, None),
-        Among("ame", 8, 1, None),
-        Among("iame", 18, 1, None),
-        Among("sime", 8, 1, None),
-        Among("ome", 8, 1, None),
-        Among("ėme", 8, 1, None),
-        Among("tumėme", 22, 1, None),
-        Among("ose", 8, 1, None),
-        Among("iose", 24, 1, None),
-        Among("uose", 24, 1, None),
-        Among("iuose", 26, 1, None),
-        Among("yse", 8, 1, None),
-        Among("enyse", 28, 1, None),
-        Among("ėse", 8, 1, None),
-        Among("ate", 8, 1, None),
-        Among("iate", 31, 1, None),
-        Among("ite", 8, 1, None),
-        Among("kite", 33, 1, None),
-        Among("site", 33, 1, None),
-        Among("ote", 8, 1, None),
-        Among("tute", 8, 1, None),
-        Among("ėte", 8, 1, None),
-        Among("tumėte", 38, 1, None),
-        Among("i", -1, 1, None),
-        Among("ai", 40, 1, None),
-        Among("iai", 41, 1, None),
-        Among("ei", 40, 1, None),
-        Among("tumei", 43, 1, None),
-        Among("ki", 40, 1, None),
-        Among("imi", 40, 1, None),
-        Among("umi", 40, 1, None),
-        Among("iumi", 47, 1, None),
-        Among("si", 40, 1, None),
-        Among("asi", 49, 1, None),
-        Among("iasi", 50, 1, None),
-        Among("esi", 49, 1, None),
-        Among("iesi", 52, 1, None),
-        Among("siesi", 53, 1, None),
-        Among("isi", 49, 1, None),
-        Among("aisi", 55, 1, None),
-        Among("eisi", 55, 1, None),
-        Among("tumeisi", 57, 1, None),
-        Among("uisi", 55, 1, None),
-        Among("osi", 49, 1, None),
-        Among("ėjosi", 60, 1, None),
-        Among("uosi", 60, 1, None),
-        Among("iuosi", 62, 1, None),
-        Among("siuosi", 63, 1, None),
-        Among("usi", 49, 1, None),
-        Among("ausi", 65, 1, None),
-        Among("čiausi", 66, 1, None),
-        Among("ąsi", 49, 1, None),
-        Among("ėsi", 49, 1, None),
-        Among("ųsi", 49, 1, None),
-        Among("tųsi", 70, 1, None),
-        Among("ti", 40, 1, None),
-        Among("enti", 72, 1, None),
-        Among("inti", 72, 1, None),
-        Among("oti", 72, 1, None),
-        Among("ioti", 75, 1, None),
-        Among("uoti", 75, 1, None),
-        Among("iuoti", 77, 1, None),
-        Among("auti", 72, 1, None),
-        Among("iauti", 79, 1, None),
-        Among("yti", 72, 1, None),
-        Among("ėti", 72, 1, None),
-        Among("telėti", 82, 1, None),
-        Among("inėti", 82, 1, None),
-        Among("terėti", 82, 1, None),
-        Among("ui", 40, 1, None),
-        Among("iui", 86, 1, None),
-        Among("eniui", 87, 1, None),
-        Among("oj", -1, 1, None),
-        Among("ėj", -1, 1, None),
-        Among("k", -1, 1, None),
-        Among("am", -1, 1, None),
-        Among("iam", 92, 1, None),
-        Among("iem", -1, 1, None),
-        Among("im", -1, 1, None),
-        Among("sim", 95, 1, None),
-        Among("om", -1, 1, None),
-        Among("tum", -1, 1, None),
-        Among("ėm", -1, 1, None),
-        Among("tumėm", 99, 1, None),
-        Among("an", -1, 1, None),
-        Among("on", -1, 1, None),
-        Among("ion", 102, 1, None),
-        Among("un", -1, 1, None),
-        Among("iun", 104, 1, None),
-        Among("ėn", -1, 1, None),
-        Among("o", -1, 1, None),
-        Among("io", 107, 1, None),
-        Among("enio", 108, 1, None),
-        Among("ėjo", 107, 1, None),
-        Among("uo", 107, 1, None),
-        Among("s", -1, 1, None),
-        Among("as", 112, 1, None),
-        Among("ias", 113, 1, None),
-        Among("es", 112, 1, None),
-        Among("ies", 115, 1, None),
-        Among("is", 112, 1, None),
-        Among("ais", 117, 1, None),
-        Among("iais", 118, 1, None),
-        Among("tumeis", 117, 1, None),
-        Among("imis", 117, 1, None),
-        Among("enimis", 121, 1, None),
-        Among("omis", 117, 1, None),
-        Among("iomis", 123, 1, None),
-        Among("umis", 117, 1, None),
-        Among("ėmis", 117, 1, None),
-        Among("enis", 117, 1, None),
-        Among("asis", 117, 1, None),
-        Among("ysis", 117, 1, None),
-        Among("ams", 112, 1, None),
-        Among("iams", 130, 1, None),
-        Among("iems", 112, 1, None),
-        Among("ims", 112, 1, None),
-        Among("enims", 133, 1, None),
-        Among("oms", 112, 1, None),
-        Among("ioms", 135, 1, None),
-        Among("ums", 112, 1, None),
-        Among("ėms", 112, 1, None),
-        Among("ens", 112, 1, None),
-        Among("os", 112, 1, None),
-        Among("ios", 140, 1, None),
-        Among("uos", 140, 1, None),
-        Among("iuos", 142, 1, None),
-        Among("us", 112, 1, None),
-        Among("aus", 144, 1, None),
-        Among("iaus", 145, 1, None),
-        Among("ius", 144, 1, None),
-        Among("ys", 112, 1, None),
-        Among("enys", 148, 1, None),
-        Among("ąs", 112, 1, None),
-        Among("iąs", 150, 1, None),
-        Among("ės", 112, 1, None),
-        Among("amės", 152, 1, None),
-        Among("iamės", 153, 1, None),
-        Among("imės", 152, 1, None),
-        Among("kimės", 155, 1, None),
-        Among("simės", 155, 1, None),
-        Among("omės", 152, 1, None),
-        Among("ėmės", 152, 1, None),
-        Among("tumėmės", 159, 1, None),
-        Among("atės", 152, 1, None),
-        Among("iatės", 161, 1, None),
-        Among("sitės", 152, 1, None),
-        Among("otės", 152, 1, None),
-        Among("ėtės", 152, 1, None),
-        Among("tumėtės", 165, 1, None),
-        Among("ūs", 112, 1, None),
-        Among("įs", 112, 1, None),
-        Among("tųs", 112, 1, None),
-        Among("at", -1, 1, None),
-        Among("iat", 170, 1, None),
-        Among("it", -1, 1, None),
-        Among("sit", 172, 1, None),
-        Among("ot", -1, 1, None),
-        Among("ėt", -1, 1, None),
-        Among("tumėt", 175, 1, None),
-        Among("u", -1, 1, None),
-        Among("au", 177, 1, None),
-        Among("iau", 178, 1, None),
-        Among("čiau", 179, 1, None),
-        Among("iu", 177, 1, None),
-        Among("eniu", 181, 1, None),
-        Among("siu", 181, 1, None),
-        Among("y", -1, 1, None),
-        Among("ą", -1, 1, None),
-        Among("ią", 185, 1, None),
-        Among("ė", -1, 1, None),
-        Among("ę", -1, 1, None),
-        Among("į", -1, 1, None),
-        Among("enį", 189, 1, None),
-        Among("ų", -1, 1, None),
-        Among("ių", 191, 1, None),
-    ],
-    true,
-);
+static A_0: Table = Table::new(&[
+    Among("a", -1, 1, None),
+    Among("ia", 0, 1, None),
+    Among("osna", 0, 1, None),
+    Among("iosna", 2, 1, None),
+    Among("uosna", 2, 1, None),
+    Among("iuosna", 4, 1, None),
+    Among("ysna", 0, 1, None),
+    Among("ėsna", 0, 1, None),
+    Among("e", -1, 1, None),
+    Among("ie", 8, 1, None),
+    Among("enie", 9, 1, None),
+    Among("oje", 8, 1, None),
+    Among("ioje", 11, 1, None),
+    Among("uje", 8, 1, None),
+    Among("iuje", 13, 1, None),
+    Among("yje", 8, 1, None),
+    Among("enyje", 15, 1, None),
+    Among("ėje", 8, 1, None),
+    Among("ame", 8, 1, None),
+    Among("iame", 18, 1, None),
+    Among("sime", 8, 1, None),
+    Among("ome", 8, 1, None),
+    Among("ėme", 8, 1, None),
+    Among("tumėme", 22, 1, None),
+    Among("ose", 8, 1, None),
+    Among("iose", 24, 1, None),
+    Among("uose", 24, 1, None),
+    Among("iuose", 26, 1, None),
+    Among("yse", 8, 1, None),
+    Among("enyse", 28, 1, None),
+    Among("ėse", 8, 1, None),
+    Among("ate", 8, 1, None),
+    Among("iate", 31, 1, None),
+    Among("ite", 8, 1, None),
+    Among("kite", 33, 1, None),
+    Among("site", 33, 1, None),
+    Among("ote", 8, 1, None),
+    Among("tute", 8, 1, None),
+    Among("ėte", 8, 1, None),
+    Among("tumėte", 38, 1, None),
+    Among("i", -1, 1, None),
+    Among("ai", 40, 1, None),
+    Among("iai", 41, 1, None),
+    Among("ei", 40, 1, None),
+    Among("tumei", 43, 1, None),
+    Among("ki", 40, 1, None),
+    Among("imi", 40, 1, None),
+    Among("umi", 40, 1, None),
+    Among("iumi", 47, 1, None),
+    Among("si", 40, 1, None),
+    Among("asi", 49, 1, None),
+    Among("iasi", 50, 1, None),
+    Among("esi", 49, 1, None),
+    Among("iesi", 52, 1, None),
+    Among("siesi", 53, 1, None),
+    Among("isi", 49, 1, None),
+    Among("aisi", 55, 1, None),
+    Among("eisi", 55, 1, None),
+    Among("tumeisi", 57, 1, None),
+    Among("uisi", 55, 1, None),
+    Among("osi", 49, 1, None),
+    Among("ėjosi", 60, 1, None),
+    Among("uosi", 60, 1, None),
+    Among("iuosi", 62, 1, None),
+    Among("siuosi", 63, 1, None),
+    Among("usi", 49, 1, None),
+    Among("ausi", 65, 1, None),
+    Among("čiausi", 66, 1, None),
+    Among("ąsi", 49, 1, None),
+    Among("ėsi", 49, 1, None),
+    Among("ųsi", 49, 1, None),
+    Among("tųsi", 70, 1, None),
+    Among("ti", 40, 1, None),
+    Among("enti", 72, 1, None),
+    Among("inti", 72, 1, None),
+    Among("oti", 72, 1, None),
+    Among("ioti", 75, 1, None),
+    Among("uoti", 75, 1, None),
+    Among("iuoti", 77, 1, None),
+    Among("auti", 72, 1, None),
+    Among("iauti", 79, 1, None),
+    Among("yti", 72, 1, None),
+    Among("ėti", 72, 1, None),
+    Among("telėti", 82, 1, None),
+    Among("inėti", 82, 1, None),
+    Among("terėti", 82, 1, None),
+    Among("ui", 40, 1, None),
+    Among("iui", 86, 1, None),
+    Among("eniui", 87, 1, None),
+    Among("oj", -1, 1, None),
+    Among("ėj", -1, 1, None),
+    Among("k", -1, 1, None),
+    Among("am", -1, 1, None),
+    Among("iam", 92, 1, None),
+    Among("iem", -1, 1, None),
+    Among("im", -1, 1, None),
+    Among("sim", 95, 1, None),
+    Among("om", -1, 1, None),
+    Among("tum", -1, 1, None),
+    Among("ėm", -1, 1, None),
+    Among("tumėm", 99, 1, None),
+    Among("an", -1, 1, None),
+    Among("on", -1, 1, None),
+    Among("ion", 102, 1, None),
+    Among("un", -1, 1, None),
+    Among("iun", 104, 1, None),
+    Among("ėn", -1, 1, None),
+    Among("o", -1, 1, None),
+    Among("io", 107, 1, None),
+    Among("enio", 108, 1, None),
+    Among("ėjo", 107, 1, None),
+    Among("uo", 107, 1, None),
+    Among("s", -1, 1, None),
+    Among("as", 112, 1, None),
+    Among("ias", 113, 1, None),
+    Among("es", 112, 1, None),
+    Among("ies", 115, 1, None),
+    Among("is", 112, 1, None),
+    Among("ais", 117, 1, None),
+    Among("iais", 118, 1, None),
+    Among("tumeis", 117, 1, None),
+    Among("imis", 117, 1, None),
+    Among("enimis", 121, 1, None),
+    Among("omis", 117, 1, None),
+    Among("iomis", 123, 1, None),
+    Among("umis", 117, 1, None),
+    Among("ėmis", 117, 1, None),
+    Among("enis", 117, 1, None),
+    Among("asis", 117, 1, None),
+    Among("ysis", 117, 1, None),
+    Among("ams", 112, 1, None),
+    Among("iams", 130, 1, None),
+    Among("iems", 112, 1, None),
+    Among("ims", 112, 1, None),
+    Among("enims", 133, 1, None),
+    Among("oms", 112, 1, None),
+    Among("ioms", 135, 1, None),
+    Among("ums", 112, 1, None),
+    Among("ėms", 112, 1, None),
+    Among("ens", 112, 1, None),
+    Among("os", 112, 1, None),
+    Among("ios", 140, 1, None),
+    Among("uos", 140, 1, None),
+    Among("iuos", 142, 1, None),
+    Among("us", 112, 1, None),
+    Among("aus", 144, 1, None),
+    Among("iaus", 145, 1, None),
+    Among("ius", 144, 1, None),
+    Among("ys", 112, 1, None),
+    Among("enys", 148, 1, None),
+    Among("ąs", 112, 1, None),
+    Among("iąs", 150, 1, None),
+    Among("ės", 112, 1, None),
+    Among("amės", 152, 1, None),
+    Among("iamės", 153, 1, None),
+    Among("imės", 152, 1, None),
+    Among("kimės", 155, 1, None),
+    Among("simės", 155, 1, None),
+    Among("omės", 152, 1, None),
+    Among("ėmės", 152, 1, None),
+    Among("tumėmės", 159, 1, None),
+    Among("atės", 152, 1, None),
+    Among("iatės", 161, 1, None),
+    Among("sitės", 152, 1, None),
+    Among("otės", 152, 1, None),
+    Among("ėtės", 152, 1, None),
+    Among("tumėtės", 165, 1, None),
+    Among("ūs", 112, 1, None),
+    Among("įs", 112, 1, None),
+    Among("tųs", 112, 1, None),
+    Among("at", -1, 1, None),
+    Among("iat", 170, 1, None),
+    Among("it", -1, 1, None),
+    Among("sit", 172, 1, None),
+    Among("ot", -1, 1, None),
+    Among("ėt", -1, 1, None),
+    Among("tumėt", 175, 1, None),
+    Among("u", -1, 1, None),
+    Among("au", 177, 1, None),
+    Among("iau", 178, 1, None),
+    Among("čiau", 179, 1, None),
+    Among("iu", 177, 1, None),
+    Among("eniu", 181, 1, None),
+    Among("siu", 181, 1, None),
+    Among("y", -1, 1, None),
+    Among("ą", -1, 1, None),
+    Among("ią", 185, 1, None),
+    Among("ė", -1, 1, None),
+    Among("ę", -1, 1, None),
+    Among("į", -1, 1, None),
+    Among("enį", 189, 1, None),
+    Among("ų", -1, 1, None),
+    Among("ių", 191, 1, None),
+]);
+
+/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => {
+            found = Some((0, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'i') => {
+                    found = Some((1, 2, 1));
+                }
+                Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'o') => {
+                            found = Some((2, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'i') => {
+                                    found = Some((3, 5, 1));
+                                }
+                                Some(b'u') => {
+                                    found = Some((4, 5, 1));
+                                    match t.get(n.wrapping_sub(6)) {
+                                        Some(b'i') => {
+                                            found = Some((5, 6, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'y') => {
+                            found = Some((6, 4, 1));
+                        }
+                        Some(b'\x97') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            found = Some((7, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'e') => {
+            found = Some((8, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'i') => {
+                    found = Some((9, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                            found = Some((10, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'j') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'o') => {
+                        found = Some((11, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'i') => {
+                                found = Some((12, 4, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'u') => {
+                        found = Some((13, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'i') => {
+                                found = Some((14, 4, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'y') => {
+                        found = Some((15, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                                found = Some((16, 5, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\x97') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                        found = Some((17, 4, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'm') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((18, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'i') => {
+                                found = Some((19, 4, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'i') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"s"[..]) => {
+                        found = Some((20, 4, 1));
+                    }
+                    Some(b'o') => {
+                        found = Some((21, 3, 1));
+                    }
+                    Some(b'\x97') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                        found = Some((22, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'm') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"tu"[..]) => {
+                                found = Some((23, 7, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                Some(b's') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'o') => {
+                        found = Some((24, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'i') => {
+                                found = Some((25, 4, 1));
+                            }
+                            Some(b'u') => {
+                                found = Some((26, 4, 1));
+                                match t.get(n.wrapping_sub(5)) {
+                                    Some(b'i') => {
+                                        found = Some((27, 5, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'y') => {
+                        found = Some((28, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                                found = Some((29, 5, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\x97') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                        found = Some((30, 4, 1));
+                    }
+                    _ => {}
+                },
+                Some(b't') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((31, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'i') => {
+                                found = Some((32, 4, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'i') => {
+                        found = Some((33, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'k') => {
+                                found = Some((34, 4, 1));
+                            }
+                            Some(b's') => {
+                                found = Some((35, 4, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'o') => {
+                        found = Some((36, 3, 1));
+                    }
+                    Some(b'u') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"t"[..]) => {
+                        found = Some((37, 4, 1));
+                    }
+                    Some(b'\x97') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                        found = Some((38, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'm') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"tu"[..]) => {
+                                found = Some((39, 7, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        Some(b'i') => {
+            found = Some((40, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'a') => {
+                    found = Some((41, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'i') => {
+                            found = Some((42, 3, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((43, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'm') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"tu"[..]) => {
+                            found = Some((44, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'k') => {
+                    found = Some((45, 2, 1));
+                }
+                Some(b'm') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') => {
+                        found = Some((46, 3, 1));
+                    }
+                    Some(b'u') => {
+                        found = Some((47, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'i') => {
+                                found = Some((48, 4, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                Some(b's') => {
+                    found = Some((49, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'a') => {
+                            found = Some((50, 3, 1));
+                            match t.get(n.wrapping_sub(4)) {
+                                Some(b'i') => {
+                                    found = Some((51, 4, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'e') => {
+                            found = Some((52, 3, 1));
+                            match t.get(n.wrapping_sub(4)) {
+                                Some(b'i') => {
+                                    found = Some((53, 4, 1));
+                                    match t.get(n.wrapping_sub(5)) {
+                                        Some(b's') => {
+                                            found = Some((54, 5, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'i') => {
+                            found = Some((55, 3, 1));
+                            match t.get(n.wrapping_sub(4)) {
+                                Some(b'a') => {
+                                    found = Some((56, 4, 1));
+                                }
+                                Some(b'e') => {
+                                    found = Some((57, 4, 1));
+                                    match t.get(n.wrapping_sub(5)) {
+                                        Some(b'm')
+                                            if t.get(n.wrapping_sub(7)..n - 5)
+                                                == Some(&b"tu"[..]) =>
+                                        {
+                                            found = Some((58, 7, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'u') => {
+                                    found = Some((59, 4, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'o') => {
+                            found = Some((60, 3, 1));
+                            match t.get(n.wrapping_sub(4)) {
+                                Some(b'j')
+                                    if t.get(n.wrapping_sub(6)..n - 4)
+                                        == Some(&b"\xc4\x97"[..]) =>
+                                {
+                                    found = Some((61, 6, 1));
+                                }
+                                Some(b'u') => {
+                                    found = Some((62, 4, 1));
+                                    match t.get(n.wrapping_sub(5)) {
+                                        Some(b'i') => {
+                                            found = Some((63, 5, 1));
+                                            match t.get(n.wrapping_sub(6)) {
+                                                Some(b's') => {
+                                                    found = Some((64, 6, 1));
+                                                }
+                                                _ => {}
+                                            }
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'u') => {
+                            found = Some((65, 3, 1));
+                            match t.get(n.wrapping_sub(4)) {
+                                Some(b'a') => {
+                                    found = Some((66, 4, 1));
+                                    match t.get(n.wrapping_sub(5)) {
+                                        Some(b'i')
+                                            if t.get(n.wrapping_sub(7)..n - 5)
+                                                == Some(&b"\xc4\x8d"[..]) =>
+                                        {
+                                            found = Some((67, 7, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\x85') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                            found = Some((68, 4, 1));
+                        }
+                        Some(b'\x97') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                            found = Some((69, 4, 1));
+                        }
+                        Some(b'\xb3') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc5"[..]) => {
+                            found = Some((70, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b't') => {
+                                    found = Some((71, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b't') => {
+                    found = Some((72, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'n') => match t.get(n.wrapping_sub(4)) {
+                            Some(b'e') => {
+                                found = Some((73, 4, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((74, 4, 1));
+                            }
+                            _ => {}
+                        },
+                        Some(b'o') => {
+                            found = Some((75, 3, 1));
+                            match t.get(n.wrapping_sub(4)) {
+                                Some(b'i') => {
+                                    found = Some((76, 4, 1));
+                                }
+                                Some(b'u') => {
+                                    found = Some((77, 4, 1));
+                                    match t.get(n.wrapping_sub(5)) {
+                                        Some(b'i') => {
+                                            found = Some((78, 5, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'u') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                            found = Some((79, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'i') => {
+                                    found = Some((80, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'y') => {
+                            found = Some((81, 3, 1));
+                        }
+                        Some(b'\x97') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                            found = Some((82, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'l')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"te"[..]) =>
+                                {
+                                    found = Some((83, 7, 1));
+                                }
+                                Some(b'n')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) =>
+                                {
+                                    found = Some((84, 6, 1));
+                                }
+                                Some(b'r')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"te"[..]) =>
+                                {
+                                    found = Some((85, 7, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'u') => {
+                    found = Some((86, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'i') => {
+                            found = Some((87, 3, 1));
+                            match t.get(n.wrapping_sub(4)) {
+                                Some(b'n')
+                                    if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) =>
+                                {
+                                    found = Some((88, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'j') => match t.get(n.wrapping_sub(2)) {
+            Some(b'o') => {
+                found = Some((89, 2, 1));
+            }
+            Some(b'\x97') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                found = Some((90, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'k') => {
+            found = Some((91, 1, 1));
+        }
+        Some(b'm') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((92, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') => {
+                        found = Some((93, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((94, 3, 1));
+            }
+            Some(b'i') => {
+                found = Some((95, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b's') => {
+                        found = Some((96, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'o') => {
+                found = Some((97, 2, 1));
+            }
+            Some(b'u') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"t"[..]) => {
+                found = Some((98, 3, 1));
+            }
+            Some(b'\x97') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                found = Some((99, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'm') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"tu"[..]) => {
+                        found = Some((100, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((101, 2, 1));
+            }
+            Some(b'o') => {
+                found = Some((102, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') => {
+                        found = Some((103, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'u') => {
+                found = Some((104, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') => {
+                        found = Some((105, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\x97') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                found = Some((106, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'o') => {
+            found = Some((107, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'i') => {
+                    found = Some((108, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                            found = Some((109, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'j') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"\xc4\x97"[..]) => {
+                    found = Some((110, 4, 1));
+                }
+                Some(b'u') => {
+                    found = Some((111, 2, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b's') => {
+            found = Some((112, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'a') => {
+                    found = Some((113, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'i') => {
+                            found = Some((114, 3, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((115, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'i') => {
+                            found = Some((116, 3, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((117, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'a') => {
+                            found = Some((118, 3, 1));
+                            match t.get(n.wrapping_sub(4)) {
+                                Some(b'i') => {
+                                    found = Some((119, 4, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'e') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"tum"[..]) => {
+                            found = Some((120, 6, 1));
+                        }
+                        Some(b'm') => match t.get(n.wrapping_sub(4)) {
+                            Some(b'i') => {
+                                found = Some((121, 4, 1));
+                                match t.get(n.wrapping_sub(5)) {
+                                    Some(b'n')
+                                        if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"e"[..]) =>
+                                    {
+                                        found = Some((122, 6, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'o') => {
+                                found = Some((123, 4, 1));
+                                match t.get(n.wrapping_sub(5)) {
+                                    Some(b'i') => {
+                                        found = Some((124, 5, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'u') => {
+                                found = Some((125, 4, 1));
+                            }
+                            Some(b'\x97')
+                                if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) =>
+                            {
+                                found = Some((126, 5, 1));
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                            found = Some((127, 4, 1));
+                        }
+                        Some(b's') => match t.get(n.wrapping_sub(4)) {
+                            Some(b'a') => {
+                                found = Some((128, 4, 1));
+                            }
+                            Some(b'y') => {
+                                found = Some((129, 4, 1));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b'm') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((130, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'i') => {
+                                found = Some((131, 4, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                        found = Some((132, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((133, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                                found = Some((134, 5, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'o') => {
+                        found = Some((135, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'i') => {
+                                found = Some((136, 4, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'u') => {
+                        found = Some((137, 3, 1));
+                    }
+                    Some(b'\x97') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                        found = Some((138, 4, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                    found = Some((139, 3, 1));
+                }
+                Some(b'o') => {
+                    found = Some((140, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'i') => {
+                            found = Some((141, 3, 1));
+                        }
+                        Some(b'u') => {
+                            found = Some((142, 3, 1));
+                            match t.get(n.wrapping_sub(4)) {
+                                Some(b'i') => {
+                                    found = Some((143, 4, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'u') => {
+                    found = Some((144, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'a') => {
+                            found = Some((145, 3, 1));
+                            match t.get(n.wrapping_sub(4)) {
+                                Some(b'i') => {
+                                    found = Some((146, 4, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'i') => {
+                            found = Some((147, 3, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'y') => {
+                    found = Some((148, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                            found = Some((149, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x85') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                    found = Some((150, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((151, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x97') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                    found = Some((152, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'm') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((153, 5, 1));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'i') => {
+                                        found = Some((154, 6, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'i') => {
+                                found = Some((155, 5, 1));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'k') => {
+                                        found = Some((156, 6, 1));
+                                    }
+                                    Some(b's') => {
+                                        found = Some((157, 6, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'o') => {
+                                found = Some((158, 5, 1));
+                            }
+                            Some(b'\x97')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc4"[..]) =>
+                            {
+                                found = Some((159, 6, 1));
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'm')
+                                        if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"tu"[..]) =>
+                                    {
+                                        found = Some((160, 9, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        },
+                        Some(b't') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((161, 5, 1));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'i') => {
+                                        found = Some((162, 6, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'i') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"s"[..]) => {
+                                found = Some((163, 6, 1));
+                            }
+                            Some(b'o') => {
+                                found = Some((164, 5, 1));
+                            }
+                            Some(b'\x97')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc4"[..]) =>
+                            {
+                                found = Some((165, 6, 1));
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'm')
+                                        if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"tu"[..]) =>
+                                    {
+                                        found = Some((166, 9, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b'\xab') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc5"[..]) => {
+                    found = Some((167, 3, 1));
+                }
+                Some(b'\xaf') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                    found = Some((168, 3, 1));
+                }
+                Some(b'\xb3') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"t\xc5"[..]) => {
+                    found = Some((169, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((170, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') => {
+                        found = Some((171, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') => {
+                found = Some((172, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b's') => {
+                        found = Some((173, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'o') => {
+                found = Some((174, 2, 1));
+            }
+            Some(b'\x97') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                found = Some((175, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'm') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"tu"[..]) => {
+                        found = Some((176, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'u') => {
+            found = Some((177, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'a') => {
+                    found = Some((178, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'i') => {
+                            found = Some((179, 3, 1));
+                            match t.get(n.wrapping_sub(4)) {
+                                Some(b'\x8d')
+                                    if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((180, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((181, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                            found = Some((182, 4, 1));
+                        }
+                        Some(b's') => {
+                            found = Some((183, 3, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'y') => {
+            found = Some((184, 1, 1));
+        }
+        Some(b'\x85') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc4"[..]) => {
+            found = Some((185, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'i') => {
+                    found = Some((186, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x97') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc4"[..]) => {
+            found = Some((187, 2, 1));
+        }
+        Some(b'\x99') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc4"[..]) => {
+            found = Some((188, 2, 1));
+        }
+        Some(b'\xaf') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc4"[..]) => {
+            found = Some((189, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((190, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb3') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc5"[..]) => {
+            found = Some((191, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'i') => {
+                    found = Some((192, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 231 (`step2`).
-static A_1: Table = Table::new(
-    &[
-        Among("ing", -1, 1, None),
-        Among("aj", -1, 1, None),
-        Among("iaj", 1, 1, None),
-        Among("iej", -1, 1, None),
-        Among("oj", -1, 1, None),
-        Among("ioj", 4, 1, None),
-        Among("uoj", 4, 1, None),
-        Among("iuoj", 6, 1, None),
-        Among("auj", -1, 1, None),
-        Among("ąj", -1, 1, None),
-        Among("iąj", 9, 1, None),
-        Among("ėj", -1, 1, None),
-        Among("ųj", -1, 1, None),
-        Among("iųj", 12, 1, None),
-        Among("ok", -1, 1, None),
-        Among("iok", 14, 1, None),
-        Among("iuk", -1, 1, None),
-        Among("uliuk", 16, 1, None),
-        Among("učiuk", 16, 1, None),
-        Among("išk", -1, 1, None),
-        Among("iul", -1, 1, None),
-        Among("yl", -1, 1, None),
-        Among("ėl", -1, 1, None),
-        Among("am", -1, 1, None),
-        Among("dam", 23, 1, None),
-        Among("jam", 23, 1, None),
-        Among("zgan", -1, 1, None),
-        Among("ain", -1, 1, None),
-        Among("esn", -1, 1, None),
-        Among("op", -1, 1, None),
-        Among("iop", 29, 1, None),
-        Among("ias", -1, 1, None),
-        Among("ies", -1, 1, None),
-        Among("ais", -1, 1, None),
-        Among("iais", 33, 1, None),
-        Among("os", -1, 1, None),
-        Among("ios", 35, 1, None),
-        Among("uos", 35, 1, None),
-        Among("iuos", 37, 1, None),
-        Among("aus", -1, 1, None),
-        Among("iaus", 39, 1, None),
-        Among("ąs", -1, 1, None),
-        Among("iąs", 41, 1, None),
-        Among("ęs", -1, 1, None),
-        Among("utėait", -1, 1, None),
-        Among("ant", -1, 1, None),
-        Among("iant", 45, 1, None),
-        Among("siant", 46, 1, None),
-        Among("int", -1, 1, None),
-        Among("ot", -1, 1, None),
-        Among("uot", 49, 1, None),
-        Among("iuot", 50, 1, None),
-        Among("yt", -1, 1, None),
-        Among("ėt", -1, 1, None),
-        Among("ykšt", -1, 1, None),
-        Among("iau", -1, 1, None),
-        Among("dav", -1, 1, None),
-        Among("sv", -1, 1, None),
-        Among("šv", -1, 1, None),
-        Among("ykšč", -1, 1, None),
-        Among("ę", -1, 1, None),
-        Among("ėję", 60, 1, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("ing", -1, 1, None),
+    Among("aj", -1, 1, None),
+    Among("iaj", 1, 1, None),
+    Among("iej", -1, 1, None),
+    Among("oj", -1, 1, None),
+    Among("ioj", 4, 1, None),
+    Among("uoj", 4, 1, None),
+    Among("iuoj", 6, 1, None),
+    Among("auj", -1, 1, None),
+    Among("ąj", -1, 1, None),
+    Among("iąj", 9, 1, None),
+    Among("ėj", -1, 1, None),
+    Among("ųj", -1, 1, None),
+    Among("iųj", 12, 1, None),
+    Among("ok", -1, 1, None),
+    Among("iok", 14, 1, None),
+    Among("iuk", -1, 1, None),
+    Among("uliuk", 16, 1, None),
+    Among("učiuk", 16, 1, None),
+    Among("išk", -1, 1, None),
+    Among("iul", -1, 1, None),
+    Among("yl", -1, 1, None),
+    Among("ėl", -1, 1, None),
+    Among("am", -1, 1, None),
+    Among("dam", 23, 1, None),
+    Among("jam", 23, 1, None),
+    Among("zgan", -1, 1, None),
+    Among("ain", -1, 1, None),
+    Among("esn", -1, 1, None),
+    Among("op", -1, 1, None),
+    Among("iop", 29, 1, None),
+    Among("ias", -1, 1, None),
+    Among("ies", -1, 1, None),
+    Among("ais", -1, 1, None),
+    Among("iais", 33, 1, None),
+    Among("os", -1, 1, None),
+    Among("ios", 35, 1, None),
+    Among("uos", 35, 1, None),
+    Among("iuos", 37, 1, None),
+    Among("aus", -1, 1, None),
+    Among("iaus", 39, 1, None),
+    Among("ąs", -1, 1, None),
+    Among("iąs", 41, 1, None),
+    Among("ęs", -1, 1, None),
+    Among("utėait", -1, 1, None),
+    Among("ant", -1, 1, None),
+    Among("iant", 45, 1, None),
+    Among("siant", 46, 1, None),
+    Among("int", -1, 1, None),
+    Among("ot", -1, 1, None),
+    Among("uot", 49, 1, None),
+    Among("iuot", 50, 1, None),
+    Among("yt", -1, 1, None),
+    Among("ėt", -1, 1, None),
+    Among("ykšt", -1, 1, None),
+    Among("iau", -1, 1, None),
+    Among("dav", -1, 1, None),
+    Among("sv", -1, 1, None),
+    Among("šv", -1, 1, None),
+    Among("ykšč", -1, 1, None),
+    Among("ę", -1, 1, None),
+    Among("ėję", 60, 1, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'g') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"in"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'j') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((1, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') => {
+                        found = Some((2, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((3, 3, 1));
+            }
+            Some(b'o') => {
+                found = Some((4, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') => {
+                        found = Some((5, 3, 1));
+                    }
+                    Some(b'u') => {
+                        found = Some((6, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'i') => {
+                                found = Some((7, 4, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'u') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((8, 3, 1));
+            }
+            Some(b'\x85') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                found = Some((9, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') => {
+                        found = Some((10, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\x97') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                found = Some((11, 3, 1));
+            }
+            Some(b'\xb3') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc5"[..]) => {
+                found = Some((12, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') => {
+                        found = Some((13, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'k') => match t.get(n.wrapping_sub(2)) {
+            Some(b'o') => {
+                found = Some((14, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') => {
+                        found = Some((15, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'u') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((16, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'l') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"u"[..]) => {
+                        found = Some((17, 5, 1));
+                    }
+                    Some(b'\x8d') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"u\xc4"[..]) => {
+                        found = Some((18, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"i\xc5"[..]) => {
+                found = Some((19, 4, 1));
+            }
+            _ => {}
+        },
+        Some(b'l') => match t.get(n.wrapping_sub(2)) {
+            Some(b'u') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((20, 3, 1));
+            }
+            Some(b'y') => {
+                found = Some((21, 2, 1));
+            }
+            Some(b'\x97') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                found = Some((22, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'm') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"a"[..]) => {
+            found = Some((23, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'd') => {
+                    found = Some((24, 3, 1));
+                }
+                Some(b'j') => {
+                    found = Some((25, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"zg"[..]) => {
+                found = Some((26, 4, 1));
+            }
+            Some(b'i') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((27, 3, 1));
+            }
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                found = Some((28, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'p') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"o"[..]) => {
+            found = Some((29, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'i') => {
+                    found = Some((30, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b's') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((31, 3, 1));
+            }
+            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((32, 3, 1));
+            }
+            Some(b'i') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((33, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') => {
+                        found = Some((34, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'o') => {
+                found = Some((35, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') => {
+                        found = Some((36, 3, 1));
+                    }
+                    Some(b'u') => {
+                        found = Some((37, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'i') => {
+                                found = Some((38, 4, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'u') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((39, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') => {
+                        found = Some((40, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\x85') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                found = Some((41, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') => {
+                        found = Some((42, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\x99') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                found = Some((43, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') if t.get(n.wrapping_sub(7)..n - 2) == Some(&b"ut\xc4\x97a"[..]) => {
+                found = Some((44, 7, 1));
+            }
+            Some(b'n') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((45, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((46, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b's') => {
+                                    found = Some((47, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((48, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'o') => {
+                found = Some((49, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'u') => {
+                        found = Some((50, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'i') => {
+                                found = Some((51, 4, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'y') => {
+                found = Some((52, 2, 1));
+            }
+            Some(b'\x97') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                found = Some((53, 3, 1));
+            }
+            Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"yk\xc5"[..]) => {
+                found = Some((54, 5, 1));
+            }
+            _ => {}
+        },
+        Some(b'u') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ia"[..]) => {
+            found = Some((55, 3, 1));
+        }
+        Some(b'v') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"d"[..]) => {
+                found = Some((56, 3, 1));
+            }
+            Some(b's') => {
+                found = Some((57, 2, 1));
+            }
+            Some(b'\xa1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc5"[..]) => {
+                found = Some((58, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'\x8d') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"yk\xc5\xa1\xc4"[..]) => {
+            found = Some((59, 6, 1));
+        }
+        Some(b'\x99') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc4"[..]) => {
+            found = Some((60, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'j') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"\xc4\x97"[..]) => {
+                    found = Some((61, 5, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 305 (`fix_conflicts`).
-static A_2: Table = Table::new(
-    &[
-        Among("ojime", -1, 9, None),
-        Among("ėjime", -1, 5, None),
-        Among("avime", -1, 8, None),
-        Among("okate", -1, 11, None),
-        Among("aite", -1, 1, None),
-        Among("uote", -1, 4, None),
-        Among("asius", -1, 7, None),
-        Among("okatės", -1, 10, None),
-        Among("aitės", -1, 2, None),
-        Among("uotės", -1, 3, None),
-        Among("esiu", -1, 6, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("ojime", -1, 9, None),
+    Among("ėjime", -1, 5, None),
+    Among("avime", -1, 8, None),
+    Among("okate", -1, 11, None),
+    Among("aite", -1, 1, None),
+    Among("uote", -1, 4, None),
+    Among("asius", -1, 7, None),
+    Among("okatės", -1, 10, None),
+    Among("aitės", -1, 2, None),
+    Among("uotės", -1, 3, None),
+    Among("esiu", -1, 6, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'm') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'j') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'o') => {
+                            found = Some((0, 5, 9));
+                        }
+                        Some(b'\x97') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc4"[..]) => {
+                            found = Some((1, 6, 5));
+                        }
+                        _ => {}
+                    },
+                    Some(b'v') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((2, 5, 8));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b't') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ok"[..]) => {
+                    found = Some((3, 5, 11));
+                }
+                Some(b'i') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((4, 4, 1));
+                }
+                Some(b'o') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"u"[..]) => {
+                    found = Some((5, 4, 4));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b's') => match t.get(n.wrapping_sub(2)) {
+            Some(b'u') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"asi"[..]) => {
+                found = Some((6, 5, 7));
+            }
+            Some(b'\x97') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"t\xc4"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'a') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"ok"[..]) => {
+                        found = Some((7, 7, 10));
+                    }
+                    Some(b'i') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                        found = Some((8, 6, 2));
+                    }
+                    Some(b'o') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"u"[..]) => {
+                        found = Some((9, 6, 3));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'u') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"esi"[..]) => {
+            found = Some((10, 4, 6));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 336 (`fix_chdz`).
-static A_3: Table = Table::new(&[Among("č", -1, 1, None), Among("dž", -1, 2, None)], true);
+static A_3: Table = Table::new(&[Among("č", -1, 1, None), Among("dž", -1, 2, None)]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x8d') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc4"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'\xbe') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"d\xc5"[..]) => {
+            found = Some((1, 3, 2));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 343 (`fix_gd`).
-static A_4: Table = Table::new(&[Among("gd", -1, 1, None)], true);
+static A_4: Table = Table::new(&[Among("gd", -1, 1, None)]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"g"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `step1` (line 43).
 fn r_step1(z: &mut Env) -> bool {
@@ -328,7 +1599,7 @@ fn r_step1(z: &mut Env) -> bool {
             let l2 = z.lb;
             z.lb = z.c;
             z.c = z.l - c1;
-            let ok = (z.set_ket() && (z.find_among_b(&A_0, "step1") != 0) && z.set_bra());
+            let ok = (z.set_ket() && (z.find_among_b(&A_0, T_0, "step1") != 0) && z.set_bra());
             z.lb = l2;
             ok
         }
@@ -347,7 +1618,8 @@ fn r_step2(z: &mut Env) -> bool {
                     let l3 = z.lb;
                     z.lb = z.c;
                     z.c = z.l - c2;
-                    let ok = (z.set_ket() && (z.find_among_b(&A_1, "step2") != 0) && z.set_bra());
+                    let ok =
+                        (z.set_ket() && (z.find_among_b(&A_1, T_1, "step2") != 0) && z.set_bra());
                     z.lb = l3;
                     ok
                 }
@@ -367,7 +1639,7 @@ fn r_fix_conflicts(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_2, "fix_conflicts");
+            among_var = z.find_among_b(&A_2, T_2, "fix_conflicts");
             among_var != 0
         })
         && z.set_bra()
@@ -392,7 +1664,7 @@ fn r_fix_chdz(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_3, "fix_chdz");
+            among_var = z.find_among_b(&A_3, T_3, "fix_chdz");
             among_var != 0
         })
         && z.set_bra()
@@ -405,7 +1677,7 @@ fn r_fix_chdz(z: &mut Env) -> bool {
 
 /// `fix_gd` (line 342).
 fn r_fix_gd(z: &mut Env) -> bool {
-    (z.set_ket() && (z.find_among_b(&A_4, "fix_gd") != 0) && z.set_bra() && z.slice_from("g"))
+    (z.set_ket() && (z.find_among_b(&A_4, T_4, "fix_gd") != 0) && z.set_bra() && z.slice_from("g"))
 }
 
 /// `stem` (line 351).

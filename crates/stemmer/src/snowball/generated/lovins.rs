@@ -11,385 +11,2106 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
 
 /// Line 47 (`AA`).
-static A_0: Table = Table::new(
-    &[
-        Among("d", -1, 1, None),
-        Among("f", -1, 1, None),
-        Among("ph", -1, 1, None),
-        Among("th", -1, 1, None),
-        Among("l", -1, 1, None),
-        Among("er", -1, 1, None),
-        Among("or", -1, 1, None),
-        Among("es", -1, 1, None),
-        Among("t", -1, 1, None),
-    ],
-    true,
-);
+static A_0: Table = Table::new(&[
+    Among("d", -1, 1, None),
+    Among("f", -1, 1, None),
+    Among("ph", -1, 1, None),
+    Among("th", -1, 1, None),
+    Among("l", -1, 1, None),
+    Among("er", -1, 1, None),
+    Among("or", -1, 1, None),
+    Among("es", -1, 1, None),
+    Among("t", -1, 1, None),
+]);
+
+/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'd') => {
+            found = Some((0, 1, 1));
+        }
+        Some(b'f') => {
+            found = Some((1, 1, 1));
+        }
+        Some(b'h') => match t.get(n.wrapping_sub(2)) {
+            Some(b'p') => {
+                found = Some((2, 2, 1));
+            }
+            Some(b't') => {
+                found = Some((3, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'l') => {
+            found = Some((4, 1, 1));
+        }
+        Some(b'r') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') => {
+                found = Some((5, 2, 1));
+            }
+            Some(b'o') => {
+                found = Some((6, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b's') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((7, 2, 1));
+        }
+        Some(b't') => {
+            found = Some((8, 1, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 56 (`endings`).
-static A_1: Table = Table::new(
-    &[
-        Among("s'", -1, 1, Some(r_A)),
-        Among("a", -1, 1, Some(r_A)),
-        Among("ia", 1, 1, Some(r_A)),
-        Among("ata", 1, 1, Some(r_A)),
-        Among("ic", -1, 1, Some(r_A)),
-        Among("aic", 4, 1, Some(r_A)),
-        Among("allic", 4, 1, Some(r_BB)),
-        Among("aric", 4, 1, Some(r_A)),
-        Among("atic", 4, 1, Some(r_B)),
-        Among("itic", 4, 1, Some(r_H)),
-        Among("antic", 4, 1, Some(r_C)),
-        Among("istic", 4, 1, Some(r_A)),
-        Among("alistic", 11, 1, Some(r_B)),
-        Among("aristic", 11, 1, Some(r_A)),
-        Among("ivistic", 11, 1, Some(r_A)),
-        Among("ed", -1, 1, Some(r_E)),
-        Among("anced", 15, 1, Some(r_B)),
-        Among("enced", 15, 1, Some(r_A)),
-        Among("ished", 15, 1, Some(r_A)),
-        Among("ied", 15, 1, Some(r_A)),
-        Among("ened", 15, 1, Some(r_E)),
-        Among("ioned", 15, 1, Some(r_A)),
-        Among("ated", 15, 1, Some(r_I)),
-        Among("ented", 15, 1, Some(r_C)),
-        Among("ized", 15, 1, Some(r_F)),
-        Among("arized", 24, 1, Some(r_A)),
-        Among("oid", -1, 1, Some(r_A)),
-        Among("aroid", 26, 1, Some(r_A)),
-        Among("hood", -1, 1, Some(r_A)),
-        Among("ehood", 28, 1, Some(r_A)),
-        Among("ihood", 28, 1, Some(r_A)),
-        Among("elihood", 30, 1, Some(r_E)),
-        Among("ward", -1, 1, Some(r_A)),
-        Among("e", -1, 1, Some(r_A)),
-        Among("ae", 33, 1, Some(r_A)),
-        Among("ance", 33, 1, Some(r_B)),
-        Among("icance", 35, 1, Some(r_A)),
-        Among("ence", 33, 1, Some(r_A)),
-        Among("ide", 33, 1, Some(r_L)),
-        Among("icide", 38, 1, Some(r_A)),
-        Among("otide", 38, 1, Some(r_A)),
-        Among("age", 33, 1, Some(r_B)),
-        Among("able", 33, 1, Some(r_A)),
-        Among("atable", 42, 1, Some(r_A)),
-        Among("izable", 42, 1, Some(r_E)),
-        Among("arizable", 44, 1, Some(r_A)),
-        Among("ible", 33, 1, Some(r_A)),
-        Among("encible", 46, 1, Some(r_A)),
-        Among("ene", 33, 1, Some(r_E)),
-        Among("ine", 33, 1, Some(r_M)),
-        Among("idine", 49, 1, Some(r_I)),
-        Among("one", 33, 1, Some(r_R)),
-        Among("ature", 33, 1, Some(r_E)),
-        Among("eature", 52, 1, Some(r_Z)),
-        Among("ese", 33, 1, Some(r_A)),
-        Among("wise", 33, 1, Some(r_A)),
-        Among("ate", 33, 1, Some(r_A)),
-        Among("entiate", 56, 1, Some(r_A)),
-        Among("inate", 56, 1, Some(r_A)),
-        Among("ionate", 56, 1, Some(r_D)),
-        Among("ite", 33, 1, Some(r_AA)),
-        Among("ive", 33, 1, Some(r_A)),
-        Among("ative", 61, 1, Some(r_A)),
-        Among("ize", 33, 1, Some(r_F)),
-        Among("alize", 63, 1, Some(r_A)),
-        Among("icalize", 64, 1, Some(r_A)),
-        Among("ialize", 64, 1, Some(r_A)),
-        Among("entialize", 66, 1, Some(r_A)),
-        Among("ionalize", 64, 1, Some(r_A)),
-        Among("arize", 63, 1, Some(r_A)),
-        Among("ing", -1, 1, Some(r_N)),
-        Among("ancing", 70, 1, Some(r_B)),
-        Among("encing", 70, 1, Some(r_A)),
-        Among("aging", 70, 1, Some(r_B)),
-        Among("ening", 70, 1, Some(r_E)),
-        Among("ioning", 70, 1, Some(r_A)),
-        Among("ating", 70, 1, Some(r_I)),
-        Among("enting", 70, 1, Some(r_C)),
-        Among("ying", 70, 1, Some(r_B)),
-        Among("izing", 70, 1, Some(r_F)),
-        Among("arizing", 79, 1, Some(r_A)),
-        Among("ish", -1, 1, Some(r_C)),
-        Among("yish", 81, 1, Some(r_A)),
-        Among("i", -1, 1, Some(r_A)),
-        Among("al", -1, 1, Some(r_BB)),
-        Among("ical", 84, 1, Some(r_A)),
-        Among("aical", 85, 1, Some(r_A)),
-        Among("istical", 85, 1, Some(r_A)),
-        Among("oidal", 84, 1, Some(r_A)),
-        Among("eal", 84, 1, Some(r_Y)),
-        Among("ial", 84, 1, Some(r_A)),
-        Among("ancial", 90, 1, Some(r_A)),
-        Among("arial", 90, 1, Some(r_A)),
-        Among("ential", 90, 1, Some(r_A)),
-        Among("ional", 84, 1, Some(r_A)),
-        Among("ational", 94, 1, Some(r_B)),
-        Among("izational", 95, 1, Some(r_A)),
-        Among("ental", 84, 1, Some(r_A)),
-        Among("ful", -1, 1, Some(r_A)),
-        Among("eful", 98, 1, Some(r_A)),
-        Among("iful", 98, 1, Some(r_A)),
-        Among("yl", -1, 1, Some(r_R)),
-        Among("ism", -1, 1, Some(r_B)),
-        Among("icism", 102, 1, Some(r_A)),
-        Among("oidism", 102, 1, Some(r_A)),
-        Among("alism", 102, 1, Some(r_B)),
-        Among("icalism", 105, 1, Some(r_A)),
-        Among("ionalism", 105, 1, Some(r_A)),
-        Among("inism", 102, 1, Some(r_J)),
-        Among("ativism", 102, 1, Some(r_A)),
-        Among("um", -1, 1, Some(r_U)),
-        Among("ium", 110, 1, Some(r_A)),
-        Among("ian", -1, 1, Some(r_A)),
-        Among("ician", 112, 1, Some(r_A)),
-        Among("en", -1, 1, Some(r_F)),
-        Among("ogen", 114, 1, Some(r_A)),
-        Among("on", -1, 1, Some(r_S)),
-        Among("ion", 116, 1, Some(r_Q)),
-        Among("ation", 117, 1, Some(r_B)),
-        Among("ication", 118, 1, Some(r_G)),
-        Among("entiation", 118, 1, Some(r_A)),
-        Among("ination", 118, 1, Some(r_A)),
-        Among("isation", 118, 1, Some(r_A)),
-        Among("arisation", 122, 1, Some(r_A)),
-        Among("entation", 118, 1, Some(r_A)),
-        Among("ization", 118, 1, Some(r_F)),
-        Among("arization", 125, 1, Some(r_A)),
-        Among("action", 117, 1, Some(r_G)),
-        Among("o", -1, 1, Some(r_A)),
-        Among("ar", -1, 1, Some(r_X)),
-        Among("ear", 129, 1, Some(r_Y)),
-        Among("ier", -1, 1, Some(r_A)),
-        Among("ariser", -1, 1, Some(r_A)),
-        Among("izer", -1, 1, Some(r_F)),
-        Among("arizer", 133, 1, Some(r_A)),
-        Among("or", -1, 1, Some(r_T)),
-        Among("ator", 135, 1, Some(r_A)),
-        Among("s", -1, 1, Some(r_W)),
-        Among("'s", 137, 1, Some(r_A)),
-        Among("as", 137, 1, Some(r_B)),
-        Among("ics", 137, 1, Some(r_A)),
-        Among("istics", 140, 1, Some(r_A)),
-        Among("es", 137, 1, Some(r_E)),
-        Among("ances", 142, 1, Some(r_B)),
-        Among("ences", 142, 1, Some(r_A)),
-        Among("ides", 142, 1, Some(r_L)),
-        Among("oides", 145, 1, Some(r_A)),
-        Among("ages", 142, 1, Some(r_B)),
-        Among("ies", 142, 1, Some(r_P)),
-        Among("acies", 148, 1, Some(r_A)),
-        Among("ancies", 148, 1, Some(r_A)),
-        Among("encies", 148, 1, Some(r_A)),
-        Among("aries", 148, 1, Some(r_A)),
-        Among("ities", 148, 1, Some(r_A)),
-        Among("alities", 153, 1, Some(r_A)),
-        Among("ivities", 153, 1, Some(r_A)),
-        Among("ines", 142, 1, Some(r_M)),
-        Among("nesses", 142, 1, Some(r_A)),
-        Among("ates", 142, 1, Some(r_A)),
-        Among("atives", 142, 1, Some(r_A)),
-        Among("ings", 137, 1, Some(r_N)),
-        Among("is", 137, 1, Some(r_A)),
-        Among("als", 137, 1, Some(r_BB)),
-        Among("ials", 162, 1, Some(r_A)),
-        Among("entials", 163, 1, Some(r_A)),
-        Among("ionals", 162, 1, Some(r_A)),
-        Among("isms", 137, 1, Some(r_B)),
-        Among("ians", 137, 1, Some(r_A)),
-        Among("icians", 167, 1, Some(r_A)),
-        Among("ions", 137, 1, Some(r_B)),
-        Among("ations", 169, 1, Some(r_B)),
-        Among("arisations", 170, 1, Some(r_A)),
-        Among("entations", 170, 1, Some(r_A)),
-        Among("izations", 170, 1, Some(r_A)),
-        Among("arizations", 173, 1, Some(r_A)),
-        Among("ars", 137, 1, Some(r_O)),
-        Among("iers", 137, 1, Some(r_A)),
-        Among("izers", 137, 1, Some(r_F)),
-        Among("ators", 137, 1, Some(r_A)),
-        Among("less", 137, 1, Some(r_A)),
-        Among("eless", 179, 1, Some(r_A)),
-        Among("ness", 137, 1, Some(r_A)),
-        Among("eness", 181, 1, Some(r_E)),
-        Among("ableness", 182, 1, Some(r_A)),
-        Among("eableness", 183, 1, Some(r_E)),
-        Among("ibleness", 182, 1, Some(r_A)),
-        Among("ateness", 182, 1, Some(r_A)),
-        Among("iteness", 182, 1, Some(r_A)),
-        Among("iveness", 182, 1, Some(r_A)),
-        Among("ativeness", 188, 1, Some(r_A)),
-        Among("ingness", 181, 1, Some(r_A)),
-        Among("ishness", 181, 1, Some(r_A)),
-        Among("iness", 181, 1, Some(r_A)),
-        Among("ariness", 192, 1, Some(r_E)),
-        Among("alness", 181, 1, Some(r_A)),
-        Among("icalness", 194, 1, Some(r_A)),
-        Among("antialness", 194, 1, Some(r_A)),
-        Among("entialness", 194, 1, Some(r_A)),
-        Among("ionalness", 194, 1, Some(r_A)),
-        Among("fulness", 181, 1, Some(r_A)),
-        Among("lessness", 181, 1, Some(r_A)),
-        Among("ousness", 181, 1, Some(r_A)),
-        Among("eousness", 201, 1, Some(r_A)),
-        Among("iousness", 201, 1, Some(r_A)),
-        Among("itousness", 201, 1, Some(r_A)),
-        Among("entness", 181, 1, Some(r_A)),
-        Among("ants", 137, 1, Some(r_B)),
-        Among("ists", 137, 1, Some(r_A)),
-        Among("icists", 207, 1, Some(r_A)),
-        Among("us", 137, 1, Some(r_V)),
-        Among("ous", 209, 1, Some(r_A)),
-        Among("eous", 210, 1, Some(r_A)),
-        Among("aceous", 211, 1, Some(r_A)),
-        Among("antaneous", 211, 1, Some(r_A)),
-        Among("ious", 210, 1, Some(r_A)),
-        Among("acious", 214, 1, Some(r_B)),
-        Among("itous", 210, 1, Some(r_A)),
-        Among("ant", -1, 1, Some(r_B)),
-        Among("icant", 217, 1, Some(r_A)),
-        Among("ent", -1, 1, Some(r_C)),
-        Among("ement", 219, 1, Some(r_A)),
-        Among("izement", 220, 1, Some(r_A)),
-        Among("ist", -1, 1, Some(r_A)),
-        Among("icist", 222, 1, Some(r_A)),
-        Among("alist", 222, 1, Some(r_A)),
-        Among("icalist", 224, 1, Some(r_A)),
-        Among("ialist", 224, 1, Some(r_A)),
-        Among("ionist", 222, 1, Some(r_A)),
-        Among("entist", 222, 1, Some(r_A)),
-        Among("y", -1, 1, Some(r_B)),
-        Among("acy", 229, 1, Some(r_A)),
-        Among("ancy", 229, 1, Some(r_B)),
-        Among("ency", 229, 1, Some(r_A)),
-        Among("ly", 229, 1, Some(r_B)),
-        Among("ealy", 233, 1, Some(r_Y)),
-        Among("ably", 233, 1, Some(r_A)),
-        Among("ibly", 233, 1, Some(r_A)),
-        Among("edly", 233, 1, Some(r_E)),
-        Among("iedly", 237, 1, Some(r_A)),
-        Among("ely", 233, 1, Some(r_E)),
-        Among("ately", 239, 1, Some(r_A)),
-        Among("ively", 239, 1, Some(r_A)),
-        Among("atively", 241, 1, Some(r_A)),
-        Among("ingly", 233, 1, Some(r_B)),
-        Among("atingly", 243, 1, Some(r_A)),
-        Among("ily", 233, 1, Some(r_A)),
-        Among("lily", 245, 1, Some(r_A)),
-        Among("arily", 245, 1, Some(r_A)),
-        Among("ally", 233, 1, Some(r_B)),
-        Among("ically", 248, 1, Some(r_A)),
-        Among("aically", 249, 1, Some(r_A)),
-        Among("allically", 249, 1, Some(r_C)),
-        Among("istically", 249, 1, Some(r_A)),
-        Among("alistically", 252, 1, Some(r_B)),
-        Among("oidally", 248, 1, Some(r_A)),
-        Among("ially", 248, 1, Some(r_A)),
-        Among("entially", 255, 1, Some(r_A)),
-        Among("ionally", 248, 1, Some(r_A)),
-        Among("ationally", 257, 1, Some(r_B)),
-        Among("izationally", 258, 1, Some(r_B)),
-        Among("entally", 248, 1, Some(r_A)),
-        Among("fully", 233, 1, Some(r_A)),
-        Among("efully", 261, 1, Some(r_A)),
-        Among("ifully", 261, 1, Some(r_A)),
-        Among("enly", 233, 1, Some(r_E)),
-        Among("arly", 233, 1, Some(r_K)),
-        Among("early", 265, 1, Some(r_Y)),
-        Among("lessly", 233, 1, Some(r_A)),
-        Among("ously", 233, 1, Some(r_A)),
-        Among("eously", 268, 1, Some(r_A)),
-        Among("iously", 268, 1, Some(r_A)),
-        Among("ently", 233, 1, Some(r_A)),
-        Among("ary", 229, 1, Some(r_F)),
-        Among("ery", 229, 1, Some(r_E)),
-        Among("icianry", 229, 1, Some(r_A)),
-        Among("atory", 229, 1, Some(r_A)),
-        Among("ity", 229, 1, Some(r_A)),
-        Among("acity", 276, 1, Some(r_A)),
-        Among("icity", 276, 1, Some(r_A)),
-        Among("eity", 276, 1, Some(r_A)),
-        Among("ality", 276, 1, Some(r_A)),
-        Among("icality", 280, 1, Some(r_A)),
-        Among("iality", 280, 1, Some(r_A)),
-        Among("antiality", 282, 1, Some(r_A)),
-        Among("entiality", 282, 1, Some(r_A)),
-        Among("ionality", 280, 1, Some(r_A)),
-        Among("elity", 276, 1, Some(r_A)),
-        Among("ability", 276, 1, Some(r_A)),
-        Among("izability", 287, 1, Some(r_A)),
-        Among("arizability", 288, 1, Some(r_A)),
-        Among("ibility", 276, 1, Some(r_A)),
-        Among("inity", 276, 1, Some(r_CC)),
-        Among("arity", 276, 1, Some(r_B)),
-        Among("ivity", 276, 1, Some(r_A)),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("s'", -1, 1, Some(r_A)),
+    Among("a", -1, 1, Some(r_A)),
+    Among("ia", 1, 1, Some(r_A)),
+    Among("ata", 1, 1, Some(r_A)),
+    Among("ic", -1, 1, Some(r_A)),
+    Among("aic", 4, 1, Some(r_A)),
+    Among("allic", 4, 1, Some(r_BB)),
+    Among("aric", 4, 1, Some(r_A)),
+    Among("atic", 4, 1, Some(r_B)),
+    Among("itic", 4, 1, Some(r_H)),
+    Among("antic", 4, 1, Some(r_C)),
+    Among("istic", 4, 1, Some(r_A)),
+    Among("alistic", 11, 1, Some(r_B)),
+    Among("aristic", 11, 1, Some(r_A)),
+    Among("ivistic", 11, 1, Some(r_A)),
+    Among("ed", -1, 1, Some(r_E)),
+    Among("anced", 15, 1, Some(r_B)),
+    Among("enced", 15, 1, Some(r_A)),
+    Among("ished", 15, 1, Some(r_A)),
+    Among("ied", 15, 1, Some(r_A)),
+    Among("ened", 15, 1, Some(r_E)),
+    Among("ioned", 15, 1, Some(r_A)),
+    Among("ated", 15, 1, Some(r_I)),
+    Among("ented", 15, 1, Some(r_C)),
+    Among("ized", 15, 1, Some(r_F)),
+    Among("arized", 24, 1, Some(r_A)),
+    Among("oid", -1, 1, Some(r_A)),
+    Among("aroid", 26, 1, Some(r_A)),
+    Among("hood", -1, 1, Some(r_A)),
+    Among("ehood", 28, 1, Some(r_A)),
+    Among("ihood", 28, 1, Some(r_A)),
+    Among("elihood", 30, 1, Some(r_E)),
+    Among("ward", -1, 1, Some(r_A)),
+    Among("e", -1, 1, Some(r_A)),
+    Among("ae", 33, 1, Some(r_A)),
+    Among("ance", 33, 1, Some(r_B)),
+    Among("icance", 35, 1, Some(r_A)),
+    Among("ence", 33, 1, Some(r_A)),
+    Among("ide", 33, 1, Some(r_L)),
+    Among("icide", 38, 1, Some(r_A)),
+    Among("otide", 38, 1, Some(r_A)),
+    Among("age", 33, 1, Some(r_B)),
+    Among("able", 33, 1, Some(r_A)),
+    Among("atable", 42, 1, Some(r_A)),
+    Among("izable", 42, 1, Some(r_E)),
+    Among("arizable", 44, 1, Some(r_A)),
+    Among("ible", 33, 1, Some(r_A)),
+    Among("encible", 46, 1, Some(r_A)),
+    Among("ene", 33, 1, Some(r_E)),
+    Among("ine", 33, 1, Some(r_M)),
+    Among("idine", 49, 1, Some(r_I)),
+    Among("one", 33, 1, Some(r_R)),
+    Among("ature", 33, 1, Some(r_E)),
+    Among("eature", 52, 1, Some(r_Z)),
+    Among("ese", 33, 1, Some(r_A)),
+    Among("wise", 33, 1, Some(r_A)),
+    Among("ate", 33, 1, Some(r_A)),
+    Among("entiate", 56, 1, Some(r_A)),
+    Among("inate", 56, 1, Some(r_A)),
+    Among("ionate", 56, 1, Some(r_D)),
+    Among("ite", 33, 1, Some(r_AA)),
+    Among("ive", 33, 1, Some(r_A)),
+    Among("ative", 61, 1, Some(r_A)),
+    Among("ize", 33, 1, Some(r_F)),
+    Among("alize", 63, 1, Some(r_A)),
+    Among("icalize", 64, 1, Some(r_A)),
+    Among("ialize", 64, 1, Some(r_A)),
+    Among("entialize", 66, 1, Some(r_A)),
+    Among("ionalize", 64, 1, Some(r_A)),
+    Among("arize", 63, 1, Some(r_A)),
+    Among("ing", -1, 1, Some(r_N)),
+    Among("ancing", 70, 1, Some(r_B)),
+    Among("encing", 70, 1, Some(r_A)),
+    Among("aging", 70, 1, Some(r_B)),
+    Among("ening", 70, 1, Some(r_E)),
+    Among("ioning", 70, 1, Some(r_A)),
+    Among("ating", 70, 1, Some(r_I)),
+    Among("enting", 70, 1, Some(r_C)),
+    Among("ying", 70, 1, Some(r_B)),
+    Among("izing", 70, 1, Some(r_F)),
+    Among("arizing", 79, 1, Some(r_A)),
+    Among("ish", -1, 1, Some(r_C)),
+    Among("yish", 81, 1, Some(r_A)),
+    Among("i", -1, 1, Some(r_A)),
+    Among("al", -1, 1, Some(r_BB)),
+    Among("ical", 84, 1, Some(r_A)),
+    Among("aical", 85, 1, Some(r_A)),
+    Among("istical", 85, 1, Some(r_A)),
+    Among("oidal", 84, 1, Some(r_A)),
+    Among("eal", 84, 1, Some(r_Y)),
+    Among("ial", 84, 1, Some(r_A)),
+    Among("ancial", 90, 1, Some(r_A)),
+    Among("arial", 90, 1, Some(r_A)),
+    Among("ential", 90, 1, Some(r_A)),
+    Among("ional", 84, 1, Some(r_A)),
+    Among("ational", 94, 1, Some(r_B)),
+    Among("izational", 95, 1, Some(r_A)),
+    Among("ental", 84, 1, Some(r_A)),
+    Among("ful", -1, 1, Some(r_A)),
+    Among("eful", 98, 1, Some(r_A)),
+    Among("iful", 98, 1, Some(r_A)),
+    Among("yl", -1, 1, Some(r_R)),
+    Among("ism", -1, 1, Some(r_B)),
+    Among("icism", 102, 1, Some(r_A)),
+    Among("oidism", 102, 1, Some(r_A)),
+    Among("alism", 102, 1, Some(r_B)),
+    Among("icalism", 105, 1, Some(r_A)),
+    Among("ionalism", 105, 1, Some(r_A)),
+    Among("inism", 102, 1, Some(r_J)),
+    Among("ativism", 102, 1, Some(r_A)),
+    Among("um", -1, 1, Some(r_U)),
+    Among("ium", 110, 1, Some(r_A)),
+    Among("ian", -1, 1, Some(r_A)),
+    Among("ician", 112, 1, Some(r_A)),
+    Among("en", -1, 1, Some(r_F)),
+    Among("ogen", 114, 1, Some(r_A)),
+    Among("on", -1, 1, Some(r_S)),
+    Among("ion", 116, 1, Some(r_Q)),
+    Among("ation", 117, 1, Some(r_B)),
+    Among("ication", 118, 1, Some(r_G)),
+    Among("entiation", 118, 1, Some(r_A)),
+    Among("ination", 118, 1, Some(r_A)),
+    Among("isation", 118, 1, Some(r_A)),
+    Among("arisation", 122, 1, Some(r_A)),
+    Among("entation", 118, 1, Some(r_A)),
+    Among("ization", 118, 1, Some(r_F)),
+    Among("arization", 125, 1, Some(r_A)),
+    Among("action", 117, 1, Some(r_G)),
+    Among("o", -1, 1, Some(r_A)),
+    Among("ar", -1, 1, Some(r_X)),
+    Among("ear", 129, 1, Some(r_Y)),
+    Among("ier", -1, 1, Some(r_A)),
+    Among("ariser", -1, 1, Some(r_A)),
+    Among("izer", -1, 1, Some(r_F)),
+    Among("arizer", 133, 1, Some(r_A)),
+    Among("or", -1, 1, Some(r_T)),
+    Among("ator", 135, 1, Some(r_A)),
+    Among("s", -1, 1, Some(r_W)),
+    Among("'s", 137, 1, Some(r_A)),
+    Among("as", 137, 1, Some(r_B)),
+    Among("ics", 137, 1, Some(r_A)),
+    Among("istics", 140, 1, Some(r_A)),
+    Among("es", 137, 1, Some(r_E)),
+    Among("ances", 142, 1, Some(r_B)),
+    Among("ences", 142, 1, Some(r_A)),
+    Among("ides", 142, 1, Some(r_L)),
+    Among("oides", 145, 1, Some(r_A)),
+    Among("ages", 142, 1, Some(r_B)),
+    Among("ies", 142, 1, Some(r_P)),
+    Among("acies", 148, 1, Some(r_A)),
+    Among("ancies", 148, 1, Some(r_A)),
+    Among("encies", 148, 1, Some(r_A)),
+    Among("aries", 148, 1, Some(r_A)),
+    Among("ities", 148, 1, Some(r_A)),
+    Among("alities", 153, 1, Some(r_A)),
+    Among("ivities", 153, 1, Some(r_A)),
+    Among("ines", 142, 1, Some(r_M)),
+    Among("nesses", 142, 1, Some(r_A)),
+    Among("ates", 142, 1, Some(r_A)),
+    Among("atives", 142, 1, Some(r_A)),
+    Among("ings", 137, 1, Some(r_N)),
+    Among("is", 137, 1, Some(r_A)),
+    Among("als", 137, 1, Some(r_BB)),
+    Among("ials", 162, 1, Some(r_A)),
+    Among("entials", 163, 1, Some(r_A)),
+    Among("ionals", 162, 1, Some(r_A)),
+    Among("isms", 137, 1, Some(r_B)),
+    Among("ians", 137, 1, Some(r_A)),
+    Among("icians", 167, 1, Some(r_A)),
+    Among("ions", 137, 1, Some(r_B)),
+    Among("ations", 169, 1, Some(r_B)),
+    Among("arisations", 170, 1, Some(r_A)),
+    Among("entations", 170, 1, Some(r_A)),
+    Among("izations", 170, 1, Some(r_A)),
+    Among("arizations", 173, 1, Some(r_A)),
+    Among("ars", 137, 1, Some(r_O)),
+    Among("iers", 137, 1, Some(r_A)),
+    Among("izers", 137, 1, Some(r_F)),
+    Among("ators", 137, 1, Some(r_A)),
+    Among("less", 137, 1, Some(r_A)),
+    Among("eless", 179, 1, Some(r_A)),
+    Among("ness", 137, 1, Some(r_A)),
+    Among("eness", 181, 1, Some(r_E)),
+    Among("ableness", 182, 1, Some(r_A)),
+    Among("eableness", 183, 1, Some(r_E)),
+    Among("ibleness", 182, 1, Some(r_A)),
+    Among("ateness", 182, 1, Some(r_A)),
+    Among("iteness", 182, 1, Some(r_A)),
+    Among("iveness", 182, 1, Some(r_A)),
+    Among("ativeness", 188, 1, Some(r_A)),
+    Among("ingness", 181, 1, Some(r_A)),
+    Among("ishness", 181, 1, Some(r_A)),
+    Among("iness", 181, 1, Some(r_A)),
+    Among("ariness", 192, 1, Some(r_E)),
+    Among("alness", 181, 1, Some(r_A)),
+    Among("icalness", 194, 1, Some(r_A)),
+    Among("antialness", 194, 1, Some(r_A)),
+    Among("entialness", 194, 1, Some(r_A)),
+    Among("ionalness", 194, 1, Some(r_A)),
+    Among("fulness", 181, 1, Some(r_A)),
+    Among("lessness", 181, 1, Some(r_A)),
+    Among("ousness", 181, 1, Some(r_A)),
+    Among("eousness", 201, 1, Some(r_A)),
+    Among("iousness", 201, 1, Some(r_A)),
+    Among("itousness", 201, 1, Some(r_A)),
+    Among("entness", 181, 1, Some(r_A)),
+    Among("ants", 137, 1, Some(r_B)),
+    Among("ists", 137, 1, Some(r_A)),
+    Among("icists", 207, 1, Some(r_A)),
+    Among("us", 137, 1, Some(r_V)),
+    Among("ous", 209, 1, Some(r_A)),
+    Among("eous", 210, 1, Some(r_A)),
+    Among("aceous", 211, 1, Some(r_A)),
+    Among("antaneous", 211, 1, Some(r_A)),
+    Among("ious", 210, 1, Some(r_A)),
+    Among("acious", 214, 1, Some(r_B)),
+    Among("itous", 210, 1, Some(r_A)),
+    Among("ant", -1, 1, Some(r_B)),
+    Among("icant", 217, 1, Some(r_A)),
+    Among("ent", -1, 1, Some(r_C)),
+    Among("ement", 219, 1, Some(r_A)),
+    Among("izement", 220, 1, Some(r_A)),
+    Among("ist", -1, 1, Some(r_A)),
+    Among("icist", 222, 1, Some(r_A)),
+    Among("alist", 222, 1, Some(r_A)),
+    Among("icalist", 224, 1, Some(r_A)),
+    Among("ialist", 224, 1, Some(r_A)),
+    Among("ionist", 222, 1, Some(r_A)),
+    Among("entist", 222, 1, Some(r_A)),
+    Among("y", -1, 1, Some(r_B)),
+    Among("acy", 229, 1, Some(r_A)),
+    Among("ancy", 229, 1, Some(r_B)),
+    Among("ency", 229, 1, Some(r_A)),
+    Among("ly", 229, 1, Some(r_B)),
+    Among("ealy", 233, 1, Some(r_Y)),
+    Among("ably", 233, 1, Some(r_A)),
+    Among("ibly", 233, 1, Some(r_A)),
+    Among("edly", 233, 1, Some(r_E)),
+    Among("iedly", 237, 1, Some(r_A)),
+    Among("ely", 233, 1, Some(r_E)),
+    Among("ately", 239, 1, Some(r_A)),
+    Among("ively", 239, 1, Some(r_A)),
+    Among("atively", 241, 1, Some(r_A)),
+    Among("ingly", 233, 1, Some(r_B)),
+    Among("atingly", 243, 1, Some(r_A)),
+    Among("ily", 233, 1, Some(r_A)),
+    Among("lily", 245, 1, Some(r_A)),
+    Among("arily", 245, 1, Some(r_A)),
+    Among("ally", 233, 1, Some(r_B)),
+    Among("ically", 248, 1, Some(r_A)),
+    Among("aically", 249, 1, Some(r_A)),
+    Among("allically", 249, 1, Some(r_C)),
+    Among("istically", 249, 1, Some(r_A)),
+    Among("alistically", 252, 1, Some(r_B)),
+    Among("oidally", 248, 1, Some(r_A)),
+    Among("ially", 248, 1, Some(r_A)),
+    Among("entially", 255, 1, Some(r_A)),
+    Among("ionally", 248, 1, Some(r_A)),
+    Among("ationally", 257, 1, Some(r_B)),
+    Among("izationally", 258, 1, Some(r_B)),
+    Among("entally", 248, 1, Some(r_A)),
+    Among("fully", 233, 1, Some(r_A)),
+    Among("efully", 261, 1, Some(r_A)),
+    Among("ifully", 261, 1, Some(r_A)),
+    Among("enly", 233, 1, Some(r_E)),
+    Among("arly", 233, 1, Some(r_K)),
+    Among("early", 265, 1, Some(r_Y)),
+    Among("lessly", 233, 1, Some(r_A)),
+    Among("ously", 233, 1, Some(r_A)),
+    Among("eously", 268, 1, Some(r_A)),
+    Among("iously", 268, 1, Some(r_A)),
+    Among("ently", 233, 1, Some(r_A)),
+    Among("ary", 229, 1, Some(r_F)),
+    Among("ery", 229, 1, Some(r_E)),
+    Among("icianry", 229, 1, Some(r_A)),
+    Among("atory", 229, 1, Some(r_A)),
+    Among("ity", 229, 1, Some(r_A)),
+    Among("acity", 276, 1, Some(r_A)),
+    Among("icity", 276, 1, Some(r_A)),
+    Among("eity", 276, 1, Some(r_A)),
+    Among("ality", 276, 1, Some(r_A)),
+    Among("icality", 280, 1, Some(r_A)),
+    Among("iality", 280, 1, Some(r_A)),
+    Among("antiality", 282, 1, Some(r_A)),
+    Among("entiality", 282, 1, Some(r_A)),
+    Among("ionality", 280, 1, Some(r_A)),
+    Among("elity", 276, 1, Some(r_A)),
+    Among("ability", 276, 1, Some(r_A)),
+    Among("izability", 287, 1, Some(r_A)),
+    Among("arizability", 288, 1, Some(r_A)),
+    Among("ibility", 276, 1, Some(r_A)),
+    Among("inity", 276, 1, Some(r_CC)),
+    Among("arity", 276, 1, Some(r_B)),
+    Among("ivity", 276, 1, Some(r_A)),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\'') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"s"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'a') => {
+            found = Some((1, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'i') => {
+                    found = Some((2, 2, 1));
+                }
+                Some(b't') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                    found = Some((3, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((4, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((5, 3, 1));
+                }
+                Some(b'l') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"al"[..]) => {
+                    found = Some((6, 5, 1));
+                }
+                Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((7, 4, 1));
+                }
+                Some(b't') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((8, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((9, 4, 1));
+                    }
+                    Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((10, 5, 1));
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((11, 5, 1));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'l') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"a"[..]) => {
+                                found = Some((12, 7, 1));
+                            }
+                            Some(b'r') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"a"[..]) => {
+                                found = Some((13, 7, 1));
+                            }
+                            Some(b'v') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) => {
+                                found = Some((14, 7, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        Some(b'd') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') => {
+                found = Some((15, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"n"[..]) => {
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((16, 5, 1));
+                            }
+                            Some(b'e') => {
+                                found = Some((17, 5, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'h') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"is"[..]) => {
+                        found = Some((18, 5, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((19, 3, 1));
+                    }
+                    Some(b'n') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'e') => {
+                            found = Some((20, 4, 1));
+                        }
+                        Some(b'o') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((21, 5, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b't') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((22, 4, 1));
+                        }
+                        Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                            found = Some((23, 5, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'z') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                        found = Some((24, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'r') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                                found = Some((25, 6, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"o"[..]) => {
+                found = Some((26, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((27, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'o') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ho"[..]) => {
+                found = Some((28, 4, 1));
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'e') => {
+                        found = Some((29, 5, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((30, 5, 1));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'l') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"e"[..]) => {
+                                found = Some((31, 7, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'r') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"wa"[..]) => {
+                found = Some((32, 4, 1));
+            }
+            _ => {}
+        },
+        Some(b'e') => {
+            found = Some((33, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'a') => {
+                    found = Some((34, 2, 1));
+                }
+                Some(b'c') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"n"[..]) => {
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((35, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'c')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) =>
+                                {
+                                    found = Some((36, 6, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'e') => {
+                            found = Some((37, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'd') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                    found = Some((38, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((39, 5, 1));
+                        }
+                        Some(b't') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"o"[..]) => {
+                            found = Some((40, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'g') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                    found = Some((41, 3, 1));
+                }
+                Some(b'l') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"b"[..]) => {
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((42, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b't')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) =>
+                                {
+                                    found = Some((43, 6, 1));
+                                }
+                                Some(b'z')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) =>
+                                {
+                                    found = Some((44, 6, 1));
+                                    match t.get(n.wrapping_sub(7)) {
+                                        Some(b'r')
+                                            if t.get(n.wrapping_sub(8)..n - 7)
+                                                == Some(&b"a"[..]) =>
+                                        {
+                                            found = Some((45, 8, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'i') => {
+                            found = Some((46, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'c')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"en"[..]) =>
+                                {
+                                    found = Some((47, 7, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'n') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => {
+                        found = Some((48, 3, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((49, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'd') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                                found = Some((50, 5, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'o') => {
+                        found = Some((51, 3, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'r') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"atu"[..]) => {
+                    found = Some((52, 5, 1));
+                    match t.get(n.wrapping_sub(6)) {
+                        Some(b'e') => {
+                            found = Some((53, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b's') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => {
+                        found = Some((54, 3, 1));
+                    }
+                    Some(b'i') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"w"[..]) => {
+                        found = Some((55, 4, 1));
+                    }
+                    _ => {}
+                },
+                Some(b't') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((56, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'i') if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"ent"[..]) => {
+                                found = Some((57, 7, 1));
+                            }
+                            Some(b'n') => match t.get(n.wrapping_sub(5)) {
+                                Some(b'i') => {
+                                    found = Some((58, 5, 1));
+                                }
+                                Some(b'o')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) =>
+                                {
+                                    found = Some((59, 6, 1));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b'i') => {
+                        found = Some((60, 3, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                    found = Some((61, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b't') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                            found = Some((62, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'z') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                    found = Some((63, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'l') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                            found = Some((64, 5, 1));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'c')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) =>
+                                {
+                                    found = Some((65, 7, 1));
+                                }
+                                Some(b'i') => {
+                                    found = Some((66, 6, 1));
+                                    match t.get(n.wrapping_sub(7)) {
+                                        Some(b't')
+                                            if t.get(n.wrapping_sub(9)..n - 7)
+                                                == Some(&b"en"[..]) =>
+                                        {
+                                            found = Some((67, 9, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'n')
+                                    if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"io"[..]) =>
+                                {
+                                    found = Some((68, 8, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                            found = Some((69, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'g') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"in"[..]) => {
+            found = Some((70, 3, 1));
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"n"[..]) => {
+                    match t.get(n.wrapping_sub(6)) {
+                        Some(b'a') => {
+                            found = Some((71, 6, 1));
+                        }
+                        Some(b'e') => {
+                            found = Some((72, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'g') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                    found = Some((73, 5, 1));
+                }
+                Some(b'n') => match t.get(n.wrapping_sub(5)) {
+                    Some(b'e') => {
+                        found = Some((74, 5, 1));
+                    }
+                    Some(b'o') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                        found = Some((75, 6, 1));
+                    }
+                    _ => {}
+                },
+                Some(b't') => match t.get(n.wrapping_sub(5)) {
+                    Some(b'a') => {
+                        found = Some((76, 5, 1));
+                    }
+                    Some(b'n') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"e"[..]) => {
+                        found = Some((77, 6, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'y') => {
+                    found = Some((78, 4, 1));
+                }
+                Some(b'z') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                    found = Some((79, 5, 1));
+                    match t.get(n.wrapping_sub(6)) {
+                        Some(b'r') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"a"[..]) => {
+                            found = Some((80, 7, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'h') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"is"[..]) => {
+            found = Some((81, 3, 1));
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'y') => {
+                    found = Some((82, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'i') => {
+            found = Some((83, 1, 1));
+        }
+        Some(b'l') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((84, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                        found = Some((85, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((86, 5, 1));
+                            }
+                            Some(b't') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"is"[..]) => {
+                                found = Some((87, 7, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'd') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"oi"[..]) => {
+                        found = Some((88, 5, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((89, 3, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((90, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'c') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"an"[..]) => {
+                                found = Some((91, 6, 1));
+                            }
+                            Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                                found = Some((92, 5, 1));
+                            }
+                            Some(b't') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"en"[..]) => {
+                                found = Some((93, 6, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'n') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"io"[..]) => {
+                        found = Some((94, 5, 1));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b't') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"a"[..]) => {
+                                found = Some((95, 7, 1));
+                                match t.get(n.wrapping_sub(8)) {
+                                    Some(b'z')
+                                        if t.get(n.wrapping_sub(9)..n - 8) == Some(&b"i"[..]) =>
+                                    {
+                                        found = Some((96, 9, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b't') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"en"[..]) => {
+                        found = Some((97, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'u') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"f"[..]) => {
+                found = Some((98, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'e') => {
+                        found = Some((99, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((100, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'y') => {
+                found = Some((101, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'm') => match t.get(n.wrapping_sub(2)) {
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((102, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((103, 5, 1));
+                    }
+                    Some(b'd') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"oi"[..]) => {
+                        found = Some((104, 6, 1));
+                    }
+                    Some(b'l') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((105, 5, 1));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'c') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) => {
+                                found = Some((106, 7, 1));
+                            }
+                            Some(b'n') if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"io"[..]) => {
+                                found = Some((107, 8, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((108, 5, 1));
+                    }
+                    Some(b'v') if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"ati"[..]) => {
+                        found = Some((109, 7, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'u') => {
+                found = Some((110, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') => {
+                        found = Some((111, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((112, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((113, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') => {
+                found = Some((114, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'g') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"o"[..]) => {
+                        found = Some((115, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'o') => {
+                found = Some((116, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') => {
+                        found = Some((117, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b't') => match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((118, 5, 1));
+                                    match t.get(n.wrapping_sub(6)) {
+                                        Some(b'c')
+                                            if t.get(n.wrapping_sub(7)..n - 6)
+                                                == Some(&b"i"[..]) =>
+                                        {
+                                            found = Some((119, 7, 1));
+                                        }
+                                        Some(b'i')
+                                            if t.get(n.wrapping_sub(9)..n - 6)
+                                                == Some(&b"ent"[..]) =>
+                                        {
+                                            found = Some((120, 9, 1));
+                                        }
+                                        Some(b'n')
+                                            if t.get(n.wrapping_sub(7)..n - 6)
+                                                == Some(&b"i"[..]) =>
+                                        {
+                                            found = Some((121, 7, 1));
+                                        }
+                                        Some(b's')
+                                            if t.get(n.wrapping_sub(7)..n - 6)
+                                                == Some(&b"i"[..]) =>
+                                        {
+                                            found = Some((122, 7, 1));
+                                            match t.get(n.wrapping_sub(8)) {
+                                                Some(b'r')
+                                                    if t.get(n.wrapping_sub(9)..n - 8)
+                                                        == Some(&b"a"[..]) =>
+                                                {
+                                                    found = Some((123, 9, 1));
+                                                }
+                                                _ => {}
+                                            }
+                                        }
+                                        Some(b't')
+                                            if t.get(n.wrapping_sub(8)..n - 6)
+                                                == Some(&b"en"[..]) =>
+                                        {
+                                            found = Some((124, 8, 1));
+                                        }
+                                        Some(b'z')
+                                            if t.get(n.wrapping_sub(7)..n - 6)
+                                                == Some(&b"i"[..]) =>
+                                        {
+                                            found = Some((125, 7, 1));
+                                            match t.get(n.wrapping_sub(8)) {
+                                                Some(b'r')
+                                                    if t.get(n.wrapping_sub(9)..n - 8)
+                                                        == Some(&b"a"[..]) =>
+                                                {
+                                                    found = Some((126, 9, 1));
+                                                }
+                                                _ => {}
+                                            }
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'c')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) =>
+                                {
+                                    found = Some((127, 6, 1));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'o') => {
+            found = Some((128, 1, 1));
+        }
+        Some(b'r') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((129, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => {
+                        found = Some((130, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') => match t.get(n.wrapping_sub(3)) {
+                Some(b'i') => {
+                    found = Some((131, 3, 1));
+                }
+                Some(b's') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"ari"[..]) => {
+                    found = Some((132, 6, 1));
+                }
+                Some(b'z') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((133, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'r') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                            found = Some((134, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'o') => {
+                found = Some((135, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b't') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                        found = Some((136, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b's') => {
+            found = Some((137, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'\'') => {
+                    found = Some((138, 2, 1));
+                }
+                Some(b'a') => {
+                    found = Some((139, 2, 1));
+                }
+                Some(b'c') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                    found = Some((140, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b't') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"is"[..]) => {
+                            found = Some((141, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((142, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"n"[..]) => {
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((143, 5, 1));
+                                }
+                                Some(b'e') => {
+                                    found = Some((144, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'd') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                            found = Some((145, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'o') => {
+                                    found = Some((146, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'g') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                            found = Some((147, 4, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((148, 3, 1));
+                            match t.get(n.wrapping_sub(4)) {
+                                Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                                    Some(b'a') => {
+                                        found = Some((149, 5, 1));
+                                    }
+                                    Some(b'n') => match t.get(n.wrapping_sub(6)) {
+                                        Some(b'a') => {
+                                            found = Some((150, 6, 1));
+                                        }
+                                        Some(b'e') => {
+                                            found = Some((151, 6, 1));
+                                        }
+                                        _ => {}
+                                    },
+                                    _ => {}
+                                },
+                                Some(b'r')
+                                    if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) =>
+                                {
+                                    found = Some((152, 5, 1));
+                                }
+                                Some(b't')
+                                    if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) =>
+                                {
+                                    found = Some((153, 5, 1));
+                                    match t.get(n.wrapping_sub(6)) {
+                                        Some(b'l')
+                                            if t.get(n.wrapping_sub(7)..n - 6)
+                                                == Some(&b"a"[..]) =>
+                                        {
+                                            found = Some((154, 7, 1));
+                                        }
+                                        Some(b'v')
+                                            if t.get(n.wrapping_sub(7)..n - 6)
+                                                == Some(&b"i"[..]) =>
+                                        {
+                                            found = Some((155, 7, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                            found = Some((156, 4, 1));
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"nes"[..]) => {
+                            found = Some((157, 6, 1));
+                        }
+                        Some(b't') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                            found = Some((158, 4, 1));
+                        }
+                        Some(b'v') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"ati"[..]) => {
+                            found = Some((159, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'g') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"in"[..]) => {
+                    found = Some((160, 4, 1));
+                }
+                Some(b'i') => {
+                    found = Some((161, 2, 1));
+                }
+                Some(b'l') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                    found = Some((162, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((163, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b't')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"en"[..]) =>
+                                {
+                                    found = Some((164, 7, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'n') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"io"[..]) => {
+                            found = Some((165, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'm') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"is"[..]) => {
+                    found = Some((166, 4, 1));
+                }
+                Some(b'n') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                        found = Some((167, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'c') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                                found = Some((168, 6, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'o') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                        found = Some((169, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b't') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                                found = Some((170, 6, 1));
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b's')
+                                        if t.get(n.wrapping_sub(10)..n - 7)
+                                            == Some(&b"ari"[..]) =>
+                                    {
+                                        found = Some((171, 10, 1));
+                                    }
+                                    Some(b't')
+                                        if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"en"[..]) =>
+                                    {
+                                        found = Some((172, 9, 1));
+                                    }
+                                    Some(b'z')
+                                        if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"i"[..]) =>
+                                    {
+                                        found = Some((173, 8, 1));
+                                        match t.get(n.wrapping_sub(9)) {
+                                            Some(b'r')
+                                                if t.get(n.wrapping_sub(10)..n - 9)
+                                                    == Some(&b"a"[..]) =>
+                                            {
+                                                found = Some((174, 10, 1));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                Some(b'r') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((175, 3, 1));
+                    }
+                    Some(b'e') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((176, 4, 1));
+                        }
+                        Some(b'z') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((177, 5, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'o') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"at"[..]) => {
+                        found = Some((178, 5, 1));
+                    }
+                    _ => {}
+                },
+                Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'l') => {
+                            found = Some((179, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'e') => {
+                                    found = Some((180, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'n') => {
+                            found = Some((181, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'e') => {
+                                    found = Some((182, 5, 1));
+                                    match t.get(n.wrapping_sub(6)) {
+                                        Some(b'l')
+                                            if t.get(n.wrapping_sub(7)..n - 6)
+                                                == Some(&b"b"[..]) =>
+                                        {
+                                            match t.get(n.wrapping_sub(8)) {
+                                                Some(b'a') => {
+                                                    found = Some((183, 8, 1));
+                                                    match t.get(n.wrapping_sub(9)) {
+                                                        Some(b'e') => {
+                                                            found = Some((184, 9, 1));
+                                                        }
+                                                        _ => {}
+                                                    }
+                                                }
+                                                Some(b'i') => {
+                                                    found = Some((185, 8, 1));
+                                                }
+                                                _ => {}
+                                            }
+                                        }
+                                        Some(b't') => match t.get(n.wrapping_sub(7)) {
+                                            Some(b'a') => {
+                                                found = Some((186, 7, 1));
+                                            }
+                                            Some(b'i') => {
+                                                found = Some((187, 7, 1));
+                                            }
+                                            _ => {}
+                                        },
+                                        Some(b'v')
+                                            if t.get(n.wrapping_sub(7)..n - 6)
+                                                == Some(&b"i"[..]) =>
+                                        {
+                                            found = Some((188, 7, 1));
+                                            match t.get(n.wrapping_sub(8)) {
+                                                Some(b't')
+                                                    if t.get(n.wrapping_sub(9)..n - 8)
+                                                        == Some(&b"a"[..]) =>
+                                                {
+                                                    found = Some((189, 9, 1));
+                                                }
+                                                _ => {}
+                                            }
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'g')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"in"[..]) =>
+                                {
+                                    found = Some((190, 7, 1));
+                                }
+                                Some(b'h')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"is"[..]) =>
+                                {
+                                    found = Some((191, 7, 1));
+                                }
+                                Some(b'i') => {
+                                    found = Some((192, 5, 1));
+                                    match t.get(n.wrapping_sub(6)) {
+                                        Some(b'r')
+                                            if t.get(n.wrapping_sub(7)..n - 6)
+                                                == Some(&b"a"[..]) =>
+                                        {
+                                            found = Some((193, 7, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'l') => match t.get(n.wrapping_sub(6)) {
+                                    Some(b'a') => {
+                                        found = Some((194, 6, 1));
+                                        match t.get(n.wrapping_sub(7)) {
+                                            Some(b'c')
+                                                if t.get(n.wrapping_sub(8)..n - 7)
+                                                    == Some(&b"i"[..]) =>
+                                            {
+                                                found = Some((195, 8, 1));
+                                            }
+                                            Some(b'i')
+                                                if t.get(n.wrapping_sub(9)..n - 7)
+                                                    == Some(&b"nt"[..]) =>
+                                            {
+                                                match t.get(n.wrapping_sub(10)) {
+                                                    Some(b'a') => {
+                                                        found = Some((196, 10, 1));
+                                                    }
+                                                    Some(b'e') => {
+                                                        found = Some((197, 10, 1));
+                                                    }
+                                                    _ => {}
+                                                }
+                                            }
+                                            Some(b'n')
+                                                if t.get(n.wrapping_sub(9)..n - 7)
+                                                    == Some(&b"io"[..]) =>
+                                            {
+                                                found = Some((198, 9, 1));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    Some(b'u')
+                                        if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"f"[..]) =>
+                                    {
+                                        found = Some((199, 7, 1));
+                                    }
+                                    _ => {}
+                                },
+                                Some(b's') => match t.get(n.wrapping_sub(6)) {
+                                    Some(b's')
+                                        if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"le"[..]) =>
+                                    {
+                                        found = Some((200, 8, 1));
+                                    }
+                                    Some(b'u')
+                                        if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"o"[..]) =>
+                                    {
+                                        found = Some((201, 7, 1));
+                                        match t.get(n.wrapping_sub(8)) {
+                                            Some(b'e') => {
+                                                found = Some((202, 8, 1));
+                                            }
+                                            Some(b'i') => {
+                                                found = Some((203, 8, 1));
+                                            }
+                                            Some(b't')
+                                                if t.get(n.wrapping_sub(9)..n - 8)
+                                                    == Some(&b"i"[..]) =>
+                                            {
+                                                found = Some((204, 9, 1));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    _ => {}
+                                },
+                                Some(b't')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"en"[..]) =>
+                                {
+                                    found = Some((205, 7, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b't') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                        found = Some((206, 4, 1));
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                        found = Some((207, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'c') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                                found = Some((208, 6, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                Some(b'u') => {
+                    found = Some((209, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'o') => {
+                            found = Some((210, 3, 1));
+                            match t.get(n.wrapping_sub(4)) {
+                                Some(b'e') => {
+                                    found = Some((211, 4, 1));
+                                    match t.get(n.wrapping_sub(5)) {
+                                        Some(b'c')
+                                            if t.get(n.wrapping_sub(6)..n - 5)
+                                                == Some(&b"a"[..]) =>
+                                        {
+                                            found = Some((212, 6, 1));
+                                        }
+                                        Some(b'n')
+                                            if t.get(n.wrapping_sub(9)..n - 5)
+                                                == Some(&b"anta"[..]) =>
+                                        {
+                                            found = Some((213, 9, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'i') => {
+                                    found = Some((214, 4, 1));
+                                    match t.get(n.wrapping_sub(5)) {
+                                        Some(b'c')
+                                            if t.get(n.wrapping_sub(6)..n - 5)
+                                                == Some(&b"a"[..]) =>
+                                        {
+                                            found = Some((215, 6, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b't')
+                                    if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) =>
+                                {
+                                    found = Some((216, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'n') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((217, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((218, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((219, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'm') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                            found = Some((220, 5, 1));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'z')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) =>
+                                {
+                                    found = Some((221, 7, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((222, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((223, 5, 1));
+                    }
+                    Some(b'l') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((224, 5, 1));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'c') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) => {
+                                found = Some((225, 7, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((226, 6, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'n') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"io"[..]) => {
+                        found = Some((227, 6, 1));
+                    }
+                    Some(b't') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"en"[..]) => {
+                        found = Some((228, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'y') => {
+            found = Some((229, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'c') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((230, 3, 1));
+                    }
+                    Some(b'n') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((231, 4, 1));
+                        }
+                        Some(b'e') => {
+                            found = Some((232, 4, 1));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                },
+                Some(b'l') => {
+                    found = Some((233, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                            found = Some((234, 4, 1));
+                        }
+                        Some(b'b') => match t.get(n.wrapping_sub(4)) {
+                            Some(b'a') => {
+                                found = Some((235, 4, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((236, 4, 1));
+                            }
+                            _ => {}
+                        },
+                        Some(b'd') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                            found = Some((237, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'i') => {
+                                    found = Some((238, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'e') => {
+                            found = Some((239, 3, 1));
+                            match t.get(n.wrapping_sub(4)) {
+                                Some(b't')
+                                    if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) =>
+                                {
+                                    found = Some((240, 5, 1));
+                                }
+                                Some(b'v')
+                                    if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) =>
+                                {
+                                    found = Some((241, 5, 1));
+                                    match t.get(n.wrapping_sub(6)) {
+                                        Some(b't')
+                                            if t.get(n.wrapping_sub(7)..n - 6)
+                                                == Some(&b"a"[..]) =>
+                                        {
+                                            found = Some((242, 7, 1));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'g') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"in"[..]) => {
+                            found = Some((243, 5, 1));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b't')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"a"[..]) =>
+                                {
+                                    found = Some((244, 7, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'i') => {
+                            found = Some((245, 3, 1));
+                            match t.get(n.wrapping_sub(4)) {
+                                Some(b'l') => {
+                                    found = Some((246, 4, 1));
+                                }
+                                Some(b'r')
+                                    if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) =>
+                                {
+                                    found = Some((247, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'l') => match t.get(n.wrapping_sub(4)) {
+                            Some(b'a') => {
+                                found = Some((248, 4, 1));
+                                match t.get(n.wrapping_sub(5)) {
+                                    Some(b'c')
+                                        if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) =>
+                                    {
+                                        found = Some((249, 6, 1));
+                                        match t.get(n.wrapping_sub(7)) {
+                                            Some(b'a') => {
+                                                found = Some((250, 7, 1));
+                                            }
+                                            Some(b'l')
+                                                if t.get(n.wrapping_sub(9)..n - 7)
+                                                    == Some(&b"al"[..]) =>
+                                            {
+                                                found = Some((251, 9, 1));
+                                            }
+                                            Some(b't')
+                                                if t.get(n.wrapping_sub(9)..n - 7)
+                                                    == Some(&b"is"[..]) =>
+                                            {
+                                                found = Some((252, 9, 1));
+                                                match t.get(n.wrapping_sub(10)) {
+                                                    Some(b'l')
+                                                        if t.get(n.wrapping_sub(11)..n - 10)
+                                                            == Some(&b"a"[..]) =>
+                                                    {
+                                                        found = Some((253, 11, 1));
+                                                    }
+                                                    _ => {}
+                                                }
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    Some(b'd')
+                                        if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"oi"[..]) =>
+                                    {
+                                        found = Some((254, 7, 1));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((255, 5, 1));
+                                        match t.get(n.wrapping_sub(6)) {
+                                            Some(b't')
+                                                if t.get(n.wrapping_sub(8)..n - 6)
+                                                    == Some(&b"en"[..]) =>
+                                            {
+                                                found = Some((256, 8, 1));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    Some(b'n')
+                                        if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"io"[..]) =>
+                                    {
+                                        found = Some((257, 7, 1));
+                                        match t.get(n.wrapping_sub(8)) {
+                                            Some(b't')
+                                                if t.get(n.wrapping_sub(9)..n - 8)
+                                                    == Some(&b"a"[..]) =>
+                                            {
+                                                found = Some((258, 9, 1));
+                                                match t.get(n.wrapping_sub(10)) {
+                                                    Some(b'z')
+                                                        if t.get(n.wrapping_sub(11)..n - 10)
+                                                            == Some(&b"i"[..]) =>
+                                                    {
+                                                        found = Some((259, 11, 1));
+                                                    }
+                                                    _ => {}
+                                                }
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    Some(b't')
+                                        if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"en"[..]) =>
+                                    {
+                                        found = Some((260, 7, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'u') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"f"[..]) => {
+                                found = Some((261, 5, 1));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'e') => {
+                                        found = Some((262, 6, 1));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((263, 6, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                            found = Some((264, 4, 1));
+                        }
+                        Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                            found = Some((265, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'e') => {
+                                    found = Some((266, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b's') => match t.get(n.wrapping_sub(4)) {
+                            Some(b's') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"le"[..]) => {
+                                found = Some((267, 6, 1));
+                            }
+                            Some(b'u') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"o"[..]) => {
+                                found = Some((268, 5, 1));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'e') => {
+                                        found = Some((269, 6, 1));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((270, 6, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        },
+                        Some(b't') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"en"[..]) => {
+                            found = Some((271, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'r') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((272, 3, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((273, 3, 1));
+                    }
+                    Some(b'n') if t.get(n.wrapping_sub(7)..n - 3) == Some(&b"icia"[..]) => {
+                        found = Some((274, 7, 1));
+                    }
+                    Some(b'o') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"at"[..]) => {
+                        found = Some((275, 5, 1));
+                    }
+                    _ => {}
+                },
+                Some(b't') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                    found = Some((276, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((277, 5, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((278, 5, 1));
+                            }
+                            _ => {}
+                        },
+                        Some(b'e') => {
+                            found = Some((279, 4, 1));
+                        }
+                        Some(b'l') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((280, 5, 1));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'c')
+                                        if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) =>
+                                    {
+                                        found = Some((281, 7, 1));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((282, 6, 1));
+                                        match t.get(n.wrapping_sub(7)) {
+                                            Some(b't')
+                                                if t.get(n.wrapping_sub(8)..n - 7)
+                                                    == Some(&b"n"[..]) =>
+                                            {
+                                                match t.get(n.wrapping_sub(9)) {
+                                                    Some(b'a') => {
+                                                        found = Some((283, 9, 1));
+                                                    }
+                                                    Some(b'e') => {
+                                                        found = Some((284, 9, 1));
+                                                    }
+                                                    _ => {}
+                                                }
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    Some(b'n')
+                                        if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"io"[..]) =>
+                                    {
+                                        found = Some((285, 8, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'e') => {
+                                found = Some((286, 5, 1));
+                            }
+                            Some(b'i') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"b"[..]) => {
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'a') => {
+                                        found = Some((287, 7, 1));
+                                        match t.get(n.wrapping_sub(8)) {
+                                            Some(b'z')
+                                                if t.get(n.wrapping_sub(9)..n - 8)
+                                                    == Some(&b"i"[..]) =>
+                                            {
+                                                found = Some((288, 9, 1));
+                                                match t.get(n.wrapping_sub(10)) {
+                                                    Some(b'r')
+                                                        if t.get(n.wrapping_sub(11)..n - 10)
+                                                            == Some(&b"a"[..]) =>
+                                                    {
+                                                        found = Some((289, 11, 1));
+                                                    }
+                                                    _ => {}
+                                                }
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((290, 7, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((291, 5, 1));
+                        }
+                        Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                            found = Some((292, 5, 1));
+                        }
+                        Some(b'v') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((293, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 152 (`undouble`).
-static A_2: Table = Table::new(
-    &[
-        Among("bb", -1, 1, None),
-        Among("dd", -1, 1, None),
-        Among("gg", -1, 1, None),
-        Among("ll", -1, 1, None),
-        Among("mm", -1, 1, None),
-        Among("nn", -1, 1, None),
-        Among("pp", -1, 1, None),
-        Among("rr", -1, 1, None),
-        Among("ss", -1, 1, None),
-        Among("tt", -1, 1, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("bb", -1, 1, None),
+    Among("dd", -1, 1, None),
+    Among("gg", -1, 1, None),
+    Among("ll", -1, 1, None),
+    Among("mm", -1, 1, None),
+    Among("nn", -1, 1, None),
+    Among("pp", -1, 1, None),
+    Among("rr", -1, 1, None),
+    Among("ss", -1, 1, None),
+    Among("tt", -1, 1, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'b') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"b"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"d"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        Some(b'g') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"g"[..]) => {
+            found = Some((2, 2, 1));
+        }
+        Some(b'l') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"l"[..]) => {
+            found = Some((3, 2, 1));
+        }
+        Some(b'm') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"m"[..]) => {
+            found = Some((4, 2, 1));
+        }
+        Some(b'n') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"n"[..]) => {
+            found = Some((5, 2, 1));
+        }
+        Some(b'p') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"p"[..]) => {
+            found = Some((6, 2, 1));
+        }
+        Some(b'r') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"r"[..]) => {
+            found = Some((7, 2, 1));
+        }
+        Some(b's') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"s"[..]) => {
+            found = Some((8, 2, 1));
+        }
+        Some(b't') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"t"[..]) => {
+            found = Some((9, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 160 (`respell`).
-static A_3: Table = Table::new(
-    &[
-        Among("uad", -1, 18, None),
-        Among("vad", -1, 19, None),
-        Among("cid", -1, 20, None),
-        Among("lid", -1, 21, None),
-        Among("erid", -1, 22, None),
-        Among("pand", -1, 23, None),
-        Among("end", -1, 24, None),
-        Among("ond", -1, 25, None),
-        Among("lud", -1, 26, None),
-        Among("rud", -1, 27, None),
-        Among("ul", -1, 9, None),
-        Among("her", -1, 28, None),
-        Among("metr", -1, 7, None),
-        Among("istr", -1, 6, None),
-        Among("urs", -1, 5, None),
-        Among("uct", -1, 2, None),
-        Among("et", -1, 32, None),
-        Among("mit", -1, 29, None),
-        Among("ent", -1, 30, None),
-        Among("umpt", -1, 3, None),
-        Among("rpt", -1, 4, None),
-        Among("ert", -1, 31, None),
-        Among("yt", -1, 33, None),
-        Among("iev", -1, 1, None),
-        Among("olv", -1, 8, None),
-        Among("ax", -1, 14, None),
-        Among("ex", -1, 15, None),
-        Among("bex", 26, 10, None),
-        Among("dex", 26, 11, None),
-        Among("pex", 26, 12, None),
-        Among("tex", 26, 13, None),
-        Among("ix", -1, 16, None),
-        Among("lux", -1, 17, None),
-        Among("yz", -1, 34, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("uad", -1, 18, None),
+    Among("vad", -1, 19, None),
+    Among("cid", -1, 20, None),
+    Among("lid", -1, 21, None),
+    Among("erid", -1, 22, None),
+    Among("pand", -1, 23, None),
+    Among("end", -1, 24, None),
+    Among("ond", -1, 25, None),
+    Among("lud", -1, 26, None),
+    Among("rud", -1, 27, None),
+    Among("ul", -1, 9, None),
+    Among("her", -1, 28, None),
+    Among("metr", -1, 7, None),
+    Among("istr", -1, 6, None),
+    Among("urs", -1, 5, None),
+    Among("uct", -1, 2, None),
+    Among("et", -1, 32, None),
+    Among("mit", -1, 29, None),
+    Among("ent", -1, 30, None),
+    Among("umpt", -1, 3, None),
+    Among("rpt", -1, 4, None),
+    Among("ert", -1, 31, None),
+    Among("yt", -1, 33, None),
+    Among("iev", -1, 1, None),
+    Among("olv", -1, 8, None),
+    Among("ax", -1, 14, None),
+    Among("ex", -1, 15, None),
+    Among("bex", 26, 10, None),
+    Among("dex", 26, 11, None),
+    Among("pex", 26, 12, None),
+    Among("tex", 26, 13, None),
+    Among("ix", -1, 16, None),
+    Among("lux", -1, 17, None),
+    Among("yz", -1, 34, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'd') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => match t.get(n.wrapping_sub(3)) {
+                Some(b'u') => {
+                    found = Some((0, 3, 18));
+                }
+                Some(b'v') => {
+                    found = Some((1, 3, 19));
+                }
+                _ => {}
+            },
+            Some(b'i') => match t.get(n.wrapping_sub(3)) {
+                Some(b'c') => {
+                    found = Some((2, 3, 20));
+                }
+                Some(b'l') => {
+                    found = Some((3, 3, 21));
+                }
+                Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((4, 4, 22));
+                }
+                _ => {}
+            },
+            Some(b'n') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"p"[..]) => {
+                    found = Some((5, 4, 23));
+                }
+                Some(b'e') => {
+                    found = Some((6, 3, 24));
+                }
+                Some(b'o') => {
+                    found = Some((7, 3, 25));
+                }
+                _ => {}
+            },
+            Some(b'u') => match t.get(n.wrapping_sub(3)) {
+                Some(b'l') => {
+                    found = Some((8, 3, 26));
+                }
+                Some(b'r') => {
+                    found = Some((9, 3, 27));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'l') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"u"[..]) => {
+            found = Some((10, 2, 9));
+        }
+        Some(b'r') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"h"[..]) => {
+                found = Some((11, 3, 28));
+            }
+            Some(b't') => match t.get(n.wrapping_sub(3)) {
+                Some(b'e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"m"[..]) => {
+                    found = Some((12, 4, 7));
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((13, 4, 6));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b's') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ur"[..]) => {
+            found = Some((14, 3, 5));
+        }
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"u"[..]) => {
+                found = Some((15, 3, 2));
+            }
+            Some(b'e') => {
+                found = Some((16, 2, 32));
+            }
+            Some(b'i') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"m"[..]) => {
+                found = Some((17, 3, 29));
+            }
+            Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                found = Some((18, 3, 30));
+            }
+            Some(b'p') => match t.get(n.wrapping_sub(3)) {
+                Some(b'm') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"u"[..]) => {
+                    found = Some((19, 4, 3));
+                }
+                Some(b'r') => {
+                    found = Some((20, 3, 4));
+                }
+                _ => {}
+            },
+            Some(b'r') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                found = Some((21, 3, 31));
+            }
+            Some(b'y') => {
+                found = Some((22, 2, 33));
+            }
+            _ => {}
+        },
+        Some(b'v') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((23, 3, 1));
+            }
+            Some(b'l') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"o"[..]) => {
+                found = Some((24, 3, 8));
+            }
+            _ => {}
+        },
+        Some(b'x') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((25, 2, 14));
+            }
+            Some(b'e') => {
+                found = Some((26, 2, 15));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'b') => {
+                        found = Some((27, 3, 10));
+                    }
+                    Some(b'd') => {
+                        found = Some((28, 3, 11));
+                    }
+                    Some(b'p') => {
+                        found = Some((29, 3, 12));
+                    }
+                    Some(b't') => {
+                        found = Some((30, 3, 13));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') => {
+                found = Some((31, 2, 16));
+            }
+            Some(b'u') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"l"[..]) => {
+                found = Some((32, 3, 17));
+            }
+            _ => {}
+        },
+        Some(b'z') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"y"[..]) => {
+            found = Some((33, 2, 34));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `A` (line 21).
 fn r_A(z: &mut Env) -> bool {
@@ -883,7 +2604,7 @@ fn r_AA(z: &mut Env) -> bool {
             z.c = z.l - c1;
             true
         }
-    }) && ((z.find_among_b(&A_0, "AA") != 0) && true))
+    }) && ((z.find_among_b(&A_0, T_0, "AA") != 0) && true))
 }
 
 /// `BB` (line 49).
@@ -922,14 +2643,17 @@ fn r_CC(z: &mut Env) -> bool {
 
 /// `endings` (line 55).
 fn r_endings(z: &mut Env) -> bool {
-    (z.set_ket() && (z.find_among_b(&A_1, "endings") != 0) && z.set_bra() && z.slice_del())
+    (z.set_ket()
+        && (z.find_among_b_chain(&A_1, T_1, "endings") != 0)
+        && z.set_bra()
+        && z.slice_del())
 }
 
 /// `undouble` (line 151).
 fn r_undouble(z: &mut Env) -> bool {
     (({
         let c1 = z.l - z.c;
-        (z.find_among_b(&A_2, "undouble") != 0) && {
+        (z.find_among_b(&A_2, T_2, "undouble") != 0) && {
             z.c = z.l - c1;
             true
         }
@@ -945,7 +2669,7 @@ fn r_respell(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_3, "respell");
+            among_var = z.find_among_b(&A_3, T_3, "respell");
             among_var != 0
         })
         && z.set_bra()

@@ -60,10 +60,11 @@ mod tamil;
 mod turkish;
 mod yiddish;
 
+mod long;
 #[cfg(test)]
 mod runtime_tests;
 
-use super::runtime::Env;
+use super::runtime::{self as rt, Entry};
 
 /// One compiled Snowball program: one revision of one algorithm.
 #[allow(non_camel_case_types)]
@@ -634,67 +635,145 @@ impl Program {
     }
 
     /// The `stem` external and how many string variables it needs.
-    pub(crate) fn entry(self) -> (fn(&mut Env) -> bool, usize) {
+    pub(crate) fn entry(self) -> (Entry, usize) {
         match self {
-            Program::Arabic => (arabic::stem, arabic::STRINGS),
-            Program::Armenian => (armenian::stem, armenian::STRINGS),
-            Program::Basque => (basque::stem, basque::STRINGS),
-            Program::Catalan => (catalan::stem, catalan::STRINGS),
-            Program::Czech => (czech::stem, czech::STRINGS),
-            Program::Danish => (danish::stem, danish::STRINGS),
-            Program::Dutch => (dutch::stem, dutch::STRINGS),
-            Program::DutchPorter => (dutch_porter::stem, dutch_porter::STRINGS),
-            Program::English => (english::stem, english::STRINGS),
-            Program::Esperanto => (esperanto::stem, esperanto::STRINGS),
-            Program::Estonian => (estonian::stem, estonian::STRINGS),
-            Program::Finnish => (finnish::stem, finnish::STRINGS),
-            Program::French => (french::stem, french::STRINGS),
-            Program::German => (german::stem, german::STRINGS),
-            Program::Greek => (greek::stem, greek::STRINGS),
-            Program::Hindi => (hindi::stem, hindi::STRINGS),
-            Program::Hungarian => (hungarian::stem, hungarian::STRINGS),
-            Program::Indonesian => (indonesian::stem, indonesian::STRINGS),
-            Program::Irish => (irish::stem, irish::STRINGS),
-            Program::Italian => (italian::stem, italian::STRINGS),
-            Program::Lithuanian => (lithuanian::stem, lithuanian::STRINGS),
-            Program::Lovins => (lovins::stem, lovins::STRINGS),
-            Program::Nepali => (nepali::stem, nepali::STRINGS),
-            Program::Norwegian => (norwegian::stem, norwegian::STRINGS),
-            Program::Persian => (persian::stem, persian::STRINGS),
-            Program::Polish => (polish::stem, polish::STRINGS),
-            Program::Porter => (porter::stem, porter::STRINGS),
-            Program::Portuguese => (portuguese::stem, portuguese::STRINGS),
-            Program::Romanian => (romanian::stem, romanian::STRINGS),
-            Program::Russian => (russian::stem, russian::STRINGS),
-            Program::Serbian => (serbian::stem, serbian::STRINGS),
-            Program::Sesotho => (sesotho::stem, sesotho::STRINGS),
-            Program::Spanish => (spanish::stem, spanish::STRINGS),
-            Program::Swedish => (swedish::stem, swedish::STRINGS),
-            Program::Tamil => (tamil::stem, tamil::STRINGS),
-            Program::Turkish => (turkish::stem, turkish::STRINGS),
-            Program::Yiddish => (yiddish::stem, yiddish::STRINGS),
-            Program::Arabic_2_0_0 => (arabic_2_0_0::stem, arabic_2_0_0::STRINGS),
-            Program::Danish_2_0_0 => (danish_2_0_0::stem, danish_2_0_0::STRINGS),
-            Program::Dutch_2_0_0 => (dutch_2_0_0::stem, dutch_2_0_0::STRINGS),
-            Program::English_2_0_0 => (english_2_0_0::stem, english_2_0_0::STRINGS),
-            Program::Finnish_2_0_0 => (finnish_2_0_0::stem, finnish_2_0_0::STRINGS),
-            Program::French_2_0_0 => (french_2_0_0::stem, french_2_0_0::STRINGS),
-            Program::German_2_0_0 => (german_2_0_0::stem, german_2_0_0::STRINGS),
-            Program::Hungarian_2_0_0 => (hungarian_2_0_0::stem, hungarian_2_0_0::STRINGS),
-            Program::Italian_2_0_0 => (italian_2_0_0::stem, italian_2_0_0::STRINGS),
-            Program::Norwegian_2_0_0 => (norwegian_2_0_0::stem, norwegian_2_0_0::STRINGS),
-            Program::Porter_2_0_0 => (porter_2_0_0::stem, porter_2_0_0::STRINGS),
-            Program::Portuguese_2_0_0 => (portuguese_2_0_0::stem, portuguese_2_0_0::STRINGS),
-            Program::Romanian_2_0_0 => (romanian_2_0_0::stem, romanian_2_0_0::STRINGS),
-            Program::Spanish_2_0_0 => (spanish_2_0_0::stem, spanish_2_0_0::STRINGS),
-            Program::Swedish_2_0_0 => (swedish_2_0_0::stem, swedish_2_0_0::STRINGS),
-            Program::Danish_3_0_0 => (danish_3_0_0::stem, danish_3_0_0::STRINGS),
-            Program::English_3_0_0 => (english_3_0_0::stem, english_3_0_0::STRINGS),
-            Program::Finnish_3_0_0 => (finnish_3_0_0::stem, finnish_3_0_0::STRINGS),
-            Program::German_3_0_0 => (german_3_0_0::stem, german_3_0_0::STRINGS),
-            Program::Italian_3_0_0 => (italian_3_0_0::stem, italian_3_0_0::STRINGS),
-            Program::Norwegian_3_0_0 => (norwegian_3_0_0::stem, norwegian_3_0_0::STRINGS),
-            Program::Hungarian_nltk => (hungarian_nltk::stem, hungarian_nltk::STRINGS),
+            Program::Arabic => ((arabic::stem, long::arabic::stem), arabic::STRINGS),
+            Program::Armenian => ((armenian::stem, long::armenian::stem), armenian::STRINGS),
+            Program::Basque => ((basque::stem, long::basque::stem), basque::STRINGS),
+            Program::Catalan => ((catalan::stem, long::catalan::stem), catalan::STRINGS),
+            Program::Czech => ((czech::stem, long::czech::stem), czech::STRINGS),
+            Program::Danish => ((danish::stem, long::danish::stem), danish::STRINGS),
+            Program::Dutch => ((dutch::stem, long::dutch::stem), dutch::STRINGS),
+            Program::DutchPorter => (
+                (dutch_porter::stem, long::dutch_porter::stem),
+                dutch_porter::STRINGS,
+            ),
+            Program::English => ((english::stem, long::english::stem), english::STRINGS),
+            Program::Esperanto => ((esperanto::stem, long::esperanto::stem), esperanto::STRINGS),
+            Program::Estonian => ((estonian::stem, long::estonian::stem), estonian::STRINGS),
+            Program::Finnish => ((finnish::stem, long::finnish::stem), finnish::STRINGS),
+            Program::French => ((french::stem, long::french::stem), french::STRINGS),
+            Program::German => ((german::stem, long::german::stem), german::STRINGS),
+            Program::Greek => ((greek::stem, long::greek::stem), greek::STRINGS),
+            Program::Hindi => ((hindi::stem, long::hindi::stem), hindi::STRINGS),
+            Program::Hungarian => ((hungarian::stem, long::hungarian::stem), hungarian::STRINGS),
+            Program::Indonesian => (
+                (indonesian::stem, long::indonesian::stem),
+                indonesian::STRINGS,
+            ),
+            Program::Irish => ((irish::stem, long::irish::stem), irish::STRINGS),
+            Program::Italian => ((italian::stem, long::italian::stem), italian::STRINGS),
+            Program::Lithuanian => (
+                (lithuanian::stem, long::lithuanian::stem),
+                lithuanian::STRINGS,
+            ),
+            Program::Lovins => ((lovins::stem, long::lovins::stem), lovins::STRINGS),
+            Program::Nepali => ((nepali::stem, long::nepali::stem), nepali::STRINGS),
+            Program::Norwegian => ((norwegian::stem, long::norwegian::stem), norwegian::STRINGS),
+            Program::Persian => ((persian::stem, long::persian::stem), persian::STRINGS),
+            Program::Polish => ((polish::stem, long::polish::stem), polish::STRINGS),
+            Program::Porter => ((porter::stem, long::porter::stem), porter::STRINGS),
+            Program::Portuguese => (
+                (portuguese::stem, long::portuguese::stem),
+                portuguese::STRINGS,
+            ),
+            Program::Romanian => ((romanian::stem, long::romanian::stem), romanian::STRINGS),
+            Program::Russian => ((russian::stem, long::russian::stem), russian::STRINGS),
+            Program::Serbian => ((serbian::stem, long::serbian::stem), serbian::STRINGS),
+            Program::Sesotho => ((sesotho::stem, long::sesotho::stem), sesotho::STRINGS),
+            Program::Spanish => ((spanish::stem, long::spanish::stem), spanish::STRINGS),
+            Program::Swedish => ((swedish::stem, long::swedish::stem), swedish::STRINGS),
+            Program::Tamil => ((tamil::stem, long::tamil::stem), tamil::STRINGS),
+            Program::Turkish => ((turkish::stem, long::turkish::stem), turkish::STRINGS),
+            Program::Yiddish => ((yiddish::stem, long::yiddish::stem), yiddish::STRINGS),
+            Program::Arabic_2_0_0 => (
+                (arabic_2_0_0::stem, long::arabic_2_0_0::stem),
+                arabic_2_0_0::STRINGS,
+            ),
+            Program::Danish_2_0_0 => (
+                (danish_2_0_0::stem, long::danish_2_0_0::stem),
+                danish_2_0_0::STRINGS,
+            ),
+            Program::Dutch_2_0_0 => (
+                (dutch_2_0_0::stem, long::dutch_2_0_0::stem),
+                dutch_2_0_0::STRINGS,
+            ),
+            Program::English_2_0_0 => (
+                (english_2_0_0::stem, long::english_2_0_0::stem),
+                english_2_0_0::STRINGS,
+            ),
+            Program::Finnish_2_0_0 => (
+                (finnish_2_0_0::stem, long::finnish_2_0_0::stem),
+                finnish_2_0_0::STRINGS,
+            ),
+            Program::French_2_0_0 => (
+                (french_2_0_0::stem, long::french_2_0_0::stem),
+                french_2_0_0::STRINGS,
+            ),
+            Program::German_2_0_0 => (
+                (german_2_0_0::stem, long::german_2_0_0::stem),
+                german_2_0_0::STRINGS,
+            ),
+            Program::Hungarian_2_0_0 => (
+                (hungarian_2_0_0::stem, long::hungarian_2_0_0::stem),
+                hungarian_2_0_0::STRINGS,
+            ),
+            Program::Italian_2_0_0 => (
+                (italian_2_0_0::stem, long::italian_2_0_0::stem),
+                italian_2_0_0::STRINGS,
+            ),
+            Program::Norwegian_2_0_0 => (
+                (norwegian_2_0_0::stem, long::norwegian_2_0_0::stem),
+                norwegian_2_0_0::STRINGS,
+            ),
+            Program::Porter_2_0_0 => (
+                (porter_2_0_0::stem, long::porter_2_0_0::stem),
+                porter_2_0_0::STRINGS,
+            ),
+            Program::Portuguese_2_0_0 => (
+                (portuguese_2_0_0::stem, long::portuguese_2_0_0::stem),
+                portuguese_2_0_0::STRINGS,
+            ),
+            Program::Romanian_2_0_0 => (
+                (romanian_2_0_0::stem, long::romanian_2_0_0::stem),
+                romanian_2_0_0::STRINGS,
+            ),
+            Program::Spanish_2_0_0 => (
+                (spanish_2_0_0::stem, long::spanish_2_0_0::stem),
+                spanish_2_0_0::STRINGS,
+            ),
+            Program::Swedish_2_0_0 => (
+                (swedish_2_0_0::stem, long::swedish_2_0_0::stem),
+                swedish_2_0_0::STRINGS,
+            ),
+            Program::Danish_3_0_0 => (
+                (danish_3_0_0::stem, long::danish_3_0_0::stem),
+                danish_3_0_0::STRINGS,
+            ),
+            Program::English_3_0_0 => (
+                (english_3_0_0::stem, long::english_3_0_0::stem),
+                english_3_0_0::STRINGS,
+            ),
+            Program::Finnish_3_0_0 => (
+                (finnish_3_0_0::stem, long::finnish_3_0_0::stem),
+                finnish_3_0_0::STRINGS,
+            ),
+            Program::German_3_0_0 => (
+                (german_3_0_0::stem, long::german_3_0_0::stem),
+                german_3_0_0::STRINGS,
+            ),
+            Program::Italian_3_0_0 => (
+                (italian_3_0_0::stem, long::italian_3_0_0::stem),
+                italian_3_0_0::STRINGS,
+            ),
+            Program::Norwegian_3_0_0 => (
+                (norwegian_3_0_0::stem, long::norwegian_3_0_0::stem),
+                norwegian_3_0_0::STRINGS,
+            ),
+            Program::Hungarian_nltk => (
+                (hungarian_nltk::stem, long::hungarian_nltk::stem),
+                hungarian_nltk::STRINGS,
+            ),
         }
     }
 }

@@ -11,149 +11,935 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
 
 /// Line 54 (`remove_category_1`).
-static A_0: Table = Table::new(
-    &[
-        Among("की", -1, 2, None),
-        Among("लाइ", -1, 1, None),
-        Among("ल\u{947}", -1, 1, None),
-        Among("लाई", -1, 1, None),
-        Among("क\u{948}", -1, 2, None),
-        Among("स\u{901}ग\u{948}", -1, 1, None),
-        Among("म\u{948}", -1, 1, None),
-        Among("को", -1, 2, None),
-        Among("स\u{901}ग", -1, 1, None),
-        Among("स\u{902}ग", -1, 1, None),
-        Among("मार\u{94d}फत", -1, 1, None),
-        Among("रत", -1, 1, None),
-        Among("का", -1, 2, None),
-        Among("मा", -1, 1, None),
-        Among("द\u{94d}वारा", -1, 1, None),
-        Among("कि", -1, 2, None),
-        Among("पछि", -1, 1, None),
-    ],
-    true,
-);
+static A_0: Table = Table::new(&[
+    Among("की", -1, 2, None),
+    Among("लाइ", -1, 1, None),
+    Among("ल\u{947}", -1, 1, None),
+    Among("लाई", -1, 1, None),
+    Among("क\u{948}", -1, 2, None),
+    Among("स\u{901}ग\u{948}", -1, 1, None),
+    Among("म\u{948}", -1, 1, None),
+    Among("को", -1, 2, None),
+    Among("स\u{901}ग", -1, 1, None),
+    Among("स\u{902}ग", -1, 1, None),
+    Among("मार\u{94d}फत", -1, 1, None),
+    Among("रत", -1, 1, None),
+    Among("का", -1, 2, None),
+    Among("मा", -1, 1, None),
+    Among("द\u{94d}वारा", -1, 1, None),
+    Among("कि", -1, 2, None),
+    Among("पछि", -1, 1, None),
+]);
+
+/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xe0\xa4\x95\xe0\xa5"[..]) => {
+            found = Some((0, 6, 2));
+        }
+        Some(b'\x87') => match t.get(n.wrapping_sub(2)) {
+            Some(b'\xa4')
+                if t.get(n.wrapping_sub(9)..n - 2)
+                    == Some(&b"\xe0\xa4\xb2\xe0\xa4\xbe\xe0"[..]) =>
+            {
+                found = Some((1, 9, 1));
+            }
+            Some(b'\xa5') if t.get(n.wrapping_sub(6)..n - 2) == Some(&b"\xe0\xa4\xb2\xe0"[..]) => {
+                found = Some((2, 6, 1));
+            }
+            _ => {}
+        },
+        Some(b'\x88') => match t.get(n.wrapping_sub(2)) {
+            Some(b'\xa4')
+                if t.get(n.wrapping_sub(9)..n - 2)
+                    == Some(&b"\xe0\xa4\xb2\xe0\xa4\xbe\xe0"[..]) =>
+            {
+                found = Some((3, 9, 1));
+            }
+            Some(b'\xa5') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xe0"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'\x95') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                        found = Some((4, 6, 2));
+                    }
+                    Some(b'\x97')
+                        if t.get(n.wrapping_sub(12)..n - 4)
+                            == Some(&b"\xe0\xa4\xb8\xe0\xa4\x81\xe0\xa4"[..]) =>
+                    {
+                        found = Some((5, 12, 1));
+                    }
+                    Some(b'\xae') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                        found = Some((6, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'\x8b') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xe0\xa4\x95\xe0\xa5"[..]) => {
+            found = Some((7, 6, 2));
+        }
+        Some(b'\x97') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa4"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x81')
+                    if t.get(n.wrapping_sub(9)..n - 4) == Some(&b"\xe0\xa4\xb8\xe0\xa4"[..]) =>
+                {
+                    found = Some((8, 9, 1));
+                }
+                Some(b'\x82')
+                    if t.get(n.wrapping_sub(9)..n - 4) == Some(&b"\xe0\xa4\xb8\xe0\xa4"[..]) =>
+                {
+                    found = Some((9, 9, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa4') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa4"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\xab')
+                    if t.get(n.wrapping_sub(18)..n - 4)
+                        == Some(
+                            &b"\xe0\xa4\xae\xe0\xa4\xbe\xe0\xa4\xb0\xe0\xa5\x8d\xe0\xa4"[..],
+                        ) =>
+                {
+                    found = Some((10, 18, 1));
+                }
+                Some(b'\xb0') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((11, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbe') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa4"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x95') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((12, 6, 2));
+                }
+                Some(b'\xae') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((13, 6, 1));
+                }
+                Some(b'\xb0')
+                    if t.get(n.wrapping_sub(18)..n - 4)
+                        == Some(
+                            &b"\xe0\xa4\xa6\xe0\xa5\x8d\xe0\xa4\xb5\xe0\xa4\xbe\xe0\xa4"[..],
+                        ) =>
+                {
+                    found = Some((14, 18, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa4"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x95') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((15, 6, 2));
+                }
+                Some(b'\x9b')
+                    if t.get(n.wrapping_sub(9)..n - 4) == Some(&b"\xe0\xa4\xaa\xe0\xa4"[..]) =>
+                {
+                    found = Some((16, 9, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 78 (`remove_category_2`).
-static A_1: Table = Table::new(
-    &[
-        Among("\u{901}", -1, 1, None),
-        Among("\u{902}", -1, 1, None),
-        Among("\u{948}", -1, 2, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("\u{901}", -1, 1, None),
+    Among("\u{902}", -1, 1, None),
+    Among("\u{948}", -1, 2, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x81') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa4"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'\x82') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa4"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa5"[..]) => {
+            found = Some((2, 3, 2));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 87 (`remove_category_3`).
-static A_2: Table = Table::new(
-    &[
-        Among("\u{947}की", -1, 1, None),
-        Among("एकी", -1, 1, None),
-        Among("इएकी", 1, 1, None),
-        Among("िएकी", 1, 1, None),
-        Among("द\u{947}खी", -1, 1, None),
-        Among("थी", -1, 1, None),
-        Among("दी", -1, 1, None),
-        Among("छ\u{941}", -1, 1, None),
-        Among("\u{947}छ\u{941}", 7, 1, None),
-        Among("न\u{947}छ\u{941}", 8, 1, None),
-        Among("एछ\u{941}", 7, 1, None),
-        Among("न\u{941}", -1, 1, None),
-        Among("हर\u{941}", -1, 1, None),
-        Among("हर\u{942}", -1, 1, None),
-        Among("छ\u{947}", -1, 1, None),
-        Among("थ\u{947}", -1, 1, None),
-        Among("न\u{947}", -1, 1, None),
-        Among("\u{947}क\u{948}", -1, 1, None),
-        Among("न\u{947}क\u{948}", 17, 1, None),
-        Among("एक\u{948}", -1, 1, None),
-        Among("द\u{948}", -1, 1, None),
-        Among("इद\u{948}", 20, 1, None),
-        Among("िद\u{948}", 20, 1, None),
-        Among("\u{947}को", -1, 1, None),
-        Among("न\u{947}को", 23, 1, None),
-        Among("एको", -1, 1, None),
-        Among("इएको", 25, 1, None),
-        Among("िएको", 25, 1, None),
-        Among("दो", -1, 1, None),
-        Among("इदो", 28, 1, None),
-        Among("िदो", 28, 1, None),
-        Among("यो", -1, 1, None),
-        Among("इयो", 31, 1, None),
-        Among("थ\u{94d}यो", 31, 1, None),
-        Among("भयो", 31, 1, None),
-        Among("ियो", 31, 1, None),
-        Among("थियो", 35, 1, None),
-        Among("दियो", 35, 1, None),
-        Among("छौ", -1, 1, None),
-        Among("इछौ", 38, 1, None),
-        Among("\u{947}छौ", 38, 1, None),
-        Among("न\u{947}छौ", 40, 1, None),
-        Among("एछौ", 38, 1, None),
-        Among("िछौ", 38, 1, None),
-        Among("यौ", -1, 1, None),
-        Among("छ\u{94d}यौ", 44, 1, None),
-        Among("थ\u{94d}यौ", 44, 1, None),
-        Among("थियौ", 44, 1, None),
-        Among("छन\u{94d}", -1, 1, None),
-        Among("इछन\u{94d}", 48, 1, None),
-        Among("\u{947}छन\u{94d}", 48, 1, None),
-        Among("न\u{947}छन\u{94d}", 50, 1, None),
-        Among("एछन\u{94d}", 48, 1, None),
-        Among("िछन\u{94d}", 48, 1, None),
-        Among("लान\u{94d}", -1, 1, None),
-        Among("छिन\u{94d}", -1, 1, None),
-        Among("थिन\u{94d}", -1, 1, None),
-        Among("पर\u{94d}", -1, 1, None),
-        Among("इस\u{94d}", -1, 1, None),
-        Among("थिइस\u{94d}", 58, 1, None),
-        Among("छ\u{947}स\u{94d}", -1, 1, None),
-        Among("होस\u{94d}", -1, 1, None),
-        Among("छस\u{94d}", -1, 1, None),
-        Among("इछस\u{94d}", 62, 1, None),
-        Among("\u{947}छस\u{94d}", 62, 1, None),
-        Among("न\u{947}छस\u{94d}", 64, 1, None),
-        Among("एछस\u{94d}", 62, 1, None),
-        Among("िछस\u{94d}", 62, 1, None),
-        Among("िस\u{94d}", -1, 1, None),
-        Among("थिस\u{94d}", 68, 1, None),
-        Among("थिए", -1, 1, None),
-        Among("छ", -1, 1, None),
-        Among("इछ", 71, 1, None),
-        Among("\u{947}छ", 71, 1, None),
-        Among("न\u{947}छ", 73, 1, None),
-        Among("ह\u{941}न\u{947}छ", 74, 1, None),
-        Among("ह\u{941}न\u{94d}छ", 71, 1, None),
-        Among("इन\u{94d}छ", 71, 1, None),
-        Among("िन\u{94d}छ", 71, 1, None),
-        Among("एछ", 71, 1, None),
-        Among("िछ", 71, 1, None),
-        Among("\u{947}का", -1, 1, None),
-        Among("न\u{947}का", 81, 1, None),
-        Among("एका", -1, 1, None),
-        Among("इएका", 83, 1, None),
-        Among("िएका", 83, 1, None),
-        Among("दा", -1, 1, None),
-        Among("इदा", 86, 1, None),
-        Among("िदा", 86, 1, None),
-        Among("द\u{947}खि", -1, 1, None),
-        Among("माथि", -1, 1, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("\u{947}की", -1, 1, None),
+    Among("एकी", -1, 1, None),
+    Among("इएकी", 1, 1, None),
+    Among("िएकी", 1, 1, None),
+    Among("द\u{947}खी", -1, 1, None),
+    Among("थी", -1, 1, None),
+    Among("दी", -1, 1, None),
+    Among("छ\u{941}", -1, 1, None),
+    Among("\u{947}छ\u{941}", 7, 1, None),
+    Among("न\u{947}छ\u{941}", 8, 1, None),
+    Among("एछ\u{941}", 7, 1, None),
+    Among("न\u{941}", -1, 1, None),
+    Among("हर\u{941}", -1, 1, None),
+    Among("हर\u{942}", -1, 1, None),
+    Among("छ\u{947}", -1, 1, None),
+    Among("थ\u{947}", -1, 1, None),
+    Among("न\u{947}", -1, 1, None),
+    Among("\u{947}क\u{948}", -1, 1, None),
+    Among("न\u{947}क\u{948}", 17, 1, None),
+    Among("एक\u{948}", -1, 1, None),
+    Among("द\u{948}", -1, 1, None),
+    Among("इद\u{948}", 20, 1, None),
+    Among("िद\u{948}", 20, 1, None),
+    Among("\u{947}को", -1, 1, None),
+    Among("न\u{947}को", 23, 1, None),
+    Among("एको", -1, 1, None),
+    Among("इएको", 25, 1, None),
+    Among("िएको", 25, 1, None),
+    Among("दो", -1, 1, None),
+    Among("इदो", 28, 1, None),
+    Among("िदो", 28, 1, None),
+    Among("यो", -1, 1, None),
+    Among("इयो", 31, 1, None),
+    Among("थ\u{94d}यो", 31, 1, None),
+    Among("भयो", 31, 1, None),
+    Among("ियो", 31, 1, None),
+    Among("थियो", 35, 1, None),
+    Among("दियो", 35, 1, None),
+    Among("छौ", -1, 1, None),
+    Among("इछौ", 38, 1, None),
+    Among("\u{947}छौ", 38, 1, None),
+    Among("न\u{947}छौ", 40, 1, None),
+    Among("एछौ", 38, 1, None),
+    Among("िछौ", 38, 1, None),
+    Among("यौ", -1, 1, None),
+    Among("छ\u{94d}यौ", 44, 1, None),
+    Among("थ\u{94d}यौ", 44, 1, None),
+    Among("थियौ", 44, 1, None),
+    Among("छन\u{94d}", -1, 1, None),
+    Among("इछन\u{94d}", 48, 1, None),
+    Among("\u{947}छन\u{94d}", 48, 1, None),
+    Among("न\u{947}छन\u{94d}", 50, 1, None),
+    Among("एछन\u{94d}", 48, 1, None),
+    Among("िछन\u{94d}", 48, 1, None),
+    Among("लान\u{94d}", -1, 1, None),
+    Among("छिन\u{94d}", -1, 1, None),
+    Among("थिन\u{94d}", -1, 1, None),
+    Among("पर\u{94d}", -1, 1, None),
+    Among("इस\u{94d}", -1, 1, None),
+    Among("थिइस\u{94d}", 58, 1, None),
+    Among("छ\u{947}स\u{94d}", -1, 1, None),
+    Among("होस\u{94d}", -1, 1, None),
+    Among("छस\u{94d}", -1, 1, None),
+    Among("इछस\u{94d}", 62, 1, None),
+    Among("\u{947}छस\u{94d}", 62, 1, None),
+    Among("न\u{947}छस\u{94d}", 64, 1, None),
+    Among("एछस\u{94d}", 62, 1, None),
+    Among("िछस\u{94d}", 62, 1, None),
+    Among("िस\u{94d}", -1, 1, None),
+    Among("थिस\u{94d}", 68, 1, None),
+    Among("थिए", -1, 1, None),
+    Among("छ", -1, 1, None),
+    Among("इछ", 71, 1, None),
+    Among("\u{947}छ", 71, 1, None),
+    Among("न\u{947}छ", 73, 1, None),
+    Among("ह\u{941}न\u{947}छ", 74, 1, None),
+    Among("ह\u{941}न\u{94d}छ", 71, 1, None),
+    Among("इन\u{94d}छ", 71, 1, None),
+    Among("िन\u{94d}छ", 71, 1, None),
+    Among("एछ", 71, 1, None),
+    Among("िछ", 71, 1, None),
+    Among("\u{947}का", -1, 1, None),
+    Among("न\u{947}का", 81, 1, None),
+    Among("एका", -1, 1, None),
+    Among("इएका", 83, 1, None),
+    Among("िएका", 83, 1, None),
+    Among("दा", -1, 1, None),
+    Among("इदा", 86, 1, None),
+    Among("िदा", 86, 1, None),
+    Among("द\u{947}खि", -1, 1, None),
+    Among("माथि", -1, 1, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa5"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x95') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x87')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa5"[..]) =>
+                        {
+                            found = Some((0, 9, 1));
+                        }
+                        Some(b'\x8f')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((1, 9, 1));
+                            match t.get(n.wrapping_sub(10)) {
+                                Some(b'\x87')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((2, 12, 1));
+                                }
+                                Some(b'\xbf')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((3, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x96')
+                    if t.get(n.wrapping_sub(12)..n - 4)
+                        == Some(&b"\xe0\xa4\xa6\xe0\xa5\x87\xe0\xa4"[..]) =>
+                {
+                    found = Some((4, 12, 1));
+                }
+                Some(b'\xa5') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((5, 6, 1));
+                }
+                Some(b'\xa6') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((6, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa5"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x9b') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((7, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x87')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa5"[..]) =>
+                        {
+                            found = Some((8, 9, 1));
+                            match t.get(n.wrapping_sub(10)) {
+                                Some(b'\xa8')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((9, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\x8f')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((10, 9, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa8') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((11, 6, 1));
+                }
+                Some(b'\xb0')
+                    if t.get(n.wrapping_sub(9)..n - 4) == Some(&b"\xe0\xa4\xb9\xe0\xa4"[..]) =>
+                {
+                    found = Some((12, 9, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x82')
+            if t.get(n.wrapping_sub(9)..n - 1)
+                == Some(&b"\xe0\xa4\xb9\xe0\xa4\xb0\xe0\xa5"[..]) =>
+        {
+            found = Some((13, 9, 1));
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa5"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x9b') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((14, 6, 1));
+                }
+                Some(b'\xa5') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((15, 6, 1));
+                }
+                Some(b'\xa8') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((16, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa5"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x95') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x87')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa5"[..]) =>
+                        {
+                            found = Some((17, 9, 1));
+                            match t.get(n.wrapping_sub(10)) {
+                                Some(b'\xa8')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((18, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\x8f')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((19, 9, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa6') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((20, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x87')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((21, 9, 1));
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((22, 9, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x8b') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa5"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x95') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x87')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa5"[..]) =>
+                        {
+                            found = Some((23, 9, 1));
+                            match t.get(n.wrapping_sub(10)) {
+                                Some(b'\xa8')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((24, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\x8f')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((25, 9, 1));
+                            match t.get(n.wrapping_sub(10)) {
+                                Some(b'\x87')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((26, 12, 1));
+                                }
+                                Some(b'\xbf')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((27, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa6') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((28, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x87')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((29, 9, 1));
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((30, 9, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xaf') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((31, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x87')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((32, 9, 1));
+                        }
+                        Some(b'\x8d')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xe0\xa4\xa5\xe0\xa5"[..]) =>
+                        {
+                            found = Some((33, 12, 1));
+                        }
+                        Some(b'\xad')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((34, 9, 1));
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((35, 9, 1));
+                            match t.get(n.wrapping_sub(10)) {
+                                Some(b'\xa5')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((36, 12, 1));
+                                }
+                                Some(b'\xa6')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((37, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x8c') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa5"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x9b') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((38, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x87') => match t.get(n.wrapping_sub(8)) {
+                            Some(b'\xa4')
+                                if t.get(n.wrapping_sub(9)..n - 8) == Some(&b"\xe0"[..]) =>
+                            {
+                                found = Some((39, 9, 1));
+                            }
+                            Some(b'\xa5')
+                                if t.get(n.wrapping_sub(9)..n - 8) == Some(&b"\xe0"[..]) =>
+                            {
+                                found = Some((40, 9, 1));
+                                match t.get(n.wrapping_sub(10)) {
+                                    Some(b'\xa8')
+                                        if t.get(n.wrapping_sub(12)..n - 10)
+                                            == Some(&b"\xe0\xa4"[..]) =>
+                                    {
+                                        found = Some((41, 12, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        },
+                        Some(b'\x8f')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((42, 9, 1));
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((43, 9, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xaf') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((44, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x8d')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa5"[..]) =>
+                        {
+                            match t.get(n.wrapping_sub(10)) {
+                                Some(b'\x9b')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((45, 12, 1));
+                                }
+                                Some(b'\xa5')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((46, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xe0\xa4\xa5\xe0\xa4"[..]) =>
+                        {
+                            found = Some((47, 12, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x8d') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa5"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\xa8') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x9b')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((48, 9, 1));
+                            match t.get(n.wrapping_sub(10)) {
+                                Some(b'\x87') => match t.get(n.wrapping_sub(11)) {
+                                    Some(b'\xa4')
+                                        if t.get(n.wrapping_sub(12)..n - 11)
+                                            == Some(&b"\xe0"[..]) =>
+                                    {
+                                        found = Some((49, 12, 1));
+                                    }
+                                    Some(b'\xa5')
+                                        if t.get(n.wrapping_sub(12)..n - 11)
+                                            == Some(&b"\xe0"[..]) =>
+                                    {
+                                        found = Some((50, 12, 1));
+                                        match t.get(n.wrapping_sub(13)) {
+                                            Some(b'\xa8')
+                                                if t.get(n.wrapping_sub(15)..n - 13)
+                                                    == Some(&b"\xe0\xa4"[..]) =>
+                                            {
+                                                found = Some((51, 15, 1));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    _ => {}
+                                },
+                                Some(b'\x8f')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((52, 12, 1));
+                                }
+                                Some(b'\xbf')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((53, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xbe')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xe0\xa4\xb2\xe0\xa4"[..]) =>
+                        {
+                            found = Some((54, 12, 1));
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            match t.get(n.wrapping_sub(10)) {
+                                Some(b'\x9b')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((55, 12, 1));
+                                }
+                                Some(b'\xa5')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((56, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb0')
+                    if t.get(n.wrapping_sub(9)..n - 4) == Some(&b"\xe0\xa4\xaa\xe0\xa4"[..]) =>
+                {
+                    found = Some((57, 9, 1));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x87') => match t.get(n.wrapping_sub(8)) {
+                            Some(b'\xa4')
+                                if t.get(n.wrapping_sub(9)..n - 8) == Some(&b"\xe0"[..]) =>
+                            {
+                                found = Some((58, 9, 1));
+                                match t.get(n.wrapping_sub(10)) {
+                                    Some(b'\xbf')
+                                        if t.get(n.wrapping_sub(15)..n - 10)
+                                            == Some(&b"\xe0\xa4\xa5\xe0\xa4"[..]) =>
+                                    {
+                                        found = Some((59, 15, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'\xa5')
+                                if t.get(n.wrapping_sub(12)..n - 8)
+                                    == Some(&b"\xe0\xa4\x9b\xe0"[..]) =>
+                            {
+                                found = Some((60, 12, 1));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\x8b')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xe0\xa4\xb9\xe0\xa5"[..]) =>
+                        {
+                            found = Some((61, 12, 1));
+                        }
+                        Some(b'\x9b')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((62, 9, 1));
+                            match t.get(n.wrapping_sub(10)) {
+                                Some(b'\x87') => match t.get(n.wrapping_sub(11)) {
+                                    Some(b'\xa4')
+                                        if t.get(n.wrapping_sub(12)..n - 11)
+                                            == Some(&b"\xe0"[..]) =>
+                                    {
+                                        found = Some((63, 12, 1));
+                                    }
+                                    Some(b'\xa5')
+                                        if t.get(n.wrapping_sub(12)..n - 11)
+                                            == Some(&b"\xe0"[..]) =>
+                                    {
+                                        found = Some((64, 12, 1));
+                                        match t.get(n.wrapping_sub(13)) {
+                                            Some(b'\xa8')
+                                                if t.get(n.wrapping_sub(15)..n - 13)
+                                                    == Some(&b"\xe0\xa4"[..]) =>
+                                            {
+                                                found = Some((65, 15, 1));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    _ => {}
+                                },
+                                Some(b'\x8f')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((66, 12, 1));
+                                }
+                                Some(b'\xbf')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((67, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((68, 9, 1));
+                            match t.get(n.wrapping_sub(10)) {
+                                Some(b'\xa5')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((69, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x8f')
+            if t.get(n.wrapping_sub(9)..n - 1)
+                == Some(&b"\xe0\xa4\xa5\xe0\xa4\xbf\xe0\xa4"[..]) =>
+        {
+            found = Some((70, 9, 1));
+        }
+        Some(b'\x9b') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa4"[..]) => {
+            found = Some((71, 3, 1));
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x87') => match t.get(n.wrapping_sub(5)) {
+                    Some(b'\xa4') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xe0"[..]) => {
+                        found = Some((72, 6, 1));
+                    }
+                    Some(b'\xa5') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xe0"[..]) => {
+                        found = Some((73, 6, 1));
+                        match t.get(n.wrapping_sub(7)) {
+                            Some(b'\xa8')
+                                if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                            {
+                                found = Some((74, 9, 1));
+                                match t.get(n.wrapping_sub(10)) {
+                                    Some(b'\x81')
+                                        if t.get(n.wrapping_sub(15)..n - 10)
+                                            == Some(&b"\xe0\xa4\xb9\xe0\xa5"[..]) =>
+                                    {
+                                        found = Some((75, 15, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                Some(b'\x8d')
+                    if t.get(n.wrapping_sub(9)..n - 4) == Some(&b"\xe0\xa4\xa8\xe0\xa5"[..]) =>
+                {
+                    match t.get(n.wrapping_sub(10)) {
+                        Some(b'\x81')
+                            if t.get(n.wrapping_sub(15)..n - 10)
+                                == Some(&b"\xe0\xa4\xb9\xe0\xa5"[..]) =>
+                        {
+                            found = Some((76, 15, 1));
+                        }
+                        Some(b'\x87')
+                            if t.get(n.wrapping_sub(12)..n - 10) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((77, 12, 1));
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(12)..n - 10) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((78, 12, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x8f') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((79, 6, 1));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((80, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbe') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa4"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x95') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x87')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa5"[..]) =>
+                        {
+                            found = Some((81, 9, 1));
+                            match t.get(n.wrapping_sub(10)) {
+                                Some(b'\xa8')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((82, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\x8f')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((83, 9, 1));
+                            match t.get(n.wrapping_sub(10)) {
+                                Some(b'\x87')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((84, 12, 1));
+                                }
+                                Some(b'\xbf')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xa4"[..]) =>
+                                {
+                                    found = Some((85, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa6') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xa4"[..]) => {
+                    found = Some((86, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x87')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((87, 9, 1));
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xa4"[..]) =>
+                        {
+                            found = Some((88, 9, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa4"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x96')
+                    if t.get(n.wrapping_sub(12)..n - 4)
+                        == Some(&b"\xe0\xa4\xa6\xe0\xa5\x87\xe0\xa4"[..]) =>
+                {
+                    found = Some((89, 12, 1));
+                }
+                Some(b'\xa5')
+                    if t.get(n.wrapping_sub(12)..n - 4)
+                        == Some(&b"\xe0\xa4\xae\xe0\xa4\xbe\xe0\xa4"[..]) =>
+                {
+                    found = Some((90, 12, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `remove_category_1` (line 53).
 fn r_remove_category_1(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_0, "remove_category_1");
+            among_var = z.find_among_b(&A_0, T_0, "remove_category_1");
             among_var != 0
         })
         && z.set_bra()
@@ -182,7 +968,7 @@ fn r_remove_category_2(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_1, "remove_category_2");
+            among_var = z.find_among_b(&A_1, T_1, "remove_category_2");
             among_var != 0
         })
         && z.set_bra()
@@ -213,7 +999,7 @@ fn r_remove_category_2(z: &mut Env) -> bool {
 /// `remove_category_3` (line 86).
 fn r_remove_category_3(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_2, "remove_category_3") != 0)
+        && (z.find_among_b(&A_2, T_2, "remove_category_3") != 0)
         && z.set_bra()
         && z.slice_del())
 }

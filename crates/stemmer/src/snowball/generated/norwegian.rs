@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -30,83 +30,377 @@ static G_v: Grouping = Grouping::new(
 static G_s_ending: Grouping = Grouping::new(98, 122, &[119, 125, 148, 1]);
 
 /// Line 52 (`main_suffix`).
-static A_0: Table = Table::new(
-    &[
-        Among("a", -1, 1, None),
-        Among("e", -1, 1, None),
-        Among("ede", 1, 1, None),
-        Among("ande", 1, 1, None),
-        Among("ende", 1, 1, None),
-        Among("ane", 1, 1, None),
-        Among("ene", 1, 1, None),
-        Among("hetene", 6, 1, None),
-        Among("erte", 1, 4, None),
-        Among("en", -1, 1, None),
-        Among("heten", 9, 1, None),
-        Among("ar", -1, 1, None),
-        Among("er", -1, 1, None),
-        Among("heter", 12, 1, None),
-        Among("s", -1, 3, None),
-        Among("as", 14, 1, None),
-        Among("es", 14, 1, None),
-        Among("edes", 16, 1, None),
-        Among("endes", 16, 1, None),
-        Among("enes", 16, 1, None),
-        Among("hetenes", 19, 1, None),
-        Among("ens", 14, 1, None),
-        Among("hetens", 21, 1, None),
-        Among("ers", 14, 2, None),
-        Among("ets", 14, 1, None),
-        Among("et", -1, 1, None),
-        Among("het", 25, 1, None),
-        Among("ert", -1, 4, None),
-        Among("ast", -1, 1, None),
-    ],
-    true,
-);
+static A_0: Table = Table::new(&[
+    Among("a", -1, 1, None),
+    Among("e", -1, 1, None),
+    Among("ede", 1, 1, None),
+    Among("ande", 1, 1, None),
+    Among("ende", 1, 1, None),
+    Among("ane", 1, 1, None),
+    Among("ene", 1, 1, None),
+    Among("hetene", 6, 1, None),
+    Among("erte", 1, 4, None),
+    Among("en", -1, 1, None),
+    Among("heten", 9, 1, None),
+    Among("ar", -1, 1, None),
+    Among("er", -1, 1, None),
+    Among("heter", 12, 1, None),
+    Among("s", -1, 3, None),
+    Among("as", 14, 1, None),
+    Among("es", 14, 1, None),
+    Among("edes", 16, 1, None),
+    Among("endes", 16, 1, None),
+    Among("enes", 16, 1, None),
+    Among("hetenes", 19, 1, None),
+    Among("ens", 14, 1, None),
+    Among("hetens", 21, 1, None),
+    Among("ers", 14, 2, None),
+    Among("ets", 14, 1, None),
+    Among("et", -1, 1, None),
+    Among("het", 25, 1, None),
+    Among("ert", -1, 4, None),
+    Among("ast", -1, 1, None),
+]);
+
+/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => {
+            found = Some((0, 1, 1));
+        }
+        Some(b'e') => {
+            found = Some((1, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'd') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => {
+                        found = Some((2, 3, 1));
+                    }
+                    Some(b'n') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((3, 4, 1));
+                        }
+                        Some(b'e') => {
+                            found = Some((4, 4, 1));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                },
+                Some(b'n') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((5, 3, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((6, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b't') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"he"[..]) => {
+                                found = Some((7, 6, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                Some(b't') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"er"[..]) => {
+                    found = Some((8, 4, 4));
+                }
+                _ => {}
+            }
+        }
+        Some(b'n') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((9, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b't') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"he"[..]) => {
+                    found = Some((10, 5, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'r') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((11, 2, 1));
+            }
+            Some(b'e') => {
+                found = Some((12, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b't') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"he"[..]) => {
+                        found = Some((13, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b's') => {
+            found = Some((14, 1, 3));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'a') => {
+                    found = Some((15, 2, 1));
+                }
+                Some(b'e') => {
+                    found = Some((16, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'd') => match t.get(n.wrapping_sub(4)) {
+                            Some(b'e') => {
+                                found = Some((17, 4, 1));
+                            }
+                            Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                                found = Some((18, 5, 1));
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                            found = Some((19, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b't')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"he"[..]) =>
+                                {
+                                    found = Some((20, 7, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                    found = Some((21, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b't') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"he"[..]) => {
+                            found = Some((22, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'r') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                    found = Some((23, 3, 2));
+                }
+                Some(b't') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                    found = Some((24, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') => {
+                found = Some((25, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'h') => {
+                        found = Some((26, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'r') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                found = Some((27, 3, 4));
+            }
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((28, 3, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 60 (`main_suffix`).
-static A_1: Table = Table::new(
-    &[
-        Among("", -1, 2, None),
-        Among("ind", 0, 1, None),
-        Among("kk", 0, 1, None),
-        Among("nk", 0, 1, None),
-        Among("amm", 0, 1, None),
-        Among("omm", 0, 1, None),
-        Among("kap", 0, 1, None),
-        Among("skap", 6, 2, None),
-        Among("pp", 0, 1, None),
-        Among("lt", 0, 1, None),
-        Among("ast", 0, 1, None),
-        Among("øst", 0, 1, None),
-        Among("v", 0, 1, None),
-        Among("hav", 12, 2, None),
-        Among("giv", 12, 2, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("", -1, 2, None),
+    Among("ind", 0, 1, None),
+    Among("kk", 0, 1, None),
+    Among("nk", 0, 1, None),
+    Among("amm", 0, 1, None),
+    Among("omm", 0, 1, None),
+    Among("kap", 0, 1, None),
+    Among("skap", 6, 2, None),
+    Among("pp", 0, 1, None),
+    Among("lt", 0, 1, None),
+    Among("ast", 0, 1, None),
+    Among("øst", 0, 1, None),
+    Among("v", 0, 1, None),
+    Among("hav", 12, 2, None),
+    Among("giv", 12, 2, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 2));
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'd') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"in"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'k') => match t.get(n.wrapping_sub(2)) {
+            Some(b'k') => {
+                found = Some((2, 2, 1));
+            }
+            Some(b'n') => {
+                found = Some((3, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'm') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"m"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((4, 3, 1));
+                }
+                Some(b'o') => {
+                    found = Some((5, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'p') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"k"[..]) => {
+                found = Some((6, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b's') => {
+                        found = Some((7, 4, 2));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'p') => {
+                found = Some((8, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'l') => {
+                found = Some((9, 2, 1));
+            }
+            Some(b's') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((10, 3, 1));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((11, 4, 1));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'v') => {
+            found = Some((12, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"h"[..]) => {
+                    found = Some((13, 3, 2));
+                }
+                Some(b'i') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"g"[..]) => {
+                    found = Some((14, 3, 2));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 78 (`consonant_pair`).
-static A_2: Table = Table::new(&[Among("dt", -1, 1, None), Among("vt", -1, 1, None)], true);
+static A_2: Table = Table::new(&[Among("dt", -1, 1, None), Among("vt", -1, 1, None)]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') => {
+                found = Some((0, 2, 1));
+            }
+            Some(b'v') => {
+                found = Some((1, 2, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 87 (`other_suffix`).
-static A_3: Table = Table::new(
-    &[
-        Among("leg", -1, 1, None),
-        Among("eleg", 0, 1, None),
-        Among("ig", -1, 1, None),
-        Among("eig", 2, 1, None),
-        Among("lig", 2, 1, None),
-        Among("elig", 4, 1, None),
-        Among("els", -1, 1, None),
-        Among("lov", -1, 1, None),
-        Among("elov", 7, 1, None),
-        Among("slov", 7, 1, None),
-        Among("hetslov", 9, 1, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("leg", -1, 1, None),
+    Among("eleg", 0, 1, None),
+    Among("ig", -1, 1, None),
+    Among("eig", 2, 1, None),
+    Among("lig", 2, 1, None),
+    Among("elig", 4, 1, None),
+    Among("els", -1, 1, None),
+    Among("lov", -1, 1, None),
+    Among("elov", 7, 1, None),
+    Among("slov", 7, 1, None),
+    Among("hetslov", 9, 1, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'g') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"l"[..]) => {
+                found = Some((0, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'e') => {
+                        found = Some((1, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') => {
+                found = Some((2, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => {
+                        found = Some((3, 3, 1));
+                    }
+                    Some(b'l') => {
+                        found = Some((4, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'e') => {
+                                found = Some((5, 4, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b's') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"el"[..]) => {
+            found = Some((6, 3, 1));
+        }
+        Some(b'v') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"lo"[..]) => {
+            found = Some((7, 3, 1));
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'e') => {
+                    found = Some((8, 4, 1));
+                }
+                Some(b's') => {
+                    found = Some((9, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b't') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"he"[..]) => {
+                            found = Some((10, 7, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `mark_regions` (line 30).
 fn r_mark_regions(z: &mut Env) -> bool {
@@ -119,6 +413,7 @@ fn r_mark_regions(z: &mut Env) -> bool {
         let _ = (({
             let c2 = z.c;
             (loop {
+                z.skip_to(&B_0);
                 let c3 = z.c;
                 if z.eq_s("'") {
                     break true;
@@ -170,7 +465,7 @@ fn r_main_suffix(z: &mut Env) -> bool {
             z.c = z.l - c1;
             let ok = (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_0, "main_suffix");
+                    among_var = z.find_among_b(&A_0, T_0, "main_suffix");
                     among_var != 0
                 })
                 && z.set_bra());
@@ -181,7 +476,7 @@ fn r_main_suffix(z: &mut Env) -> bool {
         1 => z.slice_del(),
         2 => {
             (({
-                among_var = z.find_among_b(&A_1, "main_suffix");
+                among_var = z.find_among_b(&A_1, T_1, "main_suffix");
                 among_var != 0
             }) && (match among_var {
                 1 => true,
@@ -225,8 +520,9 @@ fn r_consonant_pair(z: &mut Env) -> bool {
                 let l3 = z.lb;
                 z.lb = z.c;
                 z.c = z.l - c2;
-                let ok =
-                    (z.set_ket() && (z.find_among_b(&A_2, "consonant_pair") != 0) && z.set_bra());
+                let ok = (z.set_ket()
+                    && (z.find_among_b(&A_2, T_2, "consonant_pair") != 0)
+                    && z.set_bra());
                 z.lb = l3;
                 ok
             }
@@ -248,7 +544,8 @@ fn r_other_suffix(z: &mut Env) -> bool {
             let l2 = z.lb;
             z.lb = z.c;
             z.c = z.l - c1;
-            let ok = (z.set_ket() && (z.find_among_b(&A_3, "other_suffix") != 0) && z.set_bra());
+            let ok =
+                (z.set_ket() && (z.find_among_b(&A_3, T_3, "other_suffix") != 0) && z.set_bra());
             z.lb = l2;
             ok
         }
@@ -286,3 +583,6 @@ pub(crate) fn stem(z: &mut Env) -> bool {
                 }
         }))
 }
+
+/// The bytes at which a skipping loop stops.
+static B_0: [u64; 4] = [0x8000000000, 0x0, 0x0, 0x0];

@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -20,164 +20,753 @@ const B_remove_verb_person_endings: usize = 1;
 const I_p1: usize = 0;
 
 /// Line 121 (`Normalize_Characters`).
-static A_0: Table = Table::new(
-    &[
-        Among("", -1, 8, None),
-        Among(" ", 0, 7, None),
-        Among("أ", 0, 4, None),
-        Among("ؤ", 0, 5, None),
-        Among("إ", 0, 4, None),
-        Among("ئ", 0, 2, None),
-        Among("ة", 0, 3, None),
-        Among("ك", 0, 1, None),
-        Among("ي", 0, 2, None),
-        Among("ہ", 0, 3, None),
-        Among("\u{200d}", 0, 6, None),
-    ],
-    false,
-);
+static A_0: Table = Table::new(&[
+    Among("", -1, 8, None),
+    Among(" ", 0, 7, None),
+    Among("أ", 0, 4, None),
+    Among("ؤ", 0, 5, None),
+    Among("إ", 0, 4, None),
+    Among("ئ", 0, 2, None),
+    Among("ة", 0, 3, None),
+    Among("ك", 0, 1, None),
+    Among("ي", 0, 2, None),
+    Among("ہ", 0, 3, None),
+    Among("\u{200d}", 0, 6, None),
+]);
+
+/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 8));
+    match t.get(0) {
+        Some(b' ') => {
+            found = Some((1, 1, 7));
+        }
+        Some(b'\xd8') => match t.get(1) {
+            Some(b'\xa3') => {
+                found = Some((2, 2, 4));
+            }
+            Some(b'\xa4') => {
+                found = Some((3, 2, 5));
+            }
+            Some(b'\xa5') => {
+                found = Some((4, 2, 4));
+            }
+            Some(b'\xa6') => {
+                found = Some((5, 2, 2));
+            }
+            Some(b'\xa9') => {
+                found = Some((6, 2, 3));
+            }
+            _ => {}
+        },
+        Some(b'\xd9') => match t.get(1) {
+            Some(b'\x83') => {
+                found = Some((7, 2, 1));
+            }
+            Some(b'\x8a') => {
+                found = Some((8, 2, 2));
+            }
+            _ => {}
+        },
+        Some(b'\xdb') if t.get(1..2) == Some(&b"\x81"[..]) => {
+            found = Some((9, 2, 3));
+        }
+        Some(b'\xe2') if t.get(1..3) == Some(&b"\x80\x8d"[..]) => {
+            found = Some((10, 3, 6));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 149 (`Prefixes`).
-static A_1: Table = Table::new(
-    &[
-        Among("می\u{200c}", -1, 2, None),
-        Among("نمی\u{200c}", -1, 1, None),
-    ],
-    false,
-);
+static A_1: Table = Table::new(&[
+    Among("می\u{200c}", -1, 2, None),
+    Among("نمی\u{200c}", -1, 1, None),
+]);
+
+/// The row of `A_1` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'\xd9') => match t.get(1) {
+            Some(b'\x85') if t.get(2..7) == Some(&b"\xdb\x8c\xe2\x80\x8c"[..]) => {
+                found = Some((0, 7, 2));
+            }
+            Some(b'\x86') if t.get(2..9) == Some(&b"\xd9\x85\xdb\x8c\xe2\x80\x8c"[..]) => {
+                found = Some((1, 9, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 182 (`Protect_Lexical_AN`).
-static A_2: Table = Table::new(
-    &[
-        Among("وان", -1, 1, None),
-        Among("ستان", -1, 1, None),
-        Among("ران", -1, 1, None),
-        Among("سان", -1, 1, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("وان", -1, 1, None),
+    Among("ستان", -1, 1, None),
+    Among("ران", -1, 1, None),
+    Among("سان", -1, 1, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x86') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd8\xa7\xd9"[..]) => {
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\x88') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd9"[..]) => {
+                    found = Some((0, 6, 1));
+                }
+                Some(b'\xaa') if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd8\xb3\xd8"[..]) => {
+                    found = Some((1, 8, 1));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd8"[..]) => {
+                    found = Some((2, 6, 1));
+                }
+                Some(b'\xb3') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd8"[..]) => {
+                    found = Some((3, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 203 (`AN_Exception`).
-static A_3: Table = Table::new(
-    &[
-        Among("گیلان", -1, 1, None),
-        Among("آلمان", -1, 1, None),
-        Among("مسلمان", -1, 1, None),
-        Among("سلیمان", -1, 1, None),
-        Among("ایمان", -1, 1, None),
-        Among("پیمان", -1, 1, None),
-        Among("ساختمان", -1, 1, None),
-        Among("رمان", -1, 1, None),
-        Among("قهرمان", 7, 1, None),
-        Among("کرمان", 7, 1, None),
-        Among("درمان", 7, 1, None),
-        Among("همزمان", -1, 1, None),
-        Among("سازمان", -1, 1, None),
-        Among("آسمان", -1, 1, None),
-        Among("یونان", -1, 1, None),
-        Among("لبنان", -1, 1, None),
-        Among("اصفهان", -1, 1, None),
-        Among("پایان", -1, 1, None),
-        Among("بیان", -1, 1, None),
-        Among("جریان", -1, 1, None),
-        Among("امکان", -1, 1, None),
-        Among("آذربایجان", -1, 1, None),
-        Among("همدان", -1, 1, None),
-        Among("خاندان", -1, 1, None),
-        Among("زندان", -1, 1, None),
-        Among("میزان", -1, 1, None),
-        Among("آتشفشان", -1, 1, None),
-        Among("نشان", -1, 1, None),
-        Among("ایشان", -1, 1, None),
-        Among("پریشان", -1, 1, None),
-        Among("کهکشان", -1, 1, None),
-        Among("درخشان", -1, 1, None),
-        Among("سلطان", -1, 1, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("گیلان", -1, 1, None),
+    Among("آلمان", -1, 1, None),
+    Among("مسلمان", -1, 1, None),
+    Among("سلیمان", -1, 1, None),
+    Among("ایمان", -1, 1, None),
+    Among("پیمان", -1, 1, None),
+    Among("ساختمان", -1, 1, None),
+    Among("رمان", -1, 1, None),
+    Among("قهرمان", 7, 1, None),
+    Among("کرمان", 7, 1, None),
+    Among("درمان", 7, 1, None),
+    Among("همزمان", -1, 1, None),
+    Among("سازمان", -1, 1, None),
+    Among("آسمان", -1, 1, None),
+    Among("یونان", -1, 1, None),
+    Among("لبنان", -1, 1, None),
+    Among("اصفهان", -1, 1, None),
+    Among("پایان", -1, 1, None),
+    Among("بیان", -1, 1, None),
+    Among("جریان", -1, 1, None),
+    Among("امکان", -1, 1, None),
+    Among("آذربایجان", -1, 1, None),
+    Among("همدان", -1, 1, None),
+    Among("خاندان", -1, 1, None),
+    Among("زندان", -1, 1, None),
+    Among("میزان", -1, 1, None),
+    Among("آتشفشان", -1, 1, None),
+    Among("نشان", -1, 1, None),
+    Among("ایشان", -1, 1, None),
+    Among("پریشان", -1, 1, None),
+    Among("کهکشان", -1, 1, None),
+    Among("درخشان", -1, 1, None),
+    Among("سلطان", -1, 1, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x86') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd8\xa7\xd9"[..]) => {
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\x84')
+                    if t.get(n.wrapping_sub(10)..n - 5) == Some(&b"\xda\xaf\xdb\x8c\xd9"[..]) =>
+                {
+                    found = Some((0, 10, 1));
+                }
+                Some(b'\x85') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd9"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x84') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd9"[..]) => {
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\xa2')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xd8"[..]) =>
+                                {
+                                    found = Some((1, 10, 1));
+                                }
+                                Some(b'\xb3')
+                                    if t.get(n.wrapping_sub(12)..n - 9)
+                                        == Some(&b"\xd9\x85\xd8"[..]) =>
+                                {
+                                    found = Some((2, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\x8c') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xdb"[..]) => {
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\x84')
+                                    if t.get(n.wrapping_sub(12)..n - 9)
+                                        == Some(&b"\xd8\xb3\xd9"[..]) =>
+                                {
+                                    found = Some((3, 12, 1));
+                                }
+                                Some(b'\xa7')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xd8"[..]) =>
+                                {
+                                    found = Some((4, 10, 1));
+                                }
+                                Some(b'\xbe')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xd9"[..]) =>
+                                {
+                                    found = Some((5, 10, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xaa')
+                            if t.get(n.wrapping_sub(14)..n - 7)
+                                == Some(&b"\xd8\xb3\xd8\xa7\xd8\xae\xd8"[..]) =>
+                        {
+                            found = Some((6, 14, 1));
+                        }
+                        Some(b'\xb1') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd8"[..]) => {
+                            found = Some((7, 8, 1));
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\x87')
+                                    if t.get(n.wrapping_sub(12)..n - 9)
+                                        == Some(&b"\xd9\x82\xd9"[..]) =>
+                                {
+                                    found = Some((8, 12, 1));
+                                }
+                                Some(b'\xa9')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xda"[..]) =>
+                                {
+                                    found = Some((9, 10, 1));
+                                }
+                                Some(b'\xaf')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xd8"[..]) =>
+                                {
+                                    found = Some((10, 10, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xb2') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd8"[..]) => {
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\x85')
+                                    if t.get(n.wrapping_sub(12)..n - 9)
+                                        == Some(&b"\xd9\x87\xd9"[..]) =>
+                                {
+                                    found = Some((11, 12, 1));
+                                }
+                                Some(b'\xa7')
+                                    if t.get(n.wrapping_sub(12)..n - 9)
+                                        == Some(&b"\xd8\xb3\xd8"[..]) =>
+                                {
+                                    found = Some((12, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xb3')
+                            if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xd8\xa2\xd8"[..]) =>
+                        {
+                            found = Some((13, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x86') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd9"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x88')
+                            if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xdb\x8c\xd9"[..]) =>
+                        {
+                            found = Some((14, 10, 1));
+                        }
+                        Some(b'\xa8')
+                            if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xd9\x84\xd8"[..]) =>
+                        {
+                            found = Some((15, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x87')
+                    if t.get(n.wrapping_sub(12)..n - 5)
+                        == Some(&b"\xd8\xa7\xd8\xb5\xd9\x81\xd9"[..]) =>
+                {
+                    found = Some((16, 12, 1));
+                }
+                Some(b'\x8c') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xdb"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\xa7')
+                            if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xd9\xbe\xd8"[..]) =>
+                        {
+                            found = Some((17, 10, 1));
+                        }
+                        Some(b'\xa8') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd8"[..]) => {
+                            found = Some((18, 8, 1));
+                        }
+                        Some(b'\xb1')
+                            if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xd8\xac\xd8"[..]) =>
+                        {
+                            found = Some((19, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa9')
+                    if t.get(n.wrapping_sub(10)..n - 5) == Some(&b"\xd8\xa7\xd9\x85\xda"[..]) =>
+                {
+                    found = Some((20, 10, 1));
+                }
+                Some(b'\xac')
+                    if t.get(n.wrapping_sub(18)..n - 5)
+                        == Some(&b"\xd8\xa2\xd8\xb0\xd8\xb1\xd8\xa8\xd8\xa7\xdb\x8c\xd8"[..]) =>
+                {
+                    found = Some((21, 18, 1));
+                }
+                Some(b'\xaf') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd8"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x85')
+                            if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xd9\x87\xd9"[..]) =>
+                        {
+                            found = Some((22, 10, 1));
+                        }
+                        Some(b'\x86') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd9"[..]) => {
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\xa7')
+                                    if t.get(n.wrapping_sub(12)..n - 9)
+                                        == Some(&b"\xd8\xae\xd8"[..]) =>
+                                {
+                                    found = Some((23, 12, 1));
+                                }
+                                Some(b'\xb2')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xd8"[..]) =>
+                                {
+                                    found = Some((24, 10, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb2')
+                    if t.get(n.wrapping_sub(10)..n - 5) == Some(&b"\xd9\x85\xdb\x8c\xd8"[..]) =>
+                {
+                    found = Some((25, 10, 1));
+                }
+                Some(b'\xb4') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd8"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x81')
+                            if t.get(n.wrapping_sub(14)..n - 7)
+                                == Some(&b"\xd8\xa2\xd8\xaa\xd8\xb4\xd9"[..]) =>
+                        {
+                            found = Some((26, 14, 1));
+                        }
+                        Some(b'\x86') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd9"[..]) => {
+                            found = Some((27, 8, 1));
+                        }
+                        Some(b'\x8c') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xdb"[..]) => {
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\xa7')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xd8"[..]) =>
+                                {
+                                    found = Some((28, 10, 1));
+                                }
+                                Some(b'\xb1')
+                                    if t.get(n.wrapping_sub(12)..n - 9)
+                                        == Some(&b"\xd9\xbe\xd8"[..]) =>
+                                {
+                                    found = Some((29, 12, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xa9')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xda\xa9\xd9\x87\xda"[..]) =>
+                        {
+                            found = Some((30, 12, 1));
+                        }
+                        Some(b'\xae')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xd8\xaf\xd8\xb1\xd8"[..]) =>
+                        {
+                            found = Some((31, 12, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb7')
+                    if t.get(n.wrapping_sub(10)..n - 5) == Some(&b"\xd8\xb3\xd9\x84\xd8"[..]) =>
+                {
+                    found = Some((32, 10, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 244 (`Irregular_Noun`).
-static A_4: Table = Table::new(
-    &[Among("اساتید", -1, 2, None), Among("اخبار", -1, 1, None)],
-    true,
-);
+static A_4: Table = Table::new(&[Among("اساتید", -1, 2, None), Among("اخبار", -1, 1, None)]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xaf')
+            if t.get(n.wrapping_sub(12)..n - 1)
+                == Some(&b"\xd8\xa7\xd8\xb3\xd8\xa7\xd8\xaa\xdb\x8c\xd8"[..]) =>
+        {
+            found = Some((0, 12, 2));
+        }
+        Some(b'\xb1')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xd8\xa7\xd8\xae\xd8\xa8\xd8\xa7\xd8"[..]) =>
+        {
+            found = Some((1, 10, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 254 (`Stem_Noun_or_Adjective`).
-static A_5: Table = Table::new(
-    &[
-        Among("ام", -1, 1, None),
-        Among("ین", -1, 10, None),
-        Among("ترین", 1, 16, None),
-        Among("ان", -1, 9, None),
-        Among("یان", 3, 3, None),
-        Among("بان", 3, 12, None),
-        Among("گان", 3, 4, None),
-        Among("انه", -1, 18, None),
-        Among("گاه", -1, 11, None),
-        Among("انی", -1, 6, None),
-        Among("یی", -1, 15, None),
-        Among("های", -1, 5, None),
-        Among("گی", -1, 13, None),
-        Among("ها", -1, 7, None),
-        Among("ناک", -1, 21, None),
-        Among("یت", -1, 14, None),
-        Among("ات", -1, 8, None),
-        Among("مند", -1, 19, None),
-        Among("وار", -1, 20, None),
-        Among("گار", -1, 22, None),
-        Among("تر", -1, 17, None),
-        Among("اش", -1, 2, None),
-    ],
-    true,
-);
+static A_5: Table = Table::new(&[
+    Among("ام", -1, 1, None),
+    Among("ین", -1, 10, None),
+    Among("ترین", 1, 16, None),
+    Among("ان", -1, 9, None),
+    Among("یان", 3, 3, None),
+    Among("بان", 3, 12, None),
+    Among("گان", 3, 4, None),
+    Among("انه", -1, 18, None),
+    Among("گاه", -1, 11, None),
+    Among("انی", -1, 6, None),
+    Among("یی", -1, 15, None),
+    Among("های", -1, 5, None),
+    Among("گی", -1, 13, None),
+    Among("ها", -1, 7, None),
+    Among("ناک", -1, 21, None),
+    Among("یت", -1, 14, None),
+    Among("ات", -1, 8, None),
+    Among("مند", -1, 19, None),
+    Among("وار", -1, 20, None),
+    Among("گار", -1, 22, None),
+    Among("تر", -1, 17, None),
+    Among("اش", -1, 2, None),
+]);
+
+/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x85') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd8\xa7\xd9"[..]) => {
+            found = Some((0, 4, 1));
+        }
+        Some(b'\x86') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x8c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xdb"[..]) => {
+                    found = Some((1, 4, 10));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb1')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd8\xaa\xd8"[..]) =>
+                        {
+                            found = Some((2, 8, 16));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa7') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd8"[..]) => {
+                    found = Some((3, 4, 9));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x8c') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xdb"[..]) => {
+                            found = Some((4, 6, 3));
+                        }
+                        Some(b'\xa8') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd8"[..]) => {
+                            found = Some((5, 6, 12));
+                        }
+                        Some(b'\xaf') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xda"[..]) => {
+                            found = Some((6, 6, 4));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x86') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd8\xa7\xd9"[..]) => {
+                    found = Some((7, 6, 18));
+                }
+                Some(b'\xa7') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xda\xaf\xd8"[..]) => {
+                    found = Some((8, 6, 11));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x8c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xdb"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x86') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd8\xa7\xd9"[..]) => {
+                    found = Some((9, 6, 6));
+                }
+                Some(b'\x8c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xdb"[..]) => {
+                    found = Some((10, 4, 15));
+                }
+                Some(b'\xa7') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd9\x87\xd8"[..]) => {
+                    found = Some((11, 6, 5));
+                }
+                Some(b'\xaf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xda"[..]) => {
+                    found = Some((12, 4, 13));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa7') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd9\x87\xd8"[..]) => {
+            found = Some((13, 4, 7));
+        }
+        Some(b'\xa9') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd9\x86\xd8\xa7\xda"[..]) => {
+            found = Some((14, 6, 21));
+        }
+        Some(b'\xaa') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x8c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xdb"[..]) => {
+                    found = Some((15, 4, 14));
+                }
+                Some(b'\xa7') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd8"[..]) => {
+                    found = Some((16, 4, 8));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xaf') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd9\x85\xd9\x86\xd8"[..]) => {
+            found = Some((17, 6, 19));
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xa7') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd8"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x88') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd9"[..]) => {
+                            found = Some((18, 6, 20));
+                        }
+                        Some(b'\xaf') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xda"[..]) => {
+                            found = Some((19, 6, 22));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xaa') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd8"[..]) => {
+                    found = Some((20, 4, 17));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb4') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd8\xa7\xd8"[..]) => {
+            found = Some((21, 4, 2));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 307 (`Stem_Verb`).
-static A_6: Table = Table::new(
-    &[
-        Among("یم", -1, 1, None),
-        Among("ایم", 0, 1, None),
-        Among("ای", -1, 1, None),
-        Among("است", -1, 1, None),
-        Among("اند", -1, 1, None),
-        Among("ید", -1, 1, None),
-        Among("اید", 5, 1, None),
-        Among("اس", -1, 1, None),
-    ],
-    true,
-);
+static A_6: Table = Table::new(&[
+    Among("یم", -1, 1, None),
+    Among("ایم", 0, 1, None),
+    Among("ای", -1, 1, None),
+    Among("است", -1, 1, None),
+    Among("اند", -1, 1, None),
+    Among("ید", -1, 1, None),
+    Among("اید", 5, 1, None),
+    Among("اس", -1, 1, None),
+]);
+
+/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x85') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xdb\x8c\xd9"[..]) => {
+            found = Some((0, 4, 1));
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\xa7') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd8"[..]) => {
+                    found = Some((1, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x8c') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd8\xa7\xdb"[..]) => {
+            found = Some((2, 4, 1));
+        }
+        Some(b'\xaa') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd8\xa7\xd8\xb3\xd8"[..]) => {
+            found = Some((3, 6, 1));
+        }
+        Some(b'\xaf') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x86') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd8\xa7\xd9"[..]) => {
+                    found = Some((4, 6, 1));
+                }
+                Some(b'\x8c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xdb"[..]) => {
+                    found = Some((5, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xa7') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd8"[..]) => {
+                            found = Some((6, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb3') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd8\xa7\xd8"[..]) => {
+            found = Some((7, 4, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 319 (`Stem_Verb`).
-static A_7: Table = Table::new(
-    &[
-        Among("م", -1, 1, None),
-        Among("یم", 0, 1, None),
-        Among("رفتیم", 1, 2, None),
-        Among("ام", 0, 1, None),
-        Among("رفتم", 0, 2, None),
-        Among("ان", -1, 3, None),
-        Among("ته", -1, 5, None),
-        Among("ده", -1, 4, None),
-        Among("نده", 7, 3, None),
-        Among("رفتی", -1, 2, None),
-        Among("د", -1, 1, None),
-        Among("اند", 10, 1, None),
-        Among("رفتاند", 11, 2, None),
-        Among("ید", 10, 1, None),
-        Among("رفتید", 13, 2, None),
-    ],
-    true,
-);
+static A_7: Table = Table::new(&[
+    Among("م", -1, 1, None),
+    Among("یم", 0, 1, None),
+    Among("رفتیم", 1, 2, None),
+    Among("ام", 0, 1, None),
+    Among("رفتم", 0, 2, None),
+    Among("ان", -1, 3, None),
+    Among("ته", -1, 5, None),
+    Among("ده", -1, 4, None),
+    Among("نده", 7, 3, None),
+    Among("رفتی", -1, 2, None),
+    Among("د", -1, 1, None),
+    Among("اند", 10, 1, None),
+    Among("رفتاند", 11, 2, None),
+    Among("ید", 10, 1, None),
+    Among("رفتید", 13, 2, None),
+]);
+
+/// The row of `A_7` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_7(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x85') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
+            found = Some((0, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x8c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xdb"[..]) => {
+                    found = Some((1, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xaa')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xd8\xb1\xd9\x81\xd8"[..]) =>
+                        {
+                            found = Some((2, 10, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa7') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd8"[..]) => {
+                    found = Some((3, 4, 1));
+                }
+                Some(b'\xaa')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xd8\xb1\xd9\x81\xd8"[..]) =>
+                {
+                    found = Some((4, 8, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x86') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd8\xa7\xd9"[..]) => {
+            found = Some((5, 4, 3));
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xaa') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd8"[..]) => {
+                    found = Some((6, 4, 5));
+                }
+                Some(b'\xaf') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd8"[..]) => {
+                    found = Some((7, 4, 4));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x86') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd9"[..]) => {
+                            found = Some((8, 6, 3));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x8c')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xd8\xb1\xd9\x81\xd8\xaa\xdb"[..]) =>
+        {
+            found = Some((9, 8, 2));
+        }
+        Some(b'\xaf') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
+            found = Some((10, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x86') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd8\xa7\xd9"[..]) => {
+                    found = Some((11, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\xaa')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xd8\xb1\xd9\x81\xd8"[..]) =>
+                        {
+                            found = Some((12, 12, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x8c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xdb"[..]) => {
+                    found = Some((13, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xaa')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xd8\xb1\xd9\x81\xd8"[..]) =>
+                        {
+                            found = Some((14, 10, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `Normalize_Characters` (line 119).
 fn r_Normalize_Characters(z: &mut Env) -> bool {
     let mut among_var = 0;
     ({
         loop {
+            z.skip_to(&B_0);
             let c1 = z.c;
             if !(z.set_bra()
                 && ({
-                    among_var = z.find_among(&A_0, "Normalize_Characters");
+                    among_var = z.find_among(&A_0, T_0, "Normalize_Characters");
                     among_var != 0
                 })
                 && z.set_ket()
@@ -206,7 +795,7 @@ fn r_Prefixes(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_bra()
         && ({
-            among_var = z.find_among(&A_1, "Prefixes");
+            among_var = z.find_among(&A_1, T_1, "Prefixes");
             among_var != 0
         })
         && z.set_ket()
@@ -236,6 +825,7 @@ fn r_Delete_ZWNJ(z: &mut Env) -> bool {
         loop {
             let c1 = z.c;
             if !(loop {
+                z.skip_to(&B_1);
                 let c2 = z.c;
                 if (z.set_bra() && z.eq_s("\u{200c}") && z.set_ket() && z.slice_del()) {
                     z.c = c2;
@@ -269,7 +859,7 @@ fn r_Protect_Lexical_AN(z: &mut Env) -> bool {
         }
     }) && ({
         let c2 = z.l - z.c;
-        !((z.find_among_b(&A_2, "Protect_Lexical_AN") != 0) && true) && {
+        !((z.find_among_b(&A_2, T_2, "Protect_Lexical_AN") != 0) && true) && {
             z.c = z.l - c2;
             true
         }
@@ -278,7 +868,7 @@ fn r_Protect_Lexical_AN(z: &mut Env) -> bool {
 
 /// `AN_Exception` (line 202).
 fn r_AN_Exception(z: &mut Env) -> bool {
-    ((z.find_among_b(&A_3, "AN_Exception") != 0) && (z.c <= z.lb))
+    ((z.find_among_b(&A_3, T_3, "AN_Exception") != 0) && (z.c <= z.lb))
 }
 
 /// `Irregular_Noun` (line 243).
@@ -286,7 +876,7 @@ fn r_Irregular_Noun(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_4, "Irregular_Noun");
+            among_var = z.find_among_b(&A_4, T_4, "Irregular_Noun");
             among_var != 0
         })
         && z.set_bra()
@@ -312,7 +902,7 @@ fn r_Stem_Noun_or_Adjective(z: &mut Env) -> bool {
                     z.c = z.l - c2;
                     let ok = (z.set_ket()
                         && ({
-                            among_var = z.find_among_b(&A_5, "Stem_Noun_or_Adjective");
+                            among_var = z.find_among_b(&A_5, T_5, "Stem_Noun_or_Adjective");
                             among_var != 0
                         })
                         && z.set_bra()
@@ -363,14 +953,14 @@ fn r_Stem_Verb(z: &mut Env) -> bool {
     ({
         let c1 = z.l - z.c;
         (z.set_ket()
-            && (z.find_among_b(&A_6, "Stem_Verb") != 0)
+            && (z.find_among_b(&A_6, T_6, "Stem_Verb") != 0)
             && z.set_bra()
             && (z.call(r_R1, "R1") && z.slice_del()))
             || {
                 z.c = z.l - c1;
                 (z.set_ket()
                     && ({
-                        among_var = z.find_among_b(&A_7, "Stem_Verb");
+                        among_var = z.find_among_b(&A_7, T_7, "Stem_Verb");
                         among_var != 0
                     })
                     && z.set_bra()
@@ -501,3 +1091,9 @@ pub(crate) fn stem(z: &mut Env) -> bool {
         }
     }))
 }
+
+/// The bytes at which a skipping loop stops.
+static B_0: [u64; 4] = [0x100000000, 0x0, 0x0, 0x40b000000];
+
+/// The bytes at which a skipping loop stops.
+static B_1: [u64; 4] = [0x0, 0x0, 0x0, 0x400000000];

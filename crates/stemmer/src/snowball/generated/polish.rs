@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -27,164 +27,824 @@ static G_v: Grouping = Grouping::new(
 );
 
 /// Line 44 (`remove_endings`).
-static A_0: Table = Table::new(
-    &[
-        Among("byście", -1, 1, None),
-        Among("bym", -1, 1, None),
-        Among("by", -1, 1, None),
-        Among("byśmy", -1, 1, None),
-        Among("byś", -1, 1, None),
-    ],
-    true,
-);
+static A_0: Table = Table::new(&[
+    Among("byście", -1, 1, None),
+    Among("bym", -1, 1, None),
+    Among("by", -1, 1, None),
+    Among("byśmy", -1, 1, None),
+    Among("byś", -1, 1, None),
+]);
+
+/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'e') if t.get(n.wrapping_sub(7)..n - 1) == Some(&b"by\xc5\x9bci"[..]) => {
+            found = Some((0, 7, 1));
+        }
+        Some(b'm') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"by"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'y') => match t.get(n.wrapping_sub(2)) {
+            Some(b'b') => {
+                found = Some((2, 2, 1));
+            }
+            Some(b'm') if t.get(n.wrapping_sub(6)..n - 2) == Some(&b"by\xc5\x9b"[..]) => {
+                found = Some((3, 6, 1));
+            }
+            _ => {}
+        },
+        Some(b'\x9b') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"by\xc5"[..]) => {
+            found = Some((4, 4, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 54 (`remove_endings`).
-static A_1: Table = Table::new(
-    &[
-        Among("a", -1, 8, Some(r_R1)),
-        Among("ąca", 0, 6, None),
-        Among("ająca", 1, 6, None),
-        Among("sząca", 1, 7, None),
-        Among("ia", 0, 8, Some(r_R1)),
-        Among("sza", 0, 6, None),
-        Among("iejsza", 5, 6, None),
-        Among("ała", 0, 1, None),
-        Among("iała", 7, 1, None),
-        Among("iła", 0, 1, None),
-        Among("ąc", -1, 1, None),
-        Among("ając", 10, 1, None),
-        Among("e", -1, 8, Some(r_R1)),
-        Among("ące", 12, 6, None),
-        Among("ające", 13, 6, None),
-        Among("szące", 13, 7, None),
-        Among("ie", 12, 8, Some(r_R1)),
-        Among("cie", 16, 1, None),
-        Among("acie", 17, 1, None),
-        Among("ecie", 17, 1, None),
-        Among("icie", 17, 1, None),
-        Among("ajcie", 17, 1, None),
-        Among("liście", 17, 4, None),
-        Among("aliście", 22, 1, None),
-        Among("ieliście", 22, 1, None),
-        Among("iliście", 22, 1, None),
-        Among("łyście", 17, 4, None),
-        Among("ałyście", 26, 1, None),
-        Among("iałyście", 27, 1, None),
-        Among("iłyście", 26, 1, None),
-        Among("sze", 12, 6, None),
-        Among("iejsze", 30, 6, None),
-        Among("ach", -1, 8, Some(r_R1)),
-        Among("iach", 32, 8, Some(r_R1)),
-        Among("ich", -1, 5, None),
-        Among("ych", -1, 5, None),
-        Among("i", -1, 8, Some(r_R1)),
-        Among("ali", 36, 1, None),
-        Among("ieli", 36, 1, None),
-        Among("ili", 36, 1, None),
-        Among("ami", 36, 8, Some(r_R1)),
-        Among("iami", 40, 8, Some(r_R1)),
-        Among("imi", 36, 5, None),
-        Among("ymi", 36, 5, None),
-        Among("owi", 36, 8, Some(r_R1)),
-        Among("iowi", 44, 8, Some(r_R1)),
-        Among("aj", -1, 1, None),
-        Among("ej", -1, 5, None),
-        Among("iej", 47, 5, None),
-        Among("am", -1, 1, None),
-        Among("ałam", 49, 1, None),
-        Among("iałam", 50, 1, None),
-        Among("iłam", 49, 1, None),
-        Among("em", -1, 8, Some(r_R1)),
-        Among("iem", 53, 8, Some(r_R1)),
-        Among("ałem", 53, 1, None),
-        Among("iałem", 55, 1, None),
-        Among("iłem", 53, 1, None),
-        Among("im", -1, 5, None),
-        Among("om", -1, 8, Some(r_R1)),
-        Among("iom", 59, 8, Some(r_R1)),
-        Among("ym", -1, 5, None),
-        Among("o", -1, 8, Some(r_R1)),
-        Among("ego", 62, 5, None),
-        Among("iego", 63, 5, None),
-        Among("ało", 62, 1, None),
-        Among("iało", 65, 1, None),
-        Among("iło", 62, 1, None),
-        Among("u", -1, 8, Some(r_R1)),
-        Among("iu", 68, 8, Some(r_R1)),
-        Among("emu", 68, 5, None),
-        Among("iemu", 70, 5, None),
-        Among("ów", -1, 8, Some(r_R1)),
-        Among("y", -1, 5, None),
-        Among("amy", 73, 1, None),
-        Among("emy", 73, 1, None),
-        Among("imy", 73, 1, None),
-        Among("liśmy", 73, 4, None),
-        Among("aliśmy", 77, 1, None),
-        Among("ieliśmy", 77, 1, None),
-        Among("iliśmy", 77, 1, None),
-        Among("łyśmy", 73, 4, None),
-        Among("ałyśmy", 81, 1, None),
-        Among("iałyśmy", 82, 1, None),
-        Among("iłyśmy", 81, 1, None),
-        Among("ały", 73, 1, None),
-        Among("iały", 85, 1, None),
-        Among("iły", 73, 1, None),
-        Among("asz", -1, 1, None),
-        Among("esz", -1, 1, None),
-        Among("isz", -1, 1, None),
-        Among("ał", -1, 1, None),
-        Among("iał", 91, 1, None),
-        Among("ił", -1, 1, None),
-        Among("ą", -1, 8, Some(r_R1)),
-        Among("ącą", 94, 6, None),
-        Among("ającą", 95, 6, None),
-        Among("szącą", 95, 7, None),
-        Among("ią", 94, 8, Some(r_R1)),
-        Among("ają", 94, 1, None),
-        Among("szą", 94, 3, None),
-        Among("iejszą", 100, 6, None),
-        Among("ać", -1, 1, None),
-        Among("ieć", -1, 1, None),
-        Among("ić", -1, 1, None),
-        Among("ąć", -1, 1, None),
-        Among("aść", -1, 1, None),
-        Among("eść", -1, 1, None),
-        Among("ę", -1, 1, None),
-        Among("szę", 108, 2, None),
-        Among("łaś", -1, 4, None),
-        Among("ałaś", 110, 1, None),
-        Among("iałaś", 111, 1, None),
-        Among("iłaś", 110, 1, None),
-        Among("łeś", -1, 4, None),
-        Among("ałeś", 114, 1, None),
-        Among("iałeś", 115, 1, None),
-        Among("iłeś", 114, 1, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("a", -1, 8, Some(r_R1)),
+    Among("ąca", 0, 6, None),
+    Among("ająca", 1, 6, None),
+    Among("sząca", 1, 7, None),
+    Among("ia", 0, 8, Some(r_R1)),
+    Among("sza", 0, 6, None),
+    Among("iejsza", 5, 6, None),
+    Among("ała", 0, 1, None),
+    Among("iała", 7, 1, None),
+    Among("iła", 0, 1, None),
+    Among("ąc", -1, 1, None),
+    Among("ając", 10, 1, None),
+    Among("e", -1, 8, Some(r_R1)),
+    Among("ące", 12, 6, None),
+    Among("ające", 13, 6, None),
+    Among("szące", 13, 7, None),
+    Among("ie", 12, 8, Some(r_R1)),
+    Among("cie", 16, 1, None),
+    Among("acie", 17, 1, None),
+    Among("ecie", 17, 1, None),
+    Among("icie", 17, 1, None),
+    Among("ajcie", 17, 1, None),
+    Among("liście", 17, 4, None),
+    Among("aliście", 22, 1, None),
+    Among("ieliście", 22, 1, None),
+    Among("iliście", 22, 1, None),
+    Among("łyście", 17, 4, None),
+    Among("ałyście", 26, 1, None),
+    Among("iałyście", 27, 1, None),
+    Among("iłyście", 26, 1, None),
+    Among("sze", 12, 6, None),
+    Among("iejsze", 30, 6, None),
+    Among("ach", -1, 8, Some(r_R1)),
+    Among("iach", 32, 8, Some(r_R1)),
+    Among("ich", -1, 5, None),
+    Among("ych", -1, 5, None),
+    Among("i", -1, 8, Some(r_R1)),
+    Among("ali", 36, 1, None),
+    Among("ieli", 36, 1, None),
+    Among("ili", 36, 1, None),
+    Among("ami", 36, 8, Some(r_R1)),
+    Among("iami", 40, 8, Some(r_R1)),
+    Among("imi", 36, 5, None),
+    Among("ymi", 36, 5, None),
+    Among("owi", 36, 8, Some(r_R1)),
+    Among("iowi", 44, 8, Some(r_R1)),
+    Among("aj", -1, 1, None),
+    Among("ej", -1, 5, None),
+    Among("iej", 47, 5, None),
+    Among("am", -1, 1, None),
+    Among("ałam", 49, 1, None),
+    Among("iałam", 50, 1, None),
+    Among("iłam", 49, 1, None),
+    Among("em", -1, 8, Some(r_R1)),
+    Among("iem", 53, 8, Some(r_R1)),
+    Among("ałem", 53, 1, None),
+    Among("iałem", 55, 1, None),
+    Among("iłem", 53, 1, None),
+    Among("im", -1, 5, None),
+    Among("om", -1, 8, Some(r_R1)),
+    Among("iom", 59, 8, Some(r_R1)),
+    Among("ym", -1, 5, None),
+    Among("o", -1, 8, Some(r_R1)),
+    Among("ego", 62, 5, None),
+    Among("iego", 63, 5, None),
+    Among("ało", 62, 1, None),
+    Among("iało", 65, 1, None),
+    Among("iło", 62, 1, None),
+    Among("u", -1, 8, Some(r_R1)),
+    Among("iu", 68, 8, Some(r_R1)),
+    Among("emu", 68, 5, None),
+    Among("iemu", 70, 5, None),
+    Among("ów", -1, 8, Some(r_R1)),
+    Among("y", -1, 5, None),
+    Among("amy", 73, 1, None),
+    Among("emy", 73, 1, None),
+    Among("imy", 73, 1, None),
+    Among("liśmy", 73, 4, None),
+    Among("aliśmy", 77, 1, None),
+    Among("ieliśmy", 77, 1, None),
+    Among("iliśmy", 77, 1, None),
+    Among("łyśmy", 73, 4, None),
+    Among("ałyśmy", 81, 1, None),
+    Among("iałyśmy", 82, 1, None),
+    Among("iłyśmy", 81, 1, None),
+    Among("ały", 73, 1, None),
+    Among("iały", 85, 1, None),
+    Among("iły", 73, 1, None),
+    Among("asz", -1, 1, None),
+    Among("esz", -1, 1, None),
+    Among("isz", -1, 1, None),
+    Among("ał", -1, 1, None),
+    Among("iał", 91, 1, None),
+    Among("ił", -1, 1, None),
+    Among("ą", -1, 8, Some(r_R1)),
+    Among("ącą", 94, 6, None),
+    Among("ającą", 95, 6, None),
+    Among("szącą", 95, 7, None),
+    Among("ią", 94, 8, Some(r_R1)),
+    Among("ają", 94, 1, None),
+    Among("szą", 94, 3, None),
+    Among("iejszą", 100, 6, None),
+    Among("ać", -1, 1, None),
+    Among("ieć", -1, 1, None),
+    Among("ić", -1, 1, None),
+    Among("ąć", -1, 1, None),
+    Among("aść", -1, 1, None),
+    Among("eść", -1, 1, None),
+    Among("ę", -1, 1, None),
+    Among("szę", 108, 2, None),
+    Among("łaś", -1, 4, None),
+    Among("ałaś", 110, 1, None),
+    Among("iałaś", 111, 1, None),
+    Among("iłaś", 110, 1, None),
+    Among("łeś", -1, 4, None),
+    Among("ałeś", 114, 1, None),
+    Among("iałeś", 115, 1, None),
+    Among("iłeś", 114, 1, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => {
+            found = Some((0, 1, 8));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'c') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"\xc4\x85"[..]) => {
+                    found = Some((1, 4, 6));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'j') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                            found = Some((2, 6, 6));
+                        }
+                        Some(b'z') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"s"[..]) => {
+                            found = Some((3, 6, 7));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((4, 2, 8));
+                }
+                Some(b'z') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                    found = Some((5, 3, 6));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'j') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"ie"[..]) => {
+                            found = Some((6, 6, 6));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x82') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc5"[..]) => {
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((7, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'i') => {
+                                    found = Some((8, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'i') => {
+                            found = Some((9, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'c') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xc4\x85"[..]) => {
+            found = Some((10, 3, 1));
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'j') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                    found = Some((11, 5, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'e') => {
+            found = Some((12, 1, 8));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'c') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"\xc4\x85"[..]) => {
+                    found = Some((13, 4, 6));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'j') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                            found = Some((14, 6, 6));
+                        }
+                        Some(b'z') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"s"[..]) => {
+                            found = Some((15, 6, 7));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((16, 2, 8));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'c') => {
+                            found = Some((17, 3, 1));
+                            match t.get(n.wrapping_sub(4)) {
+                                Some(b'a') => {
+                                    found = Some((18, 4, 1));
+                                }
+                                Some(b'e') => {
+                                    found = Some((19, 4, 1));
+                                }
+                                Some(b'i') => {
+                                    found = Some((20, 4, 1));
+                                }
+                                Some(b'j')
+                                    if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) =>
+                                {
+                                    found = Some((21, 5, 1));
+                                }
+                                Some(b'\x9b')
+                                    if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(6)) {
+                                        Some(b'i')
+                                            if t.get(n.wrapping_sub(7)..n - 6)
+                                                == Some(&b"l"[..]) =>
+                                        {
+                                            found = Some((22, 7, 4));
+                                            match t.get(n.wrapping_sub(8)) {
+                                                Some(b'a') => {
+                                                    found = Some((23, 8, 1));
+                                                }
+                                                Some(b'e')
+                                                    if t.get(n.wrapping_sub(9)..n - 8)
+                                                        == Some(&b"i"[..]) =>
+                                                {
+                                                    found = Some((24, 9, 1));
+                                                }
+                                                Some(b'i') => {
+                                                    found = Some((25, 8, 1));
+                                                }
+                                                _ => {}
+                                            }
+                                        }
+                                        Some(b'y')
+                                            if t.get(n.wrapping_sub(8)..n - 6)
+                                                == Some(&b"\xc5\x82"[..]) =>
+                                        {
+                                            found = Some((26, 8, 4));
+                                            match t.get(n.wrapping_sub(9)) {
+                                                Some(b'a') => {
+                                                    found = Some((27, 9, 1));
+                                                    match t.get(n.wrapping_sub(10)) {
+                                                        Some(b'i') => {
+                                                            found = Some((28, 10, 1));
+                                                        }
+                                                        _ => {}
+                                                    }
+                                                }
+                                                Some(b'i') => {
+                                                    found = Some((29, 9, 1));
+                                                }
+                                                _ => {}
+                                            }
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'z') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                    found = Some((30, 3, 6));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'j') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"ie"[..]) => {
+                            found = Some((31, 6, 6));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'h') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"c"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((32, 3, 8));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((33, 4, 8));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((34, 3, 5));
+                }
+                Some(b'y') => {
+                    found = Some((35, 3, 5));
+                }
+                _ => {}
+            }
+        }
+        Some(b'i') => {
+            found = Some((36, 1, 8));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'l') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((37, 3, 1));
+                    }
+                    Some(b'e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                        found = Some((38, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((39, 3, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'm') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((40, 3, 8));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'i') => {
+                                found = Some((41, 4, 8));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'i') => {
+                        found = Some((42, 3, 5));
+                    }
+                    Some(b'y') => {
+                        found = Some((43, 3, 5));
+                    }
+                    _ => {}
+                },
+                Some(b'w') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"o"[..]) => {
+                    found = Some((44, 3, 8));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((45, 4, 8));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'j') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((46, 2, 1));
+            }
+            Some(b'e') => {
+                found = Some((47, 2, 5));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') => {
+                        found = Some((48, 3, 5));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'm') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((49, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'\x82') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc5"[..]) => {
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((50, 5, 1));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'i') => {
+                                        found = Some((51, 6, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'i') => {
+                                found = Some((52, 5, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') => {
+                found = Some((53, 2, 8));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') => {
+                        found = Some((54, 3, 8));
+                    }
+                    Some(b'\x82') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc5"[..]) => {
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((55, 5, 1));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'i') => {
+                                        found = Some((56, 6, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'i') => {
+                                found = Some((57, 5, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') => {
+                found = Some((58, 2, 5));
+            }
+            Some(b'o') => {
+                found = Some((59, 2, 8));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') => {
+                        found = Some((60, 3, 8));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'y') => {
+                found = Some((61, 2, 5));
+            }
+            _ => {}
+        },
+        Some(b'o') => {
+            found = Some((62, 1, 8));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'g') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                    found = Some((63, 3, 5));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((64, 4, 5));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x82') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc5"[..]) => {
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((65, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'i') => {
+                                    found = Some((66, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'i') => {
+                            found = Some((67, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'u') => {
+            found = Some((68, 1, 8));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'i') => {
+                    found = Some((69, 2, 8));
+                }
+                Some(b'm') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                    found = Some((70, 3, 5));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((71, 4, 5));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'w') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xc3\xb3"[..]) => {
+            found = Some((72, 3, 8));
+        }
+        Some(b'y') => {
+            found = Some((73, 1, 5));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'm') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((74, 3, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((75, 3, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((76, 3, 1));
+                    }
+                    Some(b'\x9b') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc5"[..]) => {
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'i') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"l"[..]) => {
+                                found = Some((77, 6, 4));
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'a') => {
+                                        found = Some((78, 7, 1));
+                                    }
+                                    Some(b'e')
+                                        if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"i"[..]) =>
+                                    {
+                                        found = Some((79, 8, 1));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((80, 7, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'y')
+                                if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"\xc5\x82"[..]) =>
+                            {
+                                found = Some((81, 7, 4));
+                                match t.get(n.wrapping_sub(8)) {
+                                    Some(b'a') => {
+                                        found = Some((82, 8, 1));
+                                        match t.get(n.wrapping_sub(9)) {
+                                            Some(b'i') => {
+                                                found = Some((83, 9, 1));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((84, 8, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                Some(b'\x82') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc5"[..]) => {
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((85, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'i') => {
+                                    found = Some((86, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'i') => {
+                            found = Some((87, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'z') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"s"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((88, 3, 1));
+                }
+                Some(b'e') => {
+                    found = Some((89, 3, 1));
+                }
+                Some(b'i') => {
+                    found = Some((90, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x82') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc5"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((91, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((92, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((93, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x85') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc4"[..]) => {
+            found = Some((94, 2, 8));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'c') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"\xc4\x85"[..]) => {
+                    found = Some((95, 5, 6));
+                    match t.get(n.wrapping_sub(6)) {
+                        Some(b'j') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"a"[..]) => {
+                            found = Some((96, 7, 6));
+                        }
+                        Some(b'z') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"s"[..]) => {
+                            found = Some((97, 7, 7));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((98, 3, 8));
+                }
+                Some(b'j') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((99, 4, 1));
+                }
+                Some(b'z') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"s"[..]) => {
+                    found = Some((100, 4, 3));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'j') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"ie"[..]) => {
+                            found = Some((101, 7, 6));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc4"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((102, 3, 1));
+                }
+                Some(b'e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((103, 4, 1));
+                }
+                Some(b'i') => {
+                    found = Some((104, 3, 1));
+                }
+                Some(b'\x85') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                    found = Some((105, 4, 1));
+                }
+                Some(b'\x9b') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc5"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((106, 5, 1));
+                        }
+                        Some(b'e') => {
+                            found = Some((107, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x99') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc4"[..]) => {
+            found = Some((108, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'z') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"s"[..]) => {
+                    found = Some((109, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x9b') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc5"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'a') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"\xc5\x82"[..]) => {
+                    found = Some((110, 5, 4));
+                    match t.get(n.wrapping_sub(6)) {
+                        Some(b'a') => {
+                            found = Some((111, 6, 1));
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'i') => {
+                                    found = Some((112, 7, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'i') => {
+                            found = Some((113, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"\xc5\x82"[..]) => {
+                    found = Some((114, 5, 4));
+                    match t.get(n.wrapping_sub(6)) {
+                        Some(b'a') => {
+                            found = Some((115, 6, 1));
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'i') => {
+                                    found = Some((116, 7, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'i') => {
+                            found = Some((117, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 115 (`remove_endings`).
-static A_2: Table = Table::new(
-    &[
-        Among("ąc", -1, 1, None),
-        Among("ając", 0, 1, None),
-        Among("sząc", 0, 2, None),
-        Among("sz", -1, 1, None),
-        Among("iejsz", 3, 1, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("ąc", -1, 1, None),
+    Among("ając", 0, 1, None),
+    Among("sząc", 0, 2, None),
+    Among("sz", -1, 1, None),
+    Among("iejsz", 3, 1, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'c') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xc4\x85"[..]) => {
+            found = Some((0, 3, 1));
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'j') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                    found = Some((1, 5, 1));
+                }
+                Some(b'z') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"s"[..]) => {
+                    found = Some((2, 5, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'z') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"s"[..]) => {
+            found = Some((3, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'j') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ie"[..]) => {
+                    found = Some((4, 5, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 158 (`normalize_consonant`).
-static A_3: Table = Table::new(
-    &[
-        Among("ń", -1, 2, None),
-        Among("ć", -1, 1, None),
-        Among("ś", -1, 3, None),
-        Among("ź", -1, 4, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("ń", -1, 2, None),
+    Among("ć", -1, 1, None),
+    Among("ś", -1, 3, None),
+    Among("ź", -1, 4, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x84') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc5"[..]) => {
+            found = Some((0, 2, 2));
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc4"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        Some(b'\x9b') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc5"[..]) => {
+            found = Some((2, 2, 3));
+        }
+        Some(b'\xba') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc5"[..]) => {
+            found = Some((3, 2, 4));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `mark_regions` (line 32).
 fn r_mark_regions(z: &mut Env) -> bool {
@@ -217,8 +877,9 @@ fn r_remove_endings(z: &mut Env) -> bool {
                 let l3 = z.lb;
                 z.lb = z.c;
                 z.c = z.l - c2;
-                let ok =
-                    (z.set_ket() && (z.find_among_b(&A_0, "remove_endings") != 0) && z.set_bra());
+                let ok = (z.set_ket()
+                    && (z.find_among_b(&A_0, T_0, "remove_endings") != 0)
+                    && z.set_bra());
                 z.lb = l3;
                 ok
             }
@@ -227,7 +888,7 @@ fn r_remove_endings(z: &mut Env) -> bool {
         true
     }) && z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_1, "remove_endings");
+            among_var = z.find_among_b_chain(&A_1, T_1, "remove_endings");
             among_var != 0
         })
         && z.set_bra()
@@ -256,7 +917,7 @@ fn r_remove_endings(z: &mut Env) -> bool {
                         let c6 = z.l - z.c;
                         if !(z.set_ket()
                             && ({
-                                among_var = z.find_among_b(&A_2, "remove_endings");
+                                among_var = z.find_among_b(&A_2, T_2, "remove_endings");
                                 among_var != 0
                             })
                             && z.set_bra()
@@ -290,7 +951,7 @@ fn r_normalize_consonant(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_3, "normalize_consonant");
+            among_var = z.find_among_b(&A_3, T_3, "normalize_consonant");
             among_var != 0
         })
         && z.set_bra()

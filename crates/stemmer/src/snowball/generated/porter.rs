@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -26,112 +26,430 @@ static G_v: Grouping = Grouping::new(97, 121, &[17, 65, 16, 1]);
 static G_v_WXY: Grouping = Grouping::new(89, 121, &[1, 17, 65, 208, 1]);
 
 /// Line 25 (`Step_1a`).
-static A_0: Table = Table::new(
-    &[
-        Among("s", -1, 4, None),
-        Among("ies", 0, 2, None),
-        Among("sses", 0, 1, None),
-        Among("ss", 0, 3, None),
-    ],
-    true,
-);
+static A_0: Table = Table::new(&[
+    Among("s", -1, 4, None),
+    Among("ies", 0, 2, None),
+    Among("sses", 0, 1, None),
+    Among("ss", 0, 3, None),
+]);
+
+/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b's') => {
+            found = Some((0, 1, 4));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'e') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') => {
+                        found = Some((1, 3, 2));
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"s"[..]) => {
+                        found = Some((2, 4, 1));
+                    }
+                    _ => {}
+                },
+                Some(b's') => {
+                    found = Some((3, 2, 3));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 34 (`Step_1b`).
-static A_1: Table = Table::new(
-    &[
-        Among("ed", -1, 2, None),
-        Among("eed", 0, 1, None),
-        Among("ing", -1, 2, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("ed", -1, 2, None),
+    Among("eed", 0, 1, None),
+    Among("ing", -1, 2, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((0, 2, 2));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'e') => {
+                    found = Some((1, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'g') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"in"[..]) => {
+            found = Some((2, 3, 2));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 39 (`Step_1b`).
-static A_2: Table = Table::new(
-    &[
-        Among("", -1, 3, None),
-        Among("bb", 0, 2, None),
-        Among("dd", 0, 2, None),
-        Among("ff", 0, 2, None),
-        Among("gg", 0, 2, None),
-        Among("bl", 0, 1, None),
-        Among("mm", 0, 2, None),
-        Among("nn", 0, 2, None),
-        Among("pp", 0, 2, None),
-        Among("rr", 0, 2, None),
-        Among("at", 0, 1, None),
-        Among("tt", 0, 2, None),
-        Among("iz", 0, 1, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("", -1, 3, None),
+    Among("bb", 0, 2, None),
+    Among("dd", 0, 2, None),
+    Among("ff", 0, 2, None),
+    Among("gg", 0, 2, None),
+    Among("bl", 0, 1, None),
+    Among("mm", 0, 2, None),
+    Among("nn", 0, 2, None),
+    Among("pp", 0, 2, None),
+    Among("rr", 0, 2, None),
+    Among("at", 0, 1, None),
+    Among("tt", 0, 2, None),
+    Among("iz", 0, 1, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 3));
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'b') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"b"[..]) => {
+            found = Some((1, 2, 2));
+        }
+        Some(b'd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"d"[..]) => {
+            found = Some((2, 2, 2));
+        }
+        Some(b'f') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"f"[..]) => {
+            found = Some((3, 2, 2));
+        }
+        Some(b'g') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"g"[..]) => {
+            found = Some((4, 2, 2));
+        }
+        Some(b'l') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"b"[..]) => {
+            found = Some((5, 2, 1));
+        }
+        Some(b'm') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"m"[..]) => {
+            found = Some((6, 2, 2));
+        }
+        Some(b'n') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"n"[..]) => {
+            found = Some((7, 2, 2));
+        }
+        Some(b'p') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"p"[..]) => {
+            found = Some((8, 2, 2));
+        }
+        Some(b'r') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"r"[..]) => {
+            found = Some((9, 2, 2));
+        }
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((10, 2, 1));
+            }
+            Some(b't') => {
+                found = Some((11, 2, 2));
+            }
+            _ => {}
+        },
+        Some(b'z') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((12, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 58 (`Step_2`).
-static A_3: Table = Table::new(
-    &[
-        Among("anci", -1, 3, None),
-        Among("enci", -1, 2, None),
-        Among("abli", -1, 4, None),
-        Among("eli", -1, 6, None),
-        Among("alli", -1, 9, None),
-        Among("ousli", -1, 12, None),
-        Among("entli", -1, 5, None),
-        Among("aliti", -1, 10, None),
-        Among("biliti", -1, 14, None),
-        Among("iviti", -1, 13, None),
-        Among("tional", -1, 1, None),
-        Among("ational", 10, 8, None),
-        Among("alism", -1, 10, None),
-        Among("ation", -1, 8, None),
-        Among("ization", 13, 7, None),
-        Among("izer", -1, 7, None),
-        Among("ator", -1, 8, None),
-        Among("iveness", -1, 13, None),
-        Among("fulness", -1, 11, None),
-        Among("ousness", -1, 12, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("anci", -1, 3, None),
+    Among("enci", -1, 2, None),
+    Among("abli", -1, 4, None),
+    Among("eli", -1, 6, None),
+    Among("alli", -1, 9, None),
+    Among("ousli", -1, 12, None),
+    Among("entli", -1, 5, None),
+    Among("aliti", -1, 10, None),
+    Among("biliti", -1, 14, None),
+    Among("iviti", -1, 13, None),
+    Among("tional", -1, 1, None),
+    Among("ational", 10, 8, None),
+    Among("alism", -1, 10, None),
+    Among("ation", -1, 8, None),
+    Among("ization", 13, 7, None),
+    Among("izer", -1, 7, None),
+    Among("ator", -1, 8, None),
+    Among("iveness", -1, 13, None),
+    Among("fulness", -1, 11, None),
+    Among("ousness", -1, 12, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"n"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((0, 4, 3));
+                    }
+                    Some(b'e') => {
+                        found = Some((1, 4, 2));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'l') => match t.get(n.wrapping_sub(3)) {
+                Some(b'b') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((2, 4, 4));
+                }
+                Some(b'e') => {
+                    found = Some((3, 3, 6));
+                }
+                Some(b'l') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((4, 4, 9));
+                }
+                Some(b's') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ou"[..]) => {
+                    found = Some((5, 5, 12));
+                }
+                Some(b't') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"en"[..]) => {
+                    found = Some((6, 5, 5));
+                }
+                _ => {}
+            },
+            Some(b't') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'l') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((7, 5, 10));
+                        }
+                        Some(b'i') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"b"[..]) => {
+                            found = Some((8, 6, 14));
+                        }
+                        _ => {}
+                    },
+                    Some(b'v') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((9, 5, 13));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'l') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"tiona"[..]) => {
+            found = Some((10, 6, 1));
+            match t.get(n.wrapping_sub(7)) {
+                Some(b'a') => {
+                    found = Some((11, 7, 8));
+                }
+                _ => {}
+            }
+        }
+        Some(b'm') if t.get(n.wrapping_sub(5)..n - 1) == Some(&b"alis"[..]) => {
+            found = Some((12, 5, 10));
+        }
+        Some(b'n') if t.get(n.wrapping_sub(5)..n - 1) == Some(&b"atio"[..]) => {
+            found = Some((13, 5, 8));
+            match t.get(n.wrapping_sub(6)) {
+                Some(b'z') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) => {
+                    found = Some((14, 7, 7));
+                }
+                _ => {}
+            }
+        }
+        Some(b'r') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"iz"[..]) => {
+                found = Some((15, 4, 7));
+            }
+            Some(b'o') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"at"[..]) => {
+                found = Some((16, 4, 8));
+            }
+            _ => {}
+        },
+        Some(b's') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"nes"[..]) => {
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'e') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"iv"[..]) => {
+                    found = Some((17, 7, 13));
+                }
+                Some(b'l') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"fu"[..]) => {
+                    found = Some((18, 7, 11));
+                }
+                Some(b's') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"ou"[..]) => {
+                    found = Some((19, 7, 12));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 82 (`Step_3`).
-static A_4: Table = Table::new(
-    &[
-        Among("icate", -1, 2, None),
-        Among("ative", -1, 3, None),
-        Among("alize", -1, 1, None),
-        Among("iciti", -1, 2, None),
-        Among("ical", -1, 2, None),
-        Among("ful", -1, 3, None),
-        Among("ness", -1, 3, None),
-    ],
-    true,
-);
+static A_4: Table = Table::new(&[
+    Among("icate", -1, 2, None),
+    Among("ative", -1, 3, None),
+    Among("alize", -1, 1, None),
+    Among("iciti", -1, 2, None),
+    Among("ical", -1, 2, None),
+    Among("ful", -1, 3, None),
+    Among("ness", -1, 3, None),
+]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b't') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ica"[..]) => {
+                found = Some((0, 5, 2));
+            }
+            Some(b'v') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ati"[..]) => {
+                found = Some((1, 5, 3));
+            }
+            Some(b'z') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ali"[..]) => {
+                found = Some((2, 5, 1));
+            }
+            _ => {}
+        },
+        Some(b'i') if t.get(n.wrapping_sub(5)..n - 1) == Some(&b"icit"[..]) => {
+            found = Some((3, 5, 2));
+        }
+        Some(b'l') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ic"[..]) => {
+                found = Some((4, 4, 2));
+            }
+            Some(b'u') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"f"[..]) => {
+                found = Some((5, 3, 3));
+            }
+            _ => {}
+        },
+        Some(b's') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"nes"[..]) => {
+            found = Some((6, 4, 3));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 92 (`Step_4`).
-static A_5: Table = Table::new(
-    &[
-        Among("ic", -1, 1, None),
-        Among("ance", -1, 1, None),
-        Among("ence", -1, 1, None),
-        Among("able", -1, 1, None),
-        Among("ible", -1, 1, None),
-        Among("ate", -1, 1, None),
-        Among("ive", -1, 1, None),
-        Among("ize", -1, 1, None),
-        Among("iti", -1, 1, None),
-        Among("al", -1, 1, None),
-        Among("ism", -1, 1, None),
-        Among("ion", -1, 2, None),
-        Among("er", -1, 1, None),
-        Among("ous", -1, 1, None),
-        Among("ant", -1, 1, None),
-        Among("ent", -1, 1, None),
-        Among("ment", 15, 1, None),
-        Among("ement", 16, 1, None),
-        Among("ou", -1, 1, None),
-    ],
-    true,
-);
+static A_5: Table = Table::new(&[
+    Among("ic", -1, 1, None),
+    Among("ance", -1, 1, None),
+    Among("ence", -1, 1, None),
+    Among("able", -1, 1, None),
+    Among("ible", -1, 1, None),
+    Among("ate", -1, 1, None),
+    Among("ive", -1, 1, None),
+    Among("ize", -1, 1, None),
+    Among("iti", -1, 1, None),
+    Among("al", -1, 1, None),
+    Among("ism", -1, 1, None),
+    Among("ion", -1, 2, None),
+    Among("er", -1, 1, None),
+    Among("ous", -1, 1, None),
+    Among("ant", -1, 1, None),
+    Among("ent", -1, 1, None),
+    Among("ment", 15, 1, None),
+    Among("ement", 16, 1, None),
+    Among("ou", -1, 1, None),
+]);
+
+/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"n"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1, 4, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((2, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'l') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"b"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((3, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((4, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b't') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((5, 3, 1));
+            }
+            Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((6, 3, 1));
+            }
+            Some(b'z') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((7, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'i') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"it"[..]) => {
+            found = Some((8, 3, 1));
+        }
+        Some(b'l') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"a"[..]) => {
+            found = Some((9, 2, 1));
+        }
+        Some(b'm') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"is"[..]) => {
+            found = Some((10, 3, 1));
+        }
+        Some(b'n') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"io"[..]) => {
+            found = Some((11, 3, 2));
+        }
+        Some(b'r') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((12, 2, 1));
+        }
+        Some(b's') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ou"[..]) => {
+            found = Some((13, 3, 1));
+        }
+        Some(b't') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"n"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((14, 3, 1));
+                }
+                Some(b'e') => {
+                    found = Some((15, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'm') => {
+                            found = Some((16, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'e') => {
+                                    found = Some((17, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'u') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"o"[..]) => {
+            found = Some((18, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `shortv` (line 19).
 fn r_shortv(z: &mut Env) -> bool {
@@ -153,7 +471,7 @@ fn r_Step_1a(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_0, "Step_1a");
+            among_var = z.find_among_b(&A_0, T_0, "Step_1a");
             among_var != 0
         })
         && z.set_bra()
@@ -171,7 +489,7 @@ fn r_Step_1b(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_1, "Step_1b");
+            among_var = z.find_among_b(&A_1, T_1, "Step_1b");
             among_var != 0
         })
         && z.set_bra()
@@ -188,7 +506,7 @@ fn r_Step_1b(z: &mut Env) -> bool {
                     && ({
                         let c2 = z.l - z.c;
                         ({
-                            among_var = z.find_among_b(&A_2, "Step_1b");
+                            among_var = z.find_among_b(&A_2, T_2, "Step_1b");
                             among_var != 0
                         }) && {
                             z.c = z.l - c2;
@@ -236,7 +554,7 @@ fn r_Step_2(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_3, "Step_2");
+            among_var = z.find_among_b(&A_3, T_3, "Step_2");
             among_var != 0
         })
         && z.set_bra()
@@ -265,7 +583,7 @@ fn r_Step_3(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_4, "Step_3");
+            among_var = z.find_among_b(&A_4, T_4, "Step_3");
             among_var != 0
         })
         && z.set_bra()
@@ -283,7 +601,7 @@ fn r_Step_4(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_5, "Step_4");
+            among_var = z.find_among_b(&A_5, T_5, "Step_4");
             among_var != 0
         })
         && z.set_bra()
@@ -358,6 +676,7 @@ pub(crate) fn stem(z: &mut Env) -> bool {
             loop {
                 let c3 = z.c;
                 if !((loop {
+                    z.skip_to(&B_0);
                     let c4 = z.c;
                     if (z.grouping(&G_v, true) && z.set_bra() && z.eq_s("y") && z.set_ket()) {
                         z.c = c4;
@@ -461,6 +780,7 @@ pub(crate) fn stem(z: &mut Env) -> bool {
                 loop {
                     let c15 = z.c;
                     if !((loop {
+                        z.skip_to(&B_1);
                         let c16 = z.c;
                         if (z.set_bra() && z.eq_s("Y") && z.set_ket()) {
                             z.c = c16;
@@ -482,3 +802,14 @@ pub(crate) fn stem(z: &mut Env) -> bool {
         true
     }))
 }
+
+/// The bytes at which a skipping loop stops.
+static B_0: [u64; 4] = [
+    0x0,
+    0x220822200000000,
+    0xffffffffffffffff,
+    0xffffffffffffffff,
+];
+
+/// The bytes at which a skipping loop stops.
+static B_1: [u64; 4] = [0x0, 0x2000000, 0x0, 0x0];

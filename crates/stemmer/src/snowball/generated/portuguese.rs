@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -29,269 +29,1213 @@ static G_v: Grouping = Grouping::new(
 );
 
 /// Line 37 (`prelude`).
-static A_0: Table = Table::new(
-    &[
-        Among("", -1, 3, None),
-        Among("ã", 0, 1, None),
-        Among("õ", 0, 2, None),
-    ],
-    false,
-);
+static A_0: Table = Table::new(&[
+    Among("", -1, 3, None),
+    Among("ã", 0, 1, None),
+    Among("õ", 0, 2, None),
+]);
+
+/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 3));
+    match t.get(0) {
+        Some(b'\xc3') => match t.get(1) {
+            Some(b'\xa3') => {
+                found = Some((1, 2, 1));
+            }
+            Some(b'\xb5') => {
+                found = Some((2, 2, 2));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 63 (`postlude`).
-static A_1: Table = Table::new(
-    &[
-        Among("", -1, 3, None),
-        Among("a~", 0, 1, None),
-        Among("o~", 0, 2, None),
-    ],
-    false,
-);
+static A_1: Table = Table::new(&[
+    Among("", -1, 3, None),
+    Among("a~", 0, 1, None),
+    Among("o~", 0, 2, None),
+]);
+
+/// The row of `A_1` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 3));
+    match t.get(0) {
+        Some(b'a') if t.get(1..2) == Some(&b"~"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        Some(b'o') if t.get(1..2) == Some(&b"~"[..]) => {
+            found = Some((2, 2, 2));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 77 (`standard_suffix`).
-static A_2: Table = Table::new(
-    &[
-        Among("ica", -1, 1, None),
-        Among("ância", -1, 1, None),
-        Among("ência", -1, 4, None),
-        Among("logia", -1, 2, None),
-        Among("ira", -1, 9, None),
-        Among("adora", -1, 1, None),
-        Among("osa", -1, 1, None),
-        Among("ista", -1, 1, None),
-        Among("iva", -1, 8, None),
-        Among("eza", -1, 1, None),
-        Among("idade", -1, 7, None),
-        Among("ante", -1, 1, None),
-        Among("mente", -1, 6, None),
-        Among("amente", 12, 5, None),
-        Among("ável", -1, 1, None),
-        Among("ível", -1, 1, None),
-        Among("ico", -1, 1, None),
-        Among("ismo", -1, 1, None),
-        Among("oso", -1, 1, None),
-        Among("amento", -1, 1, None),
-        Among("imento", -1, 1, None),
-        Among("ivo", -1, 8, None),
-        Among("aça~o", -1, 1, None),
-        Among("uça~o", -1, 3, None),
-        Among("ador", -1, 1, None),
-        Among("icas", -1, 1, None),
-        Among("ências", -1, 4, None),
-        Among("logias", -1, 2, None),
-        Among("iras", -1, 9, None),
-        Among("adoras", -1, 1, None),
-        Among("osas", -1, 1, None),
-        Among("istas", -1, 1, None),
-        Among("ivas", -1, 8, None),
-        Among("ezas", -1, 1, None),
-        Among("idades", -1, 7, None),
-        Among("adores", -1, 1, None),
-        Among("antes", -1, 1, None),
-        Among("aço~es", -1, 1, None),
-        Among("uço~es", -1, 3, None),
-        Among("icos", -1, 1, None),
-        Among("ismos", -1, 1, None),
-        Among("osos", -1, 1, None),
-        Among("amentos", -1, 1, None),
-        Among("imentos", -1, 1, None),
-        Among("ivos", -1, 8, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("ica", -1, 1, None),
+    Among("ância", -1, 1, None),
+    Among("ência", -1, 4, None),
+    Among("logia", -1, 2, None),
+    Among("ira", -1, 9, None),
+    Among("adora", -1, 1, None),
+    Among("osa", -1, 1, None),
+    Among("ista", -1, 1, None),
+    Among("iva", -1, 8, None),
+    Among("eza", -1, 1, None),
+    Among("idade", -1, 7, None),
+    Among("ante", -1, 1, None),
+    Among("mente", -1, 6, None),
+    Among("amente", 12, 5, None),
+    Among("ável", -1, 1, None),
+    Among("ível", -1, 1, None),
+    Among("ico", -1, 1, None),
+    Among("ismo", -1, 1, None),
+    Among("oso", -1, 1, None),
+    Among("amento", -1, 1, None),
+    Among("imento", -1, 1, None),
+    Among("ivo", -1, 8, None),
+    Among("aça~o", -1, 1, None),
+    Among("uça~o", -1, 3, None),
+    Among("ador", -1, 1, None),
+    Among("icas", -1, 1, None),
+    Among("ências", -1, 4, None),
+    Among("logias", -1, 2, None),
+    Among("iras", -1, 9, None),
+    Among("adoras", -1, 1, None),
+    Among("osas", -1, 1, None),
+    Among("istas", -1, 1, None),
+    Among("ivas", -1, 8, None),
+    Among("ezas", -1, 1, None),
+    Among("idades", -1, 7, None),
+    Among("adores", -1, 1, None),
+    Among("antes", -1, 1, None),
+    Among("aço~es", -1, 1, None),
+    Among("uço~es", -1, 3, None),
+    Among("icos", -1, 1, None),
+    Among("ismos", -1, 1, None),
+    Among("osos", -1, 1, None),
+    Among("amentos", -1, 1, None),
+    Among("imentos", -1, 1, None),
+    Among("ivos", -1, 8, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((0, 3, 1));
+            }
+            Some(b'i') => match t.get(n.wrapping_sub(3)) {
+                Some(b'c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"n"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xa2') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                            found = Some((1, 6, 1));
+                        }
+                        Some(b'\xaa') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                            found = Some((2, 6, 4));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'g') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"lo"[..]) => {
+                    found = Some((3, 5, 2));
+                }
+                _ => {}
+            },
+            Some(b'r') => match t.get(n.wrapping_sub(3)) {
+                Some(b'i') => {
+                    found = Some((4, 3, 9));
+                }
+                Some(b'o') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ad"[..]) => {
+                    found = Some((5, 5, 1));
+                }
+                _ => {}
+            },
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"o"[..]) => {
+                found = Some((6, 3, 1));
+            }
+            Some(b't') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"is"[..]) => {
+                found = Some((7, 4, 1));
+            }
+            Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((8, 3, 8));
+            }
+            Some(b'z') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                found = Some((9, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ida"[..]) => {
+                found = Some((10, 5, 7));
+            }
+            Some(b't') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"n"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((11, 4, 1));
+                    }
+                    Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"m"[..]) => {
+                        found = Some((12, 5, 6));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((13, 6, 5));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'l') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ve"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                    found = Some((14, 5, 1));
+                }
+                Some(b'\xad') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                    found = Some((15, 5, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'o') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((16, 3, 1));
+            }
+            Some(b'm') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"is"[..]) => {
+                found = Some((17, 4, 1));
+            }
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"o"[..]) => {
+                found = Some((18, 3, 1));
+            }
+            Some(b't') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"men"[..]) => {
+                match t.get(n.wrapping_sub(6)) {
+                    Some(b'a') => {
+                        found = Some((19, 6, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((20, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((21, 3, 8));
+            }
+            Some(b'~') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"\xc3\xa7a"[..]) => {
+                match t.get(n.wrapping_sub(6)) {
+                    Some(b'a') => {
+                        found = Some((22, 6, 1));
+                    }
+                    Some(b'u') => {
+                        found = Some((23, 6, 3));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'r') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"ado"[..]) => {
+            found = Some((24, 4, 1));
+        }
+        Some(b's') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => match t.get(n.wrapping_sub(3)) {
+                Some(b'c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((25, 4, 1));
+                }
+                Some(b'i') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'c') if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"\xc3\xaan"[..]) => {
+                        found = Some((26, 7, 4));
+                    }
+                    Some(b'g') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"lo"[..]) => {
+                        found = Some((27, 6, 2));
+                    }
+                    _ => {}
+                },
+                Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') => {
+                        found = Some((28, 4, 9));
+                    }
+                    Some(b'o') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"ad"[..]) => {
+                        found = Some((29, 6, 1));
+                    }
+                    _ => {}
+                },
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"o"[..]) => {
+                    found = Some((30, 4, 1));
+                }
+                Some(b't') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"is"[..]) => {
+                    found = Some((31, 5, 1));
+                }
+                Some(b'v') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((32, 4, 8));
+                }
+                Some(b'z') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((33, 4, 1));
+                }
+                _ => {}
+            },
+            Some(b'e') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"ida"[..]) => {
+                    found = Some((34, 6, 7));
+                }
+                Some(b'r') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"ado"[..]) => {
+                    found = Some((35, 6, 1));
+                }
+                Some(b't') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"an"[..]) => {
+                    found = Some((36, 5, 1));
+                }
+                Some(b'~') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xc3\xa7o"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'a') => {
+                            found = Some((37, 7, 1));
+                        }
+                        Some(b'u') => {
+                            found = Some((38, 7, 3));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'o') => match t.get(n.wrapping_sub(3)) {
+                Some(b'c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((39, 4, 1));
+                }
+                Some(b'm') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"is"[..]) => {
+                    found = Some((40, 5, 1));
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"o"[..]) => {
+                    found = Some((41, 4, 1));
+                }
+                Some(b't') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"men"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'a') => {
+                            found = Some((42, 7, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((43, 7, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'v') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((44, 4, 8));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 112 (`standard_suffix`).
-static A_3: Table = Table::new(
-    &[
-        Among("ic", -1, 2, None),
-        Among("ad", -1, 2, None),
-        Among("os", -1, 2, None),
-        Among("iv", -1, 1, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("ic", -1, 2, None),
+    Among("ad", -1, 2, None),
+    Among("os", -1, 2, None),
+    Among("iv", -1, 1, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((0, 2, 2));
+        }
+        Some(b'd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"a"[..]) => {
+            found = Some((1, 2, 2));
+        }
+        Some(b's') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"o"[..]) => {
+            found = Some((2, 2, 2));
+        }
+        Some(b'v') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((3, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 124 (`standard_suffix`).
-static A_4: Table = Table::new(
-    &[
-        Among("ante", -1, 1, None),
-        Among("avel", -1, 1, None),
-        Among("ível", -1, 1, None),
-    ],
-    true,
-);
+static A_4: Table = Table::new(&[
+    Among("ante", -1, 1, None),
+    Among("avel", -1, 1, None),
+    Among("ível", -1, 1, None),
+]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'e') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"ant"[..]) => {
+            found = Some((0, 4, 1));
+        }
+        Some(b'l') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ve"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'a') => {
+                    found = Some((1, 4, 1));
+                }
+                Some(b'\xad') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                    found = Some((2, 5, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 136 (`standard_suffix`).
-static A_5: Table = Table::new(
-    &[
-        Among("ic", -1, 1, None),
-        Among("abil", -1, 1, None),
-        Among("iv", -1, 1, None),
-    ],
-    true,
-);
+static A_5: Table = Table::new(&[
+    Among("ic", -1, 1, None),
+    Among("abil", -1, 1, None),
+    Among("iv", -1, 1, None),
+]);
+
+/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'l') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"abi"[..]) => {
+            found = Some((1, 4, 1));
+        }
+        Some(b'v') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((2, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 160 (`verb_suffix`).
-static A_6: Table = Table::new(
-    &[
-        Among("ada", -1, 1, None),
-        Among("ida", -1, 1, None),
-        Among("ia", -1, 1, None),
-        Among("aria", 2, 1, None),
-        Among("eria", 2, 1, None),
-        Among("iria", 2, 1, None),
-        Among("ara", -1, 1, None),
-        Among("era", -1, 1, None),
-        Among("ira", -1, 1, None),
-        Among("ava", -1, 1, None),
-        Among("asse", -1, 1, None),
-        Among("esse", -1, 1, None),
-        Among("isse", -1, 1, None),
-        Among("aste", -1, 1, None),
-        Among("este", -1, 1, None),
-        Among("iste", -1, 1, None),
-        Among("ei", -1, 1, None),
-        Among("arei", 16, 1, None),
-        Among("erei", 16, 1, None),
-        Among("irei", 16, 1, None),
-        Among("am", -1, 1, None),
-        Among("iam", 20, 1, None),
-        Among("ariam", 21, 1, None),
-        Among("eriam", 21, 1, None),
-        Among("iriam", 21, 1, None),
-        Among("aram", 20, 1, None),
-        Among("eram", 20, 1, None),
-        Among("iram", 20, 1, None),
-        Among("avam", 20, 1, None),
-        Among("em", -1, 1, None),
-        Among("arem", 29, 1, None),
-        Among("erem", 29, 1, None),
-        Among("irem", 29, 1, None),
-        Among("assem", 29, 1, None),
-        Among("essem", 29, 1, None),
-        Among("issem", 29, 1, None),
-        Among("ado", -1, 1, None),
-        Among("ido", -1, 1, None),
-        Among("ando", -1, 1, None),
-        Among("endo", -1, 1, None),
-        Among("indo", -1, 1, None),
-        Among("ara~o", -1, 1, None),
-        Among("era~o", -1, 1, None),
-        Among("ira~o", -1, 1, None),
-        Among("ar", -1, 1, None),
-        Among("er", -1, 1, None),
-        Among("ir", -1, 1, None),
-        Among("as", -1, 1, None),
-        Among("adas", 47, 1, None),
-        Among("idas", 47, 1, None),
-        Among("ias", 47, 1, None),
-        Among("arias", 50, 1, None),
-        Among("erias", 50, 1, None),
-        Among("irias", 50, 1, None),
-        Among("aras", 47, 1, None),
-        Among("eras", 47, 1, None),
-        Among("iras", 47, 1, None),
-        Among("avas", 47, 1, None),
-        Among("es", -1, 1, None),
-        Among("ardes", 58, 1, None),
-        Among("erdes", 58, 1, None),
-        Among("irdes", 58, 1, None),
-        Among("ares", 58, 1, None),
-        Among("eres", 58, 1, None),
-        Among("ires", 58, 1, None),
-        Among("asses", 58, 1, None),
-        Among("esses", 58, 1, None),
-        Among("isses", 58, 1, None),
-        Among("astes", 58, 1, None),
-        Among("estes", 58, 1, None),
-        Among("istes", 58, 1, None),
-        Among("is", -1, 1, None),
-        Among("ais", 71, 1, None),
-        Among("eis", 71, 1, None),
-        Among("areis", 73, 1, None),
-        Among("ereis", 73, 1, None),
-        Among("ireis", 73, 1, None),
-        Among("áreis", 73, 1, None),
-        Among("éreis", 73, 1, None),
-        Among("íreis", 73, 1, None),
-        Among("ásseis", 73, 1, None),
-        Among("ésseis", 73, 1, None),
-        Among("ísseis", 73, 1, None),
-        Among("áveis", 73, 1, None),
-        Among("íeis", 73, 1, None),
-        Among("aríeis", 84, 1, None),
-        Among("eríeis", 84, 1, None),
-        Among("iríeis", 84, 1, None),
-        Among("ados", -1, 1, None),
-        Among("idos", -1, 1, None),
-        Among("amos", -1, 1, None),
-        Among("áramos", 90, 1, None),
-        Among("éramos", 90, 1, None),
-        Among("íramos", 90, 1, None),
-        Among("ávamos", 90, 1, None),
-        Among("íamos", 90, 1, None),
-        Among("aríamos", 95, 1, None),
-        Among("eríamos", 95, 1, None),
-        Among("iríamos", 95, 1, None),
-        Among("emos", -1, 1, None),
-        Among("aremos", 99, 1, None),
-        Among("eremos", 99, 1, None),
-        Among("iremos", 99, 1, None),
-        Among("ássemos", 99, 1, None),
-        Among("êssemos", 99, 1, None),
-        Among("íssemos", 99, 1, None),
-        Among("imos", -1, 1, None),
-        Among("armos", -1, 1, None),
-        Among("ermos", -1, 1, None),
-        Among("irmos", -1, 1, None),
-        Among("ámos", -1, 1, None),
-        Among("arás", -1, 1, None),
-        Among("erás", -1, 1, None),
-        Among("irás", -1, 1, None),
-        Among("eu", -1, 1, None),
-        Among("iu", -1, 1, None),
-        Among("ou", -1, 1, None),
-        Among("ará", -1, 1, None),
-        Among("erá", -1, 1, None),
-        Among("irá", -1, 1, None),
-    ],
-    true,
-);
+static A_6: Table = Table::new(&[
+    Among("ada", -1, 1, None),
+    Among("ida", -1, 1, None),
+    Among("ia", -1, 1, None),
+    Among("aria", 2, 1, None),
+    Among("eria", 2, 1, None),
+    Among("iria", 2, 1, None),
+    Among("ara", -1, 1, None),
+    Among("era", -1, 1, None),
+    Among("ira", -1, 1, None),
+    Among("ava", -1, 1, None),
+    Among("asse", -1, 1, None),
+    Among("esse", -1, 1, None),
+    Among("isse", -1, 1, None),
+    Among("aste", -1, 1, None),
+    Among("este", -1, 1, None),
+    Among("iste", -1, 1, None),
+    Among("ei", -1, 1, None),
+    Among("arei", 16, 1, None),
+    Among("erei", 16, 1, None),
+    Among("irei", 16, 1, None),
+    Among("am", -1, 1, None),
+    Among("iam", 20, 1, None),
+    Among("ariam", 21, 1, None),
+    Among("eriam", 21, 1, None),
+    Among("iriam", 21, 1, None),
+    Among("aram", 20, 1, None),
+    Among("eram", 20, 1, None),
+    Among("iram", 20, 1, None),
+    Among("avam", 20, 1, None),
+    Among("em", -1, 1, None),
+    Among("arem", 29, 1, None),
+    Among("erem", 29, 1, None),
+    Among("irem", 29, 1, None),
+    Among("assem", 29, 1, None),
+    Among("essem", 29, 1, None),
+    Among("issem", 29, 1, None),
+    Among("ado", -1, 1, None),
+    Among("ido", -1, 1, None),
+    Among("ando", -1, 1, None),
+    Among("endo", -1, 1, None),
+    Among("indo", -1, 1, None),
+    Among("ara~o", -1, 1, None),
+    Among("era~o", -1, 1, None),
+    Among("ira~o", -1, 1, None),
+    Among("ar", -1, 1, None),
+    Among("er", -1, 1, None),
+    Among("ir", -1, 1, None),
+    Among("as", -1, 1, None),
+    Among("adas", 47, 1, None),
+    Among("idas", 47, 1, None),
+    Among("ias", 47, 1, None),
+    Among("arias", 50, 1, None),
+    Among("erias", 50, 1, None),
+    Among("irias", 50, 1, None),
+    Among("aras", 47, 1, None),
+    Among("eras", 47, 1, None),
+    Among("iras", 47, 1, None),
+    Among("avas", 47, 1, None),
+    Among("es", -1, 1, None),
+    Among("ardes", 58, 1, None),
+    Among("erdes", 58, 1, None),
+    Among("irdes", 58, 1, None),
+    Among("ares", 58, 1, None),
+    Among("eres", 58, 1, None),
+    Among("ires", 58, 1, None),
+    Among("asses", 58, 1, None),
+    Among("esses", 58, 1, None),
+    Among("isses", 58, 1, None),
+    Among("astes", 58, 1, None),
+    Among("estes", 58, 1, None),
+    Among("istes", 58, 1, None),
+    Among("is", -1, 1, None),
+    Among("ais", 71, 1, None),
+    Among("eis", 71, 1, None),
+    Among("areis", 73, 1, None),
+    Among("ereis", 73, 1, None),
+    Among("ireis", 73, 1, None),
+    Among("áreis", 73, 1, None),
+    Among("éreis", 73, 1, None),
+    Among("íreis", 73, 1, None),
+    Among("ásseis", 73, 1, None),
+    Among("ésseis", 73, 1, None),
+    Among("ísseis", 73, 1, None),
+    Among("áveis", 73, 1, None),
+    Among("íeis", 73, 1, None),
+    Among("aríeis", 84, 1, None),
+    Among("eríeis", 84, 1, None),
+    Among("iríeis", 84, 1, None),
+    Among("ados", -1, 1, None),
+    Among("idos", -1, 1, None),
+    Among("amos", -1, 1, None),
+    Among("áramos", 90, 1, None),
+    Among("éramos", 90, 1, None),
+    Among("íramos", 90, 1, None),
+    Among("ávamos", 90, 1, None),
+    Among("íamos", 90, 1, None),
+    Among("aríamos", 95, 1, None),
+    Among("eríamos", 95, 1, None),
+    Among("iríamos", 95, 1, None),
+    Among("emos", -1, 1, None),
+    Among("aremos", 99, 1, None),
+    Among("eremos", 99, 1, None),
+    Among("iremos", 99, 1, None),
+    Among("ássemos", 99, 1, None),
+    Among("êssemos", 99, 1, None),
+    Among("íssemos", 99, 1, None),
+    Among("imos", -1, 1, None),
+    Among("armos", -1, 1, None),
+    Among("ermos", -1, 1, None),
+    Among("irmos", -1, 1, None),
+    Among("ámos", -1, 1, None),
+    Among("arás", -1, 1, None),
+    Among("erás", -1, 1, None),
+    Among("irás", -1, 1, None),
+    Among("eu", -1, 1, None),
+    Among("iu", -1, 1, None),
+    Among("ou", -1, 1, None),
+    Among("ará", -1, 1, None),
+    Among("erá", -1, 1, None),
+    Among("irá", -1, 1, None),
+]);
+
+/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((0, 3, 1));
+                }
+                Some(b'i') => {
+                    found = Some((1, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'i') => {
+                found = Some((2, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((3, 4, 1));
+                        }
+                        Some(b'e') => {
+                            found = Some((4, 4, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((5, 4, 1));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'r') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((6, 3, 1));
+                }
+                Some(b'e') => {
+                    found = Some((7, 3, 1));
+                }
+                Some(b'i') => {
+                    found = Some((8, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((9, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((10, 4, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((11, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((12, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b't') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((13, 4, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((14, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((15, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'i') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((16, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((17, 4, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((18, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((19, 4, 1));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        Some(b'm') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((20, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'i') => {
+                        found = Some((21, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((22, 5, 1));
+                                }
+                                Some(b'e') => {
+                                    found = Some((23, 5, 1));
+                                }
+                                Some(b'i') => {
+                                    found = Some((24, 5, 1));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((25, 4, 1));
+                        }
+                        Some(b'e') => {
+                            found = Some((26, 4, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((27, 4, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'v') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                        found = Some((28, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') => {
+                found = Some((29, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((30, 4, 1));
+                        }
+                        Some(b'e') => {
+                            found = Some((31, 4, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((32, 4, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"s"[..]) => {
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((33, 5, 1));
+                            }
+                            Some(b'e') => {
+                                found = Some((34, 5, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((35, 5, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'o') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((36, 3, 1));
+                }
+                Some(b'i') => {
+                    found = Some((37, 3, 1));
+                }
+                Some(b'n') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((38, 4, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((39, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((40, 4, 1));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'~') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ra"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'a') => {
+                        found = Some((41, 5, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((42, 5, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((43, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'r') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((44, 2, 1));
+            }
+            Some(b'e') => {
+                found = Some((45, 2, 1));
+            }
+            Some(b'i') => {
+                found = Some((46, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b's') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((47, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'd') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((48, 4, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((49, 4, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'i') => {
+                        found = Some((50, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((51, 5, 1));
+                                }
+                                Some(b'e') => {
+                                    found = Some((52, 5, 1));
+                                }
+                                Some(b'i') => {
+                                    found = Some((53, 5, 1));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((54, 4, 1));
+                        }
+                        Some(b'e') => {
+                            found = Some((55, 4, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((56, 4, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'v') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                        found = Some((57, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') => {
+                found = Some((58, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'd') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"r"[..]) => {
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((59, 5, 1));
+                            }
+                            Some(b'e') => {
+                                found = Some((60, 5, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((61, 5, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((62, 4, 1));
+                        }
+                        Some(b'e') => {
+                            found = Some((63, 4, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((64, 4, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"s"[..]) => {
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((65, 5, 1));
+                            }
+                            Some(b'e') => {
+                                found = Some((66, 5, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((67, 5, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b't') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"s"[..]) => {
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((68, 5, 1));
+                            }
+                            Some(b'e') => {
+                                found = Some((69, 5, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((70, 5, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') => {
+                found = Some((71, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((72, 3, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((73, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((74, 5, 1));
+                                }
+                                Some(b'e') => {
+                                    found = Some((75, 5, 1));
+                                }
+                                Some(b'i') => {
+                                    found = Some((76, 5, 1));
+                                }
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) =>
+                                {
+                                    found = Some((77, 6, 1));
+                                }
+                                Some(b'\xa9')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) =>
+                                {
+                                    found = Some((78, 6, 1));
+                                }
+                                Some(b'\xad')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) =>
+                                {
+                                    found = Some((79, 6, 1));
+                                }
+                                _ => {}
+                            },
+                            Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"s"[..]) => {
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'\xa1')
+                                        if t.get(n.wrapping_sub(7)..n - 6)
+                                            == Some(&b"\xc3"[..]) =>
+                                    {
+                                        found = Some((80, 7, 1));
+                                    }
+                                    Some(b'\xa9')
+                                        if t.get(n.wrapping_sub(7)..n - 6)
+                                            == Some(&b"\xc3"[..]) =>
+                                    {
+                                        found = Some((81, 7, 1));
+                                    }
+                                    Some(b'\xad')
+                                        if t.get(n.wrapping_sub(7)..n - 6)
+                                            == Some(&b"\xc3"[..]) =>
+                                    {
+                                        found = Some((82, 7, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'v')
+                                if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xc3\xa1"[..]) =>
+                            {
+                                found = Some((83, 6, 1));
+                            }
+                            Some(b'\xad')
+                                if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) =>
+                            {
+                                found = Some((84, 5, 1));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'r') => match t.get(n.wrapping_sub(7)) {
+                                        Some(b'a') => {
+                                            found = Some((85, 7, 1));
+                                        }
+                                        Some(b'e') => {
+                                            found = Some((86, 7, 1));
+                                        }
+                                        Some(b'i') => {
+                                            found = Some((87, 7, 1));
+                                        }
+                                        _ => {}
+                                    },
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'o') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((88, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((89, 4, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'm') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((90, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'r') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc3"[..]) =>
+                                {
+                                    found = Some((91, 7, 1));
+                                }
+                                Some(b'\xa9')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc3"[..]) =>
+                                {
+                                    found = Some((92, 7, 1));
+                                }
+                                Some(b'\xad')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc3"[..]) =>
+                                {
+                                    found = Some((93, 7, 1));
+                                }
+                                _ => {}
+                            },
+                            Some(b'v')
+                                if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"\xc3\xa1"[..]) =>
+                            {
+                                found = Some((94, 7, 1));
+                            }
+                            Some(b'\xad')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) =>
+                            {
+                                found = Some((95, 6, 1));
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'r') => match t.get(n.wrapping_sub(8)) {
+                                        Some(b'a') => {
+                                            found = Some((96, 8, 1));
+                                        }
+                                        Some(b'e') => {
+                                            found = Some((97, 8, 1));
+                                        }
+                                        Some(b'i') => {
+                                            found = Some((98, 8, 1));
+                                        }
+                                        _ => {}
+                                    },
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => {
+                        found = Some((99, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'r') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((100, 6, 1));
+                                }
+                                Some(b'e') => {
+                                    found = Some((101, 6, 1));
+                                }
+                                Some(b'i') => {
+                                    found = Some((102, 6, 1));
+                                }
+                                _ => {}
+                            },
+                            Some(b's') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"s"[..]) => {
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'\xa1')
+                                        if t.get(n.wrapping_sub(8)..n - 7)
+                                            == Some(&b"\xc3"[..]) =>
+                                    {
+                                        found = Some((103, 8, 1));
+                                    }
+                                    Some(b'\xaa')
+                                        if t.get(n.wrapping_sub(8)..n - 7)
+                                            == Some(&b"\xc3"[..]) =>
+                                    {
+                                        found = Some((104, 8, 1));
+                                    }
+                                    Some(b'\xad')
+                                        if t.get(n.wrapping_sub(8)..n - 7)
+                                            == Some(&b"\xc3"[..]) =>
+                                    {
+                                        found = Some((105, 8, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'i') => {
+                        found = Some((106, 4, 1));
+                    }
+                    Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((107, 5, 1));
+                        }
+                        Some(b'e') => {
+                            found = Some((108, 5, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((109, 5, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((110, 5, 1));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"r\xc3"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'a') => {
+                        found = Some((111, 5, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((112, 5, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((113, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'u') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') => {
+                found = Some((114, 2, 1));
+            }
+            Some(b'i') => {
+                found = Some((115, 2, 1));
+            }
+            Some(b'o') => {
+                found = Some((116, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'\xa1') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"r\xc3"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'a') => {
+                    found = Some((117, 4, 1));
+                }
+                Some(b'e') => {
+                    found = Some((118, 4, 1));
+                }
+                Some(b'i') => {
+                    found = Some((119, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 184 (`residual_suffix`).
-static A_7: Table = Table::new(
-    &[
-        Among("a", -1, 1, None),
-        Among("i", -1, 1, None),
-        Among("o", -1, 1, None),
-        Among("os", -1, 1, None),
-        Among("á", -1, 1, None),
-        Among("í", -1, 1, None),
-        Among("ó", -1, 1, None),
-    ],
-    true,
-);
+static A_7: Table = Table::new(&[
+    Among("a", -1, 1, None),
+    Among("i", -1, 1, None),
+    Among("o", -1, 1, None),
+    Among("os", -1, 1, None),
+    Among("á", -1, 1, None),
+    Among("í", -1, 1, None),
+    Among("ó", -1, 1, None),
+]);
+
+/// The row of `A_7` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_7(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => {
+            found = Some((0, 1, 1));
+        }
+        Some(b'i') => {
+            found = Some((1, 1, 1));
+        }
+        Some(b'o') => {
+            found = Some((2, 1, 1));
+        }
+        Some(b's') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"o"[..]) => {
+            found = Some((3, 2, 1));
+        }
+        Some(b'\xa1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((4, 2, 1));
+        }
+        Some(b'\xad') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((5, 2, 1));
+        }
+        Some(b'\xb3') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((6, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 192 (`residual_form`).
-static A_8: Table = Table::new(
-    &[
-        Among("e", -1, 1, None),
-        Among("ç", -1, 2, None),
-        Among("é", -1, 1, None),
-        Among("ê", -1, 1, None),
-    ],
-    true,
-);
+static A_8: Table = Table::new(&[
+    Among("e", -1, 1, None),
+    Among("ç", -1, 2, None),
+    Among("é", -1, 1, None),
+    Among("ê", -1, 1, None),
+]);
+
+/// The row of `A_8` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_8(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'e') => {
+            found = Some((0, 1, 1));
+        }
+        Some(b'\xa7') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((1, 2, 2));
+        }
+        Some(b'\xa9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((2, 2, 1));
+        }
+        Some(b'\xaa') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((3, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `prelude` (line 36).
 fn r_prelude(z: &mut Env) -> bool {
     let mut among_var = 0;
     ({
         loop {
+            z.skip_to(&B_0);
             let c1 = z.c;
             if !(z.set_bra()
                 && ({
-                    among_var = z.find_among(&A_0, "prelude");
+                    among_var = z.find_among(&A_0, T_0, "prelude");
                     among_var != 0
                 })
                 && z.set_ket()
@@ -380,10 +1324,11 @@ fn r_postlude(z: &mut Env) -> bool {
     let mut among_var = 0;
     ({
         loop {
+            z.skip_to(&B_1);
             let c1 = z.c;
             if !(z.set_bra()
                 && ({
-                    among_var = z.find_among(&A_1, "postlude");
+                    among_var = z.find_among(&A_1, T_1, "postlude");
                     among_var != 0
                 })
                 && z.set_ket()
@@ -422,7 +1367,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_2, "standard_suffix");
+            among_var = z.find_among_b(&A_2, T_2, "standard_suffix");
             among_var != 0
         })
         && z.set_bra()
@@ -438,7 +1383,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
                         let c1 = z.l - z.c;
                         if !(z.set_ket()
                             && ({
-                                among_var = z.find_among_b(&A_3, "standard_suffix");
+                                among_var = z.find_among_b(&A_3, T_3, "standard_suffix");
                                 among_var != 0
                             })
                             && z.set_bra()
@@ -467,7 +1412,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
                     && ({
                         let c2 = z.l - z.c;
                         if !(z.set_ket()
-                            && (z.find_among_b(&A_4, "standard_suffix") != 0)
+                            && (z.find_among_b(&A_4, T_4, "standard_suffix") != 0)
                             && z.set_bra()
                             && (z.call(r_R2, "R2") && z.slice_del()))
                         {
@@ -482,7 +1427,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
                     && ({
                         let c3 = z.l - z.c;
                         if !(z.set_ket()
-                            && (z.find_among_b(&A_5, "standard_suffix") != 0)
+                            && (z.find_among_b(&A_5, T_5, "standard_suffix") != 0)
                             && z.set_bra()
                             && (z.call(r_R2, "R2") && z.slice_del()))
                         {
@@ -521,7 +1466,7 @@ fn r_verb_suffix(z: &mut Env) -> bool {
             z.lb = z.c;
             z.c = z.l - c1;
             let ok = (z.set_ket()
-                && (z.find_among_b(&A_6, "verb_suffix") != 0)
+                && (z.find_among_b(&A_6, T_6, "verb_suffix") != 0)
                 && z.set_bra()
                 && z.slice_del());
             z.lb = l2;
@@ -533,7 +1478,7 @@ fn r_verb_suffix(z: &mut Env) -> bool {
 /// `residual_suffix` (line 183).
 fn r_residual_suffix(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_7, "residual_suffix") != 0)
+        && (z.find_among_b(&A_7, T_7, "residual_suffix") != 0)
         && z.set_bra()
         && (z.call(r_RV, "RV") && z.slice_del()))
 }
@@ -543,7 +1488,7 @@ fn r_residual_form(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_8, "residual_form");
+            among_var = z.find_among_b(&A_8, T_8, "residual_form");
             among_var != 0
         })
         && z.set_bra()
@@ -654,3 +1599,9 @@ pub(crate) fn stem(z: &mut Env) -> bool {
         true
     }))
 }
+
+/// The bytes at which a skipping loop stops.
+static B_0: [u64; 4] = [0x0, 0x0, 0x0, 0x8];
+
+/// The bytes at which a skipping loop stops.
+static B_1: [u64; 4] = [0x0, 0x800200000000, 0x0, 0x0];

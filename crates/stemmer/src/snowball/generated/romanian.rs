@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -30,275 +30,1335 @@ static G_v: Grouping = Grouping::new(
 );
 
 /// Line 37 (`norm`).
-static A_0: Table = Table::new(&[Among("ş", -1, 1, None), Among("ţ", -1, 2, None)], false);
+static A_0: Table = Table::new(&[Among("ş", -1, 1, None), Among("ţ", -1, 2, None)]);
+
+/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'\xc5') => match t.get(1) {
+            Some(b'\x9f') => {
+                found = Some((0, 2, 1));
+            }
+            Some(b'\xa3') => {
+                found = Some((1, 2, 2));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 71 (`postlude`).
-static A_1: Table = Table::new(
-    &[
-        Among("", -1, 3, None),
-        Among("I", 0, 1, None),
-        Among("U", 0, 2, None),
-    ],
-    false,
-);
+static A_1: Table = Table::new(&[
+    Among("", -1, 3, None),
+    Among("I", 0, 1, None),
+    Among("U", 0, 2, None),
+]);
+
+/// The row of `A_1` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 3));
+    match t.get(0) {
+        Some(b'I') => {
+            found = Some((1, 1, 1));
+        }
+        Some(b'U') => {
+            found = Some((2, 1, 2));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 86 (`step_0`).
-static A_2: Table = Table::new(
-    &[
-        Among("ea", -1, 3, None),
-        Among("ația", -1, 7, None),
-        Among("aua", -1, 2, None),
-        Among("iua", -1, 4, None),
-        Among("ație", -1, 7, None),
-        Among("ele", -1, 3, None),
-        Among("ile", -1, 5, None),
-        Among("iile", 6, 4, None),
-        Among("iei", -1, 4, None),
-        Among("atei", -1, 6, None),
-        Among("ii", -1, 4, None),
-        Among("ului", -1, 1, None),
-        Among("ul", -1, 1, None),
-        Among("elor", -1, 3, None),
-        Among("ilor", -1, 4, None),
-        Among("iilor", 14, 4, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("ea", -1, 3, None),
+    Among("ația", -1, 7, None),
+    Among("aua", -1, 2, None),
+    Among("iua", -1, 4, None),
+    Among("ație", -1, 7, None),
+    Among("ele", -1, 3, None),
+    Among("ile", -1, 5, None),
+    Among("iile", 6, 4, None),
+    Among("iei", -1, 4, None),
+    Among("atei", -1, 6, None),
+    Among("ii", -1, 4, None),
+    Among("ului", -1, 1, None),
+    Among("ul", -1, 1, None),
+    Among("elor", -1, 3, None),
+    Among("ilor", -1, 4, None),
+    Among("iilor", 14, 4, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') => {
+                found = Some((0, 2, 3));
+            }
+            Some(b'i') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"a\xc8\x9b"[..]) => {
+                found = Some((1, 5, 7));
+            }
+            Some(b'u') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((2, 3, 2));
+                }
+                Some(b'i') => {
+                    found = Some((3, 3, 4));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"a\xc8\x9b"[..]) => {
+                found = Some((4, 5, 7));
+            }
+            Some(b'l') => match t.get(n.wrapping_sub(3)) {
+                Some(b'e') => {
+                    found = Some((5, 3, 3));
+                }
+                Some(b'i') => {
+                    found = Some((6, 3, 5));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((7, 4, 4));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') => match t.get(n.wrapping_sub(3)) {
+                Some(b'i') => {
+                    found = Some((8, 3, 4));
+                }
+                Some(b't') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((9, 4, 6));
+                }
+                _ => {}
+            },
+            Some(b'i') => {
+                found = Some((10, 2, 4));
+            }
+            Some(b'u') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ul"[..]) => {
+                found = Some((11, 4, 1));
+            }
+            _ => {}
+        },
+        Some(b'l') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"u"[..]) => {
+            found = Some((12, 2, 1));
+        }
+        Some(b'r') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"lo"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'e') => {
+                    found = Some((13, 4, 3));
+                }
+                Some(b'i') => {
+                    found = Some((14, 4, 4));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'i') => {
+                            found = Some((15, 5, 4));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 106 (`combo_suffix`).
-static A_3: Table = Table::new(
-    &[
-        Among("icala", -1, 4, None),
-        Among("iciva", -1, 4, None),
-        Among("ativa", -1, 5, None),
-        Among("itiva", -1, 6, None),
-        Among("icale", -1, 4, None),
-        Among("ațiune", -1, 5, None),
-        Among("ițiune", -1, 6, None),
-        Among("atoare", -1, 5, None),
-        Among("itoare", -1, 6, None),
-        Among("ătoare", -1, 5, None),
-        Among("icitate", -1, 4, None),
-        Among("abilitate", -1, 1, None),
-        Among("ibilitate", -1, 2, None),
-        Among("ivitate", -1, 3, None),
-        Among("icive", -1, 4, None),
-        Among("ative", -1, 5, None),
-        Among("itive", -1, 6, None),
-        Among("icali", -1, 4, None),
-        Among("atori", -1, 5, None),
-        Among("icatori", 18, 4, None),
-        Among("itori", -1, 6, None),
-        Among("ători", -1, 5, None),
-        Among("icitati", -1, 4, None),
-        Among("abilitati", -1, 1, None),
-        Among("ivitati", -1, 3, None),
-        Among("icivi", -1, 4, None),
-        Among("ativi", -1, 5, None),
-        Among("itivi", -1, 6, None),
-        Among("icităi", -1, 4, None),
-        Among("abilităi", -1, 1, None),
-        Among("ivităi", -1, 3, None),
-        Among("icități", -1, 4, None),
-        Among("abilități", -1, 1, None),
-        Among("ivități", -1, 3, None),
-        Among("ical", -1, 4, None),
-        Among("ator", -1, 5, None),
-        Among("icator", 35, 4, None),
-        Among("itor", -1, 6, None),
-        Among("ător", -1, 5, None),
-        Among("iciv", -1, 4, None),
-        Among("ativ", -1, 5, None),
-        Among("itiv", -1, 6, None),
-        Among("icală", -1, 4, None),
-        Among("icivă", -1, 4, None),
-        Among("ativă", -1, 5, None),
-        Among("itivă", -1, 6, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("icala", -1, 4, None),
+    Among("iciva", -1, 4, None),
+    Among("ativa", -1, 5, None),
+    Among("itiva", -1, 6, None),
+    Among("icale", -1, 4, None),
+    Among("ațiune", -1, 5, None),
+    Among("ițiune", -1, 6, None),
+    Among("atoare", -1, 5, None),
+    Among("itoare", -1, 6, None),
+    Among("ătoare", -1, 5, None),
+    Among("icitate", -1, 4, None),
+    Among("abilitate", -1, 1, None),
+    Among("ibilitate", -1, 2, None),
+    Among("ivitate", -1, 3, None),
+    Among("icive", -1, 4, None),
+    Among("ative", -1, 5, None),
+    Among("itive", -1, 6, None),
+    Among("icali", -1, 4, None),
+    Among("atori", -1, 5, None),
+    Among("icatori", 18, 4, None),
+    Among("itori", -1, 6, None),
+    Among("ători", -1, 5, None),
+    Among("icitati", -1, 4, None),
+    Among("abilitati", -1, 1, None),
+    Among("ivitati", -1, 3, None),
+    Among("icivi", -1, 4, None),
+    Among("ativi", -1, 5, None),
+    Among("itivi", -1, 6, None),
+    Among("icităi", -1, 4, None),
+    Among("abilităi", -1, 1, None),
+    Among("ivităi", -1, 3, None),
+    Among("icități", -1, 4, None),
+    Among("abilități", -1, 1, None),
+    Among("ivități", -1, 3, None),
+    Among("ical", -1, 4, None),
+    Among("ator", -1, 5, None),
+    Among("icator", 35, 4, None),
+    Among("itor", -1, 6, None),
+    Among("ător", -1, 5, None),
+    Among("iciv", -1, 4, None),
+    Among("ativ", -1, 5, None),
+    Among("itiv", -1, 6, None),
+    Among("icală", -1, 4, None),
+    Among("icivă", -1, 4, None),
+    Among("ativă", -1, 5, None),
+    Among("itivă", -1, 6, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'l') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ica"[..]) => {
+                found = Some((0, 5, 4));
+            }
+            Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((1, 5, 4));
+                    }
+                    Some(b't') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((2, 5, 5));
+                        }
+                        Some(b'i') => {
+                            found = Some((3, 5, 6));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'l') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ica"[..]) => {
+                found = Some((4, 5, 4));
+            }
+            Some(b'n') if t.get(n.wrapping_sub(6)..n - 2) == Some(&b"\xc8\x9biu"[..]) => {
+                match t.get(n.wrapping_sub(7)) {
+                    Some(b'a') => {
+                        found = Some((5, 7, 5));
+                    }
+                    Some(b'i') => {
+                        found = Some((6, 7, 6));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'r') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"toa"[..]) => {
+                match t.get(n.wrapping_sub(6)) {
+                    Some(b'a') => {
+                        found = Some((7, 6, 5));
+                    }
+                    Some(b'i') => {
+                        found = Some((8, 6, 6));
+                    }
+                    Some(b'\x83') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc4"[..]) => {
+                        found = Some((9, 7, 5));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b't') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ita"[..]) => {
+                match t.get(n.wrapping_sub(6)) {
+                    Some(b'c') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) => {
+                        found = Some((10, 7, 4));
+                    }
+                    Some(b'l') if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"bi"[..]) => {
+                        match t.get(n.wrapping_sub(9)) {
+                            Some(b'a') => {
+                                found = Some((11, 9, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((12, 9, 2));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'v') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) => {
+                        found = Some((13, 7, 3));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((14, 5, 4));
+                    }
+                    Some(b't') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((15, 5, 5));
+                        }
+                        Some(b'i') => {
+                            found = Some((16, 5, 6));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'l') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ica"[..]) => {
+                found = Some((17, 5, 4));
+            }
+            Some(b'r') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"to"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'a') => {
+                        found = Some((18, 5, 5));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'c') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) => {
+                                found = Some((19, 7, 4));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'i') => {
+                        found = Some((20, 5, 6));
+                    }
+                    Some(b'\x83') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc4"[..]) => {
+                        found = Some((21, 6, 5));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b't') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ita"[..]) => {
+                match t.get(n.wrapping_sub(6)) {
+                    Some(b'c') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) => {
+                        found = Some((22, 7, 4));
+                    }
+                    Some(b'l') if t.get(n.wrapping_sub(9)..n - 6) == Some(&b"abi"[..]) => {
+                        found = Some((23, 9, 1));
+                    }
+                    Some(b'v') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) => {
+                        found = Some((24, 7, 3));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((25, 5, 4));
+                    }
+                    Some(b't') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((26, 5, 5));
+                        }
+                        Some(b'i') => {
+                            found = Some((27, 5, 6));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'\x83') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"it\xc4"[..]) => {
+                match t.get(n.wrapping_sub(6)) {
+                    Some(b'c') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) => {
+                        found = Some((28, 7, 4));
+                    }
+                    Some(b'l') if t.get(n.wrapping_sub(9)..n - 6) == Some(&b"abi"[..]) => {
+                        found = Some((29, 9, 1));
+                    }
+                    Some(b'v') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) => {
+                        found = Some((30, 7, 3));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\x9b') if t.get(n.wrapping_sub(7)..n - 2) == Some(&b"it\xc4\x83\xc8"[..]) => {
+                match t.get(n.wrapping_sub(8)) {
+                    Some(b'c') if t.get(n.wrapping_sub(9)..n - 8) == Some(&b"i"[..]) => {
+                        found = Some((31, 9, 4));
+                    }
+                    Some(b'l') if t.get(n.wrapping_sub(11)..n - 8) == Some(&b"abi"[..]) => {
+                        found = Some((32, 11, 1));
+                    }
+                    Some(b'v') if t.get(n.wrapping_sub(9)..n - 8) == Some(&b"i"[..]) => {
+                        found = Some((33, 9, 3));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'l') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"ica"[..]) => {
+            found = Some((34, 4, 4));
+        }
+        Some(b'r') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"to"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'a') => {
+                    found = Some((35, 4, 5));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'c') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                            found = Some((36, 6, 4));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((37, 4, 6));
+                }
+                Some(b'\x83') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                    found = Some((38, 5, 5));
+                }
+                _ => {}
+            }
+        }
+        Some(b'v') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((39, 4, 4));
+                }
+                Some(b't') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((40, 4, 5));
+                    }
+                    Some(b'i') => {
+                        found = Some((41, 4, 6));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        Some(b'\x83') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc4"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'l') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"ica"[..]) => {
+                    found = Some((42, 6, 4));
+                }
+                Some(b'v') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'c') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                            found = Some((43, 6, 4));
+                        }
+                        Some(b't') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((44, 6, 5));
+                            }
+                            Some(b'i') => {
+                                found = Some((45, 6, 6));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 146 (`standard_suffix`).
-static A_4: Table = Table::new(
-    &[
-        Among("ica", -1, 1, None),
-        Among("abila", -1, 1, None),
-        Among("ibila", -1, 1, None),
-        Among("oasa", -1, 1, None),
-        Among("ata", -1, 1, None),
-        Among("ita", -1, 1, None),
-        Among("anta", -1, 1, None),
-        Among("ista", -1, 3, None),
-        Among("uta", -1, 1, None),
-        Among("iva", -1, 1, None),
-        Among("ic", -1, 1, None),
-        Among("ice", -1, 1, None),
-        Among("abile", -1, 1, None),
-        Among("ibile", -1, 1, None),
-        Among("isme", -1, 3, None),
-        Among("iune", -1, 2, None),
-        Among("oase", -1, 1, None),
-        Among("ate", -1, 1, None),
-        Among("itate", 17, 1, None),
-        Among("ite", -1, 1, None),
-        Among("ante", -1, 1, None),
-        Among("iste", -1, 3, None),
-        Among("ute", -1, 1, None),
-        Among("ive", -1, 1, None),
-        Among("ici", -1, 1, None),
-        Among("abili", -1, 1, None),
-        Among("ibili", -1, 1, None),
-        Among("iuni", -1, 2, None),
-        Among("atori", -1, 1, None),
-        Among("osi", -1, 1, None),
-        Among("ati", -1, 1, None),
-        Among("itati", 30, 1, None),
-        Among("iti", -1, 1, None),
-        Among("anti", -1, 1, None),
-        Among("isti", -1, 3, None),
-        Among("uti", -1, 1, None),
-        Among("iști", -1, 3, None),
-        Among("ivi", -1, 1, None),
-        Among("ităi", -1, 1, None),
-        Among("oși", -1, 1, None),
-        Among("ități", -1, 1, None),
-        Among("abil", -1, 1, None),
-        Among("ibil", -1, 1, None),
-        Among("ism", -1, 3, None),
-        Among("ator", -1, 1, None),
-        Among("os", -1, 1, None),
-        Among("at", -1, 1, None),
-        Among("it", -1, 1, None),
-        Among("ant", -1, 1, None),
-        Among("ist", -1, 3, None),
-        Among("ut", -1, 1, None),
-        Among("iv", -1, 1, None),
-        Among("ică", -1, 1, None),
-        Among("abilă", -1, 1, None),
-        Among("ibilă", -1, 1, None),
-        Among("oasă", -1, 1, None),
-        Among("ată", -1, 1, None),
-        Among("ită", -1, 1, None),
-        Among("antă", -1, 1, None),
-        Among("istă", -1, 3, None),
-        Among("ută", -1, 1, None),
-        Among("ivă", -1, 1, None),
-    ],
-    true,
-);
+static A_4: Table = Table::new(&[
+    Among("ica", -1, 1, None),
+    Among("abila", -1, 1, None),
+    Among("ibila", -1, 1, None),
+    Among("oasa", -1, 1, None),
+    Among("ata", -1, 1, None),
+    Among("ita", -1, 1, None),
+    Among("anta", -1, 1, None),
+    Among("ista", -1, 3, None),
+    Among("uta", -1, 1, None),
+    Among("iva", -1, 1, None),
+    Among("ic", -1, 1, None),
+    Among("ice", -1, 1, None),
+    Among("abile", -1, 1, None),
+    Among("ibile", -1, 1, None),
+    Among("isme", -1, 3, None),
+    Among("iune", -1, 2, None),
+    Among("oase", -1, 1, None),
+    Among("ate", -1, 1, None),
+    Among("itate", 17, 1, None),
+    Among("ite", -1, 1, None),
+    Among("ante", -1, 1, None),
+    Among("iste", -1, 3, None),
+    Among("ute", -1, 1, None),
+    Among("ive", -1, 1, None),
+    Among("ici", -1, 1, None),
+    Among("abili", -1, 1, None),
+    Among("ibili", -1, 1, None),
+    Among("iuni", -1, 2, None),
+    Among("atori", -1, 1, None),
+    Among("osi", -1, 1, None),
+    Among("ati", -1, 1, None),
+    Among("itati", 30, 1, None),
+    Among("iti", -1, 1, None),
+    Among("anti", -1, 1, None),
+    Among("isti", -1, 3, None),
+    Among("uti", -1, 1, None),
+    Among("iști", -1, 3, None),
+    Among("ivi", -1, 1, None),
+    Among("ităi", -1, 1, None),
+    Among("oși", -1, 1, None),
+    Among("ități", -1, 1, None),
+    Among("abil", -1, 1, None),
+    Among("ibil", -1, 1, None),
+    Among("ism", -1, 3, None),
+    Among("ator", -1, 1, None),
+    Among("os", -1, 1, None),
+    Among("at", -1, 1, None),
+    Among("it", -1, 1, None),
+    Among("ant", -1, 1, None),
+    Among("ist", -1, 3, None),
+    Among("ut", -1, 1, None),
+    Among("iv", -1, 1, None),
+    Among("ică", -1, 1, None),
+    Among("abilă", -1, 1, None),
+    Among("ibilă", -1, 1, None),
+    Among("oasă", -1, 1, None),
+    Among("ată", -1, 1, None),
+    Among("ită", -1, 1, None),
+    Among("antă", -1, 1, None),
+    Among("istă", -1, 3, None),
+    Among("ută", -1, 1, None),
+    Among("ivă", -1, 1, None),
+]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((0, 3, 1));
+            }
+            Some(b'l') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"bi"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'a') => {
+                        found = Some((1, 5, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((2, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b's') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"oa"[..]) => {
+                found = Some((3, 4, 1));
+            }
+            Some(b't') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((4, 3, 1));
+                }
+                Some(b'i') => {
+                    found = Some((5, 3, 1));
+                }
+                Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((6, 4, 1));
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((7, 4, 3));
+                }
+                Some(b'u') => {
+                    found = Some((8, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((9, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((10, 2, 1));
+        }
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((11, 3, 1));
+            }
+            Some(b'l') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"bi"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'a') => {
+                        found = Some((12, 5, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((13, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'm') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"is"[..]) => {
+                found = Some((14, 4, 3));
+            }
+            Some(b'n') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"iu"[..]) => {
+                found = Some((15, 4, 2));
+            }
+            Some(b's') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"oa"[..]) => {
+                found = Some((16, 4, 1));
+            }
+            Some(b't') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((17, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b't') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((18, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((19, 3, 1));
+                }
+                Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((20, 4, 1));
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((21, 4, 3));
+                }
+                Some(b'u') => {
+                    found = Some((22, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((23, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((24, 3, 1));
+            }
+            Some(b'l') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"bi"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'a') => {
+                        found = Some((25, 5, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((26, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'n') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"iu"[..]) => {
+                found = Some((27, 4, 2));
+            }
+            Some(b'r') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ato"[..]) => {
+                found = Some((28, 5, 1));
+            }
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"o"[..]) => {
+                found = Some((29, 3, 1));
+            }
+            Some(b't') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((30, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b't') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((31, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((32, 3, 1));
+                }
+                Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((33, 4, 1));
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((34, 4, 3));
+                }
+                Some(b'u') => {
+                    found = Some((35, 3, 1));
+                }
+                Some(b'\x99') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"i\xc8"[..]) => {
+                    found = Some((36, 5, 3));
+                }
+                _ => {}
+            },
+            Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((37, 3, 1));
+            }
+            Some(b'\x83') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"it\xc4"[..]) => {
+                found = Some((38, 5, 1));
+            }
+            Some(b'\x99') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"o\xc8"[..]) => {
+                found = Some((39, 4, 1));
+            }
+            Some(b'\x9b') if t.get(n.wrapping_sub(7)..n - 2) == Some(&b"it\xc4\x83\xc8"[..]) => {
+                found = Some((40, 7, 1));
+            }
+            _ => {}
+        },
+        Some(b'l') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"bi"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'a') => {
+                    found = Some((41, 4, 1));
+                }
+                Some(b'i') => {
+                    found = Some((42, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'm') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"is"[..]) => {
+            found = Some((43, 3, 3));
+        }
+        Some(b'r') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"ato"[..]) => {
+            found = Some((44, 4, 1));
+        }
+        Some(b's') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"o"[..]) => {
+            found = Some((45, 2, 1));
+        }
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((46, 2, 1));
+            }
+            Some(b'i') => {
+                found = Some((47, 2, 1));
+            }
+            Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((48, 3, 1));
+            }
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((49, 3, 3));
+            }
+            Some(b'u') => {
+                found = Some((50, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'v') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((51, 2, 1));
+        }
+        Some(b'\x83') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc4"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((52, 4, 1));
+                }
+                Some(b'l') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"bi"[..]) => {
+                    match t.get(n.wrapping_sub(6)) {
+                        Some(b'a') => {
+                            found = Some((53, 6, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((54, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b's') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"oa"[..]) => {
+                    found = Some((55, 5, 1));
+                }
+                Some(b't') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((56, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((57, 4, 1));
+                    }
+                    Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((58, 5, 1));
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((59, 5, 3));
+                    }
+                    Some(b'u') => {
+                        found = Some((60, 4, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'v') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((61, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 178 (`verb_suffix`).
-static A_5: Table = Table::new(
-    &[
-        Among("ea", -1, 1, None),
-        Among("ia", -1, 1, None),
-        Among("esc", -1, 1, None),
-        Among("ăsc", -1, 1, None),
-        Among("ind", -1, 1, None),
-        Among("ând", -1, 1, None),
-        Among("are", -1, 1, None),
-        Among("ere", -1, 1, None),
-        Among("ire", -1, 1, None),
-        Among("âre", -1, 1, None),
-        Among("se", -1, 2, None),
-        Among("ase", 10, 1, None),
-        Among("sese", 10, 2, None),
-        Among("ise", 10, 1, None),
-        Among("use", 10, 1, None),
-        Among("âse", 10, 1, None),
-        Among("ește", -1, 1, None),
-        Among("ăște", -1, 1, None),
-        Among("eze", -1, 1, None),
-        Among("ai", -1, 1, None),
-        Among("eai", 19, 1, None),
-        Among("iai", 19, 1, None),
-        Among("sei", -1, 2, None),
-        Among("ești", -1, 1, None),
-        Among("ăști", -1, 1, None),
-        Among("ui", -1, 1, None),
-        Among("ezi", -1, 1, None),
-        Among("ași", -1, 1, None),
-        Among("seși", -1, 2, None),
-        Among("aseși", 28, 1, None),
-        Among("seseși", 28, 2, None),
-        Among("iseși", 28, 1, None),
-        Among("useși", 28, 1, None),
-        Among("âseși", 28, 1, None),
-        Among("iși", -1, 1, None),
-        Among("uși", -1, 1, None),
-        Among("âși", -1, 1, None),
-        Among("ați", -1, 2, None),
-        Among("eați", 37, 1, None),
-        Among("iați", 37, 1, None),
-        Among("eți", -1, 2, None),
-        Among("iți", -1, 2, None),
-        Among("arăți", -1, 1, None),
-        Among("serăți", -1, 2, None),
-        Among("aserăți", 43, 1, None),
-        Among("seserăți", 43, 2, None),
-        Among("iserăți", 43, 1, None),
-        Among("userăți", 43, 1, None),
-        Among("âserăți", 43, 1, None),
-        Among("irăți", -1, 1, None),
-        Among("urăți", -1, 1, None),
-        Among("ârăți", -1, 1, None),
-        Among("âți", -1, 2, None),
-        Among("âi", -1, 1, None),
-        Among("am", -1, 1, None),
-        Among("eam", 54, 1, None),
-        Among("iam", 54, 1, None),
-        Among("em", -1, 2, None),
-        Among("asem", 57, 1, None),
-        Among("sesem", 57, 2, None),
-        Among("isem", 57, 1, None),
-        Among("usem", 57, 1, None),
-        Among("âsem", 57, 1, None),
-        Among("im", -1, 2, None),
-        Among("ăm", -1, 2, None),
-        Among("arăm", 64, 1, None),
-        Among("serăm", 64, 2, None),
-        Among("aserăm", 66, 1, None),
-        Among("seserăm", 66, 2, None),
-        Among("iserăm", 66, 1, None),
-        Among("userăm", 66, 1, None),
-        Among("âserăm", 66, 1, None),
-        Among("irăm", 64, 1, None),
-        Among("urăm", 64, 1, None),
-        Among("ârăm", 64, 1, None),
-        Among("âm", -1, 2, None),
-        Among("au", -1, 1, None),
-        Among("eau", 76, 1, None),
-        Among("iau", 76, 1, None),
-        Among("indu", -1, 1, None),
-        Among("ându", -1, 1, None),
-        Among("ez", -1, 1, None),
-        Among("ească", -1, 1, None),
-        Among("ară", -1, 1, None),
-        Among("seră", -1, 2, None),
-        Among("aseră", 84, 1, None),
-        Among("seseră", 84, 2, None),
-        Among("iseră", 84, 1, None),
-        Among("useră", 84, 1, None),
-        Among("âseră", 84, 1, None),
-        Among("iră", -1, 1, None),
-        Among("ură", -1, 1, None),
-        Among("âră", -1, 1, None),
-        Among("ează", -1, 1, None),
-    ],
-    true,
-);
+static A_5: Table = Table::new(&[
+    Among("ea", -1, 1, None),
+    Among("ia", -1, 1, None),
+    Among("esc", -1, 1, None),
+    Among("ăsc", -1, 1, None),
+    Among("ind", -1, 1, None),
+    Among("ând", -1, 1, None),
+    Among("are", -1, 1, None),
+    Among("ere", -1, 1, None),
+    Among("ire", -1, 1, None),
+    Among("âre", -1, 1, None),
+    Among("se", -1, 2, None),
+    Among("ase", 10, 1, None),
+    Among("sese", 10, 2, None),
+    Among("ise", 10, 1, None),
+    Among("use", 10, 1, None),
+    Among("âse", 10, 1, None),
+    Among("ește", -1, 1, None),
+    Among("ăște", -1, 1, None),
+    Among("eze", -1, 1, None),
+    Among("ai", -1, 1, None),
+    Among("eai", 19, 1, None),
+    Among("iai", 19, 1, None),
+    Among("sei", -1, 2, None),
+    Among("ești", -1, 1, None),
+    Among("ăști", -1, 1, None),
+    Among("ui", -1, 1, None),
+    Among("ezi", -1, 1, None),
+    Among("ași", -1, 1, None),
+    Among("seși", -1, 2, None),
+    Among("aseși", 28, 1, None),
+    Among("seseși", 28, 2, None),
+    Among("iseși", 28, 1, None),
+    Among("useși", 28, 1, None),
+    Among("âseși", 28, 1, None),
+    Among("iși", -1, 1, None),
+    Among("uși", -1, 1, None),
+    Among("âși", -1, 1, None),
+    Among("ați", -1, 2, None),
+    Among("eați", 37, 1, None),
+    Among("iați", 37, 1, None),
+    Among("eți", -1, 2, None),
+    Among("iți", -1, 2, None),
+    Among("arăți", -1, 1, None),
+    Among("serăți", -1, 2, None),
+    Among("aserăți", 43, 1, None),
+    Among("seserăți", 43, 2, None),
+    Among("iserăți", 43, 1, None),
+    Among("userăți", 43, 1, None),
+    Among("âserăți", 43, 1, None),
+    Among("irăți", -1, 1, None),
+    Among("urăți", -1, 1, None),
+    Among("ârăți", -1, 1, None),
+    Among("âți", -1, 2, None),
+    Among("âi", -1, 1, None),
+    Among("am", -1, 1, None),
+    Among("eam", 54, 1, None),
+    Among("iam", 54, 1, None),
+    Among("em", -1, 2, None),
+    Among("asem", 57, 1, None),
+    Among("sesem", 57, 2, None),
+    Among("isem", 57, 1, None),
+    Among("usem", 57, 1, None),
+    Among("âsem", 57, 1, None),
+    Among("im", -1, 2, None),
+    Among("ăm", -1, 2, None),
+    Among("arăm", 64, 1, None),
+    Among("serăm", 64, 2, None),
+    Among("aserăm", 66, 1, None),
+    Among("seserăm", 66, 2, None),
+    Among("iserăm", 66, 1, None),
+    Among("userăm", 66, 1, None),
+    Among("âserăm", 66, 1, None),
+    Among("irăm", 64, 1, None),
+    Among("urăm", 64, 1, None),
+    Among("ârăm", 64, 1, None),
+    Among("âm", -1, 2, None),
+    Among("au", -1, 1, None),
+    Among("eau", 76, 1, None),
+    Among("iau", 76, 1, None),
+    Among("indu", -1, 1, None),
+    Among("ându", -1, 1, None),
+    Among("ez", -1, 1, None),
+    Among("ească", -1, 1, None),
+    Among("ară", -1, 1, None),
+    Among("seră", -1, 2, None),
+    Among("aseră", 84, 1, None),
+    Among("seseră", 84, 2, None),
+    Among("iseră", 84, 1, None),
+    Among("useră", 84, 1, None),
+    Among("âseră", 84, 1, None),
+    Among("iră", -1, 1, None),
+    Among("ură", -1, 1, None),
+    Among("âră", -1, 1, None),
+    Among("ează", -1, 1, None),
+]);
+
+/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') => {
+                found = Some((0, 2, 1));
+            }
+            Some(b'i') => {
+                found = Some((1, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"s"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'e') => {
+                    found = Some((2, 3, 1));
+                }
+                Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                    found = Some((3, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"n"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'i') => {
+                    found = Some((4, 3, 1));
+                }
+                Some(b'\xa2') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((5, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'r') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((6, 3, 1));
+                }
+                Some(b'e') => {
+                    found = Some((7, 3, 1));
+                }
+                Some(b'i') => {
+                    found = Some((8, 3, 1));
+                }
+                Some(b'\xa2') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((9, 4, 1));
+                }
+                _ => {}
+            },
+            Some(b's') => {
+                found = Some((10, 2, 2));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((11, 3, 1));
+                    }
+                    Some(b'e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"s"[..]) => {
+                        found = Some((12, 4, 2));
+                    }
+                    Some(b'i') => {
+                        found = Some((13, 3, 1));
+                    }
+                    Some(b'u') => {
+                        found = Some((14, 3, 1));
+                    }
+                    Some(b'\xa2') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                        found = Some((15, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b't') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"\xc8\x99"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'e') => {
+                        found = Some((16, 5, 1));
+                    }
+                    Some(b'\x83') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc4"[..]) => {
+                        found = Some((17, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'z') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                found = Some((18, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((19, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => {
+                        found = Some((20, 3, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((21, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                found = Some((22, 3, 2));
+            }
+            Some(b't') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"\xc8\x99"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'e') => {
+                        found = Some((23, 5, 1));
+                    }
+                    Some(b'\x83') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc4"[..]) => {
+                        found = Some((24, 6, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'u') => {
+                found = Some((25, 2, 1));
+            }
+            Some(b'z') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                found = Some((26, 3, 1));
+            }
+            Some(b'\x99') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc8"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((27, 4, 1));
+                    }
+                    Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"s"[..]) => {
+                        found = Some((28, 5, 2));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((29, 6, 1));
+                            }
+                            Some(b'e') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"s"[..]) => {
+                                found = Some((30, 7, 2));
+                            }
+                            Some(b'i') => {
+                                found = Some((31, 6, 1));
+                            }
+                            Some(b'u') => {
+                                found = Some((32, 6, 1));
+                            }
+                            Some(b'\xa2')
+                                if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc3"[..]) =>
+                            {
+                                found = Some((33, 7, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'i') => {
+                        found = Some((34, 4, 1));
+                    }
+                    Some(b'u') => {
+                        found = Some((35, 4, 1));
+                    }
+                    Some(b'\xa2') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((36, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\x9b') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc8"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((37, 4, 2));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'e') => {
+                                found = Some((38, 5, 1));
+                            }
+                            Some(b'i') => {
+                                found = Some((39, 5, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => {
+                        found = Some((40, 4, 2));
+                    }
+                    Some(b'i') => {
+                        found = Some((41, 4, 2));
+                    }
+                    Some(b'\x83') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"r\xc4"[..]) => {
+                        match t.get(n.wrapping_sub(7)) {
+                            Some(b'a') => {
+                                found = Some((42, 7, 1));
+                            }
+                            Some(b'e') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"s"[..]) => {
+                                found = Some((43, 8, 2));
+                                match t.get(n.wrapping_sub(9)) {
+                                    Some(b'a') => {
+                                        found = Some((44, 9, 1));
+                                    }
+                                    Some(b'e')
+                                        if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"s"[..]) =>
+                                    {
+                                        found = Some((45, 10, 2));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((46, 9, 1));
+                                    }
+                                    Some(b'u') => {
+                                        found = Some((47, 9, 1));
+                                    }
+                                    Some(b'\xa2')
+                                        if t.get(n.wrapping_sub(10)..n - 9)
+                                            == Some(&b"\xc3"[..]) =>
+                                    {
+                                        found = Some((48, 10, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'i') => {
+                                found = Some((49, 7, 1));
+                            }
+                            Some(b'u') => {
+                                found = Some((50, 7, 1));
+                            }
+                            Some(b'\xa2')
+                                if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xc3"[..]) =>
+                            {
+                                found = Some((51, 8, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\xa2') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((52, 5, 2));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xa2') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((53, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'm') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((54, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => {
+                        found = Some((55, 3, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((56, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') => {
+                found = Some((57, 2, 2));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b's') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((58, 4, 1));
+                        }
+                        Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"s"[..]) => {
+                            found = Some((59, 5, 2));
+                        }
+                        Some(b'i') => {
+                            found = Some((60, 4, 1));
+                        }
+                        Some(b'u') => {
+                            found = Some((61, 4, 1));
+                        }
+                        Some(b'\xa2') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                            found = Some((62, 5, 1));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'i') => {
+                found = Some((63, 2, 2));
+            }
+            Some(b'\x83') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                found = Some((64, 3, 2));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((65, 5, 1));
+                        }
+                        Some(b'e') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"s"[..]) => {
+                            found = Some((66, 6, 2));
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'a') => {
+                                    found = Some((67, 7, 1));
+                                }
+                                Some(b'e')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"s"[..]) =>
+                                {
+                                    found = Some((68, 8, 2));
+                                }
+                                Some(b'i') => {
+                                    found = Some((69, 7, 1));
+                                }
+                                Some(b'u') => {
+                                    found = Some((70, 7, 1));
+                                }
+                                Some(b'\xa2')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xc3"[..]) =>
+                                {
+                                    found = Some((71, 8, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'i') => {
+                            found = Some((72, 5, 1));
+                        }
+                        Some(b'u') => {
+                            found = Some((73, 5, 1));
+                        }
+                        Some(b'\xa2') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) => {
+                            found = Some((74, 6, 1));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'\xa2') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((75, 3, 2));
+            }
+            _ => {}
+        },
+        Some(b'u') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((76, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => {
+                        found = Some((77, 3, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((78, 3, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'd') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"n"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') => {
+                        found = Some((79, 4, 1));
+                    }
+                    Some(b'\xa2') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((80, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'z') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
+            found = Some((81, 2, 1));
+        }
+        Some(b'\x83') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc4"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'c') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"eas"[..]) => {
+                    found = Some((82, 6, 1));
+                }
+                Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((83, 4, 1));
+                    }
+                    Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"s"[..]) => {
+                        found = Some((84, 5, 2));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((85, 6, 1));
+                            }
+                            Some(b'e') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"s"[..]) => {
+                                found = Some((86, 7, 2));
+                            }
+                            Some(b'i') => {
+                                found = Some((87, 6, 1));
+                            }
+                            Some(b'u') => {
+                                found = Some((88, 6, 1));
+                            }
+                            Some(b'\xa2')
+                                if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc3"[..]) =>
+                            {
+                                found = Some((89, 7, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'i') => {
+                        found = Some((90, 4, 1));
+                    }
+                    Some(b'u') => {
+                        found = Some((91, 4, 1));
+                    }
+                    Some(b'\xa2') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((92, 5, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'z') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ea"[..]) => {
+                    found = Some((93, 5, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 232 (`vowel_suffix`).
-static A_6: Table = Table::new(
-    &[
-        Among("a", -1, 1, None),
-        Among("e", -1, 1, None),
-        Among("ie", 1, 1, None),
-        Among("i", -1, 1, None),
-        Among("ă", -1, 1, None),
-    ],
-    true,
-);
+static A_6: Table = Table::new(&[
+    Among("a", -1, 1, None),
+    Among("e", -1, 1, None),
+    Among("ie", 1, 1, None),
+    Among("i", -1, 1, None),
+    Among("ă", -1, 1, None),
+]);
+
+/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => {
+            found = Some((0, 1, 1));
+        }
+        Some(b'e') => {
+            found = Some((1, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'i') => {
+                    found = Some((2, 2, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'i') => {
+            found = Some((3, 1, 1));
+        }
+        Some(b'\x83') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc4"[..]) => {
+            found = Some((4, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `norm` (line 35).
 fn r_norm(z: &mut Env) -> bool {
@@ -309,10 +1369,11 @@ fn r_norm(z: &mut Env) -> bool {
             loop {
                 let c2 = z.c;
                 if !(loop {
+                    z.skip_to(&B_0);
                     let c3 = z.c;
                     if (z.set_bra()
                         && ({
-                            among_var = z.find_among(&A_0, "norm");
+                            among_var = z.find_among(&A_0, T_0, "norm");
                             among_var != 0
                         })
                         && z.set_ket()
@@ -347,6 +1408,7 @@ fn r_prelude(z: &mut Env) -> bool {
         loop {
             let c1 = z.c;
             if !(loop {
+                z.skip_to(&B_1);
                 let c2 = z.c;
                 if (z.grouping(&G_v, true)
                     && z.set_bra()
@@ -448,10 +1510,11 @@ fn r_postlude(z: &mut Env) -> bool {
     let mut among_var = 0;
     ({
         loop {
+            z.skip_to(&B_2);
             let c1 = z.c;
             if !(z.set_bra()
                 && ({
-                    among_var = z.find_among(&A_1, "postlude");
+                    among_var = z.find_among(&A_1, T_1, "postlude");
                     among_var != 0
                 })
                 && z.set_ket()
@@ -490,7 +1553,7 @@ fn r_step_0(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_2, "step_0");
+            among_var = z.find_among_b(&A_2, T_2, "step_0");
             among_var != 0
         })
         && z.set_bra()
@@ -522,7 +1585,7 @@ fn r_combo_suffix(z: &mut Env) -> bool {
         let c1 = z.l - z.c;
         (z.set_ket()
             && ({
-                among_var = z.find_among_b(&A_3, "combo_suffix");
+                among_var = z.find_among_b(&A_3, T_3, "combo_suffix");
                 among_var != 0
             })
             && z.set_bra()
@@ -563,7 +1626,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
         true
     }) && z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_4, "standard_suffix");
+            among_var = z.find_among_b(&A_4, T_4, "standard_suffix");
             among_var != 0
         })
         && z.set_bra()
@@ -590,7 +1653,7 @@ fn r_verb_suffix(z: &mut Env) -> bool {
             z.c = z.l - c1;
             let ok = (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_5, "verb_suffix");
+                    among_var = z.find_among_b(&A_5, T_5, "verb_suffix");
                     among_var != 0
                 })
                 && z.set_bra()
@@ -616,7 +1679,7 @@ fn r_verb_suffix(z: &mut Env) -> bool {
 /// `vowel_suffix` (line 231).
 fn r_vowel_suffix(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_6, "vowel_suffix") != 0)
+        && (z.find_among_b(&A_6, T_6, "vowel_suffix") != 0)
         && z.set_bra()
         && z.call(r_RV, "RV")
         && z.slice_del())
@@ -679,3 +1742,17 @@ pub(crate) fn stem(z: &mut Env) -> bool {
         true
     }))
 }
+
+/// The bytes at which a skipping loop stops.
+static B_0: [u64; 4] = [0x0, 0x0, 0x0, 0x20];
+
+/// The bytes at which a skipping loop stops.
+static B_1: [u64; 4] = [
+    0x0,
+    0x20822200000000,
+    0xffffffffffffffff,
+    0xffffffffffffffff,
+];
+
+/// The bytes at which a skipping loop stops.
+static B_2: [u64; 4] = [0x0, 0x200200, 0x0, 0x0];

@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -22,184 +22,849 @@ const I_p2: usize = 1;
 static G_v: Grouping = Grouping::new(1072, 1103, &[33, 65, 8, 232]);
 
 /// Line 74 (`perfective_gerund`).
-static A_0: Table = Table::new(
-    &[
-        Among("вшись", -1, 1, None),
-        Among("ывшись", 0, 2, None),
-        Among("ившись", 0, 2, None),
-        Among("в", -1, 1, None),
-        Among("ыв", 3, 2, None),
-        Among("ив", 3, 2, None),
-        Among("вши", -1, 1, None),
-        Among("ывши", 6, 2, None),
-        Among("ивши", 6, 2, None),
-    ],
-    true,
-);
+static A_0: Table = Table::new(&[
+    Among("вшись", -1, 1, None),
+    Among("ывшись", 0, 2, None),
+    Among("ившись", 0, 2, None),
+    Among("в", -1, 1, None),
+    Among("ыв", 3, 2, None),
+    Among("ив", 3, 2, None),
+    Among("вши", -1, 1, None),
+    Among("ывши", 6, 2, None),
+    Among("ивши", 6, 2, None),
+]);
+
+/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x8c')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xd0\xb2\xd1\x88\xd0\xb8\xd1\x81\xd1"[..]) =>
+        {
+            found = Some((0, 10, 1));
+            match t.get(n.wrapping_sub(11)) {
+                Some(b'\x8b') if t.get(n.wrapping_sub(12)..n - 11) == Some(&b"\xd1"[..]) => {
+                    found = Some((1, 12, 2));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(12)..n - 11) == Some(&b"\xd0"[..]) => {
+                    found = Some((2, 12, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb2') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd0"[..]) => {
+            found = Some((3, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x8b') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((4, 4, 2));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((5, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb8') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd0\xb2\xd1\x88\xd0"[..]) => {
+            found = Some((6, 6, 1));
+            match t.get(n.wrapping_sub(7)) {
+                Some(b'\x8b') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd1"[..]) => {
+                    found = Some((7, 8, 2));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd0"[..]) => {
+                    found = Some((8, 8, 2));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 90 (`adjective`).
-static A_1: Table = Table::new(
-    &[
-        Among("ему", -1, 1, None),
-        Among("ому", -1, 1, None),
-        Among("ых", -1, 1, None),
-        Among("их", -1, 1, None),
-        Among("ую", -1, 1, None),
-        Among("юю", -1, 1, None),
-        Among("ею", -1, 1, None),
-        Among("ою", -1, 1, None),
-        Among("яя", -1, 1, None),
-        Among("ая", -1, 1, None),
-        Among("ые", -1, 1, None),
-        Among("ее", -1, 1, None),
-        Among("ие", -1, 1, None),
-        Among("ое", -1, 1, None),
-        Among("ыми", -1, 1, None),
-        Among("ими", -1, 1, None),
-        Among("ый", -1, 1, None),
-        Among("ей", -1, 1, None),
-        Among("ий", -1, 1, None),
-        Among("ой", -1, 1, None),
-        Among("ым", -1, 1, None),
-        Among("ем", -1, 1, None),
-        Among("им", -1, 1, None),
-        Among("ом", -1, 1, None),
-        Among("его", -1, 1, None),
-        Among("ого", -1, 1, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("ему", -1, 1, None),
+    Among("ому", -1, 1, None),
+    Among("ых", -1, 1, None),
+    Among("их", -1, 1, None),
+    Among("ую", -1, 1, None),
+    Among("юю", -1, 1, None),
+    Among("ею", -1, 1, None),
+    Among("ою", -1, 1, None),
+    Among("яя", -1, 1, None),
+    Among("ая", -1, 1, None),
+    Among("ые", -1, 1, None),
+    Among("ее", -1, 1, None),
+    Among("ие", -1, 1, None),
+    Among("ое", -1, 1, None),
+    Among("ыми", -1, 1, None),
+    Among("ими", -1, 1, None),
+    Among("ый", -1, 1, None),
+    Among("ей", -1, 1, None),
+    Among("ий", -1, 1, None),
+    Among("ой", -1, 1, None),
+    Among("ым", -1, 1, None),
+    Among("ем", -1, 1, None),
+    Among("им", -1, 1, None),
+    Among("ом", -1, 1, None),
+    Among("его", -1, 1, None),
+    Among("ого", -1, 1, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd0\xbc\xd1"[..]) => {
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                    found = Some((0, 6, 1));
+                }
+                Some(b'\xbe') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                    found = Some((1, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x85') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd1"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x8b') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((2, 4, 1));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((3, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x8e') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd1"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((4, 4, 1));
+                }
+                Some(b'\x8e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((5, 4, 1));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((6, 4, 1));
+                }
+                Some(b'\xbe') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((7, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x8f') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd1"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x8f') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((8, 4, 1));
+                }
+                Some(b'\xb0') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((9, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb5') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd0"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x8b') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((10, 4, 1));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((11, 4, 1));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((12, 4, 1));
+                }
+                Some(b'\xbe') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((13, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb8') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd0\xbc\xd0"[..]) => {
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\x8b') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd1"[..]) => {
+                    found = Some((14, 6, 1));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                    found = Some((15, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd0"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x8b') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((16, 4, 1));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((17, 4, 1));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((18, 4, 1));
+                }
+                Some(b'\xbe') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((19, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbc') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd0"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x8b') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((20, 4, 1));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((21, 4, 1));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((22, 4, 1));
+                }
+                Some(b'\xbe') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((23, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbe') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd0\xb3\xd0"[..]) => {
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                    found = Some((24, 6, 1));
+                }
+                Some(b'\xbe') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                    found = Some((25, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 112 (`adjectival`).
-static A_2: Table = Table::new(
-    &[
-        Among("вш", -1, 1, None),
-        Among("ывш", 0, 2, None),
-        Among("ивш", 0, 2, None),
-        Among("щ", -1, 1, None),
-        Among("ющ", 3, 1, None),
-        Among("ующ", 4, 2, None),
-        Among("ем", -1, 1, None),
-        Among("нн", -1, 1, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("вш", -1, 1, None),
+    Among("ывш", 0, 2, None),
+    Among("ивш", 0, 2, None),
+    Among("щ", -1, 1, None),
+    Among("ющ", 3, 1, None),
+    Among("ующ", 4, 2, None),
+    Among("ем", -1, 1, None),
+    Among("нн", -1, 1, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x88') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd0\xb2\xd1"[..]) => {
+            found = Some((0, 4, 1));
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\x8b') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd1"[..]) => {
+                    found = Some((1, 6, 2));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                    found = Some((2, 6, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x89') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd1"[..]) => {
+            found = Some((3, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x8e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((4, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x83') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd1"[..]) => {
+                            found = Some((5, 6, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbc') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd0\xb5\xd0"[..]) => {
+            found = Some((6, 4, 1));
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd0\xbd\xd0"[..]) => {
+            found = Some((7, 4, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 131 (`reflexive`).
-static A_3: Table = Table::new(&[Among("сь", -1, 1, None), Among("ся", -1, 1, None)], true);
+static A_3: Table = Table::new(&[Among("сь", -1, 1, None), Among("ся", -1, 1, None)]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x8c') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd1\x81\xd1"[..]) => {
+            found = Some((0, 4, 1));
+        }
+        Some(b'\x8f') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd1\x81\xd1"[..]) => {
+            found = Some((1, 4, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 139 (`verb`).
-static A_4: Table = Table::new(
-    &[
-        Among("ыт", -1, 2, None),
-        Among("ют", -1, 1, None),
-        Among("уют", 1, 2, None),
-        Among("ят", -1, 2, None),
-        Among("ет", -1, 1, None),
-        Among("ует", 4, 2, None),
-        Among("ит", -1, 2, None),
-        Among("ны", -1, 1, None),
-        Among("ены", 7, 2, None),
-        Among("ть", -1, 1, None),
-        Among("ыть", 9, 2, None),
-        Among("ить", 9, 2, None),
-        Among("ешь", -1, 1, None),
-        Among("ишь", -1, 2, None),
-        Among("ю", -1, 2, None),
-        Among("ую", 14, 2, None),
-        Among("ла", -1, 1, None),
-        Among("ыла", 16, 2, None),
-        Among("ила", 16, 2, None),
-        Among("на", -1, 1, None),
-        Among("ена", 19, 2, None),
-        Among("ете", -1, 1, None),
-        Among("ите", -1, 2, None),
-        Among("йте", -1, 1, None),
-        Among("уйте", 23, 2, None),
-        Among("ейте", 23, 2, None),
-        Among("ли", -1, 1, None),
-        Among("ыли", 26, 2, None),
-        Among("или", 26, 2, None),
-        Among("й", -1, 1, None),
-        Among("уй", 29, 2, None),
-        Among("ей", 29, 2, None),
-        Among("л", -1, 1, None),
-        Among("ыл", 32, 2, None),
-        Among("ил", 32, 2, None),
-        Among("ым", -1, 2, None),
-        Among("ем", -1, 1, None),
-        Among("им", -1, 2, None),
-        Among("н", -1, 1, None),
-        Among("ен", 38, 2, None),
-        Among("ло", -1, 1, None),
-        Among("ыло", 40, 2, None),
-        Among("ило", 40, 2, None),
-        Among("но", -1, 1, None),
-        Among("ено", 43, 2, None),
-        Among("нно", 43, 1, None),
-    ],
-    true,
-);
+static A_4: Table = Table::new(&[
+    Among("ыт", -1, 2, None),
+    Among("ют", -1, 1, None),
+    Among("уют", 1, 2, None),
+    Among("ят", -1, 2, None),
+    Among("ет", -1, 1, None),
+    Among("ует", 4, 2, None),
+    Among("ит", -1, 2, None),
+    Among("ны", -1, 1, None),
+    Among("ены", 7, 2, None),
+    Among("ть", -1, 1, None),
+    Among("ыть", 9, 2, None),
+    Among("ить", 9, 2, None),
+    Among("ешь", -1, 1, None),
+    Among("ишь", -1, 2, None),
+    Among("ю", -1, 2, None),
+    Among("ую", 14, 2, None),
+    Among("ла", -1, 1, None),
+    Among("ыла", 16, 2, None),
+    Among("ила", 16, 2, None),
+    Among("на", -1, 1, None),
+    Among("ена", 19, 2, None),
+    Among("ете", -1, 1, None),
+    Among("ите", -1, 2, None),
+    Among("йте", -1, 1, None),
+    Among("уйте", 23, 2, None),
+    Among("ейте", 23, 2, None),
+    Among("ли", -1, 1, None),
+    Among("ыли", 26, 2, None),
+    Among("или", 26, 2, None),
+    Among("й", -1, 1, None),
+    Among("уй", 29, 2, None),
+    Among("ей", 29, 2, None),
+    Among("л", -1, 1, None),
+    Among("ыл", 32, 2, None),
+    Among("ил", 32, 2, None),
+    Among("ым", -1, 2, None),
+    Among("ем", -1, 1, None),
+    Among("им", -1, 2, None),
+    Among("н", -1, 1, None),
+    Among("ен", 38, 2, None),
+    Among("ло", -1, 1, None),
+    Among("ыло", 40, 2, None),
+    Among("ило", 40, 2, None),
+    Among("но", -1, 1, None),
+    Among("ено", 43, 2, None),
+    Among("нно", 43, 1, None),
+]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x82') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd1"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x8b') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((0, 4, 2));
+                }
+                Some(b'\x8e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((1, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x83') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd1"[..]) => {
+                            found = Some((2, 6, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x8f') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((3, 4, 2));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((4, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x83') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd1"[..]) => {
+                            found = Some((5, 6, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((6, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x8b') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd0\xbd\xd1"[..]) => {
+            found = Some((7, 4, 1));
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                    found = Some((8, 6, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x8c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd1"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x82') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((9, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x8b') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd1"[..]) => {
+                            found = Some((10, 6, 2));
+                        }
+                        Some(b'\xb8') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                            found = Some((11, 6, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x88') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                            found = Some((12, 6, 1));
+                        }
+                        Some(b'\xb8') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                            found = Some((13, 6, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x8e') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd1"[..]) => {
+            found = Some((14, 2, 2));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((15, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb0') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd0"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xbb') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((16, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x8b') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd1"[..]) => {
+                            found = Some((17, 6, 2));
+                        }
+                        Some(b'\xb8') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                            found = Some((18, 6, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbd') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((19, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                            found = Some((20, 6, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd1\x82\xd0"[..]) => {
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                    found = Some((21, 6, 1));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                    found = Some((22, 6, 2));
+                }
+                Some(b'\xb9') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                    found = Some((23, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x83') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd1"[..]) => {
+                            found = Some((24, 8, 2));
+                        }
+                        Some(b'\xb5') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd0"[..]) => {
+                            found = Some((25, 8, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb8') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd0\xbb\xd0"[..]) => {
+            found = Some((26, 4, 1));
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\x8b') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd1"[..]) => {
+                    found = Some((27, 6, 2));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                    found = Some((28, 6, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd0"[..]) => {
+            found = Some((29, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((30, 4, 2));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((31, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbb') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd0"[..]) => {
+            found = Some((32, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x8b') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((33, 4, 2));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((34, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbc') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd0"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x8b') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((35, 4, 2));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((36, 4, 1));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((37, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd0"[..]) => {
+            found = Some((38, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((39, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbe') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd0"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xbb') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((40, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x8b') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd1"[..]) => {
+                            found = Some((41, 6, 2));
+                        }
+                        Some(b'\xb8') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                            found = Some((42, 6, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbd') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((43, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                            found = Some((44, 6, 2));
+                        }
+                        Some(b'\xbd') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                            found = Some((45, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 162 (`noun`).
-static A_5: Table = Table::new(
-    &[
-        Among("у", -1, 1, None),
-        Among("ях", -1, 1, None),
-        Among("иях", 1, 1, None),
-        Among("ах", -1, 1, None),
-        Among("ы", -1, 1, None),
-        Among("ь", -1, 1, None),
-        Among("ю", -1, 1, None),
-        Among("ью", 6, 1, None),
-        Among("ию", 6, 1, None),
-        Among("я", -1, 1, None),
-        Among("ья", 9, 1, None),
-        Among("ия", 9, 1, None),
-        Among("а", -1, 1, None),
-        Among("ев", -1, 1, None),
-        Among("ов", -1, 1, None),
-        Among("е", -1, 1, None),
-        Among("ье", 15, 1, None),
-        Among("ие", 15, 1, None),
-        Among("и", -1, 1, None),
-        Among("еи", 18, 1, None),
-        Among("ии", 18, 1, None),
-        Among("ями", 18, 1, None),
-        Among("иями", 21, 1, None),
-        Among("ами", 18, 1, None),
-        Among("й", -1, 1, None),
-        Among("ей", 24, 1, None),
-        Among("ией", 25, 1, None),
-        Among("ий", 24, 1, None),
-        Among("ой", 24, 1, None),
-        Among("ям", -1, 1, None),
-        Among("иям", 29, 1, None),
-        Among("ам", -1, 1, None),
-        Among("ем", -1, 1, None),
-        Among("ием", 32, 1, None),
-        Among("ом", -1, 1, None),
-        Among("о", -1, 1, None),
-    ],
-    true,
-);
+static A_5: Table = Table::new(&[
+    Among("у", -1, 1, None),
+    Among("ях", -1, 1, None),
+    Among("иях", 1, 1, None),
+    Among("ах", -1, 1, None),
+    Among("ы", -1, 1, None),
+    Among("ь", -1, 1, None),
+    Among("ю", -1, 1, None),
+    Among("ью", 6, 1, None),
+    Among("ию", 6, 1, None),
+    Among("я", -1, 1, None),
+    Among("ья", 9, 1, None),
+    Among("ия", 9, 1, None),
+    Among("а", -1, 1, None),
+    Among("ев", -1, 1, None),
+    Among("ов", -1, 1, None),
+    Among("е", -1, 1, None),
+    Among("ье", 15, 1, None),
+    Among("ие", 15, 1, None),
+    Among("и", -1, 1, None),
+    Among("еи", 18, 1, None),
+    Among("ии", 18, 1, None),
+    Among("ями", 18, 1, None),
+    Among("иями", 21, 1, None),
+    Among("ами", 18, 1, None),
+    Among("й", -1, 1, None),
+    Among("ей", 24, 1, None),
+    Among("ией", 25, 1, None),
+    Among("ий", 24, 1, None),
+    Among("ой", 24, 1, None),
+    Among("ям", -1, 1, None),
+    Among("иям", 29, 1, None),
+    Among("ам", -1, 1, None),
+    Among("ем", -1, 1, None),
+    Among("ием", 32, 1, None),
+    Among("ом", -1, 1, None),
+    Among("о", -1, 1, None),
+]);
+
+/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x83') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd1"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'\x85') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd1"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x8f') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((1, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb8') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                            found = Some((2, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb0') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((3, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x8b') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd1"[..]) => {
+            found = Some((4, 2, 1));
+        }
+        Some(b'\x8c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd1"[..]) => {
+            found = Some((5, 2, 1));
+        }
+        Some(b'\x8e') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd1"[..]) => {
+            found = Some((6, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x8c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((7, 4, 1));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((8, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x8f') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd1"[..]) => {
+            found = Some((9, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x8c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((10, 4, 1));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((11, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb0') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd0"[..]) => {
+            found = Some((12, 2, 1));
+        }
+        Some(b'\xb2') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd0"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((13, 4, 1));
+                }
+                Some(b'\xbe') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((14, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb5') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd0"[..]) => {
+            found = Some((15, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x8c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((16, 4, 1));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((17, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb8') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd0"[..]) => {
+            found = Some((18, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((19, 4, 1));
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((20, 4, 1));
+                }
+                Some(b'\xbc') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x8f') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd1"[..]) => {
+                            found = Some((21, 6, 1));
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\xb8')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd0"[..]) =>
+                                {
+                                    found = Some((22, 8, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xb0') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                            found = Some((23, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd0"[..]) => {
+            found = Some((24, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((25, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb8') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                            found = Some((26, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb8') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((27, 4, 1));
+                }
+                Some(b'\xbe') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((28, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbc') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd0"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x8f') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd1"[..]) => {
+                    found = Some((29, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb8') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                            found = Some((30, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb0') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((31, 4, 1));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((32, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xb8') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd0"[..]) => {
+                            found = Some((33, 6, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbe') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd0"[..]) => {
+                    found = Some((34, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbe') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd0"[..]) => {
+            found = Some((35, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 178 (`derivational`).
-static A_6: Table = Table::new(
-    &[Among("ост", -1, 1, None), Among("ость", -1, 1, None)],
-    true,
-);
+static A_6: Table = Table::new(&[Among("ост", -1, 1, None), Among("ость", -1, 1, None)]);
+
+/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x82') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd0\xbe\xd1\x81\xd1"[..]) => {
+            found = Some((0, 6, 1));
+        }
+        Some(b'\x8c')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xd0\xbe\xd1\x81\xd1\x82\xd1"[..]) =>
+        {
+            found = Some((1, 8, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 186 (`tidy_up`).
-static A_7: Table = Table::new(
-    &[
-        Among("ейш", -1, 1, None),
-        Among("ь", -1, 3, None),
-        Among("ейше", -1, 1, None),
-        Among("н", -1, 2, None),
-    ],
-    true,
-);
+static A_7: Table = Table::new(&[
+    Among("ейш", -1, 1, None),
+    Among("ь", -1, 3, None),
+    Among("ейше", -1, 1, None),
+    Among("н", -1, 2, None),
+]);
+
+/// The row of `A_7` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_7(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x88') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd0\xb5\xd0\xb9\xd1"[..]) => {
+            found = Some((0, 6, 1));
+        }
+        Some(b'\x8c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd1"[..]) => {
+            found = Some((1, 2, 3));
+        }
+        Some(b'\xb5')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xd0\xb5\xd0\xb9\xd1\x88\xd0"[..]) =>
+        {
+            found = Some((2, 8, 1));
+        }
+        Some(b'\xbd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd0"[..]) => {
+            found = Some((3, 2, 2));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `mark_regions` (line 59).
 fn r_mark_regions(z: &mut Env) -> bool {
@@ -242,7 +907,7 @@ fn r_perfective_gerund(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_0, "perfective_gerund");
+            among_var = z.find_among_b(&A_0, T_0, "perfective_gerund");
             among_var != 0
         })
         && z.set_bra()
@@ -263,7 +928,7 @@ fn r_perfective_gerund(z: &mut Env) -> bool {
 
 /// `adjective` (line 89).
 fn r_adjective(z: &mut Env) -> bool {
-    (z.set_ket() && (z.find_among_b(&A_1, "adjective") != 0) && z.set_bra() && z.slice_del())
+    (z.set_ket() && (z.find_among_b(&A_1, T_1, "adjective") != 0) && z.set_bra() && z.slice_del())
 }
 
 /// `adjectival` (line 103).
@@ -274,7 +939,7 @@ fn r_adjectival(z: &mut Env) -> bool {
             let c1 = z.l - z.c;
             if !(z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_2, "adjectival");
+                    among_var = z.find_among_b(&A_2, T_2, "adjectival");
                     among_var != 0
                 })
                 && z.set_bra()
@@ -300,7 +965,7 @@ fn r_adjectival(z: &mut Env) -> bool {
 
 /// `reflexive` (line 130).
 fn r_reflexive(z: &mut Env) -> bool {
-    (z.set_ket() && (z.find_among_b(&A_3, "reflexive") != 0) && z.set_bra() && z.slice_del())
+    (z.set_ket() && (z.find_among_b(&A_3, T_3, "reflexive") != 0) && z.set_bra() && z.slice_del())
 }
 
 /// `verb` (line 138).
@@ -308,7 +973,7 @@ fn r_verb(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_4, "verb");
+            among_var = z.find_among_b(&A_4, T_4, "verb");
             among_var != 0
         })
         && z.set_bra()
@@ -329,13 +994,13 @@ fn r_verb(z: &mut Env) -> bool {
 
 /// `noun` (line 161).
 fn r_noun(z: &mut Env) -> bool {
-    (z.set_ket() && (z.find_among_b(&A_5, "noun") != 0) && z.set_bra() && z.slice_del())
+    (z.set_ket() && (z.find_among_b(&A_5, T_5, "noun") != 0) && z.set_bra() && z.slice_del())
 }
 
 /// `derivational` (line 177).
 fn r_derivational(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_6, "derivational") != 0)
+        && (z.find_among_b(&A_6, T_6, "derivational") != 0)
         && z.set_bra()
         && z.call(r_R2, "R2")
         && z.slice_del())
@@ -346,7 +1011,7 @@ fn r_tidy_up(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_7, "tidy_up");
+            among_var = z.find_among_b(&A_7, T_7, "tidy_up");
             among_var != 0
         })
         && z.set_bra()
@@ -373,6 +1038,7 @@ pub(crate) fn stem(z: &mut Env) -> bool {
             loop {
                 let c2 = z.c;
                 if !((loop {
+                    z.skip_to(&B_0);
                     let c3 = z.c;
                     if (z.set_bra() && z.eq_s("ё") && z.set_ket()) {
                         z.c = c3;
@@ -460,3 +1126,6 @@ pub(crate) fn stem(z: &mut Env) -> bool {
         }
     }))
 }
+
+/// The bytes at which a skipping loop stops.
+static B_0: [u64; 4] = [0x0, 0x0, 0x0, 0x20000];

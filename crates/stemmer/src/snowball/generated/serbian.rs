@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -38,2253 +38,11992 @@ static G_ca: Grouping = Grouping::new(
 static G_rg: Grouping = Grouping::new(114, 114, &[1]);
 
 /// Line 82 (`cyr_to_lat`).
-static A_0: Table = Table::new(
-    &[
-        Among("а", -1, 1, None),
-        Among("б", -1, 2, None),
-        Among("в", -1, 3, None),
-        Among("г", -1, 4, None),
-        Among("д", -1, 5, None),
-        Among("е", -1, 7, None),
-        Among("ж", -1, 8, None),
-        Among("з", -1, 9, None),
-        Among("и", -1, 10, None),
-        Among("к", -1, 12, None),
-        Among("л", -1, 13, None),
-        Among("м", -1, 15, None),
-        Among("н", -1, 16, None),
-        Among("о", -1, 18, None),
-        Among("п", -1, 19, None),
-        Among("р", -1, 20, None),
-        Among("с", -1, 21, None),
-        Among("т", -1, 22, None),
-        Among("у", -1, 24, None),
-        Among("ф", -1, 25, None),
-        Among("х", -1, 26, None),
-        Among("ц", -1, 27, None),
-        Among("ч", -1, 28, None),
-        Among("ш", -1, 30, None),
-        Among("ђ", -1, 6, None),
-        Among("ј", -1, 11, None),
-        Among("љ", -1, 14, None),
-        Among("њ", -1, 17, None),
-        Among("ћ", -1, 23, None),
-        Among("џ", -1, 29, None),
-    ],
-    false,
-);
+static A_0: Table = Table::new(&[
+    Among("а", -1, 1, None),
+    Among("б", -1, 2, None),
+    Among("в", -1, 3, None),
+    Among("г", -1, 4, None),
+    Among("д", -1, 5, None),
+    Among("е", -1, 7, None),
+    Among("ж", -1, 8, None),
+    Among("з", -1, 9, None),
+    Among("и", -1, 10, None),
+    Among("к", -1, 12, None),
+    Among("л", -1, 13, None),
+    Among("м", -1, 15, None),
+    Among("н", -1, 16, None),
+    Among("о", -1, 18, None),
+    Among("п", -1, 19, None),
+    Among("р", -1, 20, None),
+    Among("с", -1, 21, None),
+    Among("т", -1, 22, None),
+    Among("у", -1, 24, None),
+    Among("ф", -1, 25, None),
+    Among("х", -1, 26, None),
+    Among("ц", -1, 27, None),
+    Among("ч", -1, 28, None),
+    Among("ш", -1, 30, None),
+    Among("ђ", -1, 6, None),
+    Among("ј", -1, 11, None),
+    Among("љ", -1, 14, None),
+    Among("њ", -1, 17, None),
+    Among("ћ", -1, 23, None),
+    Among("џ", -1, 29, None),
+]);
+
+/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'\xd0') => match t.get(1) {
+            Some(b'\xb0') => {
+                found = Some((0, 2, 1));
+            }
+            Some(b'\xb1') => {
+                found = Some((1, 2, 2));
+            }
+            Some(b'\xb2') => {
+                found = Some((2, 2, 3));
+            }
+            Some(b'\xb3') => {
+                found = Some((3, 2, 4));
+            }
+            Some(b'\xb4') => {
+                found = Some((4, 2, 5));
+            }
+            Some(b'\xb5') => {
+                found = Some((5, 2, 7));
+            }
+            Some(b'\xb6') => {
+                found = Some((6, 2, 8));
+            }
+            Some(b'\xb7') => {
+                found = Some((7, 2, 9));
+            }
+            Some(b'\xb8') => {
+                found = Some((8, 2, 10));
+            }
+            Some(b'\xba') => {
+                found = Some((9, 2, 12));
+            }
+            Some(b'\xbb') => {
+                found = Some((10, 2, 13));
+            }
+            Some(b'\xbc') => {
+                found = Some((11, 2, 15));
+            }
+            Some(b'\xbd') => {
+                found = Some((12, 2, 16));
+            }
+            Some(b'\xbe') => {
+                found = Some((13, 2, 18));
+            }
+            Some(b'\xbf') => {
+                found = Some((14, 2, 19));
+            }
+            _ => {}
+        },
+        Some(b'\xd1') => match t.get(1) {
+            Some(b'\x80') => {
+                found = Some((15, 2, 20));
+            }
+            Some(b'\x81') => {
+                found = Some((16, 2, 21));
+            }
+            Some(b'\x82') => {
+                found = Some((17, 2, 22));
+            }
+            Some(b'\x83') => {
+                found = Some((18, 2, 24));
+            }
+            Some(b'\x84') => {
+                found = Some((19, 2, 25));
+            }
+            Some(b'\x85') => {
+                found = Some((20, 2, 26));
+            }
+            Some(b'\x86') => {
+                found = Some((21, 2, 27));
+            }
+            Some(b'\x87') => {
+                found = Some((22, 2, 28));
+            }
+            Some(b'\x88') => {
+                found = Some((23, 2, 30));
+            }
+            Some(b'\x92') => {
+                found = Some((24, 2, 6));
+            }
+            Some(b'\x98') => {
+                found = Some((25, 2, 11));
+            }
+            Some(b'\x99') => {
+                found = Some((26, 2, 14));
+            }
+            Some(b'\x9a') => {
+                found = Some((27, 2, 17));
+            }
+            Some(b'\x9b') => {
+                found = Some((28, 2, 23));
+            }
+            Some(b'\x9f') => {
+                found = Some((29, 2, 29));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 164 (`Step_1`).
-static A_1: Table = Table::new(
-    &[
-        Among("daba", -1, 73, None),
-        Among("ajaca", -1, 12, None),
-        Among("ejaca", -1, 14, None),
-        Among("ljaca", -1, 13, None),
-        Among("njaca", -1, 85, None),
-        Among("ojaca", -1, 15, None),
-        Among("alaca", -1, 82, None),
-        Among("elaca", -1, 83, None),
-        Among("olaca", -1, 84, None),
-        Among("maca", -1, 75, None),
-        Among("naca", -1, 76, None),
-        Among("raca", -1, 81, None),
-        Among("saca", -1, 80, None),
-        Among("vaca", -1, 79, None),
-        Among("šaca", -1, 18, None),
-        Among("aoca", -1, 82, None),
-        Among("acaka", -1, 55, None),
-        Among("ajaka", -1, 16, None),
-        Among("ojaka", -1, 17, None),
-        Among("anaka", -1, 78, None),
-        Among("ataka", -1, 58, None),
-        Among("etaka", -1, 59, None),
-        Among("itaka", -1, 60, None),
-        Among("otaka", -1, 61, None),
-        Among("utaka", -1, 62, None),
-        Among("ačaka", -1, 54, None),
-        Among("esama", -1, 67, None),
-        Among("izama", -1, 87, None),
-        Among("jacima", -1, 5, None),
-        Among("nicima", -1, 23, None),
-        Among("ticima", -1, 24, None),
-        Among("teticima", 30, 21, None),
-        Among("zicima", -1, 25, None),
-        Among("atcima", -1, 58, None),
-        Among("utcima", -1, 62, None),
-        Among("čcima", -1, 74, None),
-        Among("pesima", -1, 2, None),
-        Among("inzima", -1, 19, None),
-        Among("lozima", -1, 1, None),
-        Among("metara", -1, 68, None),
-        Among("centara", -1, 69, None),
-        Among("istara", -1, 70, None),
-        Among("ekata", -1, 86, None),
-        Among("anata", -1, 53, None),
-        Among("nstava", -1, 22, None),
-        Among("kustava", -1, 29, None),
-        Among("ajac", -1, 12, None),
-        Among("ejac", -1, 14, None),
-        Among("ljac", -1, 13, None),
-        Among("njac", -1, 85, None),
-        Among("anjac", 49, 11, None),
-        Among("ojac", -1, 15, None),
-        Among("alac", -1, 82, None),
-        Among("elac", -1, 83, None),
-        Among("olac", -1, 84, None),
-        Among("mac", -1, 75, None),
-        Among("nac", -1, 76, None),
-        Among("rac", -1, 81, None),
-        Among("sac", -1, 80, None),
-        Among("vac", -1, 79, None),
-        Among("šac", -1, 18, None),
-        Among("jebe", -1, 88, None),
-        Among("olce", -1, 84, None),
-        Among("kuse", -1, 27, None),
-        Among("rave", -1, 42, None),
-        Among("save", -1, 52, None),
-        Among("šave", -1, 51, None),
-        Among("baci", -1, 89, None),
-        Among("jaci", -1, 5, None),
-        Among("tvenici", -1, 20, None),
-        Among("snici", -1, 26, None),
-        Among("tetici", -1, 21, None),
-        Among("bojci", -1, 4, None),
-        Among("vojci", -1, 3, None),
-        Among("ojsci", -1, 66, None),
-        Among("atci", -1, 58, None),
-        Among("itci", -1, 60, None),
-        Among("utci", -1, 62, None),
-        Among("čci", -1, 74, None),
-        Among("pesi", -1, 2, None),
-        Among("inzi", -1, 19, None),
-        Among("lozi", -1, 1, None),
-        Among("acak", -1, 55, None),
-        Among("usak", -1, 57, None),
-        Among("atak", -1, 58, None),
-        Among("etak", -1, 59, None),
-        Among("itak", -1, 60, None),
-        Among("otak", -1, 61, None),
-        Among("utak", -1, 62, None),
-        Among("ačak", -1, 54, None),
-        Among("ušak", -1, 56, None),
-        Among("izam", -1, 87, None),
-        Among("tican", -1, 65, None),
-        Among("cajan", -1, 7, None),
-        Among("čajan", -1, 6, None),
-        Among("voljan", -1, 77, None),
-        Among("eskan", -1, 63, None),
-        Among("alan", -1, 40, None),
-        Among("bilan", -1, 33, None),
-        Among("gilan", -1, 37, None),
-        Among("nilan", -1, 39, None),
-        Among("rilan", -1, 38, None),
-        Among("silan", -1, 36, None),
-        Among("tilan", -1, 34, None),
-        Among("avilan", -1, 35, None),
-        Among("laran", -1, 9, None),
-        Among("eran", -1, 8, None),
-        Among("asan", -1, 91, None),
-        Among("esan", -1, 10, None),
-        Among("dusan", -1, 31, None),
-        Among("kusan", -1, 28, None),
-        Among("atan", -1, 47, None),
-        Among("pletan", -1, 50, None),
-        Among("tetan", -1, 49, None),
-        Among("antan", -1, 32, None),
-        Among("pravan", -1, 44, None),
-        Among("stavan", -1, 43, None),
-        Among("sivan", -1, 46, None),
-        Among("tivan", -1, 45, None),
-        Among("ozan", -1, 41, None),
-        Among("tičan", -1, 64, None),
-        Among("ašan", -1, 90, None),
-        Among("dušan", -1, 30, None),
-        Among("metar", -1, 68, None),
-        Among("centar", -1, 69, None),
-        Among("istar", -1, 70, None),
-        Among("ekat", -1, 86, None),
-        Among("enat", -1, 48, None),
-        Among("oscu", -1, 72, None),
-        Among("ošću", -1, 71, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("daba", -1, 73, None),
+    Among("ajaca", -1, 12, None),
+    Among("ejaca", -1, 14, None),
+    Among("ljaca", -1, 13, None),
+    Among("njaca", -1, 85, None),
+    Among("ojaca", -1, 15, None),
+    Among("alaca", -1, 82, None),
+    Among("elaca", -1, 83, None),
+    Among("olaca", -1, 84, None),
+    Among("maca", -1, 75, None),
+    Among("naca", -1, 76, None),
+    Among("raca", -1, 81, None),
+    Among("saca", -1, 80, None),
+    Among("vaca", -1, 79, None),
+    Among("šaca", -1, 18, None),
+    Among("aoca", -1, 82, None),
+    Among("acaka", -1, 55, None),
+    Among("ajaka", -1, 16, None),
+    Among("ojaka", -1, 17, None),
+    Among("anaka", -1, 78, None),
+    Among("ataka", -1, 58, None),
+    Among("etaka", -1, 59, None),
+    Among("itaka", -1, 60, None),
+    Among("otaka", -1, 61, None),
+    Among("utaka", -1, 62, None),
+    Among("ačaka", -1, 54, None),
+    Among("esama", -1, 67, None),
+    Among("izama", -1, 87, None),
+    Among("jacima", -1, 5, None),
+    Among("nicima", -1, 23, None),
+    Among("ticima", -1, 24, None),
+    Among("teticima", 30, 21, None),
+    Among("zicima", -1, 25, None),
+    Among("atcima", -1, 58, None),
+    Among("utcima", -1, 62, None),
+    Among("čcima", -1, 74, None),
+    Among("pesima", -1, 2, None),
+    Among("inzima", -1, 19, None),
+    Among("lozima", -1, 1, None),
+    Among("metara", -1, 68, None),
+    Among("centara", -1, 69, None),
+    Among("istara", -1, 70, None),
+    Among("ekata", -1, 86, None),
+    Among("anata", -1, 53, None),
+    Among("nstava", -1, 22, None),
+    Among("kustava", -1, 29, None),
+    Among("ajac", -1, 12, None),
+    Among("ejac", -1, 14, None),
+    Among("ljac", -1, 13, None),
+    Among("njac", -1, 85, None),
+    Among("anjac", 49, 11, None),
+    Among("ojac", -1, 15, None),
+    Among("alac", -1, 82, None),
+    Among("elac", -1, 83, None),
+    Among("olac", -1, 84, None),
+    Among("mac", -1, 75, None),
+    Among("nac", -1, 76, None),
+    Among("rac", -1, 81, None),
+    Among("sac", -1, 80, None),
+    Among("vac", -1, 79, None),
+    Among("šac", -1, 18, None),
+    Among("jebe", -1, 88, None),
+    Among("olce", -1, 84, None),
+    Among("kuse", -1, 27, None),
+    Among("rave", -1, 42, None),
+    Among("save", -1, 52, None),
+    Among("šave", -1, 51, None),
+    Among("baci", -1, 89, None),
+    Among("jaci", -1, 5, None),
+    Among("tvenici", -1, 20, None),
+    Among("snici", -1, 26, None),
+    Among("tetici", -1, 21, None),
+    Among("bojci", -1, 4, None),
+    Among("vojci", -1, 3, None),
+    Among("ojsci", -1, 66, None),
+    Among("atci", -1, 58, None),
+    Among("itci", -1, 60, None),
+    Among("utci", -1, 62, None),
+    Among("čci", -1, 74, None),
+    Among("pesi", -1, 2, None),
+    Among("inzi", -1, 19, None),
+    Among("lozi", -1, 1, None),
+    Among("acak", -1, 55, None),
+    Among("usak", -1, 57, None),
+    Among("atak", -1, 58, None),
+    Among("etak", -1, 59, None),
+    Among("itak", -1, 60, None),
+    Among("otak", -1, 61, None),
+    Among("utak", -1, 62, None),
+    Among("ačak", -1, 54, None),
+    Among("ušak", -1, 56, None),
+    Among("izam", -1, 87, None),
+    Among("tican", -1, 65, None),
+    Among("cajan", -1, 7, None),
+    Among("čajan", -1, 6, None),
+    Among("voljan", -1, 77, None),
+    Among("eskan", -1, 63, None),
+    Among("alan", -1, 40, None),
+    Among("bilan", -1, 33, None),
+    Among("gilan", -1, 37, None),
+    Among("nilan", -1, 39, None),
+    Among("rilan", -1, 38, None),
+    Among("silan", -1, 36, None),
+    Among("tilan", -1, 34, None),
+    Among("avilan", -1, 35, None),
+    Among("laran", -1, 9, None),
+    Among("eran", -1, 8, None),
+    Among("asan", -1, 91, None),
+    Among("esan", -1, 10, None),
+    Among("dusan", -1, 31, None),
+    Among("kusan", -1, 28, None),
+    Among("atan", -1, 47, None),
+    Among("pletan", -1, 50, None),
+    Among("tetan", -1, 49, None),
+    Among("antan", -1, 32, None),
+    Among("pravan", -1, 44, None),
+    Among("stavan", -1, 43, None),
+    Among("sivan", -1, 46, None),
+    Among("tivan", -1, 45, None),
+    Among("ozan", -1, 41, None),
+    Among("tičan", -1, 64, None),
+    Among("ašan", -1, 90, None),
+    Among("dušan", -1, 30, None),
+    Among("metar", -1, 68, None),
+    Among("centar", -1, 69, None),
+    Among("istar", -1, 70, None),
+    Among("ekat", -1, 86, None),
+    Among("enat", -1, 48, None),
+    Among("oscu", -1, 72, None),
+    Among("ošću", -1, 71, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'b') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"da"[..]) => {
+                found = Some((0, 4, 73));
+            }
+            Some(b'c') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'j') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((1, 5, 12));
+                        }
+                        Some(b'e') => {
+                            found = Some((2, 5, 14));
+                        }
+                        Some(b'l') => {
+                            found = Some((3, 5, 13));
+                        }
+                        Some(b'n') => {
+                            found = Some((4, 5, 85));
+                        }
+                        Some(b'o') => {
+                            found = Some((5, 5, 15));
+                        }
+                        _ => {}
+                    },
+                    Some(b'l') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((6, 5, 82));
+                        }
+                        Some(b'e') => {
+                            found = Some((7, 5, 83));
+                        }
+                        Some(b'o') => {
+                            found = Some((8, 5, 84));
+                        }
+                        _ => {}
+                    },
+                    Some(b'm') => {
+                        found = Some((9, 4, 75));
+                    }
+                    Some(b'n') => {
+                        found = Some((10, 4, 76));
+                    }
+                    Some(b'r') => {
+                        found = Some((11, 4, 81));
+                    }
+                    Some(b's') => {
+                        found = Some((12, 4, 80));
+                    }
+                    Some(b'v') => {
+                        found = Some((13, 4, 79));
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) => {
+                        found = Some((14, 5, 18));
+                    }
+                    _ => {}
+                },
+                Some(b'o') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((15, 4, 82));
+                }
+                _ => {}
+            },
+            Some(b'k') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((16, 5, 55));
+                    }
+                    Some(b'j') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((17, 5, 16));
+                        }
+                        Some(b'o') => {
+                            found = Some((18, 5, 17));
+                        }
+                        _ => {}
+                    },
+                    Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((19, 5, 78));
+                    }
+                    Some(b't') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((20, 5, 58));
+                        }
+                        Some(b'e') => {
+                            found = Some((21, 5, 59));
+                        }
+                        Some(b'i') => {
+                            found = Some((22, 5, 60));
+                        }
+                        Some(b'o') => {
+                            found = Some((23, 5, 61));
+                        }
+                        Some(b'u') => {
+                            found = Some((24, 5, 62));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\x8d') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"a\xc4"[..]) => {
+                        found = Some((25, 6, 54));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'm') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => match t.get(n.wrapping_sub(4)) {
+                    Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                        found = Some((26, 5, 67));
+                    }
+                    Some(b'z') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((27, 5, 87));
+                    }
+                    _ => {}
+                },
+                Some(b'i') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"j"[..]) => {
+                            found = Some((28, 6, 5));
+                        }
+                        Some(b'i') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'n') => {
+                                found = Some((29, 6, 23));
+                            }
+                            Some(b't') => {
+                                found = Some((30, 6, 24));
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'e')
+                                        if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"t"[..]) =>
+                                    {
+                                        found = Some((31, 8, 21));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'z') => {
+                                found = Some((32, 6, 25));
+                            }
+                            _ => {}
+                        },
+                        Some(b't') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((33, 6, 58));
+                            }
+                            Some(b'u') => {
+                                found = Some((34, 6, 62));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\x8d') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc4"[..]) => {
+                            found = Some((35, 6, 74));
+                        }
+                        _ => {}
+                    },
+                    Some(b's') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"pe"[..]) => {
+                        found = Some((36, 6, 2));
+                    }
+                    Some(b'z') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'n') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                            found = Some((37, 6, 19));
+                        }
+                        Some(b'o') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"l"[..]) => {
+                            found = Some((38, 6, 1));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'r') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ta"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'e') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"m"[..]) => {
+                        found = Some((39, 6, 68));
+                    }
+                    Some(b'n') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"ce"[..]) => {
+                        found = Some((40, 7, 69));
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                        found = Some((41, 6, 70));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b't') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'k') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                        found = Some((42, 5, 86));
+                    }
+                    Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((43, 5, 53));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'v') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"sta"[..]) => {
+                match t.get(n.wrapping_sub(6)) {
+                    Some(b'n') => {
+                        found = Some((44, 6, 22));
+                    }
+                    Some(b'u') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"k"[..]) => {
+                        found = Some((45, 7, 29));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"a"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'j') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((46, 4, 12));
+                    }
+                    Some(b'e') => {
+                        found = Some((47, 4, 14));
+                    }
+                    Some(b'l') => {
+                        found = Some((48, 4, 13));
+                    }
+                    Some(b'n') => {
+                        found = Some((49, 4, 85));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((50, 5, 11));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'o') => {
+                        found = Some((51, 4, 15));
+                    }
+                    _ => {}
+                },
+                Some(b'l') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((52, 4, 82));
+                    }
+                    Some(b'e') => {
+                        found = Some((53, 4, 83));
+                    }
+                    Some(b'o') => {
+                        found = Some((54, 4, 84));
+                    }
+                    _ => {}
+                },
+                Some(b'm') => {
+                    found = Some((55, 3, 75));
+                }
+                Some(b'n') => {
+                    found = Some((56, 3, 76));
+                }
+                Some(b'r') => {
+                    found = Some((57, 3, 81));
+                }
+                Some(b's') => {
+                    found = Some((58, 3, 80));
+                }
+                Some(b'v') => {
+                    found = Some((59, 3, 79));
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc5"[..]) => {
+                    found = Some((60, 4, 18));
+                }
+                _ => {}
+            }
+        }
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'b') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"je"[..]) => {
+                found = Some((61, 4, 88));
+            }
+            Some(b'c') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ol"[..]) => {
+                found = Some((62, 4, 84));
+            }
+            Some(b's') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ku"[..]) => {
+                found = Some((63, 4, 27));
+            }
+            Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'r') => {
+                        found = Some((64, 4, 42));
+                    }
+                    Some(b's') => {
+                        found = Some((65, 4, 52));
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) => {
+                        found = Some((66, 5, 51));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'b') => {
+                        found = Some((67, 4, 89));
+                    }
+                    Some(b'j') => {
+                        found = Some((68, 4, 5));
+                    }
+                    _ => {}
+                },
+                Some(b'i') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'n') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'e') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"tv"[..]) => {
+                            found = Some((69, 7, 20));
+                        }
+                        Some(b's') => {
+                            found = Some((70, 5, 26));
+                        }
+                        _ => {}
+                    },
+                    Some(b't') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"te"[..]) => {
+                        found = Some((71, 6, 21));
+                    }
+                    _ => {}
+                },
+                Some(b'j') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"o"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'b') => {
+                            found = Some((72, 5, 4));
+                        }
+                        Some(b'v') => {
+                            found = Some((73, 5, 3));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b's') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"oj"[..]) => {
+                    found = Some((74, 5, 66));
+                }
+                Some(b't') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((75, 4, 58));
+                    }
+                    Some(b'i') => {
+                        found = Some((76, 4, 60));
+                    }
+                    Some(b'u') => {
+                        found = Some((77, 4, 62));
+                    }
+                    _ => {}
+                },
+                Some(b'\x8d') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                    found = Some((78, 4, 74));
+                }
+                _ => {}
+            },
+            Some(b's') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"pe"[..]) => {
+                found = Some((79, 4, 2));
+            }
+            Some(b'z') => match t.get(n.wrapping_sub(3)) {
+                Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((80, 4, 19));
+                }
+                Some(b'o') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"l"[..]) => {
+                    found = Some((81, 4, 1));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'k') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"a"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((82, 4, 55));
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"u"[..]) => {
+                    found = Some((83, 4, 57));
+                }
+                Some(b't') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((84, 4, 58));
+                    }
+                    Some(b'e') => {
+                        found = Some((85, 4, 59));
+                    }
+                    Some(b'i') => {
+                        found = Some((86, 4, 60));
+                    }
+                    Some(b'o') => {
+                        found = Some((87, 4, 61));
+                    }
+                    Some(b'u') => {
+                        found = Some((88, 4, 62));
+                    }
+                    _ => {}
+                },
+                Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"a\xc4"[..]) => {
+                    found = Some((89, 5, 54));
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"u\xc5"[..]) => {
+                    found = Some((90, 5, 56));
+                }
+                _ => {}
+            }
+        }
+        Some(b'm') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"iza"[..]) => {
+            found = Some((91, 4, 87));
+        }
+        Some(b'n') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"a"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'c') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ti"[..]) => {
+                    found = Some((92, 5, 65));
+                }
+                Some(b'j') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'c') => {
+                            found = Some((93, 5, 7));
+                        }
+                        Some(b'\x8d') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc4"[..]) => {
+                            found = Some((94, 6, 6));
+                        }
+                        _ => {}
+                    },
+                    Some(b'l') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"vo"[..]) => {
+                        found = Some((95, 6, 77));
+                    }
+                    _ => {}
+                },
+                Some(b'k') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"es"[..]) => {
+                    found = Some((96, 5, 63));
+                }
+                Some(b'l') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((97, 4, 40));
+                    }
+                    Some(b'i') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'b') => {
+                            found = Some((98, 5, 33));
+                        }
+                        Some(b'g') => {
+                            found = Some((99, 5, 37));
+                        }
+                        Some(b'n') => {
+                            found = Some((100, 5, 39));
+                        }
+                        Some(b'r') => {
+                            found = Some((101, 5, 38));
+                        }
+                        Some(b's') => {
+                            found = Some((102, 5, 36));
+                        }
+                        Some(b't') => {
+                            found = Some((103, 5, 34));
+                        }
+                        Some(b'v') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                            found = Some((104, 6, 35));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                },
+                Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"l"[..]) => {
+                        found = Some((105, 5, 9));
+                    }
+                    Some(b'e') => {
+                        found = Some((106, 4, 8));
+                    }
+                    _ => {}
+                },
+                Some(b's') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((107, 4, 91));
+                    }
+                    Some(b'e') => {
+                        found = Some((108, 4, 10));
+                    }
+                    Some(b'u') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'd') => {
+                            found = Some((109, 5, 31));
+                        }
+                        Some(b'k') => {
+                            found = Some((110, 5, 28));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                },
+                Some(b't') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((111, 4, 47));
+                    }
+                    Some(b'e') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'l') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"p"[..]) => {
+                            found = Some((112, 6, 50));
+                        }
+                        Some(b't') => {
+                            found = Some((113, 5, 49));
+                        }
+                        _ => {}
+                    },
+                    Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((114, 5, 32));
+                    }
+                    _ => {}
+                },
+                Some(b'v') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'r') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"p"[..]) => {
+                            found = Some((115, 6, 44));
+                        }
+                        Some(b't') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"s"[..]) => {
+                            found = Some((116, 6, 43));
+                        }
+                        _ => {}
+                    },
+                    Some(b'i') => match t.get(n.wrapping_sub(5)) {
+                        Some(b's') => {
+                            found = Some((117, 5, 46));
+                        }
+                        Some(b't') => {
+                            found = Some((118, 5, 45));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                },
+                Some(b'z') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"o"[..]) => {
+                    found = Some((119, 4, 41));
+                }
+                Some(b'\x8d') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"ti\xc4"[..]) => {
+                    found = Some((120, 6, 64));
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc5"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((121, 5, 90));
+                        }
+                        Some(b'u') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"d"[..]) => {
+                            found = Some((122, 6, 30));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'r') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ta"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"m"[..]) => {
+                    found = Some((123, 5, 68));
+                }
+                Some(b'n') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"ce"[..]) => {
+                    found = Some((124, 6, 69));
+                }
+                Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                    found = Some((125, 5, 70));
+                }
+                _ => {}
+            }
+        }
+        Some(b't') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"a"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'k') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((126, 4, 86));
+                }
+                Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((127, 4, 48));
+                }
+                _ => {}
+            }
+        }
+        Some(b'u') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"os"[..]) => {
+                found = Some((128, 4, 72));
+            }
+            Some(b'\x87') if t.get(n.wrapping_sub(6)..n - 2) == Some(&b"o\xc5\xa1\xc4"[..]) => {
+                found = Some((129, 6, 71));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 299 (`Step_2`).
-static A_2: Table = Table::new(
-    &[
-        Among("aca", -1, 130, None),
-        Among("eca", -1, 131, None),
-        Among("uca", -1, 132, None),
-        Among("ga", -1, 20, None),
-        Among("acega", 3, 130, None),
-        Among("ecega", 3, 131, None),
-        Among("ucega", 3, 132, None),
-        Among("anjijega", 3, 84, None),
-        Among("enjijega", 3, 85, None),
-        Among("snjijega", 3, 128, None),
-        Among("šnjijega", 3, 86, None),
-        Among("kijega", 3, 96, None),
-        Among("skijega", 11, 1, None),
-        Among("škijega", 11, 2, None),
-        Among("elijega", 3, 83, None),
-        Among("nijega", 3, 13, None),
-        Among("osijega", 3, 129, None),
-        Among("atijega", 3, 125, None),
-        Among("evitijega", 3, 93, None),
-        Among("ovitijega", 3, 94, None),
-        Among("astijega", 3, 95, None),
-        Among("avijega", 3, 77, None),
-        Among("evijega", 3, 78, None),
-        Among("ivijega", 3, 79, None),
-        Among("ovijega", 3, 80, None),
-        Among("ošijega", 3, 92, None),
-        Among("anjega", 3, 84, None),
-        Among("enjega", 3, 85, None),
-        Among("snjega", 3, 128, None),
-        Among("šnjega", 3, 86, None),
-        Among("kega", 3, 96, None),
-        Among("skega", 30, 1, None),
-        Among("škega", 30, 2, None),
-        Among("elega", 3, 83, None),
-        Among("nega", 3, 13, None),
-        Among("anega", 34, 87, None),
-        Among("enega", 34, 88, None),
-        Among("snega", 34, 165, None),
-        Among("šnega", 34, 89, None),
-        Among("osega", 3, 129, None),
-        Among("atega", 3, 125, None),
-        Among("evitega", 3, 93, None),
-        Among("ovitega", 3, 94, None),
-        Among("astega", 3, 95, None),
-        Among("avega", 3, 77, None),
-        Among("evega", 3, 78, None),
-        Among("ivega", 3, 79, None),
-        Among("ovega", 3, 80, None),
-        Among("aćega", 3, 14, None),
-        Among("ećega", 3, 15, None),
-        Among("ućega", 3, 16, None),
-        Among("ošega", 3, 92, None),
-        Among("acoga", 3, 130, None),
-        Among("ecoga", 3, 131, None),
-        Among("ucoga", 3, 132, None),
-        Among("anjoga", 3, 84, None),
-        Among("enjoga", 3, 85, None),
-        Among("snjoga", 3, 128, None),
-        Among("šnjoga", 3, 86, None),
-        Among("koga", 3, 96, None),
-        Among("skoga", 59, 1, None),
-        Among("škoga", 59, 2, None),
-        Among("loga", 3, 19, None),
-        Among("eloga", 62, 83, None),
-        Among("noga", 3, 13, None),
-        Among("cinoga", 64, 143, None),
-        Among("činoga", 64, 90, None),
-        Among("osoga", 3, 129, None),
-        Among("atoga", 3, 125, None),
-        Among("evitoga", 3, 93, None),
-        Among("ovitoga", 3, 94, None),
-        Among("astoga", 3, 95, None),
-        Among("avoga", 3, 77, None),
-        Among("evoga", 3, 78, None),
-        Among("ivoga", 3, 79, None),
-        Among("ovoga", 3, 80, None),
-        Among("aćoga", 3, 14, None),
-        Among("ećoga", 3, 15, None),
-        Among("ućoga", 3, 16, None),
-        Among("ošoga", 3, 92, None),
-        Among("uga", 3, 18, None),
-        Among("aja", -1, 112, None),
-        Among("caja", 81, 26, None),
-        Among("laja", 81, 30, None),
-        Among("raja", 81, 31, None),
-        Among("ćaja", 81, 28, None),
-        Among("čaja", 81, 27, None),
-        Among("đaja", 81, 29, None),
-        Among("bija", -1, 32, None),
-        Among("cija", -1, 33, None),
-        Among("dija", -1, 34, None),
-        Among("fija", -1, 40, None),
-        Among("gija", -1, 39, None),
-        Among("anjija", -1, 84, None),
-        Among("enjija", -1, 85, None),
-        Among("snjija", -1, 128, None),
-        Among("šnjija", -1, 86, None),
-        Among("kija", -1, 96, None),
-        Among("skija", 97, 1, None),
-        Among("škija", 97, 2, None),
-        Among("lija", -1, 24, None),
-        Among("elija", 100, 83, None),
-        Among("mija", -1, 37, None),
-        Among("nija", -1, 13, None),
-        Among("ganija", 103, 9, None),
-        Among("manija", 103, 6, None),
-        Among("panija", 103, 7, None),
-        Among("ranija", 103, 8, None),
-        Among("tanija", 103, 5, None),
-        Among("pija", -1, 41, None),
-        Among("rija", -1, 42, None),
-        Among("rarija", 110, 21, None),
-        Among("sija", -1, 23, None),
-        Among("osija", 112, 129, None),
-        Among("tija", -1, 44, None),
-        Among("atija", 114, 125, None),
-        Among("evitija", 114, 93, None),
-        Among("ovitija", 114, 94, None),
-        Among("otija", 114, 22, None),
-        Among("astija", 114, 95, None),
-        Among("avija", -1, 77, None),
-        Among("evija", -1, 78, None),
-        Among("ivija", -1, 79, None),
-        Among("ovija", -1, 80, None),
-        Among("zija", -1, 45, None),
-        Among("ošija", -1, 92, None),
-        Among("žija", -1, 38, None),
-        Among("anja", -1, 84, None),
-        Among("enja", -1, 85, None),
-        Among("snja", -1, 128, None),
-        Among("šnja", -1, 86, None),
-        Among("ka", -1, 96, None),
-        Among("ska", 131, 1, None),
-        Among("ška", 131, 2, None),
-        Among("ala", -1, 106, None),
-        Among("acala", 134, 134, None),
-        Among("astajala", 134, 108, None),
-        Among("istajala", 134, 109, None),
-        Among("ostajala", 134, 110, None),
-        Among("ijala", 134, 47, None),
-        Among("injala", 134, 117, None),
-        Among("nala", 134, 46, None),
-        Among("irala", 134, 101, None),
-        Among("urala", 134, 107, None),
-        Among("tala", 134, 116, None),
-        Among("astala", 144, 113, None),
-        Among("istala", 144, 114, None),
-        Among("ostala", 144, 115, None),
-        Among("avala", 134, 98, None),
-        Among("evala", 134, 97, None),
-        Among("ivala", 134, 99, None),
-        Among("ovala", 134, 76, None),
-        Among("uvala", 134, 100, None),
-        Among("ačala", 134, 103, None),
-        Among("ela", -1, 83, None),
-        Among("ila", -1, 119, None),
-        Among("acila", 155, 130, None),
-        Among("lucila", 155, 127, None),
-        Among("nila", 155, 105, None),
-        Among("astanila", 158, 113, None),
-        Among("istanila", 158, 114, None),
-        Among("ostanila", 158, 115, None),
-        Among("rosila", 155, 133, None),
-        Among("jetila", 155, 122, None),
-        Among("ozila", 155, 48, None),
-        Among("ačila", 155, 102, None),
-        Among("lučila", 155, 121, None),
-        Among("rošila", 155, 91, None),
-        Among("ola", -1, 50, None),
-        Among("asla", -1, 118, None),
-        Among("nula", -1, 104, None),
-        Among("gama", -1, 20, None),
-        Among("logama", 171, 19, None),
-        Among("ugama", 171, 18, None),
-        Among("ajama", -1, 112, None),
-        Among("cajama", 174, 26, None),
-        Among("lajama", 174, 30, None),
-        Among("rajama", 174, 31, None),
-        Among("ćajama", 174, 28, None),
-        Among("čajama", 174, 27, None),
-        Among("đajama", 174, 29, None),
-        Among("bijama", -1, 32, None),
-        Among("cijama", -1, 33, None),
-        Among("dijama", -1, 34, None),
-        Among("fijama", -1, 40, None),
-        Among("gijama", -1, 39, None),
-        Among("lijama", -1, 35, None),
-        Among("mijama", -1, 37, None),
-        Among("nijama", -1, 36, None),
-        Among("ganijama", 188, 9, None),
-        Among("manijama", 188, 6, None),
-        Among("panijama", 188, 7, None),
-        Among("ranijama", 188, 8, None),
-        Among("tanijama", 188, 5, None),
-        Among("pijama", -1, 41, None),
-        Among("rijama", -1, 42, None),
-        Among("sijama", -1, 43, None),
-        Among("tijama", -1, 44, None),
-        Among("zijama", -1, 45, None),
-        Among("žijama", -1, 38, None),
-        Among("alama", -1, 111, None),
-        Among("ijalama", 200, 47, None),
-        Among("nalama", 200, 46, None),
-        Among("elama", -1, 123, None),
-        Among("ilama", -1, 124, None),
-        Among("ramama", -1, 52, None),
-        Among("lemama", -1, 51, None),
-        Among("inama", -1, 11, None),
-        Among("cinama", 207, 143, None),
-        Among("činama", 207, 90, None),
-        Among("rama", -1, 52, None),
-        Among("arama", 210, 53, None),
-        Among("drama", 210, 54, None),
-        Among("erama", 210, 55, None),
-        Among("orama", 210, 56, None),
-        Among("basama", -1, 141, None),
-        Among("gasama", -1, 137, None),
-        Among("jasama", -1, 135, None),
-        Among("kasama", -1, 139, None),
-        Among("nasama", -1, 138, None),
-        Among("tasama", -1, 136, None),
-        Among("vasama", -1, 140, None),
-        Among("esama", -1, 158, None),
-        Among("isama", -1, 160, None),
-        Among("etama", -1, 70, None),
-        Among("estama", -1, 71, None),
-        Among("istama", -1, 72, None),
-        Among("kstama", -1, 73, None),
-        Among("ostama", -1, 74, None),
-        Among("avama", -1, 77, None),
-        Among("evama", -1, 78, None),
-        Among("ivama", -1, 79, None),
-        Among("bašama", -1, 63, None),
-        Among("gašama", -1, 64, None),
-        Among("jašama", -1, 61, None),
-        Among("kašama", -1, 62, None),
-        Among("našama", -1, 60, None),
-        Among("tašama", -1, 59, None),
-        Among("vašama", -1, 65, None),
-        Among("ešama", -1, 66, None),
-        Among("išama", -1, 67, None),
-        Among("lema", -1, 51, None),
-        Among("acima", -1, 130, None),
-        Among("ecima", -1, 131, None),
-        Among("ucima", -1, 132, None),
-        Among("ajima", -1, 112, None),
-        Among("cajima", 245, 26, None),
-        Among("lajima", 245, 30, None),
-        Among("rajima", 245, 31, None),
-        Among("ćajima", 245, 28, None),
-        Among("čajima", 245, 27, None),
-        Among("đajima", 245, 29, None),
-        Among("bijima", -1, 32, None),
-        Among("cijima", -1, 33, None),
-        Among("dijima", -1, 34, None),
-        Among("fijima", -1, 40, None),
-        Among("gijima", -1, 39, None),
-        Among("anjijima", -1, 84, None),
-        Among("enjijima", -1, 85, None),
-        Among("snjijima", -1, 128, None),
-        Among("šnjijima", -1, 86, None),
-        Among("kijima", -1, 96, None),
-        Among("skijima", 261, 1, None),
-        Among("škijima", 261, 2, None),
-        Among("lijima", -1, 35, None),
-        Among("elijima", 264, 83, None),
-        Among("mijima", -1, 37, None),
-        Among("nijima", -1, 13, None),
-        Among("ganijima", 267, 9, None),
-        Among("manijima", 267, 6, None),
-        Among("panijima", 267, 7, None),
-        Among("ranijima", 267, 8, None),
-        Among("tanijima", 267, 5, None),
-        Among("pijima", -1, 41, None),
-        Among("rijima", -1, 42, None),
-        Among("sijima", -1, 43, None),
-        Among("osijima", 275, 129, None),
-        Among("tijima", -1, 44, None),
-        Among("atijima", 277, 125, None),
-        Among("evitijima", 277, 93, None),
-        Among("ovitijima", 277, 94, None),
-        Among("astijima", 277, 95, None),
-        Among("avijima", -1, 77, None),
-        Among("evijima", -1, 78, None),
-        Among("ivijima", -1, 79, None),
-        Among("ovijima", -1, 80, None),
-        Among("zijima", -1, 45, None),
-        Among("ošijima", -1, 92, None),
-        Among("žijima", -1, 38, None),
-        Among("anjima", -1, 84, None),
-        Among("enjima", -1, 85, None),
-        Among("snjima", -1, 128, None),
-        Among("šnjima", -1, 86, None),
-        Among("kima", -1, 96, None),
-        Among("skima", 293, 1, None),
-        Among("škima", 293, 2, None),
-        Among("alima", -1, 111, None),
-        Among("ijalima", 296, 47, None),
-        Among("nalima", 296, 46, None),
-        Among("elima", -1, 83, None),
-        Among("ilima", -1, 124, None),
-        Among("ozilima", 300, 48, None),
-        Among("olima", -1, 50, None),
-        Among("lemima", -1, 51, None),
-        Among("nima", -1, 13, None),
-        Among("anima", 304, 10, None),
-        Among("inima", 304, 11, None),
-        Among("cinima", 306, 143, None),
-        Among("činima", 306, 90, None),
-        Among("onima", 304, 12, None),
-        Among("arima", -1, 53, None),
-        Among("drima", -1, 54, None),
-        Among("erima", -1, 55, None),
-        Among("orima", -1, 56, None),
-        Among("basima", -1, 141, None),
-        Among("gasima", -1, 137, None),
-        Among("jasima", -1, 135, None),
-        Among("kasima", -1, 139, None),
-        Among("nasima", -1, 138, None),
-        Among("tasima", -1, 136, None),
-        Among("vasima", -1, 140, None),
-        Among("esima", -1, 57, None),
-        Among("isima", -1, 58, None),
-        Among("osima", -1, 129, None),
-        Among("atima", -1, 125, None),
-        Among("ikatima", 324, 68, None),
-        Among("latima", 324, 69, None),
-        Among("etima", -1, 70, None),
-        Among("evitima", -1, 93, None),
-        Among("ovitima", -1, 94, None),
-        Among("astima", -1, 95, None),
-        Among("estima", -1, 71, None),
-        Among("istima", -1, 72, None),
-        Among("kstima", -1, 73, None),
-        Among("ostima", -1, 74, None),
-        Among("ištima", -1, 75, None),
-        Among("avima", -1, 77, None),
-        Among("evima", -1, 78, None),
-        Among("ajevima", 337, 112, None),
-        Among("cajevima", 338, 26, None),
-        Among("lajevima", 338, 30, None),
-        Among("rajevima", 338, 31, None),
-        Among("ćajevima", 338, 28, None),
-        Among("čajevima", 338, 27, None),
-        Among("đajevima", 338, 29, None),
-        Among("ivima", -1, 79, None),
-        Among("ovima", -1, 80, None),
-        Among("govima", 346, 20, None),
-        Among("ugovima", 347, 17, None),
-        Among("lovima", 346, 82, None),
-        Among("olovima", 349, 49, None),
-        Among("movima", 346, 81, None),
-        Among("onovima", 346, 12, None),
-        Among("stvima", -1, 3, None),
-        Among("štvima", -1, 4, None),
-        Among("aćima", -1, 14, None),
-        Among("ećima", -1, 15, None),
-        Among("ućima", -1, 16, None),
-        Among("bašima", -1, 63, None),
-        Among("gašima", -1, 64, None),
-        Among("jašima", -1, 61, None),
-        Among("kašima", -1, 62, None),
-        Among("našima", -1, 60, None),
-        Among("tašima", -1, 59, None),
-        Among("vašima", -1, 65, None),
-        Among("ešima", -1, 66, None),
-        Among("išima", -1, 67, None),
-        Among("ošima", -1, 92, None),
-        Among("na", -1, 13, None),
-        Among("ana", 368, 10, None),
-        Among("acana", 369, 134, None),
-        Among("urana", 369, 107, None),
-        Among("tana", 369, 116, None),
-        Among("avana", 369, 98, None),
-        Among("evana", 369, 97, None),
-        Among("ivana", 369, 99, None),
-        Among("uvana", 369, 100, None),
-        Among("ačana", 369, 103, None),
-        Among("acena", 368, 130, None),
-        Among("lucena", 368, 127, None),
-        Among("ačena", 368, 102, None),
-        Among("lučena", 368, 121, None),
-        Among("ina", 368, 11, None),
-        Among("cina", 382, 143, None),
-        Among("anina", 382, 10, None),
-        Among("čina", 382, 90, None),
-        Among("ona", 368, 12, None),
-        Among("ara", -1, 53, None),
-        Among("dra", -1, 54, None),
-        Among("era", -1, 55, None),
-        Among("ora", -1, 56, None),
-        Among("basa", -1, 141, None),
-        Among("gasa", -1, 137, None),
-        Among("jasa", -1, 135, None),
-        Among("kasa", -1, 139, None),
-        Among("nasa", -1, 138, None),
-        Among("tasa", -1, 136, None),
-        Among("vasa", -1, 140, None),
-        Among("esa", -1, 57, None),
-        Among("isa", -1, 58, None),
-        Among("osa", -1, 129, None),
-        Among("ata", -1, 125, None),
-        Among("ikata", 401, 68, None),
-        Among("lata", 401, 69, None),
-        Among("eta", -1, 70, None),
-        Among("evita", -1, 93, None),
-        Among("ovita", -1, 94, None),
-        Among("asta", -1, 95, None),
-        Among("esta", -1, 71, None),
-        Among("ista", -1, 72, None),
-        Among("ksta", -1, 73, None),
-        Among("osta", -1, 74, None),
-        Among("nuta", -1, 104, None),
-        Among("išta", -1, 75, None),
-        Among("ava", -1, 77, None),
-        Among("eva", -1, 78, None),
-        Among("ajeva", 415, 112, None),
-        Among("cajeva", 416, 26, None),
-        Among("lajeva", 416, 30, None),
-        Among("rajeva", 416, 31, None),
-        Among("ćajeva", 416, 28, None),
-        Among("čajeva", 416, 27, None),
-        Among("đajeva", 416, 29, None),
-        Among("iva", -1, 79, None),
-        Among("ova", -1, 80, None),
-        Among("gova", 424, 20, None),
-        Among("ugova", 425, 17, None),
-        Among("lova", 424, 82, None),
-        Among("olova", 427, 49, None),
-        Among("mova", 424, 81, None),
-        Among("onova", 424, 12, None),
-        Among("stva", -1, 3, None),
-        Among("štva", -1, 4, None),
-        Among("aća", -1, 14, None),
-        Among("eća", -1, 15, None),
-        Among("uća", -1, 16, None),
-        Among("baša", -1, 63, None),
-        Among("gaša", -1, 64, None),
-        Among("jaša", -1, 61, None),
-        Among("kaša", -1, 62, None),
-        Among("naša", -1, 60, None),
-        Among("taša", -1, 59, None),
-        Among("vaša", -1, 65, None),
-        Among("eša", -1, 66, None),
-        Among("iša", -1, 67, None),
-        Among("oša", -1, 92, None),
-        Among("ace", -1, 130, None),
-        Among("ece", -1, 131, None),
-        Among("uce", -1, 132, None),
-        Among("luce", 448, 127, None),
-        Among("astade", -1, 113, None),
-        Among("istade", -1, 114, None),
-        Among("ostade", -1, 115, None),
-        Among("ge", -1, 20, None),
-        Among("loge", 453, 19, None),
-        Among("uge", 453, 18, None),
-        Among("aje", -1, 106, None),
-        Among("caje", 456, 26, None),
-        Among("laje", 456, 30, None),
-        Among("raje", 456, 31, None),
-        Among("astaje", 456, 108, None),
-        Among("istaje", 456, 109, None),
-        Among("ostaje", 456, 110, None),
-        Among("ćaje", 456, 28, None),
-        Among("čaje", 456, 27, None),
-        Among("đaje", 456, 29, None),
-        Among("ije", -1, 120, None),
-        Among("bije", 466, 32, None),
-        Among("cije", 466, 33, None),
-        Among("dije", 466, 34, None),
-        Among("fije", 466, 40, None),
-        Among("gije", 466, 39, None),
-        Among("anjije", 466, 84, None),
-        Among("enjije", 466, 85, None),
-        Among("snjije", 466, 128, None),
-        Among("šnjije", 466, 86, None),
-        Among("kije", 466, 96, None),
-        Among("skije", 476, 1, None),
-        Among("škije", 476, 2, None),
-        Among("lije", 466, 35, None),
-        Among("elije", 479, 83, None),
-        Among("mije", 466, 37, None),
-        Among("nije", 466, 13, None),
-        Among("ganije", 482, 9, None),
-        Among("manije", 482, 6, None),
-        Among("panije", 482, 7, None),
-        Among("ranije", 482, 8, None),
-        Among("tanije", 482, 5, None),
-        Among("pije", 466, 41, None),
-        Among("rije", 466, 42, None),
-        Among("sije", 466, 43, None),
-        Among("osije", 490, 129, None),
-        Among("tije", 466, 44, None),
-        Among("atije", 492, 125, None),
-        Among("evitije", 492, 93, None),
-        Among("ovitije", 492, 94, None),
-        Among("astije", 492, 95, None),
-        Among("avije", 466, 77, None),
-        Among("evije", 466, 78, None),
-        Among("ivije", 466, 79, None),
-        Among("ovije", 466, 80, None),
-        Among("zije", 466, 45, None),
-        Among("ošije", 466, 92, None),
-        Among("žije", 466, 38, None),
-        Among("anje", -1, 84, None),
-        Among("enje", -1, 85, None),
-        Among("snje", -1, 128, None),
-        Among("šnje", -1, 86, None),
-        Among("uje", -1, 25, None),
-        Among("lucuje", 508, 127, None),
-        Among("iruje", 508, 101, None),
-        Among("lučuje", 508, 121, None),
-        Among("ke", -1, 96, None),
-        Among("ske", 512, 1, None),
-        Among("ške", 512, 2, None),
-        Among("ale", -1, 106, None),
-        Among("acale", 515, 134, None),
-        Among("astajale", 515, 108, None),
-        Among("istajale", 515, 109, None),
-        Among("ostajale", 515, 110, None),
-        Among("ijale", 515, 47, None),
-        Among("injale", 515, 117, None),
-        Among("nale", 515, 46, None),
-        Among("irale", 515, 101, None),
-        Among("urale", 515, 107, None),
-        Among("tale", 515, 116, None),
-        Among("astale", 525, 113, None),
-        Among("istale", 525, 114, None),
-        Among("ostale", 525, 115, None),
-        Among("avale", 515, 98, None),
-        Among("evale", 515, 97, None),
-        Among("ivale", 515, 99, None),
-        Among("ovale", 515, 76, None),
-        Among("uvale", 515, 100, None),
-        Among("ačale", 515, 103, None),
-        Among("ele", -1, 83, None),
-        Among("ile", -1, 119, None),
-        Among("acile", 536, 130, None),
-        Among("lucile", 536, 127, None),
-        Among("nile", 536, 105, None),
-        Among("rosile", 536, 133, None),
-        Among("jetile", 536, 122, None),
-        Among("ozile", 536, 48, None),
-        Among("ačile", 536, 102, None),
-        Among("lučile", 536, 121, None),
-        Among("rošile", 536, 91, None),
-        Among("ole", -1, 50, None),
-        Among("asle", -1, 118, None),
-        Among("nule", -1, 104, None),
-        Among("rame", -1, 52, None),
-        Among("leme", -1, 51, None),
-        Among("acome", -1, 130, None),
-        Among("ecome", -1, 131, None),
-        Among("ucome", -1, 132, None),
-        Among("anjome", -1, 84, None),
-        Among("enjome", -1, 85, None),
-        Among("snjome", -1, 128, None),
-        Among("šnjome", -1, 86, None),
-        Among("kome", -1, 96, None),
-        Among("skome", 558, 1, None),
-        Among("škome", 558, 2, None),
-        Among("elome", -1, 83, None),
-        Among("nome", -1, 13, None),
-        Among("cinome", 562, 143, None),
-        Among("činome", 562, 90, None),
-        Among("osome", -1, 129, None),
-        Among("atome", -1, 125, None),
-        Among("evitome", -1, 93, None),
-        Among("ovitome", -1, 94, None),
-        Among("astome", -1, 95, None),
-        Among("avome", -1, 77, None),
-        Among("evome", -1, 78, None),
-        Among("ivome", -1, 79, None),
-        Among("ovome", -1, 80, None),
-        Among("aćome", -1, 14, None),
-        Among("ećome", -1, 15, None),
-        Among("ućome", -1, 16, None),
-        Among("ošome", -1, 92, None),
-        Among("ne", -1, 13, None),
-        Among("ane", 578, 10, None),
-        Among("acane", 579, 134, None),
-        Among("urane", 579, 107, None),
-        Among("tane", 579, 116, None),
-        Among("astane", 582, 113, None),
-        Among("istane", 582, 114, None),
-        Among("ostane", 582, 115, None),
-        Among("avane", 579, 98, None),
-        Among("evane", 579, 97, None),
-        Among("ivane", 579, 99, None),
-        Among("uvane", 579, 100, None),
-        Among("ačane", 579, 103, None),
-        Among("acene", 578, 130, None),
-        Among("lucene", 578, 127, None),
-        Among("ačene", 578, 102, None),
-        Among("lučene", 578, 121, None),
-        Among("ine", 578, 11, None),
-        Among("cine", 595, 143, None),
-        Among("anine", 595, 10, None),
-        Among("čine", 595, 90, None),
-        Among("one", 578, 12, None),
-        Among("are", -1, 53, None),
-        Among("dre", -1, 54, None),
-        Among("ere", -1, 55, None),
-        Among("ore", -1, 56, None),
-        Among("ase", -1, 167, None),
-        Among("base", 604, 141, None),
-        Among("acase", 604, 134, None),
-        Among("gase", 604, 137, None),
-        Among("jase", 604, 135, None),
-        Among("astajase", 608, 144, None),
-        Among("istajase", 608, 145, None),
-        Among("ostajase", 608, 146, None),
-        Among("injase", 608, 156, None),
-        Among("kase", 604, 139, None),
-        Among("nase", 604, 138, None),
-        Among("irase", 604, 161, None),
-        Among("urase", 604, 162, None),
-        Among("tase", 604, 136, None),
-        Among("vase", 604, 140, None),
-        Among("avase", 618, 150, None),
-        Among("evase", 618, 151, None),
-        Among("ivase", 618, 152, None),
-        Among("ovase", 618, 154, None),
-        Among("uvase", 618, 153, None),
-        Among("ese", -1, 57, None),
-        Among("ise", -1, 58, None),
-        Among("acise", 625, 130, None),
-        Among("lucise", 625, 127, None),
-        Among("rosise", 625, 133, None),
-        Among("jetise", 625, 155, None),
-        Among("ose", -1, 129, None),
-        Among("astadose", 630, 147, None),
-        Among("istadose", 630, 148, None),
-        Among("ostadose", 630, 149, None),
-        Among("ate", -1, 106, None),
-        Among("acate", 634, 134, None),
-        Among("ikate", 634, 68, None),
-        Among("late", 634, 69, None),
-        Among("irate", 634, 101, None),
-        Among("urate", 634, 107, None),
-        Among("tate", 634, 116, None),
-        Among("avate", 634, 98, None),
-        Among("evate", 634, 97, None),
-        Among("ivate", 634, 99, None),
-        Among("uvate", 634, 100, None),
-        Among("ačate", 634, 103, None),
-        Among("ete", -1, 70, None),
-        Among("astadete", 646, 113, None),
-        Among("istadete", 646, 114, None),
-        Among("ostadete", 646, 115, None),
-        Among("astajete", 646, 108, None),
-        Among("istajete", 646, 109, None),
-        Among("ostajete", 646, 110, None),
-        Among("ijete", 646, 120, None),
-        Among("injete", 646, 117, None),
-        Among("ujete", 646, 25, None),
-        Among("lucujete", 655, 127, None),
-        Among("irujete", 655, 101, None),
-        Among("lučujete", 655, 121, None),
-        Among("nete", 646, 104, None),
-        Among("astanete", 659, 113, None),
-        Among("istanete", 659, 114, None),
-        Among("ostanete", 659, 115, None),
-        Among("astete", 646, 118, None),
-        Among("ite", -1, 119, None),
-        Among("acite", 664, 130, None),
-        Among("lucite", 664, 127, None),
-        Among("nite", 664, 104, None),
-        Among("astanite", 667, 113, None),
-        Among("istanite", 667, 114, None),
-        Among("ostanite", 667, 115, None),
-        Among("rosite", 664, 133, None),
-        Among("jetite", 664, 122, None),
-        Among("astite", 664, 118, None),
-        Among("evite", 664, 93, None),
-        Among("ovite", 664, 94, None),
-        Among("ačite", 664, 102, None),
-        Among("lučite", 664, 121, None),
-        Among("rošite", 664, 91, None),
-        Among("ajte", -1, 106, None),
-        Among("urajte", 679, 107, None),
-        Among("tajte", 679, 116, None),
-        Among("astajte", 681, 108, None),
-        Among("istajte", 681, 109, None),
-        Among("ostajte", 681, 110, None),
-        Among("avajte", 679, 98, None),
-        Among("evajte", 679, 97, None),
-        Among("ivajte", 679, 99, None),
-        Among("uvajte", 679, 100, None),
-        Among("ijte", -1, 120, None),
-        Among("lucujte", -1, 127, None),
-        Among("irujte", -1, 101, None),
-        Among("lučujte", -1, 121, None),
-        Among("aste", -1, 95, None),
-        Among("acaste", 693, 134, None),
-        Among("astajaste", 693, 108, None),
-        Among("istajaste", 693, 109, None),
-        Among("ostajaste", 693, 110, None),
-        Among("injaste", 693, 117, None),
-        Among("iraste", 693, 101, None),
-        Among("uraste", 693, 107, None),
-        Among("taste", 693, 116, None),
-        Among("avaste", 693, 98, None),
-        Among("evaste", 693, 97, None),
-        Among("ivaste", 693, 99, None),
-        Among("ovaste", 693, 76, None),
-        Among("uvaste", 693, 100, None),
-        Among("ačaste", 693, 103, None),
-        Among("este", -1, 71, None),
-        Among("iste", -1, 72, None),
-        Among("aciste", 709, 130, None),
-        Among("luciste", 709, 127, None),
-        Among("niste", 709, 105, None),
-        Among("rosiste", 709, 133, None),
-        Among("jetiste", 709, 122, None),
-        Among("ačiste", 709, 102, None),
-        Among("lučiste", 709, 121, None),
-        Among("rošiste", 709, 91, None),
-        Among("kste", -1, 73, None),
-        Among("oste", -1, 74, None),
-        Among("astadoste", 719, 113, None),
-        Among("istadoste", 719, 114, None),
-        Among("ostadoste", 719, 115, None),
-        Among("nuste", -1, 104, None),
-        Among("ište", -1, 75, None),
-        Among("ave", -1, 77, None),
-        Among("eve", -1, 78, None),
-        Among("ajeve", 726, 112, None),
-        Among("cajeve", 727, 26, None),
-        Among("lajeve", 727, 30, None),
-        Among("rajeve", 727, 31, None),
-        Among("ćajeve", 727, 28, None),
-        Among("čajeve", 727, 27, None),
-        Among("đajeve", 727, 29, None),
-        Among("ive", -1, 79, None),
-        Among("ove", -1, 80, None),
-        Among("gove", 735, 20, None),
-        Among("ugove", 736, 17, None),
-        Among("love", 735, 82, None),
-        Among("olove", 738, 49, None),
-        Among("move", 735, 81, None),
-        Among("onove", 735, 12, None),
-        Among("aće", -1, 14, None),
-        Among("eće", -1, 15, None),
-        Among("uće", -1, 16, None),
-        Among("ače", -1, 102, None),
-        Among("luče", -1, 121, None),
-        Among("aše", -1, 106, None),
-        Among("baše", 747, 63, None),
-        Among("gaše", 747, 64, None),
-        Among("jaše", 747, 61, None),
-        Among("astajaše", 750, 108, None),
-        Among("istajaše", 750, 109, None),
-        Among("ostajaše", 750, 110, None),
-        Among("injaše", 750, 117, None),
-        Among("kaše", 747, 62, None),
-        Among("naše", 747, 60, None),
-        Among("iraše", 747, 101, None),
-        Among("uraše", 747, 107, None),
-        Among("taše", 747, 59, None),
-        Among("vaše", 747, 65, None),
-        Among("avaše", 760, 98, None),
-        Among("evaše", 760, 97, None),
-        Among("ivaše", 760, 99, None),
-        Among("ovaše", 760, 76, None),
-        Among("uvaše", 760, 100, None),
-        Among("ačaše", 747, 103, None),
-        Among("eše", -1, 66, None),
-        Among("iše", -1, 67, None),
-        Among("jetiše", 768, 122, None),
-        Among("ačiše", 768, 102, None),
-        Among("lučiše", 768, 121, None),
-        Among("rošiše", 768, 91, None),
-        Among("oše", -1, 92, None),
-        Among("astadoše", 773, 113, None),
-        Among("istadoše", 773, 114, None),
-        Among("ostadoše", 773, 115, None),
-        Among("aceg", -1, 130, None),
-        Among("eceg", -1, 131, None),
-        Among("uceg", -1, 132, None),
-        Among("anjijeg", -1, 84, None),
-        Among("enjijeg", -1, 85, None),
-        Among("snjijeg", -1, 128, None),
-        Among("šnjijeg", -1, 86, None),
-        Among("kijeg", -1, 96, None),
-        Among("skijeg", 784, 1, None),
-        Among("škijeg", 784, 2, None),
-        Among("elijeg", -1, 83, None),
-        Among("nijeg", -1, 13, None),
-        Among("osijeg", -1, 129, None),
-        Among("atijeg", -1, 125, None),
-        Among("evitijeg", -1, 93, None),
-        Among("ovitijeg", -1, 94, None),
-        Among("astijeg", -1, 95, None),
-        Among("avijeg", -1, 77, None),
-        Among("evijeg", -1, 78, None),
-        Among("ivijeg", -1, 79, None),
-        Among("ovijeg", -1, 80, None),
-        Among("ošijeg", -1, 92, None),
-        Among("anjeg", -1, 84, None),
-        Among("enjeg", -1, 85, None),
-        Among("snjeg", -1, 128, None),
-        Among("šnjeg", -1, 86, None),
-        Among("keg", -1, 96, None),
-        Among("eleg", -1, 83, None),
-        Among("neg", -1, 13, None),
-        Among("aneg", 805, 87, None),
-        Among("eneg", 805, 88, None),
-        Among("sneg", 805, 165, None),
-        Among("šneg", 805, 89, None),
-        Among("oseg", -1, 129, None),
-        Among("ateg", -1, 125, None),
-        Among("aveg", -1, 77, None),
-        Among("eveg", -1, 78, None),
-        Among("iveg", -1, 79, None),
-        Among("oveg", -1, 80, None),
-        Among("aćeg", -1, 14, None),
-        Among("ećeg", -1, 15, None),
-        Among("ućeg", -1, 16, None),
-        Among("ošeg", -1, 92, None),
-        Among("acog", -1, 130, None),
-        Among("ecog", -1, 131, None),
-        Among("ucog", -1, 132, None),
-        Among("anjog", -1, 84, None),
-        Among("enjog", -1, 85, None),
-        Among("snjog", -1, 128, None),
-        Among("šnjog", -1, 86, None),
-        Among("kog", -1, 96, None),
-        Among("skog", 827, 1, None),
-        Among("škog", 827, 2, None),
-        Among("elog", -1, 83, None),
-        Among("nog", -1, 13, None),
-        Among("cinog", 831, 143, None),
-        Among("činog", 831, 90, None),
-        Among("osog", -1, 129, None),
-        Among("atog", -1, 125, None),
-        Among("evitog", -1, 93, None),
-        Among("ovitog", -1, 94, None),
-        Among("astog", -1, 95, None),
-        Among("avog", -1, 77, None),
-        Among("evog", -1, 78, None),
-        Among("ivog", -1, 79, None),
-        Among("ovog", -1, 80, None),
-        Among("aćog", -1, 14, None),
-        Among("ećog", -1, 15, None),
-        Among("ućog", -1, 16, None),
-        Among("ošog", -1, 92, None),
-        Among("ah", -1, 106, None),
-        Among("acah", 847, 134, None),
-        Among("astajah", 847, 108, None),
-        Among("istajah", 847, 109, None),
-        Among("ostajah", 847, 110, None),
-        Among("injah", 847, 117, None),
-        Among("irah", 847, 101, None),
-        Among("urah", 847, 107, None),
-        Among("tah", 847, 116, None),
-        Among("avah", 847, 98, None),
-        Among("evah", 847, 97, None),
-        Among("ivah", 847, 99, None),
-        Among("ovah", 847, 76, None),
-        Among("uvah", 847, 100, None),
-        Among("ačah", 847, 103, None),
-        Among("ih", -1, 119, None),
-        Among("acih", 862, 130, None),
-        Among("ecih", 862, 131, None),
-        Among("ucih", 862, 132, None),
-        Among("lucih", 865, 127, None),
-        Among("anjijih", 862, 84, None),
-        Among("enjijih", 862, 85, None),
-        Among("snjijih", 862, 128, None),
-        Among("šnjijih", 862, 86, None),
-        Among("kijih", 862, 96, None),
-        Among("skijih", 871, 1, None),
-        Among("škijih", 871, 2, None),
-        Among("elijih", 862, 83, None),
-        Among("nijih", 862, 13, None),
-        Among("osijih", 862, 129, None),
-        Among("atijih", 862, 125, None),
-        Among("evitijih", 862, 93, None),
-        Among("ovitijih", 862, 94, None),
-        Among("astijih", 862, 95, None),
-        Among("avijih", 862, 77, None),
-        Among("evijih", 862, 78, None),
-        Among("ivijih", 862, 79, None),
-        Among("ovijih", 862, 80, None),
-        Among("ošijih", 862, 92, None),
-        Among("anjih", 862, 84, None),
-        Among("enjih", 862, 85, None),
-        Among("snjih", 862, 128, None),
-        Among("šnjih", 862, 86, None),
-        Among("kih", 862, 96, None),
-        Among("skih", 890, 1, None),
-        Among("ških", 890, 2, None),
-        Among("elih", 862, 83, None),
-        Among("nih", 862, 13, None),
-        Among("cinih", 894, 143, None),
-        Among("činih", 894, 90, None),
-        Among("osih", 862, 129, None),
-        Among("rosih", 897, 133, None),
-        Among("atih", 862, 125, None),
-        Among("jetih", 862, 122, None),
-        Among("evitih", 862, 93, None),
-        Among("ovitih", 862, 94, None),
-        Among("astih", 862, 95, None),
-        Among("avih", 862, 77, None),
-        Among("evih", 862, 78, None),
-        Among("ivih", 862, 79, None),
-        Among("ovih", 862, 80, None),
-        Among("aćih", 862, 14, None),
-        Among("ećih", 862, 15, None),
-        Among("ućih", 862, 16, None),
-        Among("ačih", 862, 102, None),
-        Among("lučih", 862, 121, None),
-        Among("oših", 862, 92, None),
-        Among("roših", 913, 91, None),
-        Among("astadoh", -1, 113, None),
-        Among("istadoh", -1, 114, None),
-        Among("ostadoh", -1, 115, None),
-        Among("acuh", -1, 130, None),
-        Among("ecuh", -1, 131, None),
-        Among("ucuh", -1, 132, None),
-        Among("aćuh", -1, 14, None),
-        Among("ećuh", -1, 15, None),
-        Among("ućuh", -1, 16, None),
-        Among("aci", -1, 130, None),
-        Among("aceci", -1, 130, None),
-        Among("ieci", -1, 168, None),
-        Among("ajuci", -1, 167, None),
-        Among("irajuci", 927, 161, None),
-        Among("urajuci", 927, 162, None),
-        Among("astajuci", 927, 144, None),
-        Among("istajuci", 927, 145, None),
-        Among("ostajuci", 927, 146, None),
-        Among("avajuci", 927, 150, None),
-        Among("evajuci", 927, 151, None),
-        Among("ivajuci", 927, 152, None),
-        Among("uvajuci", 927, 153, None),
-        Among("ujuci", -1, 163, None),
-        Among("lucujuci", 937, 127, None),
-        Among("irujuci", 937, 161, None),
-        Among("luci", -1, 127, None),
-        Among("nuci", -1, 170, None),
-        Among("etuci", -1, 159, None),
-        Among("astuci", -1, 142, None),
-        Among("gi", -1, 20, None),
-        Among("ugi", 944, 18, None),
-        Among("aji", -1, 112, None),
-        Among("caji", 946, 26, None),
-        Among("laji", 946, 30, None),
-        Among("raji", 946, 31, None),
-        Among("ćaji", 946, 28, None),
-        Among("čaji", 946, 27, None),
-        Among("đaji", 946, 29, None),
-        Among("biji", -1, 32, None),
-        Among("ciji", -1, 33, None),
-        Among("diji", -1, 34, None),
-        Among("fiji", -1, 40, None),
-        Among("giji", -1, 39, None),
-        Among("anjiji", -1, 84, None),
-        Among("enjiji", -1, 85, None),
-        Among("snjiji", -1, 128, None),
-        Among("šnjiji", -1, 86, None),
-        Among("kiji", -1, 96, None),
-        Among("skiji", 962, 1, None),
-        Among("škiji", 962, 2, None),
-        Among("liji", -1, 35, None),
-        Among("eliji", 965, 83, None),
-        Among("miji", -1, 37, None),
-        Among("niji", -1, 13, None),
-        Among("ganiji", 968, 9, None),
-        Among("maniji", 968, 6, None),
-        Among("paniji", 968, 7, None),
-        Among("raniji", 968, 8, None),
-        Among("taniji", 968, 5, None),
-        Among("piji", -1, 41, None),
-        Among("riji", -1, 42, None),
-        Among("siji", -1, 43, None),
-        Among("osiji", 976, 129, None),
-        Among("tiji", -1, 44, None),
-        Among("atiji", 978, 125, None),
-        Among("evitiji", 978, 93, None),
-        Among("ovitiji", 978, 94, None),
-        Among("astiji", 978, 95, None),
-        Among("aviji", -1, 77, None),
-        Among("eviji", -1, 78, None),
-        Among("iviji", -1, 79, None),
-        Among("oviji", -1, 80, None),
-        Among("ziji", -1, 45, None),
-        Among("ošiji", -1, 92, None),
-        Among("žiji", -1, 38, None),
-        Among("anji", -1, 84, None),
-        Among("enji", -1, 85, None),
-        Among("snji", -1, 128, None),
-        Among("šnji", -1, 86, None),
-        Among("ki", -1, 96, None),
-        Among("ski", 994, 1, None),
-        Among("ški", 994, 2, None),
-        Among("ali", -1, 106, None),
-        Among("acali", 997, 134, None),
-        Among("astajali", 997, 108, None),
-        Among("istajali", 997, 109, None),
-        Among("ostajali", 997, 110, None),
-        Among("ijali", 997, 47, None),
-        Among("injali", 997, 117, None),
-        Among("nali", 997, 46, None),
-        Among("irali", 997, 101, None),
-        Among("urali", 997, 107, None),
-        Among("tali", 997, 116, None),
-        Among("astali", 1007, 113, None),
-        Among("istali", 1007, 114, None),
-        Among("ostali", 1007, 115, None),
-        Among("avali", 997, 98, None),
-        Among("evali", 997, 97, None),
-        Among("ivali", 997, 99, None),
-        Among("ovali", 997, 76, None),
-        Among("uvali", 997, 100, None),
-        Among("ačali", 997, 103, None),
-        Among("eli", -1, 83, None),
-        Among("ili", -1, 119, None),
-        Among("acili", 1018, 130, None),
-        Among("lucili", 1018, 127, None),
-        Among("nili", 1018, 105, None),
-        Among("rosili", 1018, 133, None),
-        Among("jetili", 1018, 122, None),
-        Among("ozili", 1018, 48, None),
-        Among("ačili", 1018, 102, None),
-        Among("lučili", 1018, 121, None),
-        Among("rošili", 1018, 91, None),
-        Among("oli", -1, 50, None),
-        Among("asli", -1, 118, None),
-        Among("nuli", -1, 104, None),
-        Among("rami", -1, 52, None),
-        Among("lemi", -1, 51, None),
-        Among("ni", -1, 13, None),
-        Among("ani", 1033, 10, None),
-        Among("acani", 1034, 134, None),
-        Among("urani", 1034, 107, None),
-        Among("tani", 1034, 116, None),
-        Among("avani", 1034, 98, None),
-        Among("evani", 1034, 97, None),
-        Among("ivani", 1034, 99, None),
-        Among("uvani", 1034, 100, None),
-        Among("ačani", 1034, 103, None),
-        Among("aceni", 1033, 130, None),
-        Among("luceni", 1033, 127, None),
-        Among("ačeni", 1033, 102, None),
-        Among("lučeni", 1033, 121, None),
-        Among("ini", 1033, 11, None),
-        Among("cini", 1047, 143, None),
-        Among("čini", 1047, 90, None),
-        Among("oni", 1033, 12, None),
-        Among("ari", -1, 53, None),
-        Among("dri", -1, 54, None),
-        Among("eri", -1, 55, None),
-        Among("ori", -1, 56, None),
-        Among("basi", -1, 141, None),
-        Among("gasi", -1, 137, None),
-        Among("jasi", -1, 135, None),
-        Among("kasi", -1, 139, None),
-        Among("nasi", -1, 138, None),
-        Among("tasi", -1, 136, None),
-        Among("vasi", -1, 140, None),
-        Among("esi", -1, 158, None),
-        Among("isi", -1, 160, None),
-        Among("osi", -1, 129, None),
-        Among("avsi", -1, 167, None),
-        Among("acavsi", 1065, 134, None),
-        Among("iravsi", 1065, 161, None),
-        Among("tavsi", 1065, 166, None),
-        Among("etavsi", 1068, 159, None),
-        Among("astavsi", 1068, 147, None),
-        Among("istavsi", 1068, 148, None),
-        Among("ostavsi", 1068, 149, None),
-        Among("ivsi", -1, 168, None),
-        Among("nivsi", 1073, 164, None),
-        Among("rosivsi", 1073, 133, None),
-        Among("nuvsi", -1, 170, None),
-        Among("ati", -1, 106, None),
-        Among("acati", 1077, 134, None),
-        Among("astajati", 1077, 108, None),
-        Among("istajati", 1077, 109, None),
-        Among("ostajati", 1077, 110, None),
-        Among("injati", 1077, 117, None),
-        Among("ikati", 1077, 68, None),
-        Among("lati", 1077, 69, None),
-        Among("irati", 1077, 101, None),
-        Among("urati", 1077, 107, None),
-        Among("tati", 1077, 116, None),
-        Among("astati", 1087, 113, None),
-        Among("istati", 1087, 114, None),
-        Among("ostati", 1087, 115, None),
-        Among("avati", 1077, 98, None),
-        Among("evati", 1077, 97, None),
-        Among("ivati", 1077, 99, None),
-        Among("ovati", 1077, 76, None),
-        Among("uvati", 1077, 100, None),
-        Among("ačati", 1077, 103, None),
-        Among("eti", -1, 70, None),
-        Among("iti", -1, 119, None),
-        Among("aciti", 1098, 130, None),
-        Among("luciti", 1098, 127, None),
-        Among("niti", 1098, 105, None),
-        Among("rositi", 1098, 133, None),
-        Among("jetiti", 1098, 122, None),
-        Among("eviti", 1098, 93, None),
-        Among("oviti", 1098, 94, None),
-        Among("ačiti", 1098, 102, None),
-        Among("lučiti", 1098, 121, None),
-        Among("rošiti", 1098, 91, None),
-        Among("asti", -1, 95, None),
-        Among("esti", -1, 71, None),
-        Among("isti", -1, 72, None),
-        Among("ksti", -1, 73, None),
-        Among("osti", -1, 74, None),
-        Among("nuti", -1, 104, None),
-        Among("avi", -1, 77, None),
-        Among("evi", -1, 78, None),
-        Among("ajevi", 1116, 112, None),
-        Among("cajevi", 1117, 26, None),
-        Among("lajevi", 1117, 30, None),
-        Among("rajevi", 1117, 31, None),
-        Among("ćajevi", 1117, 28, None),
-        Among("čajevi", 1117, 27, None),
-        Among("đajevi", 1117, 29, None),
-        Among("ivi", -1, 79, None),
-        Among("ovi", -1, 80, None),
-        Among("govi", 1125, 20, None),
-        Among("ugovi", 1126, 17, None),
-        Among("lovi", 1125, 82, None),
-        Among("olovi", 1128, 49, None),
-        Among("movi", 1125, 81, None),
-        Among("onovi", 1125, 12, None),
-        Among("ieći", -1, 119, None),
-        Among("ačeći", -1, 102, None),
-        Among("ajući", -1, 106, None),
-        Among("irajući", 1134, 101, None),
-        Among("urajući", 1134, 107, None),
-        Among("astajući", 1134, 108, None),
-        Among("istajući", 1134, 109, None),
-        Among("ostajući", 1134, 110, None),
-        Among("avajući", 1134, 98, None),
-        Among("evajući", 1134, 97, None),
-        Among("ivajući", 1134, 99, None),
-        Among("uvajući", 1134, 100, None),
-        Among("ujući", -1, 25, None),
-        Among("irujući", 1144, 101, None),
-        Among("lučujući", 1144, 121, None),
-        Among("nući", -1, 104, None),
-        Among("etući", -1, 126, None),
-        Among("astući", -1, 118, None),
-        Among("ači", -1, 102, None),
-        Among("luči", -1, 121, None),
-        Among("baši", -1, 63, None),
-        Among("gaši", -1, 64, None),
-        Among("jaši", -1, 61, None),
-        Among("kaši", -1, 62, None),
-        Among("naši", -1, 60, None),
-        Among("taši", -1, 59, None),
-        Among("vaši", -1, 65, None),
-        Among("eši", -1, 66, None),
-        Among("iši", -1, 67, None),
-        Among("oši", -1, 92, None),
-        Among("avši", -1, 106, None),
-        Among("iravši", 1162, 101, None),
-        Among("tavši", 1162, 116, None),
-        Among("etavši", 1164, 126, None),
-        Among("astavši", 1164, 113, None),
-        Among("istavši", 1164, 114, None),
-        Among("ostavši", 1164, 115, None),
-        Among("ačavši", 1162, 103, None),
-        Among("ivši", -1, 119, None),
-        Among("nivši", 1170, 105, None),
-        Among("rošivši", 1170, 91, None),
-        Among("nuvši", -1, 104, None),
-        Among("aj", -1, 106, None),
-        Among("uraj", 1174, 107, None),
-        Among("taj", 1174, 116, None),
-        Among("avaj", 1174, 98, None),
-        Among("evaj", 1174, 97, None),
-        Among("ivaj", 1174, 99, None),
-        Among("uvaj", 1174, 100, None),
-        Among("ij", -1, 120, None),
-        Among("acoj", -1, 130, None),
-        Among("ecoj", -1, 131, None),
-        Among("ucoj", -1, 132, None),
-        Among("anjijoj", -1, 84, None),
-        Among("enjijoj", -1, 85, None),
-        Among("snjijoj", -1, 128, None),
-        Among("šnjijoj", -1, 86, None),
-        Among("kijoj", -1, 96, None),
-        Among("skijoj", 1189, 1, None),
-        Among("škijoj", 1189, 2, None),
-        Among("elijoj", -1, 83, None),
-        Among("nijoj", -1, 13, None),
-        Among("osijoj", -1, 129, None),
-        Among("evitijoj", -1, 93, None),
-        Among("ovitijoj", -1, 94, None),
-        Among("astijoj", -1, 95, None),
-        Among("avijoj", -1, 77, None),
-        Among("evijoj", -1, 78, None),
-        Among("ivijoj", -1, 79, None),
-        Among("ovijoj", -1, 80, None),
-        Among("ošijoj", -1, 92, None),
-        Among("anjoj", -1, 84, None),
-        Among("enjoj", -1, 85, None),
-        Among("snjoj", -1, 128, None),
-        Among("šnjoj", -1, 86, None),
-        Among("koj", -1, 96, None),
-        Among("skoj", 1207, 1, None),
-        Among("škoj", 1207, 2, None),
-        Among("aloj", -1, 106, None),
-        Among("eloj", -1, 83, None),
-        Among("noj", -1, 13, None),
-        Among("cinoj", 1212, 143, None),
-        Among("činoj", 1212, 90, None),
-        Among("osoj", -1, 129, None),
-        Among("atoj", -1, 125, None),
-        Among("evitoj", -1, 93, None),
-        Among("ovitoj", -1, 94, None),
-        Among("astoj", -1, 95, None),
-        Among("avoj", -1, 77, None),
-        Among("evoj", -1, 78, None),
-        Among("ivoj", -1, 79, None),
-        Among("ovoj", -1, 80, None),
-        Among("aćoj", -1, 14, None),
-        Among("ećoj", -1, 15, None),
-        Among("ućoj", -1, 16, None),
-        Among("ošoj", -1, 92, None),
-        Among("lucuj", -1, 127, None),
-        Among("iruj", -1, 101, None),
-        Among("lučuj", -1, 121, None),
-        Among("al", -1, 111, None),
-        Among("iral", 1231, 101, None),
-        Among("ural", 1231, 107, None),
-        Among("el", -1, 123, None),
-        Among("il", -1, 124, None),
-        Among("am", -1, 106, None),
-        Among("acam", 1236, 134, None),
-        Among("iram", 1236, 101, None),
-        Among("uram", 1236, 107, None),
-        Among("tam", 1236, 116, None),
-        Among("avam", 1236, 98, None),
-        Among("evam", 1236, 97, None),
-        Among("ivam", 1236, 99, None),
-        Among("uvam", 1236, 100, None),
-        Among("ačam", 1236, 103, None),
-        Among("em", -1, 123, None),
-        Among("acem", 1246, 130, None),
-        Among("ecem", 1246, 131, None),
-        Among("ucem", 1246, 132, None),
-        Among("astadem", 1246, 113, None),
-        Among("istadem", 1246, 114, None),
-        Among("ostadem", 1246, 115, None),
-        Among("ajem", 1246, 106, None),
-        Among("cajem", 1253, 26, None),
-        Among("lajem", 1253, 30, None),
-        Among("rajem", 1253, 31, None),
-        Among("astajem", 1253, 108, None),
-        Among("istajem", 1253, 109, None),
-        Among("ostajem", 1253, 110, None),
-        Among("ćajem", 1253, 28, None),
-        Among("čajem", 1253, 27, None),
-        Among("đajem", 1253, 29, None),
-        Among("ijem", 1246, 120, None),
-        Among("anjijem", 1263, 84, None),
-        Among("enjijem", 1263, 85, None),
-        Among("snjijem", 1263, 129, None),
-        Among("šnjijem", 1263, 86, None),
-        Among("kijem", 1263, 96, None),
-        Among("skijem", 1268, 1, None),
-        Among("škijem", 1268, 2, None),
-        Among("lijem", 1263, 24, None),
-        Among("elijem", 1271, 83, None),
-        Among("nijem", 1263, 13, None),
-        Among("rarijem", 1263, 21, None),
-        Among("sijem", 1263, 23, None),
-        Among("osijem", 1275, 129, None),
-        Among("atijem", 1263, 125, None),
-        Among("evitijem", 1263, 93, None),
-        Among("ovitijem", 1263, 94, None),
-        Among("otijem", 1263, 22, None),
-        Among("astijem", 1263, 95, None),
-        Among("avijem", 1263, 77, None),
-        Among("evijem", 1263, 78, None),
-        Among("ivijem", 1263, 79, None),
-        Among("ovijem", 1263, 80, None),
-        Among("ošijem", 1263, 92, None),
-        Among("anjem", 1246, 84, None),
-        Among("enjem", 1246, 85, None),
-        Among("injem", 1246, 117, None),
-        Among("snjem", 1246, 128, None),
-        Among("šnjem", 1246, 86, None),
-        Among("ujem", 1246, 25, None),
-        Among("lucujem", 1292, 127, None),
-        Among("irujem", 1292, 101, None),
-        Among("lučujem", 1292, 121, None),
-        Among("kem", 1246, 96, None),
-        Among("skem", 1296, 1, None),
-        Among("škem", 1296, 2, None),
-        Among("elem", 1246, 83, None),
-        Among("nem", 1246, 13, None),
-        Among("anem", 1300, 87, None),
-        Among("astanem", 1301, 113, None),
-        Among("istanem", 1301, 114, None),
-        Among("ostanem", 1301, 115, None),
-        Among("enem", 1300, 88, None),
-        Among("snem", 1300, 165, None),
-        Among("šnem", 1300, 89, None),
-        Among("basem", 1246, 141, None),
-        Among("gasem", 1246, 137, None),
-        Among("jasem", 1246, 135, None),
-        Among("kasem", 1246, 139, None),
-        Among("nasem", 1246, 138, None),
-        Among("tasem", 1246, 136, None),
-        Among("vasem", 1246, 140, None),
-        Among("esem", 1246, 158, None),
-        Among("isem", 1246, 160, None),
-        Among("osem", 1246, 129, None),
-        Among("atem", 1246, 125, None),
-        Among("etem", 1246, 126, None),
-        Among("evitem", 1246, 93, None),
-        Among("ovitem", 1246, 94, None),
-        Among("astem", 1246, 95, None),
-        Among("istem", 1246, 157, None),
-        Among("ištem", 1246, 75, None),
-        Among("avem", 1246, 77, None),
-        Among("evem", 1246, 78, None),
-        Among("ivem", 1246, 79, None),
-        Among("aćem", 1246, 14, None),
-        Among("ećem", 1246, 15, None),
-        Among("ućem", 1246, 16, None),
-        Among("bašem", 1246, 63, None),
-        Among("gašem", 1246, 64, None),
-        Among("jašem", 1246, 61, None),
-        Among("kašem", 1246, 62, None),
-        Among("našem", 1246, 60, None),
-        Among("tašem", 1246, 59, None),
-        Among("vašem", 1246, 65, None),
-        Among("ešem", 1246, 66, None),
-        Among("išem", 1246, 67, None),
-        Among("ošem", 1246, 92, None),
-        Among("im", -1, 119, None),
-        Among("acim", 1341, 130, None),
-        Among("ecim", 1341, 131, None),
-        Among("ucim", 1341, 132, None),
-        Among("lucim", 1344, 127, None),
-        Among("anjijim", 1341, 84, None),
-        Among("enjijim", 1341, 85, None),
-        Among("snjijim", 1341, 128, None),
-        Among("šnjijim", 1341, 86, None),
-        Among("kijim", 1341, 96, None),
-        Among("skijim", 1350, 1, None),
-        Among("škijim", 1350, 2, None),
-        Among("elijim", 1341, 83, None),
-        Among("nijim", 1341, 13, None),
-        Among("osijim", 1341, 129, None),
-        Among("atijim", 1341, 125, None),
-        Among("evitijim", 1341, 93, None),
-        Among("ovitijim", 1341, 94, None),
-        Among("astijim", 1341, 95, None),
-        Among("avijim", 1341, 77, None),
-        Among("evijim", 1341, 78, None),
-        Among("ivijim", 1341, 79, None),
-        Among("ovijim", 1341, 80, None),
-        Among("ošijim", 1341, 92, None),
-        Among("anjim", 1341, 84, None),
-        Among("enjim", 1341, 85, None),
-        Among("snjim", 1341, 128, None),
-        Among("šnjim", 1341, 86, None),
-        Among("kim", 1341, 96, None),
-        Among("skim", 1369, 1, None),
-        Among("škim", 1369, 2, None),
-        Among("elim", 1341, 83, None),
-        Among("nim", 1341, 13, None),
-        Among("cinim", 1373, 143, None),
-        Among("činim", 1373, 90, None),
-        Among("osim", 1341, 129, None),
-        Among("rosim", 1376, 133, None),
-        Among("atim", 1341, 125, None),
-        Among("jetim", 1341, 122, None),
-        Among("evitim", 1341, 93, None),
-        Among("ovitim", 1341, 94, None),
-        Among("astim", 1341, 95, None),
-        Among("avim", 1341, 77, None),
-        Among("evim", 1341, 78, None),
-        Among("ivim", 1341, 79, None),
-        Among("ovim", 1341, 80, None),
-        Among("aćim", 1341, 14, None),
-        Among("ećim", 1341, 15, None),
-        Among("ućim", 1341, 16, None),
-        Among("ačim", 1341, 102, None),
-        Among("lučim", 1341, 121, None),
-        Among("ošim", 1341, 92, None),
-        Among("rošim", 1392, 91, None),
-        Among("acom", -1, 130, None),
-        Among("ecom", -1, 131, None),
-        Among("ucom", -1, 132, None),
-        Among("gom", -1, 20, None),
-        Among("logom", 1397, 19, None),
-        Among("ugom", 1397, 18, None),
-        Among("bijom", -1, 32, None),
-        Among("cijom", -1, 33, None),
-        Among("dijom", -1, 34, None),
-        Among("fijom", -1, 40, None),
-        Among("gijom", -1, 39, None),
-        Among("lijom", -1, 35, None),
-        Among("mijom", -1, 37, None),
-        Among("nijom", -1, 36, None),
-        Among("ganijom", 1407, 9, None),
-        Among("manijom", 1407, 6, None),
-        Among("panijom", 1407, 7, None),
-        Among("ranijom", 1407, 8, None),
-        Among("tanijom", 1407, 5, None),
-        Among("pijom", -1, 41, None),
-        Among("rijom", -1, 42, None),
-        Among("sijom", -1, 43, None),
-        Among("tijom", -1, 44, None),
-        Among("zijom", -1, 45, None),
-        Among("žijom", -1, 38, None),
-        Among("anjom", -1, 84, None),
-        Among("enjom", -1, 85, None),
-        Among("snjom", -1, 128, None),
-        Among("šnjom", -1, 86, None),
-        Among("kom", -1, 96, None),
-        Among("skom", 1423, 1, None),
-        Among("škom", 1423, 2, None),
-        Among("alom", -1, 111, None),
-        Among("ijalom", 1426, 47, None),
-        Among("nalom", 1426, 46, None),
-        Among("elom", -1, 83, None),
-        Among("ilom", -1, 124, None),
-        Among("ozilom", 1430, 48, None),
-        Among("olom", -1, 50, None),
-        Among("ramom", -1, 52, None),
-        Among("lemom", -1, 51, None),
-        Among("nom", -1, 13, None),
-        Among("anom", 1435, 10, None),
-        Among("inom", 1435, 11, None),
-        Among("cinom", 1437, 143, None),
-        Among("aninom", 1437, 10, None),
-        Among("činom", 1437, 90, None),
-        Among("onom", 1435, 12, None),
-        Among("arom", -1, 53, None),
-        Among("drom", -1, 54, None),
-        Among("erom", -1, 55, None),
-        Among("orom", -1, 56, None),
-        Among("basom", -1, 141, None),
-        Among("gasom", -1, 137, None),
-        Among("jasom", -1, 135, None),
-        Among("kasom", -1, 139, None),
-        Among("nasom", -1, 138, None),
-        Among("tasom", -1, 136, None),
-        Among("vasom", -1, 140, None),
-        Among("esom", -1, 57, None),
-        Among("isom", -1, 58, None),
-        Among("osom", -1, 129, None),
-        Among("atom", -1, 125, None),
-        Among("ikatom", 1456, 68, None),
-        Among("latom", 1456, 69, None),
-        Among("etom", -1, 70, None),
-        Among("evitom", -1, 93, None),
-        Among("ovitom", -1, 94, None),
-        Among("astom", -1, 95, None),
-        Among("estom", -1, 71, None),
-        Among("istom", -1, 72, None),
-        Among("kstom", -1, 73, None),
-        Among("ostom", -1, 74, None),
-        Among("avom", -1, 77, None),
-        Among("evom", -1, 78, None),
-        Among("ivom", -1, 79, None),
-        Among("ovom", -1, 80, None),
-        Among("lovom", 1470, 82, None),
-        Among("movom", 1470, 81, None),
-        Among("stvom", -1, 3, None),
-        Among("štvom", -1, 4, None),
-        Among("aćom", -1, 14, None),
-        Among("ećom", -1, 15, None),
-        Among("ućom", -1, 16, None),
-        Among("bašom", -1, 63, None),
-        Among("gašom", -1, 64, None),
-        Among("jašom", -1, 61, None),
-        Among("kašom", -1, 62, None),
-        Among("našom", -1, 60, None),
-        Among("tašom", -1, 59, None),
-        Among("vašom", -1, 65, None),
-        Among("ešom", -1, 66, None),
-        Among("išom", -1, 67, None),
-        Among("ošom", -1, 92, None),
-        Among("an", -1, 106, None),
-        Among("acan", 1488, 134, None),
-        Among("iran", 1488, 101, None),
-        Among("uran", 1488, 107, None),
-        Among("tan", 1488, 116, None),
-        Among("avan", 1488, 98, None),
-        Among("evan", 1488, 97, None),
-        Among("ivan", 1488, 99, None),
-        Among("uvan", 1488, 100, None),
-        Among("ačan", 1488, 103, None),
-        Among("acen", -1, 130, None),
-        Among("lucen", -1, 127, None),
-        Among("ačen", -1, 102, None),
-        Among("lučen", -1, 121, None),
-        Among("anin", -1, 10, None),
-        Among("ao", -1, 106, None),
-        Among("acao", 1503, 134, None),
-        Among("astajao", 1503, 108, None),
-        Among("istajao", 1503, 109, None),
-        Among("ostajao", 1503, 110, None),
-        Among("injao", 1503, 117, None),
-        Among("irao", 1503, 101, None),
-        Among("urao", 1503, 107, None),
-        Among("tao", 1503, 116, None),
-        Among("astao", 1511, 113, None),
-        Among("istao", 1511, 114, None),
-        Among("ostao", 1511, 115, None),
-        Among("avao", 1503, 98, None),
-        Among("evao", 1503, 97, None),
-        Among("ivao", 1503, 99, None),
-        Among("ovao", 1503, 76, None),
-        Among("uvao", 1503, 100, None),
-        Among("ačao", 1503, 103, None),
-        Among("go", -1, 20, None),
-        Among("ugo", 1521, 18, None),
-        Among("io", -1, 119, None),
-        Among("acio", 1523, 130, None),
-        Among("lucio", 1523, 127, None),
-        Among("lio", 1523, 24, None),
-        Among("nio", 1523, 105, None),
-        Among("rario", 1523, 21, None),
-        Among("sio", 1523, 23, None),
-        Among("rosio", 1529, 133, None),
-        Among("jetio", 1523, 122, None),
-        Among("otio", 1523, 22, None),
-        Among("ačio", 1523, 102, None),
-        Among("lučio", 1523, 121, None),
-        Among("rošio", 1523, 91, None),
-        Among("bijo", -1, 32, None),
-        Among("cijo", -1, 33, None),
-        Among("dijo", -1, 34, None),
-        Among("fijo", -1, 40, None),
-        Among("gijo", -1, 39, None),
-        Among("lijo", -1, 35, None),
-        Among("mijo", -1, 37, None),
-        Among("nijo", -1, 36, None),
-        Among("pijo", -1, 41, None),
-        Among("rijo", -1, 42, None),
-        Among("sijo", -1, 43, None),
-        Among("tijo", -1, 44, None),
-        Among("zijo", -1, 45, None),
-        Among("žijo", -1, 38, None),
-        Among("anjo", -1, 84, None),
-        Among("enjo", -1, 85, None),
-        Among("snjo", -1, 128, None),
-        Among("šnjo", -1, 86, None),
-        Among("ko", -1, 96, None),
-        Among("sko", 1554, 1, None),
-        Among("ško", 1554, 2, None),
-        Among("alo", -1, 106, None),
-        Among("acalo", 1557, 134, None),
-        Among("astajalo", 1557, 108, None),
-        Among("istajalo", 1557, 109, None),
-        Among("ostajalo", 1557, 110, None),
-        Among("ijalo", 1557, 47, None),
-        Among("injalo", 1557, 117, None),
-        Among("nalo", 1557, 46, None),
-        Among("iralo", 1557, 101, None),
-        Among("uralo", 1557, 107, None),
-        Among("talo", 1557, 116, None),
-        Among("astalo", 1567, 113, None),
-        Among("istalo", 1567, 114, None),
-        Among("ostalo", 1567, 115, None),
-        Among("avalo", 1557, 98, None),
-        Among("evalo", 1557, 97, None),
-        Among("ivalo", 1557, 99, None),
-        Among("ovalo", 1557, 76, None),
-        Among("uvalo", 1557, 100, None),
-        Among("ačalo", 1557, 103, None),
-        Among("elo", -1, 83, None),
-        Among("ilo", -1, 119, None),
-        Among("acilo", 1578, 130, None),
-        Among("lucilo", 1578, 127, None),
-        Among("nilo", 1578, 105, None),
-        Among("rosilo", 1578, 133, None),
-        Among("jetilo", 1578, 122, None),
-        Among("ačilo", 1578, 102, None),
-        Among("lučilo", 1578, 121, None),
-        Among("rošilo", 1578, 91, None),
-        Among("aslo", -1, 118, None),
-        Among("nulo", -1, 104, None),
-        Among("amo", -1, 106, None),
-        Among("acamo", 1589, 134, None),
-        Among("ramo", 1589, 52, None),
-        Among("iramo", 1591, 101, None),
-        Among("uramo", 1591, 107, None),
-        Among("tamo", 1589, 116, None),
-        Among("avamo", 1589, 98, None),
-        Among("evamo", 1589, 97, None),
-        Among("ivamo", 1589, 99, None),
-        Among("uvamo", 1589, 100, None),
-        Among("ačamo", 1589, 103, None),
-        Among("emo", -1, 123, None),
-        Among("astademo", 1600, 113, None),
-        Among("istademo", 1600, 114, None),
-        Among("ostademo", 1600, 115, None),
-        Among("astajemo", 1600, 108, None),
-        Among("istajemo", 1600, 109, None),
-        Among("ostajemo", 1600, 110, None),
-        Among("ijemo", 1600, 120, None),
-        Among("injemo", 1600, 117, None),
-        Among("ujemo", 1600, 25, None),
-        Among("lucujemo", 1609, 127, None),
-        Among("irujemo", 1609, 101, None),
-        Among("lučujemo", 1609, 121, None),
-        Among("lemo", 1600, 51, None),
-        Among("nemo", 1600, 104, None),
-        Among("astanemo", 1614, 113, None),
-        Among("istanemo", 1614, 114, None),
-        Among("ostanemo", 1614, 115, None),
-        Among("etemo", 1600, 126, None),
-        Among("astemo", 1600, 118, None),
-        Among("imo", -1, 119, None),
-        Among("acimo", 1620, 130, None),
-        Among("lucimo", 1620, 127, None),
-        Among("nimo", 1620, 104, None),
-        Among("astanimo", 1623, 113, None),
-        Among("istanimo", 1623, 114, None),
-        Among("ostanimo", 1623, 115, None),
-        Among("rosimo", 1620, 133, None),
-        Among("etimo", 1620, 126, None),
-        Among("jetimo", 1628, 122, None),
-        Among("astimo", 1620, 118, None),
-        Among("ačimo", 1620, 102, None),
-        Among("lučimo", 1620, 121, None),
-        Among("rošimo", 1620, 91, None),
-        Among("ajmo", -1, 106, None),
-        Among("urajmo", 1634, 107, None),
-        Among("tajmo", 1634, 116, None),
-        Among("astajmo", 1636, 108, None),
-        Among("istajmo", 1636, 109, None),
-        Among("ostajmo", 1636, 110, None),
-        Among("avajmo", 1634, 98, None),
-        Among("evajmo", 1634, 97, None),
-        Among("ivajmo", 1634, 99, None),
-        Among("uvajmo", 1634, 100, None),
-        Among("ijmo", -1, 120, None),
-        Among("ujmo", -1, 25, None),
-        Among("lucujmo", 1645, 127, None),
-        Among("irujmo", 1645, 101, None),
-        Among("lučujmo", 1645, 121, None),
-        Among("asmo", -1, 106, None),
-        Among("acasmo", 1649, 134, None),
-        Among("astajasmo", 1649, 108, None),
-        Among("istajasmo", 1649, 109, None),
-        Among("ostajasmo", 1649, 110, None),
-        Among("injasmo", 1649, 117, None),
-        Among("irasmo", 1649, 101, None),
-        Among("urasmo", 1649, 107, None),
-        Among("tasmo", 1649, 116, None),
-        Among("avasmo", 1649, 98, None),
-        Among("evasmo", 1649, 97, None),
-        Among("ivasmo", 1649, 99, None),
-        Among("ovasmo", 1649, 76, None),
-        Among("uvasmo", 1649, 100, None),
-        Among("ačasmo", 1649, 103, None),
-        Among("ismo", -1, 119, None),
-        Among("acismo", 1664, 130, None),
-        Among("lucismo", 1664, 127, None),
-        Among("nismo", 1664, 105, None),
-        Among("rosismo", 1664, 133, None),
-        Among("jetismo", 1664, 122, None),
-        Among("ačismo", 1664, 102, None),
-        Among("lučismo", 1664, 121, None),
-        Among("rošismo", 1664, 91, None),
-        Among("astadosmo", -1, 113, None),
-        Among("istadosmo", -1, 114, None),
-        Among("ostadosmo", -1, 115, None),
-        Among("nusmo", -1, 104, None),
-        Among("no", -1, 13, None),
-        Among("ano", 1677, 106, None),
-        Among("acano", 1678, 134, None),
-        Among("urano", 1678, 107, None),
-        Among("tano", 1678, 116, None),
-        Among("avano", 1678, 98, None),
-        Among("evano", 1678, 97, None),
-        Among("ivano", 1678, 99, None),
-        Among("uvano", 1678, 100, None),
-        Among("ačano", 1678, 103, None),
-        Among("aceno", 1677, 130, None),
-        Among("luceno", 1677, 127, None),
-        Among("ačeno", 1677, 102, None),
-        Among("lučeno", 1677, 121, None),
-        Among("ino", 1677, 11, None),
-        Among("cino", 1691, 143, None),
-        Among("čino", 1691, 90, None),
-        Among("ato", -1, 125, None),
-        Among("ikato", 1694, 68, None),
-        Among("lato", 1694, 69, None),
-        Among("eto", -1, 70, None),
-        Among("evito", -1, 93, None),
-        Among("ovito", -1, 94, None),
-        Among("asto", -1, 95, None),
-        Among("esto", -1, 71, None),
-        Among("isto", -1, 72, None),
-        Among("ksto", -1, 73, None),
-        Among("osto", -1, 74, None),
-        Among("nuto", -1, 104, None),
-        Among("nuo", -1, 104, None),
-        Among("avo", -1, 77, None),
-        Among("evo", -1, 78, None),
-        Among("ivo", -1, 79, None),
-        Among("ovo", -1, 80, None),
-        Among("stvo", -1, 3, None),
-        Among("štvo", -1, 4, None),
-        Among("as", -1, 167, None),
-        Among("acas", 1713, 134, None),
-        Among("iras", 1713, 161, None),
-        Among("uras", 1713, 162, None),
-        Among("tas", 1713, 166, None),
-        Among("avas", 1713, 150, None),
-        Among("evas", 1713, 151, None),
-        Among("ivas", 1713, 152, None),
-        Among("uvas", 1713, 153, None),
-        Among("es", -1, 169, None),
-        Among("astades", 1722, 147, None),
-        Among("istades", 1722, 148, None),
-        Among("ostades", 1722, 149, None),
-        Among("astajes", 1722, 144, None),
-        Among("istajes", 1722, 145, None),
-        Among("ostajes", 1722, 146, None),
-        Among("ijes", 1722, 168, None),
-        Among("injes", 1722, 156, None),
-        Among("ujes", 1722, 163, None),
-        Among("lucujes", 1731, 127, None),
-        Among("irujes", 1731, 161, None),
-        Among("nes", 1722, 170, None),
-        Among("astanes", 1734, 147, None),
-        Among("istanes", 1734, 148, None),
-        Among("ostanes", 1734, 149, None),
-        Among("etes", 1722, 159, None),
-        Among("astes", 1722, 142, None),
-        Among("is", -1, 168, None),
-        Among("acis", 1740, 130, None),
-        Among("lucis", 1740, 127, None),
-        Among("nis", 1740, 164, None),
-        Among("rosis", 1740, 133, None),
-        Among("jetis", 1740, 155, None),
-        Among("at", -1, 106, None),
-        Among("acat", 1746, 134, None),
-        Among("astajat", 1746, 108, None),
-        Among("istajat", 1746, 109, None),
-        Among("ostajat", 1746, 110, None),
-        Among("injat", 1746, 117, None),
-        Among("irat", 1746, 101, None),
-        Among("urat", 1746, 107, None),
-        Among("tat", 1746, 116, None),
-        Among("astat", 1754, 113, None),
-        Among("istat", 1754, 114, None),
-        Among("ostat", 1754, 115, None),
-        Among("avat", 1746, 98, None),
-        Among("evat", 1746, 97, None),
-        Among("ivat", 1746, 99, None),
-        Among("irivat", 1760, 101, None),
-        Among("ovat", 1746, 76, None),
-        Among("uvat", 1746, 100, None),
-        Among("ačat", 1746, 103, None),
-        Among("it", -1, 119, None),
-        Among("acit", 1765, 130, None),
-        Among("lucit", 1765, 127, None),
-        Among("rosit", 1765, 133, None),
-        Among("jetit", 1765, 122, None),
-        Among("ačit", 1765, 102, None),
-        Among("lučit", 1765, 121, None),
-        Among("rošit", 1765, 91, None),
-        Among("nut", -1, 104, None),
-        Among("astadu", -1, 113, None),
-        Among("istadu", -1, 114, None),
-        Among("ostadu", -1, 115, None),
-        Among("gu", -1, 20, None),
-        Among("logu", 1777, 19, None),
-        Among("ugu", 1777, 18, None),
-        Among("ahu", -1, 106, None),
-        Among("acahu", 1780, 134, None),
-        Among("astajahu", 1780, 108, None),
-        Among("istajahu", 1780, 109, None),
-        Among("ostajahu", 1780, 110, None),
-        Among("injahu", 1780, 117, None),
-        Among("irahu", 1780, 101, None),
-        Among("urahu", 1780, 107, None),
-        Among("avahu", 1780, 98, None),
-        Among("evahu", 1780, 97, None),
-        Among("ivahu", 1780, 99, None),
-        Among("ovahu", 1780, 76, None),
-        Among("uvahu", 1780, 100, None),
-        Among("ačahu", 1780, 103, None),
-        Among("aju", -1, 106, None),
-        Among("caju", 1794, 26, None),
-        Among("acaju", 1795, 134, None),
-        Among("laju", 1794, 30, None),
-        Among("raju", 1794, 31, None),
-        Among("iraju", 1798, 101, None),
-        Among("uraju", 1798, 107, None),
-        Among("taju", 1794, 116, None),
-        Among("astaju", 1801, 108, None),
-        Among("istaju", 1801, 109, None),
-        Among("ostaju", 1801, 110, None),
-        Among("avaju", 1794, 98, None),
-        Among("evaju", 1794, 97, None),
-        Among("ivaju", 1794, 99, None),
-        Among("uvaju", 1794, 100, None),
-        Among("ćaju", 1794, 28, None),
-        Among("čaju", 1794, 27, None),
-        Among("ačaju", 1810, 103, None),
-        Among("đaju", 1794, 29, None),
-        Among("iju", -1, 120, None),
-        Among("biju", 1813, 32, None),
-        Among("ciju", 1813, 33, None),
-        Among("diju", 1813, 34, None),
-        Among("fiju", 1813, 40, None),
-        Among("giju", 1813, 39, None),
-        Among("anjiju", 1813, 84, None),
-        Among("enjiju", 1813, 85, None),
-        Among("snjiju", 1813, 128, None),
-        Among("šnjiju", 1813, 86, None),
-        Among("kiju", 1813, 96, None),
-        Among("liju", 1813, 24, None),
-        Among("eliju", 1824, 83, None),
-        Among("miju", 1813, 37, None),
-        Among("niju", 1813, 13, None),
-        Among("ganiju", 1827, 9, None),
-        Among("maniju", 1827, 6, None),
-        Among("paniju", 1827, 7, None),
-        Among("raniju", 1827, 8, None),
-        Among("taniju", 1827, 5, None),
-        Among("piju", 1813, 41, None),
-        Among("riju", 1813, 42, None),
-        Among("rariju", 1834, 21, None),
-        Among("siju", 1813, 23, None),
-        Among("osiju", 1836, 129, None),
-        Among("tiju", 1813, 44, None),
-        Among("atiju", 1838, 125, None),
-        Among("otiju", 1838, 22, None),
-        Among("aviju", 1813, 77, None),
-        Among("eviju", 1813, 78, None),
-        Among("iviju", 1813, 79, None),
-        Among("oviju", 1813, 80, None),
-        Among("ziju", 1813, 45, None),
-        Among("ošiju", 1813, 92, None),
-        Among("žiju", 1813, 38, None),
-        Among("anju", -1, 84, None),
-        Among("enju", -1, 85, None),
-        Among("snju", -1, 128, None),
-        Among("šnju", -1, 86, None),
-        Among("uju", -1, 25, None),
-        Among("lucuju", 1852, 127, None),
-        Among("iruju", 1852, 101, None),
-        Among("lučuju", 1852, 121, None),
-        Among("ku", -1, 96, None),
-        Among("sku", 1856, 1, None),
-        Among("šku", 1856, 2, None),
-        Among("alu", -1, 111, None),
-        Among("ijalu", 1859, 47, None),
-        Among("nalu", 1859, 46, None),
-        Among("elu", -1, 83, None),
-        Among("ilu", -1, 120, None),
-        Among("ozilu", 1863, 48, None),
-        Among("olu", -1, 50, None),
-        Among("ramu", -1, 52, None),
-        Among("acemu", -1, 130, None),
-        Among("ecemu", -1, 131, None),
-        Among("ucemu", -1, 132, None),
-        Among("anjijemu", -1, 84, None),
-        Among("enjijemu", -1, 85, None),
-        Among("snjijemu", -1, 128, None),
-        Among("šnjijemu", -1, 86, None),
-        Among("kijemu", -1, 96, None),
-        Among("skijemu", 1874, 1, None),
-        Among("škijemu", 1874, 2, None),
-        Among("elijemu", -1, 83, None),
-        Among("nijemu", -1, 13, None),
-        Among("osijemu", -1, 129, None),
-        Among("atijemu", -1, 125, None),
-        Among("evitijemu", -1, 93, None),
-        Among("ovitijemu", -1, 94, None),
-        Among("astijemu", -1, 95, None),
-        Among("avijemu", -1, 77, None),
-        Among("evijemu", -1, 78, None),
-        Among("ivijemu", -1, 79, None),
-        Among("ovijemu", -1, 80, None),
-        Among("ošijemu", -1, 92, None),
-        Among("anjemu", -1, 84, None),
-        Among("enjemu", -1, 85, None),
-        Among("snjemu", -1, 128, None),
-        Among("šnjemu", -1, 86, None),
-        Among("kemu", -1, 96, None),
-        Among("skemu", 1893, 1, None),
-        Among("škemu", 1893, 2, None),
-        Among("lemu", -1, 51, None),
-        Among("elemu", 1896, 83, None),
-        Among("nemu", -1, 13, None),
-        Among("anemu", 1898, 87, None),
-        Among("enemu", 1898, 88, None),
-        Among("snemu", 1898, 165, None),
-        Among("šnemu", 1898, 89, None),
-        Among("osemu", -1, 129, None),
-        Among("atemu", -1, 125, None),
-        Among("evitemu", -1, 93, None),
-        Among("ovitemu", -1, 94, None),
-        Among("astemu", -1, 95, None),
-        Among("avemu", -1, 77, None),
-        Among("evemu", -1, 78, None),
-        Among("ivemu", -1, 79, None),
-        Among("ovemu", -1, 80, None),
-        Among("aćemu", -1, 14, None),
-        Among("ećemu", -1, 15, None),
-        Among("ućemu", -1, 16, None),
-        Among("ošemu", -1, 92, None),
-        Among("acomu", -1, 130, None),
-        Among("ecomu", -1, 131, None),
-        Among("ucomu", -1, 132, None),
-        Among("anjomu", -1, 84, None),
-        Among("enjomu", -1, 85, None),
-        Among("snjomu", -1, 128, None),
-        Among("šnjomu", -1, 86, None),
-        Among("komu", -1, 96, None),
-        Among("skomu", 1923, 1, None),
-        Among("škomu", 1923, 2, None),
-        Among("elomu", -1, 83, None),
-        Among("nomu", -1, 13, None),
-        Among("cinomu", 1927, 143, None),
-        Among("činomu", 1927, 90, None),
-        Among("osomu", -1, 129, None),
-        Among("atomu", -1, 125, None),
-        Among("evitomu", -1, 93, None),
-        Among("ovitomu", -1, 94, None),
-        Among("astomu", -1, 95, None),
-        Among("avomu", -1, 77, None),
-        Among("evomu", -1, 78, None),
-        Among("ivomu", -1, 79, None),
-        Among("ovomu", -1, 80, None),
-        Among("aćomu", -1, 14, None),
-        Among("ećomu", -1, 15, None),
-        Among("ućomu", -1, 16, None),
-        Among("ošomu", -1, 92, None),
-        Among("nu", -1, 13, None),
-        Among("anu", 1943, 10, None),
-        Among("astanu", 1944, 113, None),
-        Among("istanu", 1944, 114, None),
-        Among("ostanu", 1944, 115, None),
-        Among("inu", 1943, 11, None),
-        Among("cinu", 1948, 143, None),
-        Among("aninu", 1948, 10, None),
-        Among("činu", 1948, 90, None),
-        Among("onu", 1943, 12, None),
-        Among("aru", -1, 53, None),
-        Among("dru", -1, 54, None),
-        Among("eru", -1, 55, None),
-        Among("oru", -1, 56, None),
-        Among("basu", -1, 141, None),
-        Among("gasu", -1, 137, None),
-        Among("jasu", -1, 135, None),
-        Among("kasu", -1, 139, None),
-        Among("nasu", -1, 138, None),
-        Among("tasu", -1, 136, None),
-        Among("vasu", -1, 140, None),
-        Among("esu", -1, 57, None),
-        Among("isu", -1, 58, None),
-        Among("osu", -1, 129, None),
-        Among("atu", -1, 125, None),
-        Among("ikatu", 1967, 68, None),
-        Among("latu", 1967, 69, None),
-        Among("etu", -1, 70, None),
-        Among("evitu", -1, 93, None),
-        Among("ovitu", -1, 94, None),
-        Among("astu", -1, 95, None),
-        Among("estu", -1, 71, None),
-        Among("istu", -1, 72, None),
-        Among("kstu", -1, 73, None),
-        Among("ostu", -1, 74, None),
-        Among("ištu", -1, 75, None),
-        Among("avu", -1, 77, None),
-        Among("evu", -1, 78, None),
-        Among("ivu", -1, 79, None),
-        Among("ovu", -1, 80, None),
-        Among("lovu", 1982, 82, None),
-        Among("movu", 1982, 81, None),
-        Among("stvu", -1, 3, None),
-        Among("štvu", -1, 4, None),
-        Among("bašu", -1, 63, None),
-        Among("gašu", -1, 64, None),
-        Among("jašu", -1, 61, None),
-        Among("kašu", -1, 62, None),
-        Among("našu", -1, 60, None),
-        Among("tašu", -1, 59, None),
-        Among("vašu", -1, 65, None),
-        Among("ešu", -1, 66, None),
-        Among("išu", -1, 67, None),
-        Among("ošu", -1, 92, None),
-        Among("avav", -1, 98, None),
-        Among("evav", -1, 97, None),
-        Among("ivav", -1, 99, None),
-        Among("uvav", -1, 100, None),
-        Among("kov", -1, 96, None),
-        Among("aš", -1, 106, None),
-        Among("iraš", 2002, 101, None),
-        Among("uraš", 2002, 107, None),
-        Among("taš", 2002, 116, None),
-        Among("avaš", 2002, 98, None),
-        Among("evaš", 2002, 97, None),
-        Among("ivaš", 2002, 99, None),
-        Among("uvaš", 2002, 100, None),
-        Among("ačaš", 2002, 103, None),
-        Among("eš", -1, 123, None),
-        Among("astadeš", 2011, 113, None),
-        Among("istadeš", 2011, 114, None),
-        Among("ostadeš", 2011, 115, None),
-        Among("astaješ", 2011, 108, None),
-        Among("istaješ", 2011, 109, None),
-        Among("ostaješ", 2011, 110, None),
-        Among("iješ", 2011, 120, None),
-        Among("inješ", 2011, 117, None),
-        Among("uješ", 2011, 25, None),
-        Among("iruješ", 2020, 101, None),
-        Among("lučuješ", 2020, 121, None),
-        Among("neš", 2011, 104, None),
-        Among("astaneš", 2023, 113, None),
-        Among("istaneš", 2023, 114, None),
-        Among("ostaneš", 2023, 115, None),
-        Among("eteš", 2011, 126, None),
-        Among("asteš", 2011, 118, None),
-        Among("iš", -1, 119, None),
-        Among("niš", 2029, 105, None),
-        Among("jetiš", 2029, 122, None),
-        Among("ačiš", 2029, 102, None),
-        Among("lučiš", 2029, 121, None),
-        Among("rošiš", 2029, 91, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("aca", -1, 130, None),
+    Among("eca", -1, 131, None),
+    Among("uca", -1, 132, None),
+    Among("ga", -1, 20, None),
+    Among("acega", 3, 130, None),
+    Among("ecega", 3, 131, None),
+    Among("ucega", 3, 132, None),
+    Among("anjijega", 3, 84, None),
+    Among("enjijega", 3, 85, None),
+    Among("snjijega", 3, 128, None),
+    Among("šnjijega", 3, 86, None),
+    Among("kijega", 3, 96, None),
+    Among("skijega", 11, 1, None),
+    Among("škijega", 11, 2, None),
+    Among("elijega", 3, 83, None),
+    Among("nijega", 3, 13, None),
+    Among("osijega", 3, 129, None),
+    Among("atijega", 3, 125, None),
+    Among("evitijega", 3, 93, None),
+    Among("ovitijega", 3, 94, None),
+    Among("astijega", 3, 95, None),
+    Among("avijega", 3, 77, None),
+    Among("evijega", 3, 78, None),
+    Among("ivijega", 3, 79, None),
+    Among("ovijega", 3, 80, None),
+    Among("ošijega", 3, 92, None),
+    Among("anjega", 3, 84, None),
+    Among("enjega", 3, 85, None),
+    Among("snjega", 3, 128, None),
+    Among("šnjega", 3, 86, None),
+    Among("kega", 3, 96, None),
+    Among("skega", 30, 1, None),
+    Among("škega", 30, 2, None),
+    Among("elega", 3, 83, None),
+    Among("nega", 3, 13, None),
+    Among("anega", 34, 87, None),
+    Among("enega", 34, 88, None),
+    Among("snega", 34, 165, None),
+    Among("šnega", 34, 89, None),
+    Among("osega", 3, 129, None),
+    Among("atega", 3, 125, None),
+    Among("evitega", 3, 93, None),
+    Among("ovitega", 3, 94, None),
+    Among("astega", 3, 95, None),
+    Among("avega", 3, 77, None),
+    Among("evega", 3, 78, None),
+    Among("ivega", 3, 79, None),
+    Among("ovega", 3, 80, None),
+    Among("aćega", 3, 14, None),
+    Among("ećega", 3, 15, None),
+    Among("ućega", 3, 16, None),
+    Among("ošega", 3, 92, None),
+    Among("acoga", 3, 130, None),
+    Among("ecoga", 3, 131, None),
+    Among("ucoga", 3, 132, None),
+    Among("anjoga", 3, 84, None),
+    Among("enjoga", 3, 85, None),
+    Among("snjoga", 3, 128, None),
+    Among("šnjoga", 3, 86, None),
+    Among("koga", 3, 96, None),
+    Among("skoga", 59, 1, None),
+    Among("škoga", 59, 2, None),
+    Among("loga", 3, 19, None),
+    Among("eloga", 62, 83, None),
+    Among("noga", 3, 13, None),
+    Among("cinoga", 64, 143, None),
+    Among("činoga", 64, 90, None),
+    Among("osoga", 3, 129, None),
+    Among("atoga", 3, 125, None),
+    Among("evitoga", 3, 93, None),
+    Among("ovitoga", 3, 94, None),
+    Among("astoga", 3, 95, None),
+    Among("avoga", 3, 77, None),
+    Among("evoga", 3, 78, None),
+    Among("ivoga", 3, 79, None),
+    Among("ovoga", 3, 80, None),
+    Among("aćoga", 3, 14, None),
+    Among("ećoga", 3, 15, None),
+    Among("ućoga", 3, 16, None),
+    Among("ošoga", 3, 92, None),
+    Among("uga", 3, 18, None),
+    Among("aja", -1, 112, None),
+    Among("caja", 81, 26, None),
+    Among("laja", 81, 30, None),
+    Among("raja", 81, 31, None),
+    Among("ćaja", 81, 28, None),
+    Among("čaja", 81, 27, None),
+    Among("đaja", 81, 29, None),
+    Among("bija", -1, 32, None),
+    Among("cija", -1, 33, None),
+    Among("dija", -1, 34, None),
+    Among("fija", -1, 40, None),
+    Among("gija", -1, 39, None),
+    Among("anjija", -1, 84, None),
+    Among("enjija", -1, 85, None),
+    Among("snjija", -1, 128, None),
+    Among("šnjija", -1, 86, None),
+    Among("kija", -1, 96, None),
+    Among("skija", 97, 1, None),
+    Among("škija", 97, 2, None),
+    Among("lija", -1, 24, None),
+    Among("elija", 100, 83, None),
+    Among("mija", -1, 37, None),
+    Among("nija", -1, 13, None),
+    Among("ganija", 103, 9, None),
+    Among("manija", 103, 6, None),
+    Among("panija", 103, 7, None),
+    Among("ranija", 103, 8, None),
+    Among("tanija", 103, 5, None),
+    Among("pija", -1, 41, None),
+    Among("rija", -1, 42, None),
+    Among("rarija", 110, 21, None),
+    Among("sija", -1, 23, None),
+    Among("osija", 112, 129, None),
+    Among("tija", -1, 44, None),
+    Among("atija", 114, 125, None),
+    Among("evitija", 114, 93, None),
+    Among("ovitija", 114, 94, None),
+    Among("otija", 114, 22, None),
+    Among("astija", 114, 95, None),
+    Among("avija", -1, 77, None),
+    Among("evija", -1, 78, None),
+    Among("ivija", -1, 79, None),
+    Among("ovija", -1, 80, None),
+    Among("zija", -1, 45, None),
+    Among("ošija", -1, 92, None),
+    Among("žija", -1, 38, None),
+    Among("anja", -1, 84, None),
+    Among("enja", -1, 85, None),
+    Among("snja", -1, 128, None),
+    Among("šnja", -1, 86, None),
+    Among("ka", -1, 96, None),
+    Among("ska", 131, 1, None),
+    Among("ška", 131, 2, None),
+    Among("ala", -1, 106, None),
+    Among("acala", 134, 134, None),
+    Among("astajala", 134, 108, None),
+    Among("istajala", 134, 109, None),
+    Among("ostajala", 134, 110, None),
+    Among("ijala", 134, 47, None),
+    Among("injala", 134, 117, None),
+    Among("nala", 134, 46, None),
+    Among("irala", 134, 101, None),
+    Among("urala", 134, 107, None),
+    Among("tala", 134, 116, None),
+    Among("astala", 144, 113, None),
+    Among("istala", 144, 114, None),
+    Among("ostala", 144, 115, None),
+    Among("avala", 134, 98, None),
+    Among("evala", 134, 97, None),
+    Among("ivala", 134, 99, None),
+    Among("ovala", 134, 76, None),
+    Among("uvala", 134, 100, None),
+    Among("ačala", 134, 103, None),
+    Among("ela", -1, 83, None),
+    Among("ila", -1, 119, None),
+    Among("acila", 155, 130, None),
+    Among("lucila", 155, 127, None),
+    Among("nila", 155, 105, None),
+    Among("astanila", 158, 113, None),
+    Among("istanila", 158, 114, None),
+    Among("ostanila", 158, 115, None),
+    Among("rosila", 155, 133, None),
+    Among("jetila", 155, 122, None),
+    Among("ozila", 155, 48, None),
+    Among("ačila", 155, 102, None),
+    Among("lučila", 155, 121, None),
+    Among("rošila", 155, 91, None),
+    Among("ola", -1, 50, None),
+    Among("asla", -1, 118, None),
+    Among("nula", -1, 104, None),
+    Among("gama", -1, 20, None),
+    Among("logama", 171, 19, None),
+    Among("ugama", 171, 18, None),
+    Among("ajama", -1, 112, None),
+    Among("cajama", 174, 26, None),
+    Among("lajama", 174, 30, None),
+    Among("rajama", 174, 31, None),
+    Among("ćajama", 174, 28, None),
+    Among("čajama", 174, 27, None),
+    Among("đajama", 174, 29, None),
+    Among("bijama", -1, 32, None),
+    Among("cijama", -1, 33, None),
+    Among("dijama", -1, 34, None),
+    Among("fijama", -1, 40, None),
+    Among("gijama", -1, 39, None),
+    Among("lijama", -1, 35, None),
+    Among("mijama", -1, 37, None),
+    Among("nijama", -1, 36, None),
+    Among("ganijama", 188, 9, None),
+    Among("manijama", 188, 6, None),
+    Among("panijama", 188, 7, None),
+    Among("ranijama", 188, 8, None),
+    Among("tanijama", 188, 5, None),
+    Among("pijama", -1, 41, None),
+    Among("rijama", -1, 42, None),
+    Among("sijama", -1, 43, None),
+    Among("tijama", -1, 44, None),
+    Among("zijama", -1, 45, None),
+    Among("žijama", -1, 38, None),
+    Among("alama", -1, 111, None),
+    Among("ijalama", 200, 47, None),
+    Among("nalama", 200, 46, None),
+    Among("elama", -1, 123, None),
+    Among("ilama", -1, 124, None),
+    Among("ramama", -1, 52, None),
+    Among("lemama", -1, 51, None),
+    Among("inama", -1, 11, None),
+    Among("cinama", 207, 143, None),
+    Among("činama", 207, 90, None),
+    Among("rama", -1, 52, None),
+    Among("arama", 210, 53, None),
+    Among("drama", 210, 54, None),
+    Among("erama", 210, 55, None),
+    Among("orama", 210, 56, None),
+    Among("basama", -1, 141, None),
+    Among("gasama", -1, 137, None),
+    Among("jasama", -1, 135, None),
+    Among("kasama", -1, 139, None),
+    Among("nasama", -1, 138, None),
+    Among("tasama", -1, 136, None),
+    Among("vasama", -1, 140, None),
+    Among("esama", -1, 158, None),
+    Among("isama", -1, 160, None),
+    Among("etama", -1, 70, None),
+    Among("estama", -1, 71, None),
+    Among("istama", -1, 72, None),
+    Among("kstama", -1, 73, None),
+    Among("ostama", -1, 74, None),
+    Among("avama", -1, 77, None),
+    Among("evama", -1, 78, None),
+    Among("ivama", -1, 79, None),
+    Among("bašama", -1, 63, None),
+    Among("gašama", -1, 64, None),
+    Among("jašama", -1, 61, None),
+    Among("kašama", -1, 62, None),
+    Among("našama", -1, 60, None),
+    Among("tašama", -1, 59, None),
+    Among("vašama", -1, 65, None),
+    Among("ešama", -1, 66, None),
+    Among("išama", -1, 67, None),
+    Among("lema", -1, 51, None),
+    Among("acima", -1, 130, None),
+    Among("ecima", -1, 131, None),
+    Among("ucima", -1, 132, None),
+    Among("ajima", -1, 112, None),
+    Among("cajima", 245, 26, None),
+    Among("lajima", 245, 30, None),
+    Among("rajima", 245, 31, None),
+    Among("ćajima", 245, 28, None),
+    Among("čajima", 245, 27, None),
+    Among("đajima", 245, 29, None),
+    Among("bijima", -1, 32, None),
+    Among("cijima", -1, 33, None),
+    Among("dijima", -1, 34, None),
+    Among("fijima", -1, 40, None),
+    Among("gijima", -1, 39, None),
+    Among("anjijima", -1, 84, None),
+    Among("enjijima", -1, 85, None),
+    Among("snjijima", -1, 128, None),
+    Among("šnjijima", -1, 86, None),
+    Among("kijima", -1, 96, None),
+    Among("skijima", 261, 1, None),
+    Among("škijima", 261, 2, None),
+    Among("lijima", -1, 35, None),
+    Among("elijima", 264, 83, None),
+    Among("mijima", -1, 37, None),
+    Among("nijima", -1, 13, None),
+    Among("ganijima", 267, 9, None),
+    Among("manijima", 267, 6, None),
+    Among("panijima", 267, 7, None),
+    Among("ranijima", 267, 8, None),
+    Among("tanijima", 267, 5, None),
+    Among("pijima", -1, 41, None),
+    Among("rijima", -1, 42, None),
+    Among("sijima", -1, 43, None),
+    Among("osijima", 275, 129, None),
+    Among("tijima", -1, 44, None),
+    Among("atijima", 277, 125, None),
+    Among("evitijima", 277, 93, None),
+    Among("ovitijima", 277, 94, None),
+    Among("astijima", 277, 95, None),
+    Among("avijima", -1, 77, None),
+    Among("evijima", -1, 78, None),
+    Among("ivijima", -1, 79, None),
+    Among("ovijima", -1, 80, None),
+    Among("zijima", -1, 45, None),
+    Among("ošijima", -1, 92, None),
+    Among("žijima", -1, 38, None),
+    Among("anjima", -1, 84, None),
+    Among("enjima", -1, 85, None),
+    Among("snjima", -1, 128, None),
+    Among("šnjima", -1, 86, None),
+    Among("kima", -1, 96, None),
+    Among("skima", 293, 1, None),
+    Among("škima", 293, 2, None),
+    Among("alima", -1, 111, None),
+    Among("ijalima", 296, 47, None),
+    Among("nalima", 296, 46, None),
+    Among("elima", -1, 83, None),
+    Among("ilima", -1, 124, None),
+    Among("ozilima", 300, 48, None),
+    Among("olima", -1, 50, None),
+    Among("lemima", -1, 51, None),
+    Among("nima", -1, 13, None),
+    Among("anima", 304, 10, None),
+    Among("inima", 304, 11, None),
+    Among("cinima", 306, 143, None),
+    Among("činima", 306, 90, None),
+    Among("onima", 304, 12, None),
+    Among("arima", -1, 53, None),
+    Among("drima", -1, 54, None),
+    Among("erima", -1, 55, None),
+    Among("orima", -1, 56, None),
+    Among("basima", -1, 141, None),
+    Among("gasima", -1, 137, None),
+    Among("jasima", -1, 135, None),
+    Among("kasima", -1, 139, None),
+    Among("nasima", -1, 138, None),
+    Among("tasima", -1, 136, None),
+    Among("vasima", -1, 140, None),
+    Among("esima", -1, 57, None),
+    Among("isima", -1, 58, None),
+    Among("osima", -1, 129, None),
+    Among("atima", -1, 125, None),
+    Among("ikatima", 324, 68, None),
+    Among("latima", 324, 69, None),
+    Among("etima", -1, 70, None),
+    Among("evitima", -1, 93, None),
+    Among("ovitima", -1, 94, None),
+    Among("astima", -1, 95, None),
+    Among("estima", -1, 71, None),
+    Among("istima", -1, 72, None),
+    Among("kstima", -1, 73, None),
+    Among("ostima", -1, 74, None),
+    Among("ištima", -1, 75, None),
+    Among("avima", -1, 77, None),
+    Among("evima", -1, 78, None),
+    Among("ajevima", 337, 112, None),
+    Among("cajevima", 338, 26, None),
+    Among("lajevima", 338, 30, None),
+    Among("rajevima", 338, 31, None),
+    Among("ćajevima", 338, 28, None),
+    Among("čajevima", 338, 27, None),
+    Among("đajevima", 338, 29, None),
+    Among("ivima", -1, 79, None),
+    Among("ovima", -1, 80, None),
+    Among("govima", 346, 20, None),
+    Among("ugovima", 347, 17, None),
+    Among("lovima", 346, 82, None),
+    Among("olovima", 349, 49, None),
+    Among("movima", 346, 81, None),
+    Among("onovima", 346, 12, None),
+    Among("stvima", -1, 3, None),
+    Among("štvima", -1, 4, None),
+    Among("aćima", -1, 14, None),
+    Among("ećima", -1, 15, None),
+    Among("ućima", -1, 16, None),
+    Among("bašima", -1, 63, None),
+    Among("gašima", -1, 64, None),
+    Among("jašima", -1, 61, None),
+    Among("kašima", -1, 62, None),
+    Among("našima", -1, 60, None),
+    Among("tašima", -1, 59, None),
+    Among("vašima", -1, 65, None),
+    Among("ešima", -1, 66, None),
+    Among("išima", -1, 67, None),
+    Among("ošima", -1, 92, None),
+    Among("na", -1, 13, None),
+    Among("ana", 368, 10, None),
+    Among("acana", 369, 134, None),
+    Among("urana", 369, 107, None),
+    Among("tana", 369, 116, None),
+    Among("avana", 369, 98, None),
+    Among("evana", 369, 97, None),
+    Among("ivana", 369, 99, None),
+    Among("uvana", 369, 100, None),
+    Among("ačana", 369, 103, None),
+    Among("acena", 368, 130, None),
+    Among("lucena", 368, 127, None),
+    Among("ačena", 368, 102, None),
+    Among("lučena", 368, 121, None),
+    Among("ina", 368, 11, None),
+    Among("cina", 382, 143, None),
+    Among("anina", 382, 10, None),
+    Among("čina", 382, 90, None),
+    Among("ona", 368, 12, None),
+    Among("ara", -1, 53, None),
+    Among("dra", -1, 54, None),
+    Among("era", -1, 55, None),
+    Among("ora", -1, 56, None),
+    Among("basa", -1, 141, None),
+    Among("gasa", -1, 137, None),
+    Among("jasa", -1, 135, None),
+    Among("kasa", -1, 139, None),
+    Among("nasa", -1, 138, None),
+    Among("tasa", -1, 136, None),
+    Among("vasa", -1, 140, None),
+    Among("esa", -1, 57, None),
+    Among("isa", -1, 58, None),
+    Among("osa", -1, 129, None),
+    Among("ata", -1, 125, None),
+    Among("ikata", 401, 68, None),
+    Among("lata", 401, 69, None),
+    Among("eta", -1, 70, None),
+    Among("evita", -1, 93, None),
+    Among("ovita", -1, 94, None),
+    Among("asta", -1, 95, None),
+    Among("esta", -1, 71, None),
+    Among("ista", -1, 72, None),
+    Among("ksta", -1, 73, None),
+    Among("osta", -1, 74, None),
+    Among("nuta", -1, 104, None),
+    Among("išta", -1, 75, None),
+    Among("ava", -1, 77, None),
+    Among("eva", -1, 78, None),
+    Among("ajeva", 415, 112, None),
+    Among("cajeva", 416, 26, None),
+    Among("lajeva", 416, 30, None),
+    Among("rajeva", 416, 31, None),
+    Among("ćajeva", 416, 28, None),
+    Among("čajeva", 416, 27, None),
+    Among("đajeva", 416, 29, None),
+    Among("iva", -1, 79, None),
+    Among("ova", -1, 80, None),
+    Among("gova", 424, 20, None),
+    Among("ugova", 425, 17, None),
+    Among("lova", 424, 82, None),
+    Among("olova", 427, 49, None),
+    Among("mova", 424, 81, None),
+    Among("onova", 424, 12, None),
+    Among("stva", -1, 3, None),
+    Among("štva", -1, 4, None),
+    Among("aća", -1, 14, None),
+    Among("eća", -1, 15, None),
+    Among("uća", -1, 16, None),
+    Among("baša", -1, 63, None),
+    Among("gaša", -1, 64, None),
+    Among("jaša", -1, 61, None),
+    Among("kaša", -1, 62, None),
+    Among("naša", -1, 60, None),
+    Among("taša", -1, 59, None),
+    Among("vaša", -1, 65, None),
+    Among("eša", -1, 66, None),
+    Among("iša", -1, 67, None),
+    Among("oša", -1, 92, None),
+    Among("ace", -1, 130, None),
+    Among("ece", -1, 131, None),
+    Among("uce", -1, 132, None),
+    Among("luce", 448, 127, None),
+    Among("astade", -1, 113, None),
+    Among("istade", -1, 114, None),
+    Among("ostade", -1, 115, None),
+    Among("ge", -1, 20, None),
+    Among("loge", 453, 19, None),
+    Among("uge", 453, 18, None),
+    Among("aje", -1, 106, None),
+    Among("caje", 456, 26, None),
+    Among("laje", 456, 30, None),
+    Among("raje", 456, 31, None),
+    Among("astaje", 456, 108, None),
+    Among("istaje", 456, 109, None),
+    Among("ostaje", 456, 110, None),
+    Among("ćaje", 456, 28, None),
+    Among("čaje", 456, 27, None),
+    Among("đaje", 456, 29, None),
+    Among("ije", -1, 120, None),
+    Among("bije", 466, 32, None),
+    Among("cije", 466, 33, None),
+    Among("dije", 466, 34, None),
+    Among("fije", 466, 40, None),
+    Among("gije", 466, 39, None),
+    Among("anjije", 466, 84, None),
+    Among("enjije", 466, 85, None),
+    Among("snjije", 466, 128, None),
+    Among("šnjije", 466, 86, None),
+    Among("kije", 466, 96, None),
+    Among("skije", 476, 1, None),
+    Among("škije", 476, 2, None),
+    Among("lije", 466, 35, None),
+    Among("elije", 479, 83, None),
+    Among("mije", 466, 37, None),
+    Among("nije", 466, 13, None),
+    Among("ganije", 482, 9, None),
+    Among("manije", 482, 6, None),
+    Among("panije", 482, 7, None),
+    Among("ranije", 482, 8, None),
+    Among("tanije", 482, 5, None),
+    Among("pije", 466, 41, None),
+    Among("rije", 466, 42, None),
+    Among("sije", 466, 43, None),
+    Among("osije", 490, 129, None),
+    Among("tije", 466, 44, None),
+    Among("atije", 492, 125, None),
+    Among("evitije", 492, 93, None),
+    Among("ovitije", 492, 94, None),
+    Among("astije", 492, 95, None),
+    Among("avije", 466, 77, None),
+    Among("evije", 466, 78, None),
+    Among("ivije", 466, 79, None),
+    Among("ovije", 466, 80, None),
+    Among("zije", 466, 45, None),
+    Among("ošije", 466, 92, None),
+    Among("žije", 466, 38, None),
+    Among("anje", -1, 84, None),
+    Among("enje", -1, 85, None),
+    Among("snje", -1, 128, None),
+    Among("šnje", -1, 86, None),
+    Among("uje", -1, 25, None),
+    Among("lucuje", 508, 127, None),
+    Among("iruje", 508, 101, None),
+    Among("lučuje", 508, 121, None),
+    Among("ke", -1, 96, None),
+    Among("ske", 512, 1, None),
+    Among("ške", 512, 2, None),
+    Among("ale", -1, 106, None),
+    Among("acale", 515, 134, None),
+    Among("astajale", 515, 108, None),
+    Among("istajale", 515, 109, None),
+    Among("ostajale", 515, 110, None),
+    Among("ijale", 515, 47, None),
+    Among("injale", 515, 117, None),
+    Among("nale", 515, 46, None),
+    Among("irale", 515, 101, None),
+    Among("urale", 515, 107, None),
+    Among("tale", 515, 116, None),
+    Among("astale", 525, 113, None),
+    Among("istale", 525, 114, None),
+    Among("ostale", 525, 115, None),
+    Among("avale", 515, 98, None),
+    Among("evale", 515, 97, None),
+    Among("ivale", 515, 99, None),
+    Among("ovale", 515, 76, None),
+    Among("uvale", 515, 100, None),
+    Among("ačale", 515, 103, None),
+    Among("ele", -1, 83, None),
+    Among("ile", -1, 119, None),
+    Among("acile", 536, 130, None),
+    Among("lucile", 536, 127, None),
+    Among("nile", 536, 105, None),
+    Among("rosile", 536, 133, None),
+    Among("jetile", 536, 122, None),
+    Among("ozile", 536, 48, None),
+    Among("ačile", 536, 102, None),
+    Among("lučile", 536, 121, None),
+    Among("rošile", 536, 91, None),
+    Among("ole", -1, 50, None),
+    Among("asle", -1, 118, None),
+    Among("nule", -1, 104, None),
+    Among("rame", -1, 52, None),
+    Among("leme", -1, 51, None),
+    Among("acome", -1, 130, None),
+    Among("ecome", -1, 131, None),
+    Among("ucome", -1, 132, None),
+    Among("anjome", -1, 84, None),
+    Among("enjome", -1, 85, None),
+    Among("snjome", -1, 128, None),
+    Among("šnjome", -1, 86, None),
+    Among("kome", -1, 96, None),
+    Among("skome", 558, 1, None),
+    Among("škome", 558, 2, None),
+    Among("elome", -1, 83, None),
+    Among("nome", -1, 13, None),
+    Among("cinome", 562, 143, None),
+    Among("činome", 562, 90, None),
+    Among("osome", -1, 129, None),
+    Among("atome", -1, 125, None),
+    Among("evitome", -1, 93, None),
+    Among("ovitome", -1, 94, None),
+    Among("astome", -1, 95, None),
+    Among("avome", -1, 77, None),
+    Among("evome", -1, 78, None),
+    Among("ivome", -1, 79, None),
+    Among("ovome", -1, 80, None),
+    Among("aćome", -1, 14, None),
+    Among("ećome", -1, 15, None),
+    Among("ućome", -1, 16, None),
+    Among("ošome", -1, 92, None),
+    Among("ne", -1, 13, None),
+    Among("ane", 578, 10, None),
+    Among("acane", 579, 134, None),
+    Among("urane", 579, 107, None),
+    Among("tane", 579, 116, None),
+    Among("astane", 582, 113, None),
+    Among("istane", 582, 114, None),
+    Among("ostane", 582, 115, None),
+    Among("avane", 579, 98, None),
+    Among("evane", 579, 97, None),
+    Among("ivane", 579, 99, None),
+    Among("uvane", 579, 100, None),
+    Among("ačane", 579, 103, None),
+    Among("acene", 578, 130, None),
+    Among("lucene", 578, 127, None),
+    Among("ačene", 578, 102, None),
+    Among("lučene", 578, 121, None),
+    Among("ine", 578, 11, None),
+    Among("cine", 595, 143, None),
+    Among("anine", 595, 10, None),
+    Among("čine", 595, 90, None),
+    Among("one", 578, 12, None),
+    Among("are", -1, 53, None),
+    Among("dre", -1, 54, None),
+    Among("ere", -1, 55, None),
+    Among("ore", -1, 56, None),
+    Among("ase", -1, 167, None),
+    Among("base", 604, 141, None),
+    Among("acase", 604, 134, None),
+    Among("gase", 604, 137, None),
+    Among("jase", 604, 135, None),
+    Among("astajase", 608, 144, None),
+    Among("istajase", 608, 145, None),
+    Among("ostajase", 608, 146, None),
+    Among("injase", 608, 156, None),
+    Among("kase", 604, 139, None),
+    Among("nase", 604, 138, None),
+    Among("irase", 604, 161, None),
+    Among("urase", 604, 162, None),
+    Among("tase", 604, 136, None),
+    Among("vase", 604, 140, None),
+    Among("avase", 618, 150, None),
+    Among("evase", 618, 151, None),
+    Among("ivase", 618, 152, None),
+    Among("ovase", 618, 154, None),
+    Among("uvase", 618, 153, None),
+    Among("ese", -1, 57, None),
+    Among("ise", -1, 58, None),
+    Among("acise", 625, 130, None),
+    Among("lucise", 625, 127, None),
+    Among("rosise", 625, 133, None),
+    Among("jetise", 625, 155, None),
+    Among("ose", -1, 129, None),
+    Among("astadose", 630, 147, None),
+    Among("istadose", 630, 148, None),
+    Among("ostadose", 630, 149, None),
+    Among("ate", -1, 106, None),
+    Among("acate", 634, 134, None),
+    Among("ikate", 634, 68, None),
+    Among("late", 634, 69, None),
+    Among("irate", 634, 101, None),
+    Among("urate", 634, 107, None),
+    Among("tate", 634, 116, None),
+    Among("avate", 634, 98, None),
+    Among("evate", 634, 97, None),
+    Among("ivate", 634, 99, None),
+    Among("uvate", 634, 100, None),
+    Among("ačate", 634, 103, None),
+    Among("ete", -1, 70, None),
+    Among("astadete", 646, 113, None),
+    Among("istadete", 646, 114, None),
+    Among("ostadete", 646, 115, None),
+    Among("astajete", 646, 108, None),
+    Among("istajete", 646, 109, None),
+    Among("ostajete", 646, 110, None),
+    Among("ijete", 646, 120, None),
+    Among("injete", 646, 117, None),
+    Among("ujete", 646, 25, None),
+    Among("lucujete", 655, 127, None),
+    Among("irujete", 655, 101, None),
+    Among("lučujete", 655, 121, None),
+    Among("nete", 646, 104, None),
+    Among("astanete", 659, 113, None),
+    Among("istanete", 659, 114, None),
+    Among("ostanete", 659, 115, None),
+    Among("astete", 646, 118, None),
+    Among("ite", -1, 119, None),
+    Among("acite", 664, 130, None),
+    Among("lucite", 664, 127, None),
+    Among("nite", 664, 104, None),
+    Among("astanite", 667, 113, None),
+    Among("istanite", 667, 114, None),
+    Among("ostanite", 667, 115, None),
+    Among("rosite", 664, 133, None),
+    Among("jetite", 664, 122, None),
+    Among("astite", 664, 118, None),
+    Among("evite", 664, 93, None),
+    Among("ovite", 664, 94, None),
+    Among("ačite", 664, 102, None),
+    Among("lučite", 664, 121, None),
+    Among("rošite", 664, 91, None),
+    Among("ajte", -1, 106, None),
+    Among("urajte", 679, 107, None),
+    Among("tajte", 679, 116, None),
+    Among("astajte", 681, 108, None),
+    Among("istajte", 681, 109, None),
+    Among("ostajte", 681, 110, None),
+    Among("avajte", 679, 98, None),
+    Among("evajte", 679, 97, None),
+    Among("ivajte", 679, 99, None),
+    Among("uvajte", 679, 100, None),
+    Among("ijte", -1, 120, None),
+    Among("lucujte", -1, 127, None),
+    Among("irujte", -1, 101, None),
+    Among("lučujte", -1, 121, None),
+    Among("aste", -1, 95, None),
+    Among("acaste", 693, 134, None),
+    Among("astajaste", 693, 108, None),
+    Among("istajaste", 693, 109, None),
+    Among("ostajaste", 693, 110, None),
+    Among("injaste", 693, 117, None),
+    Among("iraste", 693, 101, None),
+    Among("uraste", 693, 107, None),
+    Among("taste", 693, 116, None),
+    Among("avaste", 693, 98, None),
+    Among("evaste", 693, 97, None),
+    Among("ivaste", 693, 99, None),
+    Among("ovaste", 693, 76, None),
+    Among("uvaste", 693, 100, None),
+    Among("ačaste", 693, 103, None),
+    Among("este", -1, 71, None),
+    Among("iste", -1, 72, None),
+    Among("aciste", 709, 130, None),
+    Among("luciste", 709, 127, None),
+    Among("niste", 709, 105, None),
+    Among("rosiste", 709, 133, None),
+    Among("jetiste", 709, 122, None),
+    Among("ačiste", 709, 102, None),
+    Among("lučiste", 709, 121, None),
+    Among("rošiste", 709, 91, None),
+    Among("kste", -1, 73, None),
+    Among("oste", -1, 74, None),
+    Among("astadoste", 719, 113, None),
+    Among("istadoste", 719, 114, None),
+    Among("ostadoste", 719, 115, None),
+    Among("nuste", -1, 104, None),
+    Among("ište", -1, 75, None),
+    Among("ave", -1, 77, None),
+    Among("eve", -1, 78, None),
+    Among("ajeve", 726, 112, None),
+    Among("cajeve", 727, 26, None),
+    Among("lajeve", 727, 30, None),
+    Among("rajeve", 727, 31, None),
+    Among("ćajeve", 727, 28, None),
+    Among("čajeve", 727, 27, None),
+    Among("đajeve", 727, 29, None),
+    Among("ive", -1, 79, None),
+    Among("ove", -1, 80, None),
+    Among("gove", 735, 20, None),
+    Among("ugove", 736, 17, None),
+    Among("love", 735, 82, None),
+    Among("olove", 738, 49, None),
+    Among("move", 735, 81, None),
+    Among("onove", 735, 12, None),
+    Among("aće", -1, 14, None),
+    Among("eće", -1, 15, None),
+    Among("uće", -1, 16, None),
+    Among("ače", -1, 102, None),
+    Among("luče", -1, 121, None),
+    Among("aše", -1, 106, None),
+    Among("baše", 747, 63, None),
+    Among("gaše", 747, 64, None),
+    Among("jaše", 747, 61, None),
+    Among("astajaše", 750, 108, None),
+    Among("istajaše", 750, 109, None),
+    Among("ostajaše", 750, 110, None),
+    Among("injaše", 750, 117, None),
+    Among("kaše", 747, 62, None),
+    Among("naše", 747, 60, None),
+    Among("iraše", 747, 101, None),
+    Among("uraše", 747, 107, None),
+    Among("taše", 747, 59, None),
+    Among("vaše", 747, 65, None),
+    Among("avaše", 760, 98, None),
+    Among("evaše", 760, 97, None),
+    Among("ivaše", 760, 99, None),
+    Among("ovaše", 760, 76, None),
+    Among("uvaše", 760, 100, None),
+    Among("ačaše", 747, 103, None),
+    Among("eše", -1, 66, None),
+    Among("iše", -1, 67, None),
+    Among("jetiše", 768, 122, None),
+    Among("ačiše", 768, 102, None),
+    Among("lučiše", 768, 121, None),
+    Among("rošiše", 768, 91, None),
+    Among("oše", -1, 92, None),
+    Among("astadoše", 773, 113, None),
+    Among("istadoše", 773, 114, None),
+    Among("ostadoše", 773, 115, None),
+    Among("aceg", -1, 130, None),
+    Among("eceg", -1, 131, None),
+    Among("uceg", -1, 132, None),
+    Among("anjijeg", -1, 84, None),
+    Among("enjijeg", -1, 85, None),
+    Among("snjijeg", -1, 128, None),
+    Among("šnjijeg", -1, 86, None),
+    Among("kijeg", -1, 96, None),
+    Among("skijeg", 784, 1, None),
+    Among("škijeg", 784, 2, None),
+    Among("elijeg", -1, 83, None),
+    Among("nijeg", -1, 13, None),
+    Among("osijeg", -1, 129, None),
+    Among("atijeg", -1, 125, None),
+    Among("evitijeg", -1, 93, None),
+    Among("ovitijeg", -1, 94, None),
+    Among("astijeg", -1, 95, None),
+    Among("avijeg", -1, 77, None),
+    Among("evijeg", -1, 78, None),
+    Among("ivijeg", -1, 79, None),
+    Among("ovijeg", -1, 80, None),
+    Among("ošijeg", -1, 92, None),
+    Among("anjeg", -1, 84, None),
+    Among("enjeg", -1, 85, None),
+    Among("snjeg", -1, 128, None),
+    Among("šnjeg", -1, 86, None),
+    Among("keg", -1, 96, None),
+    Among("eleg", -1, 83, None),
+    Among("neg", -1, 13, None),
+    Among("aneg", 805, 87, None),
+    Among("eneg", 805, 88, None),
+    Among("sneg", 805, 165, None),
+    Among("šneg", 805, 89, None),
+    Among("oseg", -1, 129, None),
+    Among("ateg", -1, 125, None),
+    Among("aveg", -1, 77, None),
+    Among("eveg", -1, 78, None),
+    Among("iveg", -1, 79, None),
+    Among("oveg", -1, 80, None),
+    Among("aćeg", -1, 14, None),
+    Among("ećeg", -1, 15, None),
+    Among("ućeg", -1, 16, None),
+    Among("ošeg", -1, 92, None),
+    Among("acog", -1, 130, None),
+    Among("ecog", -1, 131, None),
+    Among("ucog", -1, 132, None),
+    Among("anjog", -1, 84, None),
+    Among("enjog", -1, 85, None),
+    Among("snjog", -1, 128, None),
+    Among("šnjog", -1, 86, None),
+    Among("kog", -1, 96, None),
+    Among("skog", 827, 1, None),
+    Among("škog", 827, 2, None),
+    Among("elog", -1, 83, None),
+    Among("nog", -1, 13, None),
+    Among("cinog", 831, 143, None),
+    Among("činog", 831, 90, None),
+    Among("osog", -1, 129, None),
+    Among("atog", -1, 125, None),
+    Among("evitog", -1, 93, None),
+    Among("ovitog", -1, 94, None),
+    Among("astog", -1, 95, None),
+    Among("avog", -1, 77, None),
+    Among("evog", -1, 78, None),
+    Among("ivog", -1, 79, None),
+    Among("ovog", -1, 80, None),
+    Among("aćog", -1, 14, None),
+    Among("ećog", -1, 15, None),
+    Among("ućog", -1, 16, None),
+    Among("ošog", -1, 92, None),
+    Among("ah", -1, 106, None),
+    Among("acah", 847, 134, None),
+    Among("astajah", 847, 108, None),
+    Among("istajah", 847, 109, None),
+    Among("ostajah", 847, 110, None),
+    Among("injah", 847, 117, None),
+    Among("irah", 847, 101, None),
+    Among("urah", 847, 107, None),
+    Among("tah", 847, 116, None),
+    Among("avah", 847, 98, None),
+    Among("evah", 847, 97, None),
+    Among("ivah", 847, 99, None),
+    Among("ovah", 847, 76, None),
+    Among("uvah", 847, 100, None),
+    Among("ačah", 847, 103, None),
+    Among("ih", -1, 119, None),
+    Among("acih", 862, 130, None),
+    Among("ecih", 862, 131, None),
+    Among("ucih", 862, 132, None),
+    Among("lucih", 865, 127, None),
+    Among("anjijih", 862, 84, None),
+    Among("enjijih", 862, 85, None),
+    Among("snjijih", 862, 128, None),
+    Among("šnjijih", 862, 86, None),
+    Among("kijih", 862, 96, None),
+    Among("skijih", 871, 1, None),
+    Among("škijih", 871, 2, None),
+    Among("elijih", 862, 83, None),
+    Among("nijih", 862, 13, None),
+    Among("osijih", 862, 129, None),
+    Among("atijih", 862, 125, None),
+    Among("evitijih", 862, 93, None),
+    Among("ovitijih", 862, 94, None),
+    Among("astijih", 862, 95, None),
+    Among("avijih", 862, 77, None),
+    Among("evijih", 862, 78, None),
+    Among("ivijih", 862, 79, None),
+    Among("ovijih", 862, 80, None),
+    Among("ošijih", 862, 92, None),
+    Among("anjih", 862, 84, None),
+    Among("enjih", 862, 85, None),
+    Among("snjih", 862, 128, None),
+    Among("šnjih", 862, 86, None),
+    Among("kih", 862, 96, None),
+    Among("skih", 890, 1, None),
+    Among("ških", 890, 2, None),
+    Among("elih", 862, 83, None),
+    Among("nih", 862, 13, None),
+    Among("cinih", 894, 143, None),
+    Among("činih", 894, 90, None),
+    Among("osih", 862, 129, None),
+    Among("rosih", 897, 133, None),
+    Among("atih", 862, 125, None),
+    Among("jetih", 862, 122, None),
+    Among("evitih", 862, 93, None),
+    Among("ovitih", 862, 94, None),
+    Among("astih", 862, 95, None),
+    Among("avih", 862, 77, None),
+    Among("evih", 862, 78, None),
+    Among("ivih", 862, 79, None),
+    Among("ovih", 862, 80, None),
+    Among("aćih", 862, 14, None),
+    Among("ećih", 862, 15, None),
+    Among("ućih", 862, 16, None),
+    Among("ačih", 862, 102, None),
+    Among("lučih", 862, 121, None),
+    Among("oših", 862, 92, None),
+    Among("roših", 913, 91, None),
+    Among("astadoh", -1, 113, None),
+    Among("istadoh", -1, 114, None),
+    Among("ostadoh", -1, 115, None),
+    Among("acuh", -1, 130, None),
+    Among("ecuh", -1, 131, None),
+    Among("ucuh", -1, 132, None),
+    Among("aćuh", -1, 14, None),
+    Among("ećuh", -1, 15, None),
+    Among("ućuh", -1, 16, None),
+    Among("aci", -1, 130, None),
+    Among("aceci", -1, 130, None),
+    Among("ieci", -1, 168, None),
+    Among("ajuci", -1, 167, None),
+    Among("irajuci", 927, 161, None),
+    Among("urajuci", 927, 162, None),
+    Among("astajuci", 927, 144, None),
+    Among("istajuci", 927, 145, None),
+    Among("ostajuci", 927, 146, None),
+    Among("avajuci", 927, 150, None),
+    Among("evajuci", 927, 151, None),
+    Among("ivajuci", 927, 152, None),
+    Among("uvajuci", 927, 153, None),
+    Among("ujuci", -1, 163, None),
+    Among("lucujuci", 937, 127, None),
+    Among("irujuci", 937, 161, None),
+    Among("luci", -1, 127, None),
+    Among("nuci", -1, 170, None),
+    Among("etuci", -1, 159, None),
+    Among("astuci", -1, 142, None),
+    Among("gi", -1, 20, None),
+    Among("ugi", 944, 18, None),
+    Among("aji", -1, 112, None),
+    Among("caji", 946, 26, None),
+    Among("laji", 946, 30, None),
+    Among("raji", 946, 31, None),
+    Among("ćaji", 946, 28, None),
+    Among("čaji", 946, 27, None),
+    Among("đaji", 946, 29, None),
+    Among("biji", -1, 32, None),
+    Among("ciji", -1, 33, None),
+    Among("diji", -1, 34, None),
+    Among("fiji", -1, 40, None),
+    Among("giji", -1, 39, None),
+    Among("anjiji", -1, 84, None),
+    Among("enjiji", -1, 85, None),
+    Among("snjiji", -1, 128, None),
+    Among("šnjiji", -1, 86, None),
+    Among("kiji", -1, 96, None),
+    Among("skiji", 962, 1, None),
+    Among("škiji", 962, 2, None),
+    Among("liji", -1, 35, None),
+    Among("eliji", 965, 83, None),
+    Among("miji", -1, 37, None),
+    Among("niji", -1, 13, None),
+    Among("ganiji", 968, 9, None),
+    Among("maniji", 968, 6, None),
+    Among("paniji", 968, 7, None),
+    Among("raniji", 968, 8, None),
+    Among("taniji", 968, 5, None),
+    Among("piji", -1, 41, None),
+    Among("riji", -1, 42, None),
+    Among("siji", -1, 43, None),
+    Among("osiji", 976, 129, None),
+    Among("tiji", -1, 44, None),
+    Among("atiji", 978, 125, None),
+    Among("evitiji", 978, 93, None),
+    Among("ovitiji", 978, 94, None),
+    Among("astiji", 978, 95, None),
+    Among("aviji", -1, 77, None),
+    Among("eviji", -1, 78, None),
+    Among("iviji", -1, 79, None),
+    Among("oviji", -1, 80, None),
+    Among("ziji", -1, 45, None),
+    Among("ošiji", -1, 92, None),
+    Among("žiji", -1, 38, None),
+    Among("anji", -1, 84, None),
+    Among("enji", -1, 85, None),
+    Among("snji", -1, 128, None),
+    Among("šnji", -1, 86, None),
+    Among("ki", -1, 96, None),
+    Among("ski", 994, 1, None),
+    Among("ški", 994, 2, None),
+    Among("ali", -1, 106, None),
+    Among("acali", 997, 134, None),
+    Among("astajali", 997, 108, None),
+    Among("istajali", 997, 109, None),
+    Among("ostajali", 997, 110, None),
+    Among("ijali", 997, 47, None),
+    Among("injali", 997, 117, None),
+    Among("nali", 997, 46, None),
+    Among("irali", 997, 101, None),
+    Among("urali", 997, 107, None),
+    Among("tali", 997, 116, None),
+    Among("astali", 1007, 113, None),
+    Among("istali", 1007, 114, None),
+    Among("ostali", 1007, 115, None),
+    Among("avali", 997, 98, None),
+    Among("evali", 997, 97, None),
+    Among("ivali", 997, 99, None),
+    Among("ovali", 997, 76, None),
+    Among("uvali", 997, 100, None),
+    Among("ačali", 997, 103, None),
+    Among("eli", -1, 83, None),
+    Among("ili", -1, 119, None),
+    Among("acili", 1018, 130, None),
+    Among("lucili", 1018, 127, None),
+    Among("nili", 1018, 105, None),
+    Among("rosili", 1018, 133, None),
+    Among("jetili", 1018, 122, None),
+    Among("ozili", 1018, 48, None),
+    Among("ačili", 1018, 102, None),
+    Among("lučili", 1018, 121, None),
+    Among("rošili", 1018, 91, None),
+    Among("oli", -1, 50, None),
+    Among("asli", -1, 118, None),
+    Among("nuli", -1, 104, None),
+    Among("rami", -1, 52, None),
+    Among("lemi", -1, 51, None),
+    Among("ni", -1, 13, None),
+    Among("ani", 1033, 10, None),
+    Among("acani", 1034, 134, None),
+    Among("urani", 1034, 107, None),
+    Among("tani", 1034, 116, None),
+    Among("avani", 1034, 98, None),
+    Among("evani", 1034, 97, None),
+    Among("ivani", 1034, 99, None),
+    Among("uvani", 1034, 100, None),
+    Among("ačani", 1034, 103, None),
+    Among("aceni", 1033, 130, None),
+    Among("luceni", 1033, 127, None),
+    Among("ačeni", 1033, 102, None),
+    Among("lučeni", 1033, 121, None),
+    Among("ini", 1033, 11, None),
+    Among("cini", 1047, 143, None),
+    Among("čini", 1047, 90, None),
+    Among("oni", 1033, 12, None),
+    Among("ari", -1, 53, None),
+    Among("dri", -1, 54, None),
+    Among("eri", -1, 55, None),
+    Among("ori", -1, 56, None),
+    Among("basi", -1, 141, None),
+    Among("gasi", -1, 137, None),
+    Among("jasi", -1, 135, None),
+    Among("kasi", -1, 139, None),
+    Among("nasi", -1, 138, None),
+    Among("tasi", -1, 136, None),
+    Among("vasi", -1, 140, None),
+    Among("esi", -1, 158, None),
+    Among("isi", -1, 160, None),
+    Among("osi", -1, 129, None),
+    Among("avsi", -1, 167, None),
+    Among("acavsi", 1065, 134, None),
+    Among("iravsi", 1065, 161, None),
+    Among("tavsi", 1065, 166, None),
+    Among("etavsi", 1068, 159, None),
+    Among("astavsi", 1068, 147, None),
+    Among("istavsi", 1068, 148, None),
+    Among("ostavsi", 1068, 149, None),
+    Among("ivsi", -1, 168, None),
+    Among("nivsi", 1073, 164, None),
+    Among("rosivsi", 1073, 133, None),
+    Among("nuvsi", -1, 170, None),
+    Among("ati", -1, 106, None),
+    Among("acati", 1077, 134, None),
+    Among("astajati", 1077, 108, None),
+    Among("istajati", 1077, 109, None),
+    Among("ostajati", 1077, 110, None),
+    Among("injati", 1077, 117, None),
+    Among("ikati", 1077, 68, None),
+    Among("lati", 1077, 69, None),
+    Among("irati", 1077, 101, None),
+    Among("urati", 1077, 107, None),
+    Among("tati", 1077, 116, None),
+    Among("astati", 1087, 113, None),
+    Among("istati", 1087, 114, None),
+    Among("ostati", 1087, 115, None),
+    Among("avati", 1077, 98, None),
+    Among("evati", 1077, 97, None),
+    Among("ivati", 1077, 99, None),
+    Among("ovati", 1077, 76, None),
+    Among("uvati", 1077, 100, None),
+    Among("ačati", 1077, 103, None),
+    Among("eti", -1, 70, None),
+    Among("iti", -1, 119, None),
+    Among("aciti", 1098, 130, None),
+    Among("luciti", 1098, 127, None),
+    Among("niti", 1098, 105, None),
+    Among("rositi", 1098, 133, None),
+    Among("jetiti", 1098, 122, None),
+    Among("eviti", 1098, 93, None),
+    Among("oviti", 1098, 94, None),
+    Among("ačiti", 1098, 102, None),
+    Among("lučiti", 1098, 121, None),
+    Among("rošiti", 1098, 91, None),
+    Among("asti", -1, 95, None),
+    Among("esti", -1, 71, None),
+    Among("isti", -1, 72, None),
+    Among("ksti", -1, 73, None),
+    Among("osti", -1, 74, None),
+    Among("nuti", -1, 104, None),
+    Among("avi", -1, 77, None),
+    Among("evi", -1, 78, None),
+    Among("ajevi", 1116, 112, None),
+    Among("cajevi", 1117, 26, None),
+    Among("lajevi", 1117, 30, None),
+    Among("rajevi", 1117, 31, None),
+    Among("ćajevi", 1117, 28, None),
+    Among("čajevi", 1117, 27, None),
+    Among("đajevi", 1117, 29, None),
+    Among("ivi", -1, 79, None),
+    Among("ovi", -1, 80, None),
+    Among("govi", 1125, 20, None),
+    Among("ugovi", 1126, 17, None),
+    Among("lovi", 1125, 82, None),
+    Among("olovi", 1128, 49, None),
+    Among("movi", 1125, 81, None),
+    Among("onovi", 1125, 12, None),
+    Among("ieći", -1, 119, None),
+    Among("ačeći", -1, 102, None),
+    Among("ajući", -1, 106, None),
+    Among("irajući", 1134, 101, None),
+    Among("urajući", 1134, 107, None),
+    Among("astajući", 1134, 108, None),
+    Among("istajući", 1134, 109, None),
+    Among("ostajući", 1134, 110, None),
+    Among("avajući", 1134, 98, None),
+    Among("evajući", 1134, 97, None),
+    Among("ivajući", 1134, 99, None),
+    Among("uvajući", 1134, 100, None),
+    Among("ujući", -1, 25, None),
+    Among("irujući", 1144, 101, None),
+    Among("lučujući", 1144, 121, None),
+    Among("nući", -1, 104, None),
+    Among("etući", -1, 126, None),
+    Among("astući", -1, 118, None),
+    Among("ači", -1, 102, None),
+    Among("luči", -1, 121, None),
+    Among("baši", -1, 63, None),
+    Among("gaši", -1, 64, None),
+    Among("jaši", -1, 61, None),
+    Among("kaši", -1, 62, None),
+    Among("naši", -1, 60, None),
+    Among("taši", -1, 59, None),
+    Among("vaši", -1, 65, None),
+    Among("eši", -1, 66, None),
+    Among("iši", -1, 67, None),
+    Among("oši", -1, 92, None),
+    Among("avši", -1, 106, None),
+    Among("iravši", 1162, 101, None),
+    Among("tavši", 1162, 116, None),
+    Among("etavši", 1164, 126, None),
+    Among("astavši", 1164, 113, None),
+    Among("istavši", 1164, 114, None),
+    Among("ostavši", 1164, 115, None),
+    Among("ačavši", 1162, 103, None),
+    Among("ivši", -1, 119, None),
+    Among("nivši", 1170, 105, None),
+    Among("rošivši", 1170, 91, None),
+    Among("nuvši", -1, 104, None),
+    Among("aj", -1, 106, None),
+    Among("uraj", 1174, 107, None),
+    Among("taj", 1174, 116, None),
+    Among("avaj", 1174, 98, None),
+    Among("evaj", 1174, 97, None),
+    Among("ivaj", 1174, 99, None),
+    Among("uvaj", 1174, 100, None),
+    Among("ij", -1, 120, None),
+    Among("acoj", -1, 130, None),
+    Among("ecoj", -1, 131, None),
+    Among("ucoj", -1, 132, None),
+    Among("anjijoj", -1, 84, None),
+    Among("enjijoj", -1, 85, None),
+    Among("snjijoj", -1, 128, None),
+    Among("šnjijoj", -1, 86, None),
+    Among("kijoj", -1, 96, None),
+    Among("skijoj", 1189, 1, None),
+    Among("škijoj", 1189, 2, None),
+    Among("elijoj", -1, 83, None),
+    Among("nijoj", -1, 13, None),
+    Among("osijoj", -1, 129, None),
+    Among("evitijoj", -1, 93, None),
+    Among("ovitijoj", -1, 94, None),
+    Among("astijoj", -1, 95, None),
+    Among("avijoj", -1, 77, None),
+    Among("evijoj", -1, 78, None),
+    Among("ivijoj", -1, 79, None),
+    Among("ovijoj", -1, 80, None),
+    Among("ošijoj", -1, 92, None),
+    Among("anjoj", -1, 84, None),
+    Among("enjoj", -1, 85, None),
+    Among("snjoj", -1, 128, None),
+    Among("šnjoj", -1, 86, None),
+    Among("koj", -1, 96, None),
+    Among("skoj", 1207, 1, None),
+    Among("škoj", 1207, 2, None),
+    Among("aloj", -1, 106, None),
+    Among("eloj", -1, 83, None),
+    Among("noj", -1, 13, None),
+    Among("cinoj", 1212, 143, None),
+    Among("činoj", 1212, 90, None),
+    Among("osoj", -1, 129, None),
+    Among("atoj", -1, 125, None),
+    Among("evitoj", -1, 93, None),
+    Among("ovitoj", -1, 94, None),
+    Among("astoj", -1, 95, None),
+    Among("avoj", -1, 77, None),
+    Among("evoj", -1, 78, None),
+    Among("ivoj", -1, 79, None),
+    Among("ovoj", -1, 80, None),
+    Among("aćoj", -1, 14, None),
+    Among("ećoj", -1, 15, None),
+    Among("ućoj", -1, 16, None),
+    Among("ošoj", -1, 92, None),
+    Among("lucuj", -1, 127, None),
+    Among("iruj", -1, 101, None),
+    Among("lučuj", -1, 121, None),
+    Among("al", -1, 111, None),
+    Among("iral", 1231, 101, None),
+    Among("ural", 1231, 107, None),
+    Among("el", -1, 123, None),
+    Among("il", -1, 124, None),
+    Among("am", -1, 106, None),
+    Among("acam", 1236, 134, None),
+    Among("iram", 1236, 101, None),
+    Among("uram", 1236, 107, None),
+    Among("tam", 1236, 116, None),
+    Among("avam", 1236, 98, None),
+    Among("evam", 1236, 97, None),
+    Among("ivam", 1236, 99, None),
+    Among("uvam", 1236, 100, None),
+    Among("ačam", 1236, 103, None),
+    Among("em", -1, 123, None),
+    Among("acem", 1246, 130, None),
+    Among("ecem", 1246, 131, None),
+    Among("ucem", 1246, 132, None),
+    Among("astadem", 1246, 113, None),
+    Among("istadem", 1246, 114, None),
+    Among("ostadem", 1246, 115, None),
+    Among("ajem", 1246, 106, None),
+    Among("cajem", 1253, 26, None),
+    Among("lajem", 1253, 30, None),
+    Among("rajem", 1253, 31, None),
+    Among("astajem", 1253, 108, None),
+    Among("istajem", 1253, 109, None),
+    Among("ostajem", 1253, 110, None),
+    Among("ćajem", 1253, 28, None),
+    Among("čajem", 1253, 27, None),
+    Among("đajem", 1253, 29, None),
+    Among("ijem", 1246, 120, None),
+    Among("anjijem", 1263, 84, None),
+    Among("enjijem", 1263, 85, None),
+    Among("snjijem", 1263, 129, None),
+    Among("šnjijem", 1263, 86, None),
+    Among("kijem", 1263, 96, None),
+    Among("skijem", 1268, 1, None),
+    Among("škijem", 1268, 2, None),
+    Among("lijem", 1263, 24, None),
+    Among("elijem", 1271, 83, None),
+    Among("nijem", 1263, 13, None),
+    Among("rarijem", 1263, 21, None),
+    Among("sijem", 1263, 23, None),
+    Among("osijem", 1275, 129, None),
+    Among("atijem", 1263, 125, None),
+    Among("evitijem", 1263, 93, None),
+    Among("ovitijem", 1263, 94, None),
+    Among("otijem", 1263, 22, None),
+    Among("astijem", 1263, 95, None),
+    Among("avijem", 1263, 77, None),
+    Among("evijem", 1263, 78, None),
+    Among("ivijem", 1263, 79, None),
+    Among("ovijem", 1263, 80, None),
+    Among("ošijem", 1263, 92, None),
+    Among("anjem", 1246, 84, None),
+    Among("enjem", 1246, 85, None),
+    Among("injem", 1246, 117, None),
+    Among("snjem", 1246, 128, None),
+    Among("šnjem", 1246, 86, None),
+    Among("ujem", 1246, 25, None),
+    Among("lucujem", 1292, 127, None),
+    Among("irujem", 1292, 101, None),
+    Among("lučujem", 1292, 121, None),
+    Among("kem", 1246, 96, None),
+    Among("skem", 1296, 1, None),
+    Among("škem", 1296, 2, None),
+    Among("elem", 1246, 83, None),
+    Among("nem", 1246, 13, None),
+    Among("anem", 1300, 87, None),
+    Among("astanem", 1301, 113, None),
+    Among("istanem", 1301, 114, None),
+    Among("ostanem", 1301, 115, None),
+    Among("enem", 1300, 88, None),
+    Among("snem", 1300, 165, None),
+    Among("šnem", 1300, 89, None),
+    Among("basem", 1246, 141, None),
+    Among("gasem", 1246, 137, None),
+    Among("jasem", 1246, 135, None),
+    Among("kasem", 1246, 139, None),
+    Among("nasem", 1246, 138, None),
+    Among("tasem", 1246, 136, None),
+    Among("vasem", 1246, 140, None),
+    Among("esem", 1246, 158, None),
+    Among("isem", 1246, 160, None),
+    Among("osem", 1246, 129, None),
+    Among("atem", 1246, 125, None),
+    Among("etem", 1246, 126, None),
+    Among("evitem", 1246, 93, None),
+    Among("ovitem", 1246, 94, None),
+    Among("astem", 1246, 95, None),
+    Among("istem", 1246, 157, None),
+    Among("ištem", 1246, 75, None),
+    Among("avem", 1246, 77, None),
+    Among("evem", 1246, 78, None),
+    Among("ivem", 1246, 79, None),
+    Among("aćem", 1246, 14, None),
+    Among("ećem", 1246, 15, None),
+    Among("ućem", 1246, 16, None),
+    Among("bašem", 1246, 63, None),
+    Among("gašem", 1246, 64, None),
+    Among("jašem", 1246, 61, None),
+    Among("kašem", 1246, 62, None),
+    Among("našem", 1246, 60, None),
+    Among("tašem", 1246, 59, None),
+    Among("vašem", 1246, 65, None),
+    Among("ešem", 1246, 66, None),
+    Among("išem", 1246, 67, None),
+    Among("ošem", 1246, 92, None),
+    Among("im", -1, 119, None),
+    Among("acim", 1341, 130, None),
+    Among("ecim", 1341, 131, None),
+    Among("ucim", 1341, 132, None),
+    Among("lucim", 1344, 127, None),
+    Among("anjijim", 1341, 84, None),
+    Among("enjijim", 1341, 85, None),
+    Among("snjijim", 1341, 128, None),
+    Among("šnjijim", 1341, 86, None),
+    Among("kijim", 1341, 96, None),
+    Among("skijim", 1350, 1, None),
+    Among("škijim", 1350, 2, None),
+    Among("elijim", 1341, 83, None),
+    Among("nijim", 1341, 13, None),
+    Among("osijim", 1341, 129, None),
+    Among("atijim", 1341, 125, None),
+    Among("evitijim", 1341, 93, None),
+    Among("ovitijim", 1341, 94, None),
+    Among("astijim", 1341, 95, None),
+    Among("avijim", 1341, 77, None),
+    Among("evijim", 1341, 78, None),
+    Among("ivijim", 1341, 79, None),
+    Among("ovijim", 1341, 80, None),
+    Among("ošijim", 1341, 92, None),
+    Among("anjim", 1341, 84, None),
+    Among("enjim", 1341, 85, None),
+    Among("snjim", 1341, 128, None),
+    Among("šnjim", 1341, 86, None),
+    Among("kim", 1341, 96, None),
+    Among("skim", 1369, 1, None),
+    Among("škim", 1369, 2, None),
+    Among("elim", 1341, 83, None),
+    Among("nim", 1341, 13, None),
+    Among("cinim", 1373, 143, None),
+    Among("činim", 1373, 90, None),
+    Among("osim", 1341, 129, None),
+    Among("rosim", 1376, 133, None),
+    Among("atim", 1341, 125, None),
+    Among("jetim", 1341, 122, None),
+    Among("evitim", 1341, 93, None),
+    Among("ovitim", 1341, 94, None),
+    Among("astim", 1341, 95, None),
+    Among("avim", 1341, 77, None),
+    Among("evim", 1341, 78, None),
+    Among("ivim", 1341, 79, None),
+    Among("ovim", 1341, 80, None),
+    Among("aćim", 1341, 14, None),
+    Among("ećim", 1341, 15, None),
+    Among("ućim", 1341, 16, None),
+    Among("ačim", 1341, 102, None),
+    Among("lučim", 1341, 121, None),
+    Among("ošim", 1341, 92, None),
+    Among("rošim", 1392, 91, None),
+    Among("acom", -1, 130, None),
+    Among("ecom", -1, 131, None),
+    Among("ucom", -1, 132, None),
+    Among("gom", -1, 20, None),
+    Among("logom", 1397, 19, None),
+    Among("ugom", 1397, 18, None),
+    Among("bijom", -1, 32, None),
+    Among("cijom", -1, 33, None),
+    Among("dijom", -1, 34, None),
+    Among("fijom", -1, 40, None),
+    Among("gijom", -1, 39, None),
+    Among("lijom", -1, 35, None),
+    Among("mijom", -1, 37, None),
+    Among("nijom", -1, 36, None),
+    Among("ganijom", 1407, 9, None),
+    Among("manijom", 1407, 6, None),
+    Among("panijom", 1407, 7, None),
+    Among("ranijom", 1407, 8, None),
+    Among("tanijom", 1407, 5, None),
+    Among("pijom", -1, 41, None),
+    Among("rijom", -1, 42, None),
+    Among("sijom", -1, 43, None),
+    Among("tijom", -1, 44, None),
+    Among("zijom", -1, 45, None),
+    Among("žijom", -1, 38, None),
+    Among("anjom", -1, 84, None),
+    Among("enjom", -1, 85, None),
+    Among("snjom", -1, 128, None),
+    Among("šnjom", -1, 86, None),
+    Among("kom", -1, 96, None),
+    Among("skom", 1423, 1, None),
+    Among("škom", 1423, 2, None),
+    Among("alom", -1, 111, None),
+    Among("ijalom", 1426, 47, None),
+    Among("nalom", 1426, 46, None),
+    Among("elom", -1, 83, None),
+    Among("ilom", -1, 124, None),
+    Among("ozilom", 1430, 48, None),
+    Among("olom", -1, 50, None),
+    Among("ramom", -1, 52, None),
+    Among("lemom", -1, 51, None),
+    Among("nom", -1, 13, None),
+    Among("anom", 1435, 10, None),
+    Among("inom", 1435, 11, None),
+    Among("cinom", 1437, 143, None),
+    Among("aninom", 1437, 10, None),
+    Among("činom", 1437, 90, None),
+    Among("onom", 1435, 12, None),
+    Among("arom", -1, 53, None),
+    Among("drom", -1, 54, None),
+    Among("erom", -1, 55, None),
+    Among("orom", -1, 56, None),
+    Among("basom", -1, 141, None),
+    Among("gasom", -1, 137, None),
+    Among("jasom", -1, 135, None),
+    Among("kasom", -1, 139, None),
+    Among("nasom", -1, 138, None),
+    Among("tasom", -1, 136, None),
+    Among("vasom", -1, 140, None),
+    Among("esom", -1, 57, None),
+    Among("isom", -1, 58, None),
+    Among("osom", -1, 129, None),
+    Among("atom", -1, 125, None),
+    Among("ikatom", 1456, 68, None),
+    Among("latom", 1456, 69, None),
+    Among("etom", -1, 70, None),
+    Among("evitom", -1, 93, None),
+    Among("ovitom", -1, 94, None),
+    Among("astom", -1, 95, None),
+    Among("estom", -1, 71, None),
+    Among("istom", -1, 72, None),
+    Among("kstom", -1, 73, None),
+    Among("ostom", -1, 74, None),
+    Among("avom", -1, 77, None),
+    Among("evom", -1, 78, None),
+    Among("ivom", -1, 79, None),
+    Among("ovom", -1, 80, None),
+    Among("lovom", 1470, 82, None),
+    Among("movom", 1470, 81, None),
+    Among("stvom", -1, 3, None),
+    Among("štvom", -1, 4, None),
+    Among("aćom", -1, 14, None),
+    Among("ećom", -1, 15, None),
+    Among("ućom", -1, 16, None),
+    Among("bašom", -1, 63, None),
+    Among("gašom", -1, 64, None),
+    Among("jašom", -1, 61, None),
+    Among("kašom", -1, 62, None),
+    Among("našom", -1, 60, None),
+    Among("tašom", -1, 59, None),
+    Among("vašom", -1, 65, None),
+    Among("ešom", -1, 66, None),
+    Among("išom", -1, 67, None),
+    Among("ošom", -1, 92, None),
+    Among("an", -1, 106, None),
+    Among("acan", 1488, 134, None),
+    Among("iran", 1488, 101, None),
+    Among("uran", 1488, 107, None),
+    Among("tan", 1488, 116, None),
+    Among("avan", 1488, 98, None),
+    Among("evan", 1488, 97, None),
+    Among("ivan", 1488, 99, None),
+    Among("uvan", 1488, 100, None),
+    Among("ačan", 1488, 103, None),
+    Among("acen", -1, 130, None),
+    Among("lucen", -1, 127, None),
+    Among("ačen", -1, 102, None),
+    Among("lučen", -1, 121, None),
+    Among("anin", -1, 10, None),
+    Among("ao", -1, 106, None),
+    Among("acao", 1503, 134, None),
+    Among("astajao", 1503, 108, None),
+    Among("istajao", 1503, 109, None),
+    Among("ostajao", 1503, 110, None),
+    Among("injao", 1503, 117, None),
+    Among("irao", 1503, 101, None),
+    Among("urao", 1503, 107, None),
+    Among("tao", 1503, 116, None),
+    Among("astao", 1511, 113, None),
+    Among("istao", 1511, 114, None),
+    Among("ostao", 1511, 115, None),
+    Among("avao", 1503, 98, None),
+    Among("evao", 1503, 97, None),
+    Among("ivao", 1503, 99, None),
+    Among("ovao", 1503, 76, None),
+    Among("uvao", 1503, 100, None),
+    Among("ačao", 1503, 103, None),
+    Among("go", -1, 20, None),
+    Among("ugo", 1521, 18, None),
+    Among("io", -1, 119, None),
+    Among("acio", 1523, 130, None),
+    Among("lucio", 1523, 127, None),
+    Among("lio", 1523, 24, None),
+    Among("nio", 1523, 105, None),
+    Among("rario", 1523, 21, None),
+    Among("sio", 1523, 23, None),
+    Among("rosio", 1529, 133, None),
+    Among("jetio", 1523, 122, None),
+    Among("otio", 1523, 22, None),
+    Among("ačio", 1523, 102, None),
+    Among("lučio", 1523, 121, None),
+    Among("rošio", 1523, 91, None),
+    Among("bijo", -1, 32, None),
+    Among("cijo", -1, 33, None),
+    Among("dijo", -1, 34, None),
+    Among("fijo", -1, 40, None),
+    Among("gijo", -1, 39, None),
+    Among("lijo", -1, 35, None),
+    Among("mijo", -1, 37, None),
+    Among("nijo", -1, 36, None),
+    Among("pijo", -1, 41, None),
+    Among("rijo", -1, 42, None),
+    Among("sijo", -1, 43, None),
+    Among("tijo", -1, 44, None),
+    Among("zijo", -1, 45, None),
+    Among("žijo", -1, 38, None),
+    Among("anjo", -1, 84, None),
+    Among("enjo", -1, 85, None),
+    Among("snjo", -1, 128, None),
+    Among("šnjo", -1, 86, None),
+    Among("ko", -1, 96, None),
+    Among("sko", 1554, 1, None),
+    Among("ško", 1554, 2, None),
+    Among("alo", -1, 106, None),
+    Among("acalo", 1557, 134, None),
+    Among("astajalo", 1557, 108, None),
+    Among("istajalo", 1557, 109, None),
+    Among("ostajalo", 1557, 110, None),
+    Among("ijalo", 1557, 47, None),
+    Among("injalo", 1557, 117, None),
+    Among("nalo", 1557, 46, None),
+    Among("iralo", 1557, 101, None),
+    Among("uralo", 1557, 107, None),
+    Among("talo", 1557, 116, None),
+    Among("astalo", 1567, 113, None),
+    Among("istalo", 1567, 114, None),
+    Among("ostalo", 1567, 115, None),
+    Among("avalo", 1557, 98, None),
+    Among("evalo", 1557, 97, None),
+    Among("ivalo", 1557, 99, None),
+    Among("ovalo", 1557, 76, None),
+    Among("uvalo", 1557, 100, None),
+    Among("ačalo", 1557, 103, None),
+    Among("elo", -1, 83, None),
+    Among("ilo", -1, 119, None),
+    Among("acilo", 1578, 130, None),
+    Among("lucilo", 1578, 127, None),
+    Among("nilo", 1578, 105, None),
+    Among("rosilo", 1578, 133, None),
+    Among("jetilo", 1578, 122, None),
+    Among("ačilo", 1578, 102, None),
+    Among("lučilo", 1578, 121, None),
+    Among("rošilo", 1578, 91, None),
+    Among("aslo", -1, 118, None),
+    Among("nulo", -1, 104, None),
+    Among("amo", -1, 106, None),
+    Among("acamo", 1589, 134, None),
+    Among("ramo", 1589, 52, None),
+    Among("iramo", 1591, 101, None),
+    Among("uramo", 1591, 107, None),
+    Among("tamo", 1589, 116, None),
+    Among("avamo", 1589, 98, None),
+    Among("evamo", 1589, 97, None),
+    Among("ivamo", 1589, 99, None),
+    Among("uvamo", 1589, 100, None),
+    Among("ačamo", 1589, 103, None),
+    Among("emo", -1, 123, None),
+    Among("astademo", 1600, 113, None),
+    Among("istademo", 1600, 114, None),
+    Among("ostademo", 1600, 115, None),
+    Among("astajemo", 1600, 108, None),
+    Among("istajemo", 1600, 109, None),
+    Among("ostajemo", 1600, 110, None),
+    Among("ijemo", 1600, 120, None),
+    Among("injemo", 1600, 117, None),
+    Among("ujemo", 1600, 25, None),
+    Among("lucujemo", 1609, 127, None),
+    Among("irujemo", 1609, 101, None),
+    Among("lučujemo", 1609, 121, None),
+    Among("lemo", 1600, 51, None),
+    Among("nemo", 1600, 104, None),
+    Among("astanemo", 1614, 113, None),
+    Among("istanemo", 1614, 114, None),
+    Among("ostanemo", 1614, 115, None),
+    Among("etemo", 1600, 126, None),
+    Among("astemo", 1600, 118, None),
+    Among("imo", -1, 119, None),
+    Among("acimo", 1620, 130, None),
+    Among("lucimo", 1620, 127, None),
+    Among("nimo", 1620, 104, None),
+    Among("astanimo", 1623, 113, None),
+    Among("istanimo", 1623, 114, None),
+    Among("ostanimo", 1623, 115, None),
+    Among("rosimo", 1620, 133, None),
+    Among("etimo", 1620, 126, None),
+    Among("jetimo", 1628, 122, None),
+    Among("astimo", 1620, 118, None),
+    Among("ačimo", 1620, 102, None),
+    Among("lučimo", 1620, 121, None),
+    Among("rošimo", 1620, 91, None),
+    Among("ajmo", -1, 106, None),
+    Among("urajmo", 1634, 107, None),
+    Among("tajmo", 1634, 116, None),
+    Among("astajmo", 1636, 108, None),
+    Among("istajmo", 1636, 109, None),
+    Among("ostajmo", 1636, 110, None),
+    Among("avajmo", 1634, 98, None),
+    Among("evajmo", 1634, 97, None),
+    Among("ivajmo", 1634, 99, None),
+    Among("uvajmo", 1634, 100, None),
+    Among("ijmo", -1, 120, None),
+    Among("ujmo", -1, 25, None),
+    Among("lucujmo", 1645, 127, None),
+    Among("irujmo", 1645, 101, None),
+    Among("lučujmo", 1645, 121, None),
+    Among("asmo", -1, 106, None),
+    Among("acasmo", 1649, 134, None),
+    Among("astajasmo", 1649, 108, None),
+    Among("istajasmo", 1649, 109, None),
+    Among("ostajasmo", 1649, 110, None),
+    Among("injasmo", 1649, 117, None),
+    Among("irasmo", 1649, 101, None),
+    Among("urasmo", 1649, 107, None),
+    Among("tasmo", 1649, 116, None),
+    Among("avasmo", 1649, 98, None),
+    Among("evasmo", 1649, 97, None),
+    Among("ivasmo", 1649, 99, None),
+    Among("ovasmo", 1649, 76, None),
+    Among("uvasmo", 1649, 100, None),
+    Among("ačasmo", 1649, 103, None),
+    Among("ismo", -1, 119, None),
+    Among("acismo", 1664, 130, None),
+    Among("lucismo", 1664, 127, None),
+    Among("nismo", 1664, 105, None),
+    Among("rosismo", 1664, 133, None),
+    Among("jetismo", 1664, 122, None),
+    Among("ačismo", 1664, 102, None),
+    Among("lučismo", 1664, 121, None),
+    Among("rošismo", 1664, 91, None),
+    Among("astadosmo", -1, 113, None),
+    Among("istadosmo", -1, 114, None),
+    Among("ostadosmo", -1, 115, None),
+    Among("nusmo", -1, 104, None),
+    Among("no", -1, 13, None),
+    Among("ano", 1677, 106, None),
+    Among("acano", 1678, 134, None),
+    Among("urano", 1678, 107, None),
+    Among("tano", 1678, 116, None),
+    Among("avano", 1678, 98, None),
+    Among("evano", 1678, 97, None),
+    Among("ivano", 1678, 99, None),
+    Among("uvano", 1678, 100, None),
+    Among("ačano", 1678, 103, None),
+    Among("aceno", 1677, 130, None),
+    Among("luceno", 1677, 127, None),
+    Among("ačeno", 1677, 102, None),
+    Among("lučeno", 1677, 121, None),
+    Among("ino", 1677, 11, None),
+    Among("cino", 1691, 143, None),
+    Among("čino", 1691, 90, None),
+    Among("ato", -1, 125, None),
+    Among("ikato", 1694, 68, None),
+    Among("lato", 1694, 69, None),
+    Among("eto", -1, 70, None),
+    Among("evito", -1, 93, None),
+    Among("ovito", -1, 94, None),
+    Among("asto", -1, 95, None),
+    Among("esto", -1, 71, None),
+    Among("isto", -1, 72, None),
+    Among("ksto", -1, 73, None),
+    Among("osto", -1, 74, None),
+    Among("nuto", -1, 104, None),
+    Among("nuo", -1, 104, None),
+    Among("avo", -1, 77, None),
+    Among("evo", -1, 78, None),
+    Among("ivo", -1, 79, None),
+    Among("ovo", -1, 80, None),
+    Among("stvo", -1, 3, None),
+    Among("štvo", -1, 4, None),
+    Among("as", -1, 167, None),
+    Among("acas", 1713, 134, None),
+    Among("iras", 1713, 161, None),
+    Among("uras", 1713, 162, None),
+    Among("tas", 1713, 166, None),
+    Among("avas", 1713, 150, None),
+    Among("evas", 1713, 151, None),
+    Among("ivas", 1713, 152, None),
+    Among("uvas", 1713, 153, None),
+    Among("es", -1, 169, None),
+    Among("astades", 1722, 147, None),
+    Among("istades", 1722, 148, None),
+    Among("ostades", 1722, 149, None),
+    Among("astajes", 1722, 144, None),
+    Among("istajes", 1722, 145, None),
+    Among("ostajes", 1722, 146, None),
+    Among("ijes", 1722, 168, None),
+    Among("injes", 1722, 156, None),
+    Among("ujes", 1722, 163, None),
+    Among("lucujes", 1731, 127, None),
+    Among("irujes", 1731, 161, None),
+    Among("nes", 1722, 170, None),
+    Among("astanes", 1734, 147, None),
+    Among("istanes", 1734, 148, None),
+    Among("ostanes", 1734, 149, None),
+    Among("etes", 1722, 159, None),
+    Among("astes", 1722, 142, None),
+    Among("is", -1, 168, None),
+    Among("acis", 1740, 130, None),
+    Among("lucis", 1740, 127, None),
+    Among("nis", 1740, 164, None),
+    Among("rosis", 1740, 133, None),
+    Among("jetis", 1740, 155, None),
+    Among("at", -1, 106, None),
+    Among("acat", 1746, 134, None),
+    Among("astajat", 1746, 108, None),
+    Among("istajat", 1746, 109, None),
+    Among("ostajat", 1746, 110, None),
+    Among("injat", 1746, 117, None),
+    Among("irat", 1746, 101, None),
+    Among("urat", 1746, 107, None),
+    Among("tat", 1746, 116, None),
+    Among("astat", 1754, 113, None),
+    Among("istat", 1754, 114, None),
+    Among("ostat", 1754, 115, None),
+    Among("avat", 1746, 98, None),
+    Among("evat", 1746, 97, None),
+    Among("ivat", 1746, 99, None),
+    Among("irivat", 1760, 101, None),
+    Among("ovat", 1746, 76, None),
+    Among("uvat", 1746, 100, None),
+    Among("ačat", 1746, 103, None),
+    Among("it", -1, 119, None),
+    Among("acit", 1765, 130, None),
+    Among("lucit", 1765, 127, None),
+    Among("rosit", 1765, 133, None),
+    Among("jetit", 1765, 122, None),
+    Among("ačit", 1765, 102, None),
+    Among("lučit", 1765, 121, None),
+    Among("rošit", 1765, 91, None),
+    Among("nut", -1, 104, None),
+    Among("astadu", -1, 113, None),
+    Among("istadu", -1, 114, None),
+    Among("ostadu", -1, 115, None),
+    Among("gu", -1, 20, None),
+    Among("logu", 1777, 19, None),
+    Among("ugu", 1777, 18, None),
+    Among("ahu", -1, 106, None),
+    Among("acahu", 1780, 134, None),
+    Among("astajahu", 1780, 108, None),
+    Among("istajahu", 1780, 109, None),
+    Among("ostajahu", 1780, 110, None),
+    Among("injahu", 1780, 117, None),
+    Among("irahu", 1780, 101, None),
+    Among("urahu", 1780, 107, None),
+    Among("avahu", 1780, 98, None),
+    Among("evahu", 1780, 97, None),
+    Among("ivahu", 1780, 99, None),
+    Among("ovahu", 1780, 76, None),
+    Among("uvahu", 1780, 100, None),
+    Among("ačahu", 1780, 103, None),
+    Among("aju", -1, 106, None),
+    Among("caju", 1794, 26, None),
+    Among("acaju", 1795, 134, None),
+    Among("laju", 1794, 30, None),
+    Among("raju", 1794, 31, None),
+    Among("iraju", 1798, 101, None),
+    Among("uraju", 1798, 107, None),
+    Among("taju", 1794, 116, None),
+    Among("astaju", 1801, 108, None),
+    Among("istaju", 1801, 109, None),
+    Among("ostaju", 1801, 110, None),
+    Among("avaju", 1794, 98, None),
+    Among("evaju", 1794, 97, None),
+    Among("ivaju", 1794, 99, None),
+    Among("uvaju", 1794, 100, None),
+    Among("ćaju", 1794, 28, None),
+    Among("čaju", 1794, 27, None),
+    Among("ačaju", 1810, 103, None),
+    Among("đaju", 1794, 29, None),
+    Among("iju", -1, 120, None),
+    Among("biju", 1813, 32, None),
+    Among("ciju", 1813, 33, None),
+    Among("diju", 1813, 34, None),
+    Among("fiju", 1813, 40, None),
+    Among("giju", 1813, 39, None),
+    Among("anjiju", 1813, 84, None),
+    Among("enjiju", 1813, 85, None),
+    Among("snjiju", 1813, 128, None),
+    Among("šnjiju", 1813, 86, None),
+    Among("kiju", 1813, 96, None),
+    Among("liju", 1813, 24, None),
+    Among("eliju", 1824, 83, None),
+    Among("miju", 1813, 37, None),
+    Among("niju", 1813, 13, None),
+    Among("ganiju", 1827, 9, None),
+    Among("maniju", 1827, 6, None),
+    Among("paniju", 1827, 7, None),
+    Among("raniju", 1827, 8, None),
+    Among("taniju", 1827, 5, None),
+    Among("piju", 1813, 41, None),
+    Among("riju", 1813, 42, None),
+    Among("rariju", 1834, 21, None),
+    Among("siju", 1813, 23, None),
+    Among("osiju", 1836, 129, None),
+    Among("tiju", 1813, 44, None),
+    Among("atiju", 1838, 125, None),
+    Among("otiju", 1838, 22, None),
+    Among("aviju", 1813, 77, None),
+    Among("eviju", 1813, 78, None),
+    Among("iviju", 1813, 79, None),
+    Among("oviju", 1813, 80, None),
+    Among("ziju", 1813, 45, None),
+    Among("ošiju", 1813, 92, None),
+    Among("žiju", 1813, 38, None),
+    Among("anju", -1, 84, None),
+    Among("enju", -1, 85, None),
+    Among("snju", -1, 128, None),
+    Among("šnju", -1, 86, None),
+    Among("uju", -1, 25, None),
+    Among("lucuju", 1852, 127, None),
+    Among("iruju", 1852, 101, None),
+    Among("lučuju", 1852, 121, None),
+    Among("ku", -1, 96, None),
+    Among("sku", 1856, 1, None),
+    Among("šku", 1856, 2, None),
+    Among("alu", -1, 111, None),
+    Among("ijalu", 1859, 47, None),
+    Among("nalu", 1859, 46, None),
+    Among("elu", -1, 83, None),
+    Among("ilu", -1, 120, None),
+    Among("ozilu", 1863, 48, None),
+    Among("olu", -1, 50, None),
+    Among("ramu", -1, 52, None),
+    Among("acemu", -1, 130, None),
+    Among("ecemu", -1, 131, None),
+    Among("ucemu", -1, 132, None),
+    Among("anjijemu", -1, 84, None),
+    Among("enjijemu", -1, 85, None),
+    Among("snjijemu", -1, 128, None),
+    Among("šnjijemu", -1, 86, None),
+    Among("kijemu", -1, 96, None),
+    Among("skijemu", 1874, 1, None),
+    Among("škijemu", 1874, 2, None),
+    Among("elijemu", -1, 83, None),
+    Among("nijemu", -1, 13, None),
+    Among("osijemu", -1, 129, None),
+    Among("atijemu", -1, 125, None),
+    Among("evitijemu", -1, 93, None),
+    Among("ovitijemu", -1, 94, None),
+    Among("astijemu", -1, 95, None),
+    Among("avijemu", -1, 77, None),
+    Among("evijemu", -1, 78, None),
+    Among("ivijemu", -1, 79, None),
+    Among("ovijemu", -1, 80, None),
+    Among("ošijemu", -1, 92, None),
+    Among("anjemu", -1, 84, None),
+    Among("enjemu", -1, 85, None),
+    Among("snjemu", -1, 128, None),
+    Among("šnjemu", -1, 86, None),
+    Among("kemu", -1, 96, None),
+    Among("skemu", 1893, 1, None),
+    Among("škemu", 1893, 2, None),
+    Among("lemu", -1, 51, None),
+    Among("elemu", 1896, 83, None),
+    Among("nemu", -1, 13, None),
+    Among("anemu", 1898, 87, None),
+    Among("enemu", 1898, 88, None),
+    Among("snemu", 1898, 165, None),
+    Among("šnemu", 1898, 89, None),
+    Among("osemu", -1, 129, None),
+    Among("atemu", -1, 125, None),
+    Among("evitemu", -1, 93, None),
+    Among("ovitemu", -1, 94, None),
+    Among("astemu", -1, 95, None),
+    Among("avemu", -1, 77, None),
+    Among("evemu", -1, 78, None),
+    Among("ivemu", -1, 79, None),
+    Among("ovemu", -1, 80, None),
+    Among("aćemu", -1, 14, None),
+    Among("ećemu", -1, 15, None),
+    Among("ućemu", -1, 16, None),
+    Among("ošemu", -1, 92, None),
+    Among("acomu", -1, 130, None),
+    Among("ecomu", -1, 131, None),
+    Among("ucomu", -1, 132, None),
+    Among("anjomu", -1, 84, None),
+    Among("enjomu", -1, 85, None),
+    Among("snjomu", -1, 128, None),
+    Among("šnjomu", -1, 86, None),
+    Among("komu", -1, 96, None),
+    Among("skomu", 1923, 1, None),
+    Among("škomu", 1923, 2, None),
+    Among("elomu", -1, 83, None),
+    Among("nomu", -1, 13, None),
+    Among("cinomu", 1927, 143, None),
+    Among("činomu", 1927, 90, None),
+    Among("osomu", -1, 129, None),
+    Among("atomu", -1, 125, None),
+    Among("evitomu", -1, 93, None),
+    Among("ovitomu", -1, 94, None),
+    Among("astomu", -1, 95, None),
+    Among("avomu", -1, 77, None),
+    Among("evomu", -1, 78, None),
+    Among("ivomu", -1, 79, None),
+    Among("ovomu", -1, 80, None),
+    Among("aćomu", -1, 14, None),
+    Among("ećomu", -1, 15, None),
+    Among("ućomu", -1, 16, None),
+    Among("ošomu", -1, 92, None),
+    Among("nu", -1, 13, None),
+    Among("anu", 1943, 10, None),
+    Among("astanu", 1944, 113, None),
+    Among("istanu", 1944, 114, None),
+    Among("ostanu", 1944, 115, None),
+    Among("inu", 1943, 11, None),
+    Among("cinu", 1948, 143, None),
+    Among("aninu", 1948, 10, None),
+    Among("činu", 1948, 90, None),
+    Among("onu", 1943, 12, None),
+    Among("aru", -1, 53, None),
+    Among("dru", -1, 54, None),
+    Among("eru", -1, 55, None),
+    Among("oru", -1, 56, None),
+    Among("basu", -1, 141, None),
+    Among("gasu", -1, 137, None),
+    Among("jasu", -1, 135, None),
+    Among("kasu", -1, 139, None),
+    Among("nasu", -1, 138, None),
+    Among("tasu", -1, 136, None),
+    Among("vasu", -1, 140, None),
+    Among("esu", -1, 57, None),
+    Among("isu", -1, 58, None),
+    Among("osu", -1, 129, None),
+    Among("atu", -1, 125, None),
+    Among("ikatu", 1967, 68, None),
+    Among("latu", 1967, 69, None),
+    Among("etu", -1, 70, None),
+    Among("evitu", -1, 93, None),
+    Among("ovitu", -1, 94, None),
+    Among("astu", -1, 95, None),
+    Among("estu", -1, 71, None),
+    Among("istu", -1, 72, None),
+    Among("kstu", -1, 73, None),
+    Among("ostu", -1, 74, None),
+    Among("ištu", -1, 75, None),
+    Among("avu", -1, 77, None),
+    Among("evu", -1, 78, None),
+    Among("ivu", -1, 79, None),
+    Among("ovu", -1, 80, None),
+    Among("lovu", 1982, 82, None),
+    Among("movu", 1982, 81, None),
+    Among("stvu", -1, 3, None),
+    Among("štvu", -1, 4, None),
+    Among("bašu", -1, 63, None),
+    Among("gašu", -1, 64, None),
+    Among("jašu", -1, 61, None),
+    Among("kašu", -1, 62, None),
+    Among("našu", -1, 60, None),
+    Among("tašu", -1, 59, None),
+    Among("vašu", -1, 65, None),
+    Among("ešu", -1, 66, None),
+    Among("išu", -1, 67, None),
+    Among("ošu", -1, 92, None),
+    Among("avav", -1, 98, None),
+    Among("evav", -1, 97, None),
+    Among("ivav", -1, 99, None),
+    Among("uvav", -1, 100, None),
+    Among("kov", -1, 96, None),
+    Among("aš", -1, 106, None),
+    Among("iraš", 2002, 101, None),
+    Among("uraš", 2002, 107, None),
+    Among("taš", 2002, 116, None),
+    Among("avaš", 2002, 98, None),
+    Among("evaš", 2002, 97, None),
+    Among("ivaš", 2002, 99, None),
+    Among("uvaš", 2002, 100, None),
+    Among("ačaš", 2002, 103, None),
+    Among("eš", -1, 123, None),
+    Among("astadeš", 2011, 113, None),
+    Among("istadeš", 2011, 114, None),
+    Among("ostadeš", 2011, 115, None),
+    Among("astaješ", 2011, 108, None),
+    Among("istaješ", 2011, 109, None),
+    Among("ostaješ", 2011, 110, None),
+    Among("iješ", 2011, 120, None),
+    Among("inješ", 2011, 117, None),
+    Among("uješ", 2011, 25, None),
+    Among("iruješ", 2020, 101, None),
+    Among("lučuješ", 2020, 121, None),
+    Among("neš", 2011, 104, None),
+    Among("astaneš", 2023, 113, None),
+    Among("istaneš", 2023, 114, None),
+    Among("ostaneš", 2023, 115, None),
+    Among("eteš", 2011, 126, None),
+    Among("asteš", 2011, 118, None),
+    Among("iš", -1, 119, None),
+    Among("niš", 2029, 105, None),
+    Among("jetiš", 2029, 122, None),
+    Among("ačiš", 2029, 102, None),
+    Among("lučiš", 2029, 121, None),
+    Among("rošiš", 2029, 91, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((0, 3, 130));
+                }
+                Some(b'e') => {
+                    found = Some((1, 3, 131));
+                }
+                Some(b'u') => {
+                    found = Some((2, 3, 132));
+                }
+                _ => {}
+            },
+            Some(b'g') => {
+                found = Some((3, 2, 20));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((4, 5, 130));
+                            }
+                            Some(b'e') => {
+                                found = Some((5, 5, 131));
+                            }
+                            Some(b'u') => {
+                                found = Some((6, 5, 132));
+                            }
+                            _ => {}
+                        },
+                        Some(b'j') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'i') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'j')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"n"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(8)) {
+                                        Some(b'a') => {
+                                            found = Some((7, 8, 84));
+                                        }
+                                        Some(b'e') => {
+                                            found = Some((8, 8, 85));
+                                        }
+                                        Some(b's') => {
+                                            found = Some((9, 8, 128));
+                                        }
+                                        Some(b'\xa1')
+                                            if t.get(n.wrapping_sub(9)..n - 8)
+                                                == Some(&b"\xc5"[..]) =>
+                                        {
+                                            found = Some((10, 9, 86));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'k') => {
+                                    found = Some((11, 6, 96));
+                                    match t.get(n.wrapping_sub(7)) {
+                                        Some(b's') => {
+                                            found = Some((12, 7, 1));
+                                        }
+                                        Some(b'\xa1')
+                                            if t.get(n.wrapping_sub(8)..n - 7)
+                                                == Some(&b"\xc5"[..]) =>
+                                        {
+                                            found = Some((13, 8, 2));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'l')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"e"[..]) =>
+                                {
+                                    found = Some((14, 7, 83));
+                                }
+                                Some(b'n') => {
+                                    found = Some((15, 6, 13));
+                                }
+                                Some(b's')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"o"[..]) =>
+                                {
+                                    found = Some((16, 7, 129));
+                                }
+                                Some(b't') => match t.get(n.wrapping_sub(7)) {
+                                    Some(b'a') => {
+                                        found = Some((17, 7, 125));
+                                    }
+                                    Some(b'i')
+                                        if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"v"[..]) =>
+                                    {
+                                        match t.get(n.wrapping_sub(9)) {
+                                            Some(b'e') => {
+                                                found = Some((18, 9, 93));
+                                            }
+                                            Some(b'o') => {
+                                                found = Some((19, 9, 94));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    Some(b's')
+                                        if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"a"[..]) =>
+                                    {
+                                        found = Some((20, 8, 95));
+                                    }
+                                    _ => {}
+                                },
+                                Some(b'v') => match t.get(n.wrapping_sub(7)) {
+                                    Some(b'a') => {
+                                        found = Some((21, 7, 77));
+                                    }
+                                    Some(b'e') => {
+                                        found = Some((22, 7, 78));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((23, 7, 79));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((24, 7, 80));
+                                    }
+                                    _ => {}
+                                },
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"o\xc5"[..]) =>
+                                {
+                                    found = Some((25, 8, 92));
+                                }
+                                _ => {}
+                            },
+                            Some(b'n') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((26, 6, 84));
+                                }
+                                Some(b'e') => {
+                                    found = Some((27, 6, 85));
+                                }
+                                Some(b's') => {
+                                    found = Some((28, 6, 128));
+                                }
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc5"[..]) =>
+                                {
+                                    found = Some((29, 7, 86));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        },
+                        Some(b'k') => {
+                            found = Some((30, 4, 96));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b's') => {
+                                    found = Some((31, 5, 1));
+                                }
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc5"[..]) =>
+                                {
+                                    found = Some((32, 6, 2));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'l') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                            found = Some((33, 5, 83));
+                        }
+                        Some(b'n') => {
+                            found = Some((34, 4, 13));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((35, 5, 87));
+                                }
+                                Some(b'e') => {
+                                    found = Some((36, 5, 88));
+                                }
+                                Some(b's') => {
+                                    found = Some((37, 5, 165));
+                                }
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc5"[..]) =>
+                                {
+                                    found = Some((38, 6, 89));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"o"[..]) => {
+                            found = Some((39, 5, 129));
+                        }
+                        Some(b't') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((40, 5, 125));
+                            }
+                            Some(b'i') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"v"[..]) => {
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'e') => {
+                                        found = Some((41, 7, 93));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((42, 7, 94));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b's') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                                found = Some((43, 6, 95));
+                            }
+                            _ => {}
+                        },
+                        Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((44, 5, 77));
+                            }
+                            Some(b'e') => {
+                                found = Some((45, 5, 78));
+                            }
+                            Some(b'i') => {
+                                found = Some((46, 5, 79));
+                            }
+                            Some(b'o') => {
+                                found = Some((47, 5, 80));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\x87') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((48, 6, 14));
+                                }
+                                Some(b'e') => {
+                                    found = Some((49, 6, 15));
+                                }
+                                Some(b'u') => {
+                                    found = Some((50, 6, 16));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"o\xc5"[..]) => {
+                            found = Some((51, 6, 92));
+                        }
+                        _ => {}
+                    },
+                    Some(b'o') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((52, 5, 130));
+                            }
+                            Some(b'e') => {
+                                found = Some((53, 5, 131));
+                            }
+                            Some(b'u') => {
+                                found = Some((54, 5, 132));
+                            }
+                            _ => {}
+                        },
+                        Some(b'j') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"n"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((55, 6, 84));
+                                }
+                                Some(b'e') => {
+                                    found = Some((56, 6, 85));
+                                }
+                                Some(b's') => {
+                                    found = Some((57, 6, 128));
+                                }
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc5"[..]) =>
+                                {
+                                    found = Some((58, 7, 86));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'k') => {
+                            found = Some((59, 4, 96));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b's') => {
+                                    found = Some((60, 5, 1));
+                                }
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc5"[..]) =>
+                                {
+                                    found = Some((61, 6, 2));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'l') => {
+                            found = Some((62, 4, 19));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'e') => {
+                                    found = Some((63, 5, 83));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'n') => {
+                            found = Some((64, 4, 13));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'i') => match t.get(n.wrapping_sub(6)) {
+                                    Some(b'c') => {
+                                        found = Some((65, 6, 143));
+                                    }
+                                    Some(b'\x8d')
+                                        if t.get(n.wrapping_sub(7)..n - 6)
+                                            == Some(&b"\xc4"[..]) =>
+                                    {
+                                        found = Some((66, 7, 90));
+                                    }
+                                    _ => {}
+                                },
+                                _ => {}
+                            }
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"o"[..]) => {
+                            found = Some((67, 5, 129));
+                        }
+                        Some(b't') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((68, 5, 125));
+                            }
+                            Some(b'i') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"v"[..]) => {
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'e') => {
+                                        found = Some((69, 7, 93));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((70, 7, 94));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b's') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                                found = Some((71, 6, 95));
+                            }
+                            _ => {}
+                        },
+                        Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((72, 5, 77));
+                            }
+                            Some(b'e') => {
+                                found = Some((73, 5, 78));
+                            }
+                            Some(b'i') => {
+                                found = Some((74, 5, 79));
+                            }
+                            Some(b'o') => {
+                                found = Some((75, 5, 80));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\x87') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((76, 6, 14));
+                                }
+                                Some(b'e') => {
+                                    found = Some((77, 6, 15));
+                                }
+                                Some(b'u') => {
+                                    found = Some((78, 6, 16));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"o\xc5"[..]) => {
+                            found = Some((79, 6, 92));
+                        }
+                        _ => {}
+                    },
+                    Some(b'u') => {
+                        found = Some((80, 3, 18));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'j') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((81, 3, 112));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => {
+                            found = Some((82, 4, 26));
+                        }
+                        Some(b'l') => {
+                            found = Some((83, 4, 30));
+                        }
+                        Some(b'r') => {
+                            found = Some((84, 4, 31));
+                        }
+                        Some(b'\x87') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            found = Some((85, 5, 28));
+                        }
+                        Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            found = Some((86, 5, 27));
+                        }
+                        Some(b'\x91') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            found = Some((87, 5, 29));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'b') => {
+                        found = Some((88, 4, 32));
+                    }
+                    Some(b'c') => {
+                        found = Some((89, 4, 33));
+                    }
+                    Some(b'd') => {
+                        found = Some((90, 4, 34));
+                    }
+                    Some(b'f') => {
+                        found = Some((91, 4, 40));
+                    }
+                    Some(b'g') => {
+                        found = Some((92, 4, 39));
+                    }
+                    Some(b'j') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"n"[..]) => {
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((93, 6, 84));
+                            }
+                            Some(b'e') => {
+                                found = Some((94, 6, 85));
+                            }
+                            Some(b's') => {
+                                found = Some((95, 6, 128));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((96, 7, 86));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'k') => {
+                        found = Some((97, 4, 96));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b's') => {
+                                found = Some((98, 5, 1));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((99, 6, 2));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'l') => {
+                        found = Some((100, 4, 24));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'e') => {
+                                found = Some((101, 5, 83));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'm') => {
+                        found = Some((102, 4, 37));
+                    }
+                    Some(b'n') => {
+                        found = Some((103, 4, 13));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'g') => {
+                                    found = Some((104, 6, 9));
+                                }
+                                Some(b'm') => {
+                                    found = Some((105, 6, 6));
+                                }
+                                Some(b'p') => {
+                                    found = Some((106, 6, 7));
+                                }
+                                Some(b'r') => {
+                                    found = Some((107, 6, 8));
+                                }
+                                Some(b't') => {
+                                    found = Some((108, 6, 5));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b'p') => {
+                        found = Some((109, 4, 41));
+                    }
+                    Some(b'r') => {
+                        found = Some((110, 4, 42));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"r"[..]) => {
+                                found = Some((111, 6, 21));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b's') => {
+                        found = Some((112, 4, 23));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'o') => {
+                                found = Some((113, 5, 129));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b't') => {
+                        found = Some((114, 4, 44));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((115, 5, 125));
+                            }
+                            Some(b'i') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"v"[..]) => {
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'e') => {
+                                        found = Some((116, 7, 93));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((117, 7, 94));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'o') => {
+                                found = Some((118, 5, 22));
+                            }
+                            Some(b's') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                                found = Some((119, 6, 95));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((120, 5, 77));
+                        }
+                        Some(b'e') => {
+                            found = Some((121, 5, 78));
+                        }
+                        Some(b'i') => {
+                            found = Some((122, 5, 79));
+                        }
+                        Some(b'o') => {
+                            found = Some((123, 5, 80));
+                        }
+                        _ => {}
+                    },
+                    Some(b'z') => {
+                        found = Some((124, 4, 45));
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"o\xc5"[..]) => {
+                        found = Some((125, 6, 92));
+                    }
+                    Some(b'\xbe') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) => {
+                        found = Some((126, 5, 38));
+                    }
+                    _ => {}
+                },
+                Some(b'n') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((127, 4, 84));
+                    }
+                    Some(b'e') => {
+                        found = Some((128, 4, 85));
+                    }
+                    Some(b's') => {
+                        found = Some((129, 4, 128));
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) => {
+                        found = Some((130, 5, 86));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'k') => {
+                found = Some((131, 2, 96));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b's') => {
+                        found = Some((132, 3, 1));
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc5"[..]) => {
+                        found = Some((133, 4, 2));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'l') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((134, 3, 106));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                            found = Some((135, 5, 134));
+                        }
+                        Some(b'j') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"st"[..]) => {
+                                match t.get(n.wrapping_sub(8)) {
+                                    Some(b'a') => {
+                                        found = Some((136, 8, 108));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((137, 8, 109));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((138, 8, 110));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'i') => {
+                                found = Some((139, 5, 47));
+                            }
+                            Some(b'n') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                                found = Some((140, 6, 117));
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') => {
+                            found = Some((141, 4, 46));
+                        }
+                        Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'i') => {
+                                found = Some((142, 5, 101));
+                            }
+                            Some(b'u') => {
+                                found = Some((143, 5, 107));
+                            }
+                            _ => {}
+                        },
+                        Some(b't') => {
+                            found = Some((144, 4, 116));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b's') => match t.get(n.wrapping_sub(6)) {
+                                    Some(b'a') => {
+                                        found = Some((145, 6, 113));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((146, 6, 114));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((147, 6, 115));
+                                    }
+                                    _ => {}
+                                },
+                                _ => {}
+                            }
+                        }
+                        Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((148, 5, 98));
+                            }
+                            Some(b'e') => {
+                                found = Some((149, 5, 97));
+                            }
+                            Some(b'i') => {
+                                found = Some((150, 5, 99));
+                            }
+                            Some(b'o') => {
+                                found = Some((151, 5, 76));
+                            }
+                            Some(b'u') => {
+                                found = Some((152, 5, 100));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\x8d') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"a\xc4"[..]) => {
+                            found = Some((153, 6, 103));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((154, 3, 83));
+                }
+                Some(b'i') => {
+                    found = Some((155, 3, 119));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((156, 5, 130));
+                            }
+                            Some(b'u') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"l"[..]) => {
+                                found = Some((157, 6, 127));
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') => {
+                            found = Some((158, 4, 105));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"st"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(8)) {
+                                        Some(b'a') => {
+                                            found = Some((159, 8, 113));
+                                        }
+                                        Some(b'i') => {
+                                            found = Some((160, 8, 114));
+                                        }
+                                        Some(b'o') => {
+                                            found = Some((161, 8, 115));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"ro"[..]) => {
+                            found = Some((162, 6, 133));
+                        }
+                        Some(b't') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"je"[..]) => {
+                            found = Some((163, 6, 122));
+                        }
+                        Some(b'z') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"o"[..]) => {
+                            found = Some((164, 5, 48));
+                        }
+                        Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((165, 6, 102));
+                                }
+                                Some(b'u')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"l"[..]) =>
+                                {
+                                    found = Some((166, 7, 121));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xa1')
+                            if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"ro\xc5"[..]) =>
+                        {
+                            found = Some((167, 7, 91));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'o') => {
+                    found = Some((168, 3, 50));
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((169, 4, 118));
+                }
+                Some(b'u') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"n"[..]) => {
+                    found = Some((170, 4, 104));
+                }
+                _ => {}
+            },
+            Some(b'm') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'g') => {
+                        found = Some((171, 4, 20));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'o') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"l"[..]) => {
+                                found = Some((172, 6, 19));
+                            }
+                            Some(b'u') => {
+                                found = Some((173, 5, 18));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'j') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((174, 5, 112));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'c') => {
+                                    found = Some((175, 6, 26));
+                                }
+                                Some(b'l') => {
+                                    found = Some((176, 6, 30));
+                                }
+                                Some(b'r') => {
+                                    found = Some((177, 6, 31));
+                                }
+                                Some(b'\x87')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((178, 7, 28));
+                                }
+                                Some(b'\x8d')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((179, 7, 27));
+                                }
+                                Some(b'\x91')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((180, 7, 29));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'i') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'b') => {
+                                found = Some((181, 6, 32));
+                            }
+                            Some(b'c') => {
+                                found = Some((182, 6, 33));
+                            }
+                            Some(b'd') => {
+                                found = Some((183, 6, 34));
+                            }
+                            Some(b'f') => {
+                                found = Some((184, 6, 40));
+                            }
+                            Some(b'g') => {
+                                found = Some((185, 6, 39));
+                            }
+                            Some(b'l') => {
+                                found = Some((186, 6, 35));
+                            }
+                            Some(b'm') => {
+                                found = Some((187, 6, 37));
+                            }
+                            Some(b'n') => {
+                                found = Some((188, 6, 36));
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'a') => match t.get(n.wrapping_sub(8)) {
+                                        Some(b'g') => {
+                                            found = Some((189, 8, 9));
+                                        }
+                                        Some(b'm') => {
+                                            found = Some((190, 8, 6));
+                                        }
+                                        Some(b'p') => {
+                                            found = Some((191, 8, 7));
+                                        }
+                                        Some(b'r') => {
+                                            found = Some((192, 8, 8));
+                                        }
+                                        Some(b't') => {
+                                            found = Some((193, 8, 5));
+                                        }
+                                        _ => {}
+                                    },
+                                    _ => {}
+                                }
+                            }
+                            Some(b'p') => {
+                                found = Some((194, 6, 41));
+                            }
+                            Some(b'r') => {
+                                found = Some((195, 6, 42));
+                            }
+                            Some(b's') => {
+                                found = Some((196, 6, 43));
+                            }
+                            Some(b't') => {
+                                found = Some((197, 6, 44));
+                            }
+                            Some(b'z') => {
+                                found = Some((198, 6, 45));
+                            }
+                            Some(b'\xbe')
+                                if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((199, 7, 38));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    },
+                    Some(b'l') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((200, 5, 111));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'j')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) =>
+                                {
+                                    found = Some((201, 7, 47));
+                                }
+                                Some(b'n') => {
+                                    found = Some((202, 6, 46));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'e') => {
+                            found = Some((203, 5, 123));
+                        }
+                        Some(b'i') => {
+                            found = Some((204, 5, 124));
+                        }
+                        _ => {}
+                    },
+                    Some(b'm') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"r"[..]) => {
+                            found = Some((205, 6, 52));
+                        }
+                        Some(b'e') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"l"[..]) => {
+                            found = Some((206, 6, 51));
+                        }
+                        _ => {}
+                    },
+                    Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((207, 5, 11));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'c') => {
+                                found = Some((208, 6, 143));
+                            }
+                            Some(b'\x8d')
+                                if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc4"[..]) =>
+                            {
+                                found = Some((209, 7, 90));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'r') => {
+                        found = Some((210, 4, 52));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((211, 5, 53));
+                            }
+                            Some(b'd') => {
+                                found = Some((212, 5, 54));
+                            }
+                            Some(b'e') => {
+                                found = Some((213, 5, 55));
+                            }
+                            Some(b'o') => {
+                                found = Some((214, 5, 56));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b's') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'b') => {
+                                found = Some((215, 6, 141));
+                            }
+                            Some(b'g') => {
+                                found = Some((216, 6, 137));
+                            }
+                            Some(b'j') => {
+                                found = Some((217, 6, 135));
+                            }
+                            Some(b'k') => {
+                                found = Some((218, 6, 139));
+                            }
+                            Some(b'n') => {
+                                found = Some((219, 6, 138));
+                            }
+                            Some(b't') => {
+                                found = Some((220, 6, 136));
+                            }
+                            Some(b'v') => {
+                                found = Some((221, 6, 140));
+                            }
+                            _ => {}
+                        },
+                        Some(b'e') => {
+                            found = Some((222, 5, 158));
+                        }
+                        Some(b'i') => {
+                            found = Some((223, 5, 160));
+                        }
+                        _ => {}
+                    },
+                    Some(b't') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'e') => {
+                            found = Some((224, 5, 70));
+                        }
+                        Some(b's') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'e') => {
+                                found = Some((225, 6, 71));
+                            }
+                            Some(b'i') => {
+                                found = Some((226, 6, 72));
+                            }
+                            Some(b'k') => {
+                                found = Some((227, 6, 73));
+                            }
+                            Some(b'o') => {
+                                found = Some((228, 6, 74));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    },
+                    Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((229, 5, 77));
+                        }
+                        Some(b'e') => {
+                            found = Some((230, 5, 78));
+                        }
+                        Some(b'i') => {
+                            found = Some((231, 5, 79));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) => {
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => match t.get(n.wrapping_sub(7)) {
+                                Some(b'b') => {
+                                    found = Some((232, 7, 63));
+                                }
+                                Some(b'g') => {
+                                    found = Some((233, 7, 64));
+                                }
+                                Some(b'j') => {
+                                    found = Some((234, 7, 61));
+                                }
+                                Some(b'k') => {
+                                    found = Some((235, 7, 62));
+                                }
+                                Some(b'n') => {
+                                    found = Some((236, 7, 60));
+                                }
+                                Some(b't') => {
+                                    found = Some((237, 7, 59));
+                                }
+                                Some(b'v') => {
+                                    found = Some((238, 7, 65));
+                                }
+                                _ => {}
+                            },
+                            Some(b'e') => {
+                                found = Some((239, 6, 66));
+                            }
+                            Some(b'i') => {
+                                found = Some((240, 6, 67));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                Some(b'e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"l"[..]) => {
+                    found = Some((241, 4, 51));
+                }
+                Some(b'i') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((242, 5, 130));
+                        }
+                        Some(b'e') => {
+                            found = Some((243, 5, 131));
+                        }
+                        Some(b'u') => {
+                            found = Some((244, 5, 132));
+                        }
+                        _ => {}
+                    },
+                    Some(b'j') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((245, 5, 112));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'c') => {
+                                    found = Some((246, 6, 26));
+                                }
+                                Some(b'l') => {
+                                    found = Some((247, 6, 30));
+                                }
+                                Some(b'r') => {
+                                    found = Some((248, 6, 31));
+                                }
+                                Some(b'\x87')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((249, 7, 28));
+                                }
+                                Some(b'\x8d')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((250, 7, 27));
+                                }
+                                Some(b'\x91')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((251, 7, 29));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'i') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'b') => {
+                                found = Some((252, 6, 32));
+                            }
+                            Some(b'c') => {
+                                found = Some((253, 6, 33));
+                            }
+                            Some(b'd') => {
+                                found = Some((254, 6, 34));
+                            }
+                            Some(b'f') => {
+                                found = Some((255, 6, 40));
+                            }
+                            Some(b'g') => {
+                                found = Some((256, 6, 39));
+                            }
+                            Some(b'j') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"n"[..]) => {
+                                match t.get(n.wrapping_sub(8)) {
+                                    Some(b'a') => {
+                                        found = Some((257, 8, 84));
+                                    }
+                                    Some(b'e') => {
+                                        found = Some((258, 8, 85));
+                                    }
+                                    Some(b's') => {
+                                        found = Some((259, 8, 128));
+                                    }
+                                    Some(b'\xa1')
+                                        if t.get(n.wrapping_sub(9)..n - 8)
+                                            == Some(&b"\xc5"[..]) =>
+                                    {
+                                        found = Some((260, 9, 86));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'k') => {
+                                found = Some((261, 6, 96));
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b's') => {
+                                        found = Some((262, 7, 1));
+                                    }
+                                    Some(b'\xa1')
+                                        if t.get(n.wrapping_sub(8)..n - 7)
+                                            == Some(&b"\xc5"[..]) =>
+                                    {
+                                        found = Some((263, 8, 2));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'l') => {
+                                found = Some((264, 6, 35));
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'e') => {
+                                        found = Some((265, 7, 83));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'm') => {
+                                found = Some((266, 6, 37));
+                            }
+                            Some(b'n') => {
+                                found = Some((267, 6, 13));
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'a') => match t.get(n.wrapping_sub(8)) {
+                                        Some(b'g') => {
+                                            found = Some((268, 8, 9));
+                                        }
+                                        Some(b'm') => {
+                                            found = Some((269, 8, 6));
+                                        }
+                                        Some(b'p') => {
+                                            found = Some((270, 8, 7));
+                                        }
+                                        Some(b'r') => {
+                                            found = Some((271, 8, 8));
+                                        }
+                                        Some(b't') => {
+                                            found = Some((272, 8, 5));
+                                        }
+                                        _ => {}
+                                    },
+                                    _ => {}
+                                }
+                            }
+                            Some(b'p') => {
+                                found = Some((273, 6, 41));
+                            }
+                            Some(b'r') => {
+                                found = Some((274, 6, 42));
+                            }
+                            Some(b's') => {
+                                found = Some((275, 6, 43));
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'o') => {
+                                        found = Some((276, 7, 129));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b't') => {
+                                found = Some((277, 6, 44));
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'a') => {
+                                        found = Some((278, 7, 125));
+                                    }
+                                    Some(b'i')
+                                        if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"v"[..]) =>
+                                    {
+                                        match t.get(n.wrapping_sub(9)) {
+                                            Some(b'e') => {
+                                                found = Some((279, 9, 93));
+                                            }
+                                            Some(b'o') => {
+                                                found = Some((280, 9, 94));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    Some(b's')
+                                        if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"a"[..]) =>
+                                    {
+                                        found = Some((281, 8, 95));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'v') => match t.get(n.wrapping_sub(7)) {
+                                Some(b'a') => {
+                                    found = Some((282, 7, 77));
+                                }
+                                Some(b'e') => {
+                                    found = Some((283, 7, 78));
+                                }
+                                Some(b'i') => {
+                                    found = Some((284, 7, 79));
+                                }
+                                Some(b'o') => {
+                                    found = Some((285, 7, 80));
+                                }
+                                _ => {}
+                            },
+                            Some(b'z') => {
+                                found = Some((286, 6, 45));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"o\xc5"[..]) =>
+                            {
+                                found = Some((287, 8, 92));
+                            }
+                            Some(b'\xbe')
+                                if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((288, 7, 38));
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((289, 6, 84));
+                            }
+                            Some(b'e') => {
+                                found = Some((290, 6, 85));
+                            }
+                            Some(b's') => {
+                                found = Some((291, 6, 128));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((292, 7, 86));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    },
+                    Some(b'k') => {
+                        found = Some((293, 4, 96));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b's') => {
+                                found = Some((294, 5, 1));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((295, 6, 2));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'l') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((296, 5, 111));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'j')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) =>
+                                {
+                                    found = Some((297, 7, 47));
+                                }
+                                Some(b'n') => {
+                                    found = Some((298, 6, 46));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'e') => {
+                            found = Some((299, 5, 83));
+                        }
+                        Some(b'i') => {
+                            found = Some((300, 5, 124));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'z')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"o"[..]) =>
+                                {
+                                    found = Some((301, 7, 48));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'o') => {
+                            found = Some((302, 5, 50));
+                        }
+                        _ => {}
+                    },
+                    Some(b'm') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"le"[..]) => {
+                        found = Some((303, 6, 51));
+                    }
+                    Some(b'n') => {
+                        found = Some((304, 4, 13));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((305, 5, 10));
+                            }
+                            Some(b'i') => {
+                                found = Some((306, 5, 11));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'c') => {
+                                        found = Some((307, 6, 143));
+                                    }
+                                    Some(b'\x8d')
+                                        if t.get(n.wrapping_sub(7)..n - 6)
+                                            == Some(&b"\xc4"[..]) =>
+                                    {
+                                        found = Some((308, 7, 90));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'o') => {
+                                found = Some((309, 5, 12));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((310, 5, 53));
+                        }
+                        Some(b'd') => {
+                            found = Some((311, 5, 54));
+                        }
+                        Some(b'e') => {
+                            found = Some((312, 5, 55));
+                        }
+                        Some(b'o') => {
+                            found = Some((313, 5, 56));
+                        }
+                        _ => {}
+                    },
+                    Some(b's') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'b') => {
+                                found = Some((314, 6, 141));
+                            }
+                            Some(b'g') => {
+                                found = Some((315, 6, 137));
+                            }
+                            Some(b'j') => {
+                                found = Some((316, 6, 135));
+                            }
+                            Some(b'k') => {
+                                found = Some((317, 6, 139));
+                            }
+                            Some(b'n') => {
+                                found = Some((318, 6, 138));
+                            }
+                            Some(b't') => {
+                                found = Some((319, 6, 136));
+                            }
+                            Some(b'v') => {
+                                found = Some((320, 6, 140));
+                            }
+                            _ => {}
+                        },
+                        Some(b'e') => {
+                            found = Some((321, 5, 57));
+                        }
+                        Some(b'i') => {
+                            found = Some((322, 5, 58));
+                        }
+                        Some(b'o') => {
+                            found = Some((323, 5, 129));
+                        }
+                        _ => {}
+                    },
+                    Some(b't') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((324, 5, 125));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'k')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) =>
+                                {
+                                    found = Some((325, 7, 68));
+                                }
+                                Some(b'l') => {
+                                    found = Some((326, 6, 69));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'e') => {
+                            found = Some((327, 5, 70));
+                        }
+                        Some(b'i') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"v"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'e') => {
+                                    found = Some((328, 7, 93));
+                                }
+                                Some(b'o') => {
+                                    found = Some((329, 7, 94));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b's') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((330, 6, 95));
+                            }
+                            Some(b'e') => {
+                                found = Some((331, 6, 71));
+                            }
+                            Some(b'i') => {
+                                found = Some((332, 6, 72));
+                            }
+                            Some(b'k') => {
+                                found = Some((333, 6, 73));
+                            }
+                            Some(b'o') => {
+                                found = Some((334, 6, 74));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\xa1') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"i\xc5"[..]) => {
+                            found = Some((335, 7, 75));
+                        }
+                        _ => {}
+                    },
+                    Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((336, 5, 77));
+                        }
+                        Some(b'e') => {
+                            found = Some((337, 5, 78));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'j')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"a"[..]) =>
+                                {
+                                    found = Some((338, 7, 112));
+                                    match t.get(n.wrapping_sub(8)) {
+                                        Some(b'c') => {
+                                            found = Some((339, 8, 26));
+                                        }
+                                        Some(b'l') => {
+                                            found = Some((340, 8, 30));
+                                        }
+                                        Some(b'r') => {
+                                            found = Some((341, 8, 31));
+                                        }
+                                        Some(b'\x87')
+                                            if t.get(n.wrapping_sub(9)..n - 8)
+                                                == Some(&b"\xc4"[..]) =>
+                                        {
+                                            found = Some((342, 9, 28));
+                                        }
+                                        Some(b'\x8d')
+                                            if t.get(n.wrapping_sub(9)..n - 8)
+                                                == Some(&b"\xc4"[..]) =>
+                                        {
+                                            found = Some((343, 9, 27));
+                                        }
+                                        Some(b'\x91')
+                                            if t.get(n.wrapping_sub(9)..n - 8)
+                                                == Some(&b"\xc4"[..]) =>
+                                        {
+                                            found = Some((344, 9, 29));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'i') => {
+                            found = Some((345, 5, 79));
+                        }
+                        Some(b'o') => {
+                            found = Some((346, 5, 80));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'g') => {
+                                    found = Some((347, 6, 20));
+                                    match t.get(n.wrapping_sub(7)) {
+                                        Some(b'u') => {
+                                            found = Some((348, 7, 17));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'l') => {
+                                    found = Some((349, 6, 82));
+                                    match t.get(n.wrapping_sub(7)) {
+                                        Some(b'o') => {
+                                            found = Some((350, 7, 49));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'm') => {
+                                    found = Some((351, 6, 81));
+                                }
+                                Some(b'n')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"o"[..]) =>
+                                {
+                                    found = Some((352, 7, 12));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b't') => match t.get(n.wrapping_sub(6)) {
+                            Some(b's') => {
+                                found = Some((353, 6, 3));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((354, 7, 4));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    },
+                    Some(b'\x87') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((355, 6, 14));
+                            }
+                            Some(b'e') => {
+                                found = Some((356, 6, 15));
+                            }
+                            Some(b'u') => {
+                                found = Some((357, 6, 16));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) => {
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => match t.get(n.wrapping_sub(7)) {
+                                Some(b'b') => {
+                                    found = Some((358, 7, 63));
+                                }
+                                Some(b'g') => {
+                                    found = Some((359, 7, 64));
+                                }
+                                Some(b'j') => {
+                                    found = Some((360, 7, 61));
+                                }
+                                Some(b'k') => {
+                                    found = Some((361, 7, 62));
+                                }
+                                Some(b'n') => {
+                                    found = Some((362, 7, 60));
+                                }
+                                Some(b't') => {
+                                    found = Some((363, 7, 59));
+                                }
+                                Some(b'v') => {
+                                    found = Some((364, 7, 65));
+                                }
+                                _ => {}
+                            },
+                            Some(b'e') => {
+                                found = Some((365, 6, 66));
+                            }
+                            Some(b'i') => {
+                                found = Some((366, 6, 67));
+                            }
+                            Some(b'o') => {
+                                found = Some((367, 6, 92));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'n') => {
+                found = Some((368, 2, 13));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((369, 3, 10));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                                found = Some((370, 5, 134));
+                            }
+                            Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"u"[..]) => {
+                                found = Some((371, 5, 107));
+                            }
+                            Some(b't') => {
+                                found = Some((372, 4, 116));
+                            }
+                            Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((373, 5, 98));
+                                }
+                                Some(b'e') => {
+                                    found = Some((374, 5, 97));
+                                }
+                                Some(b'i') => {
+                                    found = Some((375, 5, 99));
+                                }
+                                Some(b'u') => {
+                                    found = Some((376, 5, 100));
+                                }
+                                _ => {}
+                            },
+                            Some(b'\x8d')
+                                if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"a\xc4"[..]) =>
+                            {
+                                found = Some((377, 6, 103));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((378, 5, 130));
+                            }
+                            Some(b'u') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"l"[..]) => {
+                                found = Some((379, 6, 127));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((380, 6, 102));
+                                }
+                                Some(b'u')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"l"[..]) =>
+                                {
+                                    found = Some((381, 7, 121));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    },
+                    Some(b'i') => {
+                        found = Some((382, 3, 11));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'c') => {
+                                found = Some((383, 4, 143));
+                            }
+                            Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                                found = Some((384, 5, 10));
+                            }
+                            Some(b'\x8d')
+                                if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) =>
+                            {
+                                found = Some((385, 5, 90));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'o') => {
+                        found = Some((386, 3, 12));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'r') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((387, 3, 53));
+                }
+                Some(b'd') => {
+                    found = Some((388, 3, 54));
+                }
+                Some(b'e') => {
+                    found = Some((389, 3, 55));
+                }
+                Some(b'o') => {
+                    found = Some((390, 3, 56));
+                }
+                _ => {}
+            },
+            Some(b's') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'b') => {
+                        found = Some((391, 4, 141));
+                    }
+                    Some(b'g') => {
+                        found = Some((392, 4, 137));
+                    }
+                    Some(b'j') => {
+                        found = Some((393, 4, 135));
+                    }
+                    Some(b'k') => {
+                        found = Some((394, 4, 139));
+                    }
+                    Some(b'n') => {
+                        found = Some((395, 4, 138));
+                    }
+                    Some(b't') => {
+                        found = Some((396, 4, 136));
+                    }
+                    Some(b'v') => {
+                        found = Some((397, 4, 140));
+                    }
+                    _ => {}
+                },
+                Some(b'e') => {
+                    found = Some((398, 3, 57));
+                }
+                Some(b'i') => {
+                    found = Some((399, 3, 58));
+                }
+                Some(b'o') => {
+                    found = Some((400, 3, 129));
+                }
+                _ => {}
+            },
+            Some(b't') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((401, 3, 125));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'k') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((402, 5, 68));
+                        }
+                        Some(b'l') => {
+                            found = Some((403, 4, 69));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((404, 3, 70));
+                }
+                Some(b'i') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"v"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'e') => {
+                            found = Some((405, 5, 93));
+                        }
+                        Some(b'o') => {
+                            found = Some((406, 5, 94));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b's') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((407, 4, 95));
+                    }
+                    Some(b'e') => {
+                        found = Some((408, 4, 71));
+                    }
+                    Some(b'i') => {
+                        found = Some((409, 4, 72));
+                    }
+                    Some(b'k') => {
+                        found = Some((410, 4, 73));
+                    }
+                    Some(b'o') => {
+                        found = Some((411, 4, 74));
+                    }
+                    _ => {}
+                },
+                Some(b'u') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"n"[..]) => {
+                    found = Some((412, 4, 104));
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"i\xc5"[..]) => {
+                    found = Some((413, 5, 75));
+                }
+                _ => {}
+            },
+            Some(b'v') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((414, 3, 77));
+                }
+                Some(b'e') => {
+                    found = Some((415, 3, 78));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'j') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                            found = Some((416, 5, 112));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'c') => {
+                                    found = Some((417, 6, 26));
+                                }
+                                Some(b'l') => {
+                                    found = Some((418, 6, 30));
+                                }
+                                Some(b'r') => {
+                                    found = Some((419, 6, 31));
+                                }
+                                Some(b'\x87')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((420, 7, 28));
+                                }
+                                Some(b'\x8d')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((421, 7, 27));
+                                }
+                                Some(b'\x91')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((422, 7, 29));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((423, 3, 79));
+                }
+                Some(b'o') => {
+                    found = Some((424, 3, 80));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'g') => {
+                            found = Some((425, 4, 20));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'u') => {
+                                    found = Some((426, 5, 17));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'l') => {
+                            found = Some((427, 4, 82));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'o') => {
+                                    found = Some((428, 5, 49));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'm') => {
+                            found = Some((429, 4, 81));
+                        }
+                        Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"o"[..]) => {
+                            found = Some((430, 5, 12));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b't') => match t.get(n.wrapping_sub(4)) {
+                    Some(b's') => {
+                        found = Some((431, 4, 3));
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) => {
+                        found = Some((432, 5, 4));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'\x87') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((433, 4, 14));
+                    }
+                    Some(b'e') => {
+                        found = Some((434, 4, 15));
+                    }
+                    Some(b'u') => {
+                        found = Some((435, 4, 16));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xa1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc5"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'b') => {
+                            found = Some((436, 5, 63));
+                        }
+                        Some(b'g') => {
+                            found = Some((437, 5, 64));
+                        }
+                        Some(b'j') => {
+                            found = Some((438, 5, 61));
+                        }
+                        Some(b'k') => {
+                            found = Some((439, 5, 62));
+                        }
+                        Some(b'n') => {
+                            found = Some((440, 5, 60));
+                        }
+                        Some(b't') => {
+                            found = Some((441, 5, 59));
+                        }
+                        Some(b'v') => {
+                            found = Some((442, 5, 65));
+                        }
+                        _ => {}
+                    },
+                    Some(b'e') => {
+                        found = Some((443, 4, 66));
+                    }
+                    Some(b'i') => {
+                        found = Some((444, 4, 67));
+                    }
+                    Some(b'o') => {
+                        found = Some((445, 4, 92));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((446, 3, 130));
+                }
+                Some(b'e') => {
+                    found = Some((447, 3, 131));
+                }
+                Some(b'u') => {
+                    found = Some((448, 3, 132));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'l') => {
+                            found = Some((449, 4, 127));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'd') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"sta"[..]) => {
+                match t.get(n.wrapping_sub(6)) {
+                    Some(b'a') => {
+                        found = Some((450, 6, 113));
+                    }
+                    Some(b'i') => {
+                        found = Some((451, 6, 114));
+                    }
+                    Some(b'o') => {
+                        found = Some((452, 6, 115));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'g') => {
+                found = Some((453, 2, 20));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'o') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"l"[..]) => {
+                        found = Some((454, 4, 19));
+                    }
+                    Some(b'u') => {
+                        found = Some((455, 3, 18));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'j') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((456, 3, 106));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => {
+                            found = Some((457, 4, 26));
+                        }
+                        Some(b'l') => {
+                            found = Some((458, 4, 30));
+                        }
+                        Some(b'r') => {
+                            found = Some((459, 4, 31));
+                        }
+                        Some(b't') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"s"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((460, 6, 108));
+                                }
+                                Some(b'i') => {
+                                    found = Some((461, 6, 109));
+                                }
+                                Some(b'o') => {
+                                    found = Some((462, 6, 110));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\x87') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            found = Some((463, 5, 28));
+                        }
+                        Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            found = Some((464, 5, 27));
+                        }
+                        Some(b'\x91') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            found = Some((465, 5, 29));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((466, 3, 120));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'b') => {
+                            found = Some((467, 4, 32));
+                        }
+                        Some(b'c') => {
+                            found = Some((468, 4, 33));
+                        }
+                        Some(b'd') => {
+                            found = Some((469, 4, 34));
+                        }
+                        Some(b'f') => {
+                            found = Some((470, 4, 40));
+                        }
+                        Some(b'g') => {
+                            found = Some((471, 4, 39));
+                        }
+                        Some(b'j') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"n"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((472, 6, 84));
+                                }
+                                Some(b'e') => {
+                                    found = Some((473, 6, 85));
+                                }
+                                Some(b's') => {
+                                    found = Some((474, 6, 128));
+                                }
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc5"[..]) =>
+                                {
+                                    found = Some((475, 7, 86));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'k') => {
+                            found = Some((476, 4, 96));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b's') => {
+                                    found = Some((477, 5, 1));
+                                }
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc5"[..]) =>
+                                {
+                                    found = Some((478, 6, 2));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'l') => {
+                            found = Some((479, 4, 35));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'e') => {
+                                    found = Some((480, 5, 83));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'm') => {
+                            found = Some((481, 4, 37));
+                        }
+                        Some(b'n') => {
+                            found = Some((482, 4, 13));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => match t.get(n.wrapping_sub(6)) {
+                                    Some(b'g') => {
+                                        found = Some((483, 6, 9));
+                                    }
+                                    Some(b'm') => {
+                                        found = Some((484, 6, 6));
+                                    }
+                                    Some(b'p') => {
+                                        found = Some((485, 6, 7));
+                                    }
+                                    Some(b'r') => {
+                                        found = Some((486, 6, 8));
+                                    }
+                                    Some(b't') => {
+                                        found = Some((487, 6, 5));
+                                    }
+                                    _ => {}
+                                },
+                                _ => {}
+                            }
+                        }
+                        Some(b'p') => {
+                            found = Some((488, 4, 41));
+                        }
+                        Some(b'r') => {
+                            found = Some((489, 4, 42));
+                        }
+                        Some(b's') => {
+                            found = Some((490, 4, 43));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'o') => {
+                                    found = Some((491, 5, 129));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b't') => {
+                            found = Some((492, 4, 44));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((493, 5, 125));
+                                }
+                                Some(b'i')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"v"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(7)) {
+                                        Some(b'e') => {
+                                            found = Some((494, 7, 93));
+                                        }
+                                        Some(b'o') => {
+                                            found = Some((495, 7, 94));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b's')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) =>
+                                {
+                                    found = Some((496, 6, 95));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((497, 5, 77));
+                            }
+                            Some(b'e') => {
+                                found = Some((498, 5, 78));
+                            }
+                            Some(b'i') => {
+                                found = Some((499, 5, 79));
+                            }
+                            Some(b'o') => {
+                                found = Some((500, 5, 80));
+                            }
+                            _ => {}
+                        },
+                        Some(b'z') => {
+                            found = Some((501, 4, 45));
+                        }
+                        Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"o\xc5"[..]) => {
+                            found = Some((502, 6, 92));
+                        }
+                        Some(b'\xbe') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) => {
+                            found = Some((503, 5, 38));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'n') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((504, 4, 84));
+                    }
+                    Some(b'e') => {
+                        found = Some((505, 4, 85));
+                    }
+                    Some(b's') => {
+                        found = Some((506, 4, 128));
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) => {
+                        found = Some((507, 5, 86));
+                    }
+                    _ => {}
+                },
+                Some(b'u') => {
+                    found = Some((508, 3, 25));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"lu"[..]) => {
+                            found = Some((509, 6, 127));
+                        }
+                        Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((510, 5, 101));
+                        }
+                        Some(b'\x8d')
+                            if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"lu\xc4"[..]) =>
+                        {
+                            found = Some((511, 7, 121));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'k') => {
+                found = Some((512, 2, 96));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b's') => {
+                        found = Some((513, 3, 1));
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc5"[..]) => {
+                        found = Some((514, 4, 2));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'l') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((515, 3, 106));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                            found = Some((516, 5, 134));
+                        }
+                        Some(b'j') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"st"[..]) => {
+                                match t.get(n.wrapping_sub(8)) {
+                                    Some(b'a') => {
+                                        found = Some((517, 8, 108));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((518, 8, 109));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((519, 8, 110));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'i') => {
+                                found = Some((520, 5, 47));
+                            }
+                            Some(b'n') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                                found = Some((521, 6, 117));
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') => {
+                            found = Some((522, 4, 46));
+                        }
+                        Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'i') => {
+                                found = Some((523, 5, 101));
+                            }
+                            Some(b'u') => {
+                                found = Some((524, 5, 107));
+                            }
+                            _ => {}
+                        },
+                        Some(b't') => {
+                            found = Some((525, 4, 116));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b's') => match t.get(n.wrapping_sub(6)) {
+                                    Some(b'a') => {
+                                        found = Some((526, 6, 113));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((527, 6, 114));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((528, 6, 115));
+                                    }
+                                    _ => {}
+                                },
+                                _ => {}
+                            }
+                        }
+                        Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((529, 5, 98));
+                            }
+                            Some(b'e') => {
+                                found = Some((530, 5, 97));
+                            }
+                            Some(b'i') => {
+                                found = Some((531, 5, 99));
+                            }
+                            Some(b'o') => {
+                                found = Some((532, 5, 76));
+                            }
+                            Some(b'u') => {
+                                found = Some((533, 5, 100));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\x8d') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"a\xc4"[..]) => {
+                            found = Some((534, 6, 103));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((535, 3, 83));
+                }
+                Some(b'i') => {
+                    found = Some((536, 3, 119));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((537, 5, 130));
+                            }
+                            Some(b'u') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"l"[..]) => {
+                                found = Some((538, 6, 127));
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') => {
+                            found = Some((539, 4, 105));
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"ro"[..]) => {
+                            found = Some((540, 6, 133));
+                        }
+                        Some(b't') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"je"[..]) => {
+                            found = Some((541, 6, 122));
+                        }
+                        Some(b'z') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"o"[..]) => {
+                            found = Some((542, 5, 48));
+                        }
+                        Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((543, 6, 102));
+                                }
+                                Some(b'u')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"l"[..]) =>
+                                {
+                                    found = Some((544, 7, 121));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xa1')
+                            if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"ro\xc5"[..]) =>
+                        {
+                            found = Some((545, 7, 91));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'o') => {
+                    found = Some((546, 3, 50));
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((547, 4, 118));
+                }
+                Some(b'u') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"n"[..]) => {
+                    found = Some((548, 4, 104));
+                }
+                _ => {}
+            },
+            Some(b'm') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"r"[..]) => {
+                    found = Some((549, 4, 52));
+                }
+                Some(b'e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"l"[..]) => {
+                    found = Some((550, 4, 51));
+                }
+                Some(b'o') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((551, 5, 130));
+                        }
+                        Some(b'e') => {
+                            found = Some((552, 5, 131));
+                        }
+                        Some(b'u') => {
+                            found = Some((553, 5, 132));
+                        }
+                        _ => {}
+                    },
+                    Some(b'j') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"n"[..]) => {
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((554, 6, 84));
+                            }
+                            Some(b'e') => {
+                                found = Some((555, 6, 85));
+                            }
+                            Some(b's') => {
+                                found = Some((556, 6, 128));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((557, 7, 86));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'k') => {
+                        found = Some((558, 4, 96));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b's') => {
+                                found = Some((559, 5, 1));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((560, 6, 2));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'l') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                        found = Some((561, 5, 83));
+                    }
+                    Some(b'n') => {
+                        found = Some((562, 4, 13));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'i') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'c') => {
+                                    found = Some((563, 6, 143));
+                                }
+                                Some(b'\x8d')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((564, 7, 90));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"o"[..]) => {
+                        found = Some((565, 5, 129));
+                    }
+                    Some(b't') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((566, 5, 125));
+                        }
+                        Some(b'i') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"v"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'e') => {
+                                    found = Some((567, 7, 93));
+                                }
+                                Some(b'o') => {
+                                    found = Some((568, 7, 94));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                            found = Some((569, 6, 95));
+                        }
+                        _ => {}
+                    },
+                    Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((570, 5, 77));
+                        }
+                        Some(b'e') => {
+                            found = Some((571, 5, 78));
+                        }
+                        Some(b'i') => {
+                            found = Some((572, 5, 79));
+                        }
+                        Some(b'o') => {
+                            found = Some((573, 5, 80));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\x87') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((574, 6, 14));
+                            }
+                            Some(b'e') => {
+                                found = Some((575, 6, 15));
+                            }
+                            Some(b'u') => {
+                                found = Some((576, 6, 16));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"o\xc5"[..]) => {
+                        found = Some((577, 6, 92));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'n') => {
+                found = Some((578, 2, 13));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((579, 3, 10));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                                found = Some((580, 5, 134));
+                            }
+                            Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"u"[..]) => {
+                                found = Some((581, 5, 107));
+                            }
+                            Some(b't') => {
+                                found = Some((582, 4, 116));
+                                match t.get(n.wrapping_sub(5)) {
+                                    Some(b's') => match t.get(n.wrapping_sub(6)) {
+                                        Some(b'a') => {
+                                            found = Some((583, 6, 113));
+                                        }
+                                        Some(b'i') => {
+                                            found = Some((584, 6, 114));
+                                        }
+                                        Some(b'o') => {
+                                            found = Some((585, 6, 115));
+                                        }
+                                        _ => {}
+                                    },
+                                    _ => {}
+                                }
+                            }
+                            Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((586, 5, 98));
+                                }
+                                Some(b'e') => {
+                                    found = Some((587, 5, 97));
+                                }
+                                Some(b'i') => {
+                                    found = Some((588, 5, 99));
+                                }
+                                Some(b'u') => {
+                                    found = Some((589, 5, 100));
+                                }
+                                _ => {}
+                            },
+                            Some(b'\x8d')
+                                if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"a\xc4"[..]) =>
+                            {
+                                found = Some((590, 6, 103));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((591, 5, 130));
+                            }
+                            Some(b'u') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"l"[..]) => {
+                                found = Some((592, 6, 127));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((593, 6, 102));
+                                }
+                                Some(b'u')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"l"[..]) =>
+                                {
+                                    found = Some((594, 7, 121));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    },
+                    Some(b'i') => {
+                        found = Some((595, 3, 11));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'c') => {
+                                found = Some((596, 4, 143));
+                            }
+                            Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                                found = Some((597, 5, 10));
+                            }
+                            Some(b'\x8d')
+                                if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) =>
+                            {
+                                found = Some((598, 5, 90));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'o') => {
+                        found = Some((599, 3, 12));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'r') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((600, 3, 53));
+                }
+                Some(b'd') => {
+                    found = Some((601, 3, 54));
+                }
+                Some(b'e') => {
+                    found = Some((602, 3, 55));
+                }
+                Some(b'o') => {
+                    found = Some((603, 3, 56));
+                }
+                _ => {}
+            },
+            Some(b's') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((604, 3, 167));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'b') => {
+                            found = Some((605, 4, 141));
+                        }
+                        Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                            found = Some((606, 5, 134));
+                        }
+                        Some(b'g') => {
+                            found = Some((607, 4, 137));
+                        }
+                        Some(b'j') => {
+                            found = Some((608, 4, 135));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"st"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(8)) {
+                                        Some(b'a') => {
+                                            found = Some((609, 8, 144));
+                                        }
+                                        Some(b'i') => {
+                                            found = Some((610, 8, 145));
+                                        }
+                                        Some(b'o') => {
+                                            found = Some((611, 8, 146));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'n')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) =>
+                                {
+                                    found = Some((612, 6, 156));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'k') => {
+                            found = Some((613, 4, 139));
+                        }
+                        Some(b'n') => {
+                            found = Some((614, 4, 138));
+                        }
+                        Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'i') => {
+                                found = Some((615, 5, 161));
+                            }
+                            Some(b'u') => {
+                                found = Some((616, 5, 162));
+                            }
+                            _ => {}
+                        },
+                        Some(b't') => {
+                            found = Some((617, 4, 136));
+                        }
+                        Some(b'v') => {
+                            found = Some((618, 4, 140));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((619, 5, 150));
+                                }
+                                Some(b'e') => {
+                                    found = Some((620, 5, 151));
+                                }
+                                Some(b'i') => {
+                                    found = Some((621, 5, 152));
+                                }
+                                Some(b'o') => {
+                                    found = Some((622, 5, 154));
+                                }
+                                Some(b'u') => {
+                                    found = Some((623, 5, 153));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((624, 3, 57));
+                }
+                Some(b'i') => {
+                    found = Some((625, 3, 58));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((626, 5, 130));
+                            }
+                            Some(b'u') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"l"[..]) => {
+                                found = Some((627, 6, 127));
+                            }
+                            _ => {}
+                        },
+                        Some(b's') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"ro"[..]) => {
+                            found = Some((628, 6, 133));
+                        }
+                        Some(b't') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"je"[..]) => {
+                            found = Some((629, 6, 155));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'o') => {
+                    found = Some((630, 3, 129));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'd') if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"sta"[..]) => {
+                            match t.get(n.wrapping_sub(8)) {
+                                Some(b'a') => {
+                                    found = Some((631, 8, 147));
+                                }
+                                Some(b'i') => {
+                                    found = Some((632, 8, 148));
+                                }
+                                Some(b'o') => {
+                                    found = Some((633, 8, 149));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b't') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((634, 3, 106));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                            found = Some((635, 5, 134));
+                        }
+                        Some(b'k') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((636, 5, 68));
+                        }
+                        Some(b'l') => {
+                            found = Some((637, 4, 69));
+                        }
+                        Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'i') => {
+                                found = Some((638, 5, 101));
+                            }
+                            Some(b'u') => {
+                                found = Some((639, 5, 107));
+                            }
+                            _ => {}
+                        },
+                        Some(b't') => {
+                            found = Some((640, 4, 116));
+                        }
+                        Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((641, 5, 98));
+                            }
+                            Some(b'e') => {
+                                found = Some((642, 5, 97));
+                            }
+                            Some(b'i') => {
+                                found = Some((643, 5, 99));
+                            }
+                            Some(b'u') => {
+                                found = Some((644, 5, 100));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\x8d') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"a\xc4"[..]) => {
+                            found = Some((645, 6, 103));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((646, 3, 70));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'd') if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"sta"[..]) => {
+                            match t.get(n.wrapping_sub(8)) {
+                                Some(b'a') => {
+                                    found = Some((647, 8, 113));
+                                }
+                                Some(b'i') => {
+                                    found = Some((648, 8, 114));
+                                }
+                                Some(b'o') => {
+                                    found = Some((649, 8, 115));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'j') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"st"[..]) => {
+                                match t.get(n.wrapping_sub(8)) {
+                                    Some(b'a') => {
+                                        found = Some((650, 8, 108));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((651, 8, 109));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((652, 8, 110));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'i') => {
+                                found = Some((653, 5, 120));
+                            }
+                            Some(b'n') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                                found = Some((654, 6, 117));
+                            }
+                            Some(b'u') => {
+                                found = Some((655, 5, 25));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'c')
+                                        if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"lu"[..]) =>
+                                    {
+                                        found = Some((656, 8, 127));
+                                    }
+                                    Some(b'r')
+                                        if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) =>
+                                    {
+                                        found = Some((657, 7, 101));
+                                    }
+                                    Some(b'\x8d')
+                                        if t.get(n.wrapping_sub(9)..n - 6)
+                                            == Some(&b"lu\xc4"[..]) =>
+                                    {
+                                        found = Some((658, 9, 121));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') => {
+                            found = Some((659, 4, 104));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"st"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(8)) {
+                                        Some(b'a') => {
+                                            found = Some((660, 8, 113));
+                                        }
+                                        Some(b'i') => {
+                                            found = Some((661, 8, 114));
+                                        }
+                                        Some(b'o') => {
+                                            found = Some((662, 8, 115));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b't') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"as"[..]) => {
+                            found = Some((663, 6, 118));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((664, 3, 119));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((665, 5, 130));
+                            }
+                            Some(b'u') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"l"[..]) => {
+                                found = Some((666, 6, 127));
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') => {
+                            found = Some((667, 4, 104));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"st"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(8)) {
+                                        Some(b'a') => {
+                                            found = Some((668, 8, 113));
+                                        }
+                                        Some(b'i') => {
+                                            found = Some((669, 8, 114));
+                                        }
+                                        Some(b'o') => {
+                                            found = Some((670, 8, 115));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"ro"[..]) => {
+                            found = Some((671, 6, 133));
+                        }
+                        Some(b't') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'e') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"j"[..]) => {
+                                found = Some((672, 6, 122));
+                            }
+                            Some(b's') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                                found = Some((673, 6, 118));
+                            }
+                            _ => {}
+                        },
+                        Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'e') => {
+                                found = Some((674, 5, 93));
+                            }
+                            Some(b'o') => {
+                                found = Some((675, 5, 94));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((676, 6, 102));
+                                }
+                                Some(b'u')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"l"[..]) =>
+                                {
+                                    found = Some((677, 7, 121));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xa1')
+                            if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"ro\xc5"[..]) =>
+                        {
+                            found = Some((678, 7, 91));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'j') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((679, 4, 106));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'r') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"u"[..]) => {
+                                found = Some((680, 6, 107));
+                            }
+                            Some(b't') => {
+                                found = Some((681, 5, 116));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b's') => match t.get(n.wrapping_sub(7)) {
+                                        Some(b'a') => {
+                                            found = Some((682, 7, 108));
+                                        }
+                                        Some(b'i') => {
+                                            found = Some((683, 7, 109));
+                                        }
+                                        Some(b'o') => {
+                                            found = Some((684, 7, 110));
+                                        }
+                                        _ => {}
+                                    },
+                                    _ => {}
+                                }
+                            }
+                            Some(b'v') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((685, 6, 98));
+                                }
+                                Some(b'e') => {
+                                    found = Some((686, 6, 97));
+                                }
+                                Some(b'i') => {
+                                    found = Some((687, 6, 99));
+                                }
+                                Some(b'u') => {
+                                    found = Some((688, 6, 100));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b'i') => {
+                        found = Some((689, 4, 120));
+                    }
+                    Some(b'u') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'c') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"lu"[..]) => {
+                            found = Some((690, 7, 127));
+                        }
+                        Some(b'r') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                            found = Some((691, 6, 101));
+                        }
+                        Some(b'\x8d')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"lu\xc4"[..]) =>
+                        {
+                            found = Some((692, 8, 121));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                },
+                Some(b's') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((693, 4, 95));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'c') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                                found = Some((694, 6, 134));
+                            }
+                            Some(b'j') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'a')
+                                    if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"st"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(9)) {
+                                        Some(b'a') => {
+                                            found = Some((695, 9, 108));
+                                        }
+                                        Some(b'i') => {
+                                            found = Some((696, 9, 109));
+                                        }
+                                        Some(b'o') => {
+                                            found = Some((697, 9, 110));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'n')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) =>
+                                {
+                                    found = Some((698, 7, 117));
+                                }
+                                _ => {}
+                            },
+                            Some(b'r') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'i') => {
+                                    found = Some((699, 6, 101));
+                                }
+                                Some(b'u') => {
+                                    found = Some((700, 6, 107));
+                                }
+                                _ => {}
+                            },
+                            Some(b't') => {
+                                found = Some((701, 5, 116));
+                            }
+                            Some(b'v') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((702, 6, 98));
+                                }
+                                Some(b'e') => {
+                                    found = Some((703, 6, 97));
+                                }
+                                Some(b'i') => {
+                                    found = Some((704, 6, 99));
+                                }
+                                Some(b'o') => {
+                                    found = Some((705, 6, 76));
+                                }
+                                Some(b'u') => {
+                                    found = Some((706, 6, 100));
+                                }
+                                _ => {}
+                            },
+                            Some(b'\x8d')
+                                if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"a\xc4"[..]) =>
+                            {
+                                found = Some((707, 7, 103));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => {
+                        found = Some((708, 4, 71));
+                    }
+                    Some(b'i') => {
+                        found = Some((709, 4, 72));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'c') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((710, 6, 130));
+                                }
+                                Some(b'u')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"l"[..]) =>
+                                {
+                                    found = Some((711, 7, 127));
+                                }
+                                _ => {}
+                            },
+                            Some(b'n') => {
+                                found = Some((712, 5, 105));
+                            }
+                            Some(b's') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"ro"[..]) => {
+                                found = Some((713, 7, 133));
+                            }
+                            Some(b't') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"je"[..]) => {
+                                found = Some((714, 7, 122));
+                            }
+                            Some(b'\x8d')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc4"[..]) =>
+                            {
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'a') => {
+                                        found = Some((715, 7, 102));
+                                    }
+                                    Some(b'u')
+                                        if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"l"[..]) =>
+                                    {
+                                        found = Some((716, 8, 121));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"ro\xc5"[..]) =>
+                            {
+                                found = Some((717, 8, 91));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'k') => {
+                        found = Some((718, 4, 73));
+                    }
+                    Some(b'o') => {
+                        found = Some((719, 4, 74));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'd') if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"sta"[..]) => {
+                                match t.get(n.wrapping_sub(9)) {
+                                    Some(b'a') => {
+                                        found = Some((720, 9, 113));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((721, 9, 114));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((722, 9, 115));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'u') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"n"[..]) => {
+                        found = Some((723, 5, 104));
+                    }
+                    _ => {}
+                },
+                Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"i\xc5"[..]) => {
+                    found = Some((724, 5, 75));
+                }
+                _ => {}
+            },
+            Some(b'v') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((725, 3, 77));
+                }
+                Some(b'e') => {
+                    found = Some((726, 3, 78));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'j') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                            found = Some((727, 5, 112));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'c') => {
+                                    found = Some((728, 6, 26));
+                                }
+                                Some(b'l') => {
+                                    found = Some((729, 6, 30));
+                                }
+                                Some(b'r') => {
+                                    found = Some((730, 6, 31));
+                                }
+                                Some(b'\x87')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((731, 7, 28));
+                                }
+                                Some(b'\x8d')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((732, 7, 27));
+                                }
+                                Some(b'\x91')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((733, 7, 29));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((734, 3, 79));
+                }
+                Some(b'o') => {
+                    found = Some((735, 3, 80));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'g') => {
+                            found = Some((736, 4, 20));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'u') => {
+                                    found = Some((737, 5, 17));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'l') => {
+                            found = Some((738, 4, 82));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'o') => {
+                                    found = Some((739, 5, 49));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'm') => {
+                            found = Some((740, 4, 81));
+                        }
+                        Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"o"[..]) => {
+                            found = Some((741, 5, 12));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'\x87') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((742, 4, 14));
+                    }
+                    Some(b'e') => {
+                        found = Some((743, 4, 15));
+                    }
+                    Some(b'u') => {
+                        found = Some((744, 4, 16));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\x8d') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((745, 4, 102));
+                    }
+                    Some(b'u') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"l"[..]) => {
+                        found = Some((746, 5, 121));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xa1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc5"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((747, 4, 106));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'b') => {
+                                found = Some((748, 5, 63));
+                            }
+                            Some(b'g') => {
+                                found = Some((749, 5, 64));
+                            }
+                            Some(b'j') => {
+                                found = Some((750, 5, 61));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'a')
+                                        if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"st"[..]) =>
+                                    {
+                                        match t.get(n.wrapping_sub(9)) {
+                                            Some(b'a') => {
+                                                found = Some((751, 9, 108));
+                                            }
+                                            Some(b'i') => {
+                                                found = Some((752, 9, 109));
+                                            }
+                                            Some(b'o') => {
+                                                found = Some((753, 9, 110));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    Some(b'n')
+                                        if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) =>
+                                    {
+                                        found = Some((754, 7, 117));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'k') => {
+                                found = Some((755, 5, 62));
+                            }
+                            Some(b'n') => {
+                                found = Some((756, 5, 60));
+                            }
+                            Some(b'r') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'i') => {
+                                    found = Some((757, 6, 101));
+                                }
+                                Some(b'u') => {
+                                    found = Some((758, 6, 107));
+                                }
+                                _ => {}
+                            },
+                            Some(b't') => {
+                                found = Some((759, 5, 59));
+                            }
+                            Some(b'v') => {
+                                found = Some((760, 5, 65));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'a') => {
+                                        found = Some((761, 6, 98));
+                                    }
+                                    Some(b'e') => {
+                                        found = Some((762, 6, 97));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((763, 6, 99));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((764, 6, 76));
+                                    }
+                                    Some(b'u') => {
+                                        found = Some((765, 6, 100));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'\x8d')
+                                if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"a\xc4"[..]) =>
+                            {
+                                found = Some((766, 7, 103));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => {
+                        found = Some((767, 4, 66));
+                    }
+                    Some(b'i') => {
+                        found = Some((768, 4, 67));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b't') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"je"[..]) => {
+                                found = Some((769, 7, 122));
+                            }
+                            Some(b'\x8d')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc4"[..]) =>
+                            {
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'a') => {
+                                        found = Some((770, 7, 102));
+                                    }
+                                    Some(b'u')
+                                        if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"l"[..]) =>
+                                    {
+                                        found = Some((771, 8, 121));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"ro\xc5"[..]) =>
+                            {
+                                found = Some((772, 8, 91));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'o') => {
+                        found = Some((773, 4, 92));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'd') if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"sta"[..]) => {
+                                match t.get(n.wrapping_sub(9)) {
+                                    Some(b'a') => {
+                                        found = Some((774, 9, 113));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((775, 9, 114));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((776, 9, 115));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'g') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') => match t.get(n.wrapping_sub(3)) {
+                Some(b'c') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((777, 4, 130));
+                    }
+                    Some(b'e') => {
+                        found = Some((778, 4, 131));
+                    }
+                    Some(b'u') => {
+                        found = Some((779, 4, 132));
+                    }
+                    _ => {}
+                },
+                Some(b'j') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'j') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"n"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'a') => {
+                                    found = Some((780, 7, 84));
+                                }
+                                Some(b'e') => {
+                                    found = Some((781, 7, 85));
+                                }
+                                Some(b's') => {
+                                    found = Some((782, 7, 128));
+                                }
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xc5"[..]) =>
+                                {
+                                    found = Some((783, 8, 86));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'k') => {
+                            found = Some((784, 5, 96));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b's') => {
+                                    found = Some((785, 6, 1));
+                                }
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc5"[..]) =>
+                                {
+                                    found = Some((786, 7, 2));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'l') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"e"[..]) => {
+                            found = Some((787, 6, 83));
+                        }
+                        Some(b'n') => {
+                            found = Some((788, 5, 13));
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"o"[..]) => {
+                            found = Some((789, 6, 129));
+                        }
+                        Some(b't') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((790, 6, 125));
+                            }
+                            Some(b'i') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"v"[..]) => {
+                                match t.get(n.wrapping_sub(8)) {
+                                    Some(b'e') => {
+                                        found = Some((791, 8, 93));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((792, 8, 94));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b's') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"a"[..]) => {
+                                found = Some((793, 7, 95));
+                            }
+                            _ => {}
+                        },
+                        Some(b'v') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((794, 6, 77));
+                            }
+                            Some(b'e') => {
+                                found = Some((795, 6, 78));
+                            }
+                            Some(b'i') => {
+                                found = Some((796, 6, 79));
+                            }
+                            Some(b'o') => {
+                                found = Some((797, 6, 80));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\xa1') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"o\xc5"[..]) => {
+                            found = Some((798, 7, 92));
+                        }
+                        _ => {}
+                    },
+                    Some(b'n') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((799, 5, 84));
+                        }
+                        Some(b'e') => {
+                            found = Some((800, 5, 85));
+                        }
+                        Some(b's') => {
+                            found = Some((801, 5, 128));
+                        }
+                        Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc5"[..]) => {
+                            found = Some((802, 6, 86));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                },
+                Some(b'k') => {
+                    found = Some((803, 3, 96));
+                }
+                Some(b'l') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((804, 4, 83));
+                }
+                Some(b'n') => {
+                    found = Some((805, 3, 13));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((806, 4, 87));
+                        }
+                        Some(b'e') => {
+                            found = Some((807, 4, 88));
+                        }
+                        Some(b's') => {
+                            found = Some((808, 4, 165));
+                        }
+                        Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) => {
+                            found = Some((809, 5, 89));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"o"[..]) => {
+                    found = Some((810, 4, 129));
+                }
+                Some(b't') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((811, 4, 125));
+                }
+                Some(b'v') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((812, 4, 77));
+                    }
+                    Some(b'e') => {
+                        found = Some((813, 4, 78));
+                    }
+                    Some(b'i') => {
+                        found = Some((814, 4, 79));
+                    }
+                    Some(b'o') => {
+                        found = Some((815, 4, 80));
+                    }
+                    _ => {}
+                },
+                Some(b'\x87') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((816, 5, 14));
+                        }
+                        Some(b'e') => {
+                            found = Some((817, 5, 15));
+                        }
+                        Some(b'u') => {
+                            found = Some((818, 5, 16));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"o\xc5"[..]) => {
+                    found = Some((819, 5, 92));
+                }
+                _ => {}
+            },
+            Some(b'o') => match t.get(n.wrapping_sub(3)) {
+                Some(b'c') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((820, 4, 130));
+                    }
+                    Some(b'e') => {
+                        found = Some((821, 4, 131));
+                    }
+                    Some(b'u') => {
+                        found = Some((822, 4, 132));
+                    }
+                    _ => {}
+                },
+                Some(b'j') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"n"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((823, 5, 84));
+                        }
+                        Some(b'e') => {
+                            found = Some((824, 5, 85));
+                        }
+                        Some(b's') => {
+                            found = Some((825, 5, 128));
+                        }
+                        Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc5"[..]) => {
+                            found = Some((826, 6, 86));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'k') => {
+                    found = Some((827, 3, 96));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b's') => {
+                            found = Some((828, 4, 1));
+                        }
+                        Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) => {
+                            found = Some((829, 5, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'l') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                    found = Some((830, 4, 83));
+                }
+                Some(b'n') => {
+                    found = Some((831, 3, 13));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'c') => {
+                                found = Some((832, 5, 143));
+                            }
+                            Some(b'\x8d')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc4"[..]) =>
+                            {
+                                found = Some((833, 6, 90));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"o"[..]) => {
+                    found = Some((834, 4, 129));
+                }
+                Some(b't') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((835, 4, 125));
+                    }
+                    Some(b'i') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"v"[..]) => {
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'e') => {
+                                found = Some((836, 6, 93));
+                            }
+                            Some(b'o') => {
+                                found = Some((837, 6, 94));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((838, 5, 95));
+                    }
+                    _ => {}
+                },
+                Some(b'v') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((839, 4, 77));
+                    }
+                    Some(b'e') => {
+                        found = Some((840, 4, 78));
+                    }
+                    Some(b'i') => {
+                        found = Some((841, 4, 79));
+                    }
+                    Some(b'o') => {
+                        found = Some((842, 4, 80));
+                    }
+                    _ => {}
+                },
+                Some(b'\x87') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((843, 5, 14));
+                        }
+                        Some(b'e') => {
+                            found = Some((844, 5, 15));
+                        }
+                        Some(b'u') => {
+                            found = Some((845, 5, 16));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"o\xc5"[..]) => {
+                    found = Some((846, 5, 92));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'h') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((847, 2, 106));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                        found = Some((848, 4, 134));
+                    }
+                    Some(b'j') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"st"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'a') => {
+                                    found = Some((849, 7, 108));
+                                }
+                                Some(b'i') => {
+                                    found = Some((850, 7, 109));
+                                }
+                                Some(b'o') => {
+                                    found = Some((851, 7, 110));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((852, 5, 117));
+                        }
+                        _ => {}
+                    },
+                    Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((853, 4, 101));
+                        }
+                        Some(b'u') => {
+                            found = Some((854, 4, 107));
+                        }
+                        _ => {}
+                    },
+                    Some(b't') => {
+                        found = Some((855, 3, 116));
+                    }
+                    Some(b'v') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((856, 4, 98));
+                        }
+                        Some(b'e') => {
+                            found = Some((857, 4, 97));
+                        }
+                        Some(b'i') => {
+                            found = Some((858, 4, 99));
+                        }
+                        Some(b'o') => {
+                            found = Some((859, 4, 76));
+                        }
+                        Some(b'u') => {
+                            found = Some((860, 4, 100));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"a\xc4"[..]) => {
+                        found = Some((861, 5, 103));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') => {
+                found = Some((862, 2, 119));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'c') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((863, 4, 130));
+                        }
+                        Some(b'e') => {
+                            found = Some((864, 4, 131));
+                        }
+                        Some(b'u') => {
+                            found = Some((865, 4, 132));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'l') => {
+                                    found = Some((866, 5, 127));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    },
+                    Some(b'j') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'j') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"n"[..]) => {
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'a') => {
+                                        found = Some((867, 7, 84));
+                                    }
+                                    Some(b'e') => {
+                                        found = Some((868, 7, 85));
+                                    }
+                                    Some(b's') => {
+                                        found = Some((869, 7, 128));
+                                    }
+                                    Some(b'\xa1')
+                                        if t.get(n.wrapping_sub(8)..n - 7)
+                                            == Some(&b"\xc5"[..]) =>
+                                    {
+                                        found = Some((870, 8, 86));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'k') => {
+                                found = Some((871, 5, 96));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b's') => {
+                                        found = Some((872, 6, 1));
+                                    }
+                                    Some(b'\xa1')
+                                        if t.get(n.wrapping_sub(7)..n - 6)
+                                            == Some(&b"\xc5"[..]) =>
+                                    {
+                                        found = Some((873, 7, 2));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'l') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"e"[..]) => {
+                                found = Some((874, 6, 83));
+                            }
+                            Some(b'n') => {
+                                found = Some((875, 5, 13));
+                            }
+                            Some(b's') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"o"[..]) => {
+                                found = Some((876, 6, 129));
+                            }
+                            Some(b't') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((877, 6, 125));
+                                }
+                                Some(b'i')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"v"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(8)) {
+                                        Some(b'e') => {
+                                            found = Some((878, 8, 93));
+                                        }
+                                        Some(b'o') => {
+                                            found = Some((879, 8, 94));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b's')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"a"[..]) =>
+                                {
+                                    found = Some((880, 7, 95));
+                                }
+                                _ => {}
+                            },
+                            Some(b'v') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((881, 6, 77));
+                                }
+                                Some(b'e') => {
+                                    found = Some((882, 6, 78));
+                                }
+                                Some(b'i') => {
+                                    found = Some((883, 6, 79));
+                                }
+                                Some(b'o') => {
+                                    found = Some((884, 6, 80));
+                                }
+                                _ => {}
+                            },
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"o\xc5"[..]) =>
+                            {
+                                found = Some((885, 7, 92));
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((886, 5, 84));
+                            }
+                            Some(b'e') => {
+                                found = Some((887, 5, 85));
+                            }
+                            Some(b's') => {
+                                found = Some((888, 5, 128));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((889, 6, 86));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    },
+                    Some(b'k') => {
+                        found = Some((890, 3, 96));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b's') => {
+                                found = Some((891, 4, 1));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((892, 5, 2));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'l') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                        found = Some((893, 4, 83));
+                    }
+                    Some(b'n') => {
+                        found = Some((894, 3, 13));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'i') => match t.get(n.wrapping_sub(5)) {
+                                Some(b'c') => {
+                                    found = Some((895, 5, 143));
+                                }
+                                Some(b'\x8d')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((896, 6, 90));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"o"[..]) => {
+                        found = Some((897, 4, 129));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'r') => {
+                                found = Some((898, 5, 133));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b't') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((899, 4, 125));
+                        }
+                        Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"j"[..]) => {
+                            found = Some((900, 5, 122));
+                        }
+                        Some(b'i') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"v"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'e') => {
+                                    found = Some((901, 6, 93));
+                                }
+                                Some(b'o') => {
+                                    found = Some((902, 6, 94));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                            found = Some((903, 5, 95));
+                        }
+                        _ => {}
+                    },
+                    Some(b'v') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((904, 4, 77));
+                        }
+                        Some(b'e') => {
+                            found = Some((905, 4, 78));
+                        }
+                        Some(b'i') => {
+                            found = Some((906, 4, 79));
+                        }
+                        Some(b'o') => {
+                            found = Some((907, 4, 80));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\x87') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((908, 5, 14));
+                            }
+                            Some(b'e') => {
+                                found = Some((909, 5, 15));
+                            }
+                            Some(b'u') => {
+                                found = Some((910, 5, 16));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\x8d') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((911, 5, 102));
+                            }
+                            Some(b'u') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"l"[..]) => {
+                                found = Some((912, 6, 121));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"o\xc5"[..]) => {
+                        found = Some((913, 5, 92));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'r') => {
+                                found = Some((914, 6, 91));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'o') if t.get(n.wrapping_sub(6)..n - 2) == Some(&b"stad"[..]) => {
+                match t.get(n.wrapping_sub(7)) {
+                    Some(b'a') => {
+                        found = Some((915, 7, 113));
+                    }
+                    Some(b'i') => {
+                        found = Some((916, 7, 114));
+                    }
+                    Some(b'o') => {
+                        found = Some((917, 7, 115));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'u') => match t.get(n.wrapping_sub(3)) {
+                Some(b'c') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((918, 4, 130));
+                    }
+                    Some(b'e') => {
+                        found = Some((919, 4, 131));
+                    }
+                    Some(b'u') => {
+                        found = Some((920, 4, 132));
+                    }
+                    _ => {}
+                },
+                Some(b'\x87') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((921, 5, 14));
+                        }
+                        Some(b'e') => {
+                            found = Some((922, 5, 15));
+                        }
+                        Some(b'u') => {
+                            found = Some((923, 5, 16));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((924, 3, 130));
+                }
+                Some(b'e') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((925, 5, 130));
+                    }
+                    Some(b'i') => {
+                        found = Some((926, 4, 168));
+                    }
+                    _ => {}
+                },
+                Some(b'u') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'j') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((927, 5, 167));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'r') => match t.get(n.wrapping_sub(7)) {
+                                    Some(b'i') => {
+                                        found = Some((928, 7, 161));
+                                    }
+                                    Some(b'u') => {
+                                        found = Some((929, 7, 162));
+                                    }
+                                    _ => {}
+                                },
+                                Some(b't')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"s"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(8)) {
+                                        Some(b'a') => {
+                                            found = Some((930, 8, 144));
+                                        }
+                                        Some(b'i') => {
+                                            found = Some((931, 8, 145));
+                                        }
+                                        Some(b'o') => {
+                                            found = Some((932, 8, 146));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'v') => match t.get(n.wrapping_sub(7)) {
+                                    Some(b'a') => {
+                                        found = Some((933, 7, 150));
+                                    }
+                                    Some(b'e') => {
+                                        found = Some((934, 7, 151));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((935, 7, 152));
+                                    }
+                                    Some(b'u') => {
+                                        found = Some((936, 7, 153));
+                                    }
+                                    _ => {}
+                                },
+                                _ => {}
+                            }
+                        }
+                        Some(b'u') => {
+                            found = Some((937, 5, 163));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'c')
+                                    if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"lu"[..]) =>
+                                {
+                                    found = Some((938, 8, 127));
+                                }
+                                Some(b'r')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) =>
+                                {
+                                    found = Some((939, 7, 161));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    },
+                    Some(b'l') => {
+                        found = Some((940, 4, 127));
+                    }
+                    Some(b'n') => {
+                        found = Some((941, 4, 170));
+                    }
+                    Some(b't') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'e') => {
+                            found = Some((942, 5, 159));
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                            found = Some((943, 6, 142));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'g') => {
+                found = Some((944, 2, 20));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'u') => {
+                        found = Some((945, 3, 18));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'j') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((946, 3, 112));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => {
+                            found = Some((947, 4, 26));
+                        }
+                        Some(b'l') => {
+                            found = Some((948, 4, 30));
+                        }
+                        Some(b'r') => {
+                            found = Some((949, 4, 31));
+                        }
+                        Some(b'\x87') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            found = Some((950, 5, 28));
+                        }
+                        Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            found = Some((951, 5, 27));
+                        }
+                        Some(b'\x91') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            found = Some((952, 5, 29));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'b') => {
+                        found = Some((953, 4, 32));
+                    }
+                    Some(b'c') => {
+                        found = Some((954, 4, 33));
+                    }
+                    Some(b'd') => {
+                        found = Some((955, 4, 34));
+                    }
+                    Some(b'f') => {
+                        found = Some((956, 4, 40));
+                    }
+                    Some(b'g') => {
+                        found = Some((957, 4, 39));
+                    }
+                    Some(b'j') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"n"[..]) => {
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((958, 6, 84));
+                            }
+                            Some(b'e') => {
+                                found = Some((959, 6, 85));
+                            }
+                            Some(b's') => {
+                                found = Some((960, 6, 128));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((961, 7, 86));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'k') => {
+                        found = Some((962, 4, 96));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b's') => {
+                                found = Some((963, 5, 1));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((964, 6, 2));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'l') => {
+                        found = Some((965, 4, 35));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'e') => {
+                                found = Some((966, 5, 83));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'm') => {
+                        found = Some((967, 4, 37));
+                    }
+                    Some(b'n') => {
+                        found = Some((968, 4, 13));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'g') => {
+                                    found = Some((969, 6, 9));
+                                }
+                                Some(b'm') => {
+                                    found = Some((970, 6, 6));
+                                }
+                                Some(b'p') => {
+                                    found = Some((971, 6, 7));
+                                }
+                                Some(b'r') => {
+                                    found = Some((972, 6, 8));
+                                }
+                                Some(b't') => {
+                                    found = Some((973, 6, 5));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b'p') => {
+                        found = Some((974, 4, 41));
+                    }
+                    Some(b'r') => {
+                        found = Some((975, 4, 42));
+                    }
+                    Some(b's') => {
+                        found = Some((976, 4, 43));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'o') => {
+                                found = Some((977, 5, 129));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b't') => {
+                        found = Some((978, 4, 44));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((979, 5, 125));
+                            }
+                            Some(b'i') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"v"[..]) => {
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'e') => {
+                                        found = Some((980, 7, 93));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((981, 7, 94));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b's') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                                found = Some((982, 6, 95));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((983, 5, 77));
+                        }
+                        Some(b'e') => {
+                            found = Some((984, 5, 78));
+                        }
+                        Some(b'i') => {
+                            found = Some((985, 5, 79));
+                        }
+                        Some(b'o') => {
+                            found = Some((986, 5, 80));
+                        }
+                        _ => {}
+                    },
+                    Some(b'z') => {
+                        found = Some((987, 4, 45));
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"o\xc5"[..]) => {
+                        found = Some((988, 6, 92));
+                    }
+                    Some(b'\xbe') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) => {
+                        found = Some((989, 5, 38));
+                    }
+                    _ => {}
+                },
+                Some(b'n') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((990, 4, 84));
+                    }
+                    Some(b'e') => {
+                        found = Some((991, 4, 85));
+                    }
+                    Some(b's') => {
+                        found = Some((992, 4, 128));
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) => {
+                        found = Some((993, 5, 86));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'k') => {
+                found = Some((994, 2, 96));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b's') => {
+                        found = Some((995, 3, 1));
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc5"[..]) => {
+                        found = Some((996, 4, 2));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'l') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((997, 3, 106));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                            found = Some((998, 5, 134));
+                        }
+                        Some(b'j') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"st"[..]) => {
+                                match t.get(n.wrapping_sub(8)) {
+                                    Some(b'a') => {
+                                        found = Some((999, 8, 108));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((1000, 8, 109));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((1001, 8, 110));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'i') => {
+                                found = Some((1002, 5, 47));
+                            }
+                            Some(b'n') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                                found = Some((1003, 6, 117));
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') => {
+                            found = Some((1004, 4, 46));
+                        }
+                        Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'i') => {
+                                found = Some((1005, 5, 101));
+                            }
+                            Some(b'u') => {
+                                found = Some((1006, 5, 107));
+                            }
+                            _ => {}
+                        },
+                        Some(b't') => {
+                            found = Some((1007, 4, 116));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b's') => match t.get(n.wrapping_sub(6)) {
+                                    Some(b'a') => {
+                                        found = Some((1008, 6, 113));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((1009, 6, 114));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((1010, 6, 115));
+                                    }
+                                    _ => {}
+                                },
+                                _ => {}
+                            }
+                        }
+                        Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((1011, 5, 98));
+                            }
+                            Some(b'e') => {
+                                found = Some((1012, 5, 97));
+                            }
+                            Some(b'i') => {
+                                found = Some((1013, 5, 99));
+                            }
+                            Some(b'o') => {
+                                found = Some((1014, 5, 76));
+                            }
+                            Some(b'u') => {
+                                found = Some((1015, 5, 100));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\x8d') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"a\xc4"[..]) => {
+                            found = Some((1016, 6, 103));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((1017, 3, 83));
+                }
+                Some(b'i') => {
+                    found = Some((1018, 3, 119));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((1019, 5, 130));
+                            }
+                            Some(b'u') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"l"[..]) => {
+                                found = Some((1020, 6, 127));
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') => {
+                            found = Some((1021, 4, 105));
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"ro"[..]) => {
+                            found = Some((1022, 6, 133));
+                        }
+                        Some(b't') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"je"[..]) => {
+                            found = Some((1023, 6, 122));
+                        }
+                        Some(b'z') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"o"[..]) => {
+                            found = Some((1024, 5, 48));
+                        }
+                        Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((1025, 6, 102));
+                                }
+                                Some(b'u')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"l"[..]) =>
+                                {
+                                    found = Some((1026, 7, 121));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xa1')
+                            if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"ro\xc5"[..]) =>
+                        {
+                            found = Some((1027, 7, 91));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'o') => {
+                    found = Some((1028, 3, 50));
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((1029, 4, 118));
+                }
+                Some(b'u') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"n"[..]) => {
+                    found = Some((1030, 4, 104));
+                }
+                _ => {}
+            },
+            Some(b'm') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"r"[..]) => {
+                    found = Some((1031, 4, 52));
+                }
+                Some(b'e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"l"[..]) => {
+                    found = Some((1032, 4, 51));
+                }
+                _ => {}
+            },
+            Some(b'n') => {
+                found = Some((1033, 2, 13));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((1034, 3, 10));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                                found = Some((1035, 5, 134));
+                            }
+                            Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"u"[..]) => {
+                                found = Some((1036, 5, 107));
+                            }
+                            Some(b't') => {
+                                found = Some((1037, 4, 116));
+                            }
+                            Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((1038, 5, 98));
+                                }
+                                Some(b'e') => {
+                                    found = Some((1039, 5, 97));
+                                }
+                                Some(b'i') => {
+                                    found = Some((1040, 5, 99));
+                                }
+                                Some(b'u') => {
+                                    found = Some((1041, 5, 100));
+                                }
+                                _ => {}
+                            },
+                            Some(b'\x8d')
+                                if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"a\xc4"[..]) =>
+                            {
+                                found = Some((1042, 6, 103));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((1043, 5, 130));
+                            }
+                            Some(b'u') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"l"[..]) => {
+                                found = Some((1044, 6, 127));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((1045, 6, 102));
+                                }
+                                Some(b'u')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"l"[..]) =>
+                                {
+                                    found = Some((1046, 7, 121));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    },
+                    Some(b'i') => {
+                        found = Some((1047, 3, 11));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'c') => {
+                                found = Some((1048, 4, 143));
+                            }
+                            Some(b'\x8d')
+                                if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) =>
+                            {
+                                found = Some((1049, 5, 90));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'o') => {
+                        found = Some((1050, 3, 12));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'r') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((1051, 3, 53));
+                }
+                Some(b'd') => {
+                    found = Some((1052, 3, 54));
+                }
+                Some(b'e') => {
+                    found = Some((1053, 3, 55));
+                }
+                Some(b'o') => {
+                    found = Some((1054, 3, 56));
+                }
+                _ => {}
+            },
+            Some(b's') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'b') => {
+                        found = Some((1055, 4, 141));
+                    }
+                    Some(b'g') => {
+                        found = Some((1056, 4, 137));
+                    }
+                    Some(b'j') => {
+                        found = Some((1057, 4, 135));
+                    }
+                    Some(b'k') => {
+                        found = Some((1058, 4, 139));
+                    }
+                    Some(b'n') => {
+                        found = Some((1059, 4, 138));
+                    }
+                    Some(b't') => {
+                        found = Some((1060, 4, 136));
+                    }
+                    Some(b'v') => {
+                        found = Some((1061, 4, 140));
+                    }
+                    _ => {}
+                },
+                Some(b'e') => {
+                    found = Some((1062, 3, 158));
+                }
+                Some(b'i') => {
+                    found = Some((1063, 3, 160));
+                }
+                Some(b'o') => {
+                    found = Some((1064, 3, 129));
+                }
+                Some(b'v') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1065, 4, 167));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'c') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                                found = Some((1066, 6, 134));
+                            }
+                            Some(b'r') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                                found = Some((1067, 6, 161));
+                            }
+                            Some(b't') => {
+                                found = Some((1068, 5, 166));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'e') => {
+                                        found = Some((1069, 6, 159));
+                                    }
+                                    Some(b's') => match t.get(n.wrapping_sub(7)) {
+                                        Some(b'a') => {
+                                            found = Some((1070, 7, 147));
+                                        }
+                                        Some(b'i') => {
+                                            found = Some((1071, 7, 148));
+                                        }
+                                        Some(b'o') => {
+                                            found = Some((1072, 7, 149));
+                                        }
+                                        _ => {}
+                                    },
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'i') => {
+                        found = Some((1073, 4, 168));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'n') => {
+                                found = Some((1074, 5, 164));
+                            }
+                            Some(b's') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"ro"[..]) => {
+                                found = Some((1075, 7, 133));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'u') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"n"[..]) => {
+                        found = Some((1076, 5, 170));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b't') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((1077, 3, 106));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                            found = Some((1078, 5, 134));
+                        }
+                        Some(b'j') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"st"[..]) => {
+                                match t.get(n.wrapping_sub(8)) {
+                                    Some(b'a') => {
+                                        found = Some((1079, 8, 108));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((1080, 8, 109));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((1081, 8, 110));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'n') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                                found = Some((1082, 6, 117));
+                            }
+                            _ => {}
+                        },
+                        Some(b'k') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((1083, 5, 68));
+                        }
+                        Some(b'l') => {
+                            found = Some((1084, 4, 69));
+                        }
+                        Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'i') => {
+                                found = Some((1085, 5, 101));
+                            }
+                            Some(b'u') => {
+                                found = Some((1086, 5, 107));
+                            }
+                            _ => {}
+                        },
+                        Some(b't') => {
+                            found = Some((1087, 4, 116));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b's') => match t.get(n.wrapping_sub(6)) {
+                                    Some(b'a') => {
+                                        found = Some((1088, 6, 113));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((1089, 6, 114));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((1090, 6, 115));
+                                    }
+                                    _ => {}
+                                },
+                                _ => {}
+                            }
+                        }
+                        Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((1091, 5, 98));
+                            }
+                            Some(b'e') => {
+                                found = Some((1092, 5, 97));
+                            }
+                            Some(b'i') => {
+                                found = Some((1093, 5, 99));
+                            }
+                            Some(b'o') => {
+                                found = Some((1094, 5, 76));
+                            }
+                            Some(b'u') => {
+                                found = Some((1095, 5, 100));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\x8d') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"a\xc4"[..]) => {
+                            found = Some((1096, 6, 103));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((1097, 3, 70));
+                }
+                Some(b'i') => {
+                    found = Some((1098, 3, 119));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((1099, 5, 130));
+                            }
+                            Some(b'u') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"l"[..]) => {
+                                found = Some((1100, 6, 127));
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') => {
+                            found = Some((1101, 4, 105));
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"ro"[..]) => {
+                            found = Some((1102, 6, 133));
+                        }
+                        Some(b't') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"je"[..]) => {
+                            found = Some((1103, 6, 122));
+                        }
+                        Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'e') => {
+                                found = Some((1104, 5, 93));
+                            }
+                            Some(b'o') => {
+                                found = Some((1105, 5, 94));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((1106, 6, 102));
+                                }
+                                Some(b'u')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"l"[..]) =>
+                                {
+                                    found = Some((1107, 7, 121));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xa1')
+                            if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"ro\xc5"[..]) =>
+                        {
+                            found = Some((1108, 7, 91));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b's') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1109, 4, 95));
+                    }
+                    Some(b'e') => {
+                        found = Some((1110, 4, 71));
+                    }
+                    Some(b'i') => {
+                        found = Some((1111, 4, 72));
+                    }
+                    Some(b'k') => {
+                        found = Some((1112, 4, 73));
+                    }
+                    Some(b'o') => {
+                        found = Some((1113, 4, 74));
+                    }
+                    _ => {}
+                },
+                Some(b'u') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"n"[..]) => {
+                    found = Some((1114, 4, 104));
+                }
+                _ => {}
+            },
+            Some(b'v') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((1115, 3, 77));
+                }
+                Some(b'e') => {
+                    found = Some((1116, 3, 78));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'j') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                            found = Some((1117, 5, 112));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'c') => {
+                                    found = Some((1118, 6, 26));
+                                }
+                                Some(b'l') => {
+                                    found = Some((1119, 6, 30));
+                                }
+                                Some(b'r') => {
+                                    found = Some((1120, 6, 31));
+                                }
+                                Some(b'\x87')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((1121, 7, 28));
+                                }
+                                Some(b'\x8d')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((1122, 7, 27));
+                                }
+                                Some(b'\x91')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((1123, 7, 29));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((1124, 3, 79));
+                }
+                Some(b'o') => {
+                    found = Some((1125, 3, 80));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'g') => {
+                            found = Some((1126, 4, 20));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'u') => {
+                                    found = Some((1127, 5, 17));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'l') => {
+                            found = Some((1128, 4, 82));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'o') => {
+                                    found = Some((1129, 5, 49));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'm') => {
+                            found = Some((1130, 4, 81));
+                        }
+                        Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"o"[..]) => {
+                            found = Some((1131, 5, 12));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'\x87') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'e') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'i') => {
+                            found = Some((1132, 5, 119));
+                        }
+                        Some(b'\x8d') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"a\xc4"[..]) => {
+                            found = Some((1133, 7, 102));
+                        }
+                        _ => {}
+                    },
+                    Some(b'u') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'j') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((1134, 6, 106));
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'r') => match t.get(n.wrapping_sub(8)) {
+                                        Some(b'i') => {
+                                            found = Some((1135, 8, 101));
+                                        }
+                                        Some(b'u') => {
+                                            found = Some((1136, 8, 107));
+                                        }
+                                        _ => {}
+                                    },
+                                    Some(b't')
+                                        if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"s"[..]) =>
+                                    {
+                                        match t.get(n.wrapping_sub(9)) {
+                                            Some(b'a') => {
+                                                found = Some((1137, 9, 108));
+                                            }
+                                            Some(b'i') => {
+                                                found = Some((1138, 9, 109));
+                                            }
+                                            Some(b'o') => {
+                                                found = Some((1139, 9, 110));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    Some(b'v') => match t.get(n.wrapping_sub(8)) {
+                                        Some(b'a') => {
+                                            found = Some((1140, 8, 98));
+                                        }
+                                        Some(b'e') => {
+                                            found = Some((1141, 8, 97));
+                                        }
+                                        Some(b'i') => {
+                                            found = Some((1142, 8, 99));
+                                        }
+                                        Some(b'u') => {
+                                            found = Some((1143, 8, 100));
+                                        }
+                                        _ => {}
+                                    },
+                                    _ => {}
+                                }
+                            }
+                            Some(b'u') => {
+                                found = Some((1144, 6, 25));
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'r')
+                                        if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"i"[..]) =>
+                                    {
+                                        found = Some((1145, 8, 101));
+                                    }
+                                    Some(b'\x8d')
+                                        if t.get(n.wrapping_sub(10)..n - 7)
+                                            == Some(&b"lu\xc4"[..]) =>
+                                    {
+                                        found = Some((1146, 10, 121));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') => {
+                            found = Some((1147, 5, 104));
+                        }
+                        Some(b't') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'e') => {
+                                found = Some((1148, 6, 126));
+                            }
+                            Some(b's') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"a"[..]) => {
+                                found = Some((1149, 7, 118));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'\x8d') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1150, 4, 102));
+                    }
+                    Some(b'u') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"l"[..]) => {
+                        found = Some((1151, 5, 121));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xa1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc5"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'b') => {
+                            found = Some((1152, 5, 63));
+                        }
+                        Some(b'g') => {
+                            found = Some((1153, 5, 64));
+                        }
+                        Some(b'j') => {
+                            found = Some((1154, 5, 61));
+                        }
+                        Some(b'k') => {
+                            found = Some((1155, 5, 62));
+                        }
+                        Some(b'n') => {
+                            found = Some((1156, 5, 60));
+                        }
+                        Some(b't') => {
+                            found = Some((1157, 5, 59));
+                        }
+                        Some(b'v') => {
+                            found = Some((1158, 5, 65));
+                        }
+                        _ => {}
+                    },
+                    Some(b'e') => {
+                        found = Some((1159, 4, 66));
+                    }
+                    Some(b'i') => {
+                        found = Some((1160, 4, 67));
+                    }
+                    Some(b'o') => {
+                        found = Some((1161, 4, 92));
+                    }
+                    Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((1162, 5, 106));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'r')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) =>
+                                {
+                                    found = Some((1163, 7, 101));
+                                }
+                                Some(b't') => {
+                                    found = Some((1164, 6, 116));
+                                    match t.get(n.wrapping_sub(7)) {
+                                        Some(b'e') => {
+                                            found = Some((1165, 7, 126));
+                                        }
+                                        Some(b's') => match t.get(n.wrapping_sub(8)) {
+                                            Some(b'a') => {
+                                                found = Some((1166, 8, 113));
+                                            }
+                                            Some(b'i') => {
+                                                found = Some((1167, 8, 114));
+                                            }
+                                            Some(b'o') => {
+                                                found = Some((1168, 8, 115));
+                                            }
+                                            _ => {}
+                                        },
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'\x8d')
+                                    if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"a\xc4"[..]) =>
+                                {
+                                    found = Some((1169, 8, 103));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'i') => {
+                            found = Some((1170, 5, 119));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'n') => {
+                                    found = Some((1171, 6, 105));
+                                }
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(9)..n - 6) == Some(&b"ro\xc5"[..]) =>
+                                {
+                                    found = Some((1172, 9, 91));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'u') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"n"[..]) => {
+                            found = Some((1173, 6, 104));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'j') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((1174, 2, 106));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"u"[..]) => {
+                        found = Some((1175, 4, 107));
+                    }
+                    Some(b't') => {
+                        found = Some((1176, 3, 116));
+                    }
+                    Some(b'v') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((1177, 4, 98));
+                        }
+                        Some(b'e') => {
+                            found = Some((1178, 4, 97));
+                        }
+                        Some(b'i') => {
+                            found = Some((1179, 4, 99));
+                        }
+                        Some(b'u') => {
+                            found = Some((1180, 4, 100));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'i') => {
+                found = Some((1181, 2, 120));
+            }
+            Some(b'o') => match t.get(n.wrapping_sub(3)) {
+                Some(b'c') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1182, 4, 130));
+                    }
+                    Some(b'e') => {
+                        found = Some((1183, 4, 131));
+                    }
+                    Some(b'u') => {
+                        found = Some((1184, 4, 132));
+                    }
+                    _ => {}
+                },
+                Some(b'j') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'j') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"n"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'a') => {
+                                    found = Some((1185, 7, 84));
+                                }
+                                Some(b'e') => {
+                                    found = Some((1186, 7, 85));
+                                }
+                                Some(b's') => {
+                                    found = Some((1187, 7, 128));
+                                }
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xc5"[..]) =>
+                                {
+                                    found = Some((1188, 8, 86));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'k') => {
+                            found = Some((1189, 5, 96));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b's') => {
+                                    found = Some((1190, 6, 1));
+                                }
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc5"[..]) =>
+                                {
+                                    found = Some((1191, 7, 2));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'l') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"e"[..]) => {
+                            found = Some((1192, 6, 83));
+                        }
+                        Some(b'n') => {
+                            found = Some((1193, 5, 13));
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"o"[..]) => {
+                            found = Some((1194, 6, 129));
+                        }
+                        Some(b't') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'i') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"v"[..]) => {
+                                match t.get(n.wrapping_sub(8)) {
+                                    Some(b'e') => {
+                                        found = Some((1195, 8, 93));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((1196, 8, 94));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b's') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"a"[..]) => {
+                                found = Some((1197, 7, 95));
+                            }
+                            _ => {}
+                        },
+                        Some(b'v') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((1198, 6, 77));
+                            }
+                            Some(b'e') => {
+                                found = Some((1199, 6, 78));
+                            }
+                            Some(b'i') => {
+                                found = Some((1200, 6, 79));
+                            }
+                            Some(b'o') => {
+                                found = Some((1201, 6, 80));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\xa1') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"o\xc5"[..]) => {
+                            found = Some((1202, 7, 92));
+                        }
+                        _ => {}
+                    },
+                    Some(b'n') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((1203, 5, 84));
+                        }
+                        Some(b'e') => {
+                            found = Some((1204, 5, 85));
+                        }
+                        Some(b's') => {
+                            found = Some((1205, 5, 128));
+                        }
+                        Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc5"[..]) => {
+                            found = Some((1206, 6, 86));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                },
+                Some(b'k') => {
+                    found = Some((1207, 3, 96));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b's') => {
+                            found = Some((1208, 4, 1));
+                        }
+                        Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) => {
+                            found = Some((1209, 5, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'l') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1210, 4, 106));
+                    }
+                    Some(b'e') => {
+                        found = Some((1211, 4, 83));
+                    }
+                    _ => {}
+                },
+                Some(b'n') => {
+                    found = Some((1212, 3, 13));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'c') => {
+                                found = Some((1213, 5, 143));
+                            }
+                            Some(b'\x8d')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc4"[..]) =>
+                            {
+                                found = Some((1214, 6, 90));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"o"[..]) => {
+                    found = Some((1215, 4, 129));
+                }
+                Some(b't') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1216, 4, 125));
+                    }
+                    Some(b'i') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"v"[..]) => {
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'e') => {
+                                found = Some((1217, 6, 93));
+                            }
+                            Some(b'o') => {
+                                found = Some((1218, 6, 94));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((1219, 5, 95));
+                    }
+                    _ => {}
+                },
+                Some(b'v') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1220, 4, 77));
+                    }
+                    Some(b'e') => {
+                        found = Some((1221, 4, 78));
+                    }
+                    Some(b'i') => {
+                        found = Some((1222, 4, 79));
+                    }
+                    Some(b'o') => {
+                        found = Some((1223, 4, 80));
+                    }
+                    _ => {}
+                },
+                Some(b'\x87') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((1224, 5, 14));
+                        }
+                        Some(b'e') => {
+                            found = Some((1225, 5, 15));
+                        }
+                        Some(b'u') => {
+                            found = Some((1226, 5, 16));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"o\xc5"[..]) => {
+                    found = Some((1227, 5, 92));
+                }
+                _ => {}
+            },
+            Some(b'u') => match t.get(n.wrapping_sub(3)) {
+                Some(b'c') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"lu"[..]) => {
+                    found = Some((1228, 5, 127));
+                }
+                Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((1229, 4, 101));
+                }
+                Some(b'\x8d') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"lu\xc4"[..]) => {
+                    found = Some((1230, 6, 121));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'l') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((1231, 2, 111));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((1232, 4, 101));
+                        }
+                        Some(b'u') => {
+                            found = Some((1233, 4, 107));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'e') => {
+                found = Some((1234, 2, 123));
+            }
+            Some(b'i') => {
+                found = Some((1235, 2, 124));
+            }
+            _ => {}
+        },
+        Some(b'm') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((1236, 2, 106));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                        found = Some((1237, 4, 134));
+                    }
+                    Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((1238, 4, 101));
+                        }
+                        Some(b'u') => {
+                            found = Some((1239, 4, 107));
+                        }
+                        _ => {}
+                    },
+                    Some(b't') => {
+                        found = Some((1240, 3, 116));
+                    }
+                    Some(b'v') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((1241, 4, 98));
+                        }
+                        Some(b'e') => {
+                            found = Some((1242, 4, 97));
+                        }
+                        Some(b'i') => {
+                            found = Some((1243, 4, 99));
+                        }
+                        Some(b'u') => {
+                            found = Some((1244, 4, 100));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"a\xc4"[..]) => {
+                        found = Some((1245, 5, 103));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') => {
+                found = Some((1246, 2, 123));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'c') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((1247, 4, 130));
+                        }
+                        Some(b'e') => {
+                            found = Some((1248, 4, 131));
+                        }
+                        Some(b'u') => {
+                            found = Some((1249, 4, 132));
+                        }
+                        _ => {}
+                    },
+                    Some(b'd') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"sta"[..]) => {
+                        match t.get(n.wrapping_sub(7)) {
+                            Some(b'a') => {
+                                found = Some((1250, 7, 113));
+                            }
+                            Some(b'i') => {
+                                found = Some((1251, 7, 114));
+                            }
+                            Some(b'o') => {
+                                found = Some((1252, 7, 115));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'j') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((1253, 4, 106));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'c') => {
+                                    found = Some((1254, 5, 26));
+                                }
+                                Some(b'l') => {
+                                    found = Some((1255, 5, 30));
+                                }
+                                Some(b'r') => {
+                                    found = Some((1256, 5, 31));
+                                }
+                                Some(b't')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"s"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(7)) {
+                                        Some(b'a') => {
+                                            found = Some((1257, 7, 108));
+                                        }
+                                        Some(b'i') => {
+                                            found = Some((1258, 7, 109));
+                                        }
+                                        Some(b'o') => {
+                                            found = Some((1259, 7, 110));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'\x87')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((1260, 6, 28));
+                                }
+                                Some(b'\x8d')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((1261, 6, 27));
+                                }
+                                Some(b'\x91')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((1262, 6, 29));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'i') => {
+                            found = Some((1263, 4, 120));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'j')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"n"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(7)) {
+                                        Some(b'a') => {
+                                            found = Some((1264, 7, 84));
+                                        }
+                                        Some(b'e') => {
+                                            found = Some((1265, 7, 85));
+                                        }
+                                        Some(b's') => {
+                                            found = Some((1266, 7, 129));
+                                        }
+                                        Some(b'\xa1')
+                                            if t.get(n.wrapping_sub(8)..n - 7)
+                                                == Some(&b"\xc5"[..]) =>
+                                        {
+                                            found = Some((1267, 8, 86));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'k') => {
+                                    found = Some((1268, 5, 96));
+                                    match t.get(n.wrapping_sub(6)) {
+                                        Some(b's') => {
+                                            found = Some((1269, 6, 1));
+                                        }
+                                        Some(b'\xa1')
+                                            if t.get(n.wrapping_sub(7)..n - 6)
+                                                == Some(&b"\xc5"[..]) =>
+                                        {
+                                            found = Some((1270, 7, 2));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'l') => {
+                                    found = Some((1271, 5, 24));
+                                    match t.get(n.wrapping_sub(6)) {
+                                        Some(b'e') => {
+                                            found = Some((1272, 6, 83));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'n') => {
+                                    found = Some((1273, 5, 13));
+                                }
+                                Some(b'r')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"ra"[..]) =>
+                                {
+                                    found = Some((1274, 7, 21));
+                                }
+                                Some(b's') => {
+                                    found = Some((1275, 5, 23));
+                                    match t.get(n.wrapping_sub(6)) {
+                                        Some(b'o') => {
+                                            found = Some((1276, 6, 129));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b't') => match t.get(n.wrapping_sub(6)) {
+                                    Some(b'a') => {
+                                        found = Some((1277, 6, 125));
+                                    }
+                                    Some(b'i')
+                                        if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"v"[..]) =>
+                                    {
+                                        match t.get(n.wrapping_sub(8)) {
+                                            Some(b'e') => {
+                                                found = Some((1278, 8, 93));
+                                            }
+                                            Some(b'o') => {
+                                                found = Some((1279, 8, 94));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((1280, 6, 22));
+                                    }
+                                    Some(b's')
+                                        if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"a"[..]) =>
+                                    {
+                                        found = Some((1281, 7, 95));
+                                    }
+                                    _ => {}
+                                },
+                                Some(b'v') => match t.get(n.wrapping_sub(6)) {
+                                    Some(b'a') => {
+                                        found = Some((1282, 6, 77));
+                                    }
+                                    Some(b'e') => {
+                                        found = Some((1283, 6, 78));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((1284, 6, 79));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((1285, 6, 80));
+                                    }
+                                    _ => {}
+                                },
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"o\xc5"[..]) =>
+                                {
+                                    found = Some((1286, 7, 92));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'n') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((1287, 5, 84));
+                            }
+                            Some(b'e') => {
+                                found = Some((1288, 5, 85));
+                            }
+                            Some(b'i') => {
+                                found = Some((1289, 5, 117));
+                            }
+                            Some(b's') => {
+                                found = Some((1290, 5, 128));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((1291, 6, 86));
+                            }
+                            _ => {}
+                        },
+                        Some(b'u') => {
+                            found = Some((1292, 4, 25));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'c')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"lu"[..]) =>
+                                {
+                                    found = Some((1293, 7, 127));
+                                }
+                                Some(b'r')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) =>
+                                {
+                                    found = Some((1294, 6, 101));
+                                }
+                                Some(b'\x8d')
+                                    if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"lu\xc4"[..]) =>
+                                {
+                                    found = Some((1295, 8, 121));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    },
+                    Some(b'k') => {
+                        found = Some((1296, 3, 96));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b's') => {
+                                found = Some((1297, 4, 1));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((1298, 5, 2));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'l') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                        found = Some((1299, 4, 83));
+                    }
+                    Some(b'n') => {
+                        found = Some((1300, 3, 13));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'a') => {
+                                found = Some((1301, 4, 87));
+                                match t.get(n.wrapping_sub(5)) {
+                                    Some(b't')
+                                        if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"s"[..]) =>
+                                    {
+                                        match t.get(n.wrapping_sub(7)) {
+                                            Some(b'a') => {
+                                                found = Some((1302, 7, 113));
+                                            }
+                                            Some(b'i') => {
+                                                found = Some((1303, 7, 114));
+                                            }
+                                            Some(b'o') => {
+                                                found = Some((1304, 7, 115));
+                                            }
+                                            _ => {}
+                                        }
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'e') => {
+                                found = Some((1305, 4, 88));
+                            }
+                            Some(b's') => {
+                                found = Some((1306, 4, 165));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((1307, 5, 89));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b's') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'b') => {
+                                found = Some((1308, 5, 141));
+                            }
+                            Some(b'g') => {
+                                found = Some((1309, 5, 137));
+                            }
+                            Some(b'j') => {
+                                found = Some((1310, 5, 135));
+                            }
+                            Some(b'k') => {
+                                found = Some((1311, 5, 139));
+                            }
+                            Some(b'n') => {
+                                found = Some((1312, 5, 138));
+                            }
+                            Some(b't') => {
+                                found = Some((1313, 5, 136));
+                            }
+                            Some(b'v') => {
+                                found = Some((1314, 5, 140));
+                            }
+                            _ => {}
+                        },
+                        Some(b'e') => {
+                            found = Some((1315, 4, 158));
+                        }
+                        Some(b'i') => {
+                            found = Some((1316, 4, 160));
+                        }
+                        Some(b'o') => {
+                            found = Some((1317, 4, 129));
+                        }
+                        _ => {}
+                    },
+                    Some(b't') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((1318, 4, 125));
+                        }
+                        Some(b'e') => {
+                            found = Some((1319, 4, 126));
+                        }
+                        Some(b'i') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"v"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'e') => {
+                                    found = Some((1320, 6, 93));
+                                }
+                                Some(b'o') => {
+                                    found = Some((1321, 6, 94));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b's') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((1322, 5, 95));
+                            }
+                            Some(b'i') => {
+                                found = Some((1323, 5, 157));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"i\xc5"[..]) => {
+                            found = Some((1324, 6, 75));
+                        }
+                        _ => {}
+                    },
+                    Some(b'v') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((1325, 4, 77));
+                        }
+                        Some(b'e') => {
+                            found = Some((1326, 4, 78));
+                        }
+                        Some(b'i') => {
+                            found = Some((1327, 4, 79));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\x87') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((1328, 5, 14));
+                            }
+                            Some(b'e') => {
+                                found = Some((1329, 5, 15));
+                            }
+                            Some(b'u') => {
+                                found = Some((1330, 5, 16));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc5"[..]) => {
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'b') => {
+                                    found = Some((1331, 6, 63));
+                                }
+                                Some(b'g') => {
+                                    found = Some((1332, 6, 64));
+                                }
+                                Some(b'j') => {
+                                    found = Some((1333, 6, 61));
+                                }
+                                Some(b'k') => {
+                                    found = Some((1334, 6, 62));
+                                }
+                                Some(b'n') => {
+                                    found = Some((1335, 6, 60));
+                                }
+                                Some(b't') => {
+                                    found = Some((1336, 6, 59));
+                                }
+                                Some(b'v') => {
+                                    found = Some((1337, 6, 65));
+                                }
+                                _ => {}
+                            },
+                            Some(b'e') => {
+                                found = Some((1338, 5, 66));
+                            }
+                            Some(b'i') => {
+                                found = Some((1339, 5, 67));
+                            }
+                            Some(b'o') => {
+                                found = Some((1340, 5, 92));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') => {
+                found = Some((1341, 2, 119));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'c') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((1342, 4, 130));
+                        }
+                        Some(b'e') => {
+                            found = Some((1343, 4, 131));
+                        }
+                        Some(b'u') => {
+                            found = Some((1344, 4, 132));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'l') => {
+                                    found = Some((1345, 5, 127));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    },
+                    Some(b'j') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'j') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"n"[..]) => {
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'a') => {
+                                        found = Some((1346, 7, 84));
+                                    }
+                                    Some(b'e') => {
+                                        found = Some((1347, 7, 85));
+                                    }
+                                    Some(b's') => {
+                                        found = Some((1348, 7, 128));
+                                    }
+                                    Some(b'\xa1')
+                                        if t.get(n.wrapping_sub(8)..n - 7)
+                                            == Some(&b"\xc5"[..]) =>
+                                    {
+                                        found = Some((1349, 8, 86));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'k') => {
+                                found = Some((1350, 5, 96));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b's') => {
+                                        found = Some((1351, 6, 1));
+                                    }
+                                    Some(b'\xa1')
+                                        if t.get(n.wrapping_sub(7)..n - 6)
+                                            == Some(&b"\xc5"[..]) =>
+                                    {
+                                        found = Some((1352, 7, 2));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'l') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"e"[..]) => {
+                                found = Some((1353, 6, 83));
+                            }
+                            Some(b'n') => {
+                                found = Some((1354, 5, 13));
+                            }
+                            Some(b's') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"o"[..]) => {
+                                found = Some((1355, 6, 129));
+                            }
+                            Some(b't') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((1356, 6, 125));
+                                }
+                                Some(b'i')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"v"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(8)) {
+                                        Some(b'e') => {
+                                            found = Some((1357, 8, 93));
+                                        }
+                                        Some(b'o') => {
+                                            found = Some((1358, 8, 94));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b's')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"a"[..]) =>
+                                {
+                                    found = Some((1359, 7, 95));
+                                }
+                                _ => {}
+                            },
+                            Some(b'v') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((1360, 6, 77));
+                                }
+                                Some(b'e') => {
+                                    found = Some((1361, 6, 78));
+                                }
+                                Some(b'i') => {
+                                    found = Some((1362, 6, 79));
+                                }
+                                Some(b'o') => {
+                                    found = Some((1363, 6, 80));
+                                }
+                                _ => {}
+                            },
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"o\xc5"[..]) =>
+                            {
+                                found = Some((1364, 7, 92));
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((1365, 5, 84));
+                            }
+                            Some(b'e') => {
+                                found = Some((1366, 5, 85));
+                            }
+                            Some(b's') => {
+                                found = Some((1367, 5, 128));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((1368, 6, 86));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    },
+                    Some(b'k') => {
+                        found = Some((1369, 3, 96));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b's') => {
+                                found = Some((1370, 4, 1));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((1371, 5, 2));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'l') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                        found = Some((1372, 4, 83));
+                    }
+                    Some(b'n') => {
+                        found = Some((1373, 3, 13));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'i') => match t.get(n.wrapping_sub(5)) {
+                                Some(b'c') => {
+                                    found = Some((1374, 5, 143));
+                                }
+                                Some(b'\x8d')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((1375, 6, 90));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"o"[..]) => {
+                        found = Some((1376, 4, 129));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'r') => {
+                                found = Some((1377, 5, 133));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b't') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((1378, 4, 125));
+                        }
+                        Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"j"[..]) => {
+                            found = Some((1379, 5, 122));
+                        }
+                        Some(b'i') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"v"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'e') => {
+                                    found = Some((1380, 6, 93));
+                                }
+                                Some(b'o') => {
+                                    found = Some((1381, 6, 94));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                            found = Some((1382, 5, 95));
+                        }
+                        _ => {}
+                    },
+                    Some(b'v') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((1383, 4, 77));
+                        }
+                        Some(b'e') => {
+                            found = Some((1384, 4, 78));
+                        }
+                        Some(b'i') => {
+                            found = Some((1385, 4, 79));
+                        }
+                        Some(b'o') => {
+                            found = Some((1386, 4, 80));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\x87') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((1387, 5, 14));
+                            }
+                            Some(b'e') => {
+                                found = Some((1388, 5, 15));
+                            }
+                            Some(b'u') => {
+                                found = Some((1389, 5, 16));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\x8d') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((1390, 5, 102));
+                            }
+                            Some(b'u') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"l"[..]) => {
+                                found = Some((1391, 6, 121));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"o\xc5"[..]) => {
+                        found = Some((1392, 5, 92));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'r') => {
+                                found = Some((1393, 6, 91));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'o') => match t.get(n.wrapping_sub(3)) {
+                Some(b'c') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1394, 4, 130));
+                    }
+                    Some(b'e') => {
+                        found = Some((1395, 4, 131));
+                    }
+                    Some(b'u') => {
+                        found = Some((1396, 4, 132));
+                    }
+                    _ => {}
+                },
+                Some(b'g') => {
+                    found = Some((1397, 3, 20));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'o') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"l"[..]) => {
+                            found = Some((1398, 5, 19));
+                        }
+                        Some(b'u') => {
+                            found = Some((1399, 4, 18));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'j') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'i') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'b') => {
+                            found = Some((1400, 5, 32));
+                        }
+                        Some(b'c') => {
+                            found = Some((1401, 5, 33));
+                        }
+                        Some(b'd') => {
+                            found = Some((1402, 5, 34));
+                        }
+                        Some(b'f') => {
+                            found = Some((1403, 5, 40));
+                        }
+                        Some(b'g') => {
+                            found = Some((1404, 5, 39));
+                        }
+                        Some(b'l') => {
+                            found = Some((1405, 5, 35));
+                        }
+                        Some(b'm') => {
+                            found = Some((1406, 5, 37));
+                        }
+                        Some(b'n') => {
+                            found = Some((1407, 5, 36));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => match t.get(n.wrapping_sub(7)) {
+                                    Some(b'g') => {
+                                        found = Some((1408, 7, 9));
+                                    }
+                                    Some(b'm') => {
+                                        found = Some((1409, 7, 6));
+                                    }
+                                    Some(b'p') => {
+                                        found = Some((1410, 7, 7));
+                                    }
+                                    Some(b'r') => {
+                                        found = Some((1411, 7, 8));
+                                    }
+                                    Some(b't') => {
+                                        found = Some((1412, 7, 5));
+                                    }
+                                    _ => {}
+                                },
+                                _ => {}
+                            }
+                        }
+                        Some(b'p') => {
+                            found = Some((1413, 5, 41));
+                        }
+                        Some(b'r') => {
+                            found = Some((1414, 5, 42));
+                        }
+                        Some(b's') => {
+                            found = Some((1415, 5, 43));
+                        }
+                        Some(b't') => {
+                            found = Some((1416, 5, 44));
+                        }
+                        Some(b'z') => {
+                            found = Some((1417, 5, 45));
+                        }
+                        Some(b'\xbe') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc5"[..]) => {
+                            found = Some((1418, 6, 38));
+                        }
+                        _ => {}
+                    },
+                    Some(b'n') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((1419, 5, 84));
+                        }
+                        Some(b'e') => {
+                            found = Some((1420, 5, 85));
+                        }
+                        Some(b's') => {
+                            found = Some((1421, 5, 128));
+                        }
+                        Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc5"[..]) => {
+                            found = Some((1422, 6, 86));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                },
+                Some(b'k') => {
+                    found = Some((1423, 3, 96));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b's') => {
+                            found = Some((1424, 4, 1));
+                        }
+                        Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) => {
+                            found = Some((1425, 5, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'l') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1426, 4, 111));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'j') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                                found = Some((1427, 6, 47));
+                            }
+                            Some(b'n') => {
+                                found = Some((1428, 5, 46));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => {
+                        found = Some((1429, 4, 83));
+                    }
+                    Some(b'i') => {
+                        found = Some((1430, 4, 124));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'z') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"o"[..]) => {
+                                found = Some((1431, 6, 48));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'o') => {
+                        found = Some((1432, 4, 50));
+                    }
+                    _ => {}
+                },
+                Some(b'm') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"r"[..]) => {
+                        found = Some((1433, 5, 52));
+                    }
+                    Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"l"[..]) => {
+                        found = Some((1434, 5, 51));
+                    }
+                    _ => {}
+                },
+                Some(b'n') => {
+                    found = Some((1435, 3, 13));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((1436, 4, 10));
+                        }
+                        Some(b'i') => {
+                            found = Some((1437, 4, 11));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'c') => {
+                                    found = Some((1438, 5, 143));
+                                }
+                                Some(b'n')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) =>
+                                {
+                                    found = Some((1439, 6, 10));
+                                }
+                                Some(b'\x8d')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((1440, 6, 90));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'o') => {
+                            found = Some((1441, 4, 12));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1442, 4, 53));
+                    }
+                    Some(b'd') => {
+                        found = Some((1443, 4, 54));
+                    }
+                    Some(b'e') => {
+                        found = Some((1444, 4, 55));
+                    }
+                    Some(b'o') => {
+                        found = Some((1445, 4, 56));
+                    }
+                    _ => {}
+                },
+                Some(b's') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'b') => {
+                            found = Some((1446, 5, 141));
+                        }
+                        Some(b'g') => {
+                            found = Some((1447, 5, 137));
+                        }
+                        Some(b'j') => {
+                            found = Some((1448, 5, 135));
+                        }
+                        Some(b'k') => {
+                            found = Some((1449, 5, 139));
+                        }
+                        Some(b'n') => {
+                            found = Some((1450, 5, 138));
+                        }
+                        Some(b't') => {
+                            found = Some((1451, 5, 136));
+                        }
+                        Some(b'v') => {
+                            found = Some((1452, 5, 140));
+                        }
+                        _ => {}
+                    },
+                    Some(b'e') => {
+                        found = Some((1453, 4, 57));
+                    }
+                    Some(b'i') => {
+                        found = Some((1454, 4, 58));
+                    }
+                    Some(b'o') => {
+                        found = Some((1455, 4, 129));
+                    }
+                    _ => {}
+                },
+                Some(b't') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1456, 4, 125));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'k') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                                found = Some((1457, 6, 68));
+                            }
+                            Some(b'l') => {
+                                found = Some((1458, 5, 69));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => {
+                        found = Some((1459, 4, 70));
+                    }
+                    Some(b'i') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"v"[..]) => {
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'e') => {
+                                found = Some((1460, 6, 93));
+                            }
+                            Some(b'o') => {
+                                found = Some((1461, 6, 94));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b's') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((1462, 5, 95));
+                        }
+                        Some(b'e') => {
+                            found = Some((1463, 5, 71));
+                        }
+                        Some(b'i') => {
+                            found = Some((1464, 5, 72));
+                        }
+                        Some(b'k') => {
+                            found = Some((1465, 5, 73));
+                        }
+                        Some(b'o') => {
+                            found = Some((1466, 5, 74));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                },
+                Some(b'v') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1467, 4, 77));
+                    }
+                    Some(b'e') => {
+                        found = Some((1468, 4, 78));
+                    }
+                    Some(b'i') => {
+                        found = Some((1469, 4, 79));
+                    }
+                    Some(b'o') => {
+                        found = Some((1470, 4, 80));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'l') => {
+                                found = Some((1471, 5, 82));
+                            }
+                            Some(b'm') => {
+                                found = Some((1472, 5, 81));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b't') => match t.get(n.wrapping_sub(5)) {
+                        Some(b's') => {
+                            found = Some((1473, 5, 3));
+                        }
+                        Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc5"[..]) => {
+                            found = Some((1474, 6, 4));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                },
+                Some(b'\x87') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((1475, 5, 14));
+                        }
+                        Some(b'e') => {
+                            found = Some((1476, 5, 15));
+                        }
+                        Some(b'u') => {
+                            found = Some((1477, 5, 16));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc5"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'b') => {
+                                found = Some((1478, 6, 63));
+                            }
+                            Some(b'g') => {
+                                found = Some((1479, 6, 64));
+                            }
+                            Some(b'j') => {
+                                found = Some((1480, 6, 61));
+                            }
+                            Some(b'k') => {
+                                found = Some((1481, 6, 62));
+                            }
+                            Some(b'n') => {
+                                found = Some((1482, 6, 60));
+                            }
+                            Some(b't') => {
+                                found = Some((1483, 6, 59));
+                            }
+                            Some(b'v') => {
+                                found = Some((1484, 6, 65));
+                            }
+                            _ => {}
+                        },
+                        Some(b'e') => {
+                            found = Some((1485, 5, 66));
+                        }
+                        Some(b'i') => {
+                            found = Some((1486, 5, 67));
+                        }
+                        Some(b'o') => {
+                            found = Some((1487, 5, 92));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((1488, 2, 106));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                        found = Some((1489, 4, 134));
+                    }
+                    Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((1490, 4, 101));
+                        }
+                        Some(b'u') => {
+                            found = Some((1491, 4, 107));
+                        }
+                        _ => {}
+                    },
+                    Some(b't') => {
+                        found = Some((1492, 3, 116));
+                    }
+                    Some(b'v') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((1493, 4, 98));
+                        }
+                        Some(b'e') => {
+                            found = Some((1494, 4, 97));
+                        }
+                        Some(b'i') => {
+                            found = Some((1495, 4, 99));
+                        }
+                        Some(b'u') => {
+                            found = Some((1496, 4, 100));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"a\xc4"[..]) => {
+                        found = Some((1497, 5, 103));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') => match t.get(n.wrapping_sub(3)) {
+                Some(b'c') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1498, 4, 130));
+                    }
+                    Some(b'u') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"l"[..]) => {
+                        found = Some((1499, 5, 127));
+                    }
+                    _ => {}
+                },
+                Some(b'\x8d') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((1500, 5, 102));
+                        }
+                        Some(b'u') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"l"[..]) => {
+                            found = Some((1501, 6, 121));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'i') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"an"[..]) => {
+                found = Some((1502, 4, 10));
+            }
+            _ => {}
+        },
+        Some(b'o') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((1503, 2, 106));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                        found = Some((1504, 4, 134));
+                    }
+                    Some(b'j') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"st"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'a') => {
+                                    found = Some((1505, 7, 108));
+                                }
+                                Some(b'i') => {
+                                    found = Some((1506, 7, 109));
+                                }
+                                Some(b'o') => {
+                                    found = Some((1507, 7, 110));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((1508, 5, 117));
+                        }
+                        _ => {}
+                    },
+                    Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((1509, 4, 101));
+                        }
+                        Some(b'u') => {
+                            found = Some((1510, 4, 107));
+                        }
+                        _ => {}
+                    },
+                    Some(b't') => {
+                        found = Some((1511, 3, 116));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b's') => match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((1512, 5, 113));
+                                }
+                                Some(b'i') => {
+                                    found = Some((1513, 5, 114));
+                                }
+                                Some(b'o') => {
+                                    found = Some((1514, 5, 115));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b'v') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((1515, 4, 98));
+                        }
+                        Some(b'e') => {
+                            found = Some((1516, 4, 97));
+                        }
+                        Some(b'i') => {
+                            found = Some((1517, 4, 99));
+                        }
+                        Some(b'o') => {
+                            found = Some((1518, 4, 76));
+                        }
+                        Some(b'u') => {
+                            found = Some((1519, 4, 100));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"a\xc4"[..]) => {
+                        found = Some((1520, 5, 103));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'g') => {
+                found = Some((1521, 2, 20));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'u') => {
+                        found = Some((1522, 3, 18));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') => {
+                found = Some((1523, 2, 119));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'c') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((1524, 4, 130));
+                        }
+                        Some(b'u') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"l"[..]) => {
+                            found = Some((1525, 5, 127));
+                        }
+                        _ => {}
+                    },
+                    Some(b'l') => {
+                        found = Some((1526, 3, 24));
+                    }
+                    Some(b'n') => {
+                        found = Some((1527, 3, 105));
+                    }
+                    Some(b'r') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ra"[..]) => {
+                        found = Some((1528, 5, 21));
+                    }
+                    Some(b's') => {
+                        found = Some((1529, 3, 23));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'o') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"r"[..]) => {
+                                found = Some((1530, 5, 133));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b't') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"j"[..]) => {
+                            found = Some((1531, 5, 122));
+                        }
+                        Some(b'o') => {
+                            found = Some((1532, 4, 22));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\x8d') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((1533, 5, 102));
+                            }
+                            Some(b'u') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"l"[..]) => {
+                                found = Some((1534, 6, 121));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"ro\xc5"[..]) => {
+                        found = Some((1535, 6, 91));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'j') => match t.get(n.wrapping_sub(3)) {
+                Some(b'i') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'b') => {
+                        found = Some((1536, 4, 32));
+                    }
+                    Some(b'c') => {
+                        found = Some((1537, 4, 33));
+                    }
+                    Some(b'd') => {
+                        found = Some((1538, 4, 34));
+                    }
+                    Some(b'f') => {
+                        found = Some((1539, 4, 40));
+                    }
+                    Some(b'g') => {
+                        found = Some((1540, 4, 39));
+                    }
+                    Some(b'l') => {
+                        found = Some((1541, 4, 35));
+                    }
+                    Some(b'm') => {
+                        found = Some((1542, 4, 37));
+                    }
+                    Some(b'n') => {
+                        found = Some((1543, 4, 36));
+                    }
+                    Some(b'p') => {
+                        found = Some((1544, 4, 41));
+                    }
+                    Some(b'r') => {
+                        found = Some((1545, 4, 42));
+                    }
+                    Some(b's') => {
+                        found = Some((1546, 4, 43));
+                    }
+                    Some(b't') => {
+                        found = Some((1547, 4, 44));
+                    }
+                    Some(b'z') => {
+                        found = Some((1548, 4, 45));
+                    }
+                    Some(b'\xbe') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) => {
+                        found = Some((1549, 5, 38));
+                    }
+                    _ => {}
+                },
+                Some(b'n') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1550, 4, 84));
+                    }
+                    Some(b'e') => {
+                        found = Some((1551, 4, 85));
+                    }
+                    Some(b's') => {
+                        found = Some((1552, 4, 128));
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) => {
+                        found = Some((1553, 5, 86));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'k') => {
+                found = Some((1554, 2, 96));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b's') => {
+                        found = Some((1555, 3, 1));
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc5"[..]) => {
+                        found = Some((1556, 4, 2));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'l') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((1557, 3, 106));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                            found = Some((1558, 5, 134));
+                        }
+                        Some(b'j') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"st"[..]) => {
+                                match t.get(n.wrapping_sub(8)) {
+                                    Some(b'a') => {
+                                        found = Some((1559, 8, 108));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((1560, 8, 109));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((1561, 8, 110));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'i') => {
+                                found = Some((1562, 5, 47));
+                            }
+                            Some(b'n') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                                found = Some((1563, 6, 117));
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') => {
+                            found = Some((1564, 4, 46));
+                        }
+                        Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'i') => {
+                                found = Some((1565, 5, 101));
+                            }
+                            Some(b'u') => {
+                                found = Some((1566, 5, 107));
+                            }
+                            _ => {}
+                        },
+                        Some(b't') => {
+                            found = Some((1567, 4, 116));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b's') => match t.get(n.wrapping_sub(6)) {
+                                    Some(b'a') => {
+                                        found = Some((1568, 6, 113));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((1569, 6, 114));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((1570, 6, 115));
+                                    }
+                                    _ => {}
+                                },
+                                _ => {}
+                            }
+                        }
+                        Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((1571, 5, 98));
+                            }
+                            Some(b'e') => {
+                                found = Some((1572, 5, 97));
+                            }
+                            Some(b'i') => {
+                                found = Some((1573, 5, 99));
+                            }
+                            Some(b'o') => {
+                                found = Some((1574, 5, 76));
+                            }
+                            Some(b'u') => {
+                                found = Some((1575, 5, 100));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\x8d') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"a\xc4"[..]) => {
+                            found = Some((1576, 6, 103));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((1577, 3, 83));
+                }
+                Some(b'i') => {
+                    found = Some((1578, 3, 119));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((1579, 5, 130));
+                            }
+                            Some(b'u') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"l"[..]) => {
+                                found = Some((1580, 6, 127));
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') => {
+                            found = Some((1581, 4, 105));
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"ro"[..]) => {
+                            found = Some((1582, 6, 133));
+                        }
+                        Some(b't') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"je"[..]) => {
+                            found = Some((1583, 6, 122));
+                        }
+                        Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((1584, 6, 102));
+                                }
+                                Some(b'u')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"l"[..]) =>
+                                {
+                                    found = Some((1585, 7, 121));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xa1')
+                            if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"ro\xc5"[..]) =>
+                        {
+                            found = Some((1586, 7, 91));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                    found = Some((1587, 4, 118));
+                }
+                Some(b'u') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"n"[..]) => {
+                    found = Some((1588, 4, 104));
+                }
+                _ => {}
+            },
+            Some(b'm') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((1589, 3, 106));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                            found = Some((1590, 5, 134));
+                        }
+                        Some(b'r') => {
+                            found = Some((1591, 4, 52));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'i') => {
+                                    found = Some((1592, 5, 101));
+                                }
+                                Some(b'u') => {
+                                    found = Some((1593, 5, 107));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b't') => {
+                            found = Some((1594, 4, 116));
+                        }
+                        Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((1595, 5, 98));
+                            }
+                            Some(b'e') => {
+                                found = Some((1596, 5, 97));
+                            }
+                            Some(b'i') => {
+                                found = Some((1597, 5, 99));
+                            }
+                            Some(b'u') => {
+                                found = Some((1598, 5, 100));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\x8d') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"a\xc4"[..]) => {
+                            found = Some((1599, 6, 103));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((1600, 3, 123));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'd') if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"sta"[..]) => {
+                            match t.get(n.wrapping_sub(8)) {
+                                Some(b'a') => {
+                                    found = Some((1601, 8, 113));
+                                }
+                                Some(b'i') => {
+                                    found = Some((1602, 8, 114));
+                                }
+                                Some(b'o') => {
+                                    found = Some((1603, 8, 115));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'j') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"st"[..]) => {
+                                match t.get(n.wrapping_sub(8)) {
+                                    Some(b'a') => {
+                                        found = Some((1604, 8, 108));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((1605, 8, 109));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((1606, 8, 110));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'i') => {
+                                found = Some((1607, 5, 120));
+                            }
+                            Some(b'n') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                                found = Some((1608, 6, 117));
+                            }
+                            Some(b'u') => {
+                                found = Some((1609, 5, 25));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'c')
+                                        if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"lu"[..]) =>
+                                    {
+                                        found = Some((1610, 8, 127));
+                                    }
+                                    Some(b'r')
+                                        if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) =>
+                                    {
+                                        found = Some((1611, 7, 101));
+                                    }
+                                    Some(b'\x8d')
+                                        if t.get(n.wrapping_sub(9)..n - 6)
+                                            == Some(&b"lu\xc4"[..]) =>
+                                    {
+                                        found = Some((1612, 9, 121));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        },
+                        Some(b'l') => {
+                            found = Some((1613, 4, 51));
+                        }
+                        Some(b'n') => {
+                            found = Some((1614, 4, 104));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"st"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(8)) {
+                                        Some(b'a') => {
+                                            found = Some((1615, 8, 113));
+                                        }
+                                        Some(b'i') => {
+                                            found = Some((1616, 8, 114));
+                                        }
+                                        Some(b'o') => {
+                                            found = Some((1617, 8, 115));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b't') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'e') => {
+                                found = Some((1618, 5, 126));
+                            }
+                            Some(b's') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                                found = Some((1619, 6, 118));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((1620, 3, 119));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((1621, 5, 130));
+                            }
+                            Some(b'u') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"l"[..]) => {
+                                found = Some((1622, 6, 127));
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') => {
+                            found = Some((1623, 4, 104));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"st"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(8)) {
+                                        Some(b'a') => {
+                                            found = Some((1624, 8, 113));
+                                        }
+                                        Some(b'i') => {
+                                            found = Some((1625, 8, 114));
+                                        }
+                                        Some(b'o') => {
+                                            found = Some((1626, 8, 115));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"ro"[..]) => {
+                            found = Some((1627, 6, 133));
+                        }
+                        Some(b't') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'e') => {
+                                found = Some((1628, 5, 126));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'j') => {
+                                        found = Some((1629, 6, 122));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b's') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                                found = Some((1630, 6, 118));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((1631, 6, 102));
+                                }
+                                Some(b'u')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"l"[..]) =>
+                                {
+                                    found = Some((1632, 7, 121));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xa1')
+                            if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"ro\xc5"[..]) =>
+                        {
+                            found = Some((1633, 7, 91));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'j') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1634, 4, 106));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'r') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"u"[..]) => {
+                                found = Some((1635, 6, 107));
+                            }
+                            Some(b't') => {
+                                found = Some((1636, 5, 116));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b's') => match t.get(n.wrapping_sub(7)) {
+                                        Some(b'a') => {
+                                            found = Some((1637, 7, 108));
+                                        }
+                                        Some(b'i') => {
+                                            found = Some((1638, 7, 109));
+                                        }
+                                        Some(b'o') => {
+                                            found = Some((1639, 7, 110));
+                                        }
+                                        _ => {}
+                                    },
+                                    _ => {}
+                                }
+                            }
+                            Some(b'v') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((1640, 6, 98));
+                                }
+                                Some(b'e') => {
+                                    found = Some((1641, 6, 97));
+                                }
+                                Some(b'i') => {
+                                    found = Some((1642, 6, 99));
+                                }
+                                Some(b'u') => {
+                                    found = Some((1643, 6, 100));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b'i') => {
+                        found = Some((1644, 4, 120));
+                    }
+                    Some(b'u') => {
+                        found = Some((1645, 4, 25));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'c') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"lu"[..]) => {
+                                found = Some((1646, 7, 127));
+                            }
+                            Some(b'r') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                                found = Some((1647, 6, 101));
+                            }
+                            Some(b'\x8d')
+                                if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"lu\xc4"[..]) =>
+                            {
+                                found = Some((1648, 8, 121));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                Some(b's') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1649, 4, 106));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'c') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                                found = Some((1650, 6, 134));
+                            }
+                            Some(b'j') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'a')
+                                    if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"st"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(9)) {
+                                        Some(b'a') => {
+                                            found = Some((1651, 9, 108));
+                                        }
+                                        Some(b'i') => {
+                                            found = Some((1652, 9, 109));
+                                        }
+                                        Some(b'o') => {
+                                            found = Some((1653, 9, 110));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b'n')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) =>
+                                {
+                                    found = Some((1654, 7, 117));
+                                }
+                                _ => {}
+                            },
+                            Some(b'r') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'i') => {
+                                    found = Some((1655, 6, 101));
+                                }
+                                Some(b'u') => {
+                                    found = Some((1656, 6, 107));
+                                }
+                                _ => {}
+                            },
+                            Some(b't') => {
+                                found = Some((1657, 5, 116));
+                            }
+                            Some(b'v') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((1658, 6, 98));
+                                }
+                                Some(b'e') => {
+                                    found = Some((1659, 6, 97));
+                                }
+                                Some(b'i') => {
+                                    found = Some((1660, 6, 99));
+                                }
+                                Some(b'o') => {
+                                    found = Some((1661, 6, 76));
+                                }
+                                Some(b'u') => {
+                                    found = Some((1662, 6, 100));
+                                }
+                                _ => {}
+                            },
+                            Some(b'\x8d')
+                                if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"a\xc4"[..]) =>
+                            {
+                                found = Some((1663, 7, 103));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'i') => {
+                        found = Some((1664, 4, 119));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'c') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((1665, 6, 130));
+                                }
+                                Some(b'u')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"l"[..]) =>
+                                {
+                                    found = Some((1666, 7, 127));
+                                }
+                                _ => {}
+                            },
+                            Some(b'n') => {
+                                found = Some((1667, 5, 105));
+                            }
+                            Some(b's') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"ro"[..]) => {
+                                found = Some((1668, 7, 133));
+                            }
+                            Some(b't') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"je"[..]) => {
+                                found = Some((1669, 7, 122));
+                            }
+                            Some(b'\x8d')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc4"[..]) =>
+                            {
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'a') => {
+                                        found = Some((1670, 7, 102));
+                                    }
+                                    Some(b'u')
+                                        if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"l"[..]) =>
+                                    {
+                                        found = Some((1671, 8, 121));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"ro\xc5"[..]) =>
+                            {
+                                found = Some((1672, 8, 91));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'o') if t.get(n.wrapping_sub(8)..n - 4) == Some(&b"stad"[..]) => {
+                        match t.get(n.wrapping_sub(9)) {
+                            Some(b'a') => {
+                                found = Some((1673, 9, 113));
+                            }
+                            Some(b'i') => {
+                                found = Some((1674, 9, 114));
+                            }
+                            Some(b'o') => {
+                                found = Some((1675, 9, 115));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'u') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"n"[..]) => {
+                        found = Some((1676, 5, 104));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'n') => {
+                found = Some((1677, 2, 13));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((1678, 3, 106));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                                found = Some((1679, 5, 134));
+                            }
+                            Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"u"[..]) => {
+                                found = Some((1680, 5, 107));
+                            }
+                            Some(b't') => {
+                                found = Some((1681, 4, 116));
+                            }
+                            Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((1682, 5, 98));
+                                }
+                                Some(b'e') => {
+                                    found = Some((1683, 5, 97));
+                                }
+                                Some(b'i') => {
+                                    found = Some((1684, 5, 99));
+                                }
+                                Some(b'u') => {
+                                    found = Some((1685, 5, 100));
+                                }
+                                _ => {}
+                            },
+                            Some(b'\x8d')
+                                if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"a\xc4"[..]) =>
+                            {
+                                found = Some((1686, 6, 103));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((1687, 5, 130));
+                            }
+                            Some(b'u') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"l"[..]) => {
+                                found = Some((1688, 6, 127));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((1689, 6, 102));
+                                }
+                                Some(b'u')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"l"[..]) =>
+                                {
+                                    found = Some((1690, 7, 121));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    },
+                    Some(b'i') => {
+                        found = Some((1691, 3, 11));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'c') => {
+                                found = Some((1692, 4, 143));
+                            }
+                            Some(b'\x8d')
+                                if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) =>
+                            {
+                                found = Some((1693, 5, 90));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b't') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((1694, 3, 125));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'k') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((1695, 5, 68));
+                        }
+                        Some(b'l') => {
+                            found = Some((1696, 4, 69));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((1697, 3, 70));
+                }
+                Some(b'i') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"v"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'e') => {
+                            found = Some((1698, 5, 93));
+                        }
+                        Some(b'o') => {
+                            found = Some((1699, 5, 94));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b's') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1700, 4, 95));
+                    }
+                    Some(b'e') => {
+                        found = Some((1701, 4, 71));
+                    }
+                    Some(b'i') => {
+                        found = Some((1702, 4, 72));
+                    }
+                    Some(b'k') => {
+                        found = Some((1703, 4, 73));
+                    }
+                    Some(b'o') => {
+                        found = Some((1704, 4, 74));
+                    }
+                    _ => {}
+                },
+                Some(b'u') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"n"[..]) => {
+                    found = Some((1705, 4, 104));
+                }
+                _ => {}
+            },
+            Some(b'u') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"n"[..]) => {
+                found = Some((1706, 3, 104));
+            }
+            Some(b'v') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((1707, 3, 77));
+                }
+                Some(b'e') => {
+                    found = Some((1708, 3, 78));
+                }
+                Some(b'i') => {
+                    found = Some((1709, 3, 79));
+                }
+                Some(b'o') => {
+                    found = Some((1710, 3, 80));
+                }
+                Some(b't') => match t.get(n.wrapping_sub(4)) {
+                    Some(b's') => {
+                        found = Some((1711, 4, 3));
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) => {
+                        found = Some((1712, 5, 4));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            _ => {}
+        },
+        Some(b's') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((1713, 2, 167));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                        found = Some((1714, 4, 134));
+                    }
+                    Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((1715, 4, 161));
+                        }
+                        Some(b'u') => {
+                            found = Some((1716, 4, 162));
+                        }
+                        _ => {}
+                    },
+                    Some(b't') => {
+                        found = Some((1717, 3, 166));
+                    }
+                    Some(b'v') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((1718, 4, 150));
+                        }
+                        Some(b'e') => {
+                            found = Some((1719, 4, 151));
+                        }
+                        Some(b'i') => {
+                            found = Some((1720, 4, 152));
+                        }
+                        Some(b'u') => {
+                            found = Some((1721, 4, 153));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'e') => {
+                found = Some((1722, 2, 169));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'd') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"sta"[..]) => {
+                        match t.get(n.wrapping_sub(7)) {
+                            Some(b'a') => {
+                                found = Some((1723, 7, 147));
+                            }
+                            Some(b'i') => {
+                                found = Some((1724, 7, 148));
+                            }
+                            Some(b'o') => {
+                                found = Some((1725, 7, 149));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'j') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"st"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'a') => {
+                                    found = Some((1726, 7, 144));
+                                }
+                                Some(b'i') => {
+                                    found = Some((1727, 7, 145));
+                                }
+                                Some(b'o') => {
+                                    found = Some((1728, 7, 146));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'i') => {
+                            found = Some((1729, 4, 168));
+                        }
+                        Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((1730, 5, 156));
+                        }
+                        Some(b'u') => {
+                            found = Some((1731, 4, 163));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'c')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"lu"[..]) =>
+                                {
+                                    found = Some((1732, 7, 127));
+                                }
+                                Some(b'r')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) =>
+                                {
+                                    found = Some((1733, 6, 161));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    },
+                    Some(b'n') => {
+                        found = Some((1734, 3, 170));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'a') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"st"[..]) => {
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'a') => {
+                                        found = Some((1735, 7, 147));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((1736, 7, 148));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((1737, 7, 149));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b't') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'e') => {
+                            found = Some((1738, 4, 159));
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                            found = Some((1739, 5, 142));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'i') => {
+                found = Some((1740, 2, 168));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'c') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((1741, 4, 130));
+                        }
+                        Some(b'u') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"l"[..]) => {
+                            found = Some((1742, 5, 127));
+                        }
+                        _ => {}
+                    },
+                    Some(b'n') => {
+                        found = Some((1743, 3, 164));
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ro"[..]) => {
+                        found = Some((1744, 5, 133));
+                    }
+                    Some(b't') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"je"[..]) => {
+                        found = Some((1745, 5, 155));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((1746, 2, 106));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                        found = Some((1747, 4, 134));
+                    }
+                    Some(b'j') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"st"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'a') => {
+                                    found = Some((1748, 7, 108));
+                                }
+                                Some(b'i') => {
+                                    found = Some((1749, 7, 109));
+                                }
+                                Some(b'o') => {
+                                    found = Some((1750, 7, 110));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((1751, 5, 117));
+                        }
+                        _ => {}
+                    },
+                    Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'i') => {
+                            found = Some((1752, 4, 101));
+                        }
+                        Some(b'u') => {
+                            found = Some((1753, 4, 107));
+                        }
+                        _ => {}
+                    },
+                    Some(b't') => {
+                        found = Some((1754, 3, 116));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b's') => match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((1755, 5, 113));
+                                }
+                                Some(b'i') => {
+                                    found = Some((1756, 5, 114));
+                                }
+                                Some(b'o') => {
+                                    found = Some((1757, 5, 115));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b'v') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((1758, 4, 98));
+                        }
+                        Some(b'e') => {
+                            found = Some((1759, 4, 97));
+                        }
+                        Some(b'i') => {
+                            found = Some((1760, 4, 99));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'r')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) =>
+                                {
+                                    found = Some((1761, 6, 101));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'o') => {
+                            found = Some((1762, 4, 76));
+                        }
+                        Some(b'u') => {
+                            found = Some((1763, 4, 100));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"a\xc4"[..]) => {
+                        found = Some((1764, 5, 103));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'i') => {
+                found = Some((1765, 2, 119));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'c') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((1766, 4, 130));
+                        }
+                        Some(b'u') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"l"[..]) => {
+                            found = Some((1767, 5, 127));
+                        }
+                        _ => {}
+                    },
+                    Some(b's') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"ro"[..]) => {
+                        found = Some((1768, 5, 133));
+                    }
+                    Some(b't') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"je"[..]) => {
+                        found = Some((1769, 5, 122));
+                    }
+                    Some(b'\x8d') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc4"[..]) => {
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((1770, 5, 102));
+                            }
+                            Some(b'u') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"l"[..]) => {
+                                found = Some((1771, 6, 121));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"ro\xc5"[..]) => {
+                        found = Some((1772, 6, 91));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'u') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"n"[..]) => {
+                found = Some((1773, 3, 104));
+            }
+            _ => {}
+        },
+        Some(b'u') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"sta"[..]) => {
+                match t.get(n.wrapping_sub(6)) {
+                    Some(b'a') => {
+                        found = Some((1774, 6, 113));
+                    }
+                    Some(b'i') => {
+                        found = Some((1775, 6, 114));
+                    }
+                    Some(b'o') => {
+                        found = Some((1776, 6, 115));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'g') => {
+                found = Some((1777, 2, 20));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'o') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"l"[..]) => {
+                        found = Some((1778, 4, 19));
+                    }
+                    Some(b'u') => {
+                        found = Some((1779, 3, 18));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'h') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((1780, 3, 106));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'c') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((1781, 5, 134));
+                    }
+                    Some(b'j') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"st"[..]) => {
+                            match t.get(n.wrapping_sub(8)) {
+                                Some(b'a') => {
+                                    found = Some((1782, 8, 108));
+                                }
+                                Some(b'i') => {
+                                    found = Some((1783, 8, 109));
+                                }
+                                Some(b'o') => {
+                                    found = Some((1784, 8, 110));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'n') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                            found = Some((1785, 6, 117));
+                        }
+                        _ => {}
+                    },
+                    Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'i') => {
+                            found = Some((1786, 5, 101));
+                        }
+                        Some(b'u') => {
+                            found = Some((1787, 5, 107));
+                        }
+                        _ => {}
+                    },
+                    Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((1788, 5, 98));
+                        }
+                        Some(b'e') => {
+                            found = Some((1789, 5, 97));
+                        }
+                        Some(b'i') => {
+                            found = Some((1790, 5, 99));
+                        }
+                        Some(b'o') => {
+                            found = Some((1791, 5, 76));
+                        }
+                        Some(b'u') => {
+                            found = Some((1792, 5, 100));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\x8d') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"a\xc4"[..]) => {
+                        found = Some((1793, 6, 103));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'j') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((1794, 3, 106));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') => {
+                            found = Some((1795, 4, 26));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((1796, 5, 134));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'l') => {
+                            found = Some((1797, 4, 30));
+                        }
+                        Some(b'r') => {
+                            found = Some((1798, 4, 31));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'i') => {
+                                    found = Some((1799, 5, 101));
+                                }
+                                Some(b'u') => {
+                                    found = Some((1800, 5, 107));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b't') => {
+                            found = Some((1801, 4, 116));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b's') => match t.get(n.wrapping_sub(6)) {
+                                    Some(b'a') => {
+                                        found = Some((1802, 6, 108));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((1803, 6, 109));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((1804, 6, 110));
+                                    }
+                                    _ => {}
+                                },
+                                _ => {}
+                            }
+                        }
+                        Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((1805, 5, 98));
+                            }
+                            Some(b'e') => {
+                                found = Some((1806, 5, 97));
+                            }
+                            Some(b'i') => {
+                                found = Some((1807, 5, 99));
+                            }
+                            Some(b'u') => {
+                                found = Some((1808, 5, 100));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\x87') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            found = Some((1809, 5, 28));
+                        }
+                        Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            found = Some((1810, 5, 27));
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((1811, 6, 103));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\x91') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            found = Some((1812, 5, 29));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((1813, 3, 120));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'b') => {
+                            found = Some((1814, 4, 32));
+                        }
+                        Some(b'c') => {
+                            found = Some((1815, 4, 33));
+                        }
+                        Some(b'd') => {
+                            found = Some((1816, 4, 34));
+                        }
+                        Some(b'f') => {
+                            found = Some((1817, 4, 40));
+                        }
+                        Some(b'g') => {
+                            found = Some((1818, 4, 39));
+                        }
+                        Some(b'j') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"n"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((1819, 6, 84));
+                                }
+                                Some(b'e') => {
+                                    found = Some((1820, 6, 85));
+                                }
+                                Some(b's') => {
+                                    found = Some((1821, 6, 128));
+                                }
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc5"[..]) =>
+                                {
+                                    found = Some((1822, 7, 86));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'k') => {
+                            found = Some((1823, 4, 96));
+                        }
+                        Some(b'l') => {
+                            found = Some((1824, 4, 24));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'e') => {
+                                    found = Some((1825, 5, 83));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'm') => {
+                            found = Some((1826, 4, 37));
+                        }
+                        Some(b'n') => {
+                            found = Some((1827, 4, 13));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => match t.get(n.wrapping_sub(6)) {
+                                    Some(b'g') => {
+                                        found = Some((1828, 6, 9));
+                                    }
+                                    Some(b'm') => {
+                                        found = Some((1829, 6, 6));
+                                    }
+                                    Some(b'p') => {
+                                        found = Some((1830, 6, 7));
+                                    }
+                                    Some(b'r') => {
+                                        found = Some((1831, 6, 8));
+                                    }
+                                    Some(b't') => {
+                                        found = Some((1832, 6, 5));
+                                    }
+                                    _ => {}
+                                },
+                                _ => {}
+                            }
+                        }
+                        Some(b'p') => {
+                            found = Some((1833, 4, 41));
+                        }
+                        Some(b'r') => {
+                            found = Some((1834, 4, 42));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a')
+                                    if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"r"[..]) =>
+                                {
+                                    found = Some((1835, 6, 21));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b's') => {
+                            found = Some((1836, 4, 23));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'o') => {
+                                    found = Some((1837, 5, 129));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b't') => {
+                            found = Some((1838, 4, 44));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((1839, 5, 125));
+                                }
+                                Some(b'o') => {
+                                    found = Some((1840, 5, 22));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((1841, 5, 77));
+                            }
+                            Some(b'e') => {
+                                found = Some((1842, 5, 78));
+                            }
+                            Some(b'i') => {
+                                found = Some((1843, 5, 79));
+                            }
+                            Some(b'o') => {
+                                found = Some((1844, 5, 80));
+                            }
+                            _ => {}
+                        },
+                        Some(b'z') => {
+                            found = Some((1845, 4, 45));
+                        }
+                        Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"o\xc5"[..]) => {
+                            found = Some((1846, 6, 92));
+                        }
+                        Some(b'\xbe') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) => {
+                            found = Some((1847, 5, 38));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'n') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1848, 4, 84));
+                    }
+                    Some(b'e') => {
+                        found = Some((1849, 4, 85));
+                    }
+                    Some(b's') => {
+                        found = Some((1850, 4, 128));
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) => {
+                        found = Some((1851, 5, 86));
+                    }
+                    _ => {}
+                },
+                Some(b'u') => {
+                    found = Some((1852, 3, 25));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'c') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"lu"[..]) => {
+                            found = Some((1853, 6, 127));
+                        }
+                        Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((1854, 5, 101));
+                        }
+                        Some(b'\x8d')
+                            if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"lu\xc4"[..]) =>
+                        {
+                            found = Some((1855, 7, 121));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'k') => {
+                found = Some((1856, 2, 96));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b's') => {
+                        found = Some((1857, 3, 1));
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc5"[..]) => {
+                        found = Some((1858, 4, 2));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'l') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((1859, 3, 111));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'j') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((1860, 5, 47));
+                        }
+                        Some(b'n') => {
+                            found = Some((1861, 4, 46));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((1862, 3, 83));
+                }
+                Some(b'i') => {
+                    found = Some((1863, 3, 120));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'z') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"o"[..]) => {
+                            found = Some((1864, 5, 48));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'o') => {
+                    found = Some((1865, 3, 50));
+                }
+                _ => {}
+            },
+            Some(b'm') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"r"[..]) => {
+                    found = Some((1866, 4, 52));
+                }
+                Some(b'e') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((1867, 5, 130));
+                        }
+                        Some(b'e') => {
+                            found = Some((1868, 5, 131));
+                        }
+                        Some(b'u') => {
+                            found = Some((1869, 5, 132));
+                        }
+                        _ => {}
+                    },
+                    Some(b'j') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'i') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'j') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"n"[..]) => {
+                                match t.get(n.wrapping_sub(8)) {
+                                    Some(b'a') => {
+                                        found = Some((1870, 8, 84));
+                                    }
+                                    Some(b'e') => {
+                                        found = Some((1871, 8, 85));
+                                    }
+                                    Some(b's') => {
+                                        found = Some((1872, 8, 128));
+                                    }
+                                    Some(b'\xa1')
+                                        if t.get(n.wrapping_sub(9)..n - 8)
+                                            == Some(&b"\xc5"[..]) =>
+                                    {
+                                        found = Some((1873, 9, 86));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'k') => {
+                                found = Some((1874, 6, 96));
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b's') => {
+                                        found = Some((1875, 7, 1));
+                                    }
+                                    Some(b'\xa1')
+                                        if t.get(n.wrapping_sub(8)..n - 7)
+                                            == Some(&b"\xc5"[..]) =>
+                                    {
+                                        found = Some((1876, 8, 2));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'l') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"e"[..]) => {
+                                found = Some((1877, 7, 83));
+                            }
+                            Some(b'n') => {
+                                found = Some((1878, 6, 13));
+                            }
+                            Some(b's') if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"o"[..]) => {
+                                found = Some((1879, 7, 129));
+                            }
+                            Some(b't') => match t.get(n.wrapping_sub(7)) {
+                                Some(b'a') => {
+                                    found = Some((1880, 7, 125));
+                                }
+                                Some(b'i')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"v"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(9)) {
+                                        Some(b'e') => {
+                                            found = Some((1881, 9, 93));
+                                        }
+                                        Some(b'o') => {
+                                            found = Some((1882, 9, 94));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                Some(b's')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"a"[..]) =>
+                                {
+                                    found = Some((1883, 8, 95));
+                                }
+                                _ => {}
+                            },
+                            Some(b'v') => match t.get(n.wrapping_sub(7)) {
+                                Some(b'a') => {
+                                    found = Some((1884, 7, 77));
+                                }
+                                Some(b'e') => {
+                                    found = Some((1885, 7, 78));
+                                }
+                                Some(b'i') => {
+                                    found = Some((1886, 7, 79));
+                                }
+                                Some(b'o') => {
+                                    found = Some((1887, 7, 80));
+                                }
+                                _ => {}
+                            },
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"o\xc5"[..]) =>
+                            {
+                                found = Some((1888, 8, 92));
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((1889, 6, 84));
+                            }
+                            Some(b'e') => {
+                                found = Some((1890, 6, 85));
+                            }
+                            Some(b's') => {
+                                found = Some((1891, 6, 128));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((1892, 7, 86));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    },
+                    Some(b'k') => {
+                        found = Some((1893, 4, 96));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b's') => {
+                                found = Some((1894, 5, 1));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((1895, 6, 2));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'l') => {
+                        found = Some((1896, 4, 51));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'e') => {
+                                found = Some((1897, 5, 83));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'n') => {
+                        found = Some((1898, 4, 13));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((1899, 5, 87));
+                            }
+                            Some(b'e') => {
+                                found = Some((1900, 5, 88));
+                            }
+                            Some(b's') => {
+                                found = Some((1901, 5, 165));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((1902, 6, 89));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"o"[..]) => {
+                        found = Some((1903, 5, 129));
+                    }
+                    Some(b't') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((1904, 5, 125));
+                        }
+                        Some(b'i') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"v"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'e') => {
+                                    found = Some((1905, 7, 93));
+                                }
+                                Some(b'o') => {
+                                    found = Some((1906, 7, 94));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                            found = Some((1907, 6, 95));
+                        }
+                        _ => {}
+                    },
+                    Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((1908, 5, 77));
+                        }
+                        Some(b'e') => {
+                            found = Some((1909, 5, 78));
+                        }
+                        Some(b'i') => {
+                            found = Some((1910, 5, 79));
+                        }
+                        Some(b'o') => {
+                            found = Some((1911, 5, 80));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\x87') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((1912, 6, 14));
+                            }
+                            Some(b'e') => {
+                                found = Some((1913, 6, 15));
+                            }
+                            Some(b'u') => {
+                                found = Some((1914, 6, 16));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"o\xc5"[..]) => {
+                        found = Some((1915, 6, 92));
+                    }
+                    _ => {}
+                },
+                Some(b'o') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'c') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((1916, 5, 130));
+                        }
+                        Some(b'e') => {
+                            found = Some((1917, 5, 131));
+                        }
+                        Some(b'u') => {
+                            found = Some((1918, 5, 132));
+                        }
+                        _ => {}
+                    },
+                    Some(b'j') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"n"[..]) => {
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((1919, 6, 84));
+                            }
+                            Some(b'e') => {
+                                found = Some((1920, 6, 85));
+                            }
+                            Some(b's') => {
+                                found = Some((1921, 6, 128));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((1922, 7, 86));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'k') => {
+                        found = Some((1923, 4, 96));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b's') => {
+                                found = Some((1924, 5, 1));
+                            }
+                            Some(b'\xa1')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc5"[..]) =>
+                            {
+                                found = Some((1925, 6, 2));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'l') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"e"[..]) => {
+                        found = Some((1926, 5, 83));
+                    }
+                    Some(b'n') => {
+                        found = Some((1927, 4, 13));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'i') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'c') => {
+                                    found = Some((1928, 6, 143));
+                                }
+                                Some(b'\x8d')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc4"[..]) =>
+                                {
+                                    found = Some((1929, 7, 90));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b's') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"o"[..]) => {
+                        found = Some((1930, 5, 129));
+                    }
+                    Some(b't') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((1931, 5, 125));
+                        }
+                        Some(b'i') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"v"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'e') => {
+                                    found = Some((1932, 7, 93));
+                                }
+                                Some(b'o') => {
+                                    found = Some((1933, 7, 94));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b's') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                            found = Some((1934, 6, 95));
+                        }
+                        _ => {}
+                    },
+                    Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((1935, 5, 77));
+                        }
+                        Some(b'e') => {
+                            found = Some((1936, 5, 78));
+                        }
+                        Some(b'i') => {
+                            found = Some((1937, 5, 79));
+                        }
+                        Some(b'o') => {
+                            found = Some((1938, 5, 80));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\x87') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((1939, 6, 14));
+                            }
+                            Some(b'e') => {
+                                found = Some((1940, 6, 15));
+                            }
+                            Some(b'u') => {
+                                found = Some((1941, 6, 16));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"o\xc5"[..]) => {
+                        found = Some((1942, 6, 92));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'n') => {
+                found = Some((1943, 2, 13));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((1944, 3, 10));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b't') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"s"[..]) => {
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'a') => {
+                                        found = Some((1945, 6, 113));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((1946, 6, 114));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((1947, 6, 115));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'i') => {
+                        found = Some((1948, 3, 11));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'c') => {
+                                found = Some((1949, 4, 143));
+                            }
+                            Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                                found = Some((1950, 5, 10));
+                            }
+                            Some(b'\x8d')
+                                if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) =>
+                            {
+                                found = Some((1951, 5, 90));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'o') => {
+                        found = Some((1952, 3, 12));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'r') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((1953, 3, 53));
+                }
+                Some(b'd') => {
+                    found = Some((1954, 3, 54));
+                }
+                Some(b'e') => {
+                    found = Some((1955, 3, 55));
+                }
+                Some(b'o') => {
+                    found = Some((1956, 3, 56));
+                }
+                _ => {}
+            },
+            Some(b's') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'b') => {
+                        found = Some((1957, 4, 141));
+                    }
+                    Some(b'g') => {
+                        found = Some((1958, 4, 137));
+                    }
+                    Some(b'j') => {
+                        found = Some((1959, 4, 135));
+                    }
+                    Some(b'k') => {
+                        found = Some((1960, 4, 139));
+                    }
+                    Some(b'n') => {
+                        found = Some((1961, 4, 138));
+                    }
+                    Some(b't') => {
+                        found = Some((1962, 4, 136));
+                    }
+                    Some(b'v') => {
+                        found = Some((1963, 4, 140));
+                    }
+                    _ => {}
+                },
+                Some(b'e') => {
+                    found = Some((1964, 3, 57));
+                }
+                Some(b'i') => {
+                    found = Some((1965, 3, 58));
+                }
+                Some(b'o') => {
+                    found = Some((1966, 3, 129));
+                }
+                _ => {}
+            },
+            Some(b't') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((1967, 3, 125));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'k') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((1968, 5, 68));
+                        }
+                        Some(b'l') => {
+                            found = Some((1969, 4, 69));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((1970, 3, 70));
+                }
+                Some(b'i') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"v"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'e') => {
+                            found = Some((1971, 5, 93));
+                        }
+                        Some(b'o') => {
+                            found = Some((1972, 5, 94));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b's') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1973, 4, 95));
+                    }
+                    Some(b'e') => {
+                        found = Some((1974, 4, 71));
+                    }
+                    Some(b'i') => {
+                        found = Some((1975, 4, 72));
+                    }
+                    Some(b'k') => {
+                        found = Some((1976, 4, 73));
+                    }
+                    Some(b'o') => {
+                        found = Some((1977, 4, 74));
+                    }
+                    _ => {}
+                },
+                Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"i\xc5"[..]) => {
+                    found = Some((1978, 5, 75));
+                }
+                _ => {}
+            },
+            Some(b'v') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((1979, 3, 77));
+                }
+                Some(b'e') => {
+                    found = Some((1980, 3, 78));
+                }
+                Some(b'i') => {
+                    found = Some((1981, 3, 79));
+                }
+                Some(b'o') => {
+                    found = Some((1982, 3, 80));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'l') => {
+                            found = Some((1983, 4, 82));
+                        }
+                        Some(b'm') => {
+                            found = Some((1984, 4, 81));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b't') => match t.get(n.wrapping_sub(4)) {
+                    Some(b's') => {
+                        found = Some((1985, 4, 3));
+                    }
+                    Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc5"[..]) => {
+                        found = Some((1986, 5, 4));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'\xa1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc5"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'b') => {
+                            found = Some((1987, 5, 63));
+                        }
+                        Some(b'g') => {
+                            found = Some((1988, 5, 64));
+                        }
+                        Some(b'j') => {
+                            found = Some((1989, 5, 61));
+                        }
+                        Some(b'k') => {
+                            found = Some((1990, 5, 62));
+                        }
+                        Some(b'n') => {
+                            found = Some((1991, 5, 60));
+                        }
+                        Some(b't') => {
+                            found = Some((1992, 5, 59));
+                        }
+                        Some(b'v') => {
+                            found = Some((1993, 5, 65));
+                        }
+                        _ => {}
+                    },
+                    Some(b'e') => {
+                        found = Some((1994, 4, 66));
+                    }
+                    Some(b'i') => {
+                        found = Some((1995, 4, 67));
+                    }
+                    Some(b'o') => {
+                        found = Some((1996, 4, 92));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'v') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"v"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((1997, 4, 98));
+                    }
+                    Some(b'e') => {
+                        found = Some((1998, 4, 97));
+                    }
+                    Some(b'i') => {
+                        found = Some((1999, 4, 99));
+                    }
+                    Some(b'u') => {
+                        found = Some((2000, 4, 100));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'o') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"k"[..]) => {
+                found = Some((2001, 3, 96));
+            }
+            _ => {}
+        },
+        Some(b'\xa1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc5"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((2002, 3, 106));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'i') => {
+                                found = Some((2003, 5, 101));
+                            }
+                            Some(b'u') => {
+                                found = Some((2004, 5, 107));
+                            }
+                            _ => {}
+                        },
+                        Some(b't') => {
+                            found = Some((2005, 4, 116));
+                        }
+                        Some(b'v') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') => {
+                                found = Some((2006, 5, 98));
+                            }
+                            Some(b'e') => {
+                                found = Some((2007, 5, 97));
+                            }
+                            Some(b'i') => {
+                                found = Some((2008, 5, 99));
+                            }
+                            Some(b'u') => {
+                                found = Some((2009, 5, 100));
+                            }
+                            _ => {}
+                        },
+                        Some(b'\x8d') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"a\xc4"[..]) => {
+                            found = Some((2010, 6, 103));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((2011, 3, 123));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'd') if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"sta"[..]) => {
+                            match t.get(n.wrapping_sub(8)) {
+                                Some(b'a') => {
+                                    found = Some((2012, 8, 113));
+                                }
+                                Some(b'i') => {
+                                    found = Some((2013, 8, 114));
+                                }
+                                Some(b'o') => {
+                                    found = Some((2014, 8, 115));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'j') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'a') if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"st"[..]) => {
+                                match t.get(n.wrapping_sub(8)) {
+                                    Some(b'a') => {
+                                        found = Some((2015, 8, 108));
+                                    }
+                                    Some(b'i') => {
+                                        found = Some((2016, 8, 109));
+                                    }
+                                    Some(b'o') => {
+                                        found = Some((2017, 8, 110));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'i') => {
+                                found = Some((2018, 5, 120));
+                            }
+                            Some(b'n') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                                found = Some((2019, 6, 117));
+                            }
+                            Some(b'u') => {
+                                found = Some((2020, 5, 25));
+                                match t.get(n.wrapping_sub(6)) {
+                                    Some(b'r')
+                                        if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"i"[..]) =>
+                                    {
+                                        found = Some((2021, 7, 101));
+                                    }
+                                    Some(b'\x8d')
+                                        if t.get(n.wrapping_sub(9)..n - 6)
+                                            == Some(&b"lu\xc4"[..]) =>
+                                    {
+                                        found = Some((2022, 9, 121));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        },
+                        Some(b'n') => {
+                            found = Some((2023, 4, 104));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"st"[..]) =>
+                                {
+                                    match t.get(n.wrapping_sub(8)) {
+                                        Some(b'a') => {
+                                            found = Some((2024, 8, 113));
+                                        }
+                                        Some(b'i') => {
+                                            found = Some((2025, 8, 114));
+                                        }
+                                        Some(b'o') => {
+                                            found = Some((2026, 8, 115));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b't') => match t.get(n.wrapping_sub(5)) {
+                            Some(b'e') => {
+                                found = Some((2027, 5, 126));
+                            }
+                            Some(b's') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"a"[..]) => {
+                                found = Some((2028, 6, 118));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b'i') => {
+                    found = Some((2029, 3, 119));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'n') => {
+                            found = Some((2030, 4, 105));
+                        }
+                        Some(b't') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"je"[..]) => {
+                            found = Some((2031, 6, 122));
+                        }
+                        Some(b'\x8d') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc4"[..]) => {
+                            match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((2032, 6, 102));
+                                }
+                                Some(b'u')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"l"[..]) =>
+                                {
+                                    found = Some((2033, 7, 121));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xa1')
+                            if t.get(n.wrapping_sub(7)..n - 4) == Some(&b"ro\xc5"[..]) =>
+                        {
+                            found = Some((2034, 7, 91));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 2339 (`Step_3`).
-static A_3: Table = Table::new(
-    &[
-        Among("a", -1, 1, None),
-        Among("oga", 0, 1, None),
-        Among("ama", 0, 1, None),
-        Among("ima", 0, 1, None),
-        Among("ena", 0, 1, None),
-        Among("e", -1, 1, None),
-        Among("og", -1, 1, None),
-        Among("anog", 6, 1, None),
-        Among("enog", 6, 1, None),
-        Among("anih", -1, 1, None),
-        Among("enih", -1, 1, None),
-        Among("i", -1, 1, None),
-        Among("ani", 11, 1, None),
-        Among("eni", 11, 1, None),
-        Among("anoj", -1, 1, None),
-        Among("enoj", -1, 1, None),
-        Among("anim", -1, 1, None),
-        Among("enim", -1, 1, None),
-        Among("om", -1, 1, None),
-        Among("enom", 18, 1, None),
-        Among("o", -1, 1, None),
-        Among("ano", 20, 1, None),
-        Among("eno", 20, 1, None),
-        Among("ost", -1, 1, None),
-        Among("u", -1, 1, None),
-        Among("enu", 24, 1, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("a", -1, 1, None),
+    Among("oga", 0, 1, None),
+    Among("ama", 0, 1, None),
+    Among("ima", 0, 1, None),
+    Among("ena", 0, 1, None),
+    Among("e", -1, 1, None),
+    Among("og", -1, 1, None),
+    Among("anog", 6, 1, None),
+    Among("enog", 6, 1, None),
+    Among("anih", -1, 1, None),
+    Among("enih", -1, 1, None),
+    Among("i", -1, 1, None),
+    Among("ani", 11, 1, None),
+    Among("eni", 11, 1, None),
+    Among("anoj", -1, 1, None),
+    Among("enoj", -1, 1, None),
+    Among("anim", -1, 1, None),
+    Among("enim", -1, 1, None),
+    Among("om", -1, 1, None),
+    Among("enom", 18, 1, None),
+    Among("o", -1, 1, None),
+    Among("ano", 20, 1, None),
+    Among("eno", 20, 1, None),
+    Among("ost", -1, 1, None),
+    Among("u", -1, 1, None),
+    Among("enu", 24, 1, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => {
+            found = Some((0, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'g') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"o"[..]) => {
+                    found = Some((1, 3, 1));
+                }
+                Some(b'm') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((2, 3, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((3, 3, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                    found = Some((4, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'e') => {
+            found = Some((5, 1, 1));
+        }
+        Some(b'g') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"o"[..]) => {
+            found = Some((6, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'n') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((7, 4, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((8, 4, 1));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        Some(b'h') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"ni"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'a') => {
+                    found = Some((9, 4, 1));
+                }
+                Some(b'e') => {
+                    found = Some((10, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'i') => {
+            found = Some((11, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'n') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((12, 3, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((13, 3, 1));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        Some(b'j') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"no"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'a') => {
+                    found = Some((14, 4, 1));
+                }
+                Some(b'e') => {
+                    found = Some((15, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'm') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"n"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((16, 4, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((17, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'o') => {
+                found = Some((18, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                        found = Some((19, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'o') => {
+            found = Some((20, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'n') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((21, 3, 1));
+                    }
+                    Some(b'e') => {
+                        found = Some((22, 3, 1));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        Some(b't') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"os"[..]) => {
+            found = Some((23, 3, 1));
+        }
+        Some(b'u') => {
+            found = Some((24, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                    found = Some((25, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `cyr_to_lat` (line 79).
 fn r_cyr_to_lat(z: &mut Env) -> bool {
@@ -2295,10 +12034,11 @@ fn r_cyr_to_lat(z: &mut Env) -> bool {
             loop {
                 let c2 = z.c;
                 if !(loop {
+                    z.skip_to(&B_0);
                     let c3 = z.c;
                     if (z.set_bra()
                         && ({
-                            among_var = z.find_among(&A_0, "cyr_to_lat");
+                            among_var = z.find_among(&A_0, T_0, "cyr_to_lat");
                             among_var != 0
                         })
                         && z.set_ket()
@@ -2363,6 +12103,7 @@ fn r_prelude(z: &mut Env) -> bool {
             loop {
                 let c2 = z.c;
                 if !(loop {
+                    z.skip_to(&B_1);
                     let c3 = z.c;
                     if (z.grouping(&G_ca, true)
                         && z.set_bra()
@@ -2393,6 +12134,7 @@ fn r_prelude(z: &mut Env) -> bool {
             loop {
                 let c5 = z.c;
                 if !(loop {
+                    z.skip_to(&B_1);
                     let c6 = z.c;
                     if (z.grouping(&G_ca, true)
                         && z.set_bra()
@@ -2423,6 +12165,7 @@ fn r_prelude(z: &mut Env) -> bool {
             loop {
                 let c8 = z.c;
                 if !(loop {
+                    z.skip_to(&B_2);
                     let c9 = z.c;
                     if (z.set_bra() && z.eq_s("dj") && z.set_ket() && z.slice_from("đ")) {
                         z.c = c9;
@@ -2482,6 +12225,7 @@ fn r_mark_regions(z: &mut Env) -> bool {
     }) && ({
         let c3 = z.c;
         let _ = ((loop {
+            z.skip_to(&B_3);
             let c4 = z.c;
             if z.eq_s("r") {
                 break true;
@@ -2517,7 +12261,7 @@ fn r_Step_1(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_1, "Step_1");
+            among_var = z.find_among_b(&A_1, T_1, "Step_1");
             among_var != 0
         })
         && z.set_bra()
@@ -2622,7 +12366,7 @@ fn r_Step_2(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_2, "Step_2");
+            among_var = z.find_among_b(&A_2, T_2, "Step_2");
             among_var != 0
         })
         && z.set_bra()
@@ -2805,7 +12549,7 @@ fn r_Step_2(z: &mut Env) -> bool {
 /// `Step_3` (line 2338).
 fn r_Step_3(z: &mut Env) -> bool {
     (z.set_ket()
-        && (z.find_among_b(&A_3, "Step_3") != 0)
+        && (z.find_among_b(&A_3, T_3, "Step_3") != 0)
         && z.set_bra()
         && z.call(r_R1, "R1")
         && z.slice_from(""))
@@ -2853,3 +12597,20 @@ pub(crate) fn stem(z: &mut Env) -> bool {
         }
     }))
 }
+
+/// The bytes at which a skipping loop stops.
+static B_0: [u64; 4] = [0x0, 0x0, 0x0, 0x30000];
+
+/// The bytes at which a skipping loop stops.
+static B_1: [u64; 4] = [
+    0x0,
+    0x45d7ddc00000000,
+    0xffffffffffffffff,
+    0xffffffffffffffff,
+];
+
+/// The bytes at which a skipping loop stops.
+static B_2: [u64; 4] = [0x0, 0x1000000000, 0x0, 0x0];
+
+/// The bytes at which a skipping loop stops.
+static B_3: [u64; 4] = [0x0, 0x4000000000000, 0x0, 0x0];

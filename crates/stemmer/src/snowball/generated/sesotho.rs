@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -21,47 +21,163 @@ const I_pV: usize = 0;
 static G_v: Grouping = Grouping::new(97, 117, &[17, 65, 16]);
 
 /// Line 61 (`remove_noun_prefixes`).
-static A_0: Table = Table::new(
-    &[
-        Among("ba", -1, 1, None),
-        Among("boi", -1, 1, None),
-        Among("le", -1, 1, None),
-        Among("li", -1, 1, None),
-        Among("ma", -1, 1, None),
-        Among("me", -1, 1, None),
-        Among("mo", -1, 1, None),
-        Among("se", -1, 1, None),
-    ],
-    false,
-);
+static A_0: Table = Table::new(&[
+    Among("ba", -1, 1, None),
+    Among("boi", -1, 1, None),
+    Among("le", -1, 1, None),
+    Among("li", -1, 1, None),
+    Among("ma", -1, 1, None),
+    Among("me", -1, 1, None),
+    Among("mo", -1, 1, None),
+    Among("se", -1, 1, None),
+]);
+
+/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'b') => match t.get(1) {
+            Some(b'a') => {
+                found = Some((0, 2, 1));
+            }
+            Some(b'o') if t.get(2..3) == Some(&b"i"[..]) => {
+                found = Some((1, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'l') => match t.get(1) {
+            Some(b'e') => {
+                found = Some((2, 2, 1));
+            }
+            Some(b'i') => {
+                found = Some((3, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'm') => match t.get(1) {
+            Some(b'a') => {
+                found = Some((4, 2, 1));
+            }
+            Some(b'e') => {
+                found = Some((5, 2, 1));
+            }
+            Some(b'o') => {
+                found = Some((6, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b's') if t.get(1..2) == Some(&b"e"[..]) => {
+            found = Some((7, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 76 (`remove_verb_suffixes`).
-static A_1: Table = Table::new(
-    &[
-        Among("a", -1, 1, None),
-        Among("ela", 0, 1, None),
-        Among("isa", 0, 1, None),
-        Among("wa", 0, 1, None),
-        Among("ile", -1, 1, None),
-        Among("etse", -1, 1, None),
-        Among("ang", -1, 1, None),
-        Among("eng", -1, 1, None),
-        Among("ong", -1, 1, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("a", -1, 1, None),
+    Among("ela", 0, 1, None),
+    Among("isa", 0, 1, None),
+    Among("wa", 0, 1, None),
+    Among("ile", -1, 1, None),
+    Among("etse", -1, 1, None),
+    Among("ang", -1, 1, None),
+    Among("eng", -1, 1, None),
+    Among("ong", -1, 1, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => {
+            found = Some((0, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'l') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                    found = Some((1, 3, 1));
+                }
+                Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                    found = Some((2, 3, 1));
+                }
+                Some(b'w') => {
+                    found = Some((3, 2, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'l') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((4, 3, 1));
+            }
+            Some(b's') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"et"[..]) => {
+                found = Some((5, 4, 1));
+            }
+            _ => {}
+        },
+        Some(b'g') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"n"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((6, 3, 1));
+                }
+                Some(b'e') => {
+                    found = Some((7, 3, 1));
+                }
+                Some(b'o') => {
+                    found = Some((8, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 94 (`remove_nominal_suffixes`).
-static A_2: Table = Table::new(
-    &[
-        Among("ana", -1, 1, None),
-        Among("nyana", 0, 1, None),
-        Among("oa", -1, 1, None),
-        Among("i", -1, 1, None),
-        Among("ano", -1, 1, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("ana", -1, 1, None),
+    Among("nyana", 0, 1, None),
+    Among("oa", -1, 1, None),
+    Among("i", -1, 1, None),
+    Among("ano", -1, 1, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((0, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'y') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"n"[..]) => {
+                        found = Some((1, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'o') => {
+                found = Some((2, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'i') => {
+            found = Some((3, 1, 1));
+        }
+        Some(b'o') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"an"[..]) => {
+            found = Some((4, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `mark_regions` (line 51).
 fn r_mark_regions(z: &mut Env) -> bool {
@@ -101,7 +217,7 @@ fn r_mark_regions(z: &mut Env) -> bool {
 /// `remove_noun_prefixes` (line 60).
 fn r_remove_noun_prefixes(z: &mut Env) -> bool {
     (z.set_bra()
-        && (z.find_among(&A_0, "remove_noun_prefixes") != 0)
+        && (z.find_among(&A_0, T_0, "remove_noun_prefixes") != 0)
         && z.set_ket()
         && true
         && ({
@@ -132,7 +248,7 @@ fn r_remove_verb_suffixes(z: &mut Env) -> bool {
             z.lb = z.c;
             z.c = z.l - c1;
             let ok = (z.set_ket()
-                && (z.find_among_b(&A_1, "remove_verb_suffixes") != 0)
+                && (z.find_among_b(&A_1, T_1, "remove_verb_suffixes") != 0)
                 && z.set_bra()
                 && z.slice_del());
             z.lb = l2;
@@ -150,7 +266,7 @@ fn r_remove_nominal_suffixes(z: &mut Env) -> bool {
             z.lb = z.c;
             z.c = z.l - c1;
             let ok = (z.set_ket()
-                && (z.find_among_b(&A_2, "remove_nominal_suffixes") != 0)
+                && (z.find_among_b(&A_2, T_2, "remove_nominal_suffixes") != 0)
                 && z.set_bra()
                 && z.slice_del());
             z.lb = l2;

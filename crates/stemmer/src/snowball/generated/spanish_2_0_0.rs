@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -29,276 +29,1264 @@ static G_v: Grouping = Grouping::new(
 );
 
 /// Line 50 (`postlude`).
-static A_0: Table = Table::new(
-    &[
-        Among("", -1, 6, None),
-        Among("á", 0, 1, None),
-        Among("é", 0, 2, None),
-        Among("í", 0, 3, None),
-        Among("ó", 0, 4, None),
-        Among("ú", 0, 5, None),
-    ],
-    false,
-);
+static A_0: Table = Table::new(&[
+    Among("", -1, 6, None),
+    Among("á", 0, 1, None),
+    Among("é", 0, 2, None),
+    Among("í", 0, 3, None),
+    Among("ó", 0, 4, None),
+    Among("ú", 0, 5, None),
+]);
+
+/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 6));
+    match t.get(0) {
+        Some(b'\xc3') => match t.get(1) {
+            Some(b'\xa1') => {
+                found = Some((1, 2, 1));
+            }
+            Some(b'\xa9') => {
+                found = Some((2, 2, 2));
+            }
+            Some(b'\xad') => {
+                found = Some((3, 2, 3));
+            }
+            Some(b'\xb3') => {
+                found = Some((4, 2, 4));
+            }
+            Some(b'\xba') => {
+                found = Some((5, 2, 5));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 68 (`attached_pronoun`).
-static A_1: Table = Table::new(
-    &[
-        Among("la", -1, 1, None),
-        Among("sela", 0, 1, None),
-        Among("le", -1, 1, None),
-        Among("me", -1, 1, None),
-        Among("se", -1, 1, None),
-        Among("lo", -1, 1, None),
-        Among("selo", 5, 1, None),
-        Among("las", -1, 1, None),
-        Among("selas", 7, 1, None),
-        Among("les", -1, 1, None),
-        Among("los", -1, 1, None),
-        Among("selos", 10, 1, None),
-        Among("nos", -1, 1, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("la", -1, 1, None),
+    Among("sela", 0, 1, None),
+    Among("le", -1, 1, None),
+    Among("me", -1, 1, None),
+    Among("se", -1, 1, None),
+    Among("lo", -1, 1, None),
+    Among("selo", 5, 1, None),
+    Among("las", -1, 1, None),
+    Among("selas", 7, 1, None),
+    Among("les", -1, 1, None),
+    Among("los", -1, 1, None),
+    Among("selos", 10, 1, None),
+    Among("nos", -1, 1, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"l"[..]) => {
+            found = Some((0, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"s"[..]) => {
+                    found = Some((1, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'l') => {
+                found = Some((2, 2, 1));
+            }
+            Some(b'm') => {
+                found = Some((3, 2, 1));
+            }
+            Some(b's') => {
+                found = Some((4, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'o') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"l"[..]) => {
+            found = Some((5, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"s"[..]) => {
+                    found = Some((6, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b's') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"l"[..]) => {
+                found = Some((7, 3, 1));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"s"[..]) => {
+                        found = Some((8, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"l"[..]) => {
+                found = Some((9, 3, 1));
+            }
+            Some(b'o') => match t.get(n.wrapping_sub(3)) {
+                Some(b'l') => {
+                    found = Some((10, 3, 1));
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"s"[..]) => {
+                            found = Some((11, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'n') => {
+                    found = Some((12, 3, 1));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 72 (`attached_pronoun`).
-static A_2: Table = Table::new(
-    &[
-        Among("ando", -1, 6, None),
-        Among("iendo", -1, 6, None),
-        Among("yendo", -1, 7, None),
-        Among("ándo", -1, 2, None),
-        Among("iéndo", -1, 1, None),
-        Among("ar", -1, 6, None),
-        Among("er", -1, 6, None),
-        Among("ir", -1, 6, None),
-        Among("ár", -1, 3, None),
-        Among("ér", -1, 4, None),
-        Among("ír", -1, 5, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("ando", -1, 6, None),
+    Among("iendo", -1, 6, None),
+    Among("yendo", -1, 7, None),
+    Among("ándo", -1, 2, None),
+    Among("iéndo", -1, 1, None),
+    Among("ar", -1, 6, None),
+    Among("er", -1, 6, None),
+    Among("ir", -1, 6, None),
+    Among("ár", -1, 3, None),
+    Among("ér", -1, 4, None),
+    Among("ír", -1, 5, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'o') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"nd"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'a') => {
+                    found = Some((0, 4, 6));
+                }
+                Some(b'e') => match t.get(n.wrapping_sub(5)) {
+                    Some(b'i') => {
+                        found = Some((1, 5, 6));
+                    }
+                    Some(b'y') => {
+                        found = Some((2, 5, 7));
+                    }
+                    _ => {}
+                },
+                Some(b'\xa1') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                    found = Some((3, 5, 2));
+                }
+                Some(b'\xa9') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"i\xc3"[..]) => {
+                    found = Some((4, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'r') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((5, 2, 6));
+            }
+            Some(b'e') => {
+                found = Some((6, 2, 6));
+            }
+            Some(b'i') => {
+                found = Some((7, 2, 6));
+            }
+            Some(b'\xa1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((8, 3, 3));
+            }
+            Some(b'\xa9') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((9, 3, 4));
+            }
+            Some(b'\xad') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((10, 3, 5));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 87 (`standard_suffix`).
-static A_3: Table = Table::new(
-    &[
-        Among("ica", -1, 1, None),
-        Among("ancia", -1, 2, None),
-        Among("encia", -1, 5, None),
-        Among("adora", -1, 2, None),
-        Among("osa", -1, 1, None),
-        Among("ista", -1, 1, None),
-        Among("iva", -1, 9, None),
-        Among("anza", -1, 1, None),
-        Among("logía", -1, 3, None),
-        Among("idad", -1, 8, None),
-        Among("able", -1, 1, None),
-        Among("ible", -1, 1, None),
-        Among("ante", -1, 2, None),
-        Among("mente", -1, 7, None),
-        Among("amente", 13, 6, None),
-        Among("ación", -1, 2, None),
-        Among("ución", -1, 4, None),
-        Among("ico", -1, 1, None),
-        Among("ismo", -1, 1, None),
-        Among("oso", -1, 1, None),
-        Among("amiento", -1, 1, None),
-        Among("imiento", -1, 1, None),
-        Among("ivo", -1, 9, None),
-        Among("ador", -1, 2, None),
-        Among("icas", -1, 1, None),
-        Among("ancias", -1, 2, None),
-        Among("encias", -1, 5, None),
-        Among("adoras", -1, 2, None),
-        Among("osas", -1, 1, None),
-        Among("istas", -1, 1, None),
-        Among("ivas", -1, 9, None),
-        Among("anzas", -1, 1, None),
-        Among("logías", -1, 3, None),
-        Among("idades", -1, 8, None),
-        Among("ables", -1, 1, None),
-        Among("ibles", -1, 1, None),
-        Among("aciones", -1, 2, None),
-        Among("uciones", -1, 4, None),
-        Among("adores", -1, 2, None),
-        Among("antes", -1, 2, None),
-        Among("icos", -1, 1, None),
-        Among("ismos", -1, 1, None),
-        Among("osos", -1, 1, None),
-        Among("amientos", -1, 1, None),
-        Among("imientos", -1, 1, None),
-        Among("ivos", -1, 9, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("ica", -1, 1, None),
+    Among("ancia", -1, 2, None),
+    Among("encia", -1, 5, None),
+    Among("adora", -1, 2, None),
+    Among("osa", -1, 1, None),
+    Among("ista", -1, 1, None),
+    Among("iva", -1, 9, None),
+    Among("anza", -1, 1, None),
+    Among("logía", -1, 3, None),
+    Among("idad", -1, 8, None),
+    Among("able", -1, 1, None),
+    Among("ible", -1, 1, None),
+    Among("ante", -1, 2, None),
+    Among("mente", -1, 7, None),
+    Among("amente", 13, 6, None),
+    Among("ación", -1, 2, None),
+    Among("ución", -1, 4, None),
+    Among("ico", -1, 1, None),
+    Among("ismo", -1, 1, None),
+    Among("oso", -1, 1, None),
+    Among("amiento", -1, 1, None),
+    Among("imiento", -1, 1, None),
+    Among("ivo", -1, 9, None),
+    Among("ador", -1, 2, None),
+    Among("icas", -1, 1, None),
+    Among("ancias", -1, 2, None),
+    Among("encias", -1, 5, None),
+    Among("adoras", -1, 2, None),
+    Among("osas", -1, 1, None),
+    Among("istas", -1, 1, None),
+    Among("ivas", -1, 9, None),
+    Among("anzas", -1, 1, None),
+    Among("logías", -1, 3, None),
+    Among("idades", -1, 8, None),
+    Among("ables", -1, 1, None),
+    Among("ibles", -1, 1, None),
+    Among("aciones", -1, 2, None),
+    Among("uciones", -1, 4, None),
+    Among("adores", -1, 2, None),
+    Among("antes", -1, 2, None),
+    Among("icos", -1, 1, None),
+    Among("ismos", -1, 1, None),
+    Among("osos", -1, 1, None),
+    Among("amientos", -1, 1, None),
+    Among("imientos", -1, 1, None),
+    Among("ivos", -1, 9, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((0, 3, 1));
+            }
+            Some(b'i') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"nc"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'a') => {
+                        found = Some((1, 5, 2));
+                    }
+                    Some(b'e') => {
+                        found = Some((2, 5, 5));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'r') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ado"[..]) => {
+                found = Some((3, 5, 2));
+            }
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"o"[..]) => {
+                found = Some((4, 3, 1));
+            }
+            Some(b't') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"is"[..]) => {
+                found = Some((5, 4, 1));
+            }
+            Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((6, 3, 9));
+            }
+            Some(b'z') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"an"[..]) => {
+                found = Some((7, 4, 1));
+            }
+            Some(b'\xad') if t.get(n.wrapping_sub(6)..n - 2) == Some(&b"log\xc3"[..]) => {
+                found = Some((8, 6, 3));
+            }
+            _ => {}
+        },
+        Some(b'd') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"ida"[..]) => {
+            found = Some((9, 4, 8));
+        }
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'l') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"b"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((10, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((11, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b't') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"n"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((12, 4, 2));
+                    }
+                    Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"m"[..]) => {
+                        found = Some((13, 5, 7));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((14, 6, 6));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'n') if t.get(n.wrapping_sub(5)..n - 1) == Some(&b"ci\xc3\xb3"[..]) => {
+            match t.get(n.wrapping_sub(6)) {
+                Some(b'a') => {
+                    found = Some((15, 6, 2));
+                }
+                Some(b'u') => {
+                    found = Some((16, 6, 4));
+                }
+                _ => {}
+            }
+        }
+        Some(b'o') => match t.get(n.wrapping_sub(2)) {
+            Some(b'c') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((17, 3, 1));
+            }
+            Some(b'm') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"is"[..]) => {
+                found = Some((18, 4, 1));
+            }
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"o"[..]) => {
+                found = Some((19, 3, 1));
+            }
+            Some(b't') if t.get(n.wrapping_sub(6)..n - 2) == Some(&b"mien"[..]) => {
+                match t.get(n.wrapping_sub(7)) {
+                    Some(b'a') => {
+                        found = Some((20, 7, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((21, 7, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'v') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
+                found = Some((22, 3, 9));
+            }
+            _ => {}
+        },
+        Some(b'r') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"ado"[..]) => {
+            found = Some((23, 4, 2));
+        }
+        Some(b's') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => match t.get(n.wrapping_sub(3)) {
+                Some(b'c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((24, 4, 1));
+                }
+                Some(b'i') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"nc"[..]) => {
+                    match t.get(n.wrapping_sub(6)) {
+                        Some(b'a') => {
+                            found = Some((25, 6, 2));
+                        }
+                        Some(b'e') => {
+                            found = Some((26, 6, 5));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'r') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"ado"[..]) => {
+                    found = Some((27, 6, 2));
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"o"[..]) => {
+                    found = Some((28, 4, 1));
+                }
+                Some(b't') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"is"[..]) => {
+                    found = Some((29, 5, 1));
+                }
+                Some(b'v') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((30, 4, 9));
+                }
+                Some(b'z') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"an"[..]) => {
+                    found = Some((31, 5, 1));
+                }
+                Some(b'\xad') if t.get(n.wrapping_sub(7)..n - 3) == Some(&b"log\xc3"[..]) => {
+                    found = Some((32, 7, 3));
+                }
+                _ => {}
+            },
+            Some(b'e') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"ida"[..]) => {
+                    found = Some((33, 6, 8));
+                }
+                Some(b'l') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"b"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((34, 5, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((35, 5, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'n') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"cio"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'a') => {
+                            found = Some((36, 7, 2));
+                        }
+                        Some(b'u') => {
+                            found = Some((37, 7, 4));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'r') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"ado"[..]) => {
+                    found = Some((38, 6, 2));
+                }
+                Some(b't') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"an"[..]) => {
+                    found = Some((39, 5, 2));
+                }
+                _ => {}
+            },
+            Some(b'o') => match t.get(n.wrapping_sub(3)) {
+                Some(b'c') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((40, 4, 1));
+                }
+                Some(b'm') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"is"[..]) => {
+                    found = Some((41, 5, 1));
+                }
+                Some(b's') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"o"[..]) => {
+                    found = Some((42, 4, 1));
+                }
+                Some(b't') if t.get(n.wrapping_sub(7)..n - 3) == Some(&b"mien"[..]) => {
+                    match t.get(n.wrapping_sub(8)) {
+                        Some(b'a') => {
+                            found = Some((43, 8, 1));
+                        }
+                        Some(b'i') => {
+                            found = Some((44, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'v') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((45, 4, 9));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 125 (`standard_suffix`).
-static A_4: Table = Table::new(
-    &[
-        Among("ic", -1, 2, None),
-        Among("ad", -1, 2, None),
-        Among("os", -1, 2, None),
-        Among("iv", -1, 1, None),
-    ],
-    true,
-);
+static A_4: Table = Table::new(&[
+    Among("ic", -1, 2, None),
+    Among("ad", -1, 2, None),
+    Among("os", -1, 2, None),
+    Among("iv", -1, 1, None),
+]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((0, 2, 2));
+        }
+        Some(b'd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"a"[..]) => {
+            found = Some((1, 2, 2));
+        }
+        Some(b's') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"o"[..]) => {
+            found = Some((2, 2, 2));
+        }
+        Some(b'v') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((3, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 137 (`standard_suffix`).
-static A_5: Table = Table::new(
-    &[
-        Among("able", -1, 1, None),
-        Among("ible", -1, 1, None),
-        Among("ante", -1, 1, None),
-    ],
-    true,
-);
+static A_5: Table = Table::new(&[
+    Among("able", -1, 1, None),
+    Among("ible", -1, 1, None),
+    Among("ante", -1, 1, None),
+]);
+
+/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'l') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"b"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((0, 4, 1));
+                    }
+                    Some(b'i') => {
+                        found = Some((1, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b't') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"an"[..]) => {
+                found = Some((2, 4, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 149 (`standard_suffix`).
-static A_6: Table = Table::new(
-    &[
-        Among("ic", -1, 1, None),
-        Among("abil", -1, 1, None),
-        Among("iv", -1, 1, None),
-    ],
-    true,
-);
+static A_6: Table = Table::new(&[
+    Among("ic", -1, 1, None),
+    Among("abil", -1, 1, None),
+    Among("iv", -1, 1, None),
+]);
+
+/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'l') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"abi"[..]) => {
+            found = Some((1, 4, 1));
+        }
+        Some(b'v') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((2, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 168 (`y_verb_suffix`).
-static A_7: Table = Table::new(
-    &[
-        Among("ya", -1, 1, None),
-        Among("ye", -1, 1, None),
-        Among("yan", -1, 1, None),
-        Among("yen", -1, 1, None),
-        Among("yeron", -1, 1, None),
-        Among("yendo", -1, 1, None),
-        Among("yo", -1, 1, None),
-        Among("yas", -1, 1, None),
-        Among("yes", -1, 1, None),
-        Among("yais", -1, 1, None),
-        Among("yamos", -1, 1, None),
-        Among("yó", -1, 1, None),
-    ],
-    true,
-);
+static A_7: Table = Table::new(&[
+    Among("ya", -1, 1, None),
+    Among("ye", -1, 1, None),
+    Among("yan", -1, 1, None),
+    Among("yen", -1, 1, None),
+    Among("yeron", -1, 1, None),
+    Among("yendo", -1, 1, None),
+    Among("yo", -1, 1, None),
+    Among("yas", -1, 1, None),
+    Among("yes", -1, 1, None),
+    Among("yais", -1, 1, None),
+    Among("yamos", -1, 1, None),
+    Among("yó", -1, 1, None),
+]);
+
+/// The row of `A_7` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_7(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"y"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'e') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"y"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"y"[..]) => {
+                found = Some((2, 3, 1));
+            }
+            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"y"[..]) => {
+                found = Some((3, 3, 1));
+            }
+            Some(b'o') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"yer"[..]) => {
+                found = Some((4, 5, 1));
+            }
+            _ => {}
+        },
+        Some(b'o') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"yen"[..]) => {
+                found = Some((5, 5, 1));
+            }
+            Some(b'y') => {
+                found = Some((6, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b's') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"y"[..]) => {
+                found = Some((7, 3, 1));
+            }
+            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"y"[..]) => {
+                found = Some((8, 3, 1));
+            }
+            Some(b'i') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ya"[..]) => {
+                found = Some((9, 4, 1));
+            }
+            Some(b'o') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"yam"[..]) => {
+                found = Some((10, 5, 1));
+            }
+            _ => {}
+        },
+        Some(b'\xb3') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"y\xc3"[..]) => {
+            found = Some((11, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 176 (`verb_suffix`).
-static A_8: Table = Table::new(
-    &[
-        Among("aba", -1, 2, None),
-        Among("ada", -1, 2, None),
-        Among("ida", -1, 2, None),
-        Among("ara", -1, 2, None),
-        Among("iera", -1, 2, None),
-        Among("ía", -1, 2, None),
-        Among("aría", 5, 2, None),
-        Among("ería", 5, 2, None),
-        Among("iría", 5, 2, None),
-        Among("ad", -1, 2, None),
-        Among("ed", -1, 2, None),
-        Among("id", -1, 2, None),
-        Among("ase", -1, 2, None),
-        Among("iese", -1, 2, None),
-        Among("aste", -1, 2, None),
-        Among("iste", -1, 2, None),
-        Among("an", -1, 2, None),
-        Among("aban", 16, 2, None),
-        Among("aran", 16, 2, None),
-        Among("ieran", 16, 2, None),
-        Among("ían", 16, 2, None),
-        Among("arían", 20, 2, None),
-        Among("erían", 20, 2, None),
-        Among("irían", 20, 2, None),
-        Among("en", -1, 1, None),
-        Among("asen", 24, 2, None),
-        Among("iesen", 24, 2, None),
-        Among("aron", -1, 2, None),
-        Among("ieron", -1, 2, None),
-        Among("arán", -1, 2, None),
-        Among("erán", -1, 2, None),
-        Among("irán", -1, 2, None),
-        Among("ado", -1, 2, None),
-        Among("ido", -1, 2, None),
-        Among("ando", -1, 2, None),
-        Among("iendo", -1, 2, None),
-        Among("ar", -1, 2, None),
-        Among("er", -1, 2, None),
-        Among("ir", -1, 2, None),
-        Among("as", -1, 2, None),
-        Among("abas", 39, 2, None),
-        Among("adas", 39, 2, None),
-        Among("idas", 39, 2, None),
-        Among("aras", 39, 2, None),
-        Among("ieras", 39, 2, None),
-        Among("ías", 39, 2, None),
-        Among("arías", 45, 2, None),
-        Among("erías", 45, 2, None),
-        Among("irías", 45, 2, None),
-        Among("es", -1, 1, None),
-        Among("ases", 49, 2, None),
-        Among("ieses", 49, 2, None),
-        Among("abais", -1, 2, None),
-        Among("arais", -1, 2, None),
-        Among("ierais", -1, 2, None),
-        Among("íais", -1, 2, None),
-        Among("aríais", 55, 2, None),
-        Among("eríais", 55, 2, None),
-        Among("iríais", 55, 2, None),
-        Among("aseis", -1, 2, None),
-        Among("ieseis", -1, 2, None),
-        Among("asteis", -1, 2, None),
-        Among("isteis", -1, 2, None),
-        Among("áis", -1, 2, None),
-        Among("éis", -1, 1, None),
-        Among("aréis", 64, 2, None),
-        Among("eréis", 64, 2, None),
-        Among("iréis", 64, 2, None),
-        Among("ados", -1, 2, None),
-        Among("idos", -1, 2, None),
-        Among("amos", -1, 2, None),
-        Among("ábamos", 70, 2, None),
-        Among("áramos", 70, 2, None),
-        Among("iéramos", 70, 2, None),
-        Among("íamos", 70, 2, None),
-        Among("aríamos", 74, 2, None),
-        Among("eríamos", 74, 2, None),
-        Among("iríamos", 74, 2, None),
-        Among("emos", -1, 1, None),
-        Among("aremos", 78, 2, None),
-        Among("eremos", 78, 2, None),
-        Among("iremos", 78, 2, None),
-        Among("ásemos", 78, 2, None),
-        Among("iésemos", 78, 2, None),
-        Among("imos", -1, 2, None),
-        Among("arás", -1, 2, None),
-        Among("erás", -1, 2, None),
-        Among("irás", -1, 2, None),
-        Among("ís", -1, 2, None),
-        Among("ará", -1, 2, None),
-        Among("erá", -1, 2, None),
-        Among("irá", -1, 2, None),
-        Among("aré", -1, 2, None),
-        Among("eré", -1, 2, None),
-        Among("iré", -1, 2, None),
-        Among("ió", -1, 2, None),
-    ],
-    true,
-);
+static A_8: Table = Table::new(&[
+    Among("aba", -1, 2, None),
+    Among("ada", -1, 2, None),
+    Among("ida", -1, 2, None),
+    Among("ara", -1, 2, None),
+    Among("iera", -1, 2, None),
+    Among("ía", -1, 2, None),
+    Among("aría", 5, 2, None),
+    Among("ería", 5, 2, None),
+    Among("iría", 5, 2, None),
+    Among("ad", -1, 2, None),
+    Among("ed", -1, 2, None),
+    Among("id", -1, 2, None),
+    Among("ase", -1, 2, None),
+    Among("iese", -1, 2, None),
+    Among("aste", -1, 2, None),
+    Among("iste", -1, 2, None),
+    Among("an", -1, 2, None),
+    Among("aban", 16, 2, None),
+    Among("aran", 16, 2, None),
+    Among("ieran", 16, 2, None),
+    Among("ían", 16, 2, None),
+    Among("arían", 20, 2, None),
+    Among("erían", 20, 2, None),
+    Among("irían", 20, 2, None),
+    Among("en", -1, 1, None),
+    Among("asen", 24, 2, None),
+    Among("iesen", 24, 2, None),
+    Among("aron", -1, 2, None),
+    Among("ieron", -1, 2, None),
+    Among("arán", -1, 2, None),
+    Among("erán", -1, 2, None),
+    Among("irán", -1, 2, None),
+    Among("ado", -1, 2, None),
+    Among("ido", -1, 2, None),
+    Among("ando", -1, 2, None),
+    Among("iendo", -1, 2, None),
+    Among("ar", -1, 2, None),
+    Among("er", -1, 2, None),
+    Among("ir", -1, 2, None),
+    Among("as", -1, 2, None),
+    Among("abas", 39, 2, None),
+    Among("adas", 39, 2, None),
+    Among("idas", 39, 2, None),
+    Among("aras", 39, 2, None),
+    Among("ieras", 39, 2, None),
+    Among("ías", 39, 2, None),
+    Among("arías", 45, 2, None),
+    Among("erías", 45, 2, None),
+    Among("irías", 45, 2, None),
+    Among("es", -1, 1, None),
+    Among("ases", 49, 2, None),
+    Among("ieses", 49, 2, None),
+    Among("abais", -1, 2, None),
+    Among("arais", -1, 2, None),
+    Among("ierais", -1, 2, None),
+    Among("íais", -1, 2, None),
+    Among("aríais", 55, 2, None),
+    Among("eríais", 55, 2, None),
+    Among("iríais", 55, 2, None),
+    Among("aseis", -1, 2, None),
+    Among("ieseis", -1, 2, None),
+    Among("asteis", -1, 2, None),
+    Among("isteis", -1, 2, None),
+    Among("áis", -1, 2, None),
+    Among("éis", -1, 1, None),
+    Among("aréis", 64, 2, None),
+    Among("eréis", 64, 2, None),
+    Among("iréis", 64, 2, None),
+    Among("ados", -1, 2, None),
+    Among("idos", -1, 2, None),
+    Among("amos", -1, 2, None),
+    Among("ábamos", 70, 2, None),
+    Among("áramos", 70, 2, None),
+    Among("iéramos", 70, 2, None),
+    Among("íamos", 70, 2, None),
+    Among("aríamos", 74, 2, None),
+    Among("eríamos", 74, 2, None),
+    Among("iríamos", 74, 2, None),
+    Among("emos", -1, 1, None),
+    Among("aremos", 78, 2, None),
+    Among("eremos", 78, 2, None),
+    Among("iremos", 78, 2, None),
+    Among("ásemos", 78, 2, None),
+    Among("iésemos", 78, 2, None),
+    Among("imos", -1, 2, None),
+    Among("arás", -1, 2, None),
+    Among("erás", -1, 2, None),
+    Among("irás", -1, 2, None),
+    Among("ís", -1, 2, None),
+    Among("ará", -1, 2, None),
+    Among("erá", -1, 2, None),
+    Among("irá", -1, 2, None),
+    Among("aré", -1, 2, None),
+    Among("eré", -1, 2, None),
+    Among("iré", -1, 2, None),
+    Among("ió", -1, 2, None),
+]);
+
+/// The row of `A_8` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_8(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'b') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((0, 3, 2));
+            }
+            Some(b'd') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((1, 3, 2));
+                }
+                Some(b'i') => {
+                    found = Some((2, 3, 2));
+                }
+                _ => {}
+            },
+            Some(b'r') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((3, 3, 2));
+                }
+                Some(b'e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((4, 4, 2));
+                }
+                _ => {}
+            },
+            Some(b'\xad') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((5, 3, 2));
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((6, 5, 2));
+                        }
+                        Some(b'e') => {
+                            found = Some((7, 5, 2));
+                        }
+                        Some(b'i') => {
+                            found = Some((8, 5, 2));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'd') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((9, 2, 2));
+            }
+            Some(b'e') => {
+                found = Some((10, 2, 2));
+            }
+            Some(b'i') => {
+                found = Some((11, 2, 2));
+            }
+            _ => {}
+        },
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b's') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((12, 3, 2));
+                }
+                Some(b'e') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"i"[..]) => {
+                    found = Some((13, 4, 2));
+                }
+                _ => {}
+            },
+            Some(b't') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((14, 4, 2));
+                    }
+                    Some(b'i') => {
+                        found = Some((15, 4, 2));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((16, 2, 2));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'b') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                        found = Some((17, 4, 2));
+                    }
+                    Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((18, 4, 2));
+                        }
+                        Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((19, 5, 2));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\xad') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                        found = Some((20, 4, 2));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'r') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((21, 6, 2));
+                                }
+                                Some(b'e') => {
+                                    found = Some((22, 6, 2));
+                                }
+                                Some(b'i') => {
+                                    found = Some((23, 6, 2));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') => {
+                found = Some((24, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b's') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((25, 4, 2));
+                        }
+                        Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((26, 5, 2));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'o') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"r"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((27, 4, 2));
+                    }
+                    Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((28, 5, 2));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"r\xc3"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'a') => {
+                        found = Some((29, 5, 2));
+                    }
+                    Some(b'e') => {
+                        found = Some((30, 5, 2));
+                    }
+                    Some(b'i') => {
+                        found = Some((31, 5, 2));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'o') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"d"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => {
+                    found = Some((32, 3, 2));
+                }
+                Some(b'i') => {
+                    found = Some((33, 3, 2));
+                }
+                Some(b'n') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((34, 4, 2));
+                    }
+                    Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                        found = Some((35, 5, 2));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        Some(b'r') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((36, 2, 2));
+            }
+            Some(b'e') => {
+                found = Some((37, 2, 2));
+            }
+            Some(b'i') => {
+                found = Some((38, 2, 2));
+            }
+            _ => {}
+        },
+        Some(b's') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((39, 2, 2));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'b') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                        found = Some((40, 4, 2));
+                    }
+                    Some(b'd') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((41, 4, 2));
+                        }
+                        Some(b'i') => {
+                            found = Some((42, 4, 2));
+                        }
+                        _ => {}
+                    },
+                    Some(b'r') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((43, 4, 2));
+                        }
+                        Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((44, 5, 2));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\xad') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                        found = Some((45, 4, 2));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'r') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((46, 6, 2));
+                                }
+                                Some(b'e') => {
+                                    found = Some((47, 6, 2));
+                                }
+                                Some(b'i') => {
+                                    found = Some((48, 6, 2));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'e') => {
+                found = Some((49, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b's') => match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((50, 4, 2));
+                        }
+                        Some(b'e') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"i"[..]) => {
+                            found = Some((51, 5, 2));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Some(b'i') => match t.get(n.wrapping_sub(3)) {
+                Some(b'a') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'b') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                        found = Some((52, 5, 2));
+                    }
+                    Some(b'r') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((53, 5, 2));
+                        }
+                        Some(b'e') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                            found = Some((54, 6, 2));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\xad') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"\xc3"[..]) => {
+                        found = Some((55, 5, 2));
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'r') => match t.get(n.wrapping_sub(7)) {
+                                Some(b'a') => {
+                                    found = Some((56, 7, 2));
+                                }
+                                Some(b'e') => {
+                                    found = Some((57, 7, 2));
+                                }
+                                Some(b'i') => {
+                                    found = Some((58, 7, 2));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                Some(b'e') => match t.get(n.wrapping_sub(4)) {
+                    Some(b's') => match t.get(n.wrapping_sub(5)) {
+                        Some(b'a') => {
+                            found = Some((59, 5, 2));
+                        }
+                        Some(b'e') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"i"[..]) => {
+                            found = Some((60, 6, 2));
+                        }
+                        _ => {}
+                    },
+                    Some(b't') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"s"[..]) => {
+                        match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((61, 6, 2));
+                            }
+                            Some(b'i') => {
+                                found = Some((62, 6, 2));
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                },
+                Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((63, 4, 2));
+                }
+                Some(b'\xa9') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xc3"[..]) => {
+                    found = Some((64, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'r') => match t.get(n.wrapping_sub(6)) {
+                            Some(b'a') => {
+                                found = Some((65, 6, 2));
+                            }
+                            Some(b'e') => {
+                                found = Some((66, 6, 2));
+                            }
+                            Some(b'i') => {
+                                found = Some((67, 6, 2));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Some(b'o') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((68, 4, 2));
+                    }
+                    Some(b'i') => {
+                        found = Some((69, 4, 2));
+                    }
+                    _ => {}
+                },
+                Some(b'm') => match t.get(n.wrapping_sub(4)) {
+                    Some(b'a') => {
+                        found = Some((70, 4, 2));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'b')
+                                if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"\xc3\xa1"[..]) =>
+                            {
+                                found = Some((71, 7, 2));
+                            }
+                            Some(b'r') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc3"[..]) =>
+                                {
+                                    found = Some((72, 7, 2));
+                                }
+                                Some(b'\xa9')
+                                    if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"i\xc3"[..]) =>
+                                {
+                                    found = Some((73, 8, 2));
+                                }
+                                _ => {}
+                            },
+                            Some(b'\xad')
+                                if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xc3"[..]) =>
+                            {
+                                found = Some((74, 6, 2));
+                                match t.get(n.wrapping_sub(7)) {
+                                    Some(b'r') => match t.get(n.wrapping_sub(8)) {
+                                        Some(b'a') => {
+                                            found = Some((75, 8, 2));
+                                        }
+                                        Some(b'e') => {
+                                            found = Some((76, 8, 2));
+                                        }
+                                        Some(b'i') => {
+                                            found = Some((77, 8, 2));
+                                        }
+                                        _ => {}
+                                    },
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'e') => {
+                        found = Some((78, 4, 1));
+                        match t.get(n.wrapping_sub(5)) {
+                            Some(b'r') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'a') => {
+                                    found = Some((79, 6, 2));
+                                }
+                                Some(b'e') => {
+                                    found = Some((80, 6, 2));
+                                }
+                                Some(b'i') => {
+                                    found = Some((81, 6, 2));
+                                }
+                                _ => {}
+                            },
+                            Some(b's') => match t.get(n.wrapping_sub(6)) {
+                                Some(b'\xa1')
+                                    if t.get(n.wrapping_sub(7)..n - 6) == Some(&b"\xc3"[..]) =>
+                                {
+                                    found = Some((82, 7, 2));
+                                }
+                                Some(b'\xa9')
+                                    if t.get(n.wrapping_sub(8)..n - 6) == Some(&b"i\xc3"[..]) =>
+                                {
+                                    found = Some((83, 8, 2));
+                                }
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                    Some(b'i') => {
+                        found = Some((84, 4, 2));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            },
+            Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"r\xc3"[..]) => {
+                match t.get(n.wrapping_sub(5)) {
+                    Some(b'a') => {
+                        found = Some((85, 5, 2));
+                    }
+                    Some(b'e') => {
+                        found = Some((86, 5, 2));
+                    }
+                    Some(b'i') => {
+                        found = Some((87, 5, 2));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xad') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((88, 3, 2));
+            }
+            _ => {}
+        },
+        Some(b'\xa1') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"r\xc3"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'a') => {
+                    found = Some((89, 4, 2));
+                }
+                Some(b'e') => {
+                    found = Some((90, 4, 2));
+                }
+                Some(b'i') => {
+                    found = Some((91, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa9') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"r\xc3"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'a') => {
+                    found = Some((92, 4, 2));
+                }
+                Some(b'e') => {
+                    found = Some((93, 4, 2));
+                }
+                Some(b'i') => {
+                    found = Some((94, 4, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb3') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"i\xc3"[..]) => {
+            found = Some((95, 3, 2));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 205 (`residual_suffix`).
-static A_9: Table = Table::new(
-    &[
-        Among("a", -1, 1, None),
-        Among("e", -1, 2, None),
-        Among("o", -1, 1, None),
-        Among("os", -1, 1, None),
-        Among("á", -1, 1, None),
-        Among("é", -1, 2, None),
-        Among("í", -1, 1, None),
-        Among("ó", -1, 1, None),
-    ],
-    true,
-);
+static A_9: Table = Table::new(&[
+    Among("a", -1, 1, None),
+    Among("e", -1, 2, None),
+    Among("o", -1, 1, None),
+    Among("os", -1, 1, None),
+    Among("á", -1, 1, None),
+    Among("é", -1, 2, None),
+    Among("í", -1, 1, None),
+    Among("ó", -1, 1, None),
+]);
+
+/// The row of `A_9` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_9(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => {
+            found = Some((0, 1, 1));
+        }
+        Some(b'e') => {
+            found = Some((1, 1, 2));
+        }
+        Some(b'o') => {
+            found = Some((2, 1, 1));
+        }
+        Some(b's') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"o"[..]) => {
+            found = Some((3, 2, 1));
+        }
+        Some(b'\xa1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((4, 2, 1));
+        }
+        Some(b'\xa9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((5, 2, 2));
+        }
+        Some(b'\xad') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((6, 2, 1));
+        }
+        Some(b'\xb3') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            found = Some((7, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `mark_regions` (line 31).
 fn r_mark_regions(z: &mut Env) -> bool {
@@ -370,10 +1358,11 @@ fn r_postlude(z: &mut Env) -> bool {
     let mut among_var = 0;
     ({
         loop {
+            z.skip_to(&B_0);
             let c1 = z.c;
             if !(z.set_bra()
                 && ({
-                    among_var = z.find_among(&A_0, "postlude");
+                    among_var = z.find_among(&A_0, T_0, "postlude");
                     among_var != 0
                 })
                 && z.set_ket()
@@ -414,11 +1403,11 @@ fn r_R2(z: &mut Env) -> bool {
 fn r_attached_pronoun(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
-        && (z.find_among_b(&A_1, "attached_pronoun") != 0)
+        && (z.find_among_b(&A_1, T_1, "attached_pronoun") != 0)
         && z.set_bra()
         && true
         && ({
-            among_var = z.find_among_b(&A_2, "attached_pronoun");
+            among_var = z.find_among_b(&A_2, T_2, "attached_pronoun");
             among_var != 0
         })
         && z.call(r_RV, "RV")
@@ -439,7 +1428,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_3, "standard_suffix");
+            among_var = z.find_among_b(&A_3, T_3, "standard_suffix");
             among_var != 0
         })
         && z.set_bra()
@@ -471,7 +1460,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
                         let c2 = z.l - z.c;
                         if !(z.set_ket()
                             && ({
-                                among_var = z.find_among_b(&A_4, "standard_suffix");
+                                among_var = z.find_among_b(&A_4, T_4, "standard_suffix");
                                 among_var != 0
                             })
                             && z.set_bra()
@@ -500,7 +1489,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
                     && ({
                         let c3 = z.l - z.c;
                         if !(z.set_ket()
-                            && (z.find_among_b(&A_5, "standard_suffix") != 0)
+                            && (z.find_among_b(&A_5, T_5, "standard_suffix") != 0)
                             && z.set_bra()
                             && (z.call(r_R2, "R2") && z.slice_del()))
                         {
@@ -515,7 +1504,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
                     && ({
                         let c4 = z.l - z.c;
                         if !(z.set_ket()
-                            && (z.find_among_b(&A_6, "standard_suffix") != 0)
+                            && (z.find_among_b(&A_6, T_6, "standard_suffix") != 0)
                             && z.set_bra()
                             && (z.call(r_R2, "R2") && z.slice_del()))
                         {
@@ -552,7 +1541,8 @@ fn r_y_verb_suffix(z: &mut Env) -> bool {
             let l2 = z.lb;
             z.lb = z.c;
             z.c = z.l - c1;
-            let ok = (z.set_ket() && (z.find_among_b(&A_7, "y_verb_suffix") != 0) && z.set_bra());
+            let ok =
+                (z.set_ket() && (z.find_among_b(&A_7, T_7, "y_verb_suffix") != 0) && z.set_bra());
             z.lb = l2;
             ok
         }
@@ -570,7 +1560,7 @@ fn r_verb_suffix(z: &mut Env) -> bool {
             z.c = z.l - c1;
             let ok = (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_8, "verb_suffix");
+                    among_var = z.find_among_b(&A_8, T_8, "verb_suffix");
                     among_var != 0
                 })
                 && z.set_bra());
@@ -606,7 +1596,7 @@ fn r_residual_suffix(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_9, "residual_suffix");
+            among_var = z.find_among_b(&A_9, T_9, "residual_suffix");
             among_var != 0
         })
         && z.set_bra()
@@ -686,3 +1676,6 @@ pub(crate) fn stem(z: &mut Env) -> bool {
         true
     }))
 }
+
+/// The bytes at which a skipping loop stops.
+static B_0: [u64; 4] = [0x0, 0x0, 0x0, 0x8];

@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -29,74 +29,317 @@ static G_v: Grouping = Grouping::new(
 static G_s_ending: Grouping = Grouping::new(98, 121, &[119, 127, 149]);
 
 /// Line 38 (`main_suffix`).
-static A_0: Table = Table::new(
-    &[
-        Among("a", -1, 1, None),
-        Among("arna", 0, 1, None),
-        Among("erna", 0, 1, None),
-        Among("heterna", 2, 1, None),
-        Among("orna", 0, 1, None),
-        Among("ad", -1, 1, None),
-        Among("e", -1, 1, None),
-        Among("ade", 6, 1, None),
-        Among("ande", 6, 1, None),
-        Among("arne", 6, 1, None),
-        Among("are", 6, 1, None),
-        Among("aste", 6, 1, None),
-        Among("en", -1, 1, None),
-        Among("anden", 12, 1, None),
-        Among("aren", 12, 1, None),
-        Among("heten", 12, 1, None),
-        Among("ern", -1, 1, None),
-        Among("ar", -1, 1, None),
-        Among("er", -1, 1, None),
-        Among("heter", 18, 1, None),
-        Among("or", -1, 1, None),
-        Among("s", -1, 2, None),
-        Among("as", 21, 1, None),
-        Among("arnas", 22, 1, None),
-        Among("ernas", 22, 1, None),
-        Among("ornas", 22, 1, None),
-        Among("es", 21, 1, None),
-        Among("ades", 26, 1, None),
-        Among("andes", 26, 1, None),
-        Among("ens", 21, 1, None),
-        Among("arens", 29, 1, None),
-        Among("hetens", 29, 1, None),
-        Among("erns", 21, 1, None),
-        Among("at", -1, 1, None),
-        Among("andet", -1, 1, None),
-        Among("het", -1, 1, None),
-        Among("ast", -1, 1, None),
-    ],
-    true,
-);
+static A_0: Table = Table::new(&[
+    Among("a", -1, 1, None),
+    Among("arna", 0, 1, None),
+    Among("erna", 0, 1, None),
+    Among("heterna", 2, 1, None),
+    Among("orna", 0, 1, None),
+    Among("ad", -1, 1, None),
+    Among("e", -1, 1, None),
+    Among("ade", 6, 1, None),
+    Among("ande", 6, 1, None),
+    Among("arne", 6, 1, None),
+    Among("are", 6, 1, None),
+    Among("aste", 6, 1, None),
+    Among("en", -1, 1, None),
+    Among("anden", 12, 1, None),
+    Among("aren", 12, 1, None),
+    Among("heten", 12, 1, None),
+    Among("ern", -1, 1, None),
+    Among("ar", -1, 1, None),
+    Among("er", -1, 1, None),
+    Among("heter", 18, 1, None),
+    Among("or", -1, 1, None),
+    Among("s", -1, 2, None),
+    Among("as", 21, 1, None),
+    Among("arnas", 22, 1, None),
+    Among("ernas", 22, 1, None),
+    Among("ornas", 22, 1, None),
+    Among("es", 21, 1, None),
+    Among("ades", 26, 1, None),
+    Among("andes", 26, 1, None),
+    Among("ens", 21, 1, None),
+    Among("arens", 29, 1, None),
+    Among("hetens", 29, 1, None),
+    Among("erns", 21, 1, None),
+    Among("at", -1, 1, None),
+    Among("andet", -1, 1, None),
+    Among("het", -1, 1, None),
+    Among("ast", -1, 1, None),
+]);
+
+/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => {
+            found = Some((0, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"r"[..]) => {
+                    match t.get(n.wrapping_sub(4)) {
+                        Some(b'a') => {
+                            found = Some((1, 4, 1));
+                        }
+                        Some(b'e') => {
+                            found = Some((2, 4, 1));
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b't')
+                                    if t.get(n.wrapping_sub(7)..n - 5) == Some(&b"he"[..]) =>
+                                {
+                                    found = Some((3, 7, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'o') => {
+                            found = Some((4, 4, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"a"[..]) => {
+            found = Some((5, 2, 1));
+        }
+        Some(b'e') => {
+            found = Some((6, 1, 1));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'd') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'a') => {
+                        found = Some((7, 3, 1));
+                    }
+                    Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                        found = Some((8, 4, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'n') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"ar"[..]) => {
+                    found = Some((9, 4, 1));
+                }
+                Some(b'r') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                    found = Some((10, 3, 1));
+                }
+                Some(b't') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"as"[..]) => {
+                    found = Some((11, 4, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'e') => {
+                found = Some((12, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b'd') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"an"[..]) => {
+                        found = Some((13, 5, 1));
+                    }
+                    Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"a"[..]) => {
+                        found = Some((14, 4, 1));
+                    }
+                    Some(b't') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"he"[..]) => {
+                        found = Some((15, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'r') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"e"[..]) => {
+                found = Some((16, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'r') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((17, 2, 1));
+            }
+            Some(b'e') => {
+                found = Some((18, 2, 1));
+                match t.get(n.wrapping_sub(3)) {
+                    Some(b't') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"he"[..]) => {
+                        found = Some((19, 5, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'o') => {
+                found = Some((20, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b's') => {
+            found = Some((21, 1, 2));
+            match t.get(n.wrapping_sub(2)) {
+                Some(b'a') => {
+                    found = Some((22, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'n') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"r"[..]) => {
+                            match t.get(n.wrapping_sub(5)) {
+                                Some(b'a') => {
+                                    found = Some((23, 5, 1));
+                                }
+                                Some(b'e') => {
+                                    found = Some((24, 5, 1));
+                                }
+                                Some(b'o') => {
+                                    found = Some((25, 5, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'e') => {
+                    found = Some((26, 2, 1));
+                    match t.get(n.wrapping_sub(3)) {
+                        Some(b'd') => match t.get(n.wrapping_sub(4)) {
+                            Some(b'a') => {
+                                found = Some((27, 4, 1));
+                            }
+                            Some(b'n') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                                found = Some((28, 5, 1));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b'n') => match t.get(n.wrapping_sub(3)) {
+                    Some(b'e') => {
+                        found = Some((29, 3, 1));
+                        match t.get(n.wrapping_sub(4)) {
+                            Some(b'r') if t.get(n.wrapping_sub(5)..n - 4) == Some(&b"a"[..]) => {
+                                found = Some((30, 5, 1));
+                            }
+                            Some(b't') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"he"[..]) => {
+                                found = Some((31, 6, 1));
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some(b'r') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"e"[..]) => {
+                        found = Some((32, 4, 1));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => {
+                found = Some((33, 2, 1));
+            }
+            Some(b'e') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"an"[..]) => {
+                    found = Some((34, 5, 1));
+                }
+                Some(b'h') => {
+                    found = Some((35, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b's') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"a"[..]) => {
+                found = Some((36, 3, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 51 (`consonant_pair`).
-static A_1: Table = Table::new(
-    &[
-        Among("dd", -1, 1, None),
-        Among("gd", -1, 1, None),
-        Among("nn", -1, 1, None),
-        Among("dt", -1, 1, None),
-        Among("gt", -1, 1, None),
-        Among("kt", -1, 1, None),
-        Among("tt", -1, 1, None),
-    ],
-    true,
-);
+static A_1: Table = Table::new(&[
+    Among("dd", -1, 1, None),
+    Among("gd", -1, 1, None),
+    Among("nn", -1, 1, None),
+    Among("dt", -1, 1, None),
+    Among("gt", -1, 1, None),
+    Among("kt", -1, 1, None),
+    Among("tt", -1, 1, None),
+]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'd') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') => {
+                found = Some((0, 2, 1));
+            }
+            Some(b'g') => {
+                found = Some((1, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'n') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"n"[..]) => {
+            found = Some((2, 2, 1));
+        }
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') => {
+                found = Some((3, 2, 1));
+            }
+            Some(b'g') => {
+                found = Some((4, 2, 1));
+            }
+            Some(b'k') => {
+                found = Some((5, 2, 1));
+            }
+            Some(b't') => {
+                found = Some((6, 2, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 56 (`other_suffix`).
-static A_2: Table = Table::new(
-    &[
-        Among("ig", -1, 1, None),
-        Among("lig", 0, 1, None),
-        Among("els", -1, 1, None),
-        Among("fullt", -1, 3, None),
-        Among("löst", -1, 2, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("ig", -1, 1, None),
+    Among("lig", 0, 1, None),
+    Among("els", -1, 1, None),
+    Among("fullt", -1, 3, None),
+    Among("löst", -1, 2, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'g') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
+            found = Some((0, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'l') => {
+                    found = Some((1, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b's') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"el"[..]) => {
+            found = Some((2, 3, 1));
+        }
+        Some(b't') => match t.get(n.wrapping_sub(2)) {
+            Some(b'l') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"ful"[..]) => {
+                found = Some((3, 5, 3));
+            }
+            Some(b's') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"l\xc3\xb6"[..]) => {
+                found = Some((4, 5, 2));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// `mark_regions` (line 26).
 fn r_mark_regions(z: &mut Env) -> bool {
@@ -149,7 +392,7 @@ fn r_main_suffix(z: &mut Env) -> bool {
             z.c = z.l - c1;
             let ok = (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_0, "main_suffix");
+                    among_var = z.find_among_b(&A_0, T_0, "main_suffix");
                     among_var != 0
                 })
                 && z.set_bra());
@@ -173,7 +416,7 @@ fn r_consonant_pair(z: &mut Env) -> bool {
             z.c = z.l - c1;
             let ok = ({
                 let c3 = z.l - z.c;
-                ((z.find_among_b(&A_1, "consonant_pair") != 0) && true) && {
+                ((z.find_among_b(&A_1, T_1, "consonant_pair") != 0) && true) && {
                     z.c = z.l - c3;
                     (z.set_ket() && z.next_b() && z.set_bra() && z.slice_del())
                 }
@@ -195,7 +438,7 @@ fn r_other_suffix(z: &mut Env) -> bool {
             z.c = z.l - c1;
             let ok = (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_2, "other_suffix");
+                    among_var = z.find_among_b(&A_2, T_2, "other_suffix");
                     among_var != 0
                 })
                 && z.set_bra()

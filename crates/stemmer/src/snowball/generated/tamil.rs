@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -19,448 +19,1769 @@ const B_found_a_match: usize = 0;
 const B_found_vetrumai_urupu: usize = 1;
 
 /// Line 104 (`fix_va_start`).
-static A_0: Table = Table::new(
-    &[
-        Among("வு", -1, 3, None),
-        Among("வூ", -1, 4, None),
-        Among("வொ", -1, 2, None),
-        Among("வோ", -1, 1, None),
-    ],
-    false,
-);
+static A_0: Table = Table::new(&[
+    Among("வு", -1, 3, None),
+    Among("வூ", -1, 4, None),
+    Among("வொ", -1, 2, None),
+    Among("வோ", -1, 1, None),
+]);
+
+/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'\xe0') if t.get(1..5) == Some(&b"\xae\xb5\xe0\xaf"[..]) => match t.get(5) {
+            Some(b'\x81') => {
+                found = Some((0, 6, 3));
+            }
+            Some(b'\x82') => {
+                found = Some((1, 6, 4));
+            }
+            Some(b'\x8a') => {
+                found = Some((2, 6, 2));
+            }
+            Some(b'\x8b') => {
+                found = Some((3, 6, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 117 (`remove_question_prefixes`).
-static A_1: Table = Table::new(
-    &[
-        Among("க", -1, 1, None),
-        Among("ங", -1, 1, None),
-        Among("ச", -1, 1, None),
-        Among("ஞ", -1, 1, None),
-        Among("த", -1, 1, None),
-        Among("ந", -1, 1, None),
-        Among("ப", -1, 1, None),
-        Among("ம", -1, 1, None),
-        Among("ய", -1, 1, None),
-        Among("வ", -1, 1, None),
-    ],
-    false,
-);
+static A_1: Table = Table::new(&[
+    Among("க", -1, 1, None),
+    Among("ங", -1, 1, None),
+    Among("ச", -1, 1, None),
+    Among("ஞ", -1, 1, None),
+    Among("த", -1, 1, None),
+    Among("ந", -1, 1, None),
+    Among("ப", -1, 1, None),
+    Among("ம", -1, 1, None),
+    Among("ய", -1, 1, None),
+    Among("வ", -1, 1, None),
+]);
+
+/// The row of `A_1` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'\xe0') if t.get(1..2) == Some(&b"\xae"[..]) => match t.get(2) {
+            Some(b'\x95') => {
+                found = Some((0, 3, 1));
+            }
+            Some(b'\x99') => {
+                found = Some((1, 3, 1));
+            }
+            Some(b'\x9a') => {
+                found = Some((2, 3, 1));
+            }
+            Some(b'\x9e') => {
+                found = Some((3, 3, 1));
+            }
+            Some(b'\xa4') => {
+                found = Some((4, 3, 1));
+            }
+            Some(b'\xa8') => {
+                found = Some((5, 3, 1));
+            }
+            Some(b'\xaa') => {
+                found = Some((6, 3, 1));
+            }
+            Some(b'\xae') => {
+                found = Some((7, 3, 1));
+            }
+            Some(b'\xaf') => {
+                found = Some((8, 3, 1));
+            }
+            Some(b'\xb5') => {
+                found = Some((9, 3, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 126 (`fix_ending`).
-static A_2: Table = Table::new(
-    &[
-        Among("னு", -1, 10, None),
-        Among("ுக\u{bcd}", -1, 8, None),
-        Among("ுக\u{bcd}க\u{bcd}", -1, 8, None),
-        Among("ட\u{bcd}க\u{bcd}", -1, 3, None),
-        Among("ற\u{bcd}க\u{bcd}", -1, 5, None),
-        Among("ங\u{bcd}", -1, 11, None),
-        Among("ட\u{bcd}ட\u{bcd}", -1, 6, None),
-        Among("த\u{bcd}த\u{bcd}", -1, 7, None),
-        Among("ந\u{bcd}த\u{bcd}", -1, 1, None),
-        Among("ந\u{bcd}", -1, 1, None),
-        Among("ட\u{bcd}ப\u{bcd}", -1, 3, None),
-        Among("ய\u{bcd}", -1, 2, None),
-        Among("ன\u{bcd}ற\u{bcd}", -1, 4, None),
-        Among("வ\u{bcd}", -1, 9, None),
-        Among("ந\u{bcd}த", -1, 1, None),
-        Among("ய", -1, 9, None),
-        Among("வ", -1, 9, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("னு", -1, 10, None),
+    Among("ுக\u{bcd}", -1, 8, None),
+    Among("ுக\u{bcd}க\u{bcd}", -1, 8, None),
+    Among("ட\u{bcd}க\u{bcd}", -1, 3, None),
+    Among("ற\u{bcd}க\u{bcd}", -1, 5, None),
+    Among("ங\u{bcd}", -1, 11, None),
+    Among("ட\u{bcd}ட\u{bcd}", -1, 6, None),
+    Among("த\u{bcd}த\u{bcd}", -1, 7, None),
+    Among("ந\u{bcd}த\u{bcd}", -1, 1, None),
+    Among("ந\u{bcd}", -1, 1, None),
+    Among("ட\u{bcd}ப\u{bcd}", -1, 3, None),
+    Among("ய\u{bcd}", -1, 2, None),
+    Among("ன\u{bcd}ற\u{bcd}", -1, 4, None),
+    Among("வ\u{bcd}", -1, 9, None),
+    Among("ந\u{bcd}த", -1, 1, None),
+    Among("ய", -1, 9, None),
+    Among("வ", -1, 9, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x81') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xe0\xae\xa9\xe0\xaf"[..]) => {
+            found = Some((0, 6, 10));
+        }
+        Some(b'\x8d') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x95') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x81')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xaf"[..]) =>
+                        {
+                            found = Some((1, 9, 8));
+                        }
+                        Some(b'\x8d')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xaf"[..]) =>
+                        {
+                            match t.get(n.wrapping_sub(10)) {
+                                Some(b'\x95')
+                                    if t.get(n.wrapping_sub(15)..n - 10)
+                                        == Some(&b"\xe0\xaf\x81\xe0\xae"[..]) =>
+                                {
+                                    found = Some((2, 15, 8));
+                                }
+                                Some(b'\x9f')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xae"[..]) =>
+                                {
+                                    found = Some((3, 12, 3));
+                                }
+                                Some(b'\xb1')
+                                    if t.get(n.wrapping_sub(12)..n - 10)
+                                        == Some(&b"\xe0\xae"[..]) =>
+                                {
+                                    found = Some((4, 12, 5));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x99') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
+                    found = Some((5, 6, 11));
+                }
+                Some(b'\x9f')
+                    if t.get(n.wrapping_sub(12)..n - 4)
+                        == Some(&b"\xe0\xae\x9f\xe0\xaf\x8d\xe0\xae"[..]) =>
+                {
+                    found = Some((6, 12, 6));
+                }
+                Some(b'\xa4')
+                    if t.get(n.wrapping_sub(9)..n - 4) == Some(&b"\xe0\xaf\x8d\xe0\xae"[..]) =>
+                {
+                    match t.get(n.wrapping_sub(10)) {
+                        Some(b'\xa4')
+                            if t.get(n.wrapping_sub(12)..n - 10) == Some(&b"\xe0\xae"[..]) =>
+                        {
+                            found = Some((7, 12, 7));
+                        }
+                        Some(b'\xa8')
+                            if t.get(n.wrapping_sub(12)..n - 10) == Some(&b"\xe0\xae"[..]) =>
+                        {
+                            found = Some((8, 12, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa8') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
+                    found = Some((9, 6, 1));
+                }
+                Some(b'\xaa')
+                    if t.get(n.wrapping_sub(12)..n - 4)
+                        == Some(&b"\xe0\xae\x9f\xe0\xaf\x8d\xe0\xae"[..]) =>
+                {
+                    found = Some((10, 12, 3));
+                }
+                Some(b'\xaf') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
+                    found = Some((11, 6, 2));
+                }
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(12)..n - 4)
+                        == Some(&b"\xe0\xae\xa9\xe0\xaf\x8d\xe0\xae"[..]) =>
+                {
+                    found = Some((12, 12, 4));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
+                    found = Some((13, 6, 9));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa4')
+            if t.get(n.wrapping_sub(9)..n - 1)
+                == Some(&b"\xe0\xae\xa8\xe0\xaf\x8d\xe0\xae"[..]) =>
+        {
+            found = Some((14, 9, 1));
+        }
+        Some(b'\xaf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((15, 3, 9));
+        }
+        Some(b'\xb5') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((16, 3, 9));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 132 (`fix_ending`).
-static A_3: Table = Table::new(
-    &[
-        Among("\u{bc0}", -1, 1, None),
-        Among("ை", -1, 1, None),
-        Among("ி", -1, 1, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("\u{bc0}", -1, 1, None),
+    Among("ை", -1, 1, None),
+    Among("ி", -1, 1, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'\xbf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((2, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 154 (`fix_ending`).
-static A_4: Table = Table::new(
-    &[
-        Among("\u{bc0}", -1, 1, None),
-        Among("ு", -1, 1, None),
-        Among("ூ", -1, 1, None),
-        Among("ெ", -1, 1, None),
-        Among("ே", -1, 1, None),
-        Among("ை", -1, 1, None),
-        Among("\u{bbe}", -1, 1, None),
-        Among("ி", -1, 1, None),
-    ],
-    true,
-);
+static A_4: Table = Table::new(&[
+    Among("\u{bc0}", -1, 1, None),
+    Among("ு", -1, 1, None),
+    Among("ூ", -1, 1, None),
+    Among("ெ", -1, 1, None),
+    Among("ே", -1, 1, None),
+    Among("ை", -1, 1, None),
+    Among("\u{bbe}", -1, 1, None),
+    Among("ி", -1, 1, None),
+]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'\x82') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((2, 3, 1));
+        }
+        Some(b'\x86') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((3, 3, 1));
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((4, 3, 1));
+        }
+        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((5, 3, 1));
+        }
+        Some(b'\xbe') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((6, 3, 1));
+        }
+        Some(b'\xbf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((7, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 159 (`fix_ending`).
-static A_5: Table = Table::new(
-    &[
-        Among("", -1, 3, None),
-        Among("ை", 0, 1, None),
-        Among("\u{bcd}", 0, 2, None),
-    ],
-    true,
-);
+static A_5: Table = Table::new(&[
+    Among("", -1, 3, None),
+    Among("ை", 0, 1, None),
+    Among("\u{bcd}", 0, 2, None),
+]);
+
+/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 3));
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'\x8d') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((2, 3, 2));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 169 (`fix_ending`).
-static A_6: Table = Table::new(
-    &[
-        Among("க", -1, 1, None),
-        Among("ச", -1, 1, None),
-        Among("ட", -1, 1, None),
-        Among("த", -1, 1, None),
-        Among("ப", -1, 1, None),
-        Among("ற", -1, 1, None),
-    ],
-    true,
-);
+static A_6: Table = Table::new(&[
+    Among("க", -1, 1, None),
+    Among("ச", -1, 1, None),
+    Among("ட", -1, 1, None),
+    Among("த", -1, 1, None),
+    Among("ப", -1, 1, None),
+    Among("ற", -1, 1, None),
+]);
+
+/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x95') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'\x9a') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'\x9f') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((2, 3, 1));
+        }
+        Some(b'\xa4') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((3, 3, 1));
+        }
+        Some(b'\xaa') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((4, 3, 1));
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((5, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 170 (`fix_ending`).
-static A_7: Table = Table::new(
-    &[
-        Among("க", -1, 1, None),
-        Among("ச", -1, 1, None),
-        Among("ட", -1, 1, None),
-        Among("த", -1, 1, None),
-        Among("ப", -1, 1, None),
-        Among("ற", -1, 1, None),
-    ],
-    true,
-);
+static A_7: Table = Table::new(&[
+    Among("க", -1, 1, None),
+    Among("ச", -1, 1, None),
+    Among("ட", -1, 1, None),
+    Among("த", -1, 1, None),
+    Among("ப", -1, 1, None),
+    Among("ற", -1, 1, None),
+]);
+
+/// The row of `A_7` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_7(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x95') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'\x9a') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'\x9f') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((2, 3, 1));
+        }
+        Some(b'\xa4') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((3, 3, 1));
+        }
+        Some(b'\xaa') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((4, 3, 1));
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((5, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 173 (`fix_ending`).
-static A_8: Table = Table::new(
-    &[
-        Among("ஞ", -1, 1, None),
-        Among("ண", -1, 1, None),
-        Among("ந", -1, 1, None),
-        Among("ன", -1, 1, None),
-        Among("ம", -1, 1, None),
-        Among("ய", -1, 1, None),
-        Among("ர", -1, 1, None),
-        Among("ல", -1, 1, None),
-        Among("ள", -1, 1, None),
-        Among("ழ", -1, 1, None),
-        Among("வ", -1, 1, None),
-    ],
-    true,
-);
+static A_8: Table = Table::new(&[
+    Among("ஞ", -1, 1, None),
+    Among("ண", -1, 1, None),
+    Among("ந", -1, 1, None),
+    Among("ன", -1, 1, None),
+    Among("ம", -1, 1, None),
+    Among("ய", -1, 1, None),
+    Among("ர", -1, 1, None),
+    Among("ல", -1, 1, None),
+    Among("ள", -1, 1, None),
+    Among("ழ", -1, 1, None),
+    Among("வ", -1, 1, None),
+]);
+
+/// The row of `A_8` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_8(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x9e') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'\xa3') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'\xa8') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((2, 3, 1));
+        }
+        Some(b'\xa9') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((3, 3, 1));
+        }
+        Some(b'\xae') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((4, 3, 1));
+        }
+        Some(b'\xaf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((5, 3, 1));
+        }
+        Some(b'\xb0') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((6, 3, 1));
+        }
+        Some(b'\xb2') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((7, 3, 1));
+        }
+        Some(b'\xb3') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((8, 3, 1));
+        }
+        Some(b'\xb4') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((9, 3, 1));
+        }
+        Some(b'\xb5') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((10, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 177 (`fix_ending`).
-static A_9: Table = Table::new(
-    &[
-        Among("\u{bc0}", -1, 1, None),
-        Among("ு", -1, 1, None),
-        Among("ூ", -1, 1, None),
-        Among("ெ", -1, 1, None),
-        Among("ே", -1, 1, None),
-        Among("ை", -1, 1, None),
-        Among("\u{bcd}", -1, 1, None),
-        Among("\u{bbe}", -1, 1, None),
-        Among("ி", -1, 1, None),
-    ],
-    true,
-);
+static A_9: Table = Table::new(&[
+    Among("\u{bc0}", -1, 1, None),
+    Among("ு", -1, 1, None),
+    Among("ூ", -1, 1, None),
+    Among("ெ", -1, 1, None),
+    Among("ே", -1, 1, None),
+    Among("ை", -1, 1, None),
+    Among("\u{bcd}", -1, 1, None),
+    Among("\u{bbe}", -1, 1, None),
+    Among("ி", -1, 1, None),
+]);
+
+/// The row of `A_9` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_9(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'\x82') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((2, 3, 1));
+        }
+        Some(b'\x86') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((3, 3, 1));
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((4, 3, 1));
+        }
+        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((5, 3, 1));
+        }
+        Some(b'\x8d') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((6, 3, 1));
+        }
+        Some(b'\xbe') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((7, 3, 1));
+        }
+        Some(b'\xbf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((8, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 184 (`remove_pronoun_prefixes`).
-static A_10: Table = Table::new(
-    &[
-        Among("அ", -1, 1, None),
-        Among("இ", -1, 1, None),
-        Among("உ", -1, 1, None),
-    ],
-    false,
-);
+static A_10: Table = Table::new(&[
+    Among("அ", -1, 1, None),
+    Among("இ", -1, 1, None),
+    Among("உ", -1, 1, None),
+]);
+
+/// The row of `A_10` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_10(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'\xe0') if t.get(1..2) == Some(&b"\xae"[..]) => match t.get(2) {
+            Some(b'\x85') => {
+                found = Some((0, 3, 1));
+            }
+            Some(b'\x87') => {
+                found = Some((1, 3, 1));
+            }
+            Some(b'\x89') => {
+                found = Some((2, 3, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 184 (`remove_pronoun_prefixes`).
-static A_11: Table = Table::new(
-    &[
-        Among("க", -1, 1, None),
-        Among("ங", -1, 1, None),
-        Among("ச", -1, 1, None),
-        Among("ஞ", -1, 1, None),
-        Among("த", -1, 1, None),
-        Among("ந", -1, 1, None),
-        Among("ப", -1, 1, None),
-        Among("ம", -1, 1, None),
-        Among("ய", -1, 1, None),
-        Among("வ", -1, 1, None),
-    ],
-    false,
-);
+static A_11: Table = Table::new(&[
+    Among("க", -1, 1, None),
+    Among("ங", -1, 1, None),
+    Among("ச", -1, 1, None),
+    Among("ஞ", -1, 1, None),
+    Among("த", -1, 1, None),
+    Among("ந", -1, 1, None),
+    Among("ப", -1, 1, None),
+    Among("ம", -1, 1, None),
+    Among("ய", -1, 1, None),
+    Among("வ", -1, 1, None),
+]);
+
+/// The row of `A_11` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_11(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'\xe0') if t.get(1..2) == Some(&b"\xae"[..]) => match t.get(2) {
+            Some(b'\x95') => {
+                found = Some((0, 3, 1));
+            }
+            Some(b'\x99') => {
+                found = Some((1, 3, 1));
+            }
+            Some(b'\x9a') => {
+                found = Some((2, 3, 1));
+            }
+            Some(b'\x9e') => {
+                found = Some((3, 3, 1));
+            }
+            Some(b'\xa4') => {
+                found = Some((4, 3, 1));
+            }
+            Some(b'\xa8') => {
+                found = Some((5, 3, 1));
+            }
+            Some(b'\xaa') => {
+                found = Some((6, 3, 1));
+            }
+            Some(b'\xae') => {
+                found = Some((7, 3, 1));
+            }
+            Some(b'\xaf') => {
+                found = Some((8, 3, 1));
+            }
+            Some(b'\xb5') => {
+                found = Some((9, 3, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 190 (`remove_plural_suffix`).
-static A_12: Table = Table::new(
-    &[
-        Among("கள\u{bcd}", -1, 4, None),
-        Among("ுங\u{bcd}கள\u{bcd}", 0, 1, None),
-        Among("ட\u{bcd}கள\u{bcd}", 0, 3, None),
-        Among("ற\u{bcd}கள\u{bcd}", 0, 2, None),
-    ],
-    true,
-);
+static A_12: Table = Table::new(&[
+    Among("கள\u{bcd}", -1, 4, None),
+    Among("ுங\u{bcd}கள\u{bcd}", 0, 1, None),
+    Among("ட\u{bcd}கள\u{bcd}", 0, 3, None),
+    Among("ற\u{bcd}கள\u{bcd}", 0, 2, None),
+]);
+
+/// The row of `A_12` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_12(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x8d')
+            if t.get(n.wrapping_sub(9)..n - 1)
+                == Some(&b"\xe0\xae\x95\xe0\xae\xb3\xe0\xaf"[..]) =>
+        {
+            found = Some((0, 9, 4));
+            match t.get(n.wrapping_sub(10)) {
+                Some(b'\x8d') if t.get(n.wrapping_sub(12)..n - 10) == Some(&b"\xe0\xaf"[..]) => {
+                    match t.get(n.wrapping_sub(13)) {
+                        Some(b'\x99')
+                            if t.get(n.wrapping_sub(18)..n - 13)
+                                == Some(&b"\xe0\xaf\x81\xe0\xae"[..]) =>
+                        {
+                            found = Some((1, 18, 1));
+                        }
+                        Some(b'\x9f')
+                            if t.get(n.wrapping_sub(15)..n - 13) == Some(&b"\xe0\xae"[..]) =>
+                        {
+                            found = Some((2, 15, 3));
+                        }
+                        Some(b'\xb1')
+                            if t.get(n.wrapping_sub(15)..n - 13) == Some(&b"\xe0\xae"[..]) =>
+                        {
+                            found = Some((3, 15, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 192 (`remove_plural_suffix`).
-static A_13: Table = Table::new(
-    &[
-        Among("க", -1, 1, None),
-        Among("ச", -1, 1, None),
-        Among("ட", -1, 1, None),
-        Among("த", -1, 1, None),
-        Among("ப", -1, 1, None),
-        Among("ற", -1, 1, None),
-    ],
-    true,
-);
+static A_13: Table = Table::new(&[
+    Among("க", -1, 1, None),
+    Among("ச", -1, 1, None),
+    Among("ட", -1, 1, None),
+    Among("த", -1, 1, None),
+    Among("ப", -1, 1, None),
+    Among("ற", -1, 1, None),
+]);
+
+/// The row of `A_13` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_13(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x95') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'\x9a') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'\x9f') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((2, 3, 1));
+        }
+        Some(b'\xa4') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((3, 3, 1));
+        }
+        Some(b'\xaa') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((4, 3, 1));
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((5, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 208 (`remove_question_suffixes`).
-static A_14: Table = Table::new(
-    &[
-        Among("ே", -1, 1, None),
-        Among("ோ", -1, 1, None),
-        Among("\u{bbe}", -1, 1, None),
-    ],
-    true,
-);
+static A_14: Table = Table::new(&[
+    Among("ே", -1, 1, None),
+    Among("ோ", -1, 1, None),
+    Among("\u{bbe}", -1, 1, None),
+]);
+
+/// The row of `A_14` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_14(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x87') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'\x8b') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'\xbe') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((2, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 217 (`remove_command_suffixes`).
-static A_15: Table = Table::new(&[Among("பி", -1, 1, None), Among("வி", -1, 1, None)], true);
+static A_15: Table = Table::new(&[Among("பி", -1, 1, None), Among("வி", -1, 1, None)]);
+
+/// The row of `A_15` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_15(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\xbf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\xaa') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
+                    found = Some((0, 6, 1));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
+                    found = Some((1, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 234 (`remove_common_word_endings`).
-static A_16: Table = Table::new(
-    &[
-        Among("பட\u{bcd}டு", -1, 3, None),
-        Among("விட\u{bcd}டு", -1, 3, None),
-        Among("படு", -1, 3, None),
-        Among("விடு", -1, 3, None),
-        Among("பட\u{bcd}டது", -1, 3, None),
-        Among("ென\u{bcd}று", -1, 1, None),
-        Among("ுடை", -1, 1, None),
-        Among("ில\u{bcd}லை", -1, 1, None),
-        Among("ுடன\u{bcd}", -1, 1, None),
-        Among("ெனும\u{bcd}", -1, 1, None),
-        Among("ிடம\u{bcd}", -1, 1, None),
-        Among("ெல\u{bcd}ல\u{bbe}ம\u{bcd}", -1, 3, None),
-        Among("பட\u{bcd}ட", -1, 3, None),
-        Among("பட\u{bcd}டண", -1, 3, None),
-        Among("ென", -1, 1, None),
-        Among("த\u{bbe}ன", -1, 3, None),
-        Among("படித\u{bbe}ன", 15, 3, None),
-        Among("ுடைய", -1, 1, None),
-        Among("\u{bbe}கிய", -1, 1, None),
-        Among("குரிய", -1, 3, None),
-        Among("ல\u{bcd}ல", -1, 2, None),
-        Among("ுள\u{bcd}ள", -1, 1, None),
-        Among("\u{bbe}கி", -1, 1, None),
-        Among("படி", -1, 3, None),
-        Among("ின\u{bcd}றி", -1, 1, None),
-        Among("பற\u{bcd}றி", -1, 3, None),
-    ],
-    true,
-);
+static A_16: Table = Table::new(&[
+    Among("பட\u{bcd}டு", -1, 3, None),
+    Among("விட\u{bcd}டு", -1, 3, None),
+    Among("படு", -1, 3, None),
+    Among("விடு", -1, 3, None),
+    Among("பட\u{bcd}டது", -1, 3, None),
+    Among("ென\u{bcd}று", -1, 1, None),
+    Among("ுடை", -1, 1, None),
+    Among("ில\u{bcd}லை", -1, 1, None),
+    Among("ுடன\u{bcd}", -1, 1, None),
+    Among("ெனும\u{bcd}", -1, 1, None),
+    Among("ிடம\u{bcd}", -1, 1, None),
+    Among("ெல\u{bcd}ல\u{bbe}ம\u{bcd}", -1, 3, None),
+    Among("பட\u{bcd}ட", -1, 3, None),
+    Among("பட\u{bcd}டண", -1, 3, None),
+    Among("ென", -1, 1, None),
+    Among("த\u{bbe}ன", -1, 3, None),
+    Among("படித\u{bbe}ன", 15, 3, None),
+    Among("ுடைய", -1, 1, None),
+    Among("\u{bbe}கிய", -1, 1, None),
+    Among("குரிய", -1, 3, None),
+    Among("ல\u{bcd}ல", -1, 2, None),
+    Among("ுள\u{bcd}ள", -1, 1, None),
+    Among("\u{bbe}கி", -1, 1, None),
+    Among("படி", -1, 3, None),
+    Among("ின\u{bcd}றி", -1, 1, None),
+    Among("பற\u{bcd}றி", -1, 3, None),
+]);
+
+/// The row of `A_16` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_16(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x81') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x9f') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x8d')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xe0\xae\x9f\xe0\xaf"[..]) =>
+                        {
+                            match t.get(n.wrapping_sub(13)) {
+                                Some(b'\xaa')
+                                    if t.get(n.wrapping_sub(15)..n - 13)
+                                        == Some(&b"\xe0\xae"[..]) =>
+                                {
+                                    found = Some((0, 15, 3));
+                                }
+                                Some(b'\xbf')
+                                    if t.get(n.wrapping_sub(18)..n - 13)
+                                        == Some(&b"\xe0\xae\xb5\xe0\xae"[..]) =>
+                                {
+                                    found = Some((1, 18, 3));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xaa')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xae"[..]) =>
+                        {
+                            found = Some((2, 9, 3));
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xe0\xae\xb5\xe0\xae"[..]) =>
+                        {
+                            found = Some((3, 12, 3));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa4')
+                    if t.get(n.wrapping_sub(18)..n - 4)
+                        == Some(
+                            &b"\xe0\xae\xaa\xe0\xae\x9f\xe0\xaf\x8d\xe0\xae\x9f\xe0\xae"[..],
+                        ) =>
+                {
+                    found = Some((4, 18, 3));
+                }
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(15)..n - 4)
+                        == Some(&b"\xe0\xaf\x86\xe0\xae\xa9\xe0\xaf\x8d\xe0\xae"[..]) =>
+                {
+                    found = Some((5, 15, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x9f')
+                    if t.get(n.wrapping_sub(9)..n - 4) == Some(&b"\xe0\xaf\x81\xe0\xae"[..]) =>
+                {
+                    found = Some((6, 9, 1));
+                }
+                Some(b'\xb2')
+                    if t.get(n.wrapping_sub(15)..n - 4)
+                        == Some(&b"\xe0\xae\xbf\xe0\xae\xb2\xe0\xaf\x8d\xe0\xae"[..]) =>
+                {
+                    found = Some((7, 15, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x8d') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\xa9')
+                    if t.get(n.wrapping_sub(12)..n - 4)
+                        == Some(&b"\xe0\xaf\x81\xe0\xae\x9f\xe0\xae"[..]) =>
+                {
+                    found = Some((8, 12, 1));
+                }
+                Some(b'\xae') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x81')
+                            if t.get(n.wrapping_sub(15)..n - 7)
+                                == Some(&b"\xe0\xaf\x86\xe0\xae\xa9\xe0\xaf"[..]) =>
+                        {
+                            found = Some((9, 15, 1));
+                        }
+                        Some(b'\x9f')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xe0\xae\xbf\xe0\xae"[..]) =>
+                        {
+                            found = Some((10, 12, 1));
+                        }
+                        Some(b'\xbe')
+                            if t.get(n.wrapping_sub(21)..n - 7)
+                                == Some(
+                                    &b"\xe0\xaf\x86\xe0\xae\xb2\xe0\xaf\x8d\xe0\xae\xb2\xe0\xae"[..],
+                                ) =>
+                        {
+                            found = Some((11, 21, 3));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x9f')
+            if t.get(n.wrapping_sub(12)..n - 1)
+                == Some(&b"\xe0\xae\xaa\xe0\xae\x9f\xe0\xaf\x8d\xe0\xae"[..]) =>
+        {
+            found = Some((12, 12, 3));
+        }
+        Some(b'\xa3')
+            if t.get(n.wrapping_sub(15)..n - 1)
+                == Some(&b"\xe0\xae\xaa\xe0\xae\x9f\xe0\xaf\x8d\xe0\xae\x9f\xe0\xae"[..]) =>
+        {
+            found = Some((13, 15, 3));
+        }
+        Some(b'\xa9') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x86') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xaf"[..]) => {
+                    found = Some((14, 6, 1));
+                }
+                Some(b'\xbe')
+                    if t.get(n.wrapping_sub(9)..n - 4) == Some(&b"\xe0\xae\xa4\xe0\xae"[..]) =>
+                {
+                    found = Some((15, 9, 3));
+                    match t.get(n.wrapping_sub(10)) {
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(18)..n - 10)
+                                == Some(&b"\xe0\xae\xaa\xe0\xae\x9f\xe0\xae"[..]) =>
+                        {
+                            found = Some((16, 18, 3));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xaf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x88')
+                    if t.get(n.wrapping_sub(12)..n - 4)
+                        == Some(&b"\xe0\xaf\x81\xe0\xae\x9f\xe0\xaf"[..]) =>
+                {
+                    found = Some((17, 12, 1));
+                }
+                Some(b'\xbf') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x95')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xe0\xae\xbe\xe0\xae"[..]) =>
+                        {
+                            found = Some((18, 12, 1));
+                        }
+                        Some(b'\xb0')
+                            if t.get(n.wrapping_sub(15)..n - 7)
+                                == Some(&b"\xe0\xae\x95\xe0\xaf\x81\xe0\xae"[..]) =>
+                        {
+                            found = Some((19, 15, 3));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb2')
+            if t.get(n.wrapping_sub(9)..n - 1)
+                == Some(&b"\xe0\xae\xb2\xe0\xaf\x8d\xe0\xae"[..]) =>
+        {
+            found = Some((20, 9, 2));
+        }
+        Some(b'\xb3')
+            if t.get(n.wrapping_sub(12)..n - 1)
+                == Some(&b"\xe0\xaf\x81\xe0\xae\xb3\xe0\xaf\x8d\xe0\xae"[..]) =>
+        {
+            found = Some((21, 12, 1));
+        }
+        Some(b'\xbf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x95')
+                    if t.get(n.wrapping_sub(9)..n - 4) == Some(&b"\xe0\xae\xbe\xe0\xae"[..]) =>
+                {
+                    found = Some((22, 9, 1));
+                }
+                Some(b'\x9f')
+                    if t.get(n.wrapping_sub(9)..n - 4) == Some(&b"\xe0\xae\xaa\xe0\xae"[..]) =>
+                {
+                    found = Some((23, 9, 3));
+                }
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(9)..n - 4) == Some(&b"\xe0\xaf\x8d\xe0\xae"[..]) =>
+                {
+                    match t.get(n.wrapping_sub(10)) {
+                        Some(b'\xa9')
+                            if t.get(n.wrapping_sub(15)..n - 10)
+                                == Some(&b"\xe0\xae\xbf\xe0\xae"[..]) =>
+                        {
+                            found = Some((24, 15, 1));
+                        }
+                        Some(b'\xb1')
+                            if t.get(n.wrapping_sub(15)..n - 10)
+                                == Some(&b"\xe0\xae\xaa\xe0\xae"[..]) =>
+                        {
+                            found = Some((25, 15, 3));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 250 (`remove_common_word_endings`).
-static A_17: Table = Table::new(
-    &[
-        Among("\u{bc0}", -1, 1, None),
-        Among("ு", -1, 1, None),
-        Among("ூ", -1, 1, None),
-        Among("ெ", -1, 1, None),
-        Among("ே", -1, 1, None),
-        Among("ை", -1, 1, None),
-        Among("\u{bbe}", -1, 1, None),
-        Among("ி", -1, 1, None),
-    ],
-    true,
-);
+static A_17: Table = Table::new(&[
+    Among("\u{bc0}", -1, 1, None),
+    Among("ு", -1, 1, None),
+    Among("ூ", -1, 1, None),
+    Among("ெ", -1, 1, None),
+    Among("ே", -1, 1, None),
+    Among("ை", -1, 1, None),
+    Among("\u{bbe}", -1, 1, None),
+    Among("ி", -1, 1, None),
+]);
+
+/// The row of `A_17` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_17(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'\x82') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((2, 3, 1));
+        }
+        Some(b'\x86') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((3, 3, 1));
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((4, 3, 1));
+        }
+        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((5, 3, 1));
+        }
+        Some(b'\xbe') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((6, 3, 1));
+        }
+        Some(b'\xbf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((7, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 278 (`remove_vetrumai_urupukal`).
-static A_18: Table = Table::new(
-    &[
-        Among("\u{bc0}", -1, 8, None),
-        Among("ொடு", -1, 2, None),
-        Among("ோடு", -1, 2, None),
-        Among("து", -1, 7, None),
-        Among("ிருந\u{bcd}து", 3, 2, None),
-        Among("ின\u{bcd}று", -1, 2, None),
-        Among("ுடை", -1, 2, None),
-        Among("னை", -1, 1, None),
-        Among("கண\u{bcd}", -1, 6, None),
-        Among("முன\u{bcd}", -1, 6, None),
-        Among("ின\u{bcd}", -1, 3, None),
-        Among("ிடம\u{bcd}", -1, 4, None),
-        Among("மேற\u{bcd}", -1, 6, None),
-        Among("ிற\u{bcd}", -1, 2, None),
-        Among("ல\u{bcd}", -1, 5, None),
-        Among("மேல\u{bcd}", 14, 6, None),
-        Among("\u{bbe}மல\u{bcd}", 14, 2, None),
-        Among("\u{bbe}ல\u{bcd}", 14, 2, None),
-        Among("ில\u{bcd}", 14, 2, None),
-        Among("ுள\u{bcd}", -1, 2, None),
-        Among("க\u{bc0}ழ\u{bcd}", -1, 6, None),
-        Among("விட", -1, 2, None),
-    ],
-    true,
-);
+static A_18: Table = Table::new(&[
+    Among("\u{bc0}", -1, 8, None),
+    Among("ொடு", -1, 2, None),
+    Among("ோடு", -1, 2, None),
+    Among("து", -1, 7, None),
+    Among("ிருந\u{bcd}து", 3, 2, None),
+    Among("ின\u{bcd}று", -1, 2, None),
+    Among("ுடை", -1, 2, None),
+    Among("னை", -1, 1, None),
+    Among("கண\u{bcd}", -1, 6, None),
+    Among("முன\u{bcd}", -1, 6, None),
+    Among("ின\u{bcd}", -1, 3, None),
+    Among("ிடம\u{bcd}", -1, 4, None),
+    Among("மேற\u{bcd}", -1, 6, None),
+    Among("ிற\u{bcd}", -1, 2, None),
+    Among("ல\u{bcd}", -1, 5, None),
+    Among("மேல\u{bcd}", 14, 6, None),
+    Among("\u{bbe}மல\u{bcd}", 14, 2, None),
+    Among("\u{bbe}ல\u{bcd}", 14, 2, None),
+    Among("ில\u{bcd}", 14, 2, None),
+    Among("ுள\u{bcd}", -1, 2, None),
+    Among("க\u{bc0}ழ\u{bcd}", -1, 6, None),
+    Among("விட", -1, 2, None),
+]);
+
+/// The row of `A_18` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_18(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((0, 3, 8));
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x9f') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x8a')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xaf"[..]) =>
+                        {
+                            found = Some((1, 9, 2));
+                        }
+                        Some(b'\x8b')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xaf"[..]) =>
+                        {
+                            found = Some((2, 9, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa4') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
+                    found = Some((3, 6, 7));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x8d')
+                            if t.get(n.wrapping_sub(21)..n - 7)
+                                == Some(
+                                    &b"\xe0\xae\xbf\xe0\xae\xb0\xe0\xaf\x81\xe0\xae\xa8\xe0\xaf"[..],
+                                ) =>
+                        {
+                            found = Some((4, 21, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(15)..n - 4)
+                        == Some(&b"\xe0\xae\xbf\xe0\xae\xa9\xe0\xaf\x8d\xe0\xae"[..]) =>
+                {
+                    found = Some((5, 15, 2));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x9f')
+                    if t.get(n.wrapping_sub(9)..n - 4) == Some(&b"\xe0\xaf\x81\xe0\xae"[..]) =>
+                {
+                    found = Some((6, 9, 2));
+                }
+                Some(b'\xa9') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
+                    found = Some((7, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x8d') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\xa3')
+                    if t.get(n.wrapping_sub(9)..n - 4) == Some(&b"\xe0\xae\x95\xe0\xae"[..]) =>
+                {
+                    found = Some((8, 9, 6));
+                }
+                Some(b'\xa9') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x81')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xe0\xae\xae\xe0\xaf"[..]) =>
+                        {
+                            found = Some((9, 12, 6));
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xae"[..]) =>
+                        {
+                            found = Some((10, 9, 3));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xae')
+                    if t.get(n.wrapping_sub(12)..n - 4)
+                        == Some(&b"\xe0\xae\xbf\xe0\xae\x9f\xe0\xae"[..]) =>
+                {
+                    found = Some((11, 12, 4));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x87')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xe0\xae\xae\xe0\xaf"[..]) =>
+                        {
+                            found = Some((12, 12, 6));
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xae"[..]) =>
+                        {
+                            found = Some((13, 9, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb2') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
+                    found = Some((14, 6, 5));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x87')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xe0\xae\xae\xe0\xaf"[..]) =>
+                        {
+                            found = Some((15, 12, 6));
+                        }
+                        Some(b'\xae')
+                            if t.get(n.wrapping_sub(12)..n - 7)
+                                == Some(&b"\xe0\xae\xbe\xe0\xae"[..]) =>
+                        {
+                            found = Some((16, 12, 2));
+                        }
+                        Some(b'\xbe')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xae"[..]) =>
+                        {
+                            found = Some((17, 9, 2));
+                        }
+                        Some(b'\xbf')
+                            if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xae"[..]) =>
+                        {
+                            found = Some((18, 9, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb3')
+                    if t.get(n.wrapping_sub(9)..n - 4) == Some(&b"\xe0\xaf\x81\xe0\xae"[..]) =>
+                {
+                    found = Some((19, 9, 2));
+                }
+                Some(b'\xb4')
+                    if t.get(n.wrapping_sub(12)..n - 4)
+                        == Some(&b"\xe0\xae\x95\xe0\xaf\x80\xe0\xae"[..]) =>
+                {
+                    found = Some((20, 12, 6));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x9f')
+            if t.get(n.wrapping_sub(9)..n - 1)
+                == Some(&b"\xe0\xae\xb5\xe0\xae\xbf\xe0\xae"[..]) =>
+        {
+            found = Some((21, 9, 2));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 299 (`remove_vetrumai_urupukal`).
-static A_19: Table = Table::new(
-    &[
-        Among("\u{bc0}", -1, 1, None),
-        Among("ு", -1, 1, None),
-        Among("ூ", -1, 1, None),
-        Among("ெ", -1, 1, None),
-        Among("ே", -1, 1, None),
-        Among("ை", -1, 1, None),
-        Among("\u{bbe}", -1, 1, None),
-        Among("ி", -1, 1, None),
-    ],
-    true,
-);
+static A_19: Table = Table::new(&[
+    Among("\u{bc0}", -1, 1, None),
+    Among("ு", -1, 1, None),
+    Among("ூ", -1, 1, None),
+    Among("ெ", -1, 1, None),
+    Among("ே", -1, 1, None),
+    Among("ை", -1, 1, None),
+    Among("\u{bbe}", -1, 1, None),
+    Among("ி", -1, 1, None),
+]);
+
+/// The row of `A_19` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_19(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'\x82') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((2, 3, 1));
+        }
+        Some(b'\x86') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((3, 3, 1));
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((4, 3, 1));
+        }
+        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((5, 3, 1));
+        }
+        Some(b'\xbe') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((6, 3, 1));
+        }
+        Some(b'\xbf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((7, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 310 (`remove_vetrumai_urupukal`).
-static A_20: Table = Table::new(
-    &[
-        Among("\u{bc0}", -1, 1, None),
-        Among("ு", -1, 1, None),
-        Among("ூ", -1, 1, None),
-        Among("ெ", -1, 1, None),
-        Among("ே", -1, 1, None),
-        Among("ை", -1, 1, None),
-        Among("\u{bbe}", -1, 1, None),
-        Among("ி", -1, 1, None),
-    ],
-    true,
-);
+static A_20: Table = Table::new(&[
+    Among("\u{bc0}", -1, 1, None),
+    Among("ு", -1, 1, None),
+    Among("ூ", -1, 1, None),
+    Among("ெ", -1, 1, None),
+    Among("ே", -1, 1, None),
+    Among("ை", -1, 1, None),
+    Among("\u{bbe}", -1, 1, None),
+    Among("ி", -1, 1, None),
+]);
+
+/// The row of `A_20` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_20(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'\x82') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((2, 3, 1));
+        }
+        Some(b'\x86') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((3, 3, 1));
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((4, 3, 1));
+        }
+        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((5, 3, 1));
+        }
+        Some(b'\xbe') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((6, 3, 1));
+        }
+        Some(b'\xbf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((7, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 321 (`remove_vetrumai_urupukal`).
-static A_21: Table = Table::new(
-    &[
-        Among("க", -1, 1, None),
-        Among("ச", -1, 1, None),
-        Among("ட", -1, 1, None),
-        Among("த", -1, 1, None),
-        Among("ப", -1, 1, None),
-        Among("ற", -1, 1, None),
-    ],
-    true,
-);
+static A_21: Table = Table::new(&[
+    Among("க", -1, 1, None),
+    Among("ச", -1, 1, None),
+    Among("ட", -1, 1, None),
+    Among("த", -1, 1, None),
+    Among("ப", -1, 1, None),
+    Among("ற", -1, 1, None),
+]);
+
+/// The row of `A_21` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_21(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x95') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'\x9a') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'\x9f') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((2, 3, 1));
+        }
+        Some(b'\xa4') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((3, 3, 1));
+        }
+        Some(b'\xaa') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((4, 3, 1));
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((5, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 323 (`remove_vetrumai_urupukal`).
-static A_22: Table = Table::new(
-    &[
-        Among("க", -1, 1, None),
-        Among("ச", -1, 1, None),
-        Among("ட", -1, 1, None),
-        Among("த", -1, 1, None),
-        Among("ப", -1, 1, None),
-        Among("ற", -1, 1, None),
-    ],
-    true,
-);
+static A_22: Table = Table::new(&[
+    Among("க", -1, 1, None),
+    Among("ச", -1, 1, None),
+    Among("ட", -1, 1, None),
+    Among("த", -1, 1, None),
+    Among("ப", -1, 1, None),
+    Among("ற", -1, 1, None),
+]);
+
+/// The row of `A_22` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_22(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x95') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'\x9a') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'\x9f') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((2, 3, 1));
+        }
+        Some(b'\xa4') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((3, 3, 1));
+        }
+        Some(b'\xaa') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((4, 3, 1));
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((5, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 345 (`remove_tense_suffix`).
-static A_23: Table = Table::new(
-    &[
-        Among("கு", -1, 6, None),
-        Among("படு", -1, 1, None),
-        Among("து", -1, 3, None),
-        Among("ிற\u{bcd}று", -1, 1, None),
-        Among("னை", -1, 1, None),
-        Among("வை", -1, 1, None),
-        Among("னென\u{bcd}", -1, 1, None),
-        Among("ேன\u{bcd}", -1, 5, None),
-        Among("னன\u{bcd}", -1, 1, None),
-        Among("பன\u{bcd}", -1, 1, None),
-        Among("வன\u{bcd}", -1, 2, None),
-        Among("\u{bbe}ன\u{bcd}", -1, 4, None),
-        Among("ன\u{bbe}ன\u{bcd}", 11, 1, None),
-        Among("மின\u{bcd}", -1, 1, None),
-        Among("கும\u{bcd}", -1, 1, None),
-        Among("டும\u{bcd}", -1, 5, None),
-        Among("தும\u{bcd}", -1, 1, None),
-        Among("றும\u{bcd}", -1, 1, None),
-        Among("ெம\u{bcd}", -1, 5, None),
-        Among("ேம\u{bcd}", -1, 5, None),
-        Among("ோம\u{bcd}", -1, 5, None),
-        Among("னம\u{bcd}", -1, 1, None),
-        Among("பம\u{bcd}", -1, 1, None),
-        Among("\u{bbe}ம\u{bcd}", -1, 5, None),
-        Among("\u{bbe}ய\u{bcd}", -1, 5, None),
-        Among("\u{bc0}ர\u{bcd}", -1, 5, None),
-        Among("னர\u{bcd}", -1, 1, None),
-        Among("பர\u{bcd}", -1, 1, None),
-        Among("\u{bc0}யர\u{bcd}", -1, 5, None),
-        Among("வர\u{bcd}", -1, 1, None),
-        Among("\u{bbe}ர\u{bcd}", -1, 5, None),
-        Among("ன\u{bbe}ர\u{bcd}", 30, 1, None),
-        Among("ம\u{bbe}ர\u{bcd}", 30, 1, None),
-        Among("கொண\u{bcd}டிர\u{bcd}", -1, 1, None),
-        Among("னிர\u{bcd}", -1, 5, None),
-        Among("னள\u{bcd}", -1, 1, None),
-        Among("பள\u{bcd}", -1, 1, None),
-        Among("வள\u{bcd}", -1, 1, None),
-        Among("\u{bbe}ள\u{bcd}", -1, 5, None),
-        Among("ன\u{bbe}ள\u{bcd}", 38, 1, None),
-        Among("க", -1, 1, None),
-        Among("த", -1, 1, None),
-        Among("ன", -1, 1, None),
-        Among("ப", -1, 1, None),
-        Among("ய", -1, 1, None),
-        Among("\u{bbe}", -1, 5, None),
-    ],
-    true,
-);
+static A_23: Table = Table::new(&[
+    Among("கு", -1, 6, None),
+    Among("படு", -1, 1, None),
+    Among("து", -1, 3, None),
+    Among("ிற\u{bcd}று", -1, 1, None),
+    Among("னை", -1, 1, None),
+    Among("வை", -1, 1, None),
+    Among("னென\u{bcd}", -1, 1, None),
+    Among("ேன\u{bcd}", -1, 5, None),
+    Among("னன\u{bcd}", -1, 1, None),
+    Among("பன\u{bcd}", -1, 1, None),
+    Among("வன\u{bcd}", -1, 2, None),
+    Among("\u{bbe}ன\u{bcd}", -1, 4, None),
+    Among("ன\u{bbe}ன\u{bcd}", 11, 1, None),
+    Among("மின\u{bcd}", -1, 1, None),
+    Among("கும\u{bcd}", -1, 1, None),
+    Among("டும\u{bcd}", -1, 5, None),
+    Among("தும\u{bcd}", -1, 1, None),
+    Among("றும\u{bcd}", -1, 1, None),
+    Among("ெம\u{bcd}", -1, 5, None),
+    Among("ேம\u{bcd}", -1, 5, None),
+    Among("ோம\u{bcd}", -1, 5, None),
+    Among("னம\u{bcd}", -1, 1, None),
+    Among("பம\u{bcd}", -1, 1, None),
+    Among("\u{bbe}ம\u{bcd}", -1, 5, None),
+    Among("\u{bbe}ய\u{bcd}", -1, 5, None),
+    Among("\u{bc0}ர\u{bcd}", -1, 5, None),
+    Among("னர\u{bcd}", -1, 1, None),
+    Among("பர\u{bcd}", -1, 1, None),
+    Among("\u{bc0}யர\u{bcd}", -1, 5, None),
+    Among("வர\u{bcd}", -1, 1, None),
+    Among("\u{bbe}ர\u{bcd}", -1, 5, None),
+    Among("ன\u{bbe}ர\u{bcd}", 30, 1, None),
+    Among("ம\u{bbe}ர\u{bcd}", 30, 1, None),
+    Among("கொண\u{bcd}டிர\u{bcd}", -1, 1, None),
+    Among("னிர\u{bcd}", -1, 5, None),
+    Among("னள\u{bcd}", -1, 1, None),
+    Among("பள\u{bcd}", -1, 1, None),
+    Among("வள\u{bcd}", -1, 1, None),
+    Among("\u{bbe}ள\u{bcd}", -1, 5, None),
+    Among("ன\u{bbe}ள\u{bcd}", 38, 1, None),
+    Among("க", -1, 1, None),
+    Among("த", -1, 1, None),
+    Among("ன", -1, 1, None),
+    Among("ப", -1, 1, None),
+    Among("ய", -1, 1, None),
+    Among("\u{bbe}", -1, 5, None),
+]);
+
+/// The row of `A_23` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_23(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x81') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x95') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
+                    found = Some((0, 6, 6));
+                }
+                Some(b'\x9f')
+                    if t.get(n.wrapping_sub(9)..n - 4) == Some(&b"\xe0\xae\xaa\xe0\xae"[..]) =>
+                {
+                    found = Some((1, 9, 1));
+                }
+                Some(b'\xa4') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
+                    found = Some((2, 6, 3));
+                }
+                Some(b'\xb1')
+                    if t.get(n.wrapping_sub(15)..n - 4)
+                        == Some(&b"\xe0\xae\xbf\xe0\xae\xb1\xe0\xaf\x8d\xe0\xae"[..]) =>
+                {
+                    found = Some((3, 15, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\xa9') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
+                    found = Some((4, 6, 1));
+                }
+                Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
+                    found = Some((5, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x8d') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+Some(b'\xa9') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {  match t.get(n.wrapping_sub(7)) {
+Some(b'\x86') if t.get(n.wrapping_sub(12)..n - 7) == Some(&b"\xe0\xae\xa9\xe0\xaf"[..]) => { found = Some((6, 12, 1));  }
+Some(b'\x87') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xaf"[..]) => { found = Some((7, 9, 5));  }
+Some(b'\xa9') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xae"[..]) => { found = Some((8, 9, 1));  }
+Some(b'\xaa') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xae"[..]) => { found = Some((9, 9, 1));  }
+Some(b'\xb5') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xae"[..]) => { found = Some((10, 9, 2));  }
+Some(b'\xbe') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xae"[..]) => { found = Some((11, 9, 4)); match t.get(n.wrapping_sub(10)) {
+Some(b'\xa9') if t.get(n.wrapping_sub(12)..n - 10) == Some(&b"\xe0\xae"[..]) => { found = Some((12, 12, 1));  }
+_ => {}
+} }
+Some(b'\xbf') if t.get(n.wrapping_sub(12)..n - 7) == Some(&b"\xe0\xae\xae\xe0\xae"[..]) => { found = Some((13, 12, 1));  }
+_ => {}
+} }
+Some(b'\xae') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {  match t.get(n.wrapping_sub(7)) {
+Some(b'\x81') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xaf"[..]) => {  match t.get(n.wrapping_sub(10)) {
+Some(b'\x95') if t.get(n.wrapping_sub(12)..n - 10) == Some(&b"\xe0\xae"[..]) => { found = Some((14, 12, 1));  }
+Some(b'\x9f') if t.get(n.wrapping_sub(12)..n - 10) == Some(&b"\xe0\xae"[..]) => { found = Some((15, 12, 5));  }
+Some(b'\xa4') if t.get(n.wrapping_sub(12)..n - 10) == Some(&b"\xe0\xae"[..]) => { found = Some((16, 12, 1));  }
+Some(b'\xb1') if t.get(n.wrapping_sub(12)..n - 10) == Some(&b"\xe0\xae"[..]) => { found = Some((17, 12, 1));  }
+_ => {}
+} }
+Some(b'\x86') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xaf"[..]) => { found = Some((18, 9, 5));  }
+Some(b'\x87') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xaf"[..]) => { found = Some((19, 9, 5));  }
+Some(b'\x8b') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xaf"[..]) => { found = Some((20, 9, 5));  }
+Some(b'\xa9') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xae"[..]) => { found = Some((21, 9, 1));  }
+Some(b'\xaa') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xae"[..]) => { found = Some((22, 9, 1));  }
+Some(b'\xbe') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xae"[..]) => { found = Some((23, 9, 5));  }
+_ => {}
+} }
+Some(b'\xaf') if t.get(n.wrapping_sub(9)..n - 4) == Some(&b"\xe0\xae\xbe\xe0\xae"[..]) => { found = Some((24, 9, 5));  }
+Some(b'\xb0') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {  match t.get(n.wrapping_sub(7)) {
+Some(b'\x80') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xaf"[..]) => { found = Some((25, 9, 5));  }
+Some(b'\xa9') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xae"[..]) => { found = Some((26, 9, 1));  }
+Some(b'\xaa') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xae"[..]) => { found = Some((27, 9, 1));  }
+Some(b'\xaf') if t.get(n.wrapping_sub(12)..n - 7) == Some(&b"\xe0\xaf\x80\xe0\xae"[..]) => { found = Some((28, 12, 5));  }
+Some(b'\xb5') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xae"[..]) => { found = Some((29, 9, 1));  }
+Some(b'\xbe') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xae"[..]) => { found = Some((30, 9, 5)); match t.get(n.wrapping_sub(10)) {
+Some(b'\xa9') if t.get(n.wrapping_sub(12)..n - 10) == Some(&b"\xe0\xae"[..]) => { found = Some((31, 12, 1));  }
+Some(b'\xae') if t.get(n.wrapping_sub(12)..n - 10) == Some(&b"\xe0\xae"[..]) => { found = Some((32, 12, 1));  }
+_ => {}
+} }
+Some(b'\xbf') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xae"[..]) => {  match t.get(n.wrapping_sub(10)) {
+Some(b'\x9f') if t.get(n.wrapping_sub(24)..n - 10) == Some(&b"\xe0\xae\x95\xe0\xaf\x8a\xe0\xae\xa3\xe0\xaf\x8d\xe0\xae"[..]) => { found = Some((33, 24, 1));  }
+Some(b'\xa9') if t.get(n.wrapping_sub(12)..n - 10) == Some(&b"\xe0\xae"[..]) => { found = Some((34, 12, 5));  }
+_ => {}
+} }
+_ => {}
+} }
+Some(b'\xb3') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {  match t.get(n.wrapping_sub(7)) {
+Some(b'\xa9') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xae"[..]) => { found = Some((35, 9, 1));  }
+Some(b'\xaa') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xae"[..]) => { found = Some((36, 9, 1));  }
+Some(b'\xb5') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xae"[..]) => { found = Some((37, 9, 1));  }
+Some(b'\xbe') if t.get(n.wrapping_sub(9)..n - 7) == Some(&b"\xe0\xae"[..]) => { found = Some((38, 9, 5)); match t.get(n.wrapping_sub(10)) {
+Some(b'\xa9') if t.get(n.wrapping_sub(12)..n - 10) == Some(&b"\xe0\xae"[..]) => { found = Some((39, 12, 1));  }
+_ => {}
+} }
+_ => {}
+} }
+_ => {}
+}
+        }
+        Some(b'\x95') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((40, 3, 1));
+        }
+        Some(b'\xa4') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((41, 3, 1));
+        }
+        Some(b'\xa9') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((42, 3, 1));
+        }
+        Some(b'\xaa') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((43, 3, 1));
+        }
+        Some(b'\xaf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((44, 3, 1));
+        }
+        Some(b'\xbe') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((45, 3, 5));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 378 (`remove_tense_suffix`).
-static A_24: Table = Table::new(
-    &[
-        Among("அ", -1, 1, None),
-        Among("ஆ", -1, 1, None),
-        Among("இ", -1, 1, None),
-        Among("ஈ", -1, 1, None),
-        Among("உ", -1, 1, None),
-        Among("ஊ", -1, 1, None),
-        Among("எ", -1, 1, None),
-        Among("ஏ", -1, 1, None),
-        Among("ஐ", -1, 1, None),
-        Among("ஒ", -1, 1, None),
-        Among("ஓ", -1, 1, None),
-        Among("ஔ", -1, 1, None),
-    ],
-    true,
-);
+static A_24: Table = Table::new(&[
+    Among("அ", -1, 1, None),
+    Among("ஆ", -1, 1, None),
+    Among("இ", -1, 1, None),
+    Among("ஈ", -1, 1, None),
+    Among("உ", -1, 1, None),
+    Among("ஊ", -1, 1, None),
+    Among("எ", -1, 1, None),
+    Among("ஏ", -1, 1, None),
+    Among("ஐ", -1, 1, None),
+    Among("ஒ", -1, 1, None),
+    Among("ஓ", -1, 1, None),
+    Among("ஔ", -1, 1, None),
+]);
+
+/// The row of `A_24` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_24(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x85') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'\x86') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((2, 3, 1));
+        }
+        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((3, 3, 1));
+        }
+        Some(b'\x89') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((4, 3, 1));
+        }
+        Some(b'\x8a') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((5, 3, 1));
+        }
+        Some(b'\x8e') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((6, 3, 1));
+        }
+        Some(b'\x8f') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((7, 3, 1));
+        }
+        Some(b'\x90') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((8, 3, 1));
+        }
+        Some(b'\x92') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((9, 3, 1));
+        }
+        Some(b'\x93') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((10, 3, 1));
+        }
+        Some(b'\x94') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((11, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 383 (`remove_tense_suffix`).
-static A_25: Table = Table::new(
-    &[
-        Among("\u{bc0}", -1, 1, None),
-        Among("ு", -1, 1, None),
-        Among("ூ", -1, 1, None),
-        Among("ெ", -1, 1, None),
-        Among("ே", -1, 1, None),
-        Among("ை", -1, 1, None),
-        Among("\u{bbe}", -1, 1, None),
-        Among("ி", -1, 1, None),
-    ],
-    true,
-);
+static A_25: Table = Table::new(&[
+    Among("\u{bc0}", -1, 1, None),
+    Among("ு", -1, 1, None),
+    Among("ூ", -1, 1, None),
+    Among("ெ", -1, 1, None),
+    Among("ே", -1, 1, None),
+    Among("ை", -1, 1, None),
+    Among("\u{bbe}", -1, 1, None),
+    Among("ி", -1, 1, None),
+]);
+
+/// The row of `A_25` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_25(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x80') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'\x81') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        Some(b'\x82') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((2, 3, 1));
+        }
+        Some(b'\x86') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((3, 3, 1));
+        }
+        Some(b'\x87') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((4, 3, 1));
+        }
+        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
+            found = Some((5, 3, 1));
+        }
+        Some(b'\xbe') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((6, 3, 1));
+        }
+        Some(b'\xbf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            found = Some((7, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 408 (`remove_tense_suffix`).
-static A_26: Table = Table::new(
-    &[
-        Among("கின\u{bcd}ற\u{bcd}", -1, 1, None),
-        Among("\u{bbe}நின\u{bcd}ற\u{bcd}", -1, 1, None),
-        Among("கிற\u{bcd}", -1, 1, None),
-        Among("கின\u{bcd}ற", -1, 1, None),
-        Among("\u{bbe}நின\u{bcd}ற", -1, 1, None),
-        Among("கிற", -1, 1, None),
-    ],
-    true,
-);
+static A_26: Table = Table::new(&[
+    Among("கின\u{bcd}ற\u{bcd}", -1, 1, None),
+    Among("\u{bbe}நின\u{bcd}ற\u{bcd}", -1, 1, None),
+    Among("கிற\u{bcd}", -1, 1, None),
+    Among("கின\u{bcd}ற", -1, 1, None),
+    Among("\u{bbe}நின\u{bcd}ற", -1, 1, None),
+    Among("கிற", -1, 1, None),
+]);
+
+/// The row of `A_26` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_26(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x8d') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xe0\xae\xb1\xe0\xaf"[..]) => {
+            match t.get(n.wrapping_sub(7)) {
+                Some(b'\x8d')
+                    if t.get(n.wrapping_sub(15)..n - 7)
+                        == Some(&b"\xe0\xae\xbf\xe0\xae\xa9\xe0\xaf"[..]) =>
+                {
+                    match t.get(n.wrapping_sub(16)) {
+                        Some(b'\x95')
+                            if t.get(n.wrapping_sub(18)..n - 16) == Some(&b"\xe0\xae"[..]) =>
+                        {
+                            found = Some((0, 18, 1));
+                        }
+                        Some(b'\xa8')
+                            if t.get(n.wrapping_sub(21)..n - 16)
+                                == Some(&b"\xe0\xae\xbe\xe0\xae"[..]) =>
+                        {
+                            found = Some((1, 21, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbf')
+                    if t.get(n.wrapping_sub(12)..n - 7) == Some(&b"\xe0\xae\x95\xe0\xae"[..]) =>
+                {
+                    found = Some((2, 12, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
+            match t.get(n.wrapping_sub(4)) {
+                Some(b'\x8d')
+                    if t.get(n.wrapping_sub(12)..n - 4)
+                        == Some(&b"\xe0\xae\xbf\xe0\xae\xa9\xe0\xaf"[..]) =>
+                {
+                    match t.get(n.wrapping_sub(13)) {
+                        Some(b'\x95')
+                            if t.get(n.wrapping_sub(15)..n - 13) == Some(&b"\xe0\xae"[..]) =>
+                        {
+                            found = Some((3, 15, 1));
+                        }
+                        Some(b'\xa8')
+                            if t.get(n.wrapping_sub(18)..n - 13)
+                                == Some(&b"\xe0\xae\xbe\xe0\xae"[..]) =>
+                        {
+                            found = Some((4, 18, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xbf')
+                    if t.get(n.wrapping_sub(9)..n - 4) == Some(&b"\xe0\xae\x95\xe0\xae"[..]) =>
+                {
+                    found = Some((5, 9, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `has_min_length` (line 99).
 fn r_has_min_length(z: &mut Env) -> bool {
@@ -472,7 +1793,7 @@ fn r_fix_va_start(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_bra()
         && ({
-            among_var = z.find_among(&A_0, "fix_va_start");
+            among_var = z.find_among(&A_0, T_0, "fix_va_start");
             among_var != 0
         })
         && z.set_ket()
@@ -508,7 +1829,7 @@ fn r_fix_endings(z: &mut Env) -> bool {
 fn r_remove_question_prefixes(z: &mut Env) -> bool {
     (z.set_bra()
         && z.eq_s("எ")
-        && ((z.find_among(&A_1, "remove_question_prefixes") != 0) && true)
+        && ((z.find_among(&A_1, T_1, "remove_question_prefixes") != 0) && true)
         && z.eq_s("\u{bcd}")
         && z.set_ket()
         && z.slice_del()
@@ -531,7 +1852,7 @@ fn r_fix_ending(z: &mut Env) -> bool {
                 let c1 = z.l - z.c;
                 (z.set_ket()
                     && ({
-                        among_var = z.find_among_b(&A_2, "fix_ending");
+                        among_var = z.find_among_b(&A_2, T_2, "fix_ending");
                         among_var != 0
                     })
                     && z.set_bra()
@@ -540,7 +1861,7 @@ fn r_fix_ending(z: &mut Env) -> bool {
                         2 => {
                             (({
                                 let c2 = z.l - z.c;
-                                ((z.find_among_b(&A_3, "fix_ending") != 0) && true) && {
+                                ((z.find_among_b(&A_3, T_3, "fix_ending") != 0) && true) && {
                                     z.c = z.l - c2;
                                     true
                                 }
@@ -566,7 +1887,7 @@ fn r_fix_ending(z: &mut Env) -> bool {
                         10 => {
                             (({
                                 let c4 = z.l - z.c;
-                                !((z.find_among_b(&A_4, "fix_ending") != 0) && true) && {
+                                !((z.find_among_b(&A_4, T_4, "fix_ending") != 0) && true) && {
                                     z.c = z.l - c4;
                                     true
                                 }
@@ -574,7 +1895,7 @@ fn r_fix_ending(z: &mut Env) -> bool {
                         }
                         11 => {
                             (({
-                                among_var = z.find_among_b(&A_5, "fix_ending");
+                                among_var = z.find_among_b(&A_5, T_5, "fix_ending");
                                 among_var != 0
                             }) && (match among_var {
                                 1 => z.slice_del(),
@@ -591,11 +1912,12 @@ fn r_fix_ending(z: &mut Env) -> bool {
                             && z.eq_s_b("\u{bcd}")
                             && ({
                                 let c5 = z.l - z.c;
-                                (((z.find_among_b(&A_6, "fix_ending") != 0) && true)
+                                (((z.find_among_b(&A_6, T_6, "fix_ending") != 0) && true)
                                     && ({
                                         let c6 = z.l - z.c;
                                         if !(z.eq_s_b("\u{bcd}")
-                                            && ((z.find_among_b(&A_7, "fix_ending") != 0) && true))
+                                            && ((z.find_among_b(&A_7, T_7, "fix_ending") != 0)
+                                                && true))
                                         {
                                             z.c = z.l - c6;
                                         }
@@ -605,7 +1927,7 @@ fn r_fix_ending(z: &mut Env) -> bool {
                                     && z.slice_del())
                                     || {
                                         z.c = z.l - c5;
-                                        (((z.find_among_b(&A_8, "fix_ending") != 0) && true)
+                                        (((z.find_among_b(&A_8, T_8, "fix_ending") != 0) && true)
                                             && z.set_bra()
                                             && z.eq_s_b("\u{bcd}")
                                             && z.slice_del())
@@ -614,10 +1936,11 @@ fn r_fix_ending(z: &mut Env) -> bool {
                                         z.c = z.l - c5;
                                         (({
                                             let c7 = z.l - z.c;
-                                            ((z.find_among_b(&A_9, "fix_ending") != 0) && true) && {
-                                                z.c = z.l - c7;
-                                                true
-                                            }
+                                            ((z.find_among_b(&A_9, T_9, "fix_ending") != 0) && true)
+                                                && {
+                                                    z.c = z.l - c7;
+                                                    true
+                                                }
                                         }) && z.set_bra()
                                             && z.slice_del())
                                     }
@@ -633,8 +1956,8 @@ fn r_fix_ending(z: &mut Env) -> bool {
 /// `remove_pronoun_prefixes` (line 183).
 fn r_remove_pronoun_prefixes(z: &mut Env) -> bool {
     (z.set_bra()
-        && ((z.find_among(&A_10, "remove_pronoun_prefixes") != 0) && true)
-        && ((z.find_among(&A_11, "remove_pronoun_prefixes") != 0) && true)
+        && ((z.find_among(&A_10, T_10, "remove_pronoun_prefixes") != 0) && true)
+        && ((z.find_among(&A_11, T_11, "remove_pronoun_prefixes") != 0) && true)
         && z.eq_s("\u{bcd}")
         && z.set_ket()
         && z.slice_del()
@@ -654,7 +1977,7 @@ fn r_remove_plural_suffix(z: &mut Env) -> bool {
         z.c = z.l;
         (z.set_ket()
             && ({
-                among_var = z.find_among_b(&A_12, "remove_plural_suffix");
+                among_var = z.find_among_b(&A_12, T_12, "remove_plural_suffix");
                 among_var != 0
             })
             && z.set_bra()
@@ -662,7 +1985,7 @@ fn r_remove_plural_suffix(z: &mut Env) -> bool {
                 1 => {
                     ({
                         let c1 = z.l - z.c;
-                        (((z.find_among_b(&A_13, "remove_plural_suffix") != 0) && true)
+                        (((z.find_among_b(&A_13, T_13, "remove_plural_suffix") != 0) && true)
                             && z.slice_from("ுங\u{bcd}"))
                             || {
                                 z.c = z.l - c1;
@@ -691,7 +2014,7 @@ fn r_remove_question_suffixes(z: &mut Env) -> bool {
             ({
                 let c1 = z.l - z.c;
                 let _ = (z.set_ket()
-                    && ((z.find_among_b(&A_14, "remove_question_suffixes") != 0) && true)
+                    && ((z.find_among_b(&A_14, T_14, "remove_question_suffixes") != 0) && true)
                     && z.set_bra()
                     && z.slice_from("\u{bcd}"));
                 z.c = z.l - c1;
@@ -716,7 +2039,7 @@ fn r_remove_command_suffixes(z: &mut Env) -> bool {
             z.lb = z.c;
             z.c = z.l;
             (z.set_ket()
-                && ((z.find_among_b(&A_15, "remove_command_suffixes") != 0) && true)
+                && ((z.find_among_b(&A_15, T_15, "remove_command_suffixes") != 0) && true)
                 && z.set_bra()
                 && z.slice_del())
                 && {
@@ -754,7 +2077,7 @@ fn r_remove_common_word_endings(z: &mut Env) -> bool {
             z.c = z.l;
             (z.set_ket()
                 && ({
-                    among_var = z.find_among_b(&A_16, "remove_common_word_endings");
+                    among_var = z.find_among_b(&A_16, T_16, "remove_common_word_endings");
                     among_var != 0
                 })
                 && z.set_bra()
@@ -763,7 +2086,8 @@ fn r_remove_common_word_endings(z: &mut Env) -> bool {
                     2 => {
                         (({
                             let c1 = z.l - z.c;
-                            !((z.find_among_b(&A_17, "remove_common_word_endings") != 0) && true)
+                            !((z.find_among_b(&A_17, T_17, "remove_common_word_endings") != 0)
+                                && true)
                                 && {
                                     z.c = z.l - c1;
                                     true
@@ -802,7 +2126,7 @@ fn r_remove_vetrumai_urupukal(z: &mut Env) -> bool {
                     let c2 = z.l - z.c;
                     (z.set_ket()
                         && ({
-                            among_var = z.find_among_b(&A_18, "remove_vetrumai_urupukal");
+                            among_var = z.find_among_b(&A_18, T_18, "remove_vetrumai_urupukal");
                             among_var != 0
                         })
                         && z.set_bra()
@@ -822,7 +2146,8 @@ fn r_remove_vetrumai_urupukal(z: &mut Env) -> bool {
                             5 => {
                                 (({
                                     let c4 = z.l - z.c;
-                                    !((z.find_among_b(&A_19, "remove_vetrumai_urupukal") != 0)
+                                    !((z.find_among_b(&A_19, T_19, "remove_vetrumai_urupukal")
+                                        != 0)
                                         && true)
                                         && {
                                             z.c = z.l - c4;
@@ -834,7 +2159,8 @@ fn r_remove_vetrumai_urupukal(z: &mut Env) -> bool {
                             7 => {
                                 (({
                                     let c5 = z.l - z.c;
-                                    !((z.find_among_b(&A_20, "remove_vetrumai_urupukal") != 0)
+                                    !((z.find_among_b(&A_20, T_20, "remove_vetrumai_urupukal")
+                                        != 0)
                                         && true)
                                         && {
                                             z.c = z.l - c5;
@@ -859,7 +2185,8 @@ fn r_remove_vetrumai_urupukal(z: &mut Env) -> bool {
                                 let c7 = z.l - z.c;
                                 ({
                                     let c8 = z.l - z.c;
-                                    !((z.find_among_b(&A_21, "remove_vetrumai_urupukal") != 0)
+                                    !((z.find_among_b(&A_21, T_21, "remove_vetrumai_urupukal")
+                                        != 0)
                                         && true)
                                         && {
                                             z.c = z.l - c8;
@@ -869,7 +2196,11 @@ fn r_remove_vetrumai_urupukal(z: &mut Env) -> bool {
                                     z.c = z.l - c7;
                                     ({
                                         let c9 = z.l - z.c;
-                                        (((z.find_among_b(&A_22, "remove_vetrumai_urupukal") != 0)
+                                        (((z.find_among_b(
+                                            &A_22,
+                                            T_22,
+                                            "remove_vetrumai_urupukal",
+                                        ) != 0)
                                             && true)
                                             && z.eq_s_b("\u{bcd}"))
                                             && {
@@ -941,7 +2272,7 @@ fn r_remove_tense_suffix(z: &mut Env) -> bool {
                     let c2 = z.l - z.c;
                     (z.set_ket()
                         && ({
-                            among_var = z.find_among_b(&A_23, "remove_tense_suffix");
+                            among_var = z.find_among_b(&A_23, T_23, "remove_tense_suffix");
                             among_var != 0
                         })
                         && z.set_bra()
@@ -950,7 +2281,8 @@ fn r_remove_tense_suffix(z: &mut Env) -> bool {
                             2 => {
                                 (({
                                     let c3 = z.l - z.c;
-                                    !((z.find_among_b(&A_24, "remove_tense_suffix") != 0) && true)
+                                    !((z.find_among_b(&A_24, T_24, "remove_tense_suffix") != 0)
+                                        && true)
                                         && {
                                             z.c = z.l - c3;
                                             true
@@ -960,7 +2292,8 @@ fn r_remove_tense_suffix(z: &mut Env) -> bool {
                             3 => {
                                 (({
                                     let c4 = z.l - z.c;
-                                    !((z.find_among_b(&A_25, "remove_tense_suffix") != 0) && true)
+                                    !((z.find_among_b(&A_25, T_25, "remove_tense_suffix") != 0)
+                                        && true)
                                         && {
                                             z.c = z.l - c4;
                                             true
@@ -1002,7 +2335,7 @@ fn r_remove_tense_suffix(z: &mut Env) -> bool {
             }) && ({
                 let c7 = z.l - z.c;
                 let _ = (z.set_ket()
-                    && ((z.find_among_b(&A_26, "remove_tense_suffix") != 0) && true)
+                    && ((z.find_among_b(&A_26, T_26, "remove_tense_suffix") != 0) && true)
                     && z.set_bra()
                     && z.slice_del()
                     && ({

@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -70,253 +70,981 @@ static G_vowel5: Grouping = Grouping::new(111, 117, &[65]);
 static G_vowel6: Grouping = Grouping::new(246, 252, &[65]);
 
 /// Line 163 (`mark_possessives`).
-static A_0: Table = Table::new(
-    &[
-        Among("m", -1, 1, None),
-        Among("n", -1, 1, None),
-        Among("miz", -1, 1, None),
-        Among("niz", -1, 1, None),
-        Among("muz", -1, 1, None),
-        Among("nuz", -1, 1, None),
-        Among("mız", -1, 1, None),
-        Among("nız", -1, 1, None),
-        Among("müz", -1, 1, None),
-        Among("nüz", -1, 1, None),
-    ],
-    true,
-);
+static A_0: Table = Table::new(&[
+    Among("m", -1, 1, None),
+    Among("n", -1, 1, None),
+    Among("miz", -1, 1, None),
+    Among("niz", -1, 1, None),
+    Among("muz", -1, 1, None),
+    Among("nuz", -1, 1, None),
+    Among("mız", -1, 1, None),
+    Among("nız", -1, 1, None),
+    Among("müz", -1, 1, None),
+    Among("nüz", -1, 1, None),
+]);
+
+/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'm') => {
+            found = Some((0, 1, 1));
+        }
+        Some(b'n') => {
+            found = Some((1, 1, 1));
+        }
+        Some(b'z') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') => match t.get(n.wrapping_sub(3)) {
+                Some(b'm') => {
+                    found = Some((2, 3, 1));
+                }
+                Some(b'n') => {
+                    found = Some((3, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'u') => match t.get(n.wrapping_sub(3)) {
+                Some(b'm') => {
+                    found = Some((4, 3, 1));
+                }
+                Some(b'n') => {
+                    found = Some((5, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'm') => {
+                        found = Some((6, 4, 1));
+                    }
+                    Some(b'n') => {
+                        found = Some((7, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xbc') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'm') => {
+                        found = Some((8, 4, 1));
+                    }
+                    Some(b'n') => {
+                        found = Some((9, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 175 (`mark_lArI`).
-static A_1: Table = Table::new(
-    &[Among("leri", -1, 1, None), Among("ları", -1, 1, None)],
-    true,
-);
+static A_1: Table = Table::new(&[Among("leri", -1, 1, None), Among("ları", -1, 1, None)]);
+
+/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'i') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"ler"[..]) => {
+            found = Some((0, 4, 1));
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(5)..n - 1) == Some(&b"lar\xc4"[..]) => {
+            found = Some((1, 5, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 186 (`mark_nU`).
-static A_2: Table = Table::new(
-    &[
-        Among("ni", -1, 1, None),
-        Among("nu", -1, 1, None),
-        Among("nı", -1, 1, None),
-        Among("nü", -1, 1, None),
-    ],
-    true,
-);
+static A_2: Table = Table::new(&[
+    Among("ni", -1, 1, None),
+    Among("nu", -1, 1, None),
+    Among("nı", -1, 1, None),
+    Among("nü", -1, 1, None),
+]);
+
+/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'i') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"n"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'u') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"n"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"n\xc4"[..]) => {
+            found = Some((2, 3, 1));
+        }
+        Some(b'\xbc') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"n\xc3"[..]) => {
+            found = Some((3, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 191 (`mark_nUn`).
-static A_3: Table = Table::new(
-    &[
-        Among("in", -1, 1, None),
-        Among("un", -1, 1, None),
-        Among("ın", -1, 1, None),
-        Among("ün", -1, 1, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("in", -1, 1, None),
+    Among("un", -1, 1, None),
+    Among("ın", -1, 1, None),
+    Among("ün", -1, 1, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') => {
+                found = Some((0, 2, 1));
+            }
+            Some(b'u') => {
+                found = Some((1, 2, 1));
+            }
+            Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                found = Some((2, 3, 1));
+            }
+            Some(b'\xbc') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((3, 3, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 197 (`mark_yA`).
-static A_4: Table = Table::new(&[Among("a", -1, 1, None), Among("e", -1, 1, None)], true);
+static A_4: Table = Table::new(&[Among("a", -1, 1, None), Among("e", -1, 1, None)]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => {
+            found = Some((0, 1, 1));
+        }
+        Some(b'e') => {
+            found = Some((1, 1, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 203 (`mark_nA`).
-static A_5: Table = Table::new(&[Among("na", -1, 1, None), Among("ne", -1, 1, None)], true);
+static A_5: Table = Table::new(&[Among("na", -1, 1, None), Among("ne", -1, 1, None)]);
+
+/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"n"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'e') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"n"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 208 (`mark_DA`).
-static A_6: Table = Table::new(
-    &[
-        Among("da", -1, 1, None),
-        Among("ta", -1, 1, None),
-        Among("de", -1, 1, None),
-        Among("te", -1, 1, None),
-    ],
-    true,
-);
+static A_6: Table = Table::new(&[
+    Among("da", -1, 1, None),
+    Among("ta", -1, 1, None),
+    Among("de", -1, 1, None),
+    Among("te", -1, 1, None),
+]);
+
+/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') => {
+                found = Some((0, 2, 1));
+            }
+            Some(b't') => {
+                found = Some((1, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'e') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') => {
+                found = Some((2, 2, 1));
+            }
+            Some(b't') => {
+                found = Some((3, 2, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 213 (`mark_ndA`).
-static A_7: Table = Table::new(
-    &[Among("nda", -1, 1, None), Among("nde", -1, 1, None)],
-    true,
-);
+static A_7: Table = Table::new(&[Among("nda", -1, 1, None), Among("nde", -1, 1, None)]);
+
+/// The row of `A_7` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_7(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"nd"[..]) => {
+            found = Some((0, 3, 1));
+        }
+        Some(b'e') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"nd"[..]) => {
+            found = Some((1, 3, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 218 (`mark_DAn`).
-static A_8: Table = Table::new(
-    &[
-        Among("dan", -1, 1, None),
-        Among("tan", -1, 1, None),
-        Among("den", -1, 1, None),
-        Among("ten", -1, 1, None),
-    ],
-    true,
-);
+static A_8: Table = Table::new(&[
+    Among("dan", -1, 1, None),
+    Among("tan", -1, 1, None),
+    Among("den", -1, 1, None),
+    Among("ten", -1, 1, None),
+]);
+
+/// The row of `A_8` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_8(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') => {
+                    found = Some((0, 3, 1));
+                }
+                Some(b't') => {
+                    found = Some((1, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'e') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') => {
+                    found = Some((2, 3, 1));
+                }
+                Some(b't') => {
+                    found = Some((3, 3, 1));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 223 (`mark_ndAn`).
-static A_9: Table = Table::new(
-    &[Among("ndan", -1, 1, None), Among("nden", -1, 1, None)],
-    true,
-);
+static A_9: Table = Table::new(&[Among("ndan", -1, 1, None), Among("nden", -1, 1, None)]);
+
+/// The row of `A_9` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_9(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"nd"[..]) => {
+                found = Some((0, 4, 1));
+            }
+            Some(b'e') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"nd"[..]) => {
+                found = Some((1, 4, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 228 (`mark_ylA`).
-static A_10: Table = Table::new(&[Among("la", -1, 1, None), Among("le", -1, 1, None)], true);
+static A_10: Table = Table::new(&[Among("la", -1, 1, None), Among("le", -1, 1, None)]);
+
+/// The row of `A_10` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_10(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"l"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'e') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"l"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 238 (`mark_ncA`).
-static A_11: Table = Table::new(&[Among("ca", -1, 1, None), Among("ce", -1, 1, None)], true);
+static A_11: Table = Table::new(&[Among("ca", -1, 1, None), Among("ce", -1, 1, None)]);
+
+/// The row of `A_11` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_11(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"c"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'e') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"c"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 244 (`mark_yUm`).
-static A_12: Table = Table::new(
-    &[
-        Among("im", -1, 1, None),
-        Among("um", -1, 1, None),
-        Among("ım", -1, 1, None),
-        Among("üm", -1, 1, None),
-    ],
-    true,
-);
+static A_12: Table = Table::new(&[
+    Among("im", -1, 1, None),
+    Among("um", -1, 1, None),
+    Among("ım", -1, 1, None),
+    Among("üm", -1, 1, None),
+]);
+
+/// The row of `A_12` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_12(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'm') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') => {
+                found = Some((0, 2, 1));
+            }
+            Some(b'u') => {
+                found = Some((1, 2, 1));
+            }
+            Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                found = Some((2, 3, 1));
+            }
+            Some(b'\xbc') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((3, 3, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 250 (`mark_sUn`).
-static A_13: Table = Table::new(
-    &[
-        Among("sin", -1, 1, None),
-        Among("sun", -1, 1, None),
-        Among("sın", -1, 1, None),
-        Among("sün", -1, 1, None),
-    ],
-    true,
-);
+static A_13: Table = Table::new(&[
+    Among("sin", -1, 1, None),
+    Among("sun", -1, 1, None),
+    Among("sın", -1, 1, None),
+    Among("sün", -1, 1, None),
+]);
+
+/// The row of `A_13` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_13(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                found = Some((0, 3, 1));
+            }
+            Some(b'u') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                found = Some((1, 3, 1));
+            }
+            Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"s\xc4"[..]) => {
+                found = Some((2, 4, 1));
+            }
+            Some(b'\xbc') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"s\xc3"[..]) => {
+                found = Some((3, 4, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 255 (`mark_yUz`).
-static A_14: Table = Table::new(
-    &[
-        Among("iz", -1, 1, None),
-        Among("uz", -1, 1, None),
-        Among("ız", -1, 1, None),
-        Among("üz", -1, 1, None),
-    ],
-    true,
-);
+static A_14: Table = Table::new(&[
+    Among("iz", -1, 1, None),
+    Among("uz", -1, 1, None),
+    Among("ız", -1, 1, None),
+    Among("üz", -1, 1, None),
+]);
+
+/// The row of `A_14` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_14(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'z') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') => {
+                found = Some((0, 2, 1));
+            }
+            Some(b'u') => {
+                found = Some((1, 2, 1));
+            }
+            Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                found = Some((2, 3, 1));
+            }
+            Some(b'\xbc') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                found = Some((3, 3, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 260 (`mark_sUnUz`).
-static A_15: Table = Table::new(
-    &[
-        Among("siniz", -1, 1, None),
-        Among("sunuz", -1, 1, None),
-        Among("sınız", -1, 1, None),
-        Among("sünüz", -1, 1, None),
-    ],
-    true,
-);
+static A_15: Table = Table::new(&[
+    Among("siniz", -1, 1, None),
+    Among("sunuz", -1, 1, None),
+    Among("sınız", -1, 1, None),
+    Among("sünüz", -1, 1, None),
+]);
+
+/// The row of `A_15` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_15(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'z') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"sin"[..]) => {
+                found = Some((0, 5, 1));
+            }
+            Some(b'u') if t.get(n.wrapping_sub(5)..n - 2) == Some(&b"sun"[..]) => {
+                found = Some((1, 5, 1));
+            }
+            Some(b'\xb1') if t.get(n.wrapping_sub(7)..n - 2) == Some(&b"s\xc4\xb1n\xc4"[..]) => {
+                found = Some((2, 7, 1));
+            }
+            Some(b'\xbc') if t.get(n.wrapping_sub(7)..n - 2) == Some(&b"s\xc3\xbcn\xc3"[..]) => {
+                found = Some((3, 7, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 265 (`mark_lAr`).
-static A_16: Table = Table::new(
-    &[Among("lar", -1, 1, None), Among("ler", -1, 1, None)],
-    true,
-);
+static A_16: Table = Table::new(&[Among("lar", -1, 1, None), Among("ler", -1, 1, None)]);
+
+/// The row of `A_16` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_16(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'r') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"l"[..]) => {
+                found = Some((0, 3, 1));
+            }
+            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"l"[..]) => {
+                found = Some((1, 3, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 270 (`mark_nUz`).
-static A_17: Table = Table::new(
-    &[
-        Among("niz", -1, 1, None),
-        Among("nuz", -1, 1, None),
-        Among("nız", -1, 1, None),
-        Among("nüz", -1, 1, None),
-    ],
-    true,
-);
+static A_17: Table = Table::new(&[
+    Among("niz", -1, 1, None),
+    Among("nuz", -1, 1, None),
+    Among("nız", -1, 1, None),
+    Among("nüz", -1, 1, None),
+]);
+
+/// The row of `A_17` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_17(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'z') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"n"[..]) => {
+                found = Some((0, 3, 1));
+            }
+            Some(b'u') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"n"[..]) => {
+                found = Some((1, 3, 1));
+            }
+            Some(b'\xb1') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"n\xc4"[..]) => {
+                found = Some((2, 4, 1));
+            }
+            Some(b'\xbc') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"n\xc3"[..]) => {
+                found = Some((3, 4, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 275 (`mark_DUr`).
-static A_18: Table = Table::new(
-    &[
-        Among("dir", -1, 1, None),
-        Among("tir", -1, 1, None),
-        Among("dur", -1, 1, None),
-        Among("tur", -1, 1, None),
-        Among("dır", -1, 1, None),
-        Among("tır", -1, 1, None),
-        Among("dür", -1, 1, None),
-        Among("tür", -1, 1, None),
-    ],
-    true,
-);
+static A_18: Table = Table::new(&[
+    Among("dir", -1, 1, None),
+    Among("tir", -1, 1, None),
+    Among("dur", -1, 1, None),
+    Among("tur", -1, 1, None),
+    Among("dır", -1, 1, None),
+    Among("tır", -1, 1, None),
+    Among("dür", -1, 1, None),
+    Among("tür", -1, 1, None),
+]);
+
+/// The row of `A_18` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_18(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'r') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') => {
+                    found = Some((0, 3, 1));
+                }
+                Some(b't') => {
+                    found = Some((1, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'u') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') => {
+                    found = Some((2, 3, 1));
+                }
+                Some(b't') => {
+                    found = Some((3, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'd') => {
+                        found = Some((4, 4, 1));
+                    }
+                    Some(b't') => {
+                        found = Some((5, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xbc') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'd') => {
+                        found = Some((6, 4, 1));
+                    }
+                    Some(b't') => {
+                        found = Some((7, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 279 (`mark_cAsInA`).
-static A_19: Table = Table::new(
-    &[Among("casına", -1, 1, None), Among("cesine", -1, 1, None)],
-    true,
-);
+static A_19: Table = Table::new(&[Among("casına", -1, 1, None), Among("cesine", -1, 1, None)]);
+
+/// The row of `A_19` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_19(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') if t.get(n.wrapping_sub(7)..n - 1) == Some(&b"cas\xc4\xb1n"[..]) => {
+            found = Some((0, 7, 1));
+        }
+        Some(b'e') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"cesin"[..]) => {
+            found = Some((1, 6, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 284 (`mark_yDU`).
-static A_20: Table = Table::new(
-    &[
-        Among("di", -1, 1, None),
-        Among("ti", -1, 1, None),
-        Among("dik", -1, 1, None),
-        Among("tik", -1, 1, None),
-        Among("duk", -1, 1, None),
-        Among("tuk", -1, 1, None),
-        Among("dık", -1, 1, None),
-        Among("tık", -1, 1, None),
-        Among("dük", -1, 1, None),
-        Among("tük", -1, 1, None),
-        Among("dim", -1, 1, None),
-        Among("tim", -1, 1, None),
-        Among("dum", -1, 1, None),
-        Among("tum", -1, 1, None),
-        Among("dım", -1, 1, None),
-        Among("tım", -1, 1, None),
-        Among("düm", -1, 1, None),
-        Among("tüm", -1, 1, None),
-        Among("din", -1, 1, None),
-        Among("tin", -1, 1, None),
-        Among("dun", -1, 1, None),
-        Among("tun", -1, 1, None),
-        Among("dın", -1, 1, None),
-        Among("tın", -1, 1, None),
-        Among("dün", -1, 1, None),
-        Among("tün", -1, 1, None),
-        Among("du", -1, 1, None),
-        Among("tu", -1, 1, None),
-        Among("dı", -1, 1, None),
-        Among("tı", -1, 1, None),
-        Among("dü", -1, 1, None),
-        Among("tü", -1, 1, None),
-    ],
-    true,
-);
+static A_20: Table = Table::new(&[
+    Among("di", -1, 1, None),
+    Among("ti", -1, 1, None),
+    Among("dik", -1, 1, None),
+    Among("tik", -1, 1, None),
+    Among("duk", -1, 1, None),
+    Among("tuk", -1, 1, None),
+    Among("dık", -1, 1, None),
+    Among("tık", -1, 1, None),
+    Among("dük", -1, 1, None),
+    Among("tük", -1, 1, None),
+    Among("dim", -1, 1, None),
+    Among("tim", -1, 1, None),
+    Among("dum", -1, 1, None),
+    Among("tum", -1, 1, None),
+    Among("dım", -1, 1, None),
+    Among("tım", -1, 1, None),
+    Among("düm", -1, 1, None),
+    Among("tüm", -1, 1, None),
+    Among("din", -1, 1, None),
+    Among("tin", -1, 1, None),
+    Among("dun", -1, 1, None),
+    Among("tun", -1, 1, None),
+    Among("dın", -1, 1, None),
+    Among("tın", -1, 1, None),
+    Among("dün", -1, 1, None),
+    Among("tün", -1, 1, None),
+    Among("du", -1, 1, None),
+    Among("tu", -1, 1, None),
+    Among("dı", -1, 1, None),
+    Among("tı", -1, 1, None),
+    Among("dü", -1, 1, None),
+    Among("tü", -1, 1, None),
+]);
+
+/// The row of `A_20` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_20(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'i') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') => {
+                found = Some((0, 2, 1));
+            }
+            Some(b't') => {
+                found = Some((1, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'k') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') => {
+                    found = Some((2, 3, 1));
+                }
+                Some(b't') => {
+                    found = Some((3, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'u') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') => {
+                    found = Some((4, 3, 1));
+                }
+                Some(b't') => {
+                    found = Some((5, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'd') => {
+                        found = Some((6, 4, 1));
+                    }
+                    Some(b't') => {
+                        found = Some((7, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xbc') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'd') => {
+                        found = Some((8, 4, 1));
+                    }
+                    Some(b't') => {
+                        found = Some((9, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'm') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') => {
+                    found = Some((10, 3, 1));
+                }
+                Some(b't') => {
+                    found = Some((11, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'u') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') => {
+                    found = Some((12, 3, 1));
+                }
+                Some(b't') => {
+                    found = Some((13, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'd') => {
+                        found = Some((14, 4, 1));
+                    }
+                    Some(b't') => {
+                        found = Some((15, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xbc') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'd') => {
+                        found = Some((16, 4, 1));
+                    }
+                    Some(b't') => {
+                        found = Some((17, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'i') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') => {
+                    found = Some((18, 3, 1));
+                }
+                Some(b't') => {
+                    found = Some((19, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'u') => match t.get(n.wrapping_sub(3)) {
+                Some(b'd') => {
+                    found = Some((20, 3, 1));
+                }
+                Some(b't') => {
+                    found = Some((21, 3, 1));
+                }
+                _ => {}
+            },
+            Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc4"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'd') => {
+                        found = Some((22, 4, 1));
+                    }
+                    Some(b't') => {
+                        found = Some((23, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            Some(b'\xbc') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"\xc3"[..]) => {
+                match t.get(n.wrapping_sub(4)) {
+                    Some(b'd') => {
+                        found = Some((24, 4, 1));
+                    }
+                    Some(b't') => {
+                        found = Some((25, 4, 1));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        },
+        Some(b'u') => match t.get(n.wrapping_sub(2)) {
+            Some(b'd') => {
+                found = Some((26, 2, 1));
+            }
+            Some(b't') => {
+                found = Some((27, 2, 1));
+            }
+            _ => {}
+        },
+        Some(b'\xb1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc4"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'd') => {
+                    found = Some((28, 3, 1));
+                }
+                Some(b't') => {
+                    found = Some((29, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xbc') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'd') => {
+                    found = Some((30, 3, 1));
+                }
+                Some(b't') => {
+                    found = Some((31, 3, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 293 (`mark_ysA`).
-static A_21: Table = Table::new(
-    &[
-        Among("sa", -1, 1, None),
-        Among("se", -1, 1, None),
-        Among("sak", -1, 1, None),
-        Among("sek", -1, 1, None),
-        Among("sam", -1, 1, None),
-        Among("sem", -1, 1, None),
-        Among("san", -1, 1, None),
-        Among("sen", -1, 1, None),
-    ],
-    true,
-);
+static A_21: Table = Table::new(&[
+    Among("sa", -1, 1, None),
+    Among("se", -1, 1, None),
+    Among("sak", -1, 1, None),
+    Among("sek", -1, 1, None),
+    Among("sam", -1, 1, None),
+    Among("sem", -1, 1, None),
+    Among("san", -1, 1, None),
+    Among("sen", -1, 1, None),
+]);
+
+/// The row of `A_21` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_21(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"s"[..]) => {
+            found = Some((0, 2, 1));
+        }
+        Some(b'e') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"s"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        Some(b'k') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                found = Some((2, 3, 1));
+            }
+            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                found = Some((3, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'm') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                found = Some((4, 3, 1));
+            }
+            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                found = Some((5, 3, 1));
+            }
+            _ => {}
+        },
+        Some(b'n') => match t.get(n.wrapping_sub(2)) {
+            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                found = Some((6, 3, 1));
+            }
+            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"s"[..]) => {
+                found = Some((7, 3, 1));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 299 (`mark_ymUs_`).
-static A_22: Table = Table::new(
-    &[
-        Among("miş", -1, 1, None),
-        Among("muş", -1, 1, None),
-        Among("mış", -1, 1, None),
-        Among("müş", -1, 1, None),
-    ],
-    true,
-);
+static A_22: Table = Table::new(&[
+    Among("miş", -1, 1, None),
+    Among("muş", -1, 1, None),
+    Among("mış", -1, 1, None),
+    Among("müş", -1, 1, None),
+]);
+
+/// The row of `A_22` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_22(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x9f') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc5"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'i') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"m"[..]) => {
+                    found = Some((0, 4, 1));
+                }
+                Some(b'u') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"m"[..]) => {
+                    found = Some((1, 4, 1));
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"m\xc4"[..]) => {
+                    found = Some((2, 5, 1));
+                }
+                Some(b'\xbc') if t.get(n.wrapping_sub(5)..n - 3) == Some(&b"m\xc3"[..]) => {
+                    found = Some((3, 5, 1));
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 412 (`post_process_last_consonants`).
-static A_23: Table = Table::new(
-    &[
-        Among("b", -1, 1, None),
-        Among("c", -1, 2, None),
-        Among("d", -1, 3, None),
-        Among("ğ", -1, 4, None),
-    ],
-    true,
-);
+static A_23: Table = Table::new(&[
+    Among("b", -1, 1, None),
+    Among("c", -1, 2, None),
+    Among("d", -1, 3, None),
+    Among("ğ", -1, 4, None),
+]);
+
+/// The row of `A_23` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_23(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'b') => {
+            found = Some((0, 1, 1));
+        }
+        Some(b'c') => {
+            found = Some((1, 1, 2));
+        }
+        Some(b'd') => {
+            found = Some((2, 1, 3));
+        }
+        Some(b'\x9f') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc4"[..]) => {
+            found = Some((3, 2, 4));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `check_vowel_harmony` (line 109).
 fn r_check_vowel_harmony(z: &mut Env) -> bool {
@@ -488,7 +1216,7 @@ fn r_mark_suffix_with_optional_U_vowel(z: &mut Env) -> bool {
 
 /// `mark_possessives` (line 162).
 fn r_mark_possessives(z: &mut Env) -> bool {
-    (((z.find_among_b(&A_0, "mark_possessives") != 0) && true)
+    (((z.find_among_b(&A_0, T_0, "mark_possessives") != 0) && true)
         && z.call(
             r_mark_suffix_with_optional_U_vowel,
             "mark_suffix_with_optional_U_vowel",
@@ -507,7 +1235,7 @@ fn r_mark_sU(z: &mut Env) -> bool {
 
 /// `mark_lArI` (line 174).
 fn r_mark_lArI(z: &mut Env) -> bool {
-    ((z.find_among_b(&A_1, "mark_lArI") != 0) && true)
+    ((z.find_among_b(&A_1, T_1, "mark_lArI") != 0) && true)
 }
 
 /// `mark_yU` (line 178).
@@ -523,13 +1251,13 @@ fn r_mark_yU(z: &mut Env) -> bool {
 /// `mark_nU` (line 184).
 fn r_mark_nU(z: &mut Env) -> bool {
     (z.call(r_check_vowel_harmony, "check_vowel_harmony")
-        && ((z.find_among_b(&A_2, "mark_nU") != 0) && true))
+        && ((z.find_among_b(&A_2, T_2, "mark_nU") != 0) && true))
 }
 
 /// `mark_nUn` (line 189).
 fn r_mark_nUn(z: &mut Env) -> bool {
     (z.call(r_check_vowel_harmony, "check_vowel_harmony")
-        && ((z.find_among_b(&A_3, "mark_nUn") != 0) && true)
+        && ((z.find_among_b(&A_3, T_3, "mark_nUn") != 0) && true)
         && z.call(
             r_mark_suffix_with_optional_n_consonant,
             "mark_suffix_with_optional_n_consonant",
@@ -539,7 +1267,7 @@ fn r_mark_nUn(z: &mut Env) -> bool {
 /// `mark_yA` (line 195).
 fn r_mark_yA(z: &mut Env) -> bool {
     (z.call(r_check_vowel_harmony, "check_vowel_harmony")
-        && ((z.find_among_b(&A_4, "mark_yA") != 0) && true)
+        && ((z.find_among_b(&A_4, T_4, "mark_yA") != 0) && true)
         && z.call(
             r_mark_suffix_with_optional_y_consonant,
             "mark_suffix_with_optional_y_consonant",
@@ -549,37 +1277,37 @@ fn r_mark_yA(z: &mut Env) -> bool {
 /// `mark_nA` (line 201).
 fn r_mark_nA(z: &mut Env) -> bool {
     (z.call(r_check_vowel_harmony, "check_vowel_harmony")
-        && ((z.find_among_b(&A_5, "mark_nA") != 0) && true))
+        && ((z.find_among_b(&A_5, T_5, "mark_nA") != 0) && true))
 }
 
 /// `mark_DA` (line 206).
 fn r_mark_DA(z: &mut Env) -> bool {
     (z.call(r_check_vowel_harmony, "check_vowel_harmony")
-        && ((z.find_among_b(&A_6, "mark_DA") != 0) && true))
+        && ((z.find_among_b(&A_6, T_6, "mark_DA") != 0) && true))
 }
 
 /// `mark_ndA` (line 211).
 fn r_mark_ndA(z: &mut Env) -> bool {
     (z.call(r_check_vowel_harmony, "check_vowel_harmony")
-        && ((z.find_among_b(&A_7, "mark_ndA") != 0) && true))
+        && ((z.find_among_b(&A_7, T_7, "mark_ndA") != 0) && true))
 }
 
 /// `mark_DAn` (line 216).
 fn r_mark_DAn(z: &mut Env) -> bool {
     (z.call(r_check_vowel_harmony, "check_vowel_harmony")
-        && ((z.find_among_b(&A_8, "mark_DAn") != 0) && true))
+        && ((z.find_among_b(&A_8, T_8, "mark_DAn") != 0) && true))
 }
 
 /// `mark_ndAn` (line 221).
 fn r_mark_ndAn(z: &mut Env) -> bool {
     (z.call(r_check_vowel_harmony, "check_vowel_harmony")
-        && ((z.find_among_b(&A_9, "mark_ndAn") != 0) && true))
+        && ((z.find_among_b(&A_9, T_9, "mark_ndAn") != 0) && true))
 }
 
 /// `mark_ylA` (line 226).
 fn r_mark_ylA(z: &mut Env) -> bool {
     (z.call(r_check_vowel_harmony, "check_vowel_harmony")
-        && ((z.find_among_b(&A_10, "mark_ylA") != 0) && true)
+        && ((z.find_among_b(&A_10, T_10, "mark_ylA") != 0) && true)
         && z.call(
             r_mark_suffix_with_optional_y_consonant,
             "mark_suffix_with_optional_y_consonant",
@@ -594,7 +1322,7 @@ fn r_mark_ki(z: &mut Env) -> bool {
 /// `mark_ncA` (line 236).
 fn r_mark_ncA(z: &mut Env) -> bool {
     (z.call(r_check_vowel_harmony, "check_vowel_harmony")
-        && ((z.find_among_b(&A_11, "mark_ncA") != 0) && true)
+        && ((z.find_among_b(&A_11, T_11, "mark_ncA") != 0) && true)
         && z.call(
             r_mark_suffix_with_optional_n_consonant,
             "mark_suffix_with_optional_n_consonant",
@@ -604,7 +1332,7 @@ fn r_mark_ncA(z: &mut Env) -> bool {
 /// `mark_yUm` (line 242).
 fn r_mark_yUm(z: &mut Env) -> bool {
     (z.call(r_check_vowel_harmony, "check_vowel_harmony")
-        && ((z.find_among_b(&A_12, "mark_yUm") != 0) && true)
+        && ((z.find_among_b(&A_12, T_12, "mark_yUm") != 0) && true)
         && z.call(
             r_mark_suffix_with_optional_y_consonant,
             "mark_suffix_with_optional_y_consonant",
@@ -614,13 +1342,13 @@ fn r_mark_yUm(z: &mut Env) -> bool {
 /// `mark_sUn` (line 248).
 fn r_mark_sUn(z: &mut Env) -> bool {
     (z.call(r_check_vowel_harmony, "check_vowel_harmony")
-        && ((z.find_among_b(&A_13, "mark_sUn") != 0) && true))
+        && ((z.find_among_b(&A_13, T_13, "mark_sUn") != 0) && true))
 }
 
 /// `mark_yUz` (line 253).
 fn r_mark_yUz(z: &mut Env) -> bool {
     (z.call(r_check_vowel_harmony, "check_vowel_harmony")
-        && ((z.find_among_b(&A_14, "mark_yUz") != 0) && true)
+        && ((z.find_among_b(&A_14, T_14, "mark_yUz") != 0) && true)
         && z.call(
             r_mark_suffix_with_optional_y_consonant,
             "mark_suffix_with_optional_y_consonant",
@@ -629,36 +1357,36 @@ fn r_mark_yUz(z: &mut Env) -> bool {
 
 /// `mark_sUnUz` (line 259).
 fn r_mark_sUnUz(z: &mut Env) -> bool {
-    ((z.find_among_b(&A_15, "mark_sUnUz") != 0) && true)
+    ((z.find_among_b(&A_15, T_15, "mark_sUnUz") != 0) && true)
 }
 
 /// `mark_lAr` (line 263).
 fn r_mark_lAr(z: &mut Env) -> bool {
     (z.call(r_check_vowel_harmony, "check_vowel_harmony")
-        && ((z.find_among_b(&A_16, "mark_lAr") != 0) && true))
+        && ((z.find_among_b(&A_16, T_16, "mark_lAr") != 0) && true))
 }
 
 /// `mark_nUz` (line 268).
 fn r_mark_nUz(z: &mut Env) -> bool {
     (z.call(r_check_vowel_harmony, "check_vowel_harmony")
-        && ((z.find_among_b(&A_17, "mark_nUz") != 0) && true))
+        && ((z.find_among_b(&A_17, T_17, "mark_nUz") != 0) && true))
 }
 
 /// `mark_DUr` (line 273).
 fn r_mark_DUr(z: &mut Env) -> bool {
     (z.call(r_check_vowel_harmony, "check_vowel_harmony")
-        && ((z.find_among_b(&A_18, "mark_DUr") != 0) && true))
+        && ((z.find_among_b(&A_18, T_18, "mark_DUr") != 0) && true))
 }
 
 /// `mark_cAsInA` (line 278).
 fn r_mark_cAsInA(z: &mut Env) -> bool {
-    ((z.find_among_b(&A_19, "mark_cAsInA") != 0) && true)
+    ((z.find_among_b(&A_19, T_19, "mark_cAsInA") != 0) && true)
 }
 
 /// `mark_yDU` (line 282).
 fn r_mark_yDU(z: &mut Env) -> bool {
     (z.call(r_check_vowel_harmony, "check_vowel_harmony")
-        && ((z.find_among_b(&A_20, "mark_yDU") != 0) && true)
+        && ((z.find_among_b(&A_20, T_20, "mark_yDU") != 0) && true)
         && z.call(
             r_mark_suffix_with_optional_y_consonant,
             "mark_suffix_with_optional_y_consonant",
@@ -667,7 +1395,7 @@ fn r_mark_yDU(z: &mut Env) -> bool {
 
 /// `mark_ysA` (line 292).
 fn r_mark_ysA(z: &mut Env) -> bool {
-    (((z.find_among_b(&A_21, "mark_ysA") != 0) && true)
+    (((z.find_among_b(&A_21, T_21, "mark_ysA") != 0) && true)
         && z.call(
             r_mark_suffix_with_optional_y_consonant,
             "mark_suffix_with_optional_y_consonant",
@@ -677,7 +1405,7 @@ fn r_mark_ysA(z: &mut Env) -> bool {
 /// `mark_ymUs_` (line 297).
 fn r_mark_ymUs_(z: &mut Env) -> bool {
     (z.call(r_check_vowel_harmony, "check_vowel_harmony")
-        && ((z.find_among_b(&A_22, "mark_ymUs_") != 0) && true)
+        && ((z.find_among_b(&A_22, T_22, "mark_ymUs_") != 0) && true)
         && z.call(
             r_mark_suffix_with_optional_y_consonant,
             "mark_suffix_with_optional_y_consonant",
@@ -1369,7 +2097,7 @@ fn r_post_process_last_consonants(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_ket()
         && ({
-            among_var = z.find_among_b(&A_23, "post_process_last_consonants");
+            among_var = z.find_among_b(&A_23, T_23, "post_process_last_consonants");
             among_var != 0
         })
         && z.set_bra()
@@ -1479,6 +2207,7 @@ fn r_remove_proper_noun_suffix(z: &mut Env) -> bool {
         let c4 = z.c;
         let _ = (z.hop(2)
             && (loop {
+                z.skip_to(&B_0);
                 let c5 = z.c;
                 if z.eq_s("'") {
                     z.c = c5;
@@ -1576,3 +2305,6 @@ pub(crate) fn stem(z: &mut Env) -> bool {
         })
         && z.call(r_postlude, "postlude"))
 }
+
+/// The bytes at which a skipping loop stops.
+static B_0: [u64; 4] = [0x8000000000, 0x0, 0x0, 0x0];

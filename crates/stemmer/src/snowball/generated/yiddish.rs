@@ -11,7 +11,7 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
@@ -31,225 +31,1195 @@ static G_vowel: Grouping = Grouping::new(1488, 1522, &[33, 2, 4, 0, 6]);
 static G_consonant: Grouping = Grouping::new(1489, 1520, &[239, 254, 253, 131]);
 
 /// Line 82 (`prelude`).
-static A_0: Table = Table::new(
-    &[
-        Among("וו", -1, 1, None),
-        Among("וי", -1, 2, None),
-        Among("יי", -1, 3, None),
-        Among("ך", -1, 4, None),
-        Among("ם", -1, 5, None),
-        Among("ן", -1, 6, None),
-        Among("ף", -1, 7, None),
-        Among("ץ", -1, 8, None),
-    ],
-    false,
-);
+static A_0: Table = Table::new(&[
+    Among("וו", -1, 1, None),
+    Among("וי", -1, 2, None),
+    Among("יי", -1, 3, None),
+    Among("ך", -1, 4, None),
+    Among("ם", -1, 5, None),
+    Among("ן", -1, 6, None),
+    Among("ף", -1, 7, None),
+    Among("ץ", -1, 8, None),
+]);
+
+/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'\xd7') => match t.get(1) {
+            Some(b'\x95') if t.get(2..3) == Some(&b"\xd7"[..]) => match t.get(3) {
+                Some(b'\x95') => {
+                    found = Some((0, 4, 1));
+                }
+                Some(b'\x99') => {
+                    found = Some((1, 4, 2));
+                }
+                _ => {}
+            },
+            Some(b'\x99') if t.get(2..4) == Some(&b"\xd7\x99"[..]) => {
+                found = Some((2, 4, 3));
+            }
+            Some(b'\x9a') => {
+                found = Some((3, 2, 4));
+            }
+            Some(b'\x9d') => {
+                found = Some((4, 2, 5));
+            }
+            Some(b'\x9f') => {
+                found = Some((5, 2, 6));
+            }
+            Some(b'\xa3') => {
+                found = Some((6, 2, 7));
+            }
+            Some(b'\xa5') => {
+                found = Some((7, 2, 8));
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 111 (`mark_regions`).
-static A_1: Table = Table::new(
-    &[
-        Among("אדורכ", -1, 1, None),
-        Among("אהינ", -1, 1, None),
-        Among("אהער", -1, 1, None),
-        Among("אהײמ", -1, 1, None),
-        Among("אומ", -1, 1, None),
-        Among("אונטער", -1, 1, None),
-        Among("איבער", -1, 1, None),
-        Among("אנ", -1, 1, None),
-        Among("אנט", 7, 1, None),
-        Among("אנטקעגנ", 8, 1, None),
-        Among("אנידער", 7, 1, None),
-        Among("אפ", -1, 1, None),
-        Among("אפיר", 11, 1, None),
-        Among("אקעגנ", -1, 1, None),
-        Among("אראפ", -1, 1, None),
-        Among("ארומ", -1, 1, None),
-        Among("ארונטער", -1, 1, None),
-        Among("אריבער", -1, 1, None),
-        Among("ארױס", -1, 1, None),
-        Among("ארױפ", -1, 1, None),
-        Among("ארײנ", -1, 1, None),
-        Among("אװעק", -1, 1, None),
-        Among("אױס", -1, 1, None),
-        Among("אױפ", -1, 1, None),
-        Among("אײנ", -1, 1, None),
-        Among("בא", -1, 1, None),
-        Among("בײ", -1, 1, None),
-        Among("דורכ", -1, 1, None),
-        Among("דער", -1, 1, None),
-        Among("מיט", -1, 1, None),
-        Among("נאכ", -1, 1, None),
-        Among("פאר", -1, 1, None),
-        Among("פארבײ", 31, 1, None),
-        Among("פארױס", 31, 1, None),
-        Among("פונאנדער", -1, 1, None),
-        Among("צו", -1, 1, None),
-        Among("צוזאמענ", 35, 1, None),
-        Among("צונױפ", 35, 1, None),
-        Among("צוריק", 35, 1, None),
-        Among("צע", -1, 1, None),
-    ],
-    false,
-);
+static A_1: Table = Table::new(&[
+    Among("אדורכ", -1, 1, None),
+    Among("אהינ", -1, 1, None),
+    Among("אהער", -1, 1, None),
+    Among("אהײמ", -1, 1, None),
+    Among("אומ", -1, 1, None),
+    Among("אונטער", -1, 1, None),
+    Among("איבער", -1, 1, None),
+    Among("אנ", -1, 1, None),
+    Among("אנט", 7, 1, None),
+    Among("אנטקעגנ", 8, 1, None),
+    Among("אנידער", 7, 1, None),
+    Among("אפ", -1, 1, None),
+    Among("אפיר", 11, 1, None),
+    Among("אקעגנ", -1, 1, None),
+    Among("אראפ", -1, 1, None),
+    Among("ארומ", -1, 1, None),
+    Among("ארונטער", -1, 1, None),
+    Among("אריבער", -1, 1, None),
+    Among("ארױס", -1, 1, None),
+    Among("ארױפ", -1, 1, None),
+    Among("ארײנ", -1, 1, None),
+    Among("אװעק", -1, 1, None),
+    Among("אױס", -1, 1, None),
+    Among("אױפ", -1, 1, None),
+    Among("אײנ", -1, 1, None),
+    Among("בא", -1, 1, None),
+    Among("בײ", -1, 1, None),
+    Among("דורכ", -1, 1, None),
+    Among("דער", -1, 1, None),
+    Among("מיט", -1, 1, None),
+    Among("נאכ", -1, 1, None),
+    Among("פאר", -1, 1, None),
+    Among("פארבײ", 31, 1, None),
+    Among("פארױס", 31, 1, None),
+    Among("פונאנדער", -1, 1, None),
+    Among("צו", -1, 1, None),
+    Among("צוזאמענ", 35, 1, None),
+    Among("צונױפ", 35, 1, None),
+    Among("צוריק", 35, 1, None),
+    Among("צע", -1, 1, None),
+]);
+
+/// The row of `A_1` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'\xd7') => match t.get(1) {
+            Some(b'\x90') if t.get(2..3) == Some(&b"\xd7"[..]) => match t.get(3) {
+                Some(b'\x93') if t.get(4..10) == Some(&b"\xd7\x95\xd7\xa8\xd7\x9b"[..]) => {
+                    found = Some((0, 10, 1));
+                }
+                Some(b'\x94') if t.get(4..5) == Some(&b"\xd7"[..]) => match t.get(5) {
+                    Some(b'\x99') if t.get(6..8) == Some(&b"\xd7\xa0"[..]) => {
+                        found = Some((1, 8, 1));
+                    }
+                    Some(b'\xa2') if t.get(6..8) == Some(&b"\xd7\xa8"[..]) => {
+                        found = Some((2, 8, 1));
+                    }
+                    Some(b'\xb2') if t.get(6..8) == Some(&b"\xd7\x9e"[..]) => {
+                        found = Some((3, 8, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'\x95') if t.get(4..5) == Some(&b"\xd7"[..]) => match t.get(5) {
+                    Some(b'\x9e') => {
+                        found = Some((4, 6, 1));
+                    }
+                    Some(b'\xa0') if t.get(6..12) == Some(&b"\xd7\x98\xd7\xa2\xd7\xa8"[..]) => {
+                        found = Some((5, 12, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'\x99') if t.get(4..10) == Some(&b"\xd7\x91\xd7\xa2\xd7\xa8"[..]) => {
+                    found = Some((6, 10, 1));
+                }
+                Some(b'\xa0') => {
+                    found = Some((7, 4, 1));
+                    match t.get(4) {
+                        Some(b'\xd7') => match t.get(5) {
+                            Some(b'\x98') => {
+                                found = Some((8, 6, 1));
+                                match t.get(6) {
+                                    Some(b'\xd7')
+                                        if t.get(7..14)
+                                            == Some(&b"\xa7\xd7\xa2\xd7\x92\xd7\xa0"[..]) =>
+                                    {
+                                        found = Some((9, 14, 1));
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            Some(b'\x99')
+                                if t.get(6..12) == Some(&b"\xd7\x93\xd7\xa2\xd7\xa8"[..]) =>
+                            {
+                                found = Some((10, 12, 1));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b'\xa4') => {
+                    found = Some((11, 4, 1));
+                    match t.get(4) {
+                        Some(b'\xd7') if t.get(5..8) == Some(&b"\x99\xd7\xa8"[..]) => {
+                            found = Some((12, 8, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa7') if t.get(4..10) == Some(&b"\xd7\xa2\xd7\x92\xd7\xa0"[..]) => {
+                    found = Some((13, 10, 1));
+                }
+                Some(b'\xa8') if t.get(4..5) == Some(&b"\xd7"[..]) => match t.get(5) {
+                    Some(b'\x90') if t.get(6..8) == Some(&b"\xd7\xa4"[..]) => {
+                        found = Some((14, 8, 1));
+                    }
+                    Some(b'\x95') if t.get(6..7) == Some(&b"\xd7"[..]) => match t.get(7) {
+                        Some(b'\x9e') => {
+                            found = Some((15, 8, 1));
+                        }
+                        Some(b'\xa0') if t.get(8..14) == Some(&b"\xd7\x98\xd7\xa2\xd7\xa8"[..]) => {
+                            found = Some((16, 14, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\x99') if t.get(6..12) == Some(&b"\xd7\x91\xd7\xa2\xd7\xa8"[..]) => {
+                        found = Some((17, 12, 1));
+                    }
+                    Some(b'\xb1') if t.get(6..7) == Some(&b"\xd7"[..]) => match t.get(7) {
+                        Some(b'\xa1') => {
+                            found = Some((18, 8, 1));
+                        }
+                        Some(b'\xa4') => {
+                            found = Some((19, 8, 1));
+                        }
+                        _ => {}
+                    },
+                    Some(b'\xb2') if t.get(6..8) == Some(&b"\xd7\xa0"[..]) => {
+                        found = Some((20, 8, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'\xb0') if t.get(4..8) == Some(&b"\xd7\xa2\xd7\xa7"[..]) => {
+                    found = Some((21, 8, 1));
+                }
+                Some(b'\xb1') if t.get(4..5) == Some(&b"\xd7"[..]) => match t.get(5) {
+                    Some(b'\xa1') => {
+                        found = Some((22, 6, 1));
+                    }
+                    Some(b'\xa4') => {
+                        found = Some((23, 6, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'\xb2') if t.get(4..6) == Some(&b"\xd7\xa0"[..]) => {
+                    found = Some((24, 6, 1));
+                }
+                _ => {}
+            },
+            Some(b'\x91') if t.get(2..3) == Some(&b"\xd7"[..]) => match t.get(3) {
+                Some(b'\x90') => {
+                    found = Some((25, 4, 1));
+                }
+                Some(b'\xb2') => {
+                    found = Some((26, 4, 1));
+                }
+                _ => {}
+            },
+            Some(b'\x93') if t.get(2..3) == Some(&b"\xd7"[..]) => match t.get(3) {
+                Some(b'\x95') if t.get(4..8) == Some(&b"\xd7\xa8\xd7\x9b"[..]) => {
+                    found = Some((27, 8, 1));
+                }
+                Some(b'\xa2') if t.get(4..6) == Some(&b"\xd7\xa8"[..]) => {
+                    found = Some((28, 6, 1));
+                }
+                _ => {}
+            },
+            Some(b'\x9e') if t.get(2..6) == Some(&b"\xd7\x99\xd7\x98"[..]) => {
+                found = Some((29, 6, 1));
+            }
+            Some(b'\xa0') if t.get(2..6) == Some(&b"\xd7\x90\xd7\x9b"[..]) => {
+                found = Some((30, 6, 1));
+            }
+            Some(b'\xa4') if t.get(2..3) == Some(&b"\xd7"[..]) => match t.get(3) {
+                Some(b'\x90') if t.get(4..6) == Some(&b"\xd7\xa8"[..]) => {
+                    found = Some((31, 6, 1));
+                    match t.get(6) {
+                        Some(b'\xd7') => match t.get(7) {
+                            Some(b'\x91') if t.get(8..10) == Some(&b"\xd7\xb2"[..]) => {
+                                found = Some((32, 10, 1));
+                            }
+                            Some(b'\xb1') if t.get(8..10) == Some(&b"\xd7\xa1"[..]) => {
+                                found = Some((33, 10, 1));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b'\x95')
+                    if t.get(4..16)
+                        == Some(&b"\xd7\xa0\xd7\x90\xd7\xa0\xd7\x93\xd7\xa2\xd7\xa8"[..]) =>
+                {
+                    found = Some((34, 16, 1));
+                }
+                _ => {}
+            },
+            Some(b'\xa6') if t.get(2..3) == Some(&b"\xd7"[..]) => match t.get(3) {
+                Some(b'\x95') => {
+                    found = Some((35, 4, 1));
+                    match t.get(4) {
+                        Some(b'\xd7') => match t.get(5) {
+                            Some(b'\x96')
+                                if t.get(6..14)
+                                    == Some(&b"\xd7\x90\xd7\x9e\xd7\xa2\xd7\xa0"[..]) =>
+                            {
+                                found = Some((36, 14, 1));
+                            }
+                            Some(b'\xa0') if t.get(6..10) == Some(&b"\xd7\xb1\xd7\xa4"[..]) => {
+                                found = Some((37, 10, 1));
+                            }
+                            Some(b'\xa8') if t.get(6..10) == Some(&b"\xd7\x99\xd7\xa7"[..]) => {
+                                found = Some((38, 10, 1));
+                            }
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                Some(b'\xa2') => {
+                    found = Some((39, 4, 1));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 141 (`mark_regions`).
-static A_2: Table = Table::new(
-    &[
-        Among("דזש", -1, 1, None),
-        Among("שטר", -1, 1, None),
-        Among("שטש", -1, 1, None),
-        Among("שפר", -1, 1, None),
-    ],
-    false,
-);
+static A_2: Table = Table::new(&[
+    Among("דזש", -1, 1, None),
+    Among("שטר", -1, 1, None),
+    Among("שטש", -1, 1, None),
+    Among("שפר", -1, 1, None),
+]);
+
+/// The row of `A_2` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'\xd7') => match t.get(1) {
+            Some(b'\x93') if t.get(2..6) == Some(&b"\xd7\x96\xd7\xa9"[..]) => {
+                found = Some((0, 6, 1));
+            }
+            Some(b'\xa9') if t.get(2..3) == Some(&b"\xd7"[..]) => match t.get(3) {
+                Some(b'\x98') if t.get(4..5) == Some(&b"\xd7"[..]) => match t.get(5) {
+                    Some(b'\xa8') => {
+                        found = Some((1, 6, 1));
+                    }
+                    Some(b'\xa9') => {
+                        found = Some((2, 6, 1));
+                    }
+                    _ => {}
+                },
+                Some(b'\xa4') if t.get(4..6) == Some(&b"\xd7\xa8"[..]) => {
+                    found = Some((3, 6, 1));
+                }
+                _ => {}
+            },
+            _ => {}
+        },
+        _ => {}
+    }
+    found
+}
 
 /// Line 164 (`standard_suffix`).
-static A_3: Table = Table::new(
-    &[
-        Among("ונג", -1, 36, None),
-        Among("סטו", -1, 43, None),
-        Among("ט", -1, 5, None),
-        Among("בראכט", 2, 35, None),
-        Among("סט", 2, 45, None),
-        Among("יסט", 4, 41, None),
-        Among("עט", 2, 7, None),
-        Among("שאפט", 2, 36, None),
-        Among("הײט", 2, 36, None),
-        Among("קײט", 2, 36, None),
-        Among("יקײט", 9, 36, None),
-        Among("לעכ", -1, 40, None),
-        Among("עלעכ", 11, 40, None),
-        Among("יזמ", -1, 37, None),
-        Among("ימ", -1, 38, None),
-        Among("עמ", -1, 1, None),
-        Among("ענעמ", 15, 4, None),
-        Among("טענעמ", 16, 6, None),
-        Among("נ", -1, 1, None),
-        Among("קליבנ", 18, 18, None),
-        Among("ריבנ", 18, 19, None),
-        Among("טריבנ", 20, 16, None),
-        Among("שריבנ", 20, 11, None),
-        Among("הױבנ", 18, 31, None),
-        Among("שװיגנ", 18, 21, None),
-        Among("זונגנ", 18, 26, None),
-        Among("שלונגנ", 18, 29, None),
-        Among("צװונגנ", 18, 28, None),
-        Among("בױגנ", 18, 30, None),
-        Among("בונדנ", 18, 24, None),
-        Among("װיזנ", 18, 15, None),
-        Among("טנ", 18, 6, None),
-        Among("GEביטנ", 31, 13, None),
-        Among("GEליטנ", 31, 17, None),
-        Among("GEמיטנ", 31, 12, None),
-        Among("שניטנ", 31, 23, None),
-        Among("סטנ", 31, 44, None),
-        Among("יסטנ", 36, 42, None),
-        Among("עטנ", 31, 7, None),
-        Among("GEביסנ", 18, 14, None),
-        Among("שמיסנ", 18, 22, None),
-        Among("GEריסנ", 18, 20, None),
-        Among("ענ", 18, 1, None),
-        Among("גאנגענ", 42, 9, None),
-        Among("עלענ", 42, 40, None),
-        Among("נומענ", 42, 10, None),
-        Among("יזמענ", 42, 37, None),
-        Among("שטאנענ", 42, 33, None),
-        Among("טרונקנ", 18, 27, None),
-        Among("פארלױרנ", 18, 32, None),
-        Among("שװױרנ", 18, 34, None),
-        Among("װוטשנ", 18, 25, None),
-        Among("גײנ", 18, 8, None),
-        Among("ס", -1, 1, None),
-        Among("טס", 53, 6, None),
-        Among("עטס", 54, 7, None),
-        Among("נס", 53, 1, None),
-        Among("טנס", 56, 6, None),
-        Among("ענס", 56, 4, None),
-        Among("עס", 53, 1, None),
-        Among("יעס", 59, 3, None),
-        Among("עלעס", 59, 40, None),
-        Among("ערס", 53, 1, None),
-        Among("ענערס", 62, 1, None),
-        Among("ע", -1, 1, None),
-        Among("טע", 64, 6, None),
-        Among("סטע", 65, 44, None),
-        Among("עטע", 65, 7, None),
-        Among("יע", 64, 2, None),
-        Among("עלע", 64, 40, None),
-        Among("ענע", 64, 4, None),
-        Among("טענע", 70, 6, None),
-        Among("ער", -1, 1, None),
-        Among("טער", 72, 6, None),
-        Among("סטער", 73, 44, None),
-        Among("עטער", 73, 7, None),
-        Among("ענער", 72, 4, None),
-        Among("טענער", 76, 6, None),
-        Among("ות", -1, 39, None),
-    ],
-    true,
-);
+static A_3: Table = Table::new(&[
+    Among("ונג", -1, 36, None),
+    Among("סטו", -1, 43, None),
+    Among("ט", -1, 5, None),
+    Among("בראכט", 2, 35, None),
+    Among("סט", 2, 45, None),
+    Among("יסט", 4, 41, None),
+    Among("עט", 2, 7, None),
+    Among("שאפט", 2, 36, None),
+    Among("הײט", 2, 36, None),
+    Among("קײט", 2, 36, None),
+    Among("יקײט", 9, 36, None),
+    Among("לעכ", -1, 40, None),
+    Among("עלעכ", 11, 40, None),
+    Among("יזמ", -1, 37, None),
+    Among("ימ", -1, 38, None),
+    Among("עמ", -1, 1, None),
+    Among("ענעמ", 15, 4, None),
+    Among("טענעמ", 16, 6, None),
+    Among("נ", -1, 1, None),
+    Among("קליבנ", 18, 18, None),
+    Among("ריבנ", 18, 19, None),
+    Among("טריבנ", 20, 16, None),
+    Among("שריבנ", 20, 11, None),
+    Among("הױבנ", 18, 31, None),
+    Among("שװיגנ", 18, 21, None),
+    Among("זונגנ", 18, 26, None),
+    Among("שלונגנ", 18, 29, None),
+    Among("צװונגנ", 18, 28, None),
+    Among("בױגנ", 18, 30, None),
+    Among("בונדנ", 18, 24, None),
+    Among("װיזנ", 18, 15, None),
+    Among("טנ", 18, 6, None),
+    Among("GEביטנ", 31, 13, None),
+    Among("GEליטנ", 31, 17, None),
+    Among("GEמיטנ", 31, 12, None),
+    Among("שניטנ", 31, 23, None),
+    Among("סטנ", 31, 44, None),
+    Among("יסטנ", 36, 42, None),
+    Among("עטנ", 31, 7, None),
+    Among("GEביסנ", 18, 14, None),
+    Among("שמיסנ", 18, 22, None),
+    Among("GEריסנ", 18, 20, None),
+    Among("ענ", 18, 1, None),
+    Among("גאנגענ", 42, 9, None),
+    Among("עלענ", 42, 40, None),
+    Among("נומענ", 42, 10, None),
+    Among("יזמענ", 42, 37, None),
+    Among("שטאנענ", 42, 33, None),
+    Among("טרונקנ", 18, 27, None),
+    Among("פארלױרנ", 18, 32, None),
+    Among("שװױרנ", 18, 34, None),
+    Among("װוטשנ", 18, 25, None),
+    Among("גײנ", 18, 8, None),
+    Among("ס", -1, 1, None),
+    Among("טס", 53, 6, None),
+    Among("עטס", 54, 7, None),
+    Among("נס", 53, 1, None),
+    Among("טנס", 56, 6, None),
+    Among("ענס", 56, 4, None),
+    Among("עס", 53, 1, None),
+    Among("יעס", 59, 3, None),
+    Among("עלעס", 59, 40, None),
+    Among("ערס", 53, 1, None),
+    Among("ענערס", 62, 1, None),
+    Among("ע", -1, 1, None),
+    Among("טע", 64, 6, None),
+    Among("סטע", 65, 44, None),
+    Among("עטע", 65, 7, None),
+    Among("יע", 64, 2, None),
+    Among("עלע", 64, 40, None),
+    Among("ענע", 64, 4, None),
+    Among("טענע", 70, 6, None),
+    Among("ער", -1, 1, None),
+    Among("טער", 72, 6, None),
+    Among("סטער", 73, 44, None),
+    Among("עטער", 73, 7, None),
+    Among("ענער", 72, 4, None),
+    Among("טענער", 76, 6, None),
+    Among("ות", -1, 39, None),
+]);
+
+/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x92') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd7\x95\xd7\xa0\xd7"[..]) => {
+            found = Some((0, 6, 36));
+        }
+        Some(b'\x95') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd7\xa1\xd7\x98\xd7"[..]) => {
+            found = Some((1, 6, 43));
+        }
+        Some(b'\x98') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd7"[..]) => {
+            found = Some((2, 2, 5));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x9b')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xd7\x91\xd7\xa8\xd7\x90\xd7"[..]) =>
+                {
+                    found = Some((3, 10, 35));
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd7"[..]) => {
+                    found = Some((4, 4, 45));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x99') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                            found = Some((5, 6, 41));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa2') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd7"[..]) => {
+                    found = Some((6, 4, 7));
+                }
+                Some(b'\xa4')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xd7\xa9\xd7\x90\xd7"[..]) =>
+                {
+                    found = Some((7, 8, 36));
+                }
+                Some(b'\xb2') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd7"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x94') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                            found = Some((8, 6, 36));
+                        }
+                        Some(b'\xa7') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                            found = Some((9, 6, 36));
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x99')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd7"[..]) =>
+                                {
+                                    found = Some((10, 8, 36));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x9b') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd7\x9c\xd7\xa2\xd7"[..]) => {
+            found = Some((11, 6, 40));
+            match t.get(n.wrapping_sub(7)) {
+                Some(b'\xa2') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd7"[..]) => {
+                    found = Some((12, 8, 40));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x9e') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd7"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x96') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd7\x99\xd7"[..]) => {
+                    found = Some((13, 6, 37));
+                }
+                Some(b'\x99') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd7"[..]) => {
+                    found = Some((14, 4, 38));
+                }
+                Some(b'\xa2') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd7"[..]) => {
+                    found = Some((15, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xa0')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd7\xa2\xd7"[..]) =>
+                        {
+                            found = Some((16, 8, 4));
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\x98')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xd7"[..]) =>
+                                {
+                                    found = Some((17, 10, 6));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa0') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd7"[..]) => {
+            found = Some((18, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x91') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd7"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x99') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x9c')
+                                    if t.get(n.wrapping_sub(10)..n - 7)
+                                        == Some(&b"\xd7\xa7\xd7"[..]) =>
+                                {
+                                    found = Some((19, 10, 18));
+                                }
+                                Some(b'\xa8')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd7"[..]) =>
+                                {
+                                    found = Some((20, 8, 19));
+                                    match t.get(n.wrapping_sub(9)) {
+                                        Some(b'\x98')
+                                            if t.get(n.wrapping_sub(10)..n - 9)
+                                                == Some(&b"\xd7"[..]) =>
+                                        {
+                                            found = Some((21, 10, 16));
+                                        }
+                                        Some(b'\xa9')
+                                            if t.get(n.wrapping_sub(10)..n - 9)
+                                                == Some(&b"\xd7"[..]) =>
+                                        {
+                                            found = Some((22, 10, 11));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xb1')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd7\x94\xd7"[..]) =>
+                        {
+                            found = Some((23, 8, 31));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x92') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd7"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x99')
+                            if t.get(n.wrapping_sub(10)..n - 5)
+                                == Some(&b"\xd7\xa9\xd7\xb0\xd7"[..]) =>
+                        {
+                            found = Some((24, 10, 21));
+                        }
+                        Some(b'\xa0')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd7\x95\xd7"[..]) =>
+                        {
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\x96')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xd7"[..]) =>
+                                {
+                                    found = Some((25, 10, 26));
+                                }
+                                Some(b'\x9c')
+                                    if t.get(n.wrapping_sub(12)..n - 9)
+                                        == Some(&b"\xd7\xa9\xd7"[..]) =>
+                                {
+                                    found = Some((26, 12, 29));
+                                }
+                                Some(b'\xb0')
+                                    if t.get(n.wrapping_sub(12)..n - 9)
+                                        == Some(&b"\xd7\xa6\xd7"[..]) =>
+                                {
+                                    found = Some((27, 12, 28));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xb1')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd7\x91\xd7"[..]) =>
+                        {
+                            found = Some((28, 8, 30));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x93')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xd7\x91\xd7\x95\xd7\xa0\xd7"[..]) =>
+                {
+                    found = Some((29, 10, 24));
+                }
+                Some(b'\x96')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xd7\xb0\xd7\x99\xd7"[..]) =>
+                {
+                    found = Some((30, 8, 15));
+                }
+                Some(b'\x98') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd7"[..]) => {
+                    found = Some((31, 4, 6));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x99') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x91')
+                                    if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"GE\xd7"[..]) =>
+                                {
+                                    found = Some((32, 10, 13));
+                                }
+                                Some(b'\x9c')
+                                    if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"GE\xd7"[..]) =>
+                                {
+                                    found = Some((33, 10, 17));
+                                }
+                                Some(b'\x9e')
+                                    if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"GE\xd7"[..]) =>
+                                {
+                                    found = Some((34, 10, 12));
+                                }
+                                Some(b'\xa0')
+                                    if t.get(n.wrapping_sub(10)..n - 7)
+                                        == Some(&b"\xd7\xa9\xd7"[..]) =>
+                                {
+                                    found = Some((35, 10, 23));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                            found = Some((36, 6, 44));
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x99')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd7"[..]) =>
+                                {
+                                    found = Some((37, 8, 42));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xa2') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                            found = Some((38, 6, 7));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd7\x99\xd7"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x91')
+                            if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"GE\xd7"[..]) =>
+                        {
+                            found = Some((39, 10, 14));
+                        }
+                        Some(b'\x9e')
+                            if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xd7\xa9\xd7"[..]) =>
+                        {
+                            found = Some((40, 10, 22));
+                        }
+                        Some(b'\xa8')
+                            if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"GE\xd7"[..]) =>
+                        {
+                            found = Some((41, 10, 20));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa2') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd7"[..]) => {
+                    found = Some((42, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x92')
+                            if t.get(n.wrapping_sub(12)..n - 5)
+                                == Some(&b"\xd7\x92\xd7\x90\xd7\xa0\xd7"[..]) =>
+                        {
+                            found = Some((43, 12, 9));
+                        }
+                        Some(b'\x9c')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd7\xa2\xd7"[..]) =>
+                        {
+                            found = Some((44, 8, 40));
+                        }
+                        Some(b'\x9e') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x95')
+                                    if t.get(n.wrapping_sub(10)..n - 7)
+                                        == Some(&b"\xd7\xa0\xd7"[..]) =>
+                                {
+                                    found = Some((45, 10, 10));
+                                }
+                                Some(b'\x96')
+                                    if t.get(n.wrapping_sub(10)..n - 7)
+                                        == Some(&b"\xd7\x99\xd7"[..]) =>
+                                {
+                                    found = Some((46, 10, 37));
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(b'\xa0')
+                            if t.get(n.wrapping_sub(12)..n - 5)
+                                == Some(&b"\xd7\xa9\xd7\x98\xd7\x90\xd7"[..]) =>
+                        {
+                            found = Some((47, 12, 33));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa7')
+                    if t.get(n.wrapping_sub(12)..n - 3)
+                        == Some(&b"\xd7\x98\xd7\xa8\xd7\x95\xd7\xa0\xd7"[..]) =>
+                {
+                    found = Some((48, 12, 27));
+                }
+                Some(b'\xa8') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd7\xb1\xd7"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x9c')
+                            if t.get(n.wrapping_sub(14)..n - 7)
+                                == Some(&b"\xd7\xa4\xd7\x90\xd7\xa8\xd7"[..]) =>
+                        {
+                            found = Some((49, 14, 32));
+                        }
+                        Some(b'\xb0')
+                            if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xd7\xa9\xd7"[..]) =>
+                        {
+                            found = Some((50, 10, 34));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa9')
+                    if t.get(n.wrapping_sub(10)..n - 3)
+                        == Some(&b"\xd7\xb0\xd7\x95\xd7\x98\xd7"[..]) =>
+                {
+                    found = Some((51, 10, 25));
+                }
+                Some(b'\xb2') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd7\x92\xd7"[..]) => {
+                    found = Some((52, 6, 8));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd7"[..]) => {
+            found = Some((53, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x98') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd7"[..]) => {
+                    found = Some((54, 4, 6));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xa2') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                            found = Some((55, 6, 7));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa0') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd7"[..]) => {
+                    found = Some((56, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x98') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                            found = Some((57, 6, 6));
+                        }
+                        Some(b'\xa2') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                            found = Some((58, 6, 4));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa2') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd7"[..]) => {
+                    found = Some((59, 4, 1));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x99') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                            found = Some((60, 6, 3));
+                        }
+                        Some(b'\x9c')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd7\xa2\xd7"[..]) =>
+                        {
+                            found = Some((61, 8, 40));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa8') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd7\xa2\xd7"[..]) => {
+                    found = Some((62, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\xa0')
+                            if t.get(n.wrapping_sub(10)..n - 7) == Some(&b"\xd7\xa2\xd7"[..]) =>
+                        {
+                            found = Some((63, 10, 1));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa2') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd7"[..]) => {
+            found = Some((64, 2, 1));
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x98') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd7"[..]) => {
+                    found = Some((65, 4, 6));
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\xa1') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                            found = Some((66, 6, 44));
+                        }
+                        Some(b'\xa2') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                            found = Some((67, 6, 7));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x99') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd7"[..]) => {
+                    found = Some((68, 4, 2));
+                }
+                Some(b'\x9c') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd7\xa2\xd7"[..]) => {
+                    found = Some((69, 6, 40));
+                }
+                Some(b'\xa0') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd7\xa2\xd7"[..]) => {
+                    found = Some((70, 6, 4));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x98') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd7"[..]) => {
+                            found = Some((71, 8, 6));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa8') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd7\xa2\xd7"[..]) => {
+            found = Some((72, 4, 1));
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\x98') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                    found = Some((73, 6, 6));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\xa1') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd7"[..]) => {
+                            found = Some((74, 8, 44));
+                        }
+                        Some(b'\xa2') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd7"[..]) => {
+                            found = Some((75, 8, 7));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa0') if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd7\xa2\xd7"[..]) => {
+                    found = Some((76, 8, 4));
+                    match t.get(n.wrapping_sub(9)) {
+                        Some(b'\x98') if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xd7"[..]) => {
+                            found = Some((77, 10, 6));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xaa') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd7\x95\xd7"[..]) => {
+            found = Some((78, 4, 39));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 180 (`standard_suffix`).
-static A_4: Table = Table::new(
-    &[
-        Among("קליב", -1, 9, None),
-        Among("ריב", -1, 10, None),
-        Among("טריב", 1, 7, None),
-        Among("שריב", 1, 15, None),
-        Among("הױב", -1, 23, None),
-        Among("שװיג", -1, 12, None),
-        Among("גאנג", -1, 1, None),
-        Among("זונג", -1, 18, None),
-        Among("שלונג", -1, 21, None),
-        Among("צװונג", -1, 20, None),
-        Among("בױג", -1, 22, None),
-        Among("בונד", -1, 16, None),
-        Among("װיז", -1, 6, None),
-        Among("ביט", -1, 4, None),
-        Among("ליט", -1, 8, None),
-        Among("מיט", -1, 3, None),
-        Among("שניט", -1, 14, None),
-        Among("נומ", -1, 2, None),
-        Among("שטאנ", -1, 25, None),
-        Among("ביס", -1, 5, None),
-        Among("שמיס", -1, 13, None),
-        Among("ריס", -1, 11, None),
-        Among("טרונק", -1, 19, None),
-        Among("פארלױר", -1, 24, None),
-        Among("שװױר", -1, 26, None),
-        Among("װוטש", -1, 17, None),
-    ],
-    true,
-);
+static A_4: Table = Table::new(&[
+    Among("קליב", -1, 9, None),
+    Among("ריב", -1, 10, None),
+    Among("טריב", 1, 7, None),
+    Among("שריב", 1, 15, None),
+    Among("הױב", -1, 23, None),
+    Among("שװיג", -1, 12, None),
+    Among("גאנג", -1, 1, None),
+    Among("זונג", -1, 18, None),
+    Among("שלונג", -1, 21, None),
+    Among("צװונג", -1, 20, None),
+    Among("בױג", -1, 22, None),
+    Among("בונד", -1, 16, None),
+    Among("װיז", -1, 6, None),
+    Among("ביט", -1, 4, None),
+    Among("ליט", -1, 8, None),
+    Among("מיט", -1, 3, None),
+    Among("שניט", -1, 14, None),
+    Among("נומ", -1, 2, None),
+    Among("שטאנ", -1, 25, None),
+    Among("ביס", -1, 5, None),
+    Among("שמיס", -1, 13, None),
+    Among("ריס", -1, 11, None),
+    Among("טרונק", -1, 19, None),
+    Among("פארלױר", -1, 24, None),
+    Among("שװױר", -1, 26, None),
+    Among("װוטש", -1, 17, None),
+]);
+
+/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x91') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd7"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x99') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd7"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x9c')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd7\xa7\xd7"[..]) =>
+                        {
+                            found = Some((0, 8, 9));
+                        }
+                        Some(b'\xa8') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                            found = Some((1, 6, 10));
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x98')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd7"[..]) =>
+                                {
+                                    found = Some((2, 8, 7));
+                                }
+                                Some(b'\xa9')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd7"[..]) =>
+                                {
+                                    found = Some((3, 8, 15));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd7\x94\xd7"[..]) => {
+                    found = Some((4, 6, 23));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x92') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd7"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\x99')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xd7\xa9\xd7\xb0\xd7"[..]) =>
+                {
+                    found = Some((5, 8, 12));
+                }
+                Some(b'\xa0') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd7"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x90')
+                            if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd7\x92\xd7"[..]) =>
+                        {
+                            found = Some((6, 8, 1));
+                        }
+                        Some(b'\x95') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x96')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd7"[..]) =>
+                                {
+                                    found = Some((7, 8, 18));
+                                }
+                                Some(b'\x9c')
+                                    if t.get(n.wrapping_sub(10)..n - 7)
+                                        == Some(&b"\xd7\xa9\xd7"[..]) =>
+                                {
+                                    found = Some((8, 10, 21));
+                                }
+                                Some(b'\xb0')
+                                    if t.get(n.wrapping_sub(10)..n - 7)
+                                        == Some(&b"\xd7\xa6\xd7"[..]) =>
+                                {
+                                    found = Some((9, 10, 20));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xb1') if t.get(n.wrapping_sub(6)..n - 3) == Some(&b"\xd7\x91\xd7"[..]) => {
+                    found = Some((10, 6, 22));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x93')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xd7\x91\xd7\x95\xd7\xa0\xd7"[..]) =>
+        {
+            found = Some((11, 8, 16));
+        }
+        Some(b'\x96') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd7\xb0\xd7\x99\xd7"[..]) => {
+            found = Some((12, 6, 6));
+        }
+        Some(b'\x98') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd7\x99\xd7"[..]) => {
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\x91') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                    found = Some((13, 6, 4));
+                }
+                Some(b'\x9c') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                    found = Some((14, 6, 8));
+                }
+                Some(b'\x9e') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                    found = Some((15, 6, 3));
+                }
+                Some(b'\xa0') if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd7\xa9\xd7"[..]) => {
+                    found = Some((16, 8, 14));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x9e') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd7\xa0\xd7\x95\xd7"[..]) => {
+            found = Some((17, 6, 2));
+        }
+        Some(b'\xa0')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xd7\xa9\xd7\x98\xd7\x90\xd7"[..]) =>
+        {
+            found = Some((18, 8, 25));
+        }
+        Some(b'\xa1') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd7\x99\xd7"[..]) => {
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\x91') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                    found = Some((19, 6, 5));
+                }
+                Some(b'\x9e') if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd7\xa9\xd7"[..]) => {
+                    found = Some((20, 8, 13));
+                }
+                Some(b'\xa8') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                    found = Some((21, 6, 11));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa7')
+            if t.get(n.wrapping_sub(10)..n - 1)
+                == Some(&b"\xd7\x98\xd7\xa8\xd7\x95\xd7\xa0\xd7"[..]) =>
+        {
+            found = Some((22, 10, 19));
+        }
+        Some(b'\xa8') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd7\xb1\xd7"[..]) => {
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\x9c')
+                    if t.get(n.wrapping_sub(12)..n - 5)
+                        == Some(&b"\xd7\xa4\xd7\x90\xd7\xa8\xd7"[..]) =>
+                {
+                    found = Some((23, 12, 24));
+                }
+                Some(b'\xb0') if t.get(n.wrapping_sub(8)..n - 5) == Some(&b"\xd7\xa9\xd7"[..]) => {
+                    found = Some((24, 8, 26));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa9')
+            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xd7\xb0\xd7\x95\xd7\x98\xd7"[..]) =>
+        {
+            found = Some((25, 8, 17));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 417 (`standard_suffix`).
-static A_5: Table = Table::new(
-    &[
-        Among("ונג", -1, 1, None),
-        Among("שאפט", -1, 1, None),
-        Among("הײט", -1, 1, None),
-        Among("קײט", -1, 1, None),
-        Among("יקײט", 3, 1, None),
-        Among("ל", -1, 2, None),
-    ],
-    true,
-);
+static A_5: Table = Table::new(&[
+    Among("ונג", -1, 1, None),
+    Among("שאפט", -1, 1, None),
+    Among("הײט", -1, 1, None),
+    Among("קײט", -1, 1, None),
+    Among("יקײט", 3, 1, None),
+    Among("ל", -1, 2, None),
+]);
+
+/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x92') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xd7\x95\xd7\xa0\xd7"[..]) => {
+            found = Some((0, 6, 1));
+        }
+        Some(b'\x98') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd7"[..]) => {
+            match t.get(n.wrapping_sub(3)) {
+                Some(b'\xa4')
+                    if t.get(n.wrapping_sub(8)..n - 3) == Some(&b"\xd7\xa9\xd7\x90\xd7"[..]) =>
+                {
+                    found = Some((1, 8, 1));
+                }
+                Some(b'\xb2') if t.get(n.wrapping_sub(4)..n - 3) == Some(&b"\xd7"[..]) => {
+                    match t.get(n.wrapping_sub(5)) {
+                        Some(b'\x94') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                            found = Some((2, 6, 1));
+                        }
+                        Some(b'\xa7') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                            found = Some((3, 6, 1));
+                            match t.get(n.wrapping_sub(7)) {
+                                Some(b'\x99')
+                                    if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd7"[..]) =>
+                                {
+                                    found = Some((4, 8, 1));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(b'\x9c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd7"[..]) => {
+            found = Some((5, 2, 2));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// Line 429 (`standard_suffix`).
-static A_6: Table = Table::new(
-    &[
-        Among("יג", -1, 1, None),
-        Among("יק", -1, 1, None),
-        Among("דיק", 1, 1, None),
-        Among("נדיק", 2, 3, None),
-        Among("ענדיק", 3, 4, None),
-        Among("בליק", 1, 2, None),
-        Among("גליק", 1, 2, None),
-        Among("ניק", 1, 1, None),
-        Among("יש", -1, 1, None),
-    ],
-    true,
-);
+static A_6: Table = Table::new(&[
+    Among("יג", -1, 1, None),
+    Among("יק", -1, 1, None),
+    Among("דיק", 1, 1, None),
+    Among("נדיק", 2, 3, None),
+    Among("ענדיק", 3, 4, None),
+    Among("בליק", 1, 2, None),
+    Among("גליק", 1, 2, None),
+    Among("ניק", 1, 1, None),
+    Among("יש", -1, 1, None),
+]);
+
+/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+#[inline]
+fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(n.wrapping_sub(1)) {
+        Some(b'\x92') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd7\x99\xd7"[..]) => {
+            found = Some((0, 4, 1));
+        }
+        Some(b'\xa7') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd7\x99\xd7"[..]) => {
+            found = Some((1, 4, 1));
+            match t.get(n.wrapping_sub(5)) {
+                Some(b'\x93') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                    found = Some((2, 6, 1));
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\xa0') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd7"[..]) => {
+                            found = Some((3, 8, 3));
+                            match t.get(n.wrapping_sub(9)) {
+                                Some(b'\xa2')
+                                    if t.get(n.wrapping_sub(10)..n - 9) == Some(&b"\xd7"[..]) =>
+                                {
+                                    found = Some((4, 10, 4));
+                                }
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\x9c') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                    match t.get(n.wrapping_sub(7)) {
+                        Some(b'\x91') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd7"[..]) => {
+                            found = Some((5, 8, 2));
+                        }
+                        Some(b'\x92') if t.get(n.wrapping_sub(8)..n - 7) == Some(&b"\xd7"[..]) => {
+                            found = Some((6, 8, 2));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(b'\xa0') if t.get(n.wrapping_sub(6)..n - 5) == Some(&b"\xd7"[..]) => {
+                    found = Some((7, 6, 1));
+                }
+                _ => {}
+            }
+        }
+        Some(b'\xa9') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd7\x99\xd7"[..]) => {
+            found = Some((8, 4, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `prelude` (line 79).
 fn r_prelude(z: &mut Env) -> bool {
@@ -260,10 +1230,11 @@ fn r_prelude(z: &mut Env) -> bool {
             loop {
                 let c2 = z.c;
                 if !(loop {
+                    z.skip_to(&B_0);
                     let c3 = z.c;
                     if (z.set_bra()
                         && ({
-                            among_var = z.find_among(&A_0, "prelude");
+                            among_var = z.find_among(&A_0, T_0, "prelude");
                             among_var != 0
                         })
                         && z.set_ket()
@@ -325,6 +1296,7 @@ fn r_prelude(z: &mut Env) -> bool {
             loop {
                 let c8 = z.c;
                 if !(loop {
+                    z.skip_to(&B_1);
                     let c9 = z.c;
                     if (z.set_bra() && z.grouping(&G_niked, true) && z.set_ket() && z.slice_del()) {
                         z.c = c9;
@@ -382,7 +1354,7 @@ fn r_mark_regions(z: &mut Env) -> bool {
         true
     }) && ({
         let c4 = z.c;
-        if !((z.find_among(&A_1, "mark_regions") != 0)
+        if !((z.find_among(&A_1, T_1, "mark_regions") != 0)
             && ({
                 let c5 = z.c;
                 ({
@@ -438,7 +1410,7 @@ fn r_mark_regions(z: &mut Env) -> bool {
             }
     }) && ({
         let c10 = z.c;
-        if !((z.find_among(&A_2, "mark_regions") != 0) && true) {
+        if !((z.find_among(&A_2, T_2, "mark_regions") != 0) && true) {
             z.c = c10;
         }
         true
@@ -495,7 +1467,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
         let c1 = z.l - z.c;
         let _ = (z.set_ket()
             && ({
-                among_var = z.find_among_b(&A_3, "standard_suffix");
+                among_var = z.find_among_b(&A_3, T_3, "standard_suffix");
                 among_var != 0
             })
             && z.set_bra()
@@ -508,7 +1480,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
                         && z.slice_del()
                         && z.set_ket()
                         && ({
-                            among_var = z.find_among_b(&A_4, "standard_suffix");
+                            among_var = z.find_among_b(&A_4, T_4, "standard_suffix");
                             among_var != 0
                         })
                         && z.set_bra()
@@ -629,7 +1601,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
         let c7 = z.l - z.c;
         let _ = (z.set_ket()
             && ({
-                among_var = z.find_among_b(&A_5, "standard_suffix");
+                among_var = z.find_among_b(&A_5, T_5, "standard_suffix");
                 among_var != 0
             })
             && z.set_bra()
@@ -644,7 +1616,7 @@ fn r_standard_suffix(z: &mut Env) -> bool {
         let c8 = z.l - z.c;
         let _ = (z.set_ket()
             && ({
-                among_var = z.find_among_b(&A_6, "standard_suffix");
+                among_var = z.find_among_b(&A_6, T_6, "standard_suffix");
                 among_var != 0
             })
             && z.set_bra()
@@ -720,3 +1692,9 @@ pub(crate) fn stem(z: &mut Env) -> bool {
         }
     }))
 }
+
+/// The bytes at which a skipping loop stops.
+static B_0: [u64; 4] = [0x0, 0x0, 0x0, 0x800000];
+
+/// The bytes at which a skipping loop stops.
+static B_1: [u64; 4] = [0x0, 0x0, 0xffffffffffffffff, 0xffffffffffffffff];

@@ -11,16 +11,27 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
 
 /// Line 13 (`stem`).
-static A_0: Table = Table::new(
-    &[Among("", -1, 2, Some(r_gate)), Among("x", 0, 1, None)],
-    false,
-);
+static A_0: Table = Table::new(&[Among("", -1, 2, Some(r_gate)), Among("x", 0, 1, None)]);
+
+/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = Some((0, 0, 2));
+    match t.get(0) {
+        Some(b'x') => {
+            found = Some((1, 1, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `gate` (line 9).
 fn r_gate(z: &mut Env) -> bool {
@@ -33,7 +44,7 @@ pub(crate) fn stem(z: &mut Env) -> bool {
     ({
         let c1 = z.c;
         ((({
-            among_var = z.find_among(&A_0, "stem");
+            among_var = z.find_among_chain(&A_0, T_0, "stem");
             among_var != 0
         }) && (match among_var {
             1 => true,

@@ -11,16 +11,30 @@
     clippy::all
 )]
 
-use crate::snowball::runtime::*;
+use super::rt::*;
 
 /// How many string variables the program declares.
 pub(crate) const STRINGS: usize = 0;
 
 /// Line 16 (`e1`).
-static A_0: Table = Table::new(
-    &[Among("no", -1, 2, None), Among("ok", -1, 1, Some(e2))],
-    false,
-);
+static A_0: Table = Table::new(&[Among("no", -1, 2, None), Among("ok", -1, 1, Some(e2))]);
+
+/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+#[inline]
+fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
+    let n = t.len();
+    let mut found = None;
+    match t.get(0) {
+        Some(b'n') if t.get(1..2) == Some(&b"o"[..]) => {
+            found = Some((0, 2, 2));
+        }
+        Some(b'o') if t.get(1..2) == Some(&b"k"[..]) => {
+            found = Some((1, 2, 1));
+        }
+        _ => {}
+    }
+    found
+}
 
 /// `stem` (line 5).
 pub(crate) fn stem(z: &mut Env) -> bool {
@@ -86,7 +100,7 @@ pub(crate) fn e1(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.set_bra()
         && ({
-            among_var = z.find_among(&A_0, "e1");
+            among_var = z.find_among_chain(&A_0, T_0, "e1");
             among_var != 0
         })
         && z.set_ket()
