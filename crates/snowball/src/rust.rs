@@ -343,16 +343,26 @@ impl Gen<'_> {
             }
             Cmd::Substring(n) => {
                 let among = &self.program.amongs[*n];
-                if among.backward {
+                // An empty string matches anywhere.
+                if among.backward || among.entries.iter().any(|e| e.text.is_empty()) {
                     return None;
                 }
-                for entry in &among.entries {
-                    add(*entry.text.first()?);
-                }
+                return Some(self.row_starts(*n));
             }
             _ => return None,
         }
         Some(bits)
+    }
+
+    /// The first bytes of the non-empty strings of `among` number `n`, as a byte set.
+    fn row_starts(&self, n: usize) -> [u64; 4] {
+        let mut bits = [0u64; 4];
+        for entry in &self.program.amongs[n].entries {
+            if let Some(&b) = entry.text.first() {
+                bits[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
+        bits
     }
 
     fn fn_name(&self, index: usize) -> String {
@@ -518,15 +528,7 @@ impl Gen<'_> {
                 let (save, restore) = (self.save(&v), self.restore(&v));
                 let inner = self.cmd(c);
                 let skip = match self.skippable(c) {
-                    Some(n) => {
-                        let mut bits = [0u64; 4];
-                        for entry in &self.program.amongs[n].entries {
-                            if let Some(&b) = entry.text.first() {
-                                bits[usize::from(b >> 6)] |= 1 << (b & 63);
-                            }
-                        }
-                        format!("z.skip_to(&{});", self.byte_set(bits))
-                    }
+                    Some(n) => format!("z.skip_to(&{});", self.byte_set(self.row_starts(n))),
                     None => String::new(),
                 };
                 format!("{{ loop {{ {skip} {save} if !{inner} {{ {restore} break; }} }} true }}")
