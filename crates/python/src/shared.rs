@@ -37,7 +37,7 @@ pub(crate) struct SharedStemmer {
 struct Caches {
     stems: CachedStemmer,
     /// The stem object of each recent word of at most 15 bytes (nearly all words), keyed by
-    /// its UTF-8 (see [`pack`]): keyed by content, not by the caller's object, so any `str`
+    /// its UTF-8 (see [`short_key`]): keyed by content, not by the caller's object, so any `str`
     /// equal to a cached word (a subclass too) finds it. Every entry was computed by this
     /// object's stemmer, so the cache is always right whatever threads race to fill or empty
     /// it; it holds at most the capacity the caller passes.
@@ -100,7 +100,7 @@ impl SharedStemmer {
         };
         let utf8 = ffi::utf8(text.as_borrowed()).map_err(|error| not_unicode(py, "word", error))?;
         let key = if capacity > 0 {
-            pack(utf8.as_bytes())
+            short_key(utf8.as_bytes(), 0..utf8.len())
         } else {
             None
         };
@@ -196,17 +196,6 @@ impl Distinct {
             }
         }
     }
-}
-
-/// A word of at most 15 bytes as one number: its bytes, then its length in the top byte.
-fn pack(word: &[u8]) -> Option<u128> {
-    let mut bytes = [0; 16];
-    bytes.get_mut(..word.len())?.copy_from_slice(word);
-    if word.len() > 15 {
-        return None;
-    }
-    bytes[15] = word.len() as u8;
-    Some(u128::from_le_bytes(bytes))
 }
 
 /// The word `text[word]`, if of at most 15 bytes, as one number: its bytes, then its length in
