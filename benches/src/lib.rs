@@ -394,9 +394,8 @@ fn capitalized(word: &str, out: &mut String) {
     }
 }
 
-/// SplitMix64: a tiny, good-enough PRNG, so the inputs need no dependency (and the tests
-/// that make random words use the same).
-pub struct SplitMix64(pub u64);
+/// SplitMix64: a tiny, good-enough PRNG, so the inputs need no dependency.
+struct SplitMix64(u64);
 
 impl SplitMix64 {
     fn next(&mut self) -> u64 {
@@ -408,7 +407,7 @@ impl SplitMix64 {
     }
 
     /// Uniform-enough in `0..bound`; `bound` must not be 0.
-    pub fn below(&mut self, bound: u64) -> u64 {
+    fn below(&mut self, bound: u64) -> u64 {
         self.next() % bound.max(1)
     }
 
