@@ -32,20 +32,20 @@ pub(crate) struct Grouping {
     min: u32,
     max: u32,
     bits: &'static [u8],
-    /// Bit `b` set for each ASCII `b` in the set: one shift and mask for the common case.
-    ascii: u128,
+    /// Whether each ASCII byte is in the set: one load for the common case.
+    ascii: [bool; 128],
 }
 
 impl Grouping {
     /// The grouping whose bit `ch - min` (little-endian within each byte) is set in `bits`.
     pub(crate) const fn new(min: u32, max: u32, bits: &'static [u8]) -> Self {
-        let mut ascii = 0u128;
+        let mut ascii = [false; 128];
         let mut ch = min;
         while ch < 128 && ch <= max {
             let at = ch - min;
             let byte = (at >> 3) as usize;
             if byte < bits.len() && bits[byte] & (1 << (at & 7)) != 0 {
-                ascii |= 1 << ch;
+                ascii[ch as usize] = true;
             }
             ch += 1;
         }
@@ -60,13 +60,13 @@ impl Grouping {
     /// Whether ASCII byte `b` (below 0x80) is in the set.
     #[inline(always)]
     fn has_ascii(&self, b: u8) -> bool {
-        (self.ascii >> (b & 0x7F)) & 1 != 0
+        self.ascii[usize::from(b & 0x7F)]
     }
 
     #[inline(always)]
     fn contains(&self, ch: u32) -> bool {
-        if ch < 128 {
-            return (self.ascii >> ch) & 1 != 0;
+        if let Some(&ascii) = self.ascii.get(ch as usize) {
+            return ascii;
         }
         if ch < self.min || ch > self.max {
             return false;
@@ -161,7 +161,8 @@ pub(crate) const LONG: usize = 512;
 pub(crate) type Entry = (fn(&mut Env) -> bool, fn(&mut Env<Gap>) -> bool);
 
 /// Runs external `program` (of a program with `strings` string variables) on `word`, appending
-/// the result to `out`; with `trace`, also returns what fired.
+/// the result to `out`; with `trace`, also returns what fired. Traced stemmings and long words
+/// run over the gap buffer, every other word over the plain store.
 pub(crate) fn run(
     program: Entry,
     strings: usize,
@@ -169,14 +170,16 @@ pub(crate) fn run(
     out: &mut String,
     trace: bool,
 ) -> Vec<Event> {
-    if word.len() > LONG {
+    if trace || word.len() > LONG {
         run_in(&LONG_ENV, program.1, strings, word, out, trace)
     } else {
-        run_in(&ENV, program.0, strings, word, out, trace)
+        run_in(&ENV, program.0, strings, word, out, false);
+        Vec::new()
     }
 }
 
-/// [`run`] over the gap buffer (`gap`) or the plain store, whatever the word's length.
+/// [`run`] over the gap buffer (`gap`) or the plain store (which traces nothing), whatever the
+/// word's length.
 #[cfg(test)]
 pub(crate) fn run_as(
     program: Entry,
@@ -194,6 +197,7 @@ pub(crate) fn run_as(
 }
 
 /// [`run`] over the store of `env`, whatever the word's length.
+#[inline(always)]
 fn run_in<S: Store>(
     env: &'static LocalKey<RefCell<Env<S>>>,
     program: fn(&mut Env<S>) -> bool,
@@ -209,29 +213,12 @@ fn run_in<S: Store>(
     let mut go = |env: &mut Env<S>| {
         env.reset(word, strings, trace);
         program(env);
-        if let Some(events) = &env.trace {
-            // Edits made by `stem` itself, outside any routine it called.
-            let last = events.last().map_or(word.as_bytes(), |e| e.word.as_bytes());
-            if last != env.p.whole().as_slice() {
-                env.note("stem", Some(CHANGED));
-            }
+        if !S::TRACES {
+            env.write_to(word, out);
+            return Vec::new();
         }
-        let first_edit = env.first_edit;
-        let p = env.p.whole();
-        // Most stems keep a prefix of the word: only the bytes after it need validating.
-        // The bytes before the first edit are the word's: only the rest needs validating.
-        let mut same = first_edit.min(p.len()).min(word.len());
-        while !word.is_char_boundary(same) {
-            same -= 1;
-        }
-        out.push_str(&word[..same]);
-        if same == p.len() {
-            return env.trace.take().unwrap_or_default();
-        }
-        match std::str::from_utf8(&p[same..]) {
-            Ok(rest) => out.push_str(rest),
-            Err(_) => out.push_str(&String::from_utf8_lossy(&p[same..])),
-        }
+        env.finish_trace(word);
+        env.write_to(word, out);
         env.trace.take().unwrap_or_default()
     };
     env.with(|cell| match cell.try_borrow_mut() {
@@ -261,6 +248,7 @@ impl<S: Store> Env<S> {
         }
     }
 
+    #[inline(always)]
     fn reset(&mut self, word: &str, strings: usize, trace: bool) {
         self.p.set(word.as_bytes());
         self.c = 0;
@@ -270,13 +258,53 @@ impl<S: Store> Env<S> {
         self.ket = self.l;
         self.i = [0; VARIABLES];
         self.b = [false; VARIABLES];
-        if self.s.len() < strings {
-            self.s.resize_with(strings, Vec::new);
+        if strings > 0 {
+            if self.s.len() < strings {
+                self.s.resize_with(strings, Vec::new);
+            }
+            self.s.iter_mut().for_each(Vec::clear);
         }
-        self.s.iter_mut().for_each(Vec::clear);
         self.first_edit = usize::MAX;
-        self.trace = trace.then(Vec::new);
-        self.trace_bytes = 0;
+        if S::TRACES {
+            self.trace = trace.then(Vec::new);
+            self.trace_bytes = 0;
+        }
+    }
+
+    /// Whether this stemming records a trace (never over a store that cannot).
+    #[inline(always)]
+    fn tracing(&self) -> bool {
+        S::TRACES && self.trace.is_some()
+    }
+
+    /// Ends a trace with the edits `stem` made itself, outside any routine it called.
+    fn finish_trace(&mut self, word: &str) {
+        if let Some(events) = &self.trace {
+            let last = events.last().map_or(word.as_bytes(), |e| e.word.as_bytes());
+            if last != self.p.whole().as_slice() {
+                self.note("stem", Some(CHANGED));
+            }
+        }
+    }
+
+    /// Appends the stem of `word`, the current string, to `out`.
+    #[inline(always)]
+    fn write_to(&mut self, word: &str, out: &mut String) {
+        let first_edit = self.first_edit;
+        let p = self.p.whole();
+        // The bytes before the first edit are the word's: only the rest needs validating.
+        let mut same = first_edit.min(p.len()).min(word.len());
+        while !word.is_char_boundary(same) {
+            same -= 1;
+        }
+        out.push_str(&word[..same]);
+        if same == p.len() {
+            return;
+        }
+        match std::str::from_utf8(&p[same..]) {
+            Ok(rest) => out.push_str(rest),
+            Err(_) => out.push_str(&String::from_utf8_lossy(&p[same..])),
+        }
     }
 
     #[inline(always)]
@@ -292,7 +320,7 @@ impl<S: Store> Env<S> {
     }
 
     fn note(&mut self, step: &'static str, rule: Option<&'static str>) {
-        if self.trace.is_none() || self.trace_bytes > TRACE_BUDGET {
+        if !self.tracing() || self.trace_bytes > TRACE_BUDGET {
             return;
         }
         self.trace_bytes += self.p.len();
@@ -310,7 +338,7 @@ impl<S: Store> Env<S> {
     /// Calls routine `f`; while tracing, records it if it changed the word.
     #[inline(always)]
     pub(crate) fn call(&mut self, f: fn(&mut Env<S>) -> bool, name: &'static str) -> bool {
-        if self.trace.is_none() {
+        if !self.tracing() {
             return f(self);
         }
         let before = self.p.whole().clone();
@@ -474,7 +502,7 @@ impl<S: Store> Env<S> {
     /// stepping a character at a time would find it.
     #[inline(always)]
     pub(crate) fn skip_to(&mut self, starts: &[u64; 4]) {
-        if self.trace.is_some() {
+        if self.tracing() {
             return;
         }
         let text = self.after();
@@ -916,7 +944,7 @@ impl<S: Store> Env<S> {
     /// While tracing, records the match of `row`.
     #[inline(always)]
     fn found(&mut self, t: &Table<S>, row: usize, routine: &'static str) {
-        if self.trace.is_some() {
+        if self.tracing() {
             self.note(routine, t.rows.get(row).map(|r| r.0));
         }
     }
@@ -974,7 +1002,7 @@ impl<S: Store> Env<S> {
                     }
                 };
                 if ok {
-                    if self.trace.is_some() {
+                    if self.tracing() {
                         self.note(routine, Some(row.0));
                     }
                     return i32::from(row.2);

@@ -9,13 +9,19 @@
 //! inlined reads of the generated code, and costs ordinary words several percent. So the
 //! generated code is compiled twice, once over each store (`Env<Plain>` and `Env<Gap>`), and
 //! [`super::runtime::run`] picks by the word's length: ordinary words run exactly the code
-//! they always ran.
+//! they always ran. Traced stemmings (`explain`) run over the gap buffer too, whatever the
+//! length: then the plain store's code needs no test of whether anyone listens, and without
+//! those tests the compiler inlines whole programs into their `stem`.
 
 /// The current string's bytes, as the runtime reads and edits them. Positions are byte
 /// offsets into the whole string, whatever the store's layout.
 pub(crate) trait Store {
     /// No bytes.
     const EMPTY: Self;
+    /// Whether stemming over this store can record a trace. Only the gap buffer does, so the
+    /// code over the plain store, which ordinary words run, carries no trace checks at all;
+    /// `explain` runs over the gap buffer whatever the word's length.
+    const TRACES: bool;
     /// Makes `word` the string.
     fn set(&mut self, word: &[u8]);
     /// The string's size in bytes.
@@ -59,6 +65,7 @@ pub(crate) struct Plain(Vec<u8>);
 
 impl Store for Plain {
     const EMPTY: Self = Plain(Vec::new());
+    const TRACES: bool = false;
 
     #[inline]
     fn set(&mut self, word: &[u8]) {
@@ -180,6 +187,7 @@ impl Store for Gap {
         tail: Vec::new(),
         start: 0,
     };
+    const TRACES: bool = true;
 
     fn set(&mut self, word: &[u8]) {
         self.head.clear();
