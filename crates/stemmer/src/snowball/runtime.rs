@@ -34,18 +34,26 @@ pub(crate) struct Grouping {
     bits: &'static [u8],
     /// Whether each ASCII byte is in the set: one load for the common case.
     ascii: [bool; 128],
+    /// Bit `ch & 63` of word `ch >> 6` set for each code point below U+0800 in the set: the
+    /// characters of two UTF-8 bytes (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic) with a
+    /// shift and mask, without range checks.
+    two: [u64; 32],
 }
 
 impl Grouping {
     /// The grouping whose bit `ch - min` (little-endian within each byte) is set in `bits`.
     pub(crate) const fn new(min: u32, max: u32, bits: &'static [u8]) -> Self {
         let mut ascii = [false; 128];
+        let mut two = [0u64; 32];
         let mut ch = min;
-        while ch < 128 && ch <= max {
+        while ch < 0x800 && ch <= max {
             let at = ch - min;
             let byte = (at >> 3) as usize;
             if byte < bits.len() && bits[byte] & (1 << (at & 7)) != 0 {
-                ascii[ch as usize] = true;
+                if ch < 128 {
+                    ascii[ch as usize] = true;
+                }
+                two[(ch >> 6) as usize] |= 1 << (ch & 63);
             }
             ch += 1;
         }
@@ -54,6 +62,7 @@ impl Grouping {
             max,
             bits,
             ascii,
+            two,
         }
     }
 
@@ -63,10 +72,19 @@ impl Grouping {
         self.ascii[usize::from(b & 0x7F)]
     }
 
+    /// Whether code point `ch` (below U+0800, as two UTF-8 bytes decode to) is in the set.
+    #[inline(always)]
+    fn has_two(&self, ch: u32) -> bool {
+        (self.two[((ch >> 6) & 31) as usize] >> (ch & 63)) & 1 != 0
+    }
+
     #[inline(always)]
     fn contains(&self, ch: u32) -> bool {
         if let Some(&ascii) = self.ascii.get(ch as usize) {
             return ascii;
+        }
+        if ch < 0x800 {
+            return self.has_two(ch);
         }
         if ch < self.min || ch > self.max {
             return false;
@@ -419,7 +437,7 @@ impl<S: Store> Env<S> {
             } else if let (0xC0..0xE0, Some(&next)) = (b, tail.first()) {
                 // The usual non-ASCII letter: two bytes, decoded inline.
                 (
-                    g.contains(u32::from(b & 0x1F) << 6 | u32::from(next & 0x3F)),
+                    g.has_two(u32::from(b & 0x1F) << 6 | u32::from(next & 0x3F)),
                     2,
                 )
             } else {
@@ -448,7 +466,7 @@ impl<S: Store> Env<S> {
             } else if let (0x80..0xC0, Some(&lead @ 0xC0..0xE0)) = (b, init.last()) {
                 // The usual non-ASCII letter: two bytes, decoded inline.
                 (
-                    g.contains(u32::from(lead & 0x1F) << 6 | u32::from(b & 0x3F)),
+                    g.has_two(u32::from(lead & 0x1F) << 6 | u32::from(b & 0x3F)),
                     2,
                 )
             } else {

@@ -108,7 +108,18 @@ impl Store for Plain {
             self.0.truncate(from);
             self.0.extend_from_slice(s);
         } else {
-            self.0.splice(from..to, s.iter().copied());
+            // Shift the tail once, then write `s` into place (`splice` costs more for the
+            // few bytes a word has).
+            let len = self.0.len();
+            let end = from + s.len();
+            if end > to {
+                self.0.resize(len + (end - to), 0);
+            }
+            self.0.copy_within(to..len, end);
+            if end < to {
+                self.0.truncate(len - (to - end));
+            }
+            self.0[from..end].copy_from_slice(s);
         }
     }
 
