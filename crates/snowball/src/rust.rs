@@ -293,8 +293,8 @@ impl Gen<'_> {
         for (n, bits) in self.sets.iter().enumerate() {
             let _ = writeln!(
                 self.out,
-                "\n/// The bytes at which a skipping loop stops.\nstatic B_{n}: [u64; 4] = \
-                 [{:#x}, {:#x}, {:#x}, {:#x}];",
+                "\n/// The bytes at which a skipping loop stops.\nstatic B_{n}: ByteSet = \
+                 ByteSet::new([{:#x}, {:#x}, {:#x}, {:#x}]);",
                 bits[0], bits[1], bits[2], bits[3]
             );
         }

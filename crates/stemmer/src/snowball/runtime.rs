@@ -96,6 +96,22 @@ impl Grouping {
     }
 }
 
+/// The bytes at which a skipping loop ([`Env::skip_to`]) stops: one load a byte.
+pub(crate) struct ByteSet([bool; 256]);
+
+impl ByteSet {
+    /// The set of the bytes `b` whose bit `b & 63` of word `b >> 6` is set in `bits`.
+    pub(crate) const fn new(bits: [u64; 4]) -> Self {
+        let mut set = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            set[b] = (bits[b >> 6] >> (b & 63)) & 1 != 0;
+            b += 1;
+        }
+        ByteSet(set)
+    }
+}
+
 /// A routine or `among` match recorded while tracing: the routine, what fired, the word after.
 pub(crate) struct Event {
     pub(crate) step: &'static str,
@@ -519,13 +535,15 @@ impl<S: Store> Env<S> {
     /// bytes or hold every byte above ASCII, so the first byte found starts a character, as
     /// stepping a character at a time would find it.
     #[inline(always)]
-    pub(crate) fn skip_to(&mut self, starts: &[u64; 4]) {
+    pub(crate) fn skip_to(&mut self, starts: &ByteSet) {
         if self.tracing() {
             return;
         }
         let text = self.after();
-        let stop = |b: &u8| starts[usize::from(b >> 6)] & (1 << (b & 63)) != 0;
-        let skipped = text.iter().position(stop).unwrap_or(text.len());
+        let skipped = text
+            .iter()
+            .position(|&b| starts.0[usize::from(b)])
+            .unwrap_or(text.len());
         self.c += to_i32(skipped);
     }
 

@@ -504,4 +504,4 @@ pub(crate) fn stem(z: &mut Env) -> bool {
 }
 
 /// The bytes at which a skipping loop stops.
-static B_0: [u64; 4] = [0x8000000000, 0x0, 0x0, 0x0];
+static B_0: ByteSet = ByteSet::new([0x8000000000, 0x0, 0x0, 0x0]);

@@ -1624,15 +1624,15 @@ pub(crate) fn stem(z: &mut Env) -> bool {
 }
 
 /// The bytes at which a skipping loop stops.
-static B_0: [u64; 4] = [0x0, 0x2000000000000, 0x0, 0x8];
+static B_0: ByteSet = ByteSet::new([0x0, 0x2000000000000, 0x0, 0x8]);
 
 /// The bytes at which a skipping loop stops.
-static B_1: [u64; 4] = [
+static B_1: ByteSet = ByteSet::new([
     0x0,
     0x20822200000000,
     0xffffffffffffffff,
     0xffffffffffffffff,
-];
+]);
 
 /// The bytes at which a skipping loop stops.
-static B_2: [u64; 4] = [0x0, 0x200200, 0x0, 0x0];
+static B_2: ByteSet = ByteSet::new([0x0, 0x200200, 0x0, 0x0]);

@@ -1093,7 +1093,7 @@ pub(crate) fn stem(z: &mut Env) -> bool {
 }
 
 /// The bytes at which a skipping loop stops.
-static B_0: [u64; 4] = [0x100000000, 0x0, 0x0, 0x40b000000];
+static B_0: ByteSet = ByteSet::new([0x100000000, 0x0, 0x0, 0x40b000000]);
 
 /// The bytes at which a skipping loop stops.
-static B_1: [u64; 4] = [0x0, 0x0, 0x0, 0x400000000];
+static B_1: ByteSet = ByteSet::new([0x0, 0x0, 0x0, 0x400000000]);

@@ -12599,18 +12599,18 @@ pub(crate) fn stem(z: &mut Env) -> bool {
 }
 
 /// The bytes at which a skipping loop stops.
-static B_0: [u64; 4] = [0x0, 0x0, 0x0, 0x30000];
+static B_0: ByteSet = ByteSet::new([0x0, 0x0, 0x0, 0x30000]);
 
 /// The bytes at which a skipping loop stops.
-static B_1: [u64; 4] = [
+static B_1: ByteSet = ByteSet::new([
     0x0,
     0x45d7ddc00000000,
     0xffffffffffffffff,
     0xffffffffffffffff,
-];
+]);
 
 /// The bytes at which a skipping loop stops.
-static B_2: [u64; 4] = [0x0, 0x1000000000, 0x0, 0x0];
+static B_2: ByteSet = ByteSet::new([0x0, 0x1000000000, 0x0, 0x0]);
 
 /// The bytes at which a skipping loop stops.
-static B_3: [u64; 4] = [0x0, 0x4000000000000, 0x0, 0x0];
+static B_3: ByteSet = ByteSet::new([0x0, 0x4000000000000, 0x0, 0x0]);

@@ -1678,4 +1678,4 @@ pub(crate) fn stem(z: &mut Env) -> bool {
 }
 
 /// The bytes at which a skipping loop stops.
-static B_0: [u64; 4] = [0x0, 0x0, 0x0, 0x8];
+static B_0: ByteSet = ByteSet::new([0x0, 0x0, 0x0, 0x8]);
