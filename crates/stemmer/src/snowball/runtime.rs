@@ -326,6 +326,13 @@ impl<S: Store> Env<S> {
     fn write_to(&mut self, word: &str, out: &mut String) {
         let first_edit = self.first_edit;
         let p = self.p.whole();
+        // Unchanged or only cut short, the usual outcome: the stem is a prefix of the word.
+        if first_edit >= p.len() {
+            if let Some(stem) = word.get(..p.len()) {
+                out.push_str(stem);
+                return;
+            }
+        }
         // The bytes before the first edit are the word's: only the rest needs validating.
         let mut same = first_edit.min(p.len()).min(word.len());
         while !word.is_char_boundary(same) {
