@@ -80,9 +80,6 @@ impl Grouping {
 
     #[inline(always)]
     fn contains(&self, ch: u32) -> bool {
-        if let Some(&ascii) = self.ascii.get(ch as usize) {
-            return ascii;
-        }
         if ch < 0x800 {
             return self.has_two(ch);
         }
@@ -208,6 +205,8 @@ pub(crate) fn run(
         run_in(&LONG_ENV, program.1, strings, word, out, trace)
     } else {
         run_in(&ENV, program.0, strings, word, out, false);
+        // A constant empty vector, not the one `run_in` returns (empty too): the caller's
+        // loop over the steps then folds away (14 instructions a word in hindi).
         Vec::new()
     }
 }
@@ -247,13 +246,14 @@ fn run_in<S: Store>(
     let mut go = |env: &mut Env<S>| {
         env.reset(word, strings, trace);
         program(env);
-        if !S::TRACES {
-            env.write_to(word, out);
-            return Vec::new();
-        }
         env.finish_trace(word);
         env.write_to(word, out);
-        env.trace.take().unwrap_or_default()
+        // The plain store's trace stays `None`: no need to look.
+        if S::TRACES {
+            env.trace.take().unwrap_or_default()
+        } else {
+            Vec::new()
+        }
     };
     env.with(|cell| match cell.try_borrow_mut() {
         Ok(mut env) => go(&mut env),
@@ -313,6 +313,9 @@ impl<S: Store> Env<S> {
 
     /// Ends a trace with the edits `stem` made itself, outside any routine it called.
     fn finish_trace(&mut self, word: &str) {
+        if !self.tracing() {
+            return;
+        }
         if let Some(events) = &self.trace {
             let last = events.last().map_or(word.as_bytes(), |e| e.word.as_bytes());
             if last != self.p.whole().as_slice() {
@@ -533,10 +536,10 @@ impl<S: Store> Env<S> {
         }
     }
 
-    /// Steps forwards over the characters whose first byte is not in `starts` (a bitmap of
-    /// bytes): where the body of a loop that steps character by character (`goto C`,
-    /// `repeat ([substring] among (... '' (next)))`) could only fail or step on. Not while
-    /// tracing, where each `among` match is a step.
+    /// Steps forwards over the characters whose first byte is not in `starts`: where the body
+    /// of a loop that steps character by character (`goto C`, `repeat ([substring] among (...
+    /// '' (next)))`) could only fail or step on. Not while tracing, where each `among` match is
+    /// a step.
     ///
     /// A plain byte scan: the generator makes every set either free of UTF-8 continuation
     /// bytes or hold every byte above ASCII, so the first byte found starts a character, as
