@@ -393,6 +393,27 @@ impl Gen<'_> {
         let _ = writeln!(self.out, "{body}\n}}");
     }
 
+    /// `repeat (gopast G $x += 1)` forwards, a count of the characters of `G` (Indonesian's
+    /// vowels), as one pass: the runtime's `count_grouping`.
+    fn counting_loop(&self, body: &Cmd) -> Option<String> {
+        let Cmd::Seq(cmds) = body else { return None };
+        let [Cmd::Gopast(target), Cmd::IntAssign(x, "+=", Ae::Num(1))] = cmds.as_slice() else {
+            return None;
+        };
+        let Cmd::Grouping(g, non) = **target else {
+            return None;
+        };
+        if self.backward {
+            return None;
+        }
+        Some(format!(
+            "{{ let (n, end) = z.count_grouping(&G_{}, {}); z.i[I_{}] += n; z.c = end; true }}",
+            ident(self.name(g)),
+            !non,
+            ident(self.name(*x))
+        ))
+    }
+
     fn str_arg(&self, s: &Str) -> (String, bool) {
         match s {
             Str::Lit(bytes) => (literal(bytes), false),
@@ -524,6 +545,9 @@ impl Gen<'_> {
                 )
             }
             Cmd::Repeat(c) => {
+                if let Some(code) = self.counting_loop(c) {
+                    return code;
+                }
                 let v = self.fresh("c");
                 let (save, restore) = (self.save(&v), self.restore(&v));
                 let inner = self.cmd(c);

@@ -497,19 +497,9 @@ pub(crate) fn stem(z: &mut Env) -> bool {
     }) && ({
         let c1 = z.c;
         let _ = ({
-            loop {
-                let c2 = z.c;
-                if !(z.go_grouping(&G_vowel, true, true)
-                    && ({
-                        let value = 1;
-                        z.i[I_measure] += value;
-                        true
-                    }))
-                {
-                    z.c = c2;
-                    break;
-                }
-            }
+            let (n, end) = z.count_grouping(&G_vowel, true);
+            z.i[I_measure] += n;
+            z.c = end;
             true
         });
         z.c = c1;
@@ -524,15 +514,15 @@ pub(crate) fn stem(z: &mut Env) -> bool {
             z.lb = z.c;
             z.c = z.l;
             (({
-                let c3 = z.l - z.c;
+                let c2 = z.l - z.c;
                 let _ = z.call(r_remove_particle, "remove_particle");
-                z.c = z.l - c3;
+                z.c = z.l - c2;
                 true
             }) && (z.i[I_measure] > 2)
                 && ({
-                    let c4 = z.l - z.c;
+                    let c3 = z.l - z.c;
                     let _ = z.call(r_remove_possessive_pronoun, "remove_possessive_pronoun");
-                    z.c = z.l - c4;
+                    z.c = z.l - c3;
                     true
                 }))
                 && {
@@ -542,14 +532,14 @@ pub(crate) fn stem(z: &mut Env) -> bool {
         })
         && (z.i[I_measure] > 2)
         && ({
-            let c5 = z.c;
+            let c4 = z.c;
             ({
-                let c6 = z.c;
+                let c5 = z.c;
                 (z.call(r_remove_first_order_prefix, "remove_first_order_prefix")
                     && ({
-                        let c7 = z.c;
+                        let c6 = z.c;
                         let _ = (({
-                            let c8 = z.c;
+                            let c7 = z.c;
                             ((z.i[I_measure] > 2)
                                 && ({
                                     z.lb = z.c;
@@ -560,27 +550,27 @@ pub(crate) fn stem(z: &mut Env) -> bool {
                                     }
                                 }))
                                 && {
-                                    z.c = c8;
+                                    z.c = c7;
                                     true
                                 }
                         }) && (z.i[I_measure] > 2)
                             && z.call(r_remove_second_order_prefix, "remove_second_order_prefix"));
-                        z.c = c7;
+                        z.c = c6;
                         true
                     }))
                     && {
-                        z.c = c6;
+                        z.c = c5;
                         true
                     }
             }) || {
-                z.c = c5;
+                z.c = c4;
                 (({
-                    let c9 = z.c;
+                    let c8 = z.c;
                     let _ = z.call(r_remove_second_order_prefix, "remove_second_order_prefix");
-                    z.c = c9;
+                    z.c = c8;
                     true
                 }) && ({
-                    let c10 = z.c;
+                    let c9 = z.c;
                     let _ = ((z.i[I_measure] > 2)
                         && ({
                             z.lb = z.c;
@@ -590,7 +580,7 @@ pub(crate) fn stem(z: &mut Env) -> bool {
                                 true
                             }
                         }));
-                    z.c = c10;
+                    z.c = c9;
                     true
                 }))
             }
