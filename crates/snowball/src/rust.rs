@@ -456,8 +456,38 @@ impl Gen<'_> {
         if cmds.is_empty() {
             return "true".to_owned();
         }
-        let parts: Vec<String> = cmds.iter().map(|c| self.cmd(c)).collect();
+        let mut parts = Vec::new();
+        let mut rest = cmds;
+        while let Some((first, tail)) = rest.split_first() {
+            if let Some(code) = self.region_scan(first, tail.first()) {
+                parts.push(code);
+                rest = &tail[1..];
+            } else {
+                parts.push(self.cmd(first));
+                rest = tail;
+            }
+        }
         format!("({})", parts.join(" && "))
+    }
+
+    /// `gopast v gopast non-v` forwards (how twenty algorithms find R1 and R2), or the same
+    /// with `non` the other way round, as one scan: the runtime's `gopast_run`. Where a scan
+    /// ends is a branch no predictor foresees; one scan ends once, two end twice.
+    fn region_scan(&self, first: &Cmd, second: Option<&Cmd>) -> Option<String> {
+        let (Cmd::Gopast(first), Some(Cmd::Gopast(second))) = (first, second) else {
+            return None;
+        };
+        let (&Cmd::Grouping(g, non), &Cmd::Grouping(g2, non2)) = (&**first, &**second) else {
+            return None;
+        };
+        if g != g2 || non == non2 || self.backward {
+            return None;
+        }
+        Some(format!(
+            "z.gopast_run(&G_{}, {})",
+            ident(self.name(g)),
+            !non
+        ))
     }
 
     /// A command as an operand: blocks and loops are parenthesised, so that `{ .. } && x` is

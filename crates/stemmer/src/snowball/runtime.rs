@@ -512,6 +512,26 @@ impl<S: Store> Env<S> {
         false
     }
 
+    /// `gopast G gopast non G` (`inside`; `gopast non G gopast G` otherwise), forwards, in one
+    /// scan: past the first character in `g`, then past the first after it that is not.
+    /// Failing, the cursor is left at the limit, as the two scans leave it.
+    #[inline(always)]
+    pub(crate) fn gopast_run(&mut self, g: &Grouping, inside: bool) -> bool {
+        let text = self.after();
+        let (mut at, mut entered) = (0, false);
+        while let Some(rest) = text.get(at..).filter(|rest| !rest.is_empty()) {
+            let (found, n) = g.first_char_in(rest);
+            at += n;
+            if entered && found != inside {
+                self.c += to_i32(at);
+                return true;
+            }
+            entered |= found == inside;
+        }
+        self.c += to_i32(text.len());
+        false
+    }
+
     /// `repeat (gopast G $x += 1)` (`inside`; `non G` otherwise) in one pass, forwards: how
     /// many characters from the cursor to the limit are in `g`, and the cursor after the last
     /// of them (where it is if none). One loop to the limit, not one scan per character found:
@@ -1218,28 +1238,53 @@ mod tests {
         }
     }
 
+    /// Words to scan: ASCII, two-, three- and four-byte letters, broken UTF-8.
+    const WORDS: [&[u8]; 8] = [
+        b"",
+        b"bkt",
+        b"menyebutkan",
+        "bäckérei".as_bytes(),
+        "अनुइआक".as_bytes(),
+        "𝕒a\u{10FFFF}e".as_bytes(),
+        b"a\xC3\xA4\xE0\xA4\xff\x80o",
+        b"\xC3",
+    ];
+
+    /// An environment holding `word`, the cursor at `c` and the limit at `l`.
+    fn env(word: &[u8], c: usize, l: usize) -> Env {
+        let mut z: Env = Env::new();
+        z.p.set(word);
+        (z.c, z.l) = (to_i32(c.min(word.len())), to_i32(l));
+        z
+    }
+
+    #[test]
+    fn gopast_run_equals_two_scans() {
+        let g = grouping("aeiouäéअइ");
+        for word in WORDS {
+            for inside in [true, false] {
+                for (c, l) in [(0, word.len()), (1, word.len()), (0, word.len() / 2)] {
+                    let (mut once, mut twice) = (env(word, c, l), env(word, c, l));
+                    let found = once.gopast_run(&g, inside);
+                    let found_twice =
+                        twice.go_grouping(&g, inside, true) && twice.go_grouping(&g, !inside, true);
+                    assert_eq!(
+                        (found, once.c),
+                        (found_twice, twice.c),
+                        "{word:?} inside {inside} from {c} to {l}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn count_grouping_equals_a_scan_per_character() {
         let g = grouping("aeiouäéअइ");
-        let words: [&[u8]; 8] = [
-            b"",
-            b"bkt",
-            b"menyebutkan",
-            "bäckérei".as_bytes(),
-            "अनुइआक".as_bytes(),
-            "𝕒a\u{10FFFF}e".as_bytes(),
-            b"a\xC3\xA4\xE0\xA4\xff\x80o",
-            b"\xC3",
-        ];
-        for word in words {
+        for word in WORDS {
             for inside in [true, false] {
                 for (c, l) in [(0, word.len()), (1, word.len()), (0, word.len() / 2)] {
-                    let [mut once, mut scans] = [(), ()].map(|()| {
-                        let mut z: Env = Env::new();
-                        z.p.set(word);
-                        (z.c, z.l) = (to_i32(c.min(word.len())), to_i32(l));
-                        z
-                    });
+                    let (mut once, mut scans) = (env(word, c, l), env(word, c, l));
                     assert_eq!(
                         once.count_grouping(&g, inside),
                         count_by_scans(&mut scans, &g, inside),

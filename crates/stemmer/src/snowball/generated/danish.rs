@@ -328,7 +328,7 @@ fn r_mark_regions(z: &mut Env) -> bool {
                 }
             }) || {
                 z.c = c2;
-                (z.go_grouping(&G_v, true, true) && z.go_grouping(&G_v, false, true))
+                (z.gopast_run(&G_v, true))
             }
         }) && ({
             let value = z.c;

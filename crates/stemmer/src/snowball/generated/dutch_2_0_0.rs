@@ -354,8 +354,7 @@ fn r_mark_regions(z: &mut Env) -> bool {
         let value = z.l;
         z.i[I_p2] = value;
         true
-    }) && z.go_grouping(&G_v, true, true)
-        && z.go_grouping(&G_v, false, true)
+    }) && z.gopast_run(&G_v, true)
         && ({
             let value = z.c;
             z.i[I_p1] = value;
@@ -374,8 +373,7 @@ fn r_mark_regions(z: &mut Env) -> bool {
             }
             true
         })
-        && z.go_grouping(&G_v, true, true)
-        && z.go_grouping(&G_v, false, true)
+        && z.gopast_run(&G_v, true)
         && ({
             let value = z.c;
             z.i[I_p2] = value;

@@ -370,8 +370,7 @@ fn r_mark_regions(z: &mut Env) -> bool {
                 z.c = c1;
                 true
             }
-    }) && z.go_grouping(&G_v, true, true)
-        && z.go_grouping(&G_v, false, true)
+    }) && z.gopast_run(&G_v, true)
         && ({
             let value = z.c;
             z.i[I_p1] = value;
@@ -390,8 +389,7 @@ fn r_mark_regions(z: &mut Env) -> bool {
             }
             true
         })
-        && z.go_grouping(&G_v, true, true)
-        && z.go_grouping(&G_v, false, true)
+        && z.gopast_run(&G_v, true)
         && ({
             let value = z.c;
             z.i[I_p2] = value;

@@ -857,14 +857,13 @@ fn r_mark_regions(z: &mut Env) -> bool {
             let c2 = z.c;
             ((z.find_among(&A_0, T_0, "mark_regions") != 0) && true) || {
                 z.c = c2;
-                (z.go_grouping(&G_v, true, true) && z.go_grouping(&G_v, false, true))
+                (z.gopast_run(&G_v, true))
             }
         }) && ({
             let value = z.c;
             z.i[I_p1] = value;
             true
-        }) && z.go_grouping(&G_v, true, true)
-            && z.go_grouping(&G_v, false, true)
+        }) && z.gopast_run(&G_v, true)
             && ({
                 let value = z.c;
                 z.i[I_p2] = value;

@@ -2196,7 +2196,7 @@ fn r_mark_regions(z: &mut Env) -> bool {
             }))
             || {
                 z.c = c1;
-                (z.go_grouping(&G_V1, true, true) && z.go_grouping(&G_V1, false, true))
+                (z.gopast_run(&G_V1, true))
             }
     }) && ({
         let value = z.c;

@@ -694,15 +694,13 @@ fn r_mark_regions(z: &mut Env) -> bool {
         let value = z.l;
         z.i[I_p2] = value;
         true
-    }) && z.go_grouping(&G_v, true, true)
-        && z.go_grouping(&G_v, false, true)
+    }) && z.gopast_run(&G_v, true)
         && ({
             let value = z.c;
             z.i[I_p1] = value;
             true
         })
-        && z.go_grouping(&G_v, true, true)
-        && z.go_grouping(&G_v, false, true)
+        && z.gopast_run(&G_v, true)
         && ({
             let value = z.c;
             z.i[I_p2] = value;

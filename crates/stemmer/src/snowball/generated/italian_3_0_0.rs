@@ -1343,15 +1343,13 @@ fn r_mark_regions(z: &mut Env) -> bool {
         true
     }) && ({
         let c5 = z.c;
-        let _ = (z.go_grouping(&G_v, true, true)
-            && z.go_grouping(&G_v, false, true)
+        let _ = (z.gopast_run(&G_v, true)
             && ({
                 let value = z.c;
                 z.i[I_p1] = value;
                 true
             })
-            && z.go_grouping(&G_v, true, true)
-            && z.go_grouping(&G_v, false, true)
+            && z.gopast_run(&G_v, true)
             && ({
                 let value = z.c;
                 z.i[I_p2] = value;

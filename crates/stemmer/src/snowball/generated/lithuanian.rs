@@ -1694,8 +1694,7 @@ pub(crate) fn stem(z: &mut Env) -> bool {
                 z.c = c2;
             }
             true
-        }) && z.go_grouping(&G_v, true, true)
-            && z.go_grouping(&G_v, false, true)
+        }) && z.gopast_run(&G_v, true)
             && ({
                 let value = z.c;
                 z.i[I_p1] = value;

@@ -884,8 +884,7 @@ fn r_mark_regions(z: &mut Env) -> bool {
                 z.i[I_pV] = value;
                 true
             })
-            && z.go_grouping(&G_v, false, true)
-            && z.go_grouping(&G_v, true, true)
+            && z.gopast_run(&G_v, false)
             && z.go_grouping(&G_v, false, true)
             && ({
                 let value = z.c;
