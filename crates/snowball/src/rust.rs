@@ -354,6 +354,25 @@ impl Gen<'_> {
         Some(bits)
     }
 
+    /// The string `cmd` must match first, if it starts by matching one (after setting the
+    /// slice, as [`Gen::first_bytes`] reads it).
+    fn leading_literal<'c>(&self, cmd: &'c Cmd) -> Option<&'c [u8]> {
+        match cmd {
+            Cmd::Seq(cmds) | Cmd::And(cmds) => {
+                let first = cmds
+                    .iter()
+                    .find(|c| !matches!(c, Cmd::LeftSlice | Cmd::RightSlice))?;
+                if matches!(cmd, Cmd::And(_)) && !std::ptr::eq(first, &cmds[0]) {
+                    return None;
+                }
+                self.leading_literal(first)
+            }
+            Cmd::Test(inner) => self.leading_literal(inner),
+            Cmd::Eq(Str::Lit(text)) if !text.is_empty() => Some(text),
+            _ => None,
+        }
+    }
+
     /// The first bytes of the non-empty strings of `among` number `n`, as a byte set.
     fn row_starts(&self, n: usize) -> [u64; 4] {
         let mut bits = [0u64; 4];
@@ -556,9 +575,16 @@ impl Gen<'_> {
                     let g = ident(self.name(g));
                     return format!("z.go_grouping{b}(&G_{g}, {}, {past})", !non);
                 }
-                // Forwards, characters at which the command must fail are skipped in one scan.
-                let skip = match self.first_bytes(c) {
-                    Some(bits) if !self.backward => format!("z.skip_to(&{});", self.byte_set(bits)),
+                // Forwards, characters at which the command must fail are skipped in one scan:
+                // up to the string it starts with (Russian's `goto (['ё'])`: a scan to each
+                // `ё`, not to each character whose first byte `ё` shares), or else up to a
+                // byte it may start with.
+                let skip = match (self.leading_literal(c), self.first_bytes(c)) {
+                    _ if self.backward => String::new(),
+                    (Some(text), _) if text.len() > 1 => {
+                        format!("z.skip_to_str({});", literal(text))
+                    }
+                    (_, Some(bits)) => format!("z.skip_to(&{});", self.byte_set(bits)),
                     _ => String::new(),
                 };
                 let v = self.fresh("c");

@@ -625,6 +625,23 @@ impl<S: Store> Env<S> {
         self.c += to_i32(skipped);
     }
 
+    /// Steps forwards to where `s` (at least two bytes) next starts before the limit, or to the
+    /// limit: the characters where a loop's body that must first match `s` could only fail.
+    /// Not while tracing. The first byte of a string is never a continuation byte, so where
+    /// `s` is found a character starts, as stepping a character at a time would find it.
+    #[inline(always)]
+    pub(crate) fn skip_to_str(&mut self, s: &str) {
+        if self.tracing() {
+            return;
+        }
+        let text = self.after();
+        let skipped = text
+            .windows(s.len())
+            .position(|window| window == s.as_bytes())
+            .unwrap_or(text.len());
+        self.c += to_i32(skipped);
+    }
+
     /// `hop n`, forwards: over `n` characters, failing at the limit or for negative `n`.
     pub(crate) fn hop(&mut self, n: i32) -> bool {
         if n < 0 {
@@ -1273,6 +1290,20 @@ mod tests {
                         (found_twice, twice.c),
                         "{word:?} inside {inside} from {c} to {l}"
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn skip_to_str_stops_where_stepping_would_first_find_the_string() {
+        for word in WORDS {
+            for s in ["ä", "ke", "इआ", "\u{10FFFF}e", "\u{FFFD}"] {
+                for (c, l) in [(0, word.len()), (1, word.len()), (0, word.len() / 2)] {
+                    let (mut skipping, mut stepping) = (env(word, c, l), env(word, c, l));
+                    skipping.skip_to_str(s);
+                    while !stepping.after().starts_with(s.as_bytes()) && stepping.next() {}
+                    assert_eq!(skipping.c, stepping.c, "{word:?} {s:?} from {c} to {l}");
                 }
             }
         }

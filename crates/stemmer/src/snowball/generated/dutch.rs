@@ -1393,7 +1393,7 @@ fn r_Lose_infix(z: &mut Env) -> bool {
     let mut among_var = 0;
     (z.next()
         && (loop {
-            z.skip_to(&B_1);
+            z.skip_to_str("ge");
             let c1 = z.c;
             if (z.set_bra() && z.eq_s("ge") && z.set_ket()) {
                 break true;
@@ -1709,6 +1709,3 @@ static B_0: ByteSet = ByteSet::new([
     0xffffffffffffffff,
     0xffffffffffffffff,
 ]);
-
-/// The bytes at which a skipping loop stops.
-static B_1: ByteSet = ByteSet::new([0x0, 0x8000000000, 0x0, 0x0]);

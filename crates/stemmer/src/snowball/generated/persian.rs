@@ -825,7 +825,7 @@ fn r_Delete_ZWNJ(z: &mut Env) -> bool {
         loop {
             let c1 = z.c;
             if !(loop {
-                z.skip_to(&B_1);
+                z.skip_to_str("\u{200c}");
                 let c2 = z.c;
                 if (z.set_bra() && z.eq_s("\u{200c}") && z.set_ket() && z.slice_del()) {
                     z.c = c2;
@@ -1094,6 +1094,3 @@ pub(crate) fn stem(z: &mut Env) -> bool {
 
 /// The bytes at which a skipping loop stops.
 static B_0: ByteSet = ByteSet::new([0x100000000, 0x0, 0x0, 0x40b000000]);
-
-/// The bytes at which a skipping loop stops.
-static B_1: ByteSet = ByteSet::new([0x0, 0x0, 0x0, 0x400000000]);

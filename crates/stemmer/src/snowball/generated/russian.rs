@@ -1037,7 +1037,7 @@ pub(crate) fn stem(z: &mut Env) -> bool {
             loop {
                 let c2 = z.c;
                 if !((loop {
-                    z.skip_to(&B_0);
+                    z.skip_to_str("ё");
                     let c3 = z.c;
                     if (z.set_bra() && z.eq_s("ё") && z.set_ket()) {
                         z.c = c3;
@@ -1125,6 +1125,3 @@ pub(crate) fn stem(z: &mut Env) -> bool {
         }
     }))
 }
-
-/// The bytes at which a skipping loop stops.
-static B_0: ByteSet = ByteSet::new([0x0, 0x0, 0x0, 0x20000]);

@@ -12165,7 +12165,7 @@ fn r_prelude(z: &mut Env) -> bool {
             loop {
                 let c8 = z.c;
                 if !(loop {
-                    z.skip_to(&B_2);
+                    z.skip_to_str("dj");
                     let c9 = z.c;
                     if (z.set_bra() && z.eq_s("dj") && z.set_ket() && z.slice_from("đ")) {
                         z.c = c9;
@@ -12225,7 +12225,7 @@ fn r_mark_regions(z: &mut Env) -> bool {
     }) && ({
         let c3 = z.c;
         let _ = ((loop {
-            z.skip_to(&B_3);
+            z.skip_to(&B_2);
             let c4 = z.c;
             if z.eq_s("r") {
                 break true;
@@ -12610,7 +12610,4 @@ static B_1: ByteSet = ByteSet::new([
 ]);
 
 /// The bytes at which a skipping loop stops.
-static B_2: ByteSet = ByteSet::new([0x0, 0x1000000000, 0x0, 0x0]);
-
-/// The bytes at which a skipping loop stops.
-static B_3: ByteSet = ByteSet::new([0x0, 0x4000000000000, 0x0, 0x0]);
+static B_2: ByteSet = ByteSet::new([0x0, 0x4000000000000, 0x0, 0x0]);
