@@ -478,9 +478,9 @@ impl Gen<'_> {
         let mut parts = Vec::new();
         let mut rest = cmds;
         while let Some((first, tail)) = rest.split_first() {
-            if let Some(code) = self.region_scan(first, tail.first()) {
+            if let Some((code, used)) = self.region_scan(rest) {
                 parts.push(code);
-                rest = &tail[1..];
+                rest = &rest[used..];
             } else {
                 parts.push(self.cmd(first));
                 rest = tail;
@@ -490,10 +490,17 @@ impl Gen<'_> {
     }
 
     /// `gopast v gopast non-v` forwards (how twenty algorithms find R1 and R2), or the same
-    /// with `non` the other way round, as one scan: the runtime's `gopast_run`. Where a scan
-    /// ends is a branch no predictor foresees; one scan ends once, two end twice.
-    fn region_scan(&self, first: &Cmd, second: Option<&Cmd>) -> Option<String> {
-        let (Cmd::Gopast(first), Some(Cmd::Gopast(second))) = (first, second) else {
+    /// with `non` the other way round, as one scan: the runtime's `gopast_run`; with
+    /// `setmark x` between the two (Armenian, Irish, Russian), `gopast_run_at`, which also
+    /// says where the first part ended. Where a scan ends is a branch no predictor foresees;
+    /// one scan ends once, two end twice. The code, and how many commands it stands for.
+    fn region_scan(&self, cmds: &[Cmd]) -> Option<(String, usize)> {
+        let (mark, second) = match cmds {
+            [_, Cmd::IntAssign(x, "=", Ae::Cursor), second, ..] => (Some(*x), second),
+            [_, second, ..] => (None, second),
+            _ => return None,
+        };
+        let (Cmd::Gopast(first), Cmd::Gopast(second)) = (&cmds[0], second) else {
             return None;
         };
         let (&Cmd::Grouping(g, non), &Cmd::Grouping(g2, non2)) = (&**first, &**second) else {
@@ -502,11 +509,19 @@ impl Gen<'_> {
         if g != g2 || non == non2 || self.backward {
             return None;
         }
-        Some(format!(
-            "z.gopast_run(&G_{}, {})",
-            ident(self.name(g)),
-            !non
-        ))
+        let g = ident(self.name(g));
+        Some(match mark {
+            None => (format!("z.gopast_run(&G_{g}, {})", !non), 2),
+            Some(x) => (
+                format!(
+                    "{{ let (mid, found) = z.gopast_run_at(&G_{g}, {}); \
+                     if let Some(mid) = mid {{ z.i[I_{}] = mid; }} found }}",
+                    !non,
+                    ident(self.name(x))
+                ),
+                3,
+            ),
+        })
     }
 
     /// A command as an operand: blocks and loops are parenthesised, so that `{ .. } && x` is

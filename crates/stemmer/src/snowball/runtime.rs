@@ -517,19 +517,30 @@ impl<S: Store> Env<S> {
     /// Failing, the cursor is left at the limit, as the two scans leave it.
     #[inline(always)]
     pub(crate) fn gopast_run(&mut self, g: &Grouping, inside: bool) -> bool {
+        self.gopast_run_at(g, inside).1
+    }
+
+    /// [`Self::gopast_run`], and where the cursor was between the two parts, if the first
+    /// found its character (`gopast G setmark x gopast non G`).
+    #[inline(always)]
+    pub(crate) fn gopast_run_at(&mut self, g: &Grouping, inside: bool) -> (Option<i32>, bool) {
+        let start = self.c;
         let text = self.after();
-        let (mut at, mut entered) = (0, false);
+        let (mut at, mut entered) = (0, None);
         while let Some(rest) = text.get(at..).filter(|rest| !rest.is_empty()) {
             let (found, n) = g.first_char_in(rest);
             at += n;
-            if entered && found != inside {
-                self.c += to_i32(at);
-                return true;
+            match entered {
+                Some(_) if found != inside => {
+                    self.c += to_i32(at);
+                    return (entered.map(|mid| start + to_i32(mid)), true);
+                }
+                None if found == inside => entered = Some(at),
+                _ => {}
             }
-            entered |= found == inside;
         }
         self.c += to_i32(text.len());
-        false
+        (entered.map(|mid| start + to_i32(mid)), false)
     }
 
     /// `repeat (gopast G $x += 1)` (`inside`; `non G` otherwise) in one pass, forwards: how
@@ -1282,12 +1293,15 @@ mod tests {
             for inside in [true, false] {
                 for (c, l) in [(0, word.len()), (1, word.len()), (0, word.len() / 2)] {
                     let (mut once, mut twice) = (env(word, c, l), env(word, c, l));
-                    let found = once.gopast_run(&g, inside);
-                    let found_twice =
-                        twice.go_grouping(&g, inside, true) && twice.go_grouping(&g, !inside, true);
+                    let (mid, found) = once.gopast_run_at(&g, inside);
+                    let mut mid_twice = None;
+                    let found_twice = twice.go_grouping(&g, inside, true) && {
+                        mid_twice = Some(twice.c);
+                        twice.go_grouping(&g, !inside, true)
+                    };
                     assert_eq!(
-                        (found, once.c),
-                        (found_twice, twice.c),
+                        (mid, found, once.c),
+                        (mid_twice, found_twice, twice.c),
                         "{word:?} inside {inside} from {c} to {l}"
                     );
                 }

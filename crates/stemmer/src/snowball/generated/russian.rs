@@ -878,14 +878,13 @@ fn r_mark_regions(z: &mut Env) -> bool {
         true
     }) && ({
         let c1 = z.c;
-        let _ = (z.go_grouping(&G_v, true, true)
-            && ({
-                let value = z.c;
-                z.i[I_pV] = value;
-                true
-            })
-            && z.gopast_run(&G_v, false)
-            && z.go_grouping(&G_v, false, true)
+        let _ = ({
+            let (mid, found) = z.gopast_run_at(&G_v, true);
+            if let Some(mid) = mid {
+                z.i[I_pV] = mid;
+            }
+            found
+        } && z.gopast_run(&G_v, true)
             && ({
                 let value = z.c;
                 z.i[I_p2] = value;
