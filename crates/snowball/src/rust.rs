@@ -373,6 +373,19 @@ impl Gen<'_> {
         }
     }
 
+    /// The byte `cmd` must match right after its first character, where it starts by testing
+    /// one character against a grouping and then matching a string (after setting the slice).
+    fn byte_after_grouping(&self, cmd: &Cmd) -> Option<u8> {
+        let Cmd::Seq(cmds) = cmd else { return None };
+        let mut tests = cmds
+            .iter()
+            .filter(|c| !matches!(c, Cmd::LeftSlice | Cmd::RightSlice));
+        match (tests.next(), tests.next()) {
+            (Some(Cmd::Grouping(..)), Some(Cmd::Eq(Str::Lit(text)))) => text.first().copied(),
+            _ => None,
+        }
+    }
+
     /// The first bytes of the non-empty strings of `among` number `n`, as a byte set.
     fn row_starts(&self, n: usize) -> [u64; 4] {
         let mut bits = [0u64; 4];
@@ -599,7 +612,13 @@ impl Gen<'_> {
                     (Some(text), _) if text.len() > 1 => {
                         format!("z.skip_to_str({});", literal(text))
                     }
-                    (_, Some(bits)) => format!("z.skip_to(&{});", self.byte_set(bits)),
+                    (_, Some(bits)) => match self.byte_after_grouping(c) {
+                        // English's `goto (v ['y'])`: to a vowel before a `y`, not every vowel.
+                        Some(then) => {
+                            format!("z.skip_to_then(&{}, {then});", self.byte_set(bits))
+                        }
+                        None => format!("z.skip_to(&{});", self.byte_set(bits)),
+                    },
                     _ => String::new(),
                 };
                 let v = self.fresh("c");

@@ -636,6 +636,25 @@ impl<S: Store> Env<S> {
         self.c += to_i32(skipped);
     }
 
+    /// [`Self::skip_to`] for a body that tests one character against a grouping and then
+    /// must match byte `then`: past the ASCII characters in `starts` not followed by `then`
+    /// too. (A character of more bytes is a stop, whatever follows it.)
+    #[inline(always)]
+    pub(crate) fn skip_to_then(&mut self, starts: &ByteSet, then: u8) {
+        if self.tracing() {
+            return;
+        }
+        let text = self.after();
+        let skipped = text
+            .iter()
+            .enumerate()
+            .position(|(at, &b)| {
+                starts.0[usize::from(b)] && (b >= 0x80 || text.get(at + 1) == Some(&then))
+            })
+            .unwrap_or(text.len());
+        self.c += to_i32(skipped);
+    }
+
     /// Steps forwards to where `s` (at least two bytes) next starts before the limit, or to the
     /// limit: the characters where a loop's body that must first match `s` could only fail.
     /// Not while tracing. The first byte of a string is never a continuation byte, so where
@@ -1318,6 +1337,32 @@ mod tests {
                     skipping.skip_to_str(s);
                     while !stepping.after().starts_with(s.as_bytes()) && stepping.next() {}
                     assert_eq!(skipping.c, stepping.c, "{word:?} {s:?} from {c} to {l}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn skip_to_then_stops_where_stepping_would_first_find_a_start_before_then() {
+        // The first bytes of the vowels (ASCII ones; any byte above ASCII may start one).
+        let starts = ByteSet(std::array::from_fn(|b| {
+            b >= 0x80 || b"aeiou".contains(&(b as u8))
+        }));
+        for word in WORDS
+            .into_iter()
+            .chain([&b"playing"[..], b"aybxa\xC3\xA4y"])
+        {
+            for then in [b'y', b'k', 0xA4] {
+                for (c, l) in [(0, word.len()), (1, word.len()), (0, word.len() / 2)] {
+                    let (mut skipping, mut stepping) = (env(word, c, l), env(word, c, l));
+                    skipping.skip_to_then(&starts, then);
+                    let stop = |z: &mut Env| match z.after() {
+                        [b, ..] if *b >= 0x80 => true,
+                        [b, next, ..] => starts.0[usize::from(*b)] && *next == then,
+                        _ => false,
+                    };
+                    while !stop(&mut stepping) && stepping.next() {}
+                    assert_eq!(skipping.c, stepping.c, "{word:?} {then} from {c} to {l}");
                 }
             }
         }

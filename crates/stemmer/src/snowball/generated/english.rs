@@ -825,7 +825,7 @@ fn r_prelude(z: &mut Env) -> bool {
             loop {
                 let c4 = z.c;
                 if !((loop {
-                    z.skip_to(&B_0);
+                    z.skip_to_then(&B_0, 121);
                     let c5 = z.c;
                     if (z.grouping(&G_v, true) && z.set_bra() && z.eq_s("y") && z.set_ket()) {
                         z.c = c5;

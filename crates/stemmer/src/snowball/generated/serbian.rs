@@ -12103,7 +12103,7 @@ fn r_prelude(z: &mut Env) -> bool {
             loop {
                 let c2 = z.c;
                 if !(loop {
-                    z.skip_to(&B_1);
+                    z.skip_to_then(&B_1, 105);
                     let c3 = z.c;
                     if (z.grouping(&G_ca, true)
                         && z.set_bra()
@@ -12134,7 +12134,7 @@ fn r_prelude(z: &mut Env) -> bool {
             loop {
                 let c5 = z.c;
                 if !(loop {
-                    z.skip_to(&B_1);
+                    z.skip_to_then(&B_1, 106);
                     let c6 = z.c;
                     if (z.grouping(&G_ca, true)
                         && z.set_bra()
