@@ -61,6 +61,25 @@ fn literal(bytes: &[u8]) -> String {
     format!("{:?}", String::from_utf8_lossy(bytes))
 }
 
+/// The command whose test decides first whether forward command `cmd` can succeed: `cmd`
+/// itself, or through a sequence (past setting the slice, which whichever attempt comes next
+/// redoes; an `and` only by its first command) or a `test`, the first command it runs.
+fn first_test(cmd: &Cmd) -> Option<&Cmd> {
+    match cmd {
+        Cmd::Seq(cmds) | Cmd::And(cmds) => {
+            let first = cmds
+                .iter()
+                .find(|c| !matches!(c, Cmd::LeftSlice | Cmd::RightSlice))?;
+            if matches!(cmd, Cmd::And(_)) && !std::ptr::eq(first, &cmds[0]) {
+                return None;
+            }
+            first_test(first)
+        }
+        Cmd::Test(inner) => first_test(inner),
+        _ => Some(cmd),
+    }
+}
+
 /// The code that walks the trie below `node`, `depth` key bytes into the text `t` (of length
 /// `n`), setting `found` at every row it passes: one `match` per branching byte, one slice
 /// comparison per run of bytes without rows or branches.
@@ -307,18 +326,7 @@ impl Gen<'_> {
     fn first_bytes(&self, cmd: &Cmd) -> Option<[u64; 4]> {
         let mut bits = [0u64; 4];
         let mut add = |b: u8| bits[usize::from(b >> 6)] |= 1 << (b & 63);
-        match cmd {
-            Cmd::Seq(cmds) | Cmd::And(cmds) => {
-                // Setting the slice is redone by whichever attempt comes next.
-                let first = cmds
-                    .iter()
-                    .find(|c| !matches!(c, Cmd::LeftSlice | Cmd::RightSlice))?;
-                if matches!(cmd, Cmd::And(_)) && !std::ptr::eq(first, &cmds[0]) {
-                    return None;
-                }
-                return self.first_bytes(first);
-            }
-            Cmd::Test(inner) => return self.first_bytes(inner),
+        match first_test(cmd)? {
             Cmd::Or(cmds) => {
                 for cmd in cmds {
                     let more = self.first_bytes(cmd)?;
@@ -354,20 +362,10 @@ impl Gen<'_> {
         Some(bits)
     }
 
-    /// The string `cmd` must match first, if it starts by matching one (after setting the
-    /// slice, as [`Gen::first_bytes`] reads it).
+    /// The string `cmd` must match first, if it starts by matching one (as [`first_test`]
+    /// reads it).
     fn leading_literal<'c>(&self, cmd: &'c Cmd) -> Option<&'c [u8]> {
-        match cmd {
-            Cmd::Seq(cmds) | Cmd::And(cmds) => {
-                let first = cmds
-                    .iter()
-                    .find(|c| !matches!(c, Cmd::LeftSlice | Cmd::RightSlice))?;
-                if matches!(cmd, Cmd::And(_)) && !std::ptr::eq(first, &cmds[0]) {
-                    return None;
-                }
-                self.leading_literal(first)
-            }
-            Cmd::Test(inner) => self.leading_literal(inner),
+        match first_test(cmd)? {
             Cmd::Eq(Str::Lit(text)) if !text.is_empty() => Some(text),
             _ => None,
         }
