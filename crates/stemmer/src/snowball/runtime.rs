@@ -268,8 +268,9 @@ fn run_in<S: Store>(
 }
 
 /// [`Env::stem`] in an environment of its own, for a stemming that starts while the thread's
-/// is in use (a reentrant call; the library makes none). Out of line: the inlined path that every other
-/// word takes stays short (44 instructions a word shorter than with one closure for both).
+/// is in use (a reentrant call; the library makes none). Out of line: the inlined path that
+/// every other word takes stays short (44 instructions a word shorter than with one closure
+/// for both).
 #[cold]
 #[inline(never)]
 fn stem_in_new_env<S: Store>(
@@ -617,23 +618,14 @@ impl<S: Store> Env<S> {
 
     /// Steps forwards over the characters whose first byte is not in `starts`: where the body
     /// of a loop that steps character by character (`goto C`, `repeat ([substring] among (...
-    /// '' (next)))`) could only fail or step on. Not while tracing, where each `among` match is
-    /// a step.
+    /// '' (next)))`) could only fail or step on.
     ///
     /// A plain byte scan: the generator makes every set either free of UTF-8 continuation
     /// bytes or hold every byte above ASCII, so the first byte found starts a character, as
     /// stepping a character at a time would find it.
     #[inline(always)]
     pub(crate) fn skip_to(&mut self, starts: &ByteSet) {
-        if self.tracing() {
-            return;
-        }
-        let text = self.after();
-        let skipped = text
-            .iter()
-            .position(|&b| starts.0[usize::from(b)])
-            .unwrap_or(text.len());
-        self.c += to_i32(skipped);
+        self.skip_until(|text| text.iter().position(|&b| starts.0[usize::from(b)]));
     }
 
     /// [`Self::skip_to`] for a body that tests one character against a grouping and then
@@ -641,34 +633,35 @@ impl<S: Store> Env<S> {
     /// too. (A character of more bytes is a stop, whatever follows it.)
     #[inline(always)]
     pub(crate) fn skip_to_then(&mut self, starts: &ByteSet, then: u8) {
-        if self.tracing() {
-            return;
-        }
-        let text = self.after();
-        let skipped = text
-            .iter()
-            .enumerate()
-            .position(|(at, &b)| {
+        self.skip_until(|text| {
+            text.iter().enumerate().position(|(at, &b)| {
                 starts.0[usize::from(b)] && (b >= 0x80 || text.get(at + 1) == Some(&then))
             })
-            .unwrap_or(text.len());
-        self.c += to_i32(skipped);
+        });
     }
 
     /// Steps forwards to where `s` (at least two bytes) next starts before the limit, or to the
     /// limit: the characters where a loop's body that must first match `s` could only fail.
-    /// Not while tracing. The first byte of a string is never a continuation byte, so where
-    /// `s` is found a character starts, as stepping a character at a time would find it.
+    /// The first byte of a string is never a continuation byte, so where `s` is found a
+    /// character starts, as stepping a character at a time would find it.
     #[inline(always)]
     pub(crate) fn skip_to_str(&mut self, s: &str) {
+        self.skip_until(|text| {
+            text.windows(s.len())
+                .position(|window| window == s.as_bytes())
+        });
+    }
+
+    /// Steps forwards by as many bytes as `find` says to skip of the text from the cursor to
+    /// the limit, or to the limit if it finds no stop: what the skips above share. Not while
+    /// tracing, where each step of the loop is a step of the trace.
+    #[inline(always)]
+    fn skip_until(&mut self, find: impl FnOnce(&[u8]) -> Option<usize>) {
         if self.tracing() {
             return;
         }
         let text = self.after();
-        let skipped = text
-            .windows(s.len())
-            .position(|window| window == s.as_bytes())
-            .unwrap_or(text.len());
+        let skipped = find(text).unwrap_or(text.len());
         self.c += to_i32(skipped);
     }
 
