@@ -153,15 +153,9 @@ impl Stemmer {
             Algorithm::Porter2Nltk => {
                 porter2::stem(porter2::Revision::Nltk, case, word, out, tracer)
             }
-            // The hand-written Porter2 equals the compiled English on every vocabulary (a test
-            // holds it so), and the squeeze of giant words (`giant_word.rs`) models its rules:
-            // lowercased input goes there. (It was over twice as fast; since the compiler's
-            // scan work of 7 December the compiled program is faster, 10.3M words/s to 8.0M
-            // lowercasing on Snowball's English vocabulary: routing here is open.)
-            Algorithm::Snowball(Program::English) if !self.as_given => {
-                porter2::stem(porter2::Revision::Current, case, word, out, tracer);
-            }
-            // Snowball's own behaviour (PyStemmer's `stemWord`): the bytes as they are.
+            // Snowball's own behaviour (PyStemmer's `stemWord`): the bytes as they are. `english`
+            // runs compiled too: it equals the hand-written `porter2` on every vocabulary (a test
+            // holds it so) and is the faster of the two.
             Algorithm::Snowball(program) if self.as_given => {
                 snowball::stem(program, word, out, tracer, tracing);
             }

@@ -276,7 +276,7 @@ const ENGLISH_NLTK_QUIRKS: [(&str, &str, &str); 3] = [
 /// of every table (2.1 million, in 37 languages) and of `nltk-snowball-english.tsv` (mixed case,
 /// edge cases): `porter2` is `english` everywhere; `porter2-nltk` is `english@2.0.0` but for
 /// NLTK's own quirks, each asserted. The compiled program runs through `as_given().stem_into` on the
-/// lowercased word (`stem_into` of `english` runs the hand-written Porter2).
+/// lowercased word.
 #[test]
 fn hand_written_english_equals_the_compiled_programs() {
     let mut words: Vec<String> = Vec::new();
@@ -346,9 +346,9 @@ fn stem_into_departures(programs: &[Program]) -> Vec<String> {
     found
 }
 
-/// `stem_into` is the program on the lowercased word, whatever shortcut it takes (`english`
-/// runs the hand-written Porter2; `english@2.0.0` runs the compiled Snowball 2.0.0, since the
-/// hand-written revision carries NLTK's quirks and answers to `english-nltk` instead).
+/// `stem_into` is the program on the lowercased word, whatever shortcut it takes (`english@2.0.0`
+/// runs the compiled Snowball 2.0.0, since the hand-written revision carries NLTK's quirks and
+/// answers to `english-nltk` instead).
 #[test]
 fn stem_into_is_the_program_on_the_lowercased_word() {
     let found = stem_into_departures(&Program::ALL);

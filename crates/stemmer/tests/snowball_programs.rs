@@ -10,7 +10,7 @@ use stemkit_stemmer::{Algorithm, Program, Stemmer};
 
 /// A hand-written algorithm gives the stems of the compiled program on every word of `words`
 /// (a `corpus/vocab` file), lowercased as `stem_into` does: the exact compiled program runs
-/// through `as_given().stem_into` (`stem_into` of `english` is the hand-written Porter2).
+/// through `as_given().stem_into`.
 fn same_stems(words: &str, hand_written: Algorithm, compiled: Program) {
     let text = corpus::read(words);
     let (hand, ours) = (

@@ -17,7 +17,7 @@ pub(crate) const START_READ: usize = 1 + LONGEST_REGION_PREFIX;
 /// The revision of Porter2 `algorithm` computes, if it is a Porter2.
 pub(crate) const fn revision_of(algorithm: Algorithm) -> Option<Revision> {
     match algorithm {
-        // `english` stems through the hand-written Porter2 (see lib.rs).
+        // `english`, compiled from `english.sbl`, computes the same function.
         Algorithm::Porter2 | Algorithm::Snowball(Program::English) => Some(Revision::Current),
         Algorithm::Porter2Nltk => Some(Revision::Nltk),
         Algorithm::PorterNltk
