@@ -80,6 +80,17 @@ fn first_test(cmd: &Cmd) -> Option<&Cmd> {
     }
 }
 
+/// Whether `cmd` sets the slice before its first test (as [`first_test`] finds it).
+fn sets_slice_first(cmd: &Cmd) -> bool {
+    match cmd {
+        Cmd::LeftSlice | Cmd::RightSlice => true,
+        Cmd::Seq(cmds) | Cmd::And(cmds) => cmds.first().is_some_and(sets_slice_first),
+        Cmd::Test(inner) => sets_slice_first(inner),
+        Cmd::Or(cmds) => cmds.iter().any(sets_slice_first),
+        _ => false,
+    }
+}
+
 /// The code that walks the trie below `node`, `depth` key bytes into the text `t` (of length
 /// `n`), setting `found` at every row it passes: one `match` per branching byte, one slice
 /// comparison per run of bytes without rows or branches.
@@ -444,6 +455,40 @@ impl Gen<'_> {
         ))
     }
 
+    /// `repeat (gopast G try C)` forwards, where C can only act before certain bytes (Dutch's
+    /// `try ([('i'] ...) or ('y'] ...))` after each vowel), as a loop whose scans pass over the
+    /// characters of G that no such byte follows: the runtime's `gopast_then`. The iterations
+    /// passed over would leave the slice as the next iteration sets it again, unless an
+    /// alternative of C sets it before its first test, which rules the loop out.
+    fn gopast_then_loop(&mut self, body: &Cmd) -> Option<String> {
+        let Cmd::Seq(cmds) = body else { return None };
+        let [Cmd::Gopast(target), try_c @ Cmd::Try(c)] = cmds.as_slice() else {
+            return None;
+        };
+        let Cmd::Grouping(g, non) = **target else {
+            return None;
+        };
+        if self.backward {
+            return None;
+        }
+        let bits = self.first_bytes(c)?;
+        if let Some(Cmd::Or(alternatives)) = first_test(c) {
+            if alternatives.iter().any(sets_slice_first) {
+                return None;
+            }
+        }
+        let v = self.fresh("c");
+        let (save, restore) = (self.save(&v), self.restore(&v));
+        let then = self.byte_set(bits);
+        let rest = self.cmd(try_c);
+        Some(format!(
+            "{{ loop {{ {save} if !(z.gopast_then(&G_{}, {}, &{then}) && {rest}) {{ {restore} \
+             break; }} }} true }}",
+            ident(self.name(g)),
+            !non
+        ))
+    }
+
     fn str_arg(&self, s: &Str) -> (String, bool) {
         match s {
             Str::Lit(bytes) => (literal(bytes), false),
@@ -634,6 +679,9 @@ impl Gen<'_> {
             }
             Cmd::Repeat(c) => {
                 if let Some(code) = self.counting_loop(c) {
+                    return code;
+                }
+                if let Some(code) = self.gopast_then_loop(c) {
                     return code;
                 }
                 let v = self.fresh("c");

@@ -561,6 +561,42 @@ impl<S: Store> Env<S> {
         (count, self.c + to_i32(end))
     }
 
+    /// `gopast G` (`inside`; `non G` otherwise) as the first command of `repeat (gopast G try
+    /// C)`, forwards, where C can only act before a byte of `then`: past the next character of
+    /// `g` that such a byte follows, or else past the last character of `g` before the limit,
+    /// false if there is none. The iterations it passes over would each stop after a character
+    /// of `g`, find C failing at once and go on: one pass instead of one scan per character
+    /// (Dutch's vowels, where `i` and `y` may be marked).
+    #[inline(always)]
+    pub(crate) fn gopast_then(&mut self, g: &Grouping, inside: bool, then: &ByteSet) -> bool {
+        if self.tracing() {
+            return self.go_grouping(g, inside, true);
+        }
+        let text = self.after();
+        let (mut at, mut last) = (0, None);
+        while let Some(rest) = text.get(at..).filter(|rest| !rest.is_empty()) {
+            let (found, n) = g.first_char_in(rest);
+            at += n;
+            if found == inside {
+                if text.get(at).is_some_and(|&b| then.0[usize::from(b)]) {
+                    self.c += to_i32(at);
+                    return true;
+                }
+                last = Some(at);
+            }
+        }
+        match last {
+            Some(end) => {
+                self.c += to_i32(end);
+                true
+            }
+            None => {
+                self.c += to_i32(text.len());
+                false
+            }
+        }
+    }
+
     /// `goto G` and friends, backwards.
     #[inline(always)]
     pub(crate) fn go_grouping_b(&mut self, g: &Grouping, inside: bool, past: bool) -> bool {
@@ -1314,6 +1350,44 @@ mod tests {
                     assert_eq!(
                         (mid, found, once.c),
                         (mid_twice, found_twice, twice.c),
+                        "{word:?} inside {inside} from {c} to {l}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn gopast_then_lands_where_the_scans_would_first_find_then() {
+        let g = grouping("aeiouäéअइ");
+        let then = ByteSet(std::array::from_fn(|b| b"iky\xA4".contains(&(b as u8))));
+        for word in WORDS
+            .into_iter()
+            .chain([&b"uitkijken"[..], b"aiyab", b"bkt\xC3"])
+        {
+            for inside in [true, false] {
+                for (c, l) in [(0, word.len()), (1, word.len()), (0, word.len() / 2)] {
+                    let (mut once, mut scans) = (env(word, c, l), env(word, c, l));
+                    let found = once.gopast_then(&g, inside, &then);
+                    // Scan after scan, as `repeat (gopast G try C)` runs: stop before a byte
+                    // of `then`, or else after the last scan that found its character.
+                    let mut last = None;
+                    loop {
+                        if !scans.go_grouping(&g, inside, true) {
+                            break;
+                        }
+                        last = Some(scans.c);
+                        if scans
+                            .after()
+                            .first()
+                            .is_some_and(|&b| then.0[usize::from(b)])
+                        {
+                            break;
+                        }
+                    }
+                    assert_eq!(
+                        (found, last.is_some().then_some(once.c)),
+                        (last.is_some(), last),
                         "{word:?} inside {inside} from {c} to {l}"
                     );
                 }

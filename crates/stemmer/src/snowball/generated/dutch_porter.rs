@@ -315,7 +315,7 @@ fn r_prelude(z: &mut Env) -> bool {
     }) && ({
         loop {
             let c4 = z.c;
-            if !(z.go_grouping(&G_v, true, true)
+            if !(z.gopast_then(&G_v, true, &B_1)
                 && ({
                     let c5 = z.c;
                     if !(z.set_bra()
@@ -402,7 +402,7 @@ fn r_postlude(z: &mut Env) -> bool {
     let mut among_var = 0;
     ({
         loop {
-            z.skip_to(&B_1);
+            z.skip_to(&B_2);
             let c1 = z.c;
             if !(z.set_bra()
                 && ({
@@ -644,4 +644,7 @@ pub(crate) fn stem(z: &mut Env) -> bool {
 static B_0: ByteSet = ByteSet::new([0x0, 0x0, 0x0, 0x8]);
 
 /// The bytes at which a skipping loop stops.
-static B_1: ByteSet = ByteSet::new([0x0, 0x2000200, 0x0, 0x0]);
+static B_1: ByteSet = ByteSet::new([0x0, 0x200020000000000, 0x0, 0x0]);
+
+/// The bytes at which a skipping loop stops.
+static B_2: ByteSet = ByteSet::new([0x0, 0x2000200, 0x0, 0x0]);
