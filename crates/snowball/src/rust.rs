@@ -308,6 +308,12 @@ impl Gen<'_> {
             bits[2] = u64::MAX;
             bits[3] = u64::MAX;
         }
+        self.exact_byte_set(bits)
+    }
+
+    /// The name of the static holding byte set `bits` as it is: for bytes tested after the
+    /// first (where a continuation byte is what is looked for).
+    fn exact_byte_set(&mut self, bits: [u64; 4]) -> String {
         let n = match self.sets.iter().position(|s| *s == bits) {
             Some(n) => n,
             None => {
@@ -380,6 +386,22 @@ impl Gen<'_> {
             Cmd::Eq(Str::Lit(text)) if !text.is_empty() => Some(text),
             _ => None,
         }
+    }
+
+    /// The bytes that may follow the first in what `cmd` must match first, if it starts with
+    /// an `among` whose every string has two bytes or more (Yiddish's `among ('{Vov}{Vov}'
+    /// ...)`, whose letters share their first byte with every Hebrew letter).
+    fn second_bytes(&self, cmd: &Cmd) -> Option<[u64; 4]> {
+        let Cmd::Substring(n) = first_test(cmd)? else {
+            return None;
+        };
+        let among = &self.program.amongs[*n];
+        let mut bits = [0u64; 4];
+        for entry in &among.entries {
+            let &b = entry.text.get(1)?;
+            bits[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        (!among.backward).then_some(bits)
     }
 
     /// The byte `cmd` must match right after its first character, where it starts by testing
@@ -654,6 +676,17 @@ impl Gen<'_> {
                     _ if self.backward => String::new(),
                     (Some(text), _) if text.len() > 1 => {
                         format!("z.skip_to_str({});", literal(text))
+                    }
+                    // Yiddish's `goto ([substring] among (...))` over Hebrew letters: to where a
+                    // string's first two bytes are, not to every letter. (Only for first bytes
+                    // that start characters: the scan then stops where stepping would.)
+                    (_, Some(bits)) if bits[2] == 0 && self.second_bytes(c).is_some() => {
+                        let seconds = self.second_bytes(c).unwrap_or_default();
+                        format!(
+                            "z.skip_to_pair(&{}, &{});",
+                            self.byte_set(bits),
+                            self.exact_byte_set(seconds)
+                        )
                     }
                     (_, Some(bits)) => match self.byte_after_grouping(c) {
                         // English's `goto (v ['y'])`: to a vowel before a `y`, not every vowel.

@@ -676,6 +676,17 @@ impl<S: Store> Env<S> {
         });
     }
 
+    /// [`Self::skip_to`] for a body that must first match one of several strings of two bytes
+    /// or more: to where a byte of `starts` (none of them a continuation byte, so each starts
+    /// a character) is followed by a byte of `seconds`.
+    #[inline(always)]
+    pub(crate) fn skip_to_pair(&mut self, starts: &ByteSet, seconds: &ByteSet) {
+        self.skip_until(|text| {
+            text.windows(2)
+                .position(|w| starts.0[usize::from(w[0])] && seconds.0[usize::from(w[1])])
+        });
+    }
+
     /// Steps forwards to where `s` (at least two bytes) next starts before the limit, or to the
     /// limit: the characters where a loop's body that must first match `s` could only fail.
     /// The first byte of a string is never a continuation byte, so where `s` is found a
@@ -1405,6 +1416,33 @@ mod tests {
                     while !stepping.after().starts_with(s.as_bytes()) && stepping.next() {}
                     assert_eq!(skipping.c, stepping.c, "{word:?} {s:?} from {c} to {l}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn skip_to_pair_stops_where_stepping_would_first_find_a_pair() {
+        // Hebrew's lead byte (and `a`) before the second bytes of `וו`, `יי` (and `ab`).
+        let starts = ByteSet(std::array::from_fn(|b| b == 0xD7 || b == usize::from(b'a')));
+        let seconds = ByteSet(std::array::from_fn(|b| {
+            [0x95, 0x99, b'b'].contains(&(b as u8))
+        }));
+        let yiddish: [&[u8]; 4] = [
+            "װאַרט".as_bytes(),
+            "בוווו".as_bytes(),
+            b"\xD7\xD7\x95ab",
+            b"\xE0\xD7\x99",
+        ];
+        for word in WORDS.into_iter().chain(yiddish) {
+            for (c, l) in [(0, word.len()), (1, word.len()), (0, word.len() / 2)] {
+                let (mut skipping, mut stepping) = (env(word, c, l), env(word, c, l));
+                skipping.skip_to_pair(&starts, &seconds);
+                let stop = |z: &mut Env| match z.after() {
+                    [b, next, ..] => starts.0[usize::from(*b)] && seconds.0[usize::from(*next)],
+                    _ => false,
+                };
+                while !stop(&mut stepping) && stepping.next() {}
+                assert_eq!(skipping.c, stepping.c, "{word:?} from {c} to {l}");
             }
         }
     }

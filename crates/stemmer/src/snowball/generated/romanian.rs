@@ -1369,7 +1369,7 @@ fn r_norm(z: &mut Env) -> bool {
             loop {
                 let c2 = z.c;
                 if !(loop {
-                    z.skip_to(&B_0);
+                    z.skip_to_pair(&B_0, &B_1);
                     let c3 = z.c;
                     if (z.set_bra()
                         && ({
@@ -1408,7 +1408,7 @@ fn r_prelude(z: &mut Env) -> bool {
         loop {
             let c1 = z.c;
             if !(loop {
-                z.skip_to(&B_1);
+                z.skip_to(&B_2);
                 let c2 = z.c;
                 if (z.grouping(&G_v, true)
                     && z.set_bra()
@@ -1508,7 +1508,7 @@ fn r_postlude(z: &mut Env) -> bool {
     let mut among_var = 0;
     ({
         loop {
-            z.skip_to(&B_2);
+            z.skip_to(&B_3);
             let c1 = z.c;
             if !(z.set_bra()
                 && ({
@@ -1745,7 +1745,10 @@ pub(crate) fn stem(z: &mut Env) -> bool {
 static B_0: ByteSet = ByteSet::new([0x0, 0x0, 0x0, 0x20]);
 
 /// The bytes at which a skipping loop stops.
-static B_1: ByteSet = ByteSet::new([
+static B_1: ByteSet = ByteSet::new([0x0, 0x0, 0x880000000, 0x0]);
+
+/// The bytes at which a skipping loop stops.
+static B_2: ByteSet = ByteSet::new([
     0x0,
     0x20822200000000,
     0xffffffffffffffff,
@@ -1753,4 +1756,4 @@ static B_1: ByteSet = ByteSet::new([
 ]);
 
 /// The bytes at which a skipping loop stops.
-static B_2: ByteSet = ByteSet::new([0x0, 0x200200, 0x0, 0x0]);
+static B_3: ByteSet = ByteSet::new([0x0, 0x200200, 0x0, 0x0]);

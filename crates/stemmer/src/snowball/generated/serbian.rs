@@ -12034,7 +12034,7 @@ fn r_cyr_to_lat(z: &mut Env) -> bool {
             loop {
                 let c2 = z.c;
                 if !(loop {
-                    z.skip_to(&B_0);
+                    z.skip_to_pair(&B_0, &B_1);
                     let c3 = z.c;
                     if (z.set_bra()
                         && ({
@@ -12103,7 +12103,7 @@ fn r_prelude(z: &mut Env) -> bool {
             loop {
                 let c2 = z.c;
                 if !(loop {
-                    z.skip_to_then(&B_1, 105);
+                    z.skip_to_then(&B_2, 105);
                     let c3 = z.c;
                     if (z.grouping(&G_ca, true)
                         && z.set_bra()
@@ -12134,7 +12134,7 @@ fn r_prelude(z: &mut Env) -> bool {
             loop {
                 let c5 = z.c;
                 if !(loop {
-                    z.skip_to_then(&B_1, 106);
+                    z.skip_to_then(&B_2, 106);
                     let c6 = z.c;
                     if (z.grouping(&G_ca, true)
                         && z.set_bra()
@@ -12225,7 +12225,7 @@ fn r_mark_regions(z: &mut Env) -> bool {
     }) && ({
         let c3 = z.c;
         let _ = ((loop {
-            z.skip_to(&B_2);
+            z.skip_to(&B_3);
             let c4 = z.c;
             if z.eq_s("r") {
                 break true;
@@ -12602,7 +12602,10 @@ pub(crate) fn stem(z: &mut Env) -> bool {
 static B_0: ByteSet = ByteSet::new([0x0, 0x0, 0x0, 0x30000]);
 
 /// The bytes at which a skipping loop stops.
-static B_1: ByteSet = ByteSet::new([
+static B_1: ByteSet = ByteSet::new([0x0, 0x0, 0xfdff00008f0401ff, 0x0]);
+
+/// The bytes at which a skipping loop stops.
+static B_2: ByteSet = ByteSet::new([
     0x0,
     0x45d7ddc00000000,
     0xffffffffffffffff,
@@ -12610,4 +12613,4 @@ static B_1: ByteSet = ByteSet::new([
 ]);
 
 /// The bytes at which a skipping loop stops.
-static B_2: ByteSet = ByteSet::new([0x0, 0x4000000000000, 0x0, 0x0]);
+static B_3: ByteSet = ByteSet::new([0x0, 0x4000000000000, 0x0, 0x0]);

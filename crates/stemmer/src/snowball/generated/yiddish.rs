@@ -1230,7 +1230,7 @@ fn r_prelude(z: &mut Env) -> bool {
             loop {
                 let c2 = z.c;
                 if !(loop {
-                    z.skip_to(&B_0);
+                    z.skip_to_pair(&B_0, &B_1);
                     let c3 = z.c;
                     if (z.set_bra()
                         && ({
@@ -1296,7 +1296,7 @@ fn r_prelude(z: &mut Env) -> bool {
             loop {
                 let c8 = z.c;
                 if !(loop {
-                    z.skip_to(&B_1);
+                    z.skip_to(&B_2);
                     let c9 = z.c;
                     if (z.set_bra() && z.grouping(&G_niked, true) && z.set_ket() && z.slice_del()) {
                         z.c = c9;
@@ -1697,4 +1697,7 @@ pub(crate) fn stem(z: &mut Env) -> bool {
 static B_0: ByteSet = ByteSet::new([0x0, 0x0, 0x0, 0x800000]);
 
 /// The bytes at which a skipping loop stops.
-static B_1: ByteSet = ByteSet::new([0x0, 0x0, 0xffffffffffffffff, 0xffffffffffffffff]);
+static B_1: ByteSet = ByteSet::new([0x0, 0x0, 0x28a6200000, 0x0]);
+
+/// The bytes at which a skipping loop stops.
+static B_2: ByteSet = ByteSet::new([0x0, 0x0, 0xffffffffffffffff, 0xffffffffffffffff]);
