@@ -80,6 +80,18 @@ fn first_test(cmd: &Cmd) -> Option<&Cmd> {
     }
 }
 
+/// The string alternative `cmd` of an `or` matches before anything else it does, if any.
+fn leading_string(cmd: &Cmd) -> Option<&[u8]> {
+    let first = match cmd {
+        Cmd::Seq(cmds) => cmds.first()?,
+        other => other,
+    };
+    match first {
+        Cmd::Eq(Str::Lit(text)) if !text.is_empty() => Some(text),
+        _ => None,
+    }
+}
+
 /// Whether `cmd` sets the slice before its first test (as [`first_test`] finds it).
 fn sets_slice_first(cmd: &Cmd) -> bool {
     match cmd {
@@ -511,6 +523,66 @@ impl Gen<'_> {
         ))
     }
 
+    /// An `or` whose every alternative starts by matching a string that no other one can
+    /// match at the same place (none ends another, backwards; none starts another, forwards),
+    /// as a `match` on the byte beside the cursor: only the alternative whose string may match
+    /// there is tried. (Turkish's vowel harmony: `('a' goto vowel1) or ('e' goto vowel2) or
+    /// ...` eight ways, tested one after the other at every suffix.) Trying the others would
+    /// change nothing: each would fail at its string, before doing anything.
+    fn literal_dispatch(&mut self, alternatives: &[Cmd]) -> Option<String> {
+        let strings: Vec<&[u8]> = alternatives
+            .iter()
+            .map(leading_string)
+            .collect::<Option<_>>()?;
+        if strings.len() < 3 {
+            return None;
+        }
+        let backward = self.backward;
+        let overlaps = |a: &[u8], b: &[u8]| {
+            if backward {
+                a.ends_with(b) || b.ends_with(a)
+            } else {
+                a.starts_with(b) || b.starts_with(a)
+            }
+        };
+        for (i, a) in strings.iter().enumerate() {
+            if strings[i + 1..].iter().any(|b| overlaps(a, b)) {
+                return None;
+            }
+        }
+        let key = |s: &[u8]| if backward { s[s.len() - 1] } else { s[0] };
+        let mut keys: Vec<u8> = strings.iter().map(|s| key(s)).collect();
+        keys.dedup();
+        keys.sort_unstable();
+        keys.dedup();
+        let v = self.fresh("c");
+        let (save, restore) = (self.save(&v), self.restore(&v));
+        let mut arms = String::new();
+        for k in keys {
+            // The cursor is where it was for the first; after a failure, back there.
+            let mut tries = Vec::new();
+            for (alternative, string) in alternatives.iter().zip(&strings) {
+                if key(string) == k {
+                    let code = self.cmd(alternative);
+                    tries.push(if tries.is_empty() {
+                        code
+                    } else {
+                        format!("{{ {restore} {code} }}")
+                    });
+                }
+            }
+            let _ = write!(
+                arms,
+                "Some({k:#04x}) => ({} || {{ {restore} false }}),",
+                tries.join(" || ")
+            );
+        }
+        let b = if backward { "_b" } else { "" };
+        Some(format!(
+            "{{ {save} match z.key_byte{b}() {{ {arms} _ => false }} }}"
+        ))
+    }
+
     fn str_arg(&self, s: &Str) -> (String, bool) {
         match s {
             Str::Lit(bytes) => (literal(bytes), false),
@@ -618,6 +690,9 @@ impl Gen<'_> {
         match cmd {
             Cmd::Seq(cmds) => self.seq(cmds),
             Cmd::Or(cmds) => {
+                if let Some(code) = self.literal_dispatch(cmds) {
+                    return code;
+                }
                 let v = self.fresh("c");
                 let (save, restore) = (self.save(&v), self.restore(&v));
                 let parts: Vec<String> = cmds.iter().map(|c| self.cmd(c)).collect();

@@ -626,6 +626,20 @@ impl<S: Store> Env<S> {
         false
     }
 
+    /// The byte after the cursor, if before the limit: the first byte of any string that
+    /// matches here.
+    #[inline(always)]
+    pub(crate) fn key_byte(&self) -> Option<u8> {
+        (self.c < self.l).then(|| self.byte(self.c))
+    }
+
+    /// The byte before the cursor, if after the backward limit: the last byte of any string
+    /// that matches here backwards.
+    #[inline(always)]
+    pub(crate) fn key_byte_b(&self) -> Option<u8> {
+        (self.c > self.lb).then(|| self.byte(self.c - 1))
+    }
+
     /// `next`, forwards: over one character.
     #[inline(always)]
     pub(crate) fn next(&mut self) -> bool {

@@ -857,15 +857,27 @@ fn r_A_(z: &mut Env) -> bool {
 fn r_O_(z: &mut Env) -> bool {
     ({
         let c1 = z.l - z.c;
-        z.eq_s_b("ö")
-            || {
-                z.c = z.l - c1;
-                z.eq_s_b("ø")
+        match z.key_byte_b() {
+            Some(0x27) => {
+                (z.eq_s_b("'") || {
+                    z.c = z.l - c1;
+                    false
+                })
             }
-            || {
-                z.c = z.l - c1;
-                z.eq_s_b("'")
+            Some(0xb6) => {
+                (z.eq_s_b("ö") || {
+                    z.c = z.l - c1;
+                    false
+                })
             }
+            Some(0xb8) => {
+                (z.eq_s_b("ø") || {
+                    z.c = z.l - c1;
+                    false
+                })
+            }
+            _ => false,
+        }
     })
 }
 

@@ -966,21 +966,35 @@ fn r_prelude(z: &mut Env) -> bool {
                         && z.set_bra()
                         && ({
                             let c4 = z.c;
-                            (z.eq_s("u")
-                                && z.set_ket()
-                                && z.grouping(&G_v, true)
-                                && z.slice_from("U"))
-                                || {
-                                    z.c = c4;
-                                    (z.eq_s("i")
+                            match z.key_byte() {
+                                Some(0x69) => {
+                                    ((z.eq_s("i")
                                         && z.set_ket()
                                         && z.grouping(&G_v, true)
                                         && z.slice_from("I"))
+                                        || {
+                                            z.c = c4;
+                                            false
+                                        })
                                 }
-                                || {
-                                    z.c = c4;
-                                    (z.eq_s("y") && z.set_ket() && z.slice_from("Y"))
+                                Some(0x75) => {
+                                    ((z.eq_s("u")
+                                        && z.set_ket()
+                                        && z.grouping(&G_v, true)
+                                        && z.slice_from("U"))
+                                        || {
+                                            z.c = c4;
+                                            false
+                                        })
                                 }
+                                Some(0x79) => {
+                                    ((z.eq_s("y") && z.set_ket() && z.slice_from("Y")) || {
+                                        z.c = c4;
+                                        false
+                                    })
+                                }
+                                _ => false,
+                            }
                         }))
                         || {
                             z.c = c3;

@@ -2250,15 +2250,27 @@ fn r_K(z: &mut Env) -> bool {
         }
     }) && ({
         let c2 = z.l - z.c;
-        z.eq_s_b("l")
-            || {
-                z.c = z.l - c2;
-                z.eq_s_b("i")
+        match z.key_byte_b() {
+            Some(0x65) => {
+                ((z.eq_s_b("e") && z.next_b() && z.eq_s_b("u")) || {
+                    z.c = z.l - c2;
+                    false
+                })
             }
-            || {
-                z.c = z.l - c2;
-                (z.eq_s_b("e") && z.next_b() && z.eq_s_b("u"))
+            Some(0x69) => {
+                (z.eq_s_b("i") || {
+                    z.c = z.l - c2;
+                    false
+                })
             }
+            Some(0x6c) => {
+                (z.eq_s_b("l") || {
+                    z.c = z.l - c2;
+                    false
+                })
+            }
+            _ => false,
+        }
     }))
 }
 
@@ -2496,19 +2508,33 @@ fn r_U(z: &mut Env) -> bool {
         }
     }) && ({
         let c2 = z.l - z.c;
-        z.eq_s_b("l")
-            || {
-                z.c = z.l - c2;
-                z.eq_s_b("m")
+        match z.key_byte_b() {
+            Some(0x6c) => {
+                (z.eq_s_b("l") || {
+                    z.c = z.l - c2;
+                    false
+                })
             }
-            || {
-                z.c = z.l - c2;
-                z.eq_s_b("n")
+            Some(0x6d) => {
+                (z.eq_s_b("m") || {
+                    z.c = z.l - c2;
+                    false
+                })
             }
-            || {
-                z.c = z.l - c2;
-                z.eq_s_b("r")
+            Some(0x6e) => {
+                (z.eq_s_b("n") || {
+                    z.c = z.l - c2;
+                    false
+                })
             }
+            Some(0x72) => {
+                (z.eq_s_b("r") || {
+                    z.c = z.l - c2;
+                    false
+                })
+            }
+            _ => false,
+        }
     }))
 }
 
@@ -2556,15 +2582,27 @@ fn r_X(z: &mut Env) -> bool {
         }
     }) && ({
         let c2 = z.l - z.c;
-        z.eq_s_b("l")
-            || {
-                z.c = z.l - c2;
-                z.eq_s_b("i")
+        match z.key_byte_b() {
+            Some(0x65) => {
+                ((z.eq_s_b("e") && z.next_b() && z.eq_s_b("u")) || {
+                    z.c = z.l - c2;
+                    false
+                })
             }
-            || {
-                z.c = z.l - c2;
-                (z.eq_s_b("e") && z.next_b() && z.eq_s_b("u"))
+            Some(0x69) => {
+                (z.eq_s_b("i") || {
+                    z.c = z.l - c2;
+                    false
+                })
             }
+            Some(0x6c) => {
+                (z.eq_s_b("l") || {
+                    z.c = z.l - c2;
+                    false
+                })
+            }
+            _ => false,
+        }
     }))
 }
 

@@ -976,19 +976,30 @@ fn r_remove_category_2(z: &mut Env) -> bool {
             1 => {
                 (({
                     let c1 = z.l - z.c;
-                    z.eq_s_b("यौ")
-                        || {
-                            z.c = z.l - c1;
-                            z.eq_s_b("छौ")
+                    match z.key_byte_b() {
+                        Some(0x87) => {
+                            (z.eq_s_b("थ\u{947}") || {
+                                z.c = z.l - c1;
+                                false
+                            })
                         }
-                        || {
-                            z.c = z.l - c1;
-                            z.eq_s_b("नौ")
+                        Some(0x8c) => {
+                            (z.eq_s_b("यौ")
+                                || {
+                                    z.c = z.l - c1;
+                                    z.eq_s_b("छौ")
+                                }
+                                || {
+                                    z.c = z.l - c1;
+                                    z.eq_s_b("नौ")
+                                }
+                                || {
+                                    z.c = z.l - c1;
+                                    false
+                                })
                         }
-                        || {
-                            z.c = z.l - c1;
-                            z.eq_s_b("थ\u{947}")
-                        }
+                        _ => false,
+                    }
                 }) && z.slice_del())
             }
             2 => (z.eq_s_b("त\u{94d}र") && z.slice_del()),

@@ -1361,15 +1361,24 @@ fn r_mark_regions(z: &mut Env) -> bool {
                     let c6 = z.c;
                     (({
                         let c7 = z.c;
-                        z.eq_s("צוגנ")
-                            || {
-                                z.c = c7;
-                                z.eq_s("צוקט")
+                        match z.key_byte() {
+                            Some(0xd7) => {
+                                (z.eq_s("צוגנ")
+                                    || {
+                                        z.c = c7;
+                                        z.eq_s("צוקט")
+                                    }
+                                    || {
+                                        z.c = c7;
+                                        z.eq_s("צוקנ")
+                                    }
+                                    || {
+                                        z.c = c7;
+                                        false
+                                    })
                             }
-                            || {
-                                z.c = c7;
-                                z.eq_s("צוקנ")
-                            }
+                            _ => false,
+                        }
                     }) && (z.c >= z.l))
                         && {
                             z.c = c6;

@@ -35,6 +35,8 @@ pub(super) mod repeat;
 pub(super) mod setlimit;
 #[path = "sizelen.rs"]
 pub(super) mod sizelen;
+#[path = "skips.rs"]
+pub(super) mod skips;
 #[path = "slice.rs"]
 pub(super) mod slice;
 #[path = "stringdollar.rs"]
