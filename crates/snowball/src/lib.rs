@@ -20,6 +20,7 @@ pub mod among;
 pub mod ast;
 mod error;
 mod lexer;
+mod memo;
 mod parser;
 pub mod rust;
 

@@ -35,6 +35,7 @@ pub fn generate(program: &Program, options: &Options) -> Result<String, String> 
         counter: 0,
         routine: String::new(),
         sets: Vec::new(),
+        memos: crate::memo::memoized(program, MEMO_SLOTS),
     };
     g.header(options);
     g.tables();
@@ -54,7 +55,13 @@ struct Gen<'a> {
     routine: String,
     /// The byte sets that skipping loops test (`B_0`, `B_1`, ...; see [`Gen::byte_sets`]).
     sets: Vec<[u64; 4]>,
+    /// The routines that remember their last outcome, each in the slot of its place here.
+    memos: Vec<usize>,
 }
+
+/// How many routines of a program the runtime lets remember their last outcome (its
+/// `MEMOS`; a routine given a slot beyond them simply runs every time).
+const MEMO_SLOTS: usize = 4;
 
 /// A Rust string literal holding `bytes` (valid UTF-8 in practice; anything else is replaced).
 fn literal(bytes: &[u8]) -> String {
@@ -453,7 +460,10 @@ impl Gen<'_> {
         self.routine = self.name(routine.name).to_owned();
         let name = self.fn_name(routine.name);
         let external = self.program.names[routine.name].kind == Kind::External;
-        let body = self.cmd(&routine.body);
+        let mut body = self.cmd(&routine.body);
+        if let Some(slot) = self.memos.iter().position(|&n| n == routine.name) {
+            body = format!("z.memo({slot}, |z| {body})");
+        }
         let needs_among_var = body.contains("among_var");
         let _ = writeln!(
             self.out,

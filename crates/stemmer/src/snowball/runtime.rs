@@ -150,6 +150,25 @@ pub(crate) struct Saved {
 /// How many integer and boolean variables a program may declare.
 pub(crate) const VARIABLES: usize = 16;
 
+/// How many routines of a program may remember their last outcome ([`Env::memo`]).
+pub(crate) const MEMOS: usize = 4;
+
+/// A routine's last outcome: where it ran (the string's version, the cursor, the limits) and
+/// what it gave (success, the cursor after).
+#[derive(Clone, Copy)]
+struct Memo {
+    at: (u64, i32, i32, i32),
+    ok: bool,
+    c: i32,
+}
+
+/// No outcome: version 0 is never the string's (each stemming starts a new one).
+const NO_MEMO: Memo = Memo {
+    at: (0, 0, 0, 0),
+    ok: false,
+    c: 0,
+};
+
 /// The state of one stemming: the current string, its positions and the program's variables.
 pub(crate) struct Env<S = Plain> {
     /// The current string.
@@ -172,6 +191,11 @@ pub(crate) struct Env<S = Plain> {
     pub(crate) s: Vec<Vec<u8>>,
     /// Where the first edit of the stemming started: the bytes before it are the word's.
     first_edit: usize,
+    /// The string's version: new for each stemming and after each edit (64 bits: it never
+    /// comes round again).
+    version: u64,
+    /// The last outcome of each routine that remembers it.
+    memos: [Memo; MEMOS],
     trace: Option<Vec<Event>>,
     /// The word bytes the trace holds so far, bounded by [`TRACE_BUDGET`].
     trace_bytes: usize,
@@ -299,6 +323,8 @@ impl<S: Store> Env<S> {
             b: [false; VARIABLES],
             s: Vec::new(),
             first_edit: usize::MAX,
+            version: 1,
+            memos: [NO_MEMO; MEMOS],
             trace: None,
             trace_bytes: 0,
         }
@@ -343,6 +369,7 @@ impl<S: Store> Env<S> {
             self.s.iter_mut().for_each(Vec::clear);
         }
         self.first_edit = usize::MAX;
+        self.version += 1;
         if S::TRACES {
             self.trace = trace.then(Vec::new);
             self.trace_bytes = 0;
@@ -433,6 +460,25 @@ impl<S: Store> Env<S> {
         let ok = f(self);
         if *self.p.whole() != before {
             self.note(name, Some(CHANGED));
+        }
+        ok
+    }
+
+    /// Runs `routine`, which reads the string between the limits and moves the cursor but
+    /// changes nothing else, unless it last ran from the same place on the same string: then
+    /// its outcome is known (slot `slot`; the generator gives each such routine its own).
+    /// Turkish tests vowel harmony at the start of each of some twenty suffix routines, tried
+    /// one after another at the same place.
+    #[inline(always)]
+    pub(crate) fn memo(&mut self, slot: usize, routine: impl FnOnce(&mut Self) -> bool) -> bool {
+        let at = (self.version, self.c, self.l, self.lb);
+        if let Some(memo) = self.memos.get(slot).filter(|m| m.at == at) {
+            self.c = memo.c;
+            return memo.ok;
+        }
+        let ok = routine(self);
+        if let Some(memo) = self.memos.get_mut(slot) {
+            *memo = Memo { at, ok, c: self.c };
         }
         ok
     }
@@ -840,6 +886,7 @@ impl<S: Store> Env<S> {
         }
         let adjustment = i32::try_from(s.len()).unwrap_or(0) - (ket - bra);
         self.first_edit = self.first_edit.min(from);
+        self.version += 1;
         self.p.replace(from, to, s);
         if adjustment != 0 {
             self.l += adjustment;
@@ -886,6 +933,7 @@ impl<S: Store> Env<S> {
             let (bra, ket) = (self.bra, self.ket);
             let from = usize::try_from(bra).unwrap_or(0);
             self.first_edit = self.first_edit.min(from);
+            self.version += 1;
             self.p.truncate(from);
             let adjustment = bra - ket;
             self.l += adjustment;
@@ -1043,6 +1091,7 @@ impl<S: Store> Env<S> {
         // A string variable is one vector: the gap, if any, closes first (no shipped
         // program uses `$`, and a string variable is read whole).
         std::mem::swap(self.p.whole(), &mut self.s[s]);
+        self.version += 1;
         self.c = 0;
         self.lb = 0;
         self.l = self.size();
@@ -1054,6 +1103,7 @@ impl<S: Store> Env<S> {
         // A string variable is one vector: the gap, if any, closes first (no shipped
         // program uses `$`, and a string variable is read whole).
         std::mem::swap(self.p.whole(), &mut self.s[s]);
+        self.version += 1;
         self.c = saved.c;
         self.l = saved.l;
         self.lb = saved.lb;

@@ -1048,67 +1048,69 @@ fn T_23(t: &[u8]) -> Option<(usize, i32, i32)> {
 
 /// `check_vowel_harmony` (line 109).
 fn r_check_vowel_harmony(z: &mut Env) -> bool {
-    ({
-        let c1 = z.l - z.c;
-        (z.go_grouping_b(&G_vowel, true, false)
-            && ({
-                let c2 = z.l - z.c;
-                match z.key_byte_b() {
-                    Some(0x61) => {
-                        ((z.eq_s_b("a") && z.go_grouping_b(&G_vowel1, true, false)) || {
-                            z.c = z.l - c2;
-                            false
-                        })
+    z.memo(0, |z| {
+        ({
+            let c1 = z.l - z.c;
+            (z.go_grouping_b(&G_vowel, true, false)
+                && ({
+                    let c2 = z.l - z.c;
+                    match z.key_byte_b() {
+                        Some(0x61) => {
+                            ((z.eq_s_b("a") && z.go_grouping_b(&G_vowel1, true, false)) || {
+                                z.c = z.l - c2;
+                                false
+                            })
+                        }
+                        Some(0x65) => {
+                            ((z.eq_s_b("e") && z.go_grouping_b(&G_vowel2, true, false)) || {
+                                z.c = z.l - c2;
+                                false
+                            })
+                        }
+                        Some(0x69) => {
+                            ((z.eq_s_b("i") && z.go_grouping_b(&G_vowel4, true, false)) || {
+                                z.c = z.l - c2;
+                                false
+                            })
+                        }
+                        Some(0x6f) => {
+                            ((z.eq_s_b("o") && z.go_grouping_b(&G_vowel5, true, false)) || {
+                                z.c = z.l - c2;
+                                false
+                            })
+                        }
+                        Some(0x75) => {
+                            ((z.eq_s_b("u") && z.go_grouping_b(&G_vowel5, true, false)) || {
+                                z.c = z.l - c2;
+                                false
+                            })
+                        }
+                        Some(0xb1) => {
+                            ((z.eq_s_b("ı") && z.go_grouping_b(&G_vowel3, true, false)) || {
+                                z.c = z.l - c2;
+                                false
+                            })
+                        }
+                        Some(0xb6) => {
+                            ((z.eq_s_b("ö") && z.go_grouping_b(&G_vowel6, true, false)) || {
+                                z.c = z.l - c2;
+                                false
+                            })
+                        }
+                        Some(0xbc) => {
+                            ((z.eq_s_b("ü") && z.go_grouping_b(&G_vowel6, true, false)) || {
+                                z.c = z.l - c2;
+                                false
+                            })
+                        }
+                        _ => false,
                     }
-                    Some(0x65) => {
-                        ((z.eq_s_b("e") && z.go_grouping_b(&G_vowel2, true, false)) || {
-                            z.c = z.l - c2;
-                            false
-                        })
-                    }
-                    Some(0x69) => {
-                        ((z.eq_s_b("i") && z.go_grouping_b(&G_vowel4, true, false)) || {
-                            z.c = z.l - c2;
-                            false
-                        })
-                    }
-                    Some(0x6f) => {
-                        ((z.eq_s_b("o") && z.go_grouping_b(&G_vowel5, true, false)) || {
-                            z.c = z.l - c2;
-                            false
-                        })
-                    }
-                    Some(0x75) => {
-                        ((z.eq_s_b("u") && z.go_grouping_b(&G_vowel5, true, false)) || {
-                            z.c = z.l - c2;
-                            false
-                        })
-                    }
-                    Some(0xb1) => {
-                        ((z.eq_s_b("ı") && z.go_grouping_b(&G_vowel3, true, false)) || {
-                            z.c = z.l - c2;
-                            false
-                        })
-                    }
-                    Some(0xb6) => {
-                        ((z.eq_s_b("ö") && z.go_grouping_b(&G_vowel6, true, false)) || {
-                            z.c = z.l - c2;
-                            false
-                        })
-                    }
-                    Some(0xbc) => {
-                        ((z.eq_s_b("ü") && z.go_grouping_b(&G_vowel6, true, false)) || {
-                            z.c = z.l - c2;
-                            false
-                        })
-                    }
-                    _ => false,
+                }))
+                && {
+                    z.c = z.l - c1;
+                    true
                 }
-            }))
-            && {
-                z.c = z.l - c1;
-                true
-            }
+        })
     })
 }
 

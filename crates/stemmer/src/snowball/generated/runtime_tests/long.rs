@@ -23,6 +23,8 @@ pub(super) mod hop;
 pub(super) mod integertests;
 #[path = "intlimits.rs"]
 pub(super) mod intlimits;
+#[path = "memo.rs"]
+pub(super) mod memo;
 #[path = "naming.rs"]
 pub(super) mod naming;
 #[path = "not.rs"]

@@ -9,6 +9,7 @@ mod hop;
 mod integertests;
 mod intlimits;
 mod long;
+mod memo;
 mod naming;
 mod not;
 mod or;
@@ -173,6 +174,11 @@ fn strings_returns_ok() {
 #[test]
 fn test_returns_ok() {
     assert_eq!(run((test::stem, long::test::stem), test::STRINGS), "ok");
+}
+
+#[test]
+fn memo_returns_ok() {
+    assert_eq!(run((memo::stem, long::memo::stem), memo::STRINGS), "ok");
 }
 
 #[test]
