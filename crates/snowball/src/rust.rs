@@ -87,16 +87,25 @@ fn first_test(cmd: &Cmd) -> Option<&Cmd> {
     }
 }
 
-/// The string alternative `cmd` of an `or` matches before anything else it does, if any.
-fn leading_string(cmd: &Cmd) -> Option<&[u8]> {
-    let first = match cmd {
-        Cmd::Seq(cmds) => cmds.first()?,
-        other => other,
-    };
-    match first {
+/// The string `cmd` matches, if it is a test of a non-empty literal string.
+fn string_test(cmd: &Cmd) -> Option<&[u8]> {
+    match cmd {
         Cmd::Eq(Str::Lit(text)) if !text.is_empty() => Some(text),
         _ => None,
     }
+}
+
+/// The string alternative `cmd` of an `or` matches before anything else it does, if any.
+fn leading_string(cmd: &Cmd) -> Option<&[u8]> {
+    match cmd {
+        Cmd::Seq(cmds) => string_test(cmds.first()?),
+        other => string_test(other),
+    }
+}
+
+/// Adds byte `b` to the byte set `bits`.
+fn add_byte(bits: &mut [u64; 4], b: u8) {
+    bits[usize::from(b >> 6)] |= 1 << (b & 63);
 }
 
 /// Whether `cmd` sets the slice before its first test (as [`first_test`] finds it).
@@ -361,7 +370,7 @@ impl Gen<'_> {
     /// a grouping, a string, an `among` without an empty string; or all alternatives of `or`.
     fn first_bytes(&self, cmd: &Cmd) -> Option<[u64; 4]> {
         let mut bits = [0u64; 4];
-        let mut add = |b: u8| bits[usize::from(b >> 6)] |= 1 << (b & 63);
+        let mut add = |b: u8| add_byte(&mut bits, b);
         match first_test(cmd)? {
             Cmd::Or(cmds) => {
                 for cmd in cmds {
@@ -401,10 +410,7 @@ impl Gen<'_> {
     /// The string `cmd` must match first, if it starts by matching one (as [`first_test`]
     /// reads it).
     fn leading_literal<'c>(&self, cmd: &'c Cmd) -> Option<&'c [u8]> {
-        match first_test(cmd)? {
-            Cmd::Eq(Str::Lit(text)) if !text.is_empty() => Some(text),
-            _ => None,
-        }
+        string_test(first_test(cmd)?)
     }
 
     /// The bytes that may follow the first in what `cmd` must match first, if it starts with
@@ -417,8 +423,7 @@ impl Gen<'_> {
         let among = &self.program.amongs[*n];
         let mut bits = [0u64; 4];
         for entry in &among.entries {
-            let &b = entry.text.get(1)?;
-            bits[usize::from(b >> 6)] |= 1 << (b & 63);
+            add_byte(&mut bits, *entry.text.get(1)?);
         }
         (!among.backward).then_some(bits)
     }
@@ -441,7 +446,7 @@ impl Gen<'_> {
         let mut bits = [0u64; 4];
         for entry in &self.program.amongs[n].entries {
             if let Some(&b) = entry.text.first() {
-                bits[usize::from(b >> 6)] |= 1 << (b & 63);
+                add_byte(&mut bits, b);
             }
         }
         bits
@@ -562,7 +567,6 @@ impl Gen<'_> {
         }
         let key = |s: &[u8]| if backward { s[s.len() - 1] } else { s[0] };
         let mut keys: Vec<u8> = strings.iter().map(|s| key(s)).collect();
-        keys.dedup();
         keys.sort_unstable();
         keys.dedup();
         let v = self.fresh("c");
@@ -757,23 +761,24 @@ impl Gen<'_> {
                 // up to the string it starts with (Russian's `goto (['ё'])`: a scan to each
                 // `ё`, not to each character whose first byte `ё` shares), or else up to a
                 // byte it may start with.
-                let skip = match (self.leading_literal(c), self.first_bytes(c)) {
+                let skip = match (
+                    self.leading_literal(c),
+                    self.first_bytes(c),
+                    self.second_bytes(c),
+                ) {
                     _ if self.backward => String::new(),
-                    (Some(text), _) if text.len() > 1 => {
+                    (Some(text), ..) if text.len() > 1 => {
                         format!("z.skip_to_str({});", literal(text))
                     }
                     // Yiddish's `goto ([substring] among (...))` over Hebrew letters: to where a
                     // string's first two bytes are, not to every letter. (Only for first bytes
                     // that start characters: the scan then stops where stepping would.)
-                    (_, Some(bits)) if bits[2] == 0 && self.second_bytes(c).is_some() => {
-                        let seconds = self.second_bytes(c).unwrap_or_default();
-                        format!(
-                            "z.skip_to_pair(&{}, &{});",
-                            self.byte_set(bits),
-                            self.exact_byte_set(seconds)
-                        )
-                    }
-                    (_, Some(bits)) => match self.byte_after_grouping(c) {
+                    (_, Some(bits), Some(seconds)) if bits[2] == 0 => format!(
+                        "z.skip_to_pair(&{}, &{});",
+                        self.byte_set(bits),
+                        self.exact_byte_set(seconds)
+                    ),
+                    (_, Some(bits), _) => match self.byte_after_grouping(c) {
                         // English's `goto (v ['y'])`: to a vowel before a `y`, not every vowel.
                         Some(then) => {
                             format!("z.skip_to_then(&{}, {then});", self.byte_set(bits))
