@@ -68,17 +68,21 @@ fn camel(name: &str) -> String {
         .collect()
 }
 
+/// The `.sbl` files of `folder`, sorted by name.
+fn sbl_files(folder: &Path) -> Result<Vec<PathBuf>> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(folder)
+        .with_context(|| format!("reading {}", folder.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "sbl"))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
 fn sources(root: &Path) -> Result<Vec<Source>> {
     let mut sources = Vec::new();
     for dir in ["3.1.0", "2.0.0", "3.0.0", "nltk"] {
-        let folder = root.join("crates/snowball/algorithms").join(dir);
-        let mut paths: Vec<PathBuf> = fs::read_dir(&folder)
-            .with_context(|| format!("reading {}", folder.display()))?
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|path| path.extension().is_some_and(|e| e == "sbl"))
-            .collect();
-        paths.sort();
-        for path in paths {
+        for path in sbl_files(&root.join("crates/snowball/algorithms").join(dir))? {
             let algorithm = path
                 .file_stem()
                 .and_then(|s| s.to_str())
@@ -194,14 +198,9 @@ const RUNTIME_TEST_FOLDERS: [&str; 2] = ["runtime", "stemkit"];
 fn runtime_tests(root: &Path) -> Result<Vec<(PathBuf, String)>> {
     let mut paths = Vec::new();
     for folder in RUNTIME_TEST_FOLDERS {
-        let folder = root.join("crates/snowball/tests/compiler").join(folder);
-        let mut found: Vec<PathBuf> = fs::read_dir(&folder)
-            .with_context(|| format!("reading {}", folder.display()))?
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|path| path.extension().is_some_and(|e| e == "sbl"))
-            .collect();
-        found.sort();
-        paths.extend(found);
+        paths.extend(sbl_files(
+            &root.join("crates/snowball/tests/compiler").join(folder),
+        )?);
     }
     let dir = PathBuf::from(OUT_DIR).join("runtime_tests");
     let mut files = Vec::new();
