@@ -699,6 +699,23 @@ impl Gen<'_> {
         }
     }
 
+    /// `or` (`op` is `||`) or `and` (`&&`) of `cmds`: every command after the first starts
+    /// where the first started (the cursor restored before it).
+    fn each_from_start(&mut self, cmds: &[Cmd], op: &str) -> String {
+        let v = self.fresh("c");
+        let (save, restore) = (self.save(&v), self.restore(&v));
+        let parts: Vec<String> = cmds.iter().map(|c| self.cmd(c)).collect();
+        let rest: Vec<String> = parts[1..]
+            .iter()
+            .map(|p| format!("{{ {restore} {p} }}"))
+            .collect();
+        format!(
+            "{{ {save} {} {op} {} }}",
+            parts[0],
+            rest.join(&format!(" {op} "))
+        )
+    }
+
     fn raw(&mut self, cmd: &Cmd) -> String {
         let b = if self.backward { "_b" } else { "" };
         match cmd {
@@ -707,25 +724,9 @@ impl Gen<'_> {
                 if let Some(code) = self.literal_dispatch(cmds) {
                     return code;
                 }
-                let v = self.fresh("c");
-                let (save, restore) = (self.save(&v), self.restore(&v));
-                let parts: Vec<String> = cmds.iter().map(|c| self.cmd(c)).collect();
-                let rest: Vec<String> = parts[1..]
-                    .iter()
-                    .map(|p| format!("{{ {restore} {p} }}"))
-                    .collect();
-                format!("{{ {save} {} || {} }}", parts[0], rest.join(" || "))
+                self.each_from_start(cmds, "||")
             }
-            Cmd::And(cmds) => {
-                let v = self.fresh("c");
-                let (save, restore) = (self.save(&v), self.restore(&v));
-                let parts: Vec<String> = cmds.iter().map(|c| self.cmd(c)).collect();
-                let rest: Vec<String> = parts[1..]
-                    .iter()
-                    .map(|p| format!("{{ {restore} {p} }}"))
-                    .collect();
-                format!("{{ {save} {} && {} }}", parts[0], rest.join(" && "))
-            }
+            Cmd::And(cmds) => self.each_from_start(cmds, "&&"),
             Cmd::Not(c) => {
                 let v = self.fresh("c");
                 let (save, restore) = (self.save(&v), self.restore(&v));

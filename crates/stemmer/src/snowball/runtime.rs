@@ -919,8 +919,14 @@ impl<S: Store> Env<S> {
 
     /// `<- s` for a string variable.
     pub(crate) fn slice_from_v(&mut self, s: usize) -> bool {
+        self.with_variable(s, Self::slice_from_bytes)
+    }
+
+    /// Runs `edit` on the value of string variable `s`, taken out of the variable meanwhile:
+    /// the edit borrows the environment mutably, the value only reads.
+    fn with_variable(&mut self, s: usize, edit: impl FnOnce(&mut Self, &[u8]) -> bool) -> bool {
         let value = std::mem::take(&mut self.s[s]);
-        let ok = self.slice_from_bytes(&value);
+        let ok = edit(self, &value);
         self.s[s] = value;
         ok
     }
@@ -960,65 +966,65 @@ impl<S: Store> Env<S> {
 
     /// `insert s` forwards (or `attach s` backwards): the cursor ends after the new text.
     pub(crate) fn insert(&mut self, s: &str) -> bool {
-        self.insert_bytes(self.c, self.c, s.as_bytes());
+        self.insert_text(s.as_bytes())
+    }
+
+    /// [`Env::insert`] of a string variable.
+    pub(crate) fn insert_v(&mut self, s: usize) -> bool {
+        self.with_variable(s, Self::insert_text)
+    }
+
+    fn insert_text(&mut self, s: &[u8]) -> bool {
+        self.insert_bytes(self.c, self.c, s);
         true
     }
 
     /// `attach s` forwards (or `insert s` backwards): the cursor stays before the new text.
     pub(crate) fn attach(&mut self, s: &str) -> bool {
-        let c = self.c;
-        self.insert_bytes(c, c, s.as_bytes());
-        self.c = c;
-        true
-    }
-
-    /// [`Env::insert`] of a string variable.
-    pub(crate) fn insert_v(&mut self, s: usize) -> bool {
-        let value = std::mem::take(&mut self.s[s]);
-        self.insert_bytes(self.c, self.c, &value);
-        self.s[s] = value;
-        true
+        self.attach_text(s.as_bytes())
     }
 
     /// [`Env::attach`] of a string variable.
     pub(crate) fn attach_v(&mut self, s: usize) -> bool {
+        self.with_variable(s, Self::attach_text)
+    }
+
+    fn attach_text(&mut self, s: &[u8]) -> bool {
         let c = self.c;
-        let value = std::mem::take(&mut self.s[s]);
-        self.insert_bytes(c, c, &value);
-        self.s[s] = value;
+        self.insert_bytes(c, c, s);
         self.c = c;
         true
     }
 
     /// `= s`, forwards: replaces `c..l`, keeping the cursor.
     pub(crate) fn assign(&mut self, s: &str) -> bool {
+        self.assign_text(s.as_bytes())
+    }
+
+    /// [`Env::assign`] of a string variable.
+    pub(crate) fn assign_v(&mut self, s: usize) -> bool {
+        self.with_variable(s, Self::assign_text)
+    }
+
+    fn assign_text(&mut self, s: &[u8]) -> bool {
         let c = self.c;
-        self.insert_bytes(c, self.l, s.as_bytes());
+        self.insert_bytes(c, self.l, s);
         self.c = c;
         true
     }
 
     /// `= s`, backwards: replaces `lb..c`.
     pub(crate) fn assign_b(&mut self, s: &str) -> bool {
-        self.insert_bytes(self.lb, self.c, s.as_bytes());
-        true
-    }
-
-    /// [`Env::assign`] of a string variable.
-    pub(crate) fn assign_v(&mut self, s: usize) -> bool {
-        let c = self.c;
-        let value = std::mem::take(&mut self.s[s]);
-        self.insert_bytes(c, self.l, &value);
-        self.s[s] = value;
-        self.c = c;
-        true
+        self.assign_text_b(s.as_bytes())
     }
 
     /// [`Env::assign_b`] of a string variable.
     pub(crate) fn assign_v_b(&mut self, s: usize) -> bool {
-        let value = std::mem::take(&mut self.s[s]);
-        self.insert_bytes(self.lb, self.c, &value);
-        self.s[s] = value;
+        self.with_variable(s, Self::assign_text_b)
+    }
+
+    fn assign_text_b(&mut self, s: &[u8]) -> bool {
+        self.insert_bytes(self.lb, self.c, s);
         true
     }
 
