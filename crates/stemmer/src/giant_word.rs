@@ -201,9 +201,10 @@ impl GiantWordStemmer {
 
 /// Whether a giant word of `algorithm` stems as its squeezed form does. The hand-written Porter
 /// and Porter2 stemmers, whose rules the squeeze models, do, and so does the compiled `english`,
-/// which computes Porter2 (a test holds the two equal on every vocabulary). Other Snowball programs are held whole, bounded memory or not: they
-/// rewrite letters anywhere in the word (Spanish drops every accent, German turns `ß` into
-/// `ss`) and read regions by rules of their own.
+/// which computes Porter2 (a test holds the two equal on every vocabulary). Other Snowball
+/// programs are held whole, bounded memory or not: they rewrite letters anywhere in the word
+/// (Spanish drops every accent, German turns `ß` into `ss`) and read regions by rules of their
+/// own.
 fn squeezable(algorithm: Algorithm) -> bool {
     !matches!(algorithm, Algorithm::Snowball(program) if program != Program::English)
 }
