@@ -2,7 +2,8 @@
 //! end when searching backwards, each row pointing at the longest other row that is a prefix,
 //! backwards a suffix, of it: the chain of shorter matches to fall back on when a row's routine
 //! fails), and the trie over them that the generated code walks, a byte at a time, to find the
-//! longest match.
+//! longest match (small tables of strings of one length are compared instead: `rust.rs`,
+//! `same_length_search`).
 
 use crate::ast::Among;
 

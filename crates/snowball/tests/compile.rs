@@ -69,3 +69,38 @@ fn snowball_error_tests_are_rejected_on_the_same_line() {
         }
     }
 }
+
+/// The generated search of each `among` of `source`'s routine `stem`: a comparison of one
+/// number for a small table whose strings all have one length, a trie for any other.
+#[test]
+fn small_tables_of_one_string_length_are_searched_by_comparison() {
+    let generate = |among: &str| {
+        let source = format!(
+            "externals (stem) define stem as backwards ([substring] among ({among}) delete)"
+        );
+        let program = stemkit_snowball::compile("t.sbl", &source).unwrap_or_else(|e| panic!("{e}"));
+        let options = stemkit_snowball::rust::Options {
+            source: "t.sbl".to_owned(),
+            runtime: "crate::runtime".to_owned(),
+        };
+        stemkit_snowball::rust::generate(&program, &options).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let compared = generate("'dd' 'gd' 'nn' 'xy'");
+    assert!(compared.contains("suffix_key::<2>(t)?"), "{compared}");
+    assert!(
+        compared.contains("key == 0x6464"),
+        "dd, last byte highest: {compared}"
+    );
+    for among in [
+        "'dd' 'gd' 'n'",
+        "'abcdefghi' 'bcdefghia'",
+        "'aa' 'ab' 'ac' 'ad' 'ae' 'af' 'ag' 'ah' 'ai' 'aj' 'ak' 'al' 'am' 'an' 'ao' 'ap' 'aq'",
+    ] {
+        let code = generate(among);
+        assert!(!code.contains("suffix_key"), "{among}: {code}");
+        assert!(
+            code.contains("t.get(n.wrapping_sub(1))"),
+            "{among}: a trie: {code}"
+        );
+    }
+}

@@ -3,8 +3,9 @@
 //!
 //! Semantics follow Snowball's C runtime (`runtime/utilities.c` at v3.1.0), written afresh:
 //! positions count bytes, `next`/`hop` and groupings step over whole UTF-8 characters, `among`
-//! is a generated trie walk plus, where routines are involved, a walk down the prefix chain. Every access is
-//! bounds-checked without panicking: a position gone wrong makes a command fail, nothing more.
+//! is a generated search (a trie walk, or a comparison for small tables) plus, where routines
+//! are involved, a walk down the prefix chain. Every access is bounds-checked without
+//! panicking: a position gone wrong makes a command fail, nothing more.
 //!
 //! The current string lives in a [`Store`]: for words up to [`LONG`] bytes a plain vector
 //! edited in place, where an edit costs the bytes after it (as in Snowball's C); for longer
@@ -1289,7 +1290,8 @@ impl<S: Store> Env<S> {
 
 /// An `among` table: its rows sorted by search key (the string, reversed when searching
 /// backwards), each pointing at the longest row that its key extends. The search itself is the
-/// table's generated trie (`T_n` beside `A_n`); the rows give what it found: the action, the
+/// table's generated `T_n` beside `A_n` (a trie, or for a small table of strings of one length
+/// a comparison of one number, [`suffix_key`]); the rows give what it found: the action, the
 /// routine, the chain of shorter matches, the string for traces.
 pub(crate) struct Table<S: 'static = Plain> {
     rows: &'static [Among<S>],
@@ -1305,6 +1307,28 @@ impl<S: 'static> Table<S> {
     fn longest_row(&self) -> usize {
         self.rows.iter().map(|row| row.0.len()).max().unwrap_or(0)
     }
+}
+
+/// The last `L` bytes of `text` (1 to 8) as one number, the last byte the most significant, if
+/// the text has that many: what a generated search of strings of one length compares
+/// (`crates/snowball/src/rust.rs`, `same_length_search`).
+#[inline(always)]
+pub(crate) fn suffix_key<const L: usize>(text: &[u8]) -> Option<u64> {
+    key(text.get(text.len().checked_sub(L)?..)?)
+}
+
+/// The first `L` bytes of `text` (1 to 8) as one number, as [`suffix_key`].
+#[inline(always)]
+pub(crate) fn prefix_key<const L: usize>(text: &[u8]) -> Option<u64> {
+    key(text.get(..L)?)
+}
+
+/// `bytes` (8 at most) as one number, the last byte the most significant.
+#[inline(always)]
+fn key(bytes: &[u8]) -> Option<u64> {
+    let mut word = [0; 8];
+    word.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u64::from_le_bytes(word))
 }
 
 /// The character starting `text` (decoded as Snowball's C does: a byte that cannot start a

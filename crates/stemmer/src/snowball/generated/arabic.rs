@@ -631,30 +631,17 @@ static A_1: Table = Table::new(&[
     Among("ئ", -1, 3, None),
 ]);
 
-/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_1` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\xa2') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        Some(b'\xa3') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
-            found = Some((1, 2, 1));
-        }
-        Some(b'\xa4') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
-            found = Some((2, 2, 2));
-        }
-        Some(b'\xa5') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
-            found = Some((3, 2, 1));
-        }
-        Some(b'\xa6') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
-            found = Some((4, 2, 3));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 6] = [0, 1, 1, 2, 1, 3];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0xa2d8)
+        + 2 * usize::from(key == 0xa3d8)
+        + 3 * usize::from(key == 0xa4d8)
+        + 4 * usize::from(key == 0xa5d8)
+        + 5 * usize::from(key == 0xa6d8);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 332 (`Normalize_post`).
@@ -666,33 +653,17 @@ static A_2: Table = Table::new(&[
     Among("ئ", -1, 3, None),
 ]);
 
-/// The row of `A_2` with the longest string starting the text, by its trie: (row, length, action).
+/// The row of `A_2` with the string starting the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(0) {
-        Some(b'\xd8') => match t.get(1) {
-            Some(b'\xa2') => {
-                found = Some((0, 2, 1));
-            }
-            Some(b'\xa3') => {
-                found = Some((1, 2, 1));
-            }
-            Some(b'\xa4') => {
-                found = Some((2, 2, 2));
-            }
-            Some(b'\xa5') => {
-                found = Some((3, 2, 1));
-            }
-            Some(b'\xa6') => {
-                found = Some((4, 2, 3));
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 6] = [0, 1, 1, 2, 1, 3];
+    let key = prefix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0xa2d8)
+        + 2 * usize::from(key == 0xa3d8)
+        + 3 * usize::from(key == 0xa4d8)
+        + 4 * usize::from(key == 0xa5d8)
+        + 5 * usize::from(key == 0xa6d8);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 345 (`Checks1`).
@@ -741,56 +712,29 @@ static A_4: Table = Table::new(&[
     Among("أا", -1, 4, None),
 ]);
 
-/// The row of `A_4` with the longest string starting the text, by its trie: (row, length, action).
+/// The row of `A_4` with the string starting the text, by comparing its 4 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(0) {
-        Some(b'\xd8') if t.get(1..3) == Some(&b"\xa3\xd8"[..]) => match t.get(3) {
-            Some(b'\xa2') => {
-                found = Some((0, 4, 2));
-            }
-            Some(b'\xa3') => {
-                found = Some((1, 4, 1));
-            }
-            Some(b'\xa4') => {
-                found = Some((2, 4, 3));
-            }
-            Some(b'\xa5') => {
-                found = Some((3, 4, 5));
-            }
-            Some(b'\xa7') => {
-                found = Some((4, 4, 4));
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 6] = [0, 2, 1, 3, 5, 4];
+    let key = prefix_key::<4>(t)?;
+    let row = 1 * usize::from(key == 0xa2d8a3d8)
+        + 2 * usize::from(key == 0xa3d8a3d8)
+        + 3 * usize::from(key == 0xa4d8a3d8)
+        + 4 * usize::from(key == 0xa5d8a3d8)
+        + 5 * usize::from(key == 0xa7d8a3d8);
+    (row > 0).then(|| (row - 1, 4, ACTIONS[row]))
 }
 
 /// Line 365 (`Prefix_Step2`).
 static A_5: Table = Table::new(&[Among("ف", -1, 1, None), Among("و", -1, 1, None)]);
 
-/// The row of `A_5` with the longest string starting the text, by its trie: (row, length, action).
+/// The row of `A_5` with the string starting the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(0) {
-        Some(b'\xd9') => match t.get(1) {
-            Some(b'\x81') => {
-                found = Some((0, 2, 1));
-            }
-            Some(b'\x88') => {
-                found = Some((1, 2, 1));
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 1];
+    let key = prefix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x81d9) + 2 * usize::from(key == 0x88d9);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 371 (`Prefix_Step3a_Noun`).
@@ -875,36 +819,16 @@ static A_8: Table = Table::new(&[
     Among("سي", -1, 1, None),
 ]);
 
-/// The row of `A_8` with the longest string starting the text, by its trie: (row, length, action).
+/// The row of `A_8` with the string starting the text, by comparing its 4 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_8(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(0) {
-        Some(b'\xd8') if t.get(1..2) == Some(&b"\xb3"[..]) => match t.get(2) {
-            Some(b'\xd8') => match t.get(3) {
-                Some(b'\xa3') => {
-                    found = Some((0, 4, 4));
-                }
-                Some(b'\xaa') => {
-                    found = Some((1, 4, 2));
-                }
-                _ => {}
-            },
-            Some(b'\xd9') => match t.get(3) {
-                Some(b'\x86') => {
-                    found = Some((2, 4, 3));
-                }
-                Some(b'\x8a') => {
-                    found = Some((3, 4, 1));
-                }
-                _ => {}
-            },
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 5] = [0, 4, 2, 3, 1];
+    let key = prefix_key::<4>(t)?;
+    let row = 1 * usize::from(key == 0xa3d8b3d8)
+        + 2 * usize::from(key == 0xaad8b3d8)
+        + 3 * usize::from(key == 0x86d9b3d8)
+        + 4 * usize::from(key == 0x8ad9b3d8);
+    (row > 0).then(|| (row - 1, 4, ACTIONS[row]))
 }
 
 /// Line 399 (`Prefix_Step4_Verb`).
@@ -914,27 +838,15 @@ static A_9: Table = Table::new(&[
     Among("يست", -1, 1, None),
 ]);
 
-/// The row of `A_9` with the longest string starting the text, by its trie: (row, length, action).
+/// The row of `A_9` with the string starting the text, by comparing its 6 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_9(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(0) {
-        Some(b'\xd8') if t.get(1..6) == Some(&b"\xaa\xd8\xb3\xd8\xaa"[..]) => {
-            found = Some((0, 6, 1));
-        }
-        Some(b'\xd9') => match t.get(1) {
-            Some(b'\x86') if t.get(2..6) == Some(&b"\xd8\xb3\xd8\xaa"[..]) => {
-                found = Some((1, 6, 1));
-            }
-            Some(b'\x8a') if t.get(2..6) == Some(&b"\xd8\xb3\xd8\xaa"[..]) => {
-                found = Some((2, 6, 1));
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 4] = [0, 1, 1, 1];
+    let key = prefix_key::<6>(t)?;
+    let row = 1 * usize::from(key == 0xaad8b3d8aad8)
+        + 2 * usize::from(key == 0xaad8b3d886d9)
+        + 3 * usize::from(key == 0xaad8b3d88ad9);
+    (row > 0).then(|| (row - 1, 6, ACTIONS[row]))
 }
 
 /// Line 408 (`Suffix_Noun_Step1a`).
@@ -1010,18 +922,13 @@ fn T_10(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 415 (`Suffix_Noun_Step1b`).
 static A_11: Table = Table::new(&[Among("ن", -1, 1, None)]);
 
-/// The row of `A_11` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_11` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_11(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x86') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 2] = [0, 1];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x86d9);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 421 (`Suffix_Noun_Step2a`).
@@ -1031,92 +938,63 @@ static A_12: Table = Table::new(&[
     Among("ا", -1, 1, None),
 ]);
 
-/// The row of `A_12` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_12` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_12(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x88') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        Some(b'\x8a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
-            found = Some((1, 2, 1));
-        }
-        Some(b'\xa7') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
-            found = Some((2, 2, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 4] = [0, 1, 1, 1];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x88d9)
+        + 2 * usize::from(key == 0x8ad9)
+        + 3 * usize::from(key == 0xa7d8);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 427 (`Suffix_Noun_Step2b`).
 static A_13: Table = Table::new(&[Among("ات", -1, 1, None)]);
 
-/// The row of `A_13` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_13` with the string ending the text, by comparing its 4 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_13(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\xaa') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd8\xa7\xd8"[..]) => {
-            found = Some((0, 4, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 2] = [0, 1];
+    let key = suffix_key::<4>(t)?;
+    let row = 1 * usize::from(key == 0xaad8a7d8);
+    (row > 0).then(|| (row - 1, 4, ACTIONS[row]))
 }
 
 /// Line 433 (`Suffix_Noun_Step2c1`).
 static A_14: Table = Table::new(&[Among("ت", -1, 1, None)]);
 
-/// The row of `A_14` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_14` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_14(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\xaa') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 2] = [0, 1];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0xaad8);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 438 (`Suffix_Noun_Step2c2`).
 static A_15: Table = Table::new(&[Among("ة", -1, 1, None)]);
 
-/// The row of `A_15` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_15` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_15(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\xa9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd8"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 2] = [0, 1];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0xa9d8);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 443 (`Suffix_Noun_Step3`).
 static A_16: Table = Table::new(&[Among("ي", -1, 1, None)]);
 
-/// The row of `A_16` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_16` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_16(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x8a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 2] = [0, 1];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x8ad9);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 449 (`Suffix_Verb_Step1`).
@@ -1270,21 +1148,13 @@ fn T_18(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 466 (`Suffix_Verb_Step2b`).
 static A_19: Table = Table::new(&[Among("تم", -1, 1, None), Among("وا", -1, 1, None)]);
 
-/// The row of `A_19` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_19` with the string ending the text, by comparing its 4 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_19(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x85') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd8\xaa\xd9"[..]) => {
-            found = Some((0, 4, 1));
-        }
-        Some(b'\xa7') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd9\x88\xd8"[..]) => {
-            found = Some((1, 4, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 1];
+    let key = suffix_key::<4>(t)?;
+    let row = 1 * usize::from(key == 0x85d9aad8) + 2 * usize::from(key == 0xa7d888d9);
+    (row > 0).then(|| (row - 1, 4, ACTIONS[row]))
 }
 
 /// Line 473 (`Suffix_Verb_Step2c`).
@@ -1313,18 +1183,13 @@ fn T_20(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 480 (`Suffix_All_alef_maqsura`).
 static A_21: Table = Table::new(&[Among("ى", -1, 1, None)]);
 
-/// The row of `A_21` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_21` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_21(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x89') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xd9"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 2] = [0, 1];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x89d9);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// `Normalize_pre` (line 246).

@@ -238,30 +238,16 @@ static A_1: Table = Table::new(&[
     Among("kt", -1, 1, None),
 ]);
 
-/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_1` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"g"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        Some(b't') => match t.get(n.wrapping_sub(2)) {
-            Some(b'd') => {
-                found = Some((1, 2, 1));
-            }
-            Some(b'g') => {
-                found = Some((2, 2, 1));
-            }
-            Some(b'k') => {
-                found = Some((3, 2, 1));
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 5] = [0, 1, 1, 1, 1];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x6467)
+        + 2 * usize::from(key == 0x7464)
+        + 3 * usize::from(key == 0x7467)
+        + 4 * usize::from(key == 0x746b);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 70 (`other_suffix`).

@@ -549,27 +549,15 @@ static A_6: Table = Table::new(&[
     Among("pt", -1, 3, None),
 ]);
 
-/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_6` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b't') => match t.get(n.wrapping_sub(2)) {
-            Some(b'f') => {
-                found = Some((0, 2, 2));
-            }
-            Some(b'k') => {
-                found = Some((1, 2, 1));
-            }
-            Some(b'p') => {
-                found = Some((2, 2, 3));
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 4] = [0, 2, 1, 3];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x7466)
+        + 2 * usize::from(key == 0x746b)
+        + 3 * usize::from(key == 0x7470);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 205 (`Step_6`).
@@ -684,21 +672,13 @@ fn T_7(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 236 (`Step_1c`).
 static A_8: Table = Table::new(&[Among("d", -1, 1, None), Among("t", -1, 2, None)]);
 
-/// The row of `A_8` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_8` with the string ending the text, by comparing its 1 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_8(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'd') => {
-            found = Some((0, 1, 1));
-        }
-        Some(b't') => {
-            found = Some((1, 1, 2));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 2];
+    let key = suffix_key::<1>(t)?;
+    let row = 1 * usize::from(key == 0x64) + 2 * usize::from(key == 0x74);
+    (row > 0).then(|| (row - 1, 1, ACTIONS[row]))
 }
 
 /// Line 256 (`Lose_prefix`).
@@ -746,47 +726,25 @@ fn T_9(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 272 (`Lose_prefix`).
 static A_10: Table = Table::new(&[Among("ë", -1, 1, None), Among("ï", -1, 2, None)]);
 
-/// The row of `A_10` with the longest string starting the text, by its trie: (row, length, action).
+/// The row of `A_10` with the string starting the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_10(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(0) {
-        Some(b'\xc3') => match t.get(1) {
-            Some(b'\xab') => {
-                found = Some((0, 2, 1));
-            }
-            Some(b'\xaf') => {
-                found = Some((1, 2, 2));
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 2];
+    let key = prefix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0xabc3) + 2 * usize::from(key == 0xafc3);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 284 (`Lose_infix`).
 static A_11: Table = Table::new(&[Among("ë", -1, 1, None), Among("ï", -1, 2, None)]);
 
-/// The row of `A_11` with the longest string starting the text, by its trie: (row, length, action).
+/// The row of `A_11` with the string starting the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_11(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(0) {
-        Some(b'\xc3') => match t.get(1) {
-            Some(b'\xab') => {
-                found = Some((0, 2, 1));
-            }
-            Some(b'\xaf') => {
-                found = Some((1, 2, 2));
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 2];
+    let key = prefix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0xabc3) + 2 * usize::from(key == 0xafc3);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// `R1` (line 61).

@@ -132,24 +132,15 @@ static A_2: Table = Table::new(&[
     Among("tt", -1, 1, None),
 ]);
 
-/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_2` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"d"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        Some(b'k') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"k"[..]) => {
-            found = Some((1, 2, 1));
-        }
-        Some(b't') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"t"[..]) => {
-            found = Some((2, 2, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 4] = [0, 1, 1, 1];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x6464)
+        + 2 * usize::from(key == 0x6b6b)
+        + 3 * usize::from(key == 0x7474);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 108 (`standard_suffix`).
@@ -248,27 +239,16 @@ static A_5: Table = Table::new(&[
     Among("uu", -1, 1, None),
 ]);
 
-/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_5` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"a"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        Some(b'e') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"e"[..]) => {
-            found = Some((1, 2, 1));
-        }
-        Some(b'o') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"o"[..]) => {
-            found = Some((2, 2, 1));
-        }
-        Some(b'u') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"u"[..]) => {
-            found = Some((3, 2, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 5] = [0, 1, 1, 1, 1];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x6161)
+        + 2 * usize::from(key == 0x6565)
+        + 3 * usize::from(key == 0x6f6f)
+        + 4 * usize::from(key == 0x7575);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// `prelude` (line 41).

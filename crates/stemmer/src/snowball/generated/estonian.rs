@@ -51,24 +51,13 @@ static G_GI: Grouping = Grouping::new(
 /// Line 59 (`emphasis`).
 static A_0: Table = Table::new(&[Among("gi", -1, 1, None), Among("ki", -1, 2, None)]);
 
-/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_0` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'i') => match t.get(n.wrapping_sub(2)) {
-            Some(b'g') => {
-                found = Some((0, 2, 1));
-            }
-            Some(b'k') => {
-                found = Some((1, 2, 2));
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 2];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x6967) + 2 * usize::from(key == 0x696b);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 69 (`verb`).
@@ -269,18 +258,13 @@ fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 91 (`i_plural`).
 static A_3: Table = Table::new(&[Among("i", -1, 1, None)]);
 
-/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_3` with the string ending the text, by comparing its 1 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'i') => {
-            found = Some((0, 1, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 2] = [0, 1];
+    let key = suffix_key::<1>(t)?;
+    let row = 1 * usize::from(key == 0x69);
+    (row > 0).then(|| (row - 1, 1, ACTIONS[row]))
 }
 
 /// Line 99 (`special_noun_endings`).
@@ -547,30 +531,16 @@ static A_8: Table = Table::new(&[
     Among("tu", -1, 1, None),
 ]);
 
-/// The row of `A_8` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_8` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_8(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"v"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        Some(b'u') => match t.get(n.wrapping_sub(2)) {
-            Some(b'd') => {
-                found = Some((1, 2, 1));
-            }
-            Some(b'n') => {
-                found = Some((2, 2, 1));
-            }
-            Some(b't') => {
-                found = Some((3, 2, 1));
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 5] = [0, 1, 1, 1, 1];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x6176)
+        + 2 * usize::from(key == 0x7564)
+        + 3 * usize::from(key == 0x756e)
+        + 4 * usize::from(key == 0x7574);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 175 (`undouble_kpt`).
@@ -580,24 +550,15 @@ static A_9: Table = Table::new(&[
     Among("tt", -1, 3, None),
 ]);
 
-/// The row of `A_9` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_9` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_9(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'k') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"k"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        Some(b'p') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"p"[..]) => {
-            found = Some((1, 2, 2));
-        }
-        Some(b't') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"t"[..]) => {
-            found = Some((2, 2, 3));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 4] = [0, 1, 2, 3];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x6b6b)
+        + 2 * usize::from(key == 0x7070)
+        + 3 * usize::from(key == 0x7474);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 184 (`degrees`).

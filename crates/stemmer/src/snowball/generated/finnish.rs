@@ -265,24 +265,13 @@ fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 87 (`possessive`).
 static A_4: Table = Table::new(&[Among("lle", -1, 1, None), Among("ine", -1, 1, None)]);
 
-/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_4` with the string ending the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'e') => match t.get(n.wrapping_sub(2)) {
-            Some(b'l') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"l"[..]) => {
-                found = Some((0, 3, 1));
-            }
-            Some(b'n') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"i"[..]) => {
-                found = Some((1, 3, 1));
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 1];
+    let key = suffix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x656c6c) + 2 * usize::from(key == 0x656e69);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 92 (`LV`).
@@ -644,21 +633,13 @@ fn T_8(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 167 (`i_plural`).
 static A_9: Table = Table::new(&[Among("i", -1, 1, None), Among("j", -1, 1, None)]);
 
-/// The row of `A_9` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_9` with the string ending the text, by comparing its 1 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_9(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'i') => {
-            found = Some((0, 1, 1));
-        }
-        Some(b'j') => {
-            found = Some((1, 1, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 1];
+    let key = suffix_key::<1>(t)?;
+    let row = 1 * usize::from(key == 0x69) + 2 * usize::from(key == 0x6a);
+    (row > 0).then(|| (row - 1, 1, ACTIONS[row]))
 }
 
 /// Line 178 (`t_plural`).

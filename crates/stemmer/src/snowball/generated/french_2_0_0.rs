@@ -42,24 +42,15 @@ static A_0: Table = Table::new(&[
     Among("tap", -1, 1, None),
 ]);
 
-/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+/// The row of `A_0` with the string starting the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(0) {
-        Some(b'c') if t.get(1..3) == Some(&b"ol"[..]) => {
-            found = Some((0, 3, 1));
-        }
-        Some(b'p') if t.get(1..3) == Some(&b"ar"[..]) => {
-            found = Some((1, 3, 1));
-        }
-        Some(b't') if t.get(1..3) == Some(&b"ap"[..]) => {
-            found = Some((2, 3, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 4] = [0, 1, 1, 1];
+    let key = prefix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x6c6f63)
+        + 2 * usize::from(key == 0x726170)
+        + 3 * usize::from(key == 0x706174);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 81 (`postlude`).

@@ -2257,21 +2257,13 @@ fn T_15(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 296 (`step_s7`).
 static A_16: Table = Table::new(&[Among("σ", -1, 1, None), Among("χ", -1, 1, None)]);
 
-/// The row of `A_16` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_16` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_16(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x83') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        Some(b'\x87') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xcf"[..]) => {
-            found = Some((1, 2, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 1];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x83cf) + 2 * usize::from(key == 0x87cf);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 305 (`step_s8`).
@@ -2862,25 +2854,14 @@ fn T_23(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 358 (`step_2a`).
 static A_24: Table = Table::new(&[Among("αδεσ", -1, 1, None), Among("αδων", -1, 1, None)]);
 
-/// The row of `A_24` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_24` with the string ending the text, by comparing its 8 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_24(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x83')
-            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb1\xce\xb4\xce\xb5\xcf"[..]) =>
-        {
-            found = Some((0, 8, 1));
-        }
-        Some(b'\xbd')
-            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb1\xce\xb4\xcf\x89\xce"[..]) =>
-        {
-            found = Some((1, 8, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 1];
+    let key = suffix_key::<8>(t)?;
+    let row =
+        1 * usize::from(key == 0x83cfb5ceb4ceb1ce) + 2 * usize::from(key == 0xbdce89cfb4ceb1ce);
+    (row > 0).then(|| (row - 1, 8, ACTIONS[row]))
 }
 
 /// Line 361 (`step_2a`).
@@ -2971,25 +2952,14 @@ fn T_25(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 368 (`step_2b`).
 static A_26: Table = Table::new(&[Among("εδεσ", -1, 1, None), Among("εδων", -1, 1, None)]);
 
-/// The row of `A_26` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_26` with the string ending the text, by comparing its 8 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_26(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x83')
-            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb5\xce\xb4\xce\xb5\xcf"[..]) =>
-        {
-            found = Some((0, 8, 1));
-        }
-        Some(b'\xbd')
-            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb5\xce\xb4\xcf\x89\xce"[..]) =>
-        {
-            found = Some((1, 8, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 1];
+    let key = suffix_key::<8>(t)?;
+    let row =
+        1 * usize::from(key == 0x83cfb5ceb4ceb5ce) + 2 * usize::from(key == 0xbdce89cfb4ceb5ce);
+    (row > 0).then(|| (row - 1, 8, ACTIONS[row]))
 }
 
 /// Line 371 (`step_2b`).
@@ -3173,21 +3143,13 @@ fn T_29(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 387 (`step_2d`).
 static A_30: Table = Table::new(&[Among("εωσ", -1, 1, None), Among("εων", -1, 1, None)]);
 
-/// The row of `A_30` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_30` with the string ending the text, by comparing its 6 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_30(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x83') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb5\xcf\x89\xcf"[..]) => {
-            found = Some((0, 6, 1));
-        }
-        Some(b'\xbd') if t.get(n.wrapping_sub(6)..n - 1) == Some(&b"\xce\xb5\xcf\x89\xce"[..]) => {
-            found = Some((1, 6, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 1];
+    let key = suffix_key::<6>(t)?;
+    let row = 1 * usize::from(key == 0x83cf89cfb5ce) + 2 * usize::from(key == 0xbdce89cfb5ce);
+    (row > 0).then(|| (row - 1, 6, ACTIONS[row]))
 }
 
 /// Line 390 (`step_2d`).
@@ -3842,21 +3804,13 @@ fn T_37(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 439 (`step_5b`).
 static A_38: Table = Table::new(&[Among("τρ", -1, 1, None), Among("τσ", -1, 1, None)]);
 
-/// The row of `A_38` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_38` with the string ending the text, by comparing its 4 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_38(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x81') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xcf\x84\xcf"[..]) => {
-            found = Some((0, 4, 1));
-        }
-        Some(b'\x83') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xcf\x84\xcf"[..]) => {
-            found = Some((1, 4, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 1];
+    let key = suffix_key::<4>(t)?;
+    let row = 1 * usize::from(key == 0x81cf84cf) + 2 * usize::from(key == 0x83cf84cf);
+    (row > 0).then(|| (row - 1, 4, ACTIONS[row]))
 }
 
 /// Line 449 (`step_5b`).
@@ -6195,20 +6149,13 @@ fn T_58(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 607 (`step_5k`).
 static A_59: Table = Table::new(&[Among("ηστε", -1, 1, None)]);
 
-/// The row of `A_59` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_59` with the string ending the text, by comparing its 8 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_59(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\xb5')
-            if t.get(n.wrapping_sub(8)..n - 1) == Some(&b"\xce\xb7\xcf\x83\xcf\x84\xce"[..]) =>
-        {
-            found = Some((0, 8, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 2] = [0, 1];
+    let key = suffix_key::<8>(t)?;
+    let row = 1 * usize::from(key == 0xb5ce84cf83cfb7ce);
+    (row > 0).then(|| (row - 1, 8, ACTIONS[row]))
 }
 
 /// Line 610 (`step_5k`).

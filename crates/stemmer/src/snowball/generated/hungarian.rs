@@ -30,21 +30,13 @@ static G_v: Grouping = Grouping::new(
 /// Line 63 (`v_ending`).
 static A_0: Table = Table::new(&[Among("á", -1, 1, None), Among("é", -1, 2, None)]);
 
-/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_0` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\xa1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        Some(b'\xa9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
-            found = Some((1, 2, 2));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 2];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0xa1c3) + 2 * usize::from(key == 0xa9c3);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 70 (`double`).
@@ -166,24 +158,13 @@ fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 79 (`instrum`).
 static A_2: Table = Table::new(&[Among("al", -1, 1, None), Among("el", -1, 2, None)]);
 
-/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_2` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'l') => match t.get(n.wrapping_sub(2)) {
-            Some(b'a') => {
-                found = Some((0, 2, 1));
-            }
-            Some(b'e') => {
-                found = Some((1, 2, 2));
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 2];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x6c61) + 2 * usize::from(key == 0x6c65);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 89 (`case`).
@@ -503,21 +484,13 @@ fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 135 (`factive`).
 static A_6: Table = Table::new(&[Among("á", -1, 1, None), Among("é", -1, 2, None)]);
 
-/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_6` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\xa1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        Some(b'\xa9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
-            found = Some((1, 2, 2));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 2];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0xa1c3) + 2 * usize::from(key == 0xa9c3);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 144 (`plural`).

@@ -77,21 +77,13 @@ fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 61 (`v_ending`).
 static A_1: Table = Table::new(&[Among("á", -1, 1, None), Among("é", -1, 2, None)]);
 
-/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_1` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\xa1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        Some(b'\xa9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
-            found = Some((1, 2, 2));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 2];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0xa1c3) + 2 * usize::from(key == 0xa9c3);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 68 (`double`).
@@ -213,24 +205,13 @@ fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 77 (`instrum`).
 static A_3: Table = Table::new(&[Among("al", -1, 1, None), Among("el", -1, 2, None)]);
 
-/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_3` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'l') => match t.get(n.wrapping_sub(2)) {
-            Some(b'a') => {
-                found = Some((0, 2, 1));
-            }
-            Some(b'e') => {
-                found = Some((1, 2, 2));
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 2];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x6c61) + 2 * usize::from(key == 0x6c65);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 87 (`case`).
@@ -550,21 +531,13 @@ fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 133 (`factive`).
 static A_7: Table = Table::new(&[Among("á", -1, 1, None), Among("é", -1, 2, None)]);
 
-/// The row of `A_7` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_7` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_7(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\xa1') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        Some(b'\xa9') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc3"[..]) => {
-            found = Some((1, 2, 2));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 2];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0xa1c3) + 2 * usize::from(key == 0xa9c3);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 142 (`plural`).

@@ -28,29 +28,15 @@ static A_0: Table = Table::new(&[
     Among("pun", -1, 1, None),
 ]);
 
-/// The row of `A_0` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_0` with the string ending the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'h') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"a"[..]) => {
-            match t.get(n.wrapping_sub(3)) {
-                Some(b'k') => {
-                    found = Some((0, 3, 1));
-                }
-                Some(b'l') => {
-                    found = Some((1, 3, 1));
-                }
-                _ => {}
-            }
-        }
-        Some(b'n') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"pu"[..]) => {
-            found = Some((2, 3, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 4] = [0, 1, 1, 1];
+    let key = suffix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x68616b)
+        + 2 * usize::from(key == 0x68616c)
+        + 3 * usize::from(key == 0x6e7570);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 52 (`remove_possessive_pronoun`).
@@ -173,21 +159,13 @@ fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 174 (`remove_second_order_prefix`).
 static A_4: Table = Table::new(&[Among("be", -1, 2, None), Among("pe", -1, 1, None)]);
 
-/// The row of `A_4` with the longest string starting the text, by its trie: (row, length, action).
+/// The row of `A_4` with the string starting the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(0) {
-        Some(b'b') if t.get(1..2) == Some(&b"e"[..]) => {
-            found = Some((0, 2, 2));
-        }
-        Some(b'p') if t.get(1..2) == Some(&b"e"[..]) => {
-            found = Some((1, 2, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 2, 1];
+    let key = prefix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x6562) + 2 * usize::from(key == 0x6570);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// `remove_particle` (line 45).

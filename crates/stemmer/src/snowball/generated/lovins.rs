@@ -1884,45 +1884,22 @@ static A_2: Table = Table::new(&[
     Among("tt", -1, 1, None),
 ]);
 
-/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_2` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'b') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"b"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        Some(b'd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"d"[..]) => {
-            found = Some((1, 2, 1));
-        }
-        Some(b'g') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"g"[..]) => {
-            found = Some((2, 2, 1));
-        }
-        Some(b'l') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"l"[..]) => {
-            found = Some((3, 2, 1));
-        }
-        Some(b'm') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"m"[..]) => {
-            found = Some((4, 2, 1));
-        }
-        Some(b'n') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"n"[..]) => {
-            found = Some((5, 2, 1));
-        }
-        Some(b'p') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"p"[..]) => {
-            found = Some((6, 2, 1));
-        }
-        Some(b'r') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"r"[..]) => {
-            found = Some((7, 2, 1));
-        }
-        Some(b's') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"s"[..]) => {
-            found = Some((8, 2, 1));
-        }
-        Some(b't') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"t"[..]) => {
-            found = Some((9, 2, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 11] = [0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x6262)
+        + 2 * usize::from(key == 0x6464)
+        + 3 * usize::from(key == 0x6767)
+        + 4 * usize::from(key == 0x6c6c)
+        + 5 * usize::from(key == 0x6d6d)
+        + 6 * usize::from(key == 0x6e6e)
+        + 7 * usize::from(key == 0x7070)
+        + 8 * usize::from(key == 0x7272)
+        + 9 * usize::from(key == 0x7373)
+        + 10 * usize::from(key == 0x7474);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 160 (`respell`).

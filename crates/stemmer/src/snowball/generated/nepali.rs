@@ -162,24 +162,15 @@ static A_1: Table = Table::new(&[
     Among("\u{948}", -1, 2, None),
 ]);
 
-/// The row of `A_1` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_1` with the string ending the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x81') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa4"[..]) => {
-            found = Some((0, 3, 1));
-        }
-        Some(b'\x82') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa4"[..]) => {
-            found = Some((1, 3, 1));
-        }
-        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xa5"[..]) => {
-            found = Some((2, 3, 2));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 4] = [0, 1, 1, 2];
+    let key = suffix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x81a4e0)
+        + 2 * usize::from(key == 0x82a4e0)
+        + 3 * usize::from(key == 0x88a5e0);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 87 (`remove_category_3`).

@@ -305,24 +305,13 @@ fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 78 (`consonant_pair`).
 static A_2: Table = Table::new(&[Among("dt", -1, 1, None), Among("vt", -1, 1, None)]);
 
-/// The row of `A_2` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_2` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b't') => match t.get(n.wrapping_sub(2)) {
-            Some(b'd') => {
-                found = Some((0, 2, 1));
-            }
-            Some(b'v') => {
-                found = Some((1, 2, 1));
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 1];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x7464) + 2 * usize::from(key == 0x7476);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 87 (`other_suffix`).

@@ -823,27 +823,16 @@ static A_3: Table = Table::new(&[
     Among("ź", -1, 4, None),
 ]);
 
-/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_3` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x84') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc5"[..]) => {
-            found = Some((0, 2, 2));
-        }
-        Some(b'\x87') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc4"[..]) => {
-            found = Some((1, 2, 1));
-        }
-        Some(b'\x9b') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc5"[..]) => {
-            found = Some((2, 2, 3));
-        }
-        Some(b'\xba') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"\xc5"[..]) => {
-            found = Some((3, 2, 4));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 5] = [0, 2, 1, 3, 4];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x84c5)
+        + 2 * usize::from(key == 0x87c4)
+        + 3 * usize::from(key == 0x9bc5)
+        + 4 * usize::from(key == 0xbac5);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// `mark_regions` (line 32).

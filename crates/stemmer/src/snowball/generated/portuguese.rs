@@ -353,27 +353,16 @@ static A_3: Table = Table::new(&[
     Among("iv", -1, 1, None),
 ]);
 
-/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_3` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'c') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
-            found = Some((0, 2, 2));
-        }
-        Some(b'd') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"a"[..]) => {
-            found = Some((1, 2, 2));
-        }
-        Some(b's') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"o"[..]) => {
-            found = Some((2, 2, 2));
-        }
-        Some(b'v') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"i"[..]) => {
-            found = Some((3, 2, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 5] = [0, 2, 2, 2, 1];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x6369)
+        + 2 * usize::from(key == 0x6461)
+        + 3 * usize::from(key == 0x736f)
+        + 4 * usize::from(key == 0x7669);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 124 (`standard_suffix`).

@@ -307,21 +307,13 @@ fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 131 (`reflexive`).
 static A_3: Table = Table::new(&[Among("сь", -1, 1, None), Among("ся", -1, 1, None)]);
 
-/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_3` with the string ending the text, by comparing its 4 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x8c') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd1\x81\xd1"[..]) => {
-            found = Some((0, 4, 1));
-        }
-        Some(b'\x8f') if t.get(n.wrapping_sub(4)..n - 1) == Some(&b"\xd1\x81\xd1"[..]) => {
-            found = Some((1, 4, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 1];
+    let key = suffix_key::<4>(t)?;
+    let row = 1 * usize::from(key == 0x8cd181d1) + 2 * usize::from(key == 0x8fd181d1);
+    (row > 0).then(|| (row - 1, 4, ACTIONS[row]))
 }
 
 /// Line 139 (`verb`).

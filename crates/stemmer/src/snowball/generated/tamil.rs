@@ -26,30 +26,16 @@ static A_0: Table = Table::new(&[
     Among("வோ", -1, 1, None),
 ]);
 
-/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+/// The row of `A_0` with the string starting the text, by comparing its 6 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(0) {
-        Some(b'\xe0') if t.get(1..5) == Some(&b"\xae\xb5\xe0\xaf"[..]) => match t.get(5) {
-            Some(b'\x81') => {
-                found = Some((0, 6, 3));
-            }
-            Some(b'\x82') => {
-                found = Some((1, 6, 4));
-            }
-            Some(b'\x8a') => {
-                found = Some((2, 6, 2));
-            }
-            Some(b'\x8b') => {
-                found = Some((3, 6, 1));
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 5] = [0, 3, 4, 2, 1];
+    let key = prefix_key::<6>(t)?;
+    let row = 1 * usize::from(key == 0x81afe0b5aee0)
+        + 2 * usize::from(key == 0x82afe0b5aee0)
+        + 3 * usize::from(key == 0x8aafe0b5aee0)
+        + 4 * usize::from(key == 0x8bafe0b5aee0);
+    (row > 0).then(|| (row - 1, 6, ACTIONS[row]))
 }
 
 /// Line 117 (`remove_question_prefixes`).
@@ -66,48 +52,22 @@ static A_1: Table = Table::new(&[
     Among("வ", -1, 1, None),
 ]);
 
-/// The row of `A_1` with the longest string starting the text, by its trie: (row, length, action).
+/// The row of `A_1` with the string starting the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_1(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(0) {
-        Some(b'\xe0') if t.get(1..2) == Some(&b"\xae"[..]) => match t.get(2) {
-            Some(b'\x95') => {
-                found = Some((0, 3, 1));
-            }
-            Some(b'\x99') => {
-                found = Some((1, 3, 1));
-            }
-            Some(b'\x9a') => {
-                found = Some((2, 3, 1));
-            }
-            Some(b'\x9e') => {
-                found = Some((3, 3, 1));
-            }
-            Some(b'\xa4') => {
-                found = Some((4, 3, 1));
-            }
-            Some(b'\xa8') => {
-                found = Some((5, 3, 1));
-            }
-            Some(b'\xaa') => {
-                found = Some((6, 3, 1));
-            }
-            Some(b'\xae') => {
-                found = Some((7, 3, 1));
-            }
-            Some(b'\xaf') => {
-                found = Some((8, 3, 1));
-            }
-            Some(b'\xb5') => {
-                found = Some((9, 3, 1));
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 11] = [0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+    let key = prefix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x95aee0)
+        + 2 * usize::from(key == 0x99aee0)
+        + 3 * usize::from(key == 0x9aaee0)
+        + 4 * usize::from(key == 0x9eaee0)
+        + 5 * usize::from(key == 0xa4aee0)
+        + 6 * usize::from(key == 0xa8aee0)
+        + 7 * usize::from(key == 0xaaaee0)
+        + 8 * usize::from(key == 0xaeaee0)
+        + 9 * usize::from(key == 0xafaee0)
+        + 10 * usize::from(key == 0xb5aee0);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 126 (`fix_ending`).
@@ -251,24 +211,15 @@ static A_3: Table = Table::new(&[
     Among("ி", -1, 1, None),
 ]);
 
-/// The row of `A_3` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_3` with the string ending the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x80') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((0, 3, 1));
-        }
-        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((1, 3, 1));
-        }
-        Some(b'\xbf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((2, 3, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 4] = [0, 1, 1, 1];
+    let key = suffix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x80afe0)
+        + 2 * usize::from(key == 0x88afe0)
+        + 3 * usize::from(key == 0xbfaee0);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 154 (`fix_ending`).
@@ -283,39 +234,20 @@ static A_4: Table = Table::new(&[
     Among("ி", -1, 1, None),
 ]);
 
-/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_4` with the string ending the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x80') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((0, 3, 1));
-        }
-        Some(b'\x81') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((1, 3, 1));
-        }
-        Some(b'\x82') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((2, 3, 1));
-        }
-        Some(b'\x86') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((3, 3, 1));
-        }
-        Some(b'\x87') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((4, 3, 1));
-        }
-        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((5, 3, 1));
-        }
-        Some(b'\xbe') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((6, 3, 1));
-        }
-        Some(b'\xbf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((7, 3, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 9] = [0, 1, 1, 1, 1, 1, 1, 1, 1];
+    let key = suffix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x80afe0)
+        + 2 * usize::from(key == 0x81afe0)
+        + 3 * usize::from(key == 0x82afe0)
+        + 4 * usize::from(key == 0x86afe0)
+        + 5 * usize::from(key == 0x87afe0)
+        + 6 * usize::from(key == 0x88afe0)
+        + 7 * usize::from(key == 0xbeaee0)
+        + 8 * usize::from(key == 0xbfaee0);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 159 (`fix_ending`).
@@ -352,33 +284,18 @@ static A_6: Table = Table::new(&[
     Among("ற", -1, 1, None),
 ]);
 
-/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_6` with the string ending the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x95') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((0, 3, 1));
-        }
-        Some(b'\x9a') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((1, 3, 1));
-        }
-        Some(b'\x9f') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((2, 3, 1));
-        }
-        Some(b'\xa4') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((3, 3, 1));
-        }
-        Some(b'\xaa') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((4, 3, 1));
-        }
-        Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((5, 3, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 7] = [0, 1, 1, 1, 1, 1, 1];
+    let key = suffix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x95aee0)
+        + 2 * usize::from(key == 0x9aaee0)
+        + 3 * usize::from(key == 0x9faee0)
+        + 4 * usize::from(key == 0xa4aee0)
+        + 5 * usize::from(key == 0xaaaee0)
+        + 6 * usize::from(key == 0xb1aee0);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 170 (`fix_ending`).
@@ -391,33 +308,18 @@ static A_7: Table = Table::new(&[
     Among("ற", -1, 1, None),
 ]);
 
-/// The row of `A_7` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_7` with the string ending the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_7(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x95') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((0, 3, 1));
-        }
-        Some(b'\x9a') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((1, 3, 1));
-        }
-        Some(b'\x9f') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((2, 3, 1));
-        }
-        Some(b'\xa4') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((3, 3, 1));
-        }
-        Some(b'\xaa') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((4, 3, 1));
-        }
-        Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((5, 3, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 7] = [0, 1, 1, 1, 1, 1, 1];
+    let key = suffix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x95aee0)
+        + 2 * usize::from(key == 0x9aaee0)
+        + 3 * usize::from(key == 0x9faee0)
+        + 4 * usize::from(key == 0xa4aee0)
+        + 5 * usize::from(key == 0xaaaee0)
+        + 6 * usize::from(key == 0xb1aee0);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 173 (`fix_ending`).
@@ -435,48 +337,23 @@ static A_8: Table = Table::new(&[
     Among("வ", -1, 1, None),
 ]);
 
-/// The row of `A_8` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_8` with the string ending the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_8(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x9e') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((0, 3, 1));
-        }
-        Some(b'\xa3') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((1, 3, 1));
-        }
-        Some(b'\xa8') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((2, 3, 1));
-        }
-        Some(b'\xa9') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((3, 3, 1));
-        }
-        Some(b'\xae') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((4, 3, 1));
-        }
-        Some(b'\xaf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((5, 3, 1));
-        }
-        Some(b'\xb0') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((6, 3, 1));
-        }
-        Some(b'\xb2') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((7, 3, 1));
-        }
-        Some(b'\xb3') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((8, 3, 1));
-        }
-        Some(b'\xb4') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((9, 3, 1));
-        }
-        Some(b'\xb5') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((10, 3, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 12] = [0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+    let key = suffix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x9eaee0)
+        + 2 * usize::from(key == 0xa3aee0)
+        + 3 * usize::from(key == 0xa8aee0)
+        + 4 * usize::from(key == 0xa9aee0)
+        + 5 * usize::from(key == 0xaeaee0)
+        + 6 * usize::from(key == 0xafaee0)
+        + 7 * usize::from(key == 0xb0aee0)
+        + 8 * usize::from(key == 0xb2aee0)
+        + 9 * usize::from(key == 0xb3aee0)
+        + 10 * usize::from(key == 0xb4aee0)
+        + 11 * usize::from(key == 0xb5aee0);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 177 (`fix_ending`).
@@ -492,42 +369,21 @@ static A_9: Table = Table::new(&[
     Among("ி", -1, 1, None),
 ]);
 
-/// The row of `A_9` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_9` with the string ending the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_9(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x80') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((0, 3, 1));
-        }
-        Some(b'\x81') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((1, 3, 1));
-        }
-        Some(b'\x82') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((2, 3, 1));
-        }
-        Some(b'\x86') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((3, 3, 1));
-        }
-        Some(b'\x87') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((4, 3, 1));
-        }
-        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((5, 3, 1));
-        }
-        Some(b'\x8d') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((6, 3, 1));
-        }
-        Some(b'\xbe') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((7, 3, 1));
-        }
-        Some(b'\xbf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((8, 3, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 10] = [0, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+    let key = suffix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x80afe0)
+        + 2 * usize::from(key == 0x81afe0)
+        + 3 * usize::from(key == 0x82afe0)
+        + 4 * usize::from(key == 0x86afe0)
+        + 5 * usize::from(key == 0x87afe0)
+        + 6 * usize::from(key == 0x88afe0)
+        + 7 * usize::from(key == 0x8dafe0)
+        + 8 * usize::from(key == 0xbeaee0)
+        + 9 * usize::from(key == 0xbfaee0);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 184 (`remove_pronoun_prefixes`).
@@ -537,27 +393,15 @@ static A_10: Table = Table::new(&[
     Among("உ", -1, 1, None),
 ]);
 
-/// The row of `A_10` with the longest string starting the text, by its trie: (row, length, action).
+/// The row of `A_10` with the string starting the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_10(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(0) {
-        Some(b'\xe0') if t.get(1..2) == Some(&b"\xae"[..]) => match t.get(2) {
-            Some(b'\x85') => {
-                found = Some((0, 3, 1));
-            }
-            Some(b'\x87') => {
-                found = Some((1, 3, 1));
-            }
-            Some(b'\x89') => {
-                found = Some((2, 3, 1));
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 4] = [0, 1, 1, 1];
+    let key = prefix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x85aee0)
+        + 2 * usize::from(key == 0x87aee0)
+        + 3 * usize::from(key == 0x89aee0);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 184 (`remove_pronoun_prefixes`).
@@ -574,48 +418,22 @@ static A_11: Table = Table::new(&[
     Among("வ", -1, 1, None),
 ]);
 
-/// The row of `A_11` with the longest string starting the text, by its trie: (row, length, action).
+/// The row of `A_11` with the string starting the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_11(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(0) {
-        Some(b'\xe0') if t.get(1..2) == Some(&b"\xae"[..]) => match t.get(2) {
-            Some(b'\x95') => {
-                found = Some((0, 3, 1));
-            }
-            Some(b'\x99') => {
-                found = Some((1, 3, 1));
-            }
-            Some(b'\x9a') => {
-                found = Some((2, 3, 1));
-            }
-            Some(b'\x9e') => {
-                found = Some((3, 3, 1));
-            }
-            Some(b'\xa4') => {
-                found = Some((4, 3, 1));
-            }
-            Some(b'\xa8') => {
-                found = Some((5, 3, 1));
-            }
-            Some(b'\xaa') => {
-                found = Some((6, 3, 1));
-            }
-            Some(b'\xae') => {
-                found = Some((7, 3, 1));
-            }
-            Some(b'\xaf') => {
-                found = Some((8, 3, 1));
-            }
-            Some(b'\xb5') => {
-                found = Some((9, 3, 1));
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 11] = [0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+    let key = prefix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x95aee0)
+        + 2 * usize::from(key == 0x99aee0)
+        + 3 * usize::from(key == 0x9aaee0)
+        + 4 * usize::from(key == 0x9eaee0)
+        + 5 * usize::from(key == 0xa4aee0)
+        + 6 * usize::from(key == 0xa8aee0)
+        + 7 * usize::from(key == 0xaaaee0)
+        + 8 * usize::from(key == 0xaeaee0)
+        + 9 * usize::from(key == 0xafaee0)
+        + 10 * usize::from(key == 0xb5aee0);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 190 (`remove_plural_suffix`).
@@ -677,33 +495,18 @@ static A_13: Table = Table::new(&[
     Among("ற", -1, 1, None),
 ]);
 
-/// The row of `A_13` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_13` with the string ending the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_13(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x95') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((0, 3, 1));
-        }
-        Some(b'\x9a') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((1, 3, 1));
-        }
-        Some(b'\x9f') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((2, 3, 1));
-        }
-        Some(b'\xa4') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((3, 3, 1));
-        }
-        Some(b'\xaa') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((4, 3, 1));
-        }
-        Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((5, 3, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 7] = [0, 1, 1, 1, 1, 1, 1];
+    let key = suffix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x95aee0)
+        + 2 * usize::from(key == 0x9aaee0)
+        + 3 * usize::from(key == 0x9faee0)
+        + 4 * usize::from(key == 0xa4aee0)
+        + 5 * usize::from(key == 0xaaaee0)
+        + 6 * usize::from(key == 0xb1aee0);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 208 (`remove_question_suffixes`).
@@ -713,49 +516,27 @@ static A_14: Table = Table::new(&[
     Among("\u{bbe}", -1, 1, None),
 ]);
 
-/// The row of `A_14` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_14` with the string ending the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_14(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x87') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((0, 3, 1));
-        }
-        Some(b'\x8b') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((1, 3, 1));
-        }
-        Some(b'\xbe') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((2, 3, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 4] = [0, 1, 1, 1];
+    let key = suffix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x87afe0)
+        + 2 * usize::from(key == 0x8bafe0)
+        + 3 * usize::from(key == 0xbeaee0);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 217 (`remove_command_suffixes`).
 static A_15: Table = Table::new(&[Among("பி", -1, 1, None), Among("வி", -1, 1, None)]);
 
-/// The row of `A_15` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_15` with the string ending the text, by comparing its 6 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_15(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\xbf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            match t.get(n.wrapping_sub(4)) {
-                Some(b'\xaa') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
-                    found = Some((0, 6, 1));
-                }
-                Some(b'\xb5') if t.get(n.wrapping_sub(6)..n - 4) == Some(&b"\xe0\xae"[..]) => {
-                    found = Some((1, 6, 1));
-                }
-                _ => {}
-            }
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 1];
+    let key = suffix_key::<6>(t)?;
+    let row = 1 * usize::from(key == 0xbfaee0aaaee0) + 2 * usize::from(key == 0xbfaee0b5aee0);
+    (row > 0).then(|| (row - 1, 6, ACTIONS[row]))
 }
 
 /// Line 234 (`remove_common_word_endings`).
@@ -1026,39 +807,20 @@ static A_17: Table = Table::new(&[
     Among("ி", -1, 1, None),
 ]);
 
-/// The row of `A_17` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_17` with the string ending the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_17(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x80') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((0, 3, 1));
-        }
-        Some(b'\x81') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((1, 3, 1));
-        }
-        Some(b'\x82') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((2, 3, 1));
-        }
-        Some(b'\x86') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((3, 3, 1));
-        }
-        Some(b'\x87') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((4, 3, 1));
-        }
-        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((5, 3, 1));
-        }
-        Some(b'\xbe') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((6, 3, 1));
-        }
-        Some(b'\xbf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((7, 3, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 9] = [0, 1, 1, 1, 1, 1, 1, 1, 1];
+    let key = suffix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x80afe0)
+        + 2 * usize::from(key == 0x81afe0)
+        + 3 * usize::from(key == 0x82afe0)
+        + 4 * usize::from(key == 0x86afe0)
+        + 5 * usize::from(key == 0x87afe0)
+        + 6 * usize::from(key == 0x88afe0)
+        + 7 * usize::from(key == 0xbeaee0)
+        + 8 * usize::from(key == 0xbfaee0);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 278 (`remove_vetrumai_urupukal`).
@@ -1259,39 +1021,20 @@ static A_19: Table = Table::new(&[
     Among("ி", -1, 1, None),
 ]);
 
-/// The row of `A_19` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_19` with the string ending the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_19(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x80') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((0, 3, 1));
-        }
-        Some(b'\x81') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((1, 3, 1));
-        }
-        Some(b'\x82') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((2, 3, 1));
-        }
-        Some(b'\x86') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((3, 3, 1));
-        }
-        Some(b'\x87') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((4, 3, 1));
-        }
-        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((5, 3, 1));
-        }
-        Some(b'\xbe') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((6, 3, 1));
-        }
-        Some(b'\xbf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((7, 3, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 9] = [0, 1, 1, 1, 1, 1, 1, 1, 1];
+    let key = suffix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x80afe0)
+        + 2 * usize::from(key == 0x81afe0)
+        + 3 * usize::from(key == 0x82afe0)
+        + 4 * usize::from(key == 0x86afe0)
+        + 5 * usize::from(key == 0x87afe0)
+        + 6 * usize::from(key == 0x88afe0)
+        + 7 * usize::from(key == 0xbeaee0)
+        + 8 * usize::from(key == 0xbfaee0);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 310 (`remove_vetrumai_urupukal`).
@@ -1306,39 +1049,20 @@ static A_20: Table = Table::new(&[
     Among("ி", -1, 1, None),
 ]);
 
-/// The row of `A_20` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_20` with the string ending the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_20(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x80') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((0, 3, 1));
-        }
-        Some(b'\x81') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((1, 3, 1));
-        }
-        Some(b'\x82') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((2, 3, 1));
-        }
-        Some(b'\x86') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((3, 3, 1));
-        }
-        Some(b'\x87') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((4, 3, 1));
-        }
-        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((5, 3, 1));
-        }
-        Some(b'\xbe') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((6, 3, 1));
-        }
-        Some(b'\xbf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((7, 3, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 9] = [0, 1, 1, 1, 1, 1, 1, 1, 1];
+    let key = suffix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x80afe0)
+        + 2 * usize::from(key == 0x81afe0)
+        + 3 * usize::from(key == 0x82afe0)
+        + 4 * usize::from(key == 0x86afe0)
+        + 5 * usize::from(key == 0x87afe0)
+        + 6 * usize::from(key == 0x88afe0)
+        + 7 * usize::from(key == 0xbeaee0)
+        + 8 * usize::from(key == 0xbfaee0);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 321 (`remove_vetrumai_urupukal`).
@@ -1351,33 +1075,18 @@ static A_21: Table = Table::new(&[
     Among("ற", -1, 1, None),
 ]);
 
-/// The row of `A_21` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_21` with the string ending the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_21(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x95') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((0, 3, 1));
-        }
-        Some(b'\x9a') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((1, 3, 1));
-        }
-        Some(b'\x9f') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((2, 3, 1));
-        }
-        Some(b'\xa4') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((3, 3, 1));
-        }
-        Some(b'\xaa') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((4, 3, 1));
-        }
-        Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((5, 3, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 7] = [0, 1, 1, 1, 1, 1, 1];
+    let key = suffix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x95aee0)
+        + 2 * usize::from(key == 0x9aaee0)
+        + 3 * usize::from(key == 0x9faee0)
+        + 4 * usize::from(key == 0xa4aee0)
+        + 5 * usize::from(key == 0xaaaee0)
+        + 6 * usize::from(key == 0xb1aee0);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 323 (`remove_vetrumai_urupukal`).
@@ -1390,33 +1099,18 @@ static A_22: Table = Table::new(&[
     Among("ற", -1, 1, None),
 ]);
 
-/// The row of `A_22` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_22` with the string ending the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_22(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x95') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((0, 3, 1));
-        }
-        Some(b'\x9a') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((1, 3, 1));
-        }
-        Some(b'\x9f') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((2, 3, 1));
-        }
-        Some(b'\xa4') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((3, 3, 1));
-        }
-        Some(b'\xaa') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((4, 3, 1));
-        }
-        Some(b'\xb1') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((5, 3, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 7] = [0, 1, 1, 1, 1, 1, 1];
+    let key = suffix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x95aee0)
+        + 2 * usize::from(key == 0x9aaee0)
+        + 3 * usize::from(key == 0x9faee0)
+        + 4 * usize::from(key == 0xa4aee0)
+        + 5 * usize::from(key == 0xaaaee0)
+        + 6 * usize::from(key == 0xb1aee0);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 345 (`remove_tense_suffix`).
@@ -1610,51 +1304,24 @@ static A_24: Table = Table::new(&[
     Among("ஔ", -1, 1, None),
 ]);
 
-/// The row of `A_24` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_24` with the string ending the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_24(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x85') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((0, 3, 1));
-        }
-        Some(b'\x86') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((1, 3, 1));
-        }
-        Some(b'\x87') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((2, 3, 1));
-        }
-        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((3, 3, 1));
-        }
-        Some(b'\x89') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((4, 3, 1));
-        }
-        Some(b'\x8a') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((5, 3, 1));
-        }
-        Some(b'\x8e') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((6, 3, 1));
-        }
-        Some(b'\x8f') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((7, 3, 1));
-        }
-        Some(b'\x90') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((8, 3, 1));
-        }
-        Some(b'\x92') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((9, 3, 1));
-        }
-        Some(b'\x93') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((10, 3, 1));
-        }
-        Some(b'\x94') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((11, 3, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 13] = [0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+    let key = suffix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x85aee0)
+        + 2 * usize::from(key == 0x86aee0)
+        + 3 * usize::from(key == 0x87aee0)
+        + 4 * usize::from(key == 0x88aee0)
+        + 5 * usize::from(key == 0x89aee0)
+        + 6 * usize::from(key == 0x8aaee0)
+        + 7 * usize::from(key == 0x8eaee0)
+        + 8 * usize::from(key == 0x8faee0)
+        + 9 * usize::from(key == 0x90aee0)
+        + 10 * usize::from(key == 0x92aee0)
+        + 11 * usize::from(key == 0x93aee0)
+        + 12 * usize::from(key == 0x94aee0);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 383 (`remove_tense_suffix`).
@@ -1669,39 +1336,20 @@ static A_25: Table = Table::new(&[
     Among("ி", -1, 1, None),
 ]);
 
-/// The row of `A_25` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_25` with the string ending the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_25(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'\x80') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((0, 3, 1));
-        }
-        Some(b'\x81') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((1, 3, 1));
-        }
-        Some(b'\x82') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((2, 3, 1));
-        }
-        Some(b'\x86') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((3, 3, 1));
-        }
-        Some(b'\x87') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((4, 3, 1));
-        }
-        Some(b'\x88') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xaf"[..]) => {
-            found = Some((5, 3, 1));
-        }
-        Some(b'\xbe') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((6, 3, 1));
-        }
-        Some(b'\xbf') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"\xe0\xae"[..]) => {
-            found = Some((7, 3, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 9] = [0, 1, 1, 1, 1, 1, 1, 1, 1];
+    let key = suffix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x80afe0)
+        + 2 * usize::from(key == 0x81afe0)
+        + 3 * usize::from(key == 0x82afe0)
+        + 4 * usize::from(key == 0x86afe0)
+        + 5 * usize::from(key == 0x87afe0)
+        + 6 * usize::from(key == 0x88afe0)
+        + 7 * usize::from(key == 0xbeaee0)
+        + 8 * usize::from(key == 0xbfaee0);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 408 (`remove_tense_suffix`).

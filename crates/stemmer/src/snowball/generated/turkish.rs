@@ -231,41 +231,25 @@ fn T_3(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 197 (`mark_yA`).
 static A_4: Table = Table::new(&[Among("a", -1, 1, None), Among("e", -1, 1, None)]);
 
-/// The row of `A_4` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_4` with the string ending the text, by comparing its 1 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_4(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'a') => {
-            found = Some((0, 1, 1));
-        }
-        Some(b'e') => {
-            found = Some((1, 1, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 1];
+    let key = suffix_key::<1>(t)?;
+    let row = 1 * usize::from(key == 0x61) + 2 * usize::from(key == 0x65);
+    (row > 0).then(|| (row - 1, 1, ACTIONS[row]))
 }
 
 /// Line 203 (`mark_nA`).
 static A_5: Table = Table::new(&[Among("na", -1, 1, None), Among("ne", -1, 1, None)]);
 
-/// The row of `A_5` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_5` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_5(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"n"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        Some(b'e') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"n"[..]) => {
-            found = Some((1, 2, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 1];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x616e) + 2 * usize::from(key == 0x656e);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 208 (`mark_DA`).
@@ -276,53 +260,28 @@ static A_6: Table = Table::new(&[
     Among("te", -1, 1, None),
 ]);
 
-/// The row of `A_6` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_6` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_6(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'a') => match t.get(n.wrapping_sub(2)) {
-            Some(b'd') => {
-                found = Some((0, 2, 1));
-            }
-            Some(b't') => {
-                found = Some((1, 2, 1));
-            }
-            _ => {}
-        },
-        Some(b'e') => match t.get(n.wrapping_sub(2)) {
-            Some(b'd') => {
-                found = Some((2, 2, 1));
-            }
-            Some(b't') => {
-                found = Some((3, 2, 1));
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 5] = [0, 1, 1, 1, 1];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x6164)
+        + 2 * usize::from(key == 0x6174)
+        + 3 * usize::from(key == 0x6564)
+        + 4 * usize::from(key == 0x6574);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 213 (`mark_ndA`).
 static A_7: Table = Table::new(&[Among("nda", -1, 1, None), Among("nde", -1, 1, None)]);
 
-/// The row of `A_7` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_7` with the string ending the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_7(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'a') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"nd"[..]) => {
-            found = Some((0, 3, 1));
-        }
-        Some(b'e') if t.get(n.wrapping_sub(3)..n - 1) == Some(&b"nd"[..]) => {
-            found = Some((1, 3, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 1];
+    let key = suffix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x61646e) + 2 * usize::from(key == 0x65646e);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 218 (`mark_DAn`).
@@ -333,99 +292,52 @@ static A_8: Table = Table::new(&[
     Among("ten", -1, 1, None),
 ]);
 
-/// The row of `A_8` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_8` with the string ending the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_8(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'n') => match t.get(n.wrapping_sub(2)) {
-            Some(b'a') => match t.get(n.wrapping_sub(3)) {
-                Some(b'd') => {
-                    found = Some((0, 3, 1));
-                }
-                Some(b't') => {
-                    found = Some((1, 3, 1));
-                }
-                _ => {}
-            },
-            Some(b'e') => match t.get(n.wrapping_sub(3)) {
-                Some(b'd') => {
-                    found = Some((2, 3, 1));
-                }
-                Some(b't') => {
-                    found = Some((3, 3, 1));
-                }
-                _ => {}
-            },
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 5] = [0, 1, 1, 1, 1];
+    let key = suffix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x6e6164)
+        + 2 * usize::from(key == 0x6e6174)
+        + 3 * usize::from(key == 0x6e6564)
+        + 4 * usize::from(key == 0x6e6574);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 223 (`mark_ndAn`).
 static A_9: Table = Table::new(&[Among("ndan", -1, 1, None), Among("nden", -1, 1, None)]);
 
-/// The row of `A_9` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_9` with the string ending the text, by comparing its 4 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_9(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'n') => match t.get(n.wrapping_sub(2)) {
-            Some(b'a') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"nd"[..]) => {
-                found = Some((0, 4, 1));
-            }
-            Some(b'e') if t.get(n.wrapping_sub(4)..n - 2) == Some(&b"nd"[..]) => {
-                found = Some((1, 4, 1));
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 1];
+    let key = suffix_key::<4>(t)?;
+    let row = 1 * usize::from(key == 0x6e61646e) + 2 * usize::from(key == 0x6e65646e);
+    (row > 0).then(|| (row - 1, 4, ACTIONS[row]))
 }
 
 /// Line 228 (`mark_ylA`).
 static A_10: Table = Table::new(&[Among("la", -1, 1, None), Among("le", -1, 1, None)]);
 
-/// The row of `A_10` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_10` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_10(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"l"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        Some(b'e') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"l"[..]) => {
-            found = Some((1, 2, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 1];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x616c) + 2 * usize::from(key == 0x656c);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 238 (`mark_ncA`).
 static A_11: Table = Table::new(&[Among("ca", -1, 1, None), Among("ce", -1, 1, None)]);
 
-/// The row of `A_11` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_11` with the string ending the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_11(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'a') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"c"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        Some(b'e') if t.get(n.wrapping_sub(2)..n - 1) == Some(&b"c"[..]) => {
-            found = Some((1, 2, 1));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 1];
+    let key = suffix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x6163) + 2 * usize::from(key == 0x6563);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// Line 244 (`mark_yUm`).
@@ -567,24 +479,13 @@ fn T_15(t: &[u8]) -> Option<(usize, i32, i32)> {
 /// Line 265 (`mark_lAr`).
 static A_16: Table = Table::new(&[Among("lar", -1, 1, None), Among("ler", -1, 1, None)]);
 
-/// The row of `A_16` with the longest string ending the text, by its trie: (row, length, action).
+/// The row of `A_16` with the string ending the text, by comparing its 3 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_16(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(n.wrapping_sub(1)) {
-        Some(b'r') => match t.get(n.wrapping_sub(2)) {
-            Some(b'a') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"l"[..]) => {
-                found = Some((0, 3, 1));
-            }
-            Some(b'e') if t.get(n.wrapping_sub(3)..n - 2) == Some(&b"l"[..]) => {
-                found = Some((1, 3, 1));
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 1];
+    let key = suffix_key::<3>(t)?;
+    let row = 1 * usize::from(key == 0x72616c) + 2 * usize::from(key == 0x72656c);
+    (row > 0).then(|| (row - 1, 3, ACTIONS[row]))
 }
 
 /// Line 270 (`mark_nUz`).

@@ -337,36 +337,16 @@ static A_2: Table = Table::new(&[
     Among("שפר", -1, 1, None),
 ]);
 
-/// The row of `A_2` with the longest string starting the text, by its trie: (row, length, action).
+/// The row of `A_2` with the string starting the text, by comparing its 6 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_2(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(0) {
-        Some(b'\xd7') => match t.get(1) {
-            Some(b'\x93') if t.get(2..6) == Some(&b"\xd7\x96\xd7\xa9"[..]) => {
-                found = Some((0, 6, 1));
-            }
-            Some(b'\xa9') if t.get(2..3) == Some(&b"\xd7"[..]) => match t.get(3) {
-                Some(b'\x98') if t.get(4..5) == Some(&b"\xd7"[..]) => match t.get(5) {
-                    Some(b'\xa8') => {
-                        found = Some((1, 6, 1));
-                    }
-                    Some(b'\xa9') => {
-                        found = Some((2, 6, 1));
-                    }
-                    _ => {}
-                },
-                Some(b'\xa4') if t.get(4..6) == Some(&b"\xd7\xa8"[..]) => {
-                    found = Some((3, 6, 1));
-                }
-                _ => {}
-            },
-            _ => {}
-        },
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 5] = [0, 1, 1, 1, 1];
+    let key = prefix_key::<6>(t)?;
+    let row = 1 * usize::from(key == 0xa9d796d793d7)
+        + 2 * usize::from(key == 0xa8d798d7a9d7)
+        + 3 * usize::from(key == 0xa9d798d7a9d7)
+        + 4 * usize::from(key == 0xa8d7a4d7a9d7);
+    (row > 0).then(|| (row - 1, 6, ACTIONS[row]))
 }
 
 /// Line 164 (`standard_suffix`).

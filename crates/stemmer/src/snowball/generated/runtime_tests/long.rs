@@ -33,6 +33,8 @@ pub(super) mod not;
 pub(super) mod or;
 #[path = "repeat.rs"]
 pub(super) mod repeat;
+#[path = "same_length.rs"]
+pub(super) mod same_length;
 #[path = "setlimit.rs"]
 pub(super) mod setlimit;
 #[path = "sizelen.rs"]

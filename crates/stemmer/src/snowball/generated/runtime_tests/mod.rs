@@ -14,6 +14,7 @@ mod naming;
 mod not;
 mod or;
 mod repeat;
+mod same_length;
 mod setlimit;
 mod sizelen;
 mod skips;
@@ -179,6 +180,17 @@ fn test_returns_ok() {
 #[test]
 fn memo_returns_ok() {
     assert_eq!(run((memo::stem, long::memo::stem), memo::STRINGS), "ok");
+}
+
+#[test]
+fn same_length_returns_ok() {
+    assert_eq!(
+        run(
+            (same_length::stem, long::same_length::stem),
+            same_length::STRINGS
+        ),
+        "ok"
+    );
 }
 
 #[test]

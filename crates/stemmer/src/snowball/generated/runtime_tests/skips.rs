@@ -23,21 +23,13 @@ static G_v: Grouping = Grouping::new(97, 121, &[17, 65, 16, 1]);
 /// Line 27 (`paired`).
 static A_0: Table = Table::new(&[Among("ab", -1, 1, None), Among("cd", -1, 2, None)]);
 
-/// The row of `A_0` with the longest string starting the text, by its trie: (row, length, action).
+/// The row of `A_0` with the string starting the text, by comparing its 2 bytes there with every string at once: (row, length, action).
 #[inline]
 fn T_0(t: &[u8]) -> Option<(usize, i32, i32)> {
-    let n = t.len();
-    let mut found = None;
-    match t.get(0) {
-        Some(b'a') if t.get(1..2) == Some(&b"b"[..]) => {
-            found = Some((0, 2, 1));
-        }
-        Some(b'c') if t.get(1..2) == Some(&b"d"[..]) => {
-            found = Some((1, 2, 2));
-        }
-        _ => {}
-    }
-    found
+    const ACTIONS: [i32; 3] = [0, 1, 2];
+    let key = prefix_key::<2>(t)?;
+    let row = 1 * usize::from(key == 0x6261) + 2 * usize::from(key == 0x6463);
+    (row > 0).then(|| (row - 1, 2, ACTIONS[row]))
 }
 
 /// `marked` (line 18).
