@@ -18,21 +18,24 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The Rust that program `source` (named `name`) compiles to; panics on any error.
+fn rust(name: &str, source: &str) -> String {
+    let program = stemkit_snowball::compile(name, source).unwrap_or_else(|error| panic!("{error}"));
+    let options = stemkit_snowball::rust::Options {
+        source: name.to_owned(),
+        runtime: "crate::runtime".to_owned(),
+    };
+    stemkit_snowball::rust::generate(&program, &options)
+        .unwrap_or_else(|error| panic!("{name}: {error}"))
+}
+
 #[test]
 fn every_algorithm_compiles() {
     let mut count = 0;
     for release in ["2.0.0", "3.0.0", "3.1.0", "nltk"] {
         for path in files(&root().join("algorithms").join(release), "sbl") {
             let source = fs::read_to_string(&path).expect("readable");
-            let name = path.display().to_string();
-            let program =
-                stemkit_snowball::compile(&name, &source).unwrap_or_else(|error| panic!("{error}"));
-            let options = stemkit_snowball::rust::Options {
-                source: name.clone(),
-                runtime: "crate::runtime".to_owned(),
-            };
-            stemkit_snowball::rust::generate(&program, &options)
-                .unwrap_or_else(|error| panic!("{name}: {error}"));
+            rust(&path.display().to_string(), &source);
             count += 1;
         }
     }
@@ -70,20 +73,15 @@ fn snowball_error_tests_are_rejected_on_the_same_line() {
     }
 }
 
-/// The generated search of each `among` of `source`'s routine `stem`: a comparison of one
-/// number for a small table whose strings all have one length, a trie for any other.
+/// The search the generator writes for an `among`: a comparison of one number for a small table
+/// whose strings all have one length, a trie for any other.
 #[test]
 fn small_tables_of_one_string_length_are_searched_by_comparison() {
     let generate = |among: &str| {
         let source = format!(
             "externals (stem) define stem as backwards ([substring] among ({among}) delete)"
         );
-        let program = stemkit_snowball::compile("t.sbl", &source).unwrap_or_else(|e| panic!("{e}"));
-        let options = stemkit_snowball::rust::Options {
-            source: "t.sbl".to_owned(),
-            runtime: "crate::runtime".to_owned(),
-        };
-        stemkit_snowball::rust::generate(&program, &options).unwrap_or_else(|e| panic!("{e}"))
+        rust("t.sbl", &source)
     };
     let compared = generate("'dd' 'gd' 'nn' 'xy'");
     assert!(compared.contains("suffix_key::<2>(t)?"), "{compared}");
